@@ -1,0 +1,180 @@
+import CCmarkGFM
+
+/// Parses Markdown with cmark-gfm (tables, task lists, strikethrough, autolinks) into
+/// `MarkdownBlock` values.
+public enum MarkdownParser {
+    /// Deeper nesting than this is flattened: real runbooks never come near it, and it keeps
+    /// the recursive copy within any thread's stack.
+    public static let maximumDepth = 48
+
+    public struct Result: Sendable {
+        public var document: MarkdownBlock
+        /// Line numbers where nesting was flattened.
+        public var flattenedLines: [Int]
+    }
+
+    public static func parse(_ text: String) -> Result {
+        ensureExtensionsRegistered()
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE)!
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "tasklist", "strikethrough", "autolink"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = text
+        utf8.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+        var converter = Converter()
+        let document = converter.block(root, depth: 0)
+        return Result(document: document, flattenedLines: converter.flattened)
+    }
+
+    /// Parses and frees the tree without copying it: the baseline the benchmark compares to.
+    public static func parseOnly(_ text: String) {
+        ensureExtensionsRegistered()
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE)!
+        for name in ["table", "tasklist", "strikethrough", "autolink"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var utf8 = text
+        utf8.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let root = cmark_parser_finish(parser)
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+    private static func ensureExtensionsRegistered() { _ = registration }
+}
+
+/// Copies a cmark tree into Swift values.
+private struct Converter {
+    var flattened: [Int] = []
+
+    mutating func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock {
+        let line = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let kind = Self.kind(of: node)
+        var result = MarkdownBlock(kind: kind, line: line, endLine: endLine)
+        switch kind {
+        case .heading, .paragraph, .tableCell:
+            result.inlines = inlines(of: node, depth: 0)
+        case .code, .html:
+            result.literal = Self.literal(node)
+        default:
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                if depth >= MarkdownParser.maximumDepth {
+                    flattened.append(line)
+                    flattenLeaves(current, into: &result.children)
+                } else {
+                    result.children.append(block(current, depth: depth + 1))
+                }
+                child = cmark_node_next(current)
+            }
+        }
+        return result
+    }
+
+    /// Too deep: keep the text of everything below as plain paragraphs, without recursion.
+    /// (An iterator made on a node walks that node's subtree only.)
+    private mutating func flattenLeaves(_ start: OpaquePointer, into out: inout [MarkdownBlock]) {
+        guard let iter = cmark_iter_new(start) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            let kind = Self.kind(of: node)
+            if kind == .paragraph || kind.isHeading {
+                out.append(MarkdownBlock(kind: .paragraph, line: Int(cmark_node_get_start_line(node)),
+                                         endLine: Int(cmark_node_get_end_line(node)),
+                                         inlines: inlines(of: node, depth: 0)))
+            } else if case .code = kind {
+                out.append(MarkdownBlock(kind: kind, line: Int(cmark_node_get_start_line(node)),
+                                         endLine: Int(cmark_node_get_end_line(node)), literal: Self.literal(node)))
+            }
+        }
+    }
+
+    private func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
+        var out: [Inline] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            out.append(inline(current, depth: depth))
+            child = cmark_node_next(current)
+        }
+        return out
+    }
+
+    private func inline(_ node: OpaquePointer, depth: Int) -> Inline {
+        let type = cmark_node_get_type(node)
+        let nested = depth < MarkdownParser.maximumDepth
+        switch type {
+        case CMARK_NODE_TEXT: return .text(Self.literal(node))
+        case CMARK_NODE_CODE: return .code(Self.literal(node))
+        case CMARK_NODE_STRONG: return .strong(nested ? inlines(of: node, depth: depth + 1) : [])
+        case CMARK_NODE_EMPH: return .emphasis(nested ? inlines(of: node, depth: depth + 1) : [])
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            return .link(text: nested ? inlines(of: node, depth: depth + 1) : [], url: url)
+        case CMARK_NODE_HTML_INLINE: return .html(Self.literal(node))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        default:
+            // Strikethrough and other extension inlines: keep their text.
+            return .emphasis(nested ? inlines(of: node, depth: depth + 1) : [])
+        }
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        guard let c = cmark_node_get_literal(node) else { return "" }
+        return String(cString: c)
+    }
+
+    static func kind(of node: OpaquePointer) -> MarkdownBlock.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)))
+        case CMARK_NODE_ITEM: return .item(task: nil)
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            var length: Int32 = 0, offset: Int32 = 0
+            var character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            return .code(info: info, fenced: fenced)
+        case CMARK_NODE_HTML_BLOCK: return .html
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        default:
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
+            switch name {
+            case "table": return .table
+            case "table_row", "table_header":
+                return .tableRow(header: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            case "table_cell": return .tableCell
+            case "tasklist": return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            default: return .other(name)
+            }
+        }
+    }
+}
+
+extension MarkdownBlock.Kind {
+    var isHeading: Bool {
+        if case .heading = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A heading and everything under it until the next heading of the same or a higher level.
+public struct Section: Sendable {
+    public var title: String
+    public var level: Int
+    public var line: Int
+    /// Titles of the enclosing sections, outermost first (this one excluded).
+    public var parents: [String]
+    /// Blocks between this heading and its first sub-heading.
+    public var blocks: [MarkdownBlock]
+    public var children: [Section]
+
+    public var path: [String] { parents + [title] }
+    public var pathText: String { path.joined(separator: " > ") }
+
+    /// Builds the outline of a document. Content before the first heading goes into a root
+    /// section of level 0 titled `rootTitle`.
+    public static func outline(of document: MarkdownBlock, rootTitle: String) -> Section {
+        var root = Section(title: rootTitle, level: 0, line: 1, parents: [], blocks: [], children: [])
+        // Stack of open sections; index 0 is the root.
+        var stack: [Section] = [root]
+        func closeTop() {
+            let done = stack.removeLast()
+            stack[stack.count - 1].children.append(done)
+        }
+        for block in document.children {
+            if let level = block.headingLevel {
+                while stack.count > 1, stack[stack.count - 1].level >= level { closeTop() }
+                let parents = stack.dropFirst().map(\.title)
+                stack.append(Section(title: HeadingText.clean(block.inlines), level: level, line: block.line,
+                                     parents: Array(parents), blocks: [], children: []))
+            } else {
+                stack[stack.count - 1].blocks.append(block)
+            }
+        }
+        while stack.count > 1 { closeTop() }
+        root = stack[0]
+        return root
+    }
+
+    /// Depth-first walk over this section and all below it.
+    public func forEach(_ body: (Section) -> Void) {
+        body(self)
+        for child in children { child.forEach(body) }
+    }
+
+    /// The heading's words without emoji and numbering ("🚨 Incident Response" → "incident response").
+    public var words: String { HeadingText.words(title) }
+
+    /// Every block of this section and its sub-sections, in order.
+    public var allBlocks: [MarkdownBlock] {
+        var out = blocks
+        for child in children { out += child.allBlocks }
+        return out
+    }
+}
+
+enum HeadingText {
+    /// Heading text as shown: `{#id}` attributes and trailing `#`s removed, bold unwrapped.
+    static func clean(_ inlines: [Inline]) -> String {
+        var text = inlines.plainText
+        if text.hasSuffix("}"), let open = text.range(of: "{", options: .backwards),
+           text[open.upperBound...].hasPrefix("#") || text[open.upperBound...].hasPrefix(".") || text[open.upperBound...].hasPrefix(":") {
+            text = String(text[..<open.lowerBound]).trimmed
+        }
+        return text
+    }
+
+    /// Lower-cased words of a heading for keyword tests, emoji and leading numbering removed.
+    static func words(_ title: String) -> String {
+        var s = title.withoutSymbols.lowercased()
+        // "1. Detection", "A) Triage", "Step 3:"
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count, chars[i].isNumber { i += 1 }
+        if i > 0, i < chars.count, ".):".contains(chars[i]) { s = String(chars[(i + 1)...]).trimmed }
+        return s
+    }
+
+    /// Leading numbering of a heading or step: "1. Check the pods" → (1, "Check the pods").
+    static func numbering(_ title: String) -> (number: Int, rest: String)? {
+        let clean = title.withoutSymbols
+        var digits = ""
+        var rest = Substring(clean)
+        if rest.lowercased().hasPrefix("step ") { rest = rest.dropFirst(5) }
+        while let c = rest.first, c.isASCII, c.isNumber { digits.append(c); rest = rest.dropFirst() }
+        guard !digits.isEmpty, let n = Int(digits), let sep = rest.first, ".):".contains(sep) || sep == " " else {
+            return nil
+        }
+        let text = rest.dropFirst().trimmingLeading(" -–—:")
+        guard !text.isEmpty else { return nil }
+        return (n, text)
+    }
+}

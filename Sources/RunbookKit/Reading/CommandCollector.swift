@@ -1,0 +1,68 @@
+import Foundation
+
+/// Walks the document in order and turns every code block and command-like code span into
+/// `RunbookCommand`s with ids, remembering where each was found.
+enum CommandCollector {
+    static func collect(_ outline: Section, into context: ExtractionContext) {
+        outline.forEach { section in
+            for block in section.blocks {
+                visit(block, section: section, stepContext: nil, context: context)
+            }
+        }
+    }
+
+    private static func visit(_ block: MarkdownBlock, section: Section, stepContext: String?, context: ExtractionContext) {
+        switch block.kind {
+        case .code(let info, let fenced):
+            let firstLine = fenced ? block.line + 1 : block.line
+            let source = CodeSource(info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
+                                    context: stepContext ?? section.title.withoutSymbols)
+            let extracted = CommandExtraction.commands(in: source)
+            let blockIndex = context.codeBlocks.count
+            let ids = extracted.map { add($0, section: section, block: blockIndex, context: context) }
+            let language = CommandExtraction.blockLanguage(info: info, code: source.code) ?? (info.isEmpty ? "text" : info)
+            context.codeBlocks.append(CodeBlock(index: blockIndex, info: info, language: language, code: source.code,
+                                                section: section.pathText, line: firstLine, commands: ids))
+            if !ids.isEmpty { context.commandsByBlockLine[block.line, default: []] += ids }
+        case .paragraph, .heading, .tableCell:
+            for span in block.inlines.codeSpans {
+                guard let command = CommandExtraction.inlineCommand(span, line: block.line) else { continue }
+                var titled = command
+                if titled.title == nil { titled.title = stepTitle(block.text, span: span) }
+                let id = add(titled, section: section, block: nil, context: context)
+                context.commandsByBlockLine[block.line, default: []].append(id)
+            }
+        case .item:
+            let itemText = block.firstParagraph?.text
+            for child in block.children {
+                visit(child, section: section, stepContext: itemText.map(shortTitle) ?? stepContext, context: context)
+            }
+        default:
+            for child in block.children {
+                visit(child, section: section, stepContext: stepContext, context: context)
+            }
+        }
+    }
+
+    private static func add(_ command: ExtractedCommand, section: Section, block: Int?, context: ExtractionContext) -> Int {
+        let id = context.commands.count + 1
+        context.commands.append(RunbookCommand(
+            id: id, title: command.title, language: command.language, code: command.code,
+            section: section.pathText, line: command.line, placeholders: command.placeholders,
+            risk: command.risk, riskReason: command.riskReason, runnable: command.runnable,
+            interactive: command.interactive, block: block, origin: command.origin))
+        return id
+    }
+
+    /// "Check memory: `kubectl top pods`" → "Check memory".
+    private static func stepTitle(_ text: String, span: String) -> String? {
+        guard let range = text.range(of: span) else { return shortTitle(text) }
+        let before = text[..<range.lowerBound].trimmingTrailing(" :-–—(")
+        return before.isEmpty ? nil : shortTitle(before)
+    }
+
+    static func shortTitle(_ text: String) -> String {
+        let clean = text.collapsingWhitespace
+        return clean.count > 80 ? String(clean.prefix(79)) + "…" : clean
+    }
+}

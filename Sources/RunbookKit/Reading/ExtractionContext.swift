@@ -1,0 +1,21 @@
+/// Shared state of one extraction run: warnings, and the commands found so far indexed by
+/// where they were found, so checklists and procedures can point at them.
+final class ExtractionContext {
+    var warnings: [RunbookWarning] = []
+    var commands: [RunbookCommand] = []
+    var codeBlocks: [CodeBlock] = []
+    /// Command ids by the line of the block (code block's first line, or the paragraph holding a span).
+    var commandsByBlockLine: [Int: [Int]] = [:]
+
+    func warn(_ line: Int, _ message: String) {
+        warnings.append(RunbookWarning(line: line, message: message))
+    }
+
+    /// Commands found in a block and everything nested in it (a list item with fences inside).
+    func commandIDs(in block: MarkdownBlock) -> [Int] {
+        var ids = commandsByBlockLine[block.line] ?? []
+        block.forEachDescendant { ids += commandsByBlockLine[$0.line] ?? [] }
+        var seen = Set<Int>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}

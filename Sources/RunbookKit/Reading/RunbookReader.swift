@@ -1,0 +1,88 @@
+import Foundation
+
+/// Why a runbook file could not be read at all. (Anything inside a readable file that is
+/// odd becomes a `RunbookWarning` instead.)
+public struct RunbookReadError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Reads a Markdown runbook into a `Runbook`.
+public enum RunbookReader {
+    /// Files larger than this are refused: no runbook is that large, and reading one must stay bounded.
+    public static let maximumFileSize = 64 << 20
+
+    public static func read(file path: String) throws -> Runbook {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw RunbookReadError(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw RunbookReadError(path: path, reason: "is a directory, not a runbook file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RunbookReadError(path: path, reason: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+        } catch {
+            throw RunbookReadError(path: path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        if data.count > maximumFileSize {
+            throw RunbookReadError(path: path, reason: "is larger than \(maximumFileSize >> 20) MB")
+        }
+        return parse(bytes: [UInt8](data), source: path)
+    }
+
+    public static func parse(text: String, source: String = "<text>") -> Runbook {
+        parse(bytes: Array(text.utf8), source: source)
+    }
+
+    public static func parse(bytes: [UInt8], source: String) -> Runbook {
+        let prepared = RunbookText(bytes: bytes)
+        let parsed = MarkdownParser.parse(prepared.text)
+        let document = HTMLBlocks.expandTables(in: parsed.document)
+        let fileName = (source as NSString).lastPathComponent
+        let title = prepared.frontMatter["title"].map { $0.collapsingWhitespace }
+            ?? firstHeading(document, level: 1) ?? firstHeading(document, level: nil)
+            ?? fileName
+        let outline = Section.outline(of: document, rootTitle: title)
+        let context = ExtractionContext()
+        context.warnings = prepared.warnings
+        for line in Set(parsed.flattenedLines).sorted() {
+            context.warn(line, "nesting deeper than \(MarkdownParser.maximumDepth) levels was flattened")
+        }
+        if document.children.isEmpty {
+            context.warn(1, "the file is empty or has no Markdown content")
+        }
+
+        var runbook = Runbook(title: title, source: source)
+        runbook.sections = sectionList(outline)
+        CommandCollector.collect(outline, into: context)
+        runbook.commands = context.commands
+        runbook.codeBlocks = context.codeBlocks
+        Extractors.run(outline, context: context, into: &runbook)
+        runbook.warnings = context.warnings.sorted { ($0.line, $0.message) < ($1.line, $1.message) }
+        return runbook
+    }
+
+    private static func firstHeading(_ document: MarkdownBlock, level: Int?) -> String? {
+        for block in document.children {
+            if let l = block.headingLevel, level == nil || l == level {
+                let text = HeadingText.clean(block.inlines)
+                if !text.isEmpty { return text }
+            }
+        }
+        return nil
+    }
+
+    private static func sectionList(_ outline: Section) -> [SectionInfo] {
+        var out: [SectionInfo] = []
+        outline.forEach { section in
+            guard section.level > 0 else { return }
+            out.append(SectionInfo(title: section.title, level: section.level, line: section.line, path: section.pathText))
+        }
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Recognises severity ids however they are written (SEV1, SEV-1, Sev 1, P0, Priority 1,
+/// Critical/High/Medium/Low) and normalises them (RUNBOOK-FORMATS.md §1).
+public enum SeverityID {
+    public struct Match: Sendable, Equatable {
+        public var id: String
+        public var rank: Int
+        /// What follows the id ("Critical", "API Completely Down"), trimmed of punctuation.
+        public var rest: String
+        /// The level's name when the id is a word (`Critical`) or `rest` is one.
+        public var name: String?
+    }
+
+    /// Level words and their usual rank when a runbook uses words only.
+    static let levelWords: [String: Int] = [
+        "emergency": 0, "critical": 1, "urgent": 1, "major": 2, "high": 2, "medium": 3, "moderate": 3,
+        "minor": 4, "low": 4, "warning": 4, "informational": 5, "info": 5, "cosmetic": 5, "trivial": 5,
+    ]
+
+    /// A severity id at the start of `text` (after bold markers, `#`, emoji and spaces).
+    public static func leading(_ text: String) -> Match? {
+        let clean = text.withoutSymbols.trimmingLeading("*_#`[( ")
+        let chars = Array(clean)
+        guard !chars.isEmpty else { return nil }
+        var i = 0
+        var prefix = ""
+        while i < chars.count, chars[i].isLetter { prefix.append(chars[i]); i += 1 }
+        let lowerPrefix = prefix.lowercased()
+        var digitsStart = i
+        if ["sev", "severity", "priority"].contains(lowerPrefix) {
+            while digitsStart < chars.count, " -_.:#".contains(chars[digitsStart]) { digitsStart += 1 }
+        } else if lowerPrefix != "p" {
+            return wordLevel(prefix: prefix, after: String(chars[i...]))
+        }
+        var digitsEnd = digitsStart
+        while digitsEnd < chars.count, chars[digitsEnd].isASCII, chars[digitsEnd].isNumber { digitsEnd += 1 }
+        guard digitsEnd > digitsStart, digitsEnd - digitsStart <= 2,
+              digitsEnd == chars.count || !chars[digitsEnd].isLetter,
+              let number = Int(String(chars[digitsStart..<digitsEnd])) else { return nil }
+        let id = (lowerPrefix == "p" || lowerPrefix == "priority" ? "P" : "SEV") + String(number)
+        let rest = cleanRest(String(chars[digitsEnd...]))
+        let name = levelName(in: rest)
+        return Match(id: id, rank: number, rest: rest, name: name)
+    }
+
+    /// The whole of `text` is a severity id.
+    public static func normalise(_ text: String) -> Match? {
+        guard let match = leading(text) else { return nil }
+        return match
+    }
+
+    /// "Critical", "High - ...": a level written as a word only.
+    private static func wordLevel(prefix: String, after: String) -> Match? {
+        guard let rank = levelWords[prefix.lowercased()] else { return nil }
+        let name = prefix.prefix(1).uppercased() + prefix.dropFirst().lowercased()
+        return Match(id: prefix.uppercased(), rank: rank, rest: cleanRest(after), name: name)
+    }
+
+    /// `(Critical)`, `: Critical`, `- Critical 🚨` → `Critical`.
+    static func cleanRest(_ text: String) -> String {
+        var s = text.withoutSymbols.replacingOccurrences(of: "**", with: "").trimmingLeading("*_:-–—.) ")
+            .trimmingTrailing("*_:-–—. ")
+        if s.hasPrefix("("), let close = s.firstIndex(of: ")") {
+            let inner = s[s.index(after: s.startIndex)..<close]
+            let after = s[s.index(after: close)...].trimmingLeading(" :-–—")
+            s = after.isEmpty ? String(inner) : String(inner) + ": " + after
+        }
+        return s.trimmingTrailing(")").trimmed
+    }
+
+    /// The level name in what follows an id: "Critical" in "Critical" or "Critical: Complete outage".
+    static func levelName(in rest: String) -> String? {
+        let firstWord = rest.prefix { $0.isLetter }
+        guard !firstWord.isEmpty, levelWords[firstWord.lowercased()] != nil else { return nil }
+        let afterWord = rest.dropFirst(firstWord.count).trimmingLeading(" ")
+        // "Critical" alone or followed by a separator; not "Critical path latency".
+        guard afterWord.isEmpty || afterWord.first.map({ ":-–—(,".contains($0) }) == true else { return nil }
+        return String(firstWord)
+    }
+}

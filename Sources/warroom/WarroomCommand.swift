@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct WarroomCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "warroom",
+        abstract: "A full-screen incident console built from your Markdown runbooks.",
+        version: WarroomVersion.current,
+        subcommands: [CheckCommand.self, ShowCommand.self]
+    )
+}
+
+enum WarroomVersion {
+    static let current = "0.1.0"
+}
