@@ -1,0 +1,5 @@
+enum RunbookBench {
+    static func run() {
+        print("runbook: not measured yet")
+    }
+}
