@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "RunbookKitTests",
             dependencies: ["RunbookKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -148,7 +148,10 @@ private struct Converter {
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)))
-        case CMARK_NODE_ITEM: return .item(task: nil)
+        case CMARK_NODE_ITEM:
+            // Task items keep the item type; the extension shows in the type string.
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            return .item(task: name == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             var length: Int32 = 0, offset: Int32 = 0

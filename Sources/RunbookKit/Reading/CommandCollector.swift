@@ -16,7 +16,7 @@ enum CommandCollector {
         case .code(let info, let fenced):
             let firstLine = fenced ? block.line + 1 : block.line
             let source = CodeSource(info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
-                                    context: stepContext ?? section.title.withoutSymbols)
+                                    context: stepContext ?? sectionTitle(section))
             let extracted = CommandExtraction.commands(in: source)
             let blockIndex = context.codeBlocks.count
             let ids = extracted.map { add($0, section: section, block: blockIndex, context: context) }
@@ -52,6 +52,12 @@ enum CommandCollector {
             risk: command.risk, riskReason: command.riskReason, runnable: command.runnable,
             interactive: command.interactive, block: block, origin: command.origin))
         return id
+    }
+
+    /// "#### 2. Restart it" → "Restart it".
+    static func sectionTitle(_ section: Section) -> String {
+        let title = section.title.withoutSymbols
+        return HeadingText.numbering(title)?.rest ?? title
     }
 
     /// "Check memory: `kubectl top pods`" → "Check memory".

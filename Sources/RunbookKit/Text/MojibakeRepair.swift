@@ -67,14 +67,13 @@ public enum MojibakeRepair {
         return iterator.next() == nil ? scalar : nil
     }
 
-    /// Two-byte results are limited to the letters that mis-decoding really produces, so a
-    /// legitimate pair like `“é` is never turned into an unrelated character.
+    /// Two-byte results are limited to Latin-1 letters and signs (`Ã©` → é), the mis-decoding
+    /// seen in practice: other two-character pairs occur in correct text (`“é`, `Ä“`) and
+    /// would be turned into unrelated characters.
     private static func isPlausible(_ scalar: Unicode.Scalar, length: Int) -> Bool {
         let v = scalar.value
         if v < 0xA0 || (0xD800...0xDFFF).contains(v) || (0xE000...0xF8FF).contains(v) { return false }
-        if length == 2 {
-            return (0xA0...0x24F).contains(v) || (0x370...0x4FF).contains(v) || (0x590...0x6FF).contains(v)
-        }
+        if length == 2 { return v <= 0xFF }
         return true
     }
 }

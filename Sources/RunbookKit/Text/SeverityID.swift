@@ -66,7 +66,9 @@ public enum SeverityID {
             let after = s[s.index(after: close)...].trimmingLeading(" :-–—")
             s = after.isEmpty ? String(inner) : String(inner) + ": " + after
         }
-        return s.trimmingTrailing(")").trimmed
+        // A closing parenthesis is dropped only when it has no opening one.
+        if s.hasSuffix(")"), s.filter({ $0 == "(" }).count < s.filter({ $0 == ")" }).count { s.removeLast() }
+        return s.trimmed
     }
 
     /// The level name in what follows an id: "Critical" in "Critical" or "Critical: Complete outage".

@@ -20,7 +20,6 @@ extension String {
         return out
     }
 
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// Lower-cased, for keyword tests.
     var folded: String { lowercased() }
@@ -53,6 +52,8 @@ extension String {
 }
 
 extension StringProtocol {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+
     func trimmingLeading(_ characters: String) -> String {
         let set = Set(characters)
         return String(drop { set.contains($0) || $0.isWhitespace })

@@ -1,0 +1,128 @@
+/// Finds checklists (RUNBOOK-FORMATS.md §3): task lists, lists under a heading or bold label
+/// that says "checklist", numbered phases with a bold title and nested items, and timed steps
+/// (`**15 min**: …`) whose times become deadlines after the incident starts.
+enum ChecklistExtractor {
+    struct Result {
+        var checklists: [Checklist]
+        /// Source lines of the lists used, so procedures do not read them again.
+        var usedListLines: Set<Int>
+    }
+
+    static func extract(_ outline: Section, skipping definitionLines: Set<Int>, context: ExtractionContext) -> Result {
+        var result = Result(checklists: [], usedListLines: definitionLines)
+        outline.forEach { section in
+            var label: String? = nil
+            for block in section.blocks {
+                if let bold = block.boldLabel {
+                    label = bold
+                    continue
+                }
+                if block.isList, !definitionLines.contains(block.line), let checklist = checklist(from: block, label: label, section: section, context: context) {
+                    result.checklists.append(checklist)
+                    result.usedListLines.insert(block.line)
+                }
+                if block.kind == .paragraph || block.isList || block.isCode { label = nil }
+            }
+        }
+        return result
+    }
+
+    private static func checklist(from list: MarkdownBlock, label: String?, section: Section,
+                                  context: ExtractionContext) -> Checklist? {
+        let items = list.items
+        guard !items.isEmpty else { return nil }
+        let title = label ?? HeadingText.numbering(section.title)?.rest ?? section.title
+        let saysChecklist = (label ?? "").lowercased().contains("checklist") || section.words.contains("checklist")
+        let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
+        let timedCount = items.filter { timeLabel(of: $0) != nil }.count
+        let isTimed = timedCount * 2 >= items.count && timedCount >= 2
+        let phased = items.filter { $0.firstParagraph?.inlines.leadingStrong != nil && !$0.sublists.isEmpty }.count
+        let hasCode = items.contains { item in
+            var found = false
+            item.forEachDescendant { if $0.isCode { found = true } }
+            return found
+        }
+        let isPhased = phased >= 2 && phased * 2 >= items.count && !hasCode
+        // "1. **Acknowledge** - Take the page": numbered steps led by a bold verb.
+        let boldSteps = list.isOrderedList && items.count >= 2 && !hasCode && !isContactContext(section.path)
+            && items.allSatisfy { ($0.firstParagraph?.inlines.leadingStrong?.label.split(separator: " ").count ?? 9) <= 3 }
+        guard isTask || isTimed || saysChecklist || isPhased || boldSteps else { return nil }
+
+        let window = sectionWindow(section)
+        var checklistItems: [ChecklistItem] = []
+        for item in items {
+            let paragraph = item.firstParagraph
+            let text = itemText(item)
+            let deadline = timeLabel(of: item)
+            let nested = item.sublists.flatMap(\.items)
+            if !nested.isEmpty && (isPhased || deadline != nil || (text.count < 60 && !isTask)) {
+                // A phase: its nested bullets are the items.
+                let phase = paragraph?.inlines.leadingStrong?.label ?? text
+                for child in nested {
+                    checklistItems.append(ChecklistItem(
+                        text: itemText(child), phase: phase.trimmingTrailing(":"),
+                        deadlineSeconds: deadline ?? window?.endSeconds,
+                        commands: context.commandIDs(in: child), checkedInSource: child.taskState == .some(true),
+                        line: child.line))
+                }
+                continue
+            }
+            var entryText = text
+            if deadline != nil, let (_, rest) = paragraph?.inlines.leadingStrong, !rest.isEmpty {
+                entryText = rest
+            }
+            guard !entryText.isEmpty else { continue }
+            checklistItems.append(ChecklistItem(
+                text: entryText, phase: nil, deadlineSeconds: deadline ?? window?.endSeconds,
+                commands: context.commandIDs(in: item), checkedInSource: item.taskState == .some(true), line: item.line))
+            // Nested task items under a plain item are items too, in that item's phase.
+            for child in nested where child.taskState != nil && child.taskState! != nil {
+                checklistItems.append(ChecklistItem(
+                    text: itemText(child), phase: entryText, deadlineSeconds: deadline ?? window?.endSeconds,
+                    commands: context.commandIDs(in: child), checkedInSource: child.taskState == .some(true),
+                    line: child.line))
+            }
+        }
+        guard !checklistItems.isEmpty else { return nil }
+        let kind = ChecklistKindClassifier.classify(title: title, path: section.path)
+        return Checklist(title: title.trimmingTrailing(":"), kind: kind, section: section.pathText, line: list.line,
+                         items: checklistItems)
+    }
+
+    /// Escalation paths and contact lists also come as bold-led numbered lists; they are not checklists.
+    static func isContactContext(_ path: [String]) -> Bool {
+        path.contains { $0.withoutSymbols.lowercased().containsWord(["escalation", "contact", "contacts", "people", "vendor"]) }
+    }
+
+    /// "**Acknowledge** - Acknowledge alert" → "Acknowledge: Acknowledge alert"; plain text otherwise.
+    static func itemText(_ item: MarkdownBlock) -> String {
+        guard let paragraph = item.firstParagraph else { return "" }
+        if let (label, rest) = paragraph.inlines.leadingStrong {
+            return rest.isEmpty ? label : "\(label): \(rest)"
+        }
+        return paragraph.text
+    }
+
+    /// Seconds of a timed step's label: "**15 min**: …", "**Within 1 hour**:", "Immediate: …".
+    static func timeLabel(of item: MarkdownBlock) -> Int? {
+        guard let paragraph = item.firstParagraph else { return nil }
+        let label: String
+        if let (bold, _) = paragraph.inlines.leadingStrong {
+            label = bold
+        } else if let labeled = LabeledText(plain: paragraph.text) {
+            label = labeled.label
+        } else {
+            return nil
+        }
+        guard DurationParser.isTimeLabel(label) else { return nil }
+        return DurationParser.seconds(in: label)
+    }
+
+    /// The time window of the nearest enclosing phase heading, "(0-15 minutes)".
+    static func sectionWindow(_ section: Section) -> TimeWindow? {
+        for title in section.path.reversed() {
+            if let window = DurationParser.window(in: title) { return window }
+        }
+        return nil
+    }
+}

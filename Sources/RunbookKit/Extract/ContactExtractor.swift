@@ -1,0 +1,77 @@
+import Foundation
+
+/// People, teams and vendors to reach (§7): contact tables (`Service | Contact | Method`),
+/// and bullets like `**Primary**: [Engineer Name] - [Phone]` under contact or on-call headings.
+enum ContactExtractor {
+    static func extract(_ outline: Section) -> [Contact] {
+        var contacts: [Contact] = []
+        outline.forEach { section in
+            let contactSection = section.path.contains {
+                $0.withoutSymbols.lowercased().containsWord(["contact", "contacts", "on-call", "oncall", "people", "team",
+                                                             "escalation", "external", "vendor", "support", "who to call"])
+            }
+            for block in section.blocks {
+                switch block.kind {
+                case .table:
+                    if let table = TableData(block) { contacts += fromTable(table) }
+                case .list where contactSection:
+                    contacts += fromList(block)
+                default:
+                    break
+                }
+            }
+        }
+        return contacts
+    }
+
+    /// A table with a Contact column and/or a Method/Email/Phone column. With both, the
+    /// Contact column names who to reach and Method says how; the first column is the area.
+    static func fromTable(_ table: TableData) -> [Contact] {
+        let contactColumn = table.column(["contact"])
+        let methodColumn = table.column(["method", "email", "phone", "slack", "handle", "pager", "channel", "reach", "how"],
+                                        excluding: Set([contactColumn].compactMap { $0 }))
+        guard contactColumn != nil || methodColumn != nil else { return [] }
+        let addressColumn = methodColumn ?? contactColumn!
+        var used = Set([contactColumn, methodColumn].compactMap { $0 })
+        let nameColumn = contactColumn != nil && methodColumn != nil
+            ? contactColumn : table.column(["name", "person", "who", "owner"], excluding: used) ?? (addressColumn == 0 ? 1 : 0)
+        if let nameColumn { used.insert(nameColumn) }
+        let roleColumn = table.column(["role", "team", "service", "area", "system", "component", "responsib"], excluding: used)
+            ?? (used.contains(0) ? nil : 0)
+        if let roleColumn { used.insert(roleColumn) }
+        var out: [Contact] = []
+        for row in table.rows.indices {
+            guard let name = table.cell(row, nameColumn), let address = table.cell(row, addressColumn) else { continue }
+            let extras = table.header.indices.filter { !used.contains($0) && table.cell(row, $0) != nil }
+                .map { "\(table.header[$0]): \(table.cell(row, $0)!)" }
+            out.append(Contact(name: name, contact: ([address] + extras).joined(separator: "; "),
+                               role: table.cell(row, roleColumn), line: table.rowLines[row]))
+        }
+        return out
+    }
+
+    /// `**Primary**: [Engineer Name] - [Phone] - [Email]`, `- Database team: #db-oncall`.
+    static func fromList(_ list: MarkdownBlock) -> [Contact] {
+        var out: [Contact] = []
+        for item in list.items {
+            guard let paragraph = item.firstParagraph, let labeled = LabeledText(paragraph.inlines),
+                  looksReachable(labeled.value) else { continue }
+            let parts = labeled.value.components(separatedBy: " - ").map(\.trimmed).filter { !$0.isEmpty }
+            if parts.count >= 2, !looksReachable(parts[0]) || parts[0].hasPrefix("[") {
+                out.append(Contact(name: parts[0], contact: parts.dropFirst().joined(separator: " - "), role: labeled.label,
+                                   line: item.line))
+            } else {
+                out.append(Contact(name: labeled.label, contact: labeled.value, role: nil, line: item.line))
+            }
+        }
+        return out
+    }
+
+    /// An address, phone number, channel, handle, link or a `[Phone]`-style blank to fill.
+    static func looksReachable(_ text: String) -> Bool {
+        if text.contains("@") || text.contains("http") || text.contains("#") || text.contains("[") { return true }
+        if text.lowercased().containsWord(["pagerduty", "slack", "opsgenie", "phone", "email", "dashboard", "support"]) { return true }
+        let digits = text.filter(\.isNumber).count
+        return digits >= 6 && text.contains("+")
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Escalation paths (§7): numbered or `Level N:` lists under an escalation heading, arrow
+/// chains (`Engineering lead → CTO`), and arrow flows inside code blocks (`Level 1`, `↓`, …).
+enum EscalationExtractor {
+    static func extract(_ outline: Section, severities: [SeverityLevel]) -> [EscalationStep] {
+        var steps: [EscalationStep] = []
+        outline.forEach { section in
+            guard steps.isEmpty else { return }
+            let inEscalation = section.words.containsWord(["escalation", "escalate", "escalations"])
+            var labelSaysEscalation = false
+            for block in section.blocks {
+                if let label = block.boldLabel {
+                    labelSaysEscalation = label.lowercased().contains("escalat")
+                    continue
+                }
+                guard inEscalation || labelSaysEscalation else { continue }
+                if block.isList {
+                    let found = fromList(block)
+                    if found.count >= 2 { steps = found; return }
+                } else if case .code = block.kind {
+                    let found = fromFlow(block.literal, line: block.line + 1)
+                    if found.count >= 2 { steps = found; return }
+                }
+            }
+        }
+        if steps.isEmpty {
+            // "Escalation: Engineering lead → CTO" in a bullet anywhere.
+            outline.forEach { section in
+                guard steps.isEmpty else { return }
+                for block in section.allBlocks { arrowChain(in: block, into: &steps); if !steps.isEmpty { return } }
+            }
+        }
+        return steps
+    }
+
+    /// `1. **On-Call Engineer**: Check PagerDuty`, `- Level 2: Engineering manager (after 30 min)`.
+    static func fromList(_ list: MarkdownBlock) -> [EscalationStep] {
+        var out: [EscalationStep] = []
+        for (index, item) in list.items.enumerated() {
+            guard let paragraph = item.firstParagraph else { continue }
+            var level = index + 1
+            var who: String
+            var contact: String? = nil
+            if let labeled = LabeledText(paragraph.inlines) {
+                if let n = levelNumber(labeled.label) {
+                    level = n
+                    who = labeled.value
+                } else {
+                    who = labeled.label
+                    contact = nonEmpty(labeled.value)
+                }
+            } else {
+                who = paragraph.text
+            }
+            who = who.trimmingTrailing(".")
+            guard !who.isEmpty else { continue }
+            let after = timing(in: paragraph.text)
+            out.append(EscalationStep(level: level, who: who, after: after, contact: contact, line: item.line))
+        }
+        return out
+    }
+
+    /// A flow in a code block: chunks separated by `↓` / `|` / `->` lines. A `Level N` chunk
+    /// followed by a chunk without a level is one step: the level, then who responds.
+    static func fromFlow(_ code: String, line: Int) -> [EscalationStep] {
+        var chunks: [(text: [String], line: Int)] = []
+        var current: [String] = []
+        var currentLine = line
+        for (offset, raw) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = raw.trimmed
+            if text.isEmpty || ["↓", "|", "v", "V", "->", "→", "⬇", "⬇️", "▼"].contains(text) {
+                if !current.isEmpty { chunks.append((current, currentLine)) }
+                current = []
+                continue
+            }
+            if current.isEmpty { currentLine = line + offset }
+            current.append(text.trimmingLeading("-*• "))
+        }
+        if !current.isEmpty { chunks.append((current, currentLine)) }
+        let isFlow = code.contains(where: { "↓→⬇▼".contains($0) }) || code.lowercased().contains("level")
+        guard chunks.count >= 2, isFlow else { return [] }
+
+        var out: [EscalationStep] = []
+        var i = 0
+        while i < chunks.count {
+            let first = chunks[i].text.joined(separator: " ")
+            let levelText = first.split(separator: "(").first.map(String.init) ?? first
+            if let n = levelNumber(levelText.split(separator: ":").first.map(String.init) ?? levelText) {
+                var who = first.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.trimmed } ?? ""
+                var detail = first
+                if who.isEmpty, i + 1 < chunks.count, levelNumber(chunks[i + 1].text[0]) == nil {
+                    who = chunks[i + 1].text.joined(separator: " ")
+                    detail += " " + who
+                    i += 1
+                }
+                out.append(EscalationStep(level: n, who: who.isEmpty ? first : who, after: timing(in: detail),
+                                          line: chunks[i].line))
+            } else {
+                out.append(EscalationStep(level: out.count + 1, who: first, after: timing(in: first), line: chunks[i].line))
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func arrowChain(in block: MarkdownBlock, into steps: inout [EscalationStep]) {
+        switch block.kind {
+        case .paragraph:
+            guard let labeled = LabeledText(block.inlines), labeled.labelIs(["escalat"]) else { return }
+            let parts = labeled.value.components(separatedBy: "→").flatMap { $0.components(separatedBy: "->") }
+                .map(\.trimmed).filter { !$0.isEmpty }
+            guard parts.count >= 2 else { return }
+            steps = parts.enumerated().map { EscalationStep(level: $0.offset + 1, who: $0.element, line: block.line) }
+        default:
+            for child in block.children {
+                arrowChain(in: child, into: &steps)
+                if !steps.isEmpty { return }
+            }
+        }
+    }
+
+    /// "Level 2", "L2", "Tier 3" → 2, 2, 3.
+    static func levelNumber(_ text: String) -> Int? {
+        let lower = text.withoutSymbols.lowercased().replacingOccurrences(of: "*", with: "").trimmed
+        for prefix in ["level ", "level", "tier ", "tier", "l"] where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count).prefix { $0.isNumber }
+            if !rest.isEmpty, lower.dropFirst(prefix.count).count <= rest.count + 12, let n = Int(rest) { return n }
+        }
+        return nil
+    }
+
+    /// "after 30 minutes", "within 5 minutes", "if no response in 15 min".
+    static func timing(in text: String) -> String? {
+        let lower = text.lowercased()
+        for word in ["after", "within", "if no response", "in "] {
+            if let range = lower.range(of: word), DurationParser.seconds(in: String(lower[range.lowerBound...])) != nil,
+               let q = DurationParser.scan(String(lower[range.lowerBound...])).first {
+                return "\(word.trimmed) \(q.text)"
+            }
+        }
+        return nil
+    }
+}

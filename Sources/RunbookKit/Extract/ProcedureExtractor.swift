@@ -1,0 +1,93 @@
+/// Finds procedures (RUNBOOK-FORMATS.md §4): a heading with ordered steps, code blocks,
+/// bold labels that split it (`**Check**`, `**Fix**`), and numbered sub-headings that are
+/// its steps or phases (`#### 1. Detection & Triage (0-15 minutes)`).
+enum ProcedureExtractor {
+    static func extract(_ outline: Section, severities: SeverityExtractor.Result, usedLists: Set<Int>,
+                        context: ExtractionContext) -> [Procedure] {
+        var procedures: [Procedure] = []
+        var consumed = Set<Int>()  // lines of sections read as phases of a parent
+        let incidentTypes = Dictionary(severities.incidentTypeSections.map { ($0.section.line, $0.level) },
+                                       uniquingKeysWith: { a, _ in a })
+        outline.forEach { section in
+            guard section.level > 0, !consumed.contains(section.line) else { return }
+            var steps = Self.steps(in: section.blocks, phase: nil, window: nil, usedLists: usedLists, context: context)
+            // Numbered sub-headings are steps or phases of this procedure.
+            let numbered = section.children.filter { HeadingText.numbering($0.title) != nil }
+            if numbered.count >= 2 {
+                for child in numbered {
+                    consumed.insert(child.line)
+                    child.forEach { consumed.insert($0.line) }
+                    let phase = HeadingText.numbering(child.title)!.rest
+                    let window = DurationParser.window(in: child.title)
+                    var childSteps = Self.steps(in: child.allBlocks, phase: phase, window: window, usedLists: usedLists, context: context)
+                    if childSteps.isEmpty {
+                        childSteps = [ProcedureStep(text: phase, phase: phase, window: window,
+                                                    commands: child.allBlocks.flatMap(context.commandIDs), line: child.line)]
+                    }
+                    steps += childSteps
+                }
+            }
+            let match = incidentTypes[section.line]
+            let fields = SeverityExtractor.labeledFields(section.blocks)
+            guard steps.count >= 2 || steps.contains(where: { !$0.commands.isEmpty }) || match != nil else { return }
+            let title = match.map { $0.rest.isEmpty ? section.title : $0.rest } ?? section.title
+            procedures.append(Procedure(
+                title: title, section: section.pathText, severity: match?.id,
+                responseTime: fields.response.flatMap(DurationParser.deadline),
+                symptoms: symptoms(section.blocks), steps: steps, line: section.line))
+        }
+        return procedures
+    }
+
+    /// Steps from a run of blocks: ordered-list items, bullets under a bold label, and code
+    /// blocks standing alone under a label.
+    static func steps(in blocks: [MarkdownBlock], phase startPhase: String?, window: TimeWindow?,
+                      usedLists: Set<Int>, context: ExtractionContext) -> [ProcedureStep] {
+        var steps: [ProcedureStep] = []
+        var phase = startPhase
+        var label: String? = nil
+        for block in blocks {
+            if let bold = block.boldLabel {
+                label = bold
+                continue
+            }
+            switch block.kind {
+            case .list(let ordered, _):
+                guard !usedLists.contains(block.line) else { continue }
+                // A bullet list counts as steps only under a label ("**Fix**") or in a phase.
+                guard ordered || label != nil || startPhase != nil else { continue }
+                let stepPhase = label ?? phase
+                for item in block.items {
+                    let text = ChecklistExtractor.itemText(item)
+                    guard !text.isEmpty else { continue }
+                    steps.append(ProcedureStep(text: text, phase: stepPhase, window: window,
+                                               commands: context.commandIDs(in: item), line: item.line))
+                }
+                if let label { phase = label }
+            case .code:
+                let ids = context.commandIDs(in: block)
+                guard !ids.isEmpty else { continue }
+                let text = label ?? context.commands.first { $0.id == ids[0] }?.title ?? phase ?? "Run the commands"
+                steps.append(ProcedureStep(text: text, phase: phase, window: window, commands: ids, line: block.line))
+            case .paragraph:
+                // "**Symptoms**: …" style paragraphs are fields, not steps; a labelled
+                // paragraph with inline commands is a step.
+                let ids = context.commandIDs(in: block)
+                if !ids.isEmpty {
+                    steps.append(ProcedureStep(text: block.text, phase: phase, window: window, commands: ids, line: block.line))
+                }
+            default:
+                break
+            }
+            if !block.isList { label = nil }
+        }
+        return steps
+    }
+
+    private static func symptoms(_ blocks: [MarkdownBlock]) -> String? {
+        for block in blocks where block.kind == .paragraph {
+            if let labeled = LabeledText(block.inlines), labeled.labelIs(["symptom"]) { return nonEmpty(labeled.value) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,243 @@
+/// Finds severity levels in every form of RUNBOOK-FORMATS.md §1: pipe or HTML tables, bullet
+/// lists with bold ids and nested `Label: value` bullets, one heading per level, and one
+/// section per incident type with the level in its heading (which also yields a procedure).
+enum SeverityExtractor {
+    struct Result {
+        var levels: [SeverityLevel]
+        /// Sections of the form `### P1: API Completely Down` (level + incident type).
+        var incidentTypeSections: [(level: SeverityID.Match, section: Section)]
+        /// Lines of the tables and lists that defined levels: they are not checklists.
+        var definitionLines: Set<Int>
+    }
+
+    static func extract(_ outline: Section, context: ExtractionContext) -> Result {
+        var definitions: [SeverityLevel] = []
+        var incidentTypes: [(SeverityID.Match, Section)] = []
+        var definitionLines = Set<Int>()
+        outline.forEach { section in
+            let severityContext = isSeverityContext(section.path)
+            for block in section.blocks {
+                collect(block, severityContext: severityContext, into: &definitions, lines: &definitionLines)
+            }
+            if section.level > 0, let match = headingLevel(section) {
+                if match.name != nil || match.rest.isEmpty || (severityContext && !hasSteps(section)) {
+                    definitions.append(levelFromHeading(section, match))
+                } else {
+                    incidentTypes.append((match, section))
+                }
+            }
+        }
+        var levels = merge(definitions)
+        // Incident-type sections add levels the runbook defines nowhere else, and link procedures.
+        for (match, section) in incidentTypes {
+            let title = match.rest.isEmpty ? section.title : match.rest
+            let fields = labeledFields(section.blocks)
+            if let i = levels.firstIndex(where: { $0.id == match.id }) {
+                if levels[i].procedure == nil { levels[i].procedure = title }
+                if levels[i].responseTime == nil { levels[i].responseTime = fields.response.flatMap(DurationParser.deadline) }
+            } else {
+                var level = SeverityLevel(id: match.id, rank: match.rank, line: section.line)
+                level.description = fields.description
+                level.responseTime = fields.response.flatMap(DurationParser.deadline)
+                level.escalation = fields.escalation
+                level.procedure = title
+                levels.append(level)
+            }
+        }
+        levels.sort { ($0.rank, $0.line) < ($1.rank, $1.line) }
+        for level in levels where level.responseTime?.isUnbounded == true {
+            context.warn(level.line, "\(level.id) response time \"\(level.responseTime!.text)\" has no fixed duration; shown without a countdown")
+        }
+        return Result(levels: levels, incidentTypeSections: incidentTypes, definitionLines: definitionLines)
+    }
+
+    // MARK: - Structures
+
+    private static func collect(_ block: MarkdownBlock, severityContext: Bool, into out: inout [SeverityLevel],
+                                lines: inout Set<Int>) {
+        var found: [SeverityLevel] = []
+        switch block.kind {
+        case .table:
+            if let table = TableData(block) { found = fromTable(table, severityContext: severityContext) }
+        case .list:
+            found = fromList(block, severityContext: severityContext)
+        case .blockQuote:
+            for child in block.children { collect(child, severityContext: severityContext, into: &out, lines: &lines) }
+        default:
+            break
+        }
+        if !found.isEmpty {
+            out += found
+            lines.insert(block.line)
+        }
+    }
+
+    /// (a)/(d): a table whose first column (or a Level/Severity/Priority column) holds ids.
+    static func fromTable(_ table: TableData, severityContext: Bool) -> [SeverityLevel] {
+        let levelColumn = table.column(["level", "severity", "priority", "sev", "classification"]) ?? 0
+        let matches = table.rows.indices.map { row -> SeverityID.Match? in
+            guard let cell = table.cell(row, levelColumn), let match = SeverityID.leading(cell) else { return nil }
+            return acceptable(match, wordsAllowed: levelColumn == 0 || severityContext) ? match : nil
+        }
+        let found = matches.compactMap { $0 }
+        guard found.count >= 2 || (found.count == 1 && table.rows.count == 1 && severityContext) else { return [] }
+        let used: Set<Int> = [levelColumn]
+        let description = table.column(["description", "definition", "impact", "meaning", "criteria", "condition"], excluding: used)
+        let response = table.column(["response", "sla", "ack", "time to", "respond", "reaction"], excluding: used)
+        let escalation = table.column(["escalat"], excluding: used)
+        let examples = table.column(["example"], excluding: used)
+        let communication = table.column(["communicat", "notif", "update"], excluding: used)
+        let name = table.column(["name", "label", "title"], excluding: used)
+        var out: [SeverityLevel] = []
+        for (row, match) in matches.enumerated() {
+            guard let match else { continue }
+            var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: table.rowLines[row])
+            level.name = level.name ?? table.cell(row, name) ?? nonEmpty(match.rest)
+            level.description = table.cell(row, description)
+            level.responseTime = table.cell(row, response).flatMap(DurationParser.deadline)
+            level.escalation = table.cell(row, escalation)
+            level.examples = table.cell(row, examples)
+            level.communication = table.cell(row, communication)
+            out.append(level)
+        }
+        return out
+    }
+
+    /// (b): list items that start with an id, with nested `Label: value` bullets.
+    static func fromList(_ list: MarkdownBlock, severityContext: Bool) -> [SeverityLevel] {
+        let items = list.items
+        let matches = items.map { item -> SeverityID.Match? in
+            guard let paragraph = item.firstParagraph else { return nil }
+            let label = paragraph.inlines.leadingStrong?.label ?? paragraph.text
+            guard let match = SeverityID.leading(label) else { return nil }
+            return acceptable(match, wordsAllowed: severityContext) ? match : nil
+        }
+        let found = matches.compactMap { $0 }
+        guard found.count >= 2 || (found.count == 1 && severityContext) else { return [] }
+        var out: [SeverityLevel] = []
+        for (item, match) in zip(items, matches) {
+            guard let match, let paragraph = item.firstParagraph else { continue }
+            var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: item.line)
+            // "**P0 (Critical)**: Complete outage" — the rest after the bold is the description;
+            // "P1 - High: Partial outage" — the rest after the name.
+            if let (_, rest) = paragraph.inlines.leadingStrong {
+                level.description = nonEmpty(rest)
+            } else if let name = match.name {
+                level.description = nonEmpty(match.rest.dropFirst(name.count).trimmingLeading(":-–— "))
+            } else {
+                level.description = nonEmpty(match.rest)
+            }
+            let fields = labeledFields(item.children.filter { $0 != paragraph })
+            level.description = fields.description ?? level.description
+            level.responseTime = fields.response.flatMap(DurationParser.deadline)
+            level.escalation = fields.escalation
+            level.communication = fields.communication
+            level.examples = fields.examples
+            out.append(level)
+        }
+        return out
+    }
+
+    /// (c): `#### **SEV-1: Critical** 🚨` followed by labelled bullets.
+    static func levelFromHeading(_ section: Section, _ match: SeverityID.Match) -> SeverityLevel {
+        let fields = labeledFields(section.blocks)
+        var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name ?? nonEmpty(match.rest), line: section.line)
+        level.description = fields.description
+        level.responseTime = fields.response.flatMap(DurationParser.deadline)
+        level.escalation = fields.escalation
+        level.communication = fields.communication
+        level.examples = fields.examples
+        return level
+    }
+
+    private static func headingLevel(_ section: Section) -> SeverityID.Match? {
+        guard let match = SeverityID.leading(section.title) else { return nil }
+        return acceptable(match, wordsAllowed: isSeverityContext(section.parents)) ? match : nil
+    }
+
+    /// Word-only levels ("High") are accepted only where the context is about severity,
+    /// and only when the word stands alone as a label ("High: ...", "High (P2)").
+    private static func acceptable(_ match: SeverityID.Match, wordsAllowed: Bool) -> Bool {
+        let numbered = match.id.hasPrefix("SEV") || match.id.hasPrefix("P")
+        if numbered, match.id.dropFirst(match.id.hasPrefix("SEV") ? 3 : 1).allSatisfy(\.isNumber) { return true }
+        guard wordsAllowed else { return false }
+        let rest = match.rest
+        return rest.isEmpty || rest.first.map { ":-–—(".contains($0) } == true || rest.count < 60
+    }
+
+    static func isSeverityContext(_ path: [String]) -> Bool {
+        path.contains { title in
+            let words = HeadingText.words(title)
+            return ["severity", "severities", "priority", "priorities", "incident level", "incident classification", "sev level", "impact level"]
+                .contains { words.contains($0) }
+        }
+    }
+
+    private static func hasSteps(_ section: Section) -> Bool {
+        section.blocks.contains { $0.isOrderedList || $0.isCode }
+    }
+
+    // MARK: - Fields
+
+    struct Fields {
+        var description: String?
+        var response: String?
+        var escalation: String?
+        var communication: String?
+        var examples: String?
+    }
+
+    /// Reads `Label: value` lines from paragraphs and bullets.
+    static func labeledFields(_ blocks: [MarkdownBlock]) -> Fields {
+        var fields = Fields()
+        func visit(_ block: MarkdownBlock) {
+            switch block.kind {
+            case .paragraph:
+                guard let labeled = LabeledText(block.inlines) else { return }
+                let value = nonEmpty(labeled.value)
+                if labeled.labelIs(["response", "sla", "acknowledge", "time to respond", "reaction"]) {
+                    fields.response = fields.response ?? value
+                } else if labeled.labelIs(["escalat"]) {
+                    fields.escalation = fields.escalation ?? value
+                } else if labeled.labelIs(["communicat", "notif", "status update"]) {
+                    fields.communication = fields.communication ?? value
+                } else if labeled.labelIs(["example"]) {
+                    fields.examples = fields.examples ?? value
+                } else if labeled.labelIs(["definition", "description", "symptom", "impact", "criteria", "what", "meaning"]) {
+                    fields.description = fields.description ?? value
+                }
+            case .list, .item, .blockQuote:
+                block.children.forEach(visit)
+            default:
+                break
+            }
+        }
+        blocks.forEach(visit)
+        return fields
+    }
+
+    /// Several structures may define the same level: the first definition wins, later ones
+    /// fill the fields it left empty.
+    static func merge(_ levels: [SeverityLevel]) -> [SeverityLevel] {
+        var out: [SeverityLevel] = []
+        for level in levels {
+            if let i = out.firstIndex(where: { $0.id == level.id }) {
+                out[i].name = out[i].name ?? level.name
+                out[i].description = out[i].description ?? level.description
+                out[i].responseTime = out[i].responseTime ?? level.responseTime
+                out[i].escalation = out[i].escalation ?? level.escalation
+                out[i].communication = out[i].communication ?? level.communication
+                out[i].examples = out[i].examples ?? level.examples
+            } else {
+                out.append(level)
+            }
+        }
+        return out
+    }
+}
+
+func nonEmpty<S: StringProtocol>(_ text: S?) -> String? {
+    guard let text else { return nil }
+    let t = String(text).trimmed
+    return t.isEmpty ? nil : t
+}

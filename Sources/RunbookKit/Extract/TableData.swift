@@ -1,0 +1,105 @@
+/// A table (pipe or HTML) as header names and rows of cell texts, with source lines.
+struct TableData {
+    var header: [String]
+    var rows: [[String]]
+    var rowLines: [Int]
+    var line: Int
+
+    init?(_ block: MarkdownBlock) {
+        guard block.kind == .table else { return nil }
+        var header: [String] = []
+        var rows: [[String]] = []
+        var rowLines: [Int] = []
+        for row in block.children {
+            guard case .tableRow(let isHeader) = row.kind else { continue }
+            let cells = row.children.map(\.text)
+            if isHeader && header.isEmpty {
+                header = cells
+            } else if !cells.allSatisfy(\.isEmpty) {
+                rows.append(cells)
+                rowLines.append(row.line)
+            }
+        }
+        guard !header.isEmpty || !rows.isEmpty else { return nil }
+        self.header = header
+        self.rows = rows
+        self.rowLines = rowLines
+        self.line = block.line
+    }
+
+    /// Index of the first column whose header contains any of `keywords` (lower-cased).
+    func column(_ keywords: [String], excluding: Set<Int> = []) -> Int? {
+        for (i, name) in header.enumerated() where !excluding.contains(i) {
+            let lower = name.lowercased()
+            if keywords.contains(where: { lower.contains($0) }) { return i }
+        }
+        return nil
+    }
+
+    func cell(_ row: Int, _ column: Int?) -> String? {
+        guard let column, column < rows[row].count else { return nil }
+        let text = rows[row][column].trimmed
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// `**Label**: value`, `Label: value` or `**Label** - value` at the start of a paragraph.
+struct LabeledText {
+    var label: String
+    var value: String
+
+    /// Labels are short: at most five words, no sentence punctuation.
+    init?(_ inlines: [Inline]) {
+        if let (label, rest) = inlines.leadingStrong {
+            self.init(label: label, value: rest)
+        } else {
+            self.init(plain: inlines.plainText)
+        }
+    }
+
+    init?(plain text: String) {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon].trimmed
+        let value = text[text.index(after: colon)...].trimmed
+        guard !label.isEmpty, label.split(separator: " ").count <= 5, !label.contains("http"),
+              !label.contains("`"), !label.contains(".") else { return nil }
+        self.init(label: label, value: value)
+    }
+
+    init(label: String, value: String) {
+        self.label = label
+        self.value = value
+    }
+
+    var key: String { label.withoutSymbols.lowercased() }
+
+    func labelIs(_ keywords: [String]) -> Bool {
+        let k = key
+        return keywords.contains { k.contains($0) }
+    }
+}
+
+extension MarkdownBlock {
+    /// A paragraph that is only a bold label ("**Initial Assessment Checklist:**").
+    var boldLabel: String? {
+        guard kind == .paragraph else { return nil }
+        let content = inlines.filter {
+            if case .text(let t) = $0 { return !t.trimmed.isEmpty && t.trimmed != ":" }
+            return $0 != .softBreak
+        }
+        guard content.count == 1, case .strong(let inner) = content[0] else { return nil }
+        let label = inner.plainText.trimmingTrailing(":")
+        return label.isEmpty ? nil : label
+    }
+
+    /// Top-level items of a list.
+    var items: [MarkdownBlock] { children.filter { if case .item = $0.kind { return true }; return false } }
+
+    var taskState: Bool?? {
+        if case .item(let task) = kind { return task }
+        return nil
+    }
+
+    /// Text of a list item's own paragraph (nested lists excluded).
+    var itemText: String { firstParagraph?.text ?? "" }
+}

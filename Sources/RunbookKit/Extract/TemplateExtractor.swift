@@ -1,0 +1,65 @@
+import Foundation
+
+/// Postmortem and status-update templates (§8), found in ```markdown and plain code blocks.
+enum TemplateExtractor {
+    static let postmortemWords = ["summary", "timeline", "impact", "root cause", "resolution", "prevention",
+                                  "lessons learned", "action items", "what went well", "contributing factors"]
+    static let statusWords = ["service:", "severity:", "status:", "started:", "impact:", "next update", "eta:",
+                              "affected", "current status", "investigating", "identified", "resolved"]
+
+    static func extract(_ outline: Section) -> [RunbookTemplate] {
+        var templates: [RunbookTemplate] = []
+        outline.forEach { section in
+            var label: String? = nil
+            for block in section.blocks {
+                if let bold = block.boldLabel { label = bold; continue }
+                if case .code(let info, _) = block.kind {
+                    let lang = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
+                    if let template = template(block.literal, language: lang, title: label ?? section.title, line: block.line) {
+                        templates.append(template)
+                    }
+                }
+                label = nil
+            }
+        }
+        return templates
+    }
+
+    static func template(_ body: String, language: String, title: String, line: Int) -> RunbookTemplate? {
+        guard ["", "markdown", "md", "text", "txt", "plain", "plaintext", "yaml"].contains(language) else { return nil }
+        let lower = body.lowercased()
+        let headingWords = postmortemWords.filter { word in
+            lower.contains("# \(word)") || lower.contains("**\(word)") || lower.contains("\n\(word):")
+        }
+        let titleLower = title.lowercased()
+        let isPostmortemTitle = titleLower.contains("postmortem") || titleLower.contains("post-mortem")
+            || titleLower.contains("incident report") || titleLower.contains("retrospective")
+        let kind: RunbookTemplate.Kind
+        if headingWords.count >= 3 || (headingWords.count >= 1 && isPostmortemTitle) {
+            kind = .postmortem
+        } else if statusWords.filter({ lower.contains($0) }).count >= 3 {
+            kind = .statusUpdate
+        } else {
+            return nil
+        }
+        return RunbookTemplate(kind: kind, title: title.trimmingTrailing(":"), body: body, fields: fields(in: body), line: line)
+    }
+
+    /// `[Brief description]`, `[Time]`, `[INC-YYYY-MM-DD-N]` — blanks the author fills in.
+    static func fields(in body: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(body)
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]") else { break }
+            let inner = rest[rest.index(after: open)..<close]
+            let afterClose = rest.index(after: close)
+            let isLink = afterClose < rest.endIndex && rest[afterClose] == "("
+            if !inner.isEmpty, inner.count <= 60, !isLink, !inner.contains("["), inner != " ", inner != "x",
+               !out.contains(String(inner)) {
+                out.append(String(inner))
+            }
+            rest = rest[afterClose...]
+        }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Alert catalogues (§10): a generated table `Name | Summary | Description | Severity | Runbook`,
+/// or one section per alert with `Severity: critical|warning` and its condition in a
+/// `Summary` / `Expression` / `Description` line.
+enum AlertCatalogue {
+    static func fromTable(_ table: TableData, into merger: inout MetricMerger) -> Bool {
+        guard let severity = table.column(["severity", "level", "priority"]),
+              let name = table.column(["name", "alert"], excluding: [severity]) else { return false }
+        let text = [table.column(["expr", "condition", "threshold", "rule"]), table.column(["summary"]),
+                    table.column(["description"])].compactMap { $0 }
+        var any = false
+        for row in table.rows.indices {
+            guard let alert = table.cell(row, name), let level = level(table.cell(row, severity)) else { continue }
+            let texts = text.compactMap { table.cell(row, $0) }
+            add(alert: alert, level: level, texts: texts, line: table.rowLines[row], into: &merger)
+            any = true
+        }
+        return any
+    }
+
+    /// A section with a `Severity: critical` line is one alert.
+    static func fromSection(_ section: Section, into merger: inout MetricMerger) {
+        var severity: String? = nil
+        var texts: [String] = []
+        func visit(_ block: MarkdownBlock) {
+            switch block.kind {
+            case .paragraph:
+                for line in paragraphLines(block) {
+                    guard let labeled = LabeledText(plain: line.replacingOccurrences(of: "**", with: "")) else { continue }
+                    if labeled.labelIs(["severity"]) { severity = labeled.value }
+                    if labeled.labelIs(["expr", "condition", "threshold", "summary", "description", "fires when", "trigger"]) {
+                        texts.append(labeled.value)
+                    }
+                }
+            case .list, .item, .blockQuote: block.children.forEach(visit)
+            default: break
+            }
+        }
+        section.blocks.forEach(visit)
+        guard let severity, let level = level(severity) else { return }
+        add(alert: section.title, level: level, texts: texts, line: section.line, into: &merger)
+    }
+
+    private static func paragraphLines(_ block: MarkdownBlock) -> [String] {
+        // Soft breaks separate "Severity: critical" from "Summary: …" written on adjacent lines.
+        var lines: [[Inline]] = [[]]
+        for inline in block.inlines {
+            if inline == .softBreak || inline == .lineBreak { lines.append([]) } else { lines[lines.count - 1].append(inline) }
+        }
+        return lines.map(\.plainText).filter { !$0.isEmpty }
+    }
+
+    private static func level(_ text: String?) -> MetricExtractor.Level? {
+        guard let lower = text?.lowercased() else { return nil }
+        if lower.containsWord(["critical", "page", "high", "error", "p1", "sev1", "emergency"]) { return .critical }
+        if lower.containsWord(["warning", "warn", "medium", "ticket", "low"]) { return .warning }
+        return nil
+    }
+
+    private static func add(alert: String, level: MetricExtractor.Level, texts: [String], line: Int,
+                            into merger: inout MetricMerger) {
+        let name = splitCamelCase(alert.withoutSymbols)
+        var threshold = texts.lazy.compactMap { ThresholdParser.condition($0, line: line)?.threshold }.first
+        if threshold?.forSeconds == nil {
+            // "for 10 minutes" is often in the description rather than the summary.
+            threshold?.forSeconds = texts.lazy.compactMap { ThresholdParser.durations(in: $0).forSeconds }.first
+        }
+        switch (level, threshold) {
+        case (.warning, let t?): merger.add(name: name, warning: t, line: line)
+        case (_, let t?): merger.add(name: name, critical: t, line: line)
+        case (_, nil):
+            let what = texts.first ?? alert
+            merger.add(name: name, condition: (level == .warning ? "warning: " : "critical: ") + what, line: line)
+        }
+    }
+
+    /// "HighErrorRate" → "High Error Rate"; other names unchanged. The alert's own words are
+    /// kept ("Slow Requests"): they are its name, and merging ignores them anyway.
+    static func splitCamelCase(_ name: String) -> String {
+        guard !name.contains(" "), name.contains(where: \.isLowercase) else { return name.trimmed }
+        var out = ""
+        var previous: Character? = nil
+        for ch in name {
+            if ch.isUppercase, let p = previous, p.isLowercase || p.isNumber { out.append(" ") }
+            out.append(ch == "_" ? " " : ch)
+            previous = ch
+        }
+        return out
+    }
+}

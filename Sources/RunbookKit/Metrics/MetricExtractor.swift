@@ -1,0 +1,123 @@
+/// Collects metrics and thresholds from every place a runbook states them (§6) and merges
+/// the ones about the same metric: tables, warning/critical alert lists (bullets or plain
+/// code blocks), headings with thresholds, shell threshold checks, and PromQL in commands.
+enum MetricExtractor {
+    enum Level { case warning, critical, target }
+
+    static func extract(_ outline: Section, severities: [SeverityLevel], context: ExtractionContext)
+        -> (metrics: [MetricSpec], queries: [MetricQuery]) {
+        var merger = MetricMerger()
+        outline.forEach { section in
+            let sectionLevel = alertLevel(section.title)
+            var labelLevel: Level? = nil
+            for block in section.blocks {
+                if let label = block.boldLabel {
+                    labelLevel = alertLevel(label)
+                    continue
+                }
+                let level = labelLevel ?? sectionLevel
+                switch block.kind {
+                case .table:
+                    if let table = TableData(block), !AlertCatalogue.fromTable(table, into: &merger) {
+                        fromTable(table, into: &merger)
+                    }
+                case .list:
+                    if let level { fromAlertList(block, level: level, into: &merger) }
+                case .code:
+                    if let level, CommandExtraction.blockLanguage(info: blockInfo(block), code: block.literal) == nil {
+                        fromAlertLines(block, level: level, into: &merger)
+                    }
+                default:
+                    break
+                }
+                if !block.isList { labelLevel = nil }
+            }
+            if section.level > 0 {
+                fromHeading(section, severities: severities, into: &merger)
+                AlertCatalogue.fromSection(section, into: &merger)
+            }
+        }
+        for command in context.commands {
+            ShellThresholds.find(in: command, into: &merger)
+        }
+        let queries = PromQLFinder.queries(in: context.commands)
+        var unnamed: [MetricQuery] = []
+        for query in queries {
+            if !merger.attach(query: query.query) { unnamed.append(query) }
+        }
+        return (merger.metrics, unnamed)
+    }
+
+    /// "Critical Alerts" → critical; "Warning Alerts (Review Within Hours)" → warning.
+    static func alertLevel(_ title: String) -> Level? {
+        let lower = title.withoutSymbols.lowercased()
+        guard lower.containsWord(["alert", "alerts", "alarm", "threshold", "page", "paging"]) else { return nil }
+        if lower.containsWord(["critical", "page", "paging", "urgent", "p1", "sev1", "high"]) { return .critical }
+        if lower.containsWord(["warning", "warn", "ticket", "medium", "minor"]) { return .warning }
+        if lower.containsWord(["info", "informational"]) { return nil }
+        return .critical
+    }
+
+    private static func blockInfo(_ block: MarkdownBlock) -> String {
+        if case .code(let info, _) = block.kind { return info }
+        return ""
+    }
+
+    /// `Metric | Target | Alert Threshold` (or Warning / Critical columns).
+    static func fromTable(_ table: TableData, into merger: inout MetricMerger) {
+        guard let first = table.header.first?.lowercased(),
+              ["metric", "indicator", "signal", "sli", "measure", "kpi", "alert", "name"].contains(where: { first.contains($0) }) else { return }
+        let used: Set<Int> = [0]
+        let warning = table.column(["warn"], excluding: used)
+        let critical = table.column(["crit", "page"], excluding: used)
+            ?? table.column(["alert", "threshold", "limit", "max"], excluding: used.union(warning.map { [$0] } ?? []))
+        let target = table.column(["target", "slo", "goal", "normal", "expected", "baseline", "healthy"], excluding: used)
+        guard warning != nil || critical != nil || target != nil else { return }
+        for row in table.rows.indices {
+            guard let name = table.cell(row, 0).map(MetricName.clean), !name.isEmpty else { continue }
+            let line = table.rowLines[row]
+            let warn = table.cell(row, warning).flatMap { ThresholdParser.threshold($0, line: line) }
+            let crit = table.cell(row, critical).flatMap { ThresholdParser.threshold($0, line: line) }
+            merger.add(name: name, target: table.cell(row, target), warning: warn, critical: crit, condition: nil, line: line)
+        }
+    }
+
+    static func fromAlertList(_ list: MarkdownBlock, level: Level, into merger: inout MetricMerger) {
+        for item in list.items {
+            add(line: item.itemText, at: item.line, level: level, into: &merger)
+        }
+    }
+
+    static func fromAlertLines(_ block: MarkdownBlock, level: Level, into merger: inout MetricMerger) {
+        for (offset, raw) in block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = raw.trimmed
+            guard !text.isEmpty, !text.hasPrefix("#") else { continue }
+            add(line: text, at: block.line + 1 + offset, level: level, into: &merger)
+        }
+    }
+
+    static func add(line text: String, at line: Int, level: Level, into merger: inout MetricMerger) {
+        guard let condition = ThresholdParser.condition(text, line: line) else { return }
+        switch (level, condition.threshold) {
+        case (.warning, let t?): merger.add(name: condition.name, warning: t, line: line)
+        case (_, let t?): merger.add(name: condition.name, critical: t, line: line)
+        case (_, nil):
+            let prefix = level == .warning ? "warning: " : "critical: "
+            merger.add(name: condition.name, condition: prefix + condition.text, line: line)
+        }
+    }
+
+    /// `### P2: High Error Rate (> 0.1%)`.
+    static func fromHeading(_ section: Section, severities: [SeverityLevel], into merger: inout MetricMerger) {
+        guard section.title.contains("<") || section.title.contains(">") || section.title.contains("≥")
+                || section.title.contains("≤"),
+              let condition = ThresholdParser.condition(section.title, line: section.line),
+              let threshold = condition.threshold else { return }
+        // The most severe levels (P0, P1, SEV1) page; lower ones warn.
+        if let rank = SeverityID.leading(section.title).map(\.rank), rank >= 2 {
+            merger.add(name: condition.name, warning: threshold, line: section.line)
+        } else {
+            merger.add(name: condition.name, critical: threshold, line: section.line)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Accumulates metrics, merging entries that name the same metric. The first value found for
+/// a field wins; later places fill what is missing.
+struct MetricMerger {
+    private(set) var metrics: [MetricSpec] = []
+
+    mutating func add(name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
+                      condition: String? = nil, line: Int) {
+        if let i = metrics.firstIndex(where: { MetricName.same($0.name, name) }) {
+            metrics[i].target = metrics[i].target ?? target
+            metrics[i].warning = metrics[i].warning ?? warning
+            metrics[i].critical = metrics[i].critical ?? critical
+            if let condition, !metrics[i].conditions.contains(condition) { metrics[i].conditions.append(condition) }
+        } else {
+            metrics.append(MetricSpec(name: name, target: target, warning: warning, critical: critical,
+                                      conditions: condition.map { [$0] } ?? [], line: line))
+        }
+    }
+
+    /// Ties a PromQL query to the metric it measures, by the words they share.
+    mutating func attach(query: String) -> Bool {
+        let words = PromQLFinder.words(of: query)
+        var best: (index: Int, score: Int)? = nil
+        for (i, metric) in metrics.enumerated() where metric.query == nil {
+            // What a metric measures (errors, latency, memory …) counts more than other shared words.
+            let shared = MetricName.key(metric.name).intersection(words)
+            let score = shared.reduce(0) { $0 + (PromQLFinder.measures.contains($1) ? 2 : 1) }
+            if score > 0, score > (best?.score ?? 0) { best = (i, score) }
+        }
+        guard let best else { return false }
+        metrics[best.index].query = query
+        return true
+    }
+}

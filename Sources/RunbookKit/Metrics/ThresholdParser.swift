@@ -1,0 +1,173 @@
+import Foundation
+
+/// Reads alert conditions as runbooks write them (RUNBOOK-FORMATS.md §6):
+/// `Error rate > 5% for 5 minutes`, `High error rate (>5% 5xx responses)`,
+/// `Disk space critical (<10% free)`, `Failed auth attempts > 10 in 5 minutes`,
+/// `P3: High Latency (P95 > 300ms)`, `Database connection pool exhausted`.
+public enum ThresholdParser {
+    public struct Condition: Sendable, Equatable {
+        /// The metric's name with level words and adjectives removed ("Error rate").
+        public var name: String
+        /// nil when the condition has no number ("connection pool exhausted").
+        public var threshold: Threshold?
+        public var text: String
+    }
+
+    /// A whole alert line: the metric's name and its condition.
+    public static func condition(_ text: String, line: Int) -> Condition? {
+        var clean = text.withoutSymbols.trimmingLeading("-*• ").trimmingTrailing(".;,")
+        if let match = SeverityID.leading(clean), match.id.hasPrefix("P") || match.id.hasPrefix("SEV") {
+            clean = match.rest
+        }
+        guard !clean.isEmpty, clean.count <= 200 else { return nil }
+        guard let found = findComparison(clean) else {
+            let name = MetricName.clean(clean)
+            return name.isEmpty ? nil : Condition(name: name, threshold: nil, text: clean)
+        }
+        var namePart = String(clean[..<found.nameEnd])
+        var qualifierWords = found.trailing
+        // "(P95 > 300ms)" / "(>2s P95)": a percentile inside the condition belongs to the name.
+        var words = (found.insideBefore + " " + qualifierWords).split(separator: " ").map(String.init)
+        if let pIndex = words.firstIndex(where: MetricName.isPercentile) {
+            namePart += " " + words.remove(at: pIndex).lowercased()
+        }
+        qualifierWords = words.filter { !found.insideBefore.split(separator: " ").map(String.init).contains($0) }
+            .joined(separator: " ")
+        let name = MetricName.clean(namePart)
+        guard !name.isEmpty else { return nil }
+        var threshold = Threshold(op: found.op, value: found.value, unit: found.unit, text: clean, line: line)
+        let (forSeconds, window, rest) = durations(in: qualifierWords)
+        threshold.forSeconds = forSeconds
+        threshold.windowSeconds = window
+        threshold.qualifier = nonEmpty(rest)
+        return Condition(name: name, threshold: threshold, text: clean)
+    }
+
+    /// Just a comparison: `> 500ms`, `< 0.1%`, `>= 90`.
+    public static func threshold(_ text: String, line: Int) -> Threshold? {
+        guard let found = findComparison(text.withoutSymbols) else { return nil }
+        var t = Threshold(op: found.op, value: found.value, unit: found.unit, text: text.trimmed, line: line)
+        let (forSeconds, window, rest) = durations(in: found.trailing)
+        t.forSeconds = forSeconds
+        t.windowSeconds = window
+        t.qualifier = nonEmpty(rest)
+        return t
+    }
+
+    // MARK: - Scanning
+
+    struct Found {
+        var nameEnd: String.Index
+        var op: Threshold.Op
+        var value: Double
+        var unit: String?
+        /// Words between an opening parenthesis and the operator ("P95" in "(P95 > 300ms)").
+        var insideBefore: String
+        /// Words after the number and unit, parentheses removed.
+        var trailing: String
+    }
+
+    static let wordOperators: [(String, Threshold.Op)] = [
+        ("greater than or equal to", .greaterOrEqual), ("less than or equal to", .lessOrEqual),
+        ("greater than", .greater), ("more than", .greater), ("higher than", .greater), ("above", .greater),
+        ("exceeds", .greater), ("exceeding", .greater), ("over", .greater), ("less than", .less),
+        ("lower than", .less), ("fewer than", .less), ("below", .less), ("under", .less),
+        ("at least", .greaterOrEqual), ("at most", .lessOrEqual),
+    ]
+
+    static func findComparison(_ text: String) -> Found? {
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            var op: Threshold.Op? = nil
+            var opEnd = i
+            switch chars[i] {
+            case ">", "≥":
+                op = chars[i] == "≥" ? .greaterOrEqual : .greater
+                opEnd = i + 1
+                if chars[i] == ">", opEnd < chars.count, chars[opEnd] == "=" { op = .greaterOrEqual; opEnd += 1 }
+            case "<", "≤":
+                op = chars[i] == "≤" ? .lessOrEqual : .less
+                opEnd = i + 1
+                if chars[i] == "<", opEnd < chars.count, chars[opEnd] == "=" { op = .lessOrEqual; opEnd += 1 }
+            default:
+                if chars[i].isLetter, i == 0 || !chars[i - 1].isLetter {
+                    let rest = String(chars[i...]).lowercased()
+                    if let (word, wordOp) = wordOperators.first(where: { rest.hasPrefix($0.0 + " ") }) {
+                        op = wordOp
+                        opEnd = i + word.count
+                    }
+                }
+            }
+            if let op, let (value, unit, numberEnd) = number(chars, from: opEnd) {
+                let before = String(chars[..<i])
+                var nameEnd = text.index(text.startIndex, offsetBy: i)
+                var insideBefore = ""
+                if let open = before.lastIndex(of: "("), !before[open...].contains(")") {
+                    nameEnd = open
+                    insideBefore = String(before[before.index(after: open)...]).trimmed
+                }
+                var trailing = String(chars[numberEnd...])
+                trailing = trailing.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " ")
+                return Found(nameEnd: nameEnd, op: op, value: value, unit: unit, insideBefore: insideBefore,
+                             trailing: trailing.collapsingWhitespace)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A number with an optional unit right after it: `5%`, `500ms`, `2 s`, `5 seconds`, `1,000`.
+    static func number(_ chars: [Character], from start: Int) -> (Double, String?, Int)? {
+        var j = start
+        while j < chars.count, chars[j] == " " { j += 1 }
+        let numberStart = j
+        while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
+        let digits = String(chars[numberStart..<j]).replacingOccurrences(of: ",", with: "").trimmingTrailing(".")
+        guard !digits.isEmpty, let value = Double(digits) else { return nil }
+        var k = j
+        while k < chars.count, chars[k] == " " { k += 1 }
+        if k < chars.count, chars[k] == "%" { return (value, "%", k + 1) }
+        var unitEnd = k
+        while unitEnd < chars.count, chars[unitEnd].isLetter { unitEnd += 1 }
+        let word = String(chars[k..<unitEnd]).lowercased()
+        if let unit = units[word] { return (value, unit, unitEnd) }
+        return (value, nil, j)
+    }
+
+    static let units: [String: String] = [
+        "ms": "ms", "msec": "ms", "millisecond": "ms", "milliseconds": "ms",
+        "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+        "m": "min", "min": "min", "mins": "min", "minute": "min", "minutes": "min",
+        "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+        "d": "d", "day": "d", "days": "d",
+        "b": "B", "kb": "KB", "mb": "MB", "gb": "GB", "tb": "TB", "kib": "KiB", "mib": "MiB", "gib": "GiB",
+        "rps": "req/s", "qps": "req/s", "x": "x",
+    ]
+
+    /// "for 5 minutes" → for; "in 5 minutes" / "per 5 minutes" / "within 1 hour" → window;
+    /// the other words are the qualifier ("of limit", "free", "5xx responses").
+    static func durations(in text: String) -> (forSeconds: Int?, window: Int?, rest: String) {
+        var words = text.split(separator: " ").map(String.init)
+        var forSeconds: Int? = nil
+        var window: Int? = nil
+        var i = 0
+        while i < words.count {
+            let w = words[i].lowercased()
+            if ["for", "in", "per", "within", "over"].contains(w), i + 1 < words.count {
+                // "for 5 minutes", "for 5m", "in 5 minutes"
+                let candidate = words[(i + 1)...].prefix(2).joined(separator: " ")
+                let quantities = DurationParser.scan(candidate)
+                if let q = quantities.first, candidate.hasPrefix(q.text.split(separator: " ").first ?? "") {
+                    let seconds = Int(q.upper * Double(q.unitSeconds))
+                    if w == "for" { forSeconds = seconds } else { window = seconds }
+                    let used = q.text.split(separator: " ").count
+                    words.removeSubrange(i...(i + used))
+                    continue
+                }
+            }
+            i += 1
+        }
+        return (forSeconds, window, words.joined(separator: " "))
+    }
+}

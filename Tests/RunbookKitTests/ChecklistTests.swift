@@ -1,0 +1,51 @@
+import Testing
+@testable import RunbookKit
+
+@Suite struct ChecklistTests {
+    let runbook: Runbook
+
+    init() throws { runbook = try Paths.fixtureRunbook("checklists.md") }
+
+    @Test func numberedPhasesWithNestedItems() throws {
+        let checklist = try #require(runbook.checklist("War Room Checklist"))
+        #expect(checklist.kind == .incident)
+        #expect(checklist.phases == ["Triage", "Coordinate", "Stabilise"])
+        #expect(checklist.items.map(\.text) == ["Confirm the alert is real", "Pick a severity", "Open the incident channel",
+                                                 "Name a scribe", "Roll back if a deploy is suspect"])
+        #expect(runbook.incidentChecklist?.title == "War Room Checklist")
+    }
+
+    @Test func taskListUnderBoldLabelWithWrappedItem() throws {
+        let checklist = try #require(runbook.checklist("First Ten Minutes Checklist"))
+        #expect(checklist.kind == .incident)
+        #expect(checklist.items.count == 3)
+        #expect(checklist.items[1].checkedInSource)
+        #expect(checklist.items[2].text == "Post a first status update with the customer-facing impact")
+    }
+
+    @Test func boldVerbSteps() throws {
+        let checklist = try #require(runbook.checklist("Commander Steps"))
+        #expect(checklist.items.map(\.text).first == "Acknowledge: Take the page in the paging tool")
+        #expect(checklist.items.count == 3)
+    }
+
+    @Test func timedStepsBecomeDeadlines() throws {
+        let checklist = try #require(runbook.checklist("Account Takeover Response"))
+        #expect(checklist.kind == .security)
+        #expect(checklist.items.map(\.text) == ["Lock the affected accounts", "Revoke active sessions", "Reset credentials",
+                                                 "Notify trust & safety", "Publish the customer notice"])
+        #expect(checklist.items.map(\.deadlineSeconds) == [0, 600, 3600, 3600, 86400])
+    }
+
+    @Test func otherKindsAreClassified() {
+        #expect(runbook.checklist("Release Checklist")?.kind == .deployment)
+        #expect(runbook.checklist("Database Upgrade Checklist")?.kind == .maintenance)
+    }
+
+    @Test func phaseWindowGivesDeadline() throws {
+        let runbook = try Paths.fixtureRunbook("procedures.md")
+        let checklist = try #require(runbook.checklists.first)
+        #expect(checklist.title == "Detection & Triage (0-10 minutes)")
+        #expect(checklist.items.map(\.deadlineSeconds) == [600])
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import RunbookKit
+
+@Suite struct ThresholdParserTests {
+    @Test func alertLines() throws {
+        let a = try #require(ThresholdParser.condition("Error rate > 5% for 5 minutes", line: 1))
+        #expect(a.name == "Error rate")
+        #expect(a.threshold?.op == .greater && a.threshold?.value == 5 && a.threshold?.unit == "%")
+        #expect(a.threshold?.forSeconds == 300)
+
+        let b = try #require(ThresholdParser.condition("High error rate (>5% 5xx responses)", line: 1))
+        #expect(b.name == "Error rate")
+        #expect(b.threshold?.qualifier == "5xx responses")
+
+        let c = try #require(ThresholdParser.condition("Disk space critical (<10% free)", line: 1))
+        #expect(c.name == "Disk space")
+        #expect(c.threshold?.op == .less && c.threshold?.value == 10 && c.threshold?.qualifier == "free")
+
+        let d = try #require(ThresholdParser.condition("Failed auth attempts > 10 in 5 minutes", line: 1))
+        #expect(d.threshold?.windowSeconds == 300 && d.threshold?.forSeconds == nil)
+
+        let e = try #require(ThresholdParser.condition("Slow response times (>2s P95)", line: 1))
+        #expect(e.name == "Response times p95")
+        #expect(e.threshold?.value == 2 && e.threshold?.unit == "s")
+
+        let f = try #require(ThresholdParser.condition("P3: High Latency (P95 > 300ms)", line: 1))
+        #expect(f.name == "Latency p95")
+        #expect(f.threshold?.unit == "ms" && f.threshold?.value == 300)
+
+        let g = try #require(ThresholdParser.condition("Database connection pool exhausted", line: 1))
+        #expect(g.threshold == nil)
+
+        let h = try #require(ThresholdParser.condition("Queue depth above 5,000", line: 1))
+        #expect(h.threshold?.value == 5000)
+    }
+
+    @Test func breachEvaluation() throws {
+        let t = try #require(ThresholdParser.threshold("> 1%", line: 1))
+        #expect(t.isBreached(by: 1.5))
+        #expect(!t.isBreached(by: 1))
+        let low = try #require(ThresholdParser.threshold("< 10% free", line: 1))
+        #expect(low.isBreached(by: 5))
+    }
+
+    @Test func mergingNames() {
+        #expect(MetricName.same("Response time p95", "Response times p95"))
+        #expect(MetricName.same("Error rate", "High Error Rate"))
+        #expect(!MetricName.same("Error rate", "Disk usage"))
+        #expect(!MetricName.same("Disk usage", "Memory usage"))
+    }
+}
+
+@Suite struct MetricStructureTests {
+    let runbook: Runbook
+
+    init() throws { runbook = try Paths.fixtureRunbook("metrics.md") }
+
+    @Test func tableWithWarningAndCriticalColumns() throws {
+        let latency = try #require(runbook.metric("Request Latency p99"))
+        #expect(latency.target == "< 300ms")
+        #expect(latency.warning?.value == 800 && latency.warning?.unit == "ms")
+        #expect(latency.critical?.value == 2 && latency.critical?.unit == "s")
+    }
+
+    @Test func warningAndCriticalListsMerge() throws {
+        let errors = try #require(runbook.metric("Error rate"))
+        #expect(errors.critical?.value == 4 && errors.critical?.forSeconds == 300)
+        #expect(errors.warning?.value == 1 && errors.warning?.forSeconds == 900)
+        #expect(runbook.metric("Connection pool exhausted")?.conditions == ["critical: Connection pool exhausted"])
+        #expect(runbook.metric("Login failures")?.critical?.windowSeconds == 600)
+        #expect(runbook.metric("Memory usage")?.warning?.value == 80)
+    }
+
+    @Test func alertLinesInPlainCodeBlock() throws {
+        #expect(runbook.metric("CPU usage")?.critical?.forSeconds == 600)
+        #expect(runbook.metric("Certificate expiry")?.critical?.unit == "d")
+        let disk = try #require(runbook.metric("Disk space"))
+        #expect(disk.critical?.op == .less && disk.critical?.value == 5)
+    }
+
+    @Test func thresholdInHeading() throws {
+        let lag = try #require(runbook.metric("Queue Lag"))
+        #expect(lag.warning?.value == 1000, "P3 is not a paging level")
+    }
+
+    @Test func shellThresholdCheck() throws {
+        let inodes = try #require(runbook.metric("Inodes"))
+        #expect(inodes.critical?.value == 85 && inodes.critical?.unit == "%")
+    }
+
+    @Test func promQLFromCurlCommands() throws {
+        #expect(runbook.metric("5xx Ratio")?.query == "sum(rate(http_requests_total{code=~\"5..\"}[5m]))")
+        #expect(runbook.queries.map(\.query) == ["up"])
+    }
+
+    @Test func alertCatalogue() throws {
+        let catalogue = try Paths.fixtureRunbook("alert-catalogue.md")
+        let errors = try #require(catalogue.metric("High Error Rate"))
+        #expect(errors.critical?.value == 5 && errors.critical?.forSeconds == 600)
+        #expect(catalogue.metric("Slow Requests")?.warning?.value == 2)
+        #expect(catalogue.metric("Kafka Consumer Lag")?.warning?.forSeconds == 900)
+        #expect(catalogue.metric("Zookeeper Down")?.conditions == ["critical: Zookeeper quorum lost"])
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import RunbookKit
+
+@Suite struct EscalationAndContactTests {
+    let runbook: Runbook
+
+    init() throws { runbook = try Paths.fixtureRunbook("escalation-contacts.md") }
+
+    @Test func flowInCodeBlock() {
+        #expect(runbook.escalation.map(\.level) == [1, 2])
+        #expect(runbook.escalation.map(\.who) == ["Identity on-call acknowledges within 5 minutes", "Identity lead"])
+        #expect(runbook.escalation.map(\.after) == ["within 5 minutes", "after 20 minutes"])
+    }
+
+    @Test func contactTableWithMethodColumn() throws {
+        let identity = try #require(runbook.contacts.first { $0.name == "Identity Oncall" })
+        #expect(identity.role == "Identity")
+        #expect(identity.contact.hasPrefix("#identity-oncall"))
+        #expect(runbook.contacts.contains { $0.name == "Dana Reyes" && $0.role == "Primary" })
+        #expect(runbook.contacts.contains { $0.name == "Security" && $0.contact == "secops@example.net" })
+        #expect(!runbook.contacts.contains { $0.contact.contains("Rotates") })
+    }
+
+    @Test func arrowChain() throws {
+        let runbook = RunbookReader.parse(text: "# X\n\n## On-call\n\n- Escalation: Support → Team lead → CTO\n")
+        #expect(runbook.escalation.map(\.who) == ["Support", "Team lead", "CTO"])
+    }
+
+    @Test func numberedEscalationPath() {
+        let runbook = RunbookReader.parse(text: """
+            # X
+
+            ### Escalation Path
+            1. **Level 1**: On-call engineer
+            2. **Level 2**: Engineering manager (after 30 minutes)
+            """)
+        #expect(runbook.escalation.map(\.who) == ["On-call engineer", "Engineering manager (after 30 minutes)"])
+        #expect(runbook.escalation[1].after == "after 30 minutes")
+        #expect(runbook.checklists.isEmpty)
+    }
+}
+
+@Suite struct TemplateTests {
+    @Test func postmortemAndStatusUpdate() throws {
+        let runbook = try Paths.fixtureRunbook("templates.md")
+        #expect(runbook.templates.map(\.kind) == [.postmortem, .statusUpdate])
+        #expect(runbook.templates[0].title == "Postmortem Template")
+        #expect(runbook.templates[0].fields.contains("Incident title"))
+        #expect(runbook.templates[1].fields.contains("ISO timestamp"))
+        #expect(runbook.templates[1].body.contains("Status: INVESTIGATING / IDENTIFIED / RESOLVED"))
+    }
+}

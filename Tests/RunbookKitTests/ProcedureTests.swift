@@ -1,0 +1,34 @@
+import Testing
+@testable import RunbookKit
+
+@Suite struct ProcedureTests {
+    let runbook: Runbook
+
+    init() throws { runbook = try Paths.fixtureRunbook("procedures.md") }
+
+    @Test func boldLabelsSplitAProcedure() throws {
+        let procedure = try #require(runbook.procedures.first { $0.title == "Queue Backlog Growing" })
+        #expect(procedure.steps.map(\.phase) == ["Check", "Check", "Fix", "Fix"])
+        #expect(procedure.steps[0].text == "Look at the backlog:")
+        let backlog = try #require(runbook.command(procedure.steps[0].commands.first ?? -1))
+        #expect(backlog.code == "celery -A fleet inspect reserved")
+        #expect(backlog.line == 16)
+        #expect(procedure.steps[3].commands.isEmpty)
+    }
+
+    @Test func numberedPhaseHeadingsWithWindows() throws {
+        let procedure = try #require(runbook.procedures.first { $0.title == "Full Outage Procedure" })
+        #expect(procedure.steps.map(\.window?.endSeconds) == [600, 2700, 10800])
+        #expect(procedure.steps.map(\.phase) == ["Detection & Triage (0-10 minutes)", "Containment (10-45 minutes)",
+                                                 "Recovery (45-180 minutes)"])
+        #expect(!runbook.procedures.contains { $0.title.hasPrefix("1. ") }, "phases are not procedures of their own")
+    }
+
+    @Test func numberedHeadingsAsSteps() throws {
+        let procedure = try #require(runbook.procedures.first { $0.title == "Restart a Stuck Worker" })
+        #expect(procedure.steps.map(\.text) == ["Find the worker", "Restart it"])
+        let restart = try #require(runbook.command(procedure.steps[1].commands.first ?? -1))
+        #expect(restart.title == "Restart it")
+        #expect(restart.risk == .destructive)
+    }
+}

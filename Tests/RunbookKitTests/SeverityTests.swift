@@ -1,0 +1,95 @@
+import Testing
+@testable import RunbookKit
+
+@Suite struct SeverityIDTests {
+    @Test(arguments: [
+        ("SEV1", "SEV1", 1), ("SEV-1", "SEV1", 1), ("Sev 2", "SEV2", 2), ("sev_3", "SEV3", 3), ("P0", "P0", 0),
+        ("**P0 (Critical)**", "P0", 0), ("#### **SEV-1: Critical** 🚨", "SEV1", 1), ("Priority 2", "P2", 2),
+        ("**P1 - High**", "P1", 1),
+    ])
+    func normalises(text: String, id: String, rank: Int) throws {
+        let match = try #require(SeverityID.leading(text))
+        #expect(match.id == id)
+        #expect(match.rank == rank)
+    }
+
+    @Test func namesAndRest() throws {
+        #expect(SeverityID.leading("P0 (Critical)")?.name == "Critical")
+        #expect(SeverityID.leading("SEV-2: High ⚠️")?.name == "High")
+        let incident = try #require(SeverityID.leading("P1: API Completely Down"))
+        #expect(incident.name == nil)
+        #expect(incident.rest == "API Completely Down")
+    }
+
+    @Test func notSeverities() {
+        for text in ["Postgres", "Pods restart", "P", "SEVERE weather", "P100X", "Level 1"] {
+            #expect(SeverityID.leading(text) == nil, "\(text)")
+        }
+    }
+}
+
+@Suite struct SeverityStructureTests {
+    @Test func pipeTable() throws {
+        let runbook = try Paths.fixtureRunbook("severity-table.md")
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2", "SEV3", "SEV4"])
+        #expect(runbook.severities.map(\.responseTime?.seconds) == [600, 1800, 28800, nil])
+        #expect(runbook.severities[0].description == "Payments fully down")
+        #expect(runbook.severities[0].examples == "Card capture failing everywhere")
+        #expect(runbook.severities[3].responseTime?.text == "Next business day")
+        #expect(runbook.warnings.contains { $0.line == 10 && $0.message.contains("SEV4") })
+    }
+
+    @Test func boldBulletsWithNestedLabels() throws {
+        let runbook = try Paths.fixtureRunbook("severity-bullets.md")
+        #expect(runbook.severities.map(\.id) == ["P0", "P1", "P2", "P3"])
+        #expect(runbook.severities.map(\.name) == ["Critical", "High", "Medium", "Low"])
+        #expect(runbook.severities.map(\.responseTime?.seconds) == [600, 2700, 14400, 259200])
+        #expect(runbook.severities[0].description == "Search unavailable for all tenants")
+        #expect(runbook.severities[1].escalation == "After 2 hours")
+        #expect(runbook.checklists.isEmpty, "a severity list is not a checklist")
+    }
+
+    @Test func headingPerLevel() throws {
+        let runbook = try Paths.fixtureRunbook("severity-headings.md")
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2", "SEV3", "SEV4"])
+        #expect(runbook.severities.map(\.responseTime?.seconds) == [300, 1800, 21600, nil])
+        let sev1 = runbook.severities[0]
+        #expect(sev1.name == "Critical")
+        #expect(sev1.description == "No messages delivered, or messages lost")
+        #expect(sev1.communication == "Status page and exec channel")
+        #expect(sev1.escalation == "Messaging on-call + engineering director")
+        #expect(sev1.line == 5)
+    }
+
+    @Test func tableDeepInOnCallWithBoldCells() throws {
+        let runbook = try Paths.fixtureRunbook("severity-oncall-table.md")
+        #expect(runbook.severities.map(\.id) == ["P0", "P1", "P2", "P3"])
+        #expect(runbook.severities.map(\.name) == ["Critical", "High", "Medium", "Low"])
+        #expect(runbook.severities.map(\.responseTime?.seconds) == [900, 3600, nil, nil])
+        #expect(runbook.severities[0].examples == "Warehouse loads stopped")
+    }
+
+    @Test func incidentTypeSectionsBringTheirProcedure() throws {
+        let runbook = try Paths.fixtureRunbook("incident-types.md")
+        #expect(runbook.severities.map(\.id) == ["P1", "P2"])
+        let p1 = try #require(runbook.severity("P1"))
+        #expect(p1.responseTime?.seconds == 300)
+        #expect(p1.procedure == "API Completely Down")
+        let procedure = try #require(runbook.procedures.first { $0.severity == "P1" })
+        #expect(procedure.title == "API Completely Down")
+        #expect(procedure.symptoms == "Every checkout request returns 502 from the load balancer.")
+        #expect(procedure.responseTime?.seconds == 300)
+        #expect(procedure.steps.count == 3)
+        #expect(procedure.steps.allSatisfy { $0.commands.count == 1 })
+        let rollback = try #require(runbook.command(procedure.steps[2].commands[0]))
+        #expect(rollback.code == "kubectl rollout undo deployment/api -n checkout")
+        #expect(runbook.severity("p2")?.procedure == "Elevated Latency")
+    }
+
+    @Test func htmlTable() throws {
+        let runbook = try Paths.fixtureRunbook("wild.md")
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2"])
+        #expect(runbook.severities.map(\.responseTime?.seconds) == [900, 7200])
+        #expect(runbook.severities[0].description == "Ledger writes failing")
+    }
+}
