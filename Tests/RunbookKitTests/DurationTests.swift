@@ -40,6 +40,8 @@ import Testing
         #expect(DurationParser.deadline("") == nil)
         #expect(DurationParser.deadline("   ") == nil)
         #expect(DurationParser.seconds(in: "no time here") == nil)
-        #expect(DurationParser.seconds(in: String(repeating: "9", count: 400) + " minutes") != nil)
+        // Absurd numbers are not deadlines, and must not trap when converted.
+        #expect(DurationParser.seconds(in: String(repeating: "9", count: 400) + " minutes") == nil)
+        #expect(DurationParser.window(in: "(0-\(String(repeating: "9", count: 40)) hours)") == nil)
     }
 }

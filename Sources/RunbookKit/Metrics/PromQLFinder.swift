@@ -11,19 +11,44 @@ enum PromQLFinder {
                 continue
             }
             guard command.code.contains("query=") else { continue }
-            var rest = Substring(command.code)
-            while let range = rest.range(of: "query=") {
-                let after = rest[range.upperBound...]
-                let terminators: Set<Character> = after.first == "'" || after.first == "\"" ? [after.first!] : [" ", "\n", "'", "\"", "&"]
-                let body = after.first == "'" || after.first == "\"" ? after.dropFirst() : after
-                let end = body.firstIndex(where: { terminators.contains($0) }) ?? body.endIndex
-                let raw = String(body[..<end])
-                let query = (raw.removingPercentEncoding ?? raw).replacingOccurrences(of: "+", with: " ").trimmed
-                if !query.isEmpty {
-                    out.append(MetricQuery(query: query, command: command.id, line: command.line))
-                }
-                rest = body[end...]
+            for query in queryParameters(in: command.code) {
+                out.append(MetricQuery(query: query, command: command.id, line: command.line))
             }
+        }
+        return out
+    }
+
+    /// Values of `query=` in a command, read up to the end of the quoted string (or word)
+    /// that holds them; in a URL also up to the next `&`.
+    static func queryParameters(in code: String) -> [String] {
+        var out: [String] = []
+        let chars = Array(code)
+        var quote: Character? = nil
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            }
+            guard c == "q", i + 6 <= chars.count, String(chars[i..<(i + 6)]) == "query=",
+                  i == 0 || !chars[i - 1].isLetter else { i += 1; continue }
+            let inURL = i > 0 && (chars[i - 1] == "?" || chars[i - 1] == "&")
+            var j = i + 6
+            var value = ""
+            while j < chars.count {
+                let d = chars[j]
+                if let q = quote, d == q { break }
+                if quote == nil, d == " " || d == "\n" || d == "'" || d == "\"" { break }
+                if inURL, d == "&" { break }
+                value.append(d)
+                j += 1
+            }
+            let decoded = (value.removingPercentEncoding ?? value)
+            let query = (inURL ? decoded.replacingOccurrences(of: "+", with: " ") : decoded).trimmed
+            if !query.isEmpty { out.append(query) }
+            i = j
         }
         return out
     }

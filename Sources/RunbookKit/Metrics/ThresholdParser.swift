@@ -124,7 +124,7 @@ public enum ThresholdParser {
         let numberStart = j
         while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
         let digits = String(chars[numberStart..<j]).replacingOccurrences(of: ",", with: "").trimmingTrailing(".")
-        guard !digits.isEmpty, let value = Double(digits) else { return nil }
+        guard !digits.isEmpty, digits.count <= 30, let value = Double(digits), value.isFinite else { return nil }
         var k = j
         while k < chars.count, chars[k] == " " { k += 1 }
         if k < chars.count, chars[k] == "%" { return (value, "%", k + 1) }
@@ -158,8 +158,8 @@ public enum ThresholdParser {
                 // "for 5 minutes", "for 5m", "in 5 minutes"
                 let candidate = words[(i + 1)...].prefix(2).joined(separator: " ")
                 let quantities = DurationParser.scan(candidate)
-                if let q = quantities.first, candidate.hasPrefix(q.text.split(separator: " ").first ?? "") {
-                    let seconds = Int(q.upper * Double(q.unitSeconds))
+                if let q = quantities.first, candidate.hasPrefix(q.text.split(separator: " ").first ?? ""),
+                   let seconds = DurationParser.wholeSeconds(q.upper * Double(q.unitSeconds)) {
                     if w == "for" { forSeconds = seconds } else { window = seconds }
                     let used = q.text.split(separator: " ").count
                     words.removeSubrange(i...(i + used))

@@ -15,9 +15,8 @@ public enum DurationParser {
     /// Seconds named by the text: the first duration in it (the upper end of a range),
     /// 0 for "immediate" / "ASAP" without a number, nil when it names none.
     public static func seconds(in text: String) -> Int? {
-        let quantities = scan(text)
-        if let first = quantities.first {
-            return Int((first.upper * Double(first.unitSeconds)).rounded())
+        if let first = scan(text).first {
+            return wholeSeconds(first.upper * Double(first.unitSeconds))
         }
         let lower = text.lowercased()
         for word in ["immediate", "asap", "right away", "at once", "now"] where lower.containsWord([word]) {
@@ -29,8 +28,9 @@ public enum DurationParser {
     /// A phase window like `(0-15 minutes)` or `(24-72 hours)`; also `(first 15 minutes)`.
     public static func window(in text: String) -> TimeWindow? {
         for q in scan(text) where q.isRange {
-            return TimeWindow(startSeconds: Int(q.lower * Double(q.unitSeconds)),
-                              endSeconds: Int(q.upper * Double(q.unitSeconds)), text: q.text)
+            guard let start = wholeSeconds(q.lower * Double(q.unitSeconds)),
+                  let end = wholeSeconds(q.upper * Double(q.unitSeconds)) else { continue }
+            return TimeWindow(startSeconds: start, endSeconds: end, text: q.text)
         }
         return nil
     }
@@ -42,6 +42,12 @@ public enum DurationParser {
         let stripped = lower.replacingWords(["within", "after", "by", "at", "in", "first", "t+", "+", "the", "next", "<", "≤", "up", "to", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "h", "m", "days", "day", "d", "seconds", "second", "secs", "sec", "s", "immediate", "immediately", "asap", "now", "-", "–", "(", ")", "and"])
         guard stripped.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) else { return false }
         return seconds(in: lower) != nil
+    }
+
+    /// Seconds as a whole number; nil past a century (a typo, not a deadline) or for NaN.
+    static func wholeSeconds(_ value: Double) -> Int? {
+        guard value.isFinite, value >= 0, value < 3_153_600_000 else { return nil }
+        return Int(value.rounded())
     }
 
     struct Quantity {
