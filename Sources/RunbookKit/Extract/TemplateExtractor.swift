@@ -46,19 +46,28 @@ enum TemplateExtractor {
     }
 
     /// `[Brief description]`, `[Time]`, `[INC-YYYY-MM-DD-N]` — blanks the author fills in.
+    /// One pass: each `]` closes the nearest `[` before it.
     static func fields(in body: String) -> [String] {
         var out: [String] = []
-        var rest = Substring(body)
-        while let open = rest.firstIndex(of: "[") {
-            guard let close = rest[open...].firstIndex(of: "]") else { break }
-            let inner = rest[rest.index(after: open)..<close]
-            let afterClose = rest.index(after: close)
-            let isLink = afterClose < rest.endIndex && rest[afterClose] == "("
-            if !inner.isEmpty, inner.count <= 60, !isLink, !inner.contains("["), inner != " ", inner != "x",
-               !out.contains(String(inner)) {
-                out.append(String(inner))
+        var seen = Set<String>()
+        var open: String.Index? = nil
+        var i = body.startIndex
+        while i < body.endIndex {
+            let c = body[i]
+            if c == "[" {
+                open = i
+            } else if c == "]", let start = open {
+                let inner = body[body.index(after: start)..<i]
+                let next = body.index(after: i)
+                let isLink = next < body.endIndex && body[next] == "("
+                if !inner.isEmpty, inner.count <= 60, !isLink, inner != " ", inner != "x", seen.insert(String(inner)).inserted {
+                    out.append(String(inner))
+                }
+                open = nil
+            } else if c == "\n" {
+                open = nil
             }
-            rest = rest[afterClose...]
+            i = body.index(after: i)
         }
         return out
     }

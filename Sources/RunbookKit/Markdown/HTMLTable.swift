@@ -30,7 +30,9 @@ enum HTMLTable {
 
         var i = html.startIndex
         while i < html.endIndex {
-            if html[i] == "<", let close = html[i...].firstIndex(of: ">") {
+            if html[i] == "<" {
+                // No closing ">" anywhere after: the rest is text; stop looking for tags.
+                guard let close = html[i...].firstIndex(of: ">") else { break }
                 let tag = html[html.index(after: i)..<close].lowercased()
                 let name = tag.trimmingLeading("/").prefix { $0.isLetter || $0.isNumber }
                 let closing = tag.hasPrefix("/")
@@ -46,10 +48,10 @@ enum HTMLTable {
                 default: break
                 }
                 i = html.index(after: close)
-            } else {
-                cellText?.append(html[i])
-                i = html.index(after: i)
+                continue
             }
+            cellText?.append(html[i])
+            i = html.index(after: i)
         }
         closeRow()
         guard !rows.isEmpty else { return nil }

@@ -2,15 +2,26 @@
 /// a field wins; later places fill what is missing.
 struct MetricMerger {
     private(set) var metrics: [MetricSpec] = []
+    /// Exact name keys → index; the fuzzier subset match is tried only while the list is short,
+    /// so a pathological alert list of thousands of lines stays linear.
+    private var exact: [[String]: Int] = [:]
+    static let fuzzyLimit = 256
+
+    private func index(of name: String) -> Int? {
+        if let i = exact[MetricName.key(name).sorted()] { return i }
+        guard metrics.count <= Self.fuzzyLimit else { return nil }
+        return metrics.firstIndex { MetricName.same($0.name, name) }
+    }
 
     mutating func add(name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
                       condition: String? = nil, line: Int) {
-        if let i = metrics.firstIndex(where: { MetricName.same($0.name, name) }) {
+        if let i = index(of: name) {
             metrics[i].target = metrics[i].target ?? target
             metrics[i].warning = metrics[i].warning ?? warning
             metrics[i].critical = metrics[i].critical ?? critical
             if let condition, !metrics[i].conditions.contains(condition) { metrics[i].conditions.append(condition) }
         } else {
+            exact[MetricName.key(name).sorted()] = metrics.count
             metrics.append(MetricSpec(name: name, target: target, warning: warning, critical: critical,
                                       conditions: condition.map { [$0] } ?? [], line: line))
         }

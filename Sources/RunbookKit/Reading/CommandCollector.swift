@@ -25,10 +25,13 @@ enum CommandCollector {
                                                 section: section.pathText, line: firstLine, commands: ids))
             if !ids.isEmpty { context.commandsByBlockLine[block.line, default: []] += ids }
         case .paragraph, .heading, .tableCell:
-            for span in block.inlines.codeSpans {
+            let spans = block.inlines.codeSpans
+            guard !spans.isEmpty else { return }
+            let text = block.text  // once per block: a paragraph may hold thousands of spans
+            for span in spans {
                 guard let command = CommandExtraction.inlineCommand(span, line: block.line) else { continue }
                 var titled = command
-                if titled.title == nil { titled.title = stepTitle(block.text, span: span) }
+                if titled.title == nil { titled.title = stepTitle(text, span: span) }
                 let id = add(titled, section: section, block: nil, context: context)
                 context.commandsByBlockLine[block.line, default: []].append(id)
             }

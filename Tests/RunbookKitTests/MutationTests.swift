@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import RunbookKit
+
+/// Thousands of damaged copies of the fixtures (and the shared runbooks when present): random
+/// cuts, duplicated ranges and flipped bytes, from a fixed seed. None may crash the reader.
+@Suite struct MutationTests {
+    static let casesPerFile = 300
+
+    static func sources() throws -> [[UInt8]] {
+        var paths = try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.path).filter { $0.hasSuffix(".md") }
+            .map(Paths.fixture)
+        if SharedRunbooks.available { paths += try SharedRunbooks.all() }
+        return try paths.sorted().map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+    }
+
+    static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
+        var bytes = input
+        for _ in 0..<Int.random(in: 1...4, using: &rng) where !bytes.isEmpty {
+            let a = Int.random(in: 0..<bytes.count, using: &rng)
+            let b = min(bytes.count, a + Int.random(in: 0...200, using: &rng))
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: bytes.removeSubrange(a..<b)                                   // cut
+            case 1: bytes.insert(contentsOf: bytes[a..<b], at: Int.random(in: 0...bytes.count, using: &rng)) // duplicate
+            case 2: bytes[a] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))   // flip a bit
+            default: bytes[a] = UInt8.random(in: 0...255, using: &rng)             // replace a byte
+            }
+        }
+        return bytes
+    }
+
+    @Test func damagedRunbooksNeverCrash() throws {
+        var rng = SplitMix64(seed: 20261123)
+        var cases = 0
+        for source in try Self.sources() {
+            for _ in 0..<Self.casesPerFile {
+                let runbook = RunbookReader.parse(bytes: Self.mutate(source, &rng), source: "mutant")
+                // Every line a warning points at exists in some form; ids stay unique.
+                #expect(Set(runbook.commands.map(\.id)).count == runbook.commands.count)
+                cases += 1
+            }
+        }
+        #expect(cases >= 3000)
+        print("mutation: \(cases) damaged runbooks read without a crash")
+    }
+}
