@@ -51,6 +51,8 @@ enum FenceLanguage {
             if ShellSession.hasPrompts(code, kind: .shell) { return .session }
             return looksLikeShell(code, strict: false) ? .shell : nil
         }
+        if documentNames.contains(word) { return looksLikeShell(code, strict: true) ? .shell : nil }
+        // An info string that is itself a command (```` ```kubectl get pods ````).
         let infoFirst = info.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
         if KnownCommands.programs.contains(infoFirst) { return .shell }
         return looksLikeShell(code, strict: true) ? .shell : nil
