@@ -76,8 +76,17 @@ public enum CommandExtraction {
 
     static func make(title: String?, language: String, code: String, line: Int, origin: RunbookCommand.Origin,
                      manual: Bool, forceInteractive: Bool) -> ExtractedCommand {
-        let (risk, reason) = RiskRules.classify(code, language: language)
-        let interactive = !manual && (forceInteractive || Interactivity.isInteractive(code, language: language))
+        let risk: Risk, reason: String, needsTerminal: Bool
+        if language == "bash" || language == "redis" {
+            // One tokenization serves both the risk and the terminal check.
+            let analysis = ShellRisk.analyze(language == "redis" ? "redis-cli " + code : code, depth: 0)
+            let verdict = analysis.verdict ?? .nothing
+            (risk, reason, needsTerminal) = (verdict.risk, verdict.reason, analysis.interactive)
+        } else {
+            (risk, reason) = RiskRules.classify(code, language: language)
+            needsTerminal = Interactivity.isInteractive(code, language: language)
+        }
+        let interactive = !manual && (forceInteractive || needsTerminal)
         return ExtractedCommand(title: title, language: language, code: code, line: line,
                                 placeholders: Placeholders.find(in: code, language: language), risk: risk, riskReason: reason,
                                 runnable: !manual, interactive: interactive, origin: origin)

@@ -42,7 +42,10 @@ enum FenceLanguage {
 
     static func kind(info: String, code: String) -> FenceKind? {
         let word = infoWord(info)
-        if sessionNames.contains(word) { return .session }
+        if sessionNames.contains(word) {
+            // A session fence with no prompt at all holds plain commands.
+            return ShellSession.hasAnyPrompt(code) ? .session : .shell
+        }
         if shellNames.contains(word) { return ShellSession.hasPrompts(code, kind: .shell) ? .session : .shell }
         if sqlNames.contains(word) { return ShellSession.hasPrompts(code, kind: .sql) ? .session : .sql }
         if pythonNames.contains(word) { return ShellSession.hasPrompts(code, kind: .python) ? .session : .python }

@@ -12,10 +12,7 @@ enum Interactivity {
         case "python": return pythonSession(code)
         default: break
         }
-        for command in ShellParser.parse(code) {
-            for inv in Invocations.resolve(command) where isInteractive(inv) { return true }
-        }
-        return false
+        return ShellRisk.analyze(code, depth: 0).interactive
     }
 
     /// `python manage.py shell` followed by statements, or `>>>` prompts.

@@ -155,12 +155,17 @@ enum Invocations {
             if let script = rest.first(where: { !$0.hasPrefix("-") }) {
                 return inner([script] + rest.drop { $0 != script }.dropFirst())
             }
+            // `bash <<EOF … EOF`, `sh -s < script`: the heredoc is the script.
+            if let doc = source.heredoc { return reparsed(doc) }
             return inner([])
         case "ssh":
             let r = skipFlags(rest, valueFlags: ["-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E",
                                                  "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B"])
             let remote = Array(r.dropFirst())
-            if remote.isEmpty { return inner([], interactive: true) }
+            if remote.isEmpty {
+                if let doc = source.heredoc { return reparsed(doc) }
+                return inner([], interactive: !source.pipedIn && !source.redirects.contains { $0.op == "<" })
+            }
             return reparsed(remote.joined(separator: " "))
         case "kubectl", "oc":
             let pos = Invocation(program: program, args: rest, source: source).positionals(valueFlags: valueFlags(for: "kubectl"))

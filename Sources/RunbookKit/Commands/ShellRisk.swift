@@ -16,9 +16,15 @@ enum ShellRisk {
     static let sqlClients: Set<String> = ["psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cockroach", "sqlcmd", "cqlsh"]
 
     static func classify(_ code: String, depth: Int) -> RiskVerdict? {
+        analyze(code, depth: depth).verdict
+    }
+
+    /// Risk and the need for a terminal, from one tokenization of the text.
+    static func analyze(_ code: String, depth: Int) -> (verdict: RiskVerdict?, interactive: Bool) {
         let commands = ShellParser.parse(code)
-        if depth == 0, let sql = sqlFallback(code, commands: commands) { return sql }
+        if depth == 0, let sql = sqlFallback(code, commands: commands) { return (sql, false) }
         var worst: RiskVerdict? = nil
+        var interactive = false
         var pipelines: [Int: [String]] = [:]
         for command in commands { pipelines[command.pipeline, default: []].append(contentsOf: command.words) }
         for command in commands {
@@ -33,9 +39,10 @@ enum ShellRisk {
             }
             for inv in Invocations.resolve(command, depth: depth) {
                 worst = .worst(worst, verdict(inv, pipeline: pipelines[command.pipeline] ?? []))
+                if !interactive && Interactivity.isInteractive(inv) { interactive = true }
             }
         }
-        return worst
+        return (worst, interactive)
     }
 
     /// SQL pasted into a shell block or span (`SELECT …`): judged as SQL.

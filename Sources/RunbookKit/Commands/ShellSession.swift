@@ -31,6 +31,14 @@ enum ShellSession {
         return false
     }
 
+    /// Whether any line starts with a prompt.
+    static func hasAnyPrompt(_ code: String) -> Bool {
+        code.lines.contains { line in
+            guard let p = prompt(line, inSession: true) else { return false }
+            return p.kind != .continuation && p.kind != .sqlContinuation && p.kind != .pythonContinuation
+        }
+    }
+
     /// Recognizes a prompt and returns the text after it. `# ` counts as a root prompt only in
     /// session fences and only before something that looks like a command.
     static func prompt(_ raw: Substring, inSession: Bool) -> PromptLine? {

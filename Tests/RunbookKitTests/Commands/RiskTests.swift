@@ -99,4 +99,31 @@ struct RiskTests {
             #expect(!rule.name.isEmpty && !rule.why.isEmpty && !rule.programs.isEmpty, "\(rule.name)")
         }
     }
+
+    @Test func heredocScriptsAreLookedInto() {
+        #expect(risk("ssh db1 <<EOF\nrm -rf /var/lib/x\nEOF") == .destructive)
+        #expect(risk("bash <<'EOF'\nkubectl get pods\nEOF") == .read)
+        #expect(risk("psql app <<EOF\nDROP TABLE t;\nEOF") == .destructive)
+        #expect(risk("psql app <<EOF\nSELECT 1;\nEOF") == .read)
+        #expect(risk("cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF") == .change)
+    }
+
+    @Test func worstOfListsAndPipelines() {
+        #expect(risk("kubectl get pods; kubectl delete pod x") == .destructive)
+        #expect(risk("kubectl get pods || kubectl scale deploy/x --replicas=1") == .change)
+        #expect(risk("kubectl get pods | grep api | wc -l") == .read)
+        #expect(risk("rm -rf $(ls /tmp/x)") == .destructive)
+        #expect(risk("echo $(kubectl delete pod x)") == .destructive)
+    }
+
+    @Test func wrappersAreLookedThrough() {
+        #expect(risk("sudo -u postgres dropdb app") == .destructive)
+        #expect(risk("timeout 30 kubectl get pods") == .read)
+        #expect(risk("kubectl exec -n prod api-0 -c app -- rm -rf /tmp") == .destructive)
+        #expect(risk("docker compose exec -T db psql -c 'TRUNCATE t;'") == .destructive)
+        #expect(risk("docker exec -it redis redis-cli INFO") == .read)
+        #expect(risk("ssh -i key.pem admin@host 'sudo systemctl restart nginx'") == .change)
+        #expect(risk("watch 'kubectl get pods'") == .read)
+        #expect(risk("xargs -n1 kubectl delete pod") == .destructive)
+    }
 }

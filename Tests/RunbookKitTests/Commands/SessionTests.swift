@@ -65,4 +65,14 @@ struct SessionTests {
         let commands = extract("console", "$ kubectl get pods \\\n>   -n prod\nNAME READY")
         #expect(commands.map(\.code) == ["kubectl get pods \\\n  -n prod"])
     }
+
+    @Test func sessionFenceWithoutPromptsHoldsPlainCommands() {
+        let commands = extract("console", "# Pods\nkubectl get pods\n\n# Nodes\nkubectl get nodes")
+        #expect(commands.map(\.code) == ["kubectl get pods", "kubectl get nodes"])
+        #expect(commands.first?.origin == .fence)
+    }
+
+    @Test func outputLooksLikeNothing() {
+        #expect(extract("console", "$ echo hi\nhi\n$ ").map(\.code) == ["echo hi"])
+    }
 }
