@@ -30,7 +30,7 @@ enum Interactivity {
         return false
     }
 
-    static func isInteractive(_ inv: Invocation) -> Bool {
+    static func isInteractive(_ inv: ShellInvocation) -> Bool {
         if inv.wrapperInteractive { return true }
         let program = inv.program
         let args = inv.lowerArgs
@@ -47,7 +47,7 @@ enum Interactivity {
             return true
         case "redis-cli", "valkey-cli":
             if fedInput { return false }
-            let pos = inv.positionals(valueFlags: Invocations.valueFlags(for: "redis-cli"))
+            let pos = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: "redis-cli"))
             if let command = pos.first { return ["monitor", "subscribe", "psubscribe"].contains(command) }
             let batch: Set<String> = ["--scan", "--bigkeys", "--memkeys", "--hotkeys", "--pipe", "--rdb", "--version", "-r"]
             if args.contains(where: { batch.contains($0) }) { return false }
@@ -63,7 +63,7 @@ enum Interactivity {
         default:
             break
         }
-        let positionals = inv.positionals(valueFlags: Invocations.valueFlags(for: program))
+        let positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: program))
         let follows = inv.args.contains("-f") || inv.args.contains("-F") || args.contains("--follow")
             || args.contains(where: { $0.hasPrefix("--follow=") })
         if follows {
@@ -75,10 +75,10 @@ enum Interactivity {
         }
         if program == "kubectl" || program == "oc" {
             if ["edit", "attach", "port-forward", "proxy"].contains(positionals.first ?? "") { return true }
-            if positionals.first == "run" || positionals.first == "debug", Invocations.hasTTY(inv.args) { return true }
+            if positionals.first == "run" || positionals.first == "debug", ShellInvocations.hasTTY(inv.args) { return true }
         }
         if program == "docker" || program == "podman" {
-            if ["run", "attach", "start"].contains(positionals.first ?? ""), Invocations.hasTTY(inv.args) { return true }
+            if ["run", "attach", "start"].contains(positionals.first ?? ""), ShellInvocations.hasTTY(inv.args) { return true }
         }
         if program == "docker-compose" || (program == "docker" && positionals.first == "compose") {
             if positionals.contains("run"), !args.contains("-t") && !args.contains("-T") { return true }

@@ -1,6 +1,6 @@
 /// Decides whether a command reads, changes or destroys, and says which rule decided.
 ///
-/// Shell text is tokenized once (`ShellParser`), wrappers are looked through (`Invocations`),
+/// Shell text is tokenized once (`ShellParser`), wrappers are looked through (`ShellInvocations`),
 /// and each simple command is matched against `RiskRule.table` on its program, subcommand
 /// words and flags. The worst verdict of all simple commands wins.
 public enum RiskRules {
@@ -55,10 +55,10 @@ struct RiskRule: Sendable {
     /// Matches when any positional word is one of these.
     let words: Set<String>
     /// Extra test for what the columns above cannot say.
-    let test: (@Sendable (Invocation) -> Bool)?
+    let test: (@Sendable (ShellInvocation) -> Bool)?
 
     init(_ risk: Risk, _ name: String, _ why: String, programs: String, path: String = "", flags: String = "",
-         words: String = "", test: (@Sendable (Invocation) -> Bool)? = nil) {
+         words: String = "", test: (@Sendable (ShellInvocation) -> Bool)? = nil) {
         self.risk = risk
         self.name = name
         self.why = why
@@ -71,7 +71,7 @@ struct RiskRule: Sendable {
 
     var reason: String { "\(risk.rawValue): \(name) \(why)" }
 
-    func matches(_ inv: Invocation, positionals: [String], flagSet: Set<String>) -> Bool {
+    func matches(_ inv: ShellInvocation, positionals: [String], flagSet: Set<String>) -> Bool {
         if positionals.count < path.count { return false }
         for (index, options) in path.enumerated() where !options.contains(positionals[index]) { return false }
         if !flags.isEmpty && flags.isDisjoint(with: flagSet) { return false }
@@ -122,7 +122,7 @@ extension RiskRule {
         RiskRule(.read, "redis-cli scan", "only reads", programs: "redis-cli",
                  flags: "--scan --bigkeys --memkeys --stat --latency --latency-history --hotkeys --intrinsic-latency"),
         RiskRule(.read, "redis-cli", "opens a client", programs: "redis-cli", test: { inv in
-            inv.positionals(valueFlags: Invocations.valueFlags(for: "redis-cli")).isEmpty }),
+            inv.positionals(valueFlags: ShellInvocations.valueFlags(for: "redis-cli")).isEmpty }),
         // Celery
         RiskRule(.destructive, "celery purge", "deletes every queued task", programs: "celery", path: "purge"),
         RiskRule(.read, "celery inspect", "only reads worker state", programs: "celery", path: "inspect|status|report|events|result|list"),
@@ -208,7 +208,7 @@ extension RiskRule {
     ]
 
     /// The HTTP method a curl-like command sends (`-X`, `--request`, data flags), lower-cased.
-    static func httpMethod(_ inv: Invocation) -> String {
+    static func httpMethod(_ inv: ShellInvocation) -> String {
         var method: String? = nil
         for (i, arg) in inv.args.enumerated() {
             if (arg == "-X" || arg == "--request") && i + 1 < inv.args.count { method = inv.lowerArgs[i + 1] }

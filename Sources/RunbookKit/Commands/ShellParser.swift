@@ -1,6 +1,6 @@
 /// One simple command of a shell text: the words between operators (`|`, `&&`, `||`, `;`, `&`,
 /// newlines, parentheses), with quotes removed, plus what it reads and writes.
-struct SimpleCommand: Sendable, Equatable {
+struct ShellSimpleCommand: Sendable, Equatable {
     /// Leading `NAME=value` words.
     var assignments: [String] = []
     /// The words with quotes removed; `words[0]` is the program.
@@ -31,14 +31,14 @@ enum ShellParser {
     static let reservedPrefixes: Set<String> = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time"]
     static let reservedAlone: Set<String> = ["fi", "done", "esac", "}", "{", ";;", "in"]
 
-    static func parse(_ text: String) -> [SimpleCommand] {
+    static func parse(_ text: String) -> [ShellSimpleCommand] {
         var parser = Scanner(bytes: Array(text.utf8))
         parser.run()
         return parser.commands.compactMap(cleaned)
     }
 
     /// Drops compound-statement keywords (`if`, `then`, `do`, `fi` ...) and `for X in ...` heads.
-    private static func cleaned(_ command: SimpleCommand) -> SimpleCommand? {
+    private static func cleaned(_ command: ShellSimpleCommand) -> ShellSimpleCommand? {
         var c = command
         while let first = c.words.first, reservedPrefixes.contains(first) { c.words.removeFirst() }
         if let first = c.words.first {
@@ -63,8 +63,8 @@ enum ShellParser {
     private struct Scanner {
         let bytes: [UInt8]
         var i = 0
-        var commands: [SimpleCommand] = []
-        var current = SimpleCommand()
+        var commands: [ShellSimpleCommand] = []
+        var current = ShellSimpleCommand()
         var pipeline = 0
         var parenDepth = 0
         /// Heredocs declared on the current line: delimiter and index of the owning command.
@@ -118,6 +118,8 @@ enum ShellParser {
                         current.words = []
                     }
                     finish(pipedNext: false)
+                case UInt8(ascii: "<") where placeholderEnd(at: i) != nil:
+                    current.words.append(readWord())
                 case UInt8(ascii: "<"), UInt8(ascii: ">"):
                     readRedirect(prefix: "")
                 default:
@@ -138,7 +140,7 @@ enum ShellParser {
                 current.pipeline = pipeline
                 commands.append(current)
             }
-            current = SimpleCommand()
+            current = ShellSimpleCommand()
             if pipedNext {
                 current.pipedIn = true
             } else {
@@ -203,6 +205,12 @@ enum ShellParser {
             var out: [UInt8] = []
             while i < n {
                 let c = bytes[i]
+                if c == UInt8(ascii: "<"), let end = placeholderEnd(at: i) {
+                    // `<pod-name>` is a placeholder, not a redirection.
+                    out.append(contentsOf: bytes[i..<end])
+                    i = end
+                    continue
+                }
                 if Self.wordEnd.contains(c) { break }
                 switch c {
                 case UInt8(ascii: "'"):
@@ -245,6 +253,22 @@ enum ShellParser {
                 }
             }
             return String(decoding: out, as: UTF8.self)
+        }
+
+        /// The end of a `<name>` placeholder starting at `start`, if there is one.
+        func placeholderEnd(at start: Int) -> Int? {
+            let n = bytes.count
+            var j = start + 1
+            guard j < n, (bytes[j] >= 65 && bytes[j] <= 90) || (bytes[j] >= 97 && bytes[j] <= 122) else { return nil }
+            while j < n, j - start < 80 {
+                let c = bytes[j]
+                if c == UInt8(ascii: ">") { return j + 1 }
+                let ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == UInt8(ascii: "-")
+                    || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":")
+                if !ok { return nil }
+                j += 1
+            }
+            return nil
         }
 
         /// Reads `$(...)` or `$((...))` starting at `$`; returns the raw text.

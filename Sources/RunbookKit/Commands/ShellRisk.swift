@@ -37,7 +37,7 @@ enum ShellRisk {
             for redirect in command.redirects where isFileWrite(redirect) {
                 worst = .worst(worst, RiskVerdict(risk: .change, reason: "change: file write `\(redirect.op) \(redirect.target)` writes a file"))
             }
-            for inv in Invocations.resolve(command, depth: depth) {
+            for inv in ShellInvocations.resolve(command, depth: depth) {
                 worst = .worst(worst, verdict(inv, pipeline: pipelines[command.pipeline] ?? []))
                 if !interactive && Interactivity.isInteractive(inv) { interactive = true }
             }
@@ -46,13 +46,13 @@ enum ShellRisk {
     }
 
     /// SQL pasted into a shell block or span (`SELECT …`): judged as SQL.
-    private static func sqlFallback(_ code: String, commands: [SimpleCommand]) -> RiskVerdict? {
+    private static func sqlFallback(_ code: String, commands: [ShellSimpleCommand]) -> RiskVerdict? {
         guard let first = commands.first?.words.first, SQLRisk.leadingKeywords.contains(first.uppercased()),
               first == first.uppercased() || commands.first!.words.count > 2 else { return nil }
         return SQLRisk.classify(code).map { RiskVerdict(risk: $0.risk, reason: $0.reason) }
     }
 
-    static func isFileWrite(_ redirect: SimpleCommand.Redirect) -> Bool {
+    static func isFileWrite(_ redirect: ShellSimpleCommand.Redirect) -> Bool {
         guard redirect.op.contains(">") else { return false }
         if redirect.op.hasSuffix("&") { return false } // 2>&1
         let quiet: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-", "1", "2", ""]
@@ -60,18 +60,18 @@ enum ShellRisk {
     }
 
     /// The verdict for one program invocation.
-    static func verdict(_ inv: Invocation, pipeline: [String]) -> RiskVerdict {
+    static func verdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict {
         var inv = inv
         // `docker compose …` is judged like `docker-compose …`.
         if inv.program == "docker" || inv.program == "podman", inv.lowerArgs.first(where: { !$0.hasPrefix("-") }) == "compose" {
             let rest = Array(inv.args.drop { $0.lowercased() != "compose" }.dropFirst())
-            var c = Invocation(program: "docker-compose", args: rest, source: inv.source)
+            var c = ShellInvocation(program: "docker-compose", args: rest, source: inv.source)
             c.wrapperInteractive = inv.wrapperInteractive
             inv = c
         }
         if sqlClients.contains(inv.program), let v = sqlClientVerdict(inv, pipeline: pipeline) { return v }
 
-        let positionals = inv.positionals(valueFlags: Invocations.valueFlags(for: inv.program))
+        let positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: inv.program))
         let flags = inv.flags
         var worst: RiskRule? = nil
         for rule in RiskRule.byProgram[inv.program] ?? [] where rule.matches(inv, positionals: positionals, flagSet: flags) {
@@ -83,7 +83,7 @@ enum ShellRisk {
     }
 
     /// `psql -c "…"`, `psql < backup.sql`, `… | psql`, heredocs, bare `psql`.
-    static func sqlClientVerdict(_ inv: Invocation, pipeline: [String]) -> RiskVerdict? {
+    static func sqlClientVerdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict? {
         let args = inv.args
         var sql: [String] = []
         var file: String? = nil
@@ -157,7 +157,7 @@ enum ScriptWords {
                                        "artisan", "rails", "django-admin", "manage.py", "gradle", "mvn", "cargo", "go", "composer",
                                        "poetry", "pipenv", "bundle", "npx", "deno"]
 
-    static func verdict(_ inv: Invocation, positionals: [String]) -> RiskVerdict? {
+    static func verdict(_ inv: ShellInvocation, positionals: [String]) -> RiskVerdict? {
         var names: [String] = []
         let program = inv.program
         if program.hasSuffix(".sh") || program.hasSuffix(".py") || program.hasSuffix(".rb") || program.hasSuffix(".js") {

@@ -64,4 +64,12 @@ struct PlaceholderTests {
     @Test func manualStepsHaveNone() {
         #expect(find("1. Update env: OPENAI_API_KEY", "manual").isEmpty)
     }
+
+    @Test func anglePlaceholdersAreNotRedirections() {
+        #expect(risk("kubectl logs <pod-name> --tail=50") == .read)
+        #expect(risk("kubectl describe pod <pod> > out.txt") == .change)
+        let command = extract("bash", "kubectl exec -it <pod-name> -- psql -U <user>").first
+        #expect(command?.placeholders == ["pod-name", "user"])
+        #expect(command?.interactive == true)
+    }
 }

@@ -1,13 +1,13 @@
 /// A program run with its arguments, after looking through wrappers (`sudo`, `env X=Y`, `time`,
 /// `nohup`, `xargs`, `watch`, `kubectl exec … --`, `docker(-compose) exec svc`, `ssh host`,
 /// `bash -c "…"`). Rules and the interactive check match on this.
-struct Invocation: Sendable {
+struct ShellInvocation: Sendable {
     /// Basename of the program, lower-cased (`/usr/bin/psql` → `psql`).
     var program: String
     /// Arguments as written (quotes removed).
     var args: [String]
     /// The simple command this came from (redirects, heredoc, pipe position).
-    var source: SimpleCommand
+    var source: ShellSimpleCommand
     /// A wrapper asked for a terminal (`-it`, `watch`, `ssh` without a command).
     var wrapperInteractive = false
     /// The words of the wrappers looked through, for context (`kubectl exec`, `ssh`).
@@ -16,7 +16,7 @@ struct Invocation: Sendable {
     /// Arguments lower-cased, computed once.
     var lowerArgs: [String]
 
-    init(program: String, args: [String], source: SimpleCommand) {
+    init(program: String, args: [String], source: ShellSimpleCommand) {
         self.program = program
         self.args = args
         self.source = source
@@ -55,7 +55,7 @@ struct Invocation: Sendable {
     }
 }
 
-enum Invocations {
+enum ShellInvocations {
     /// Flags that take a value, per program, so positionals (subcommands) are found right.
     static let valueFlags: [String: Set<String>] = [
         "kubectl": ["-n", "--namespace", "--context", "--cluster", "--kubeconfig", "-l", "--selector", "-c",
@@ -82,7 +82,7 @@ enum Invocations {
     }
 
     /// Looks through wrappers. `depth` bounds re-parsing of quoted inner commands.
-    static func resolve(_ command: SimpleCommand, depth: Int = 0) -> [Invocation] {
+    static func resolve(_ command: ShellSimpleCommand, depth: Int = 0) -> [ShellInvocation] {
         guard !command.words.isEmpty else { return [] }
         return resolve(words: command.words, source: command, depth: depth, interactive: false, wrappers: [])
     }
@@ -92,8 +92,8 @@ enum Invocations {
         return base.lowercased()
     }
 
-    private static func resolve(words: [String], source: SimpleCommand, depth: Int, interactive: Bool,
-                                wrappers: [String]) -> [Invocation] {
+    private static func resolve(words: [String], source: ShellSimpleCommand, depth: Int, interactive: Bool,
+                                wrappers: [String]) -> [ShellInvocation] {
         var words = words[...]
         // Skip leading assignments introduced by wrappers (`env X=1 cmd`, `sudo X=1 cmd`).
         while let first = words.first, ShellParser.isAssignment(first) { words = words.dropFirst() }
@@ -101,9 +101,9 @@ enum Invocations {
         let program = programName(first)
         let rest = Array(words.dropFirst())
 
-        func inner(_ innerWords: [String], interactive extra: Bool = false) -> [Invocation] {
+        func inner(_ innerWords: [String], interactive extra: Bool = false) -> [ShellInvocation] {
             if innerWords.isEmpty {
-                var inv = Invocation(program: program, args: rest, source: source)
+                var inv = ShellInvocation(program: program, args: rest, source: source)
                 inv.wrapperInteractive = interactive || extra
                 inv.wrappers = wrappers
                 return [inv]
@@ -113,11 +113,11 @@ enum Invocations {
         }
 
         /// Re-parses a quoted command string (`ssh host "cmd"`, `bash -c "cmd"`, `watch "cmd"`).
-        func reparsed(_ text: String, interactive extra: Bool = false) -> [Invocation] {
+        func reparsed(_ text: String, interactive extra: Bool = false) -> [ShellInvocation] {
             guard depth < 4 else { return inner([], interactive: extra) }
             let commands = ShellParser.parse(text)
             if commands.isEmpty { return inner([], interactive: extra) }
-            return commands.flatMap { cmd -> [Invocation] in
+            return commands.flatMap { cmd -> [ShellInvocation] in
                 var cmd = cmd
                 cmd.redirects += source.redirects
                 if cmd.heredoc == nil { cmd.heredoc = source.heredoc }
@@ -168,7 +168,7 @@ enum Invocations {
             }
             return reparsed(remote.joined(separator: " "))
         case "kubectl", "oc":
-            let pos = Invocation(program: program, args: rest, source: source).positionals(valueFlags: valueFlags(for: "kubectl"))
+            let pos = ShellInvocation(program: program, args: rest, source: source).positionals(valueFlags: valueFlags(for: "kubectl"))
             guard pos.first == "exec" || pos.first == "run" && rest.contains("--") else { break }
             let tty = hasTTY(rest)
             guard let dash = rest.firstIndex(of: "--") else {
@@ -194,7 +194,7 @@ enum Invocations {
         default:
             break
         }
-        var inv = Invocation(program: program, args: rest, source: source)
+        var inv = ShellInvocation(program: program, args: rest, source: source)
         inv.wrapperInteractive = interactive
         inv.wrappers = wrappers
         return [inv]
