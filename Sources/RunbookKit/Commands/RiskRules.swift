@@ -188,12 +188,27 @@ extension RiskRule {
         RiskRule(.destructive, "aws s3 sync --delete", "deletes objects missing from the source", programs: "aws", path: "s3 sync|mv", flags: "--delete"),
         RiskRule(.change, "aws s3 sync", "uploads or copies objects", programs: "aws", path: "s3 sync|cp|mv|mb|presign"),
         RiskRule(.read, "aws s3 ls", "only reads", programs: "aws", path: "s3 ls"),
-        RiskRule(.destructive, "aws delete", "deletes cloud resources", programs: "aws gcloud az doctl", test: { inv in
+        RiskRule(.destructive, "cloud CLI delete", "deletes cloud resources", programs: "aws gcloud az doctl", test: { inv in
             inv.lowerArgs.prefix(4).contains { $0.hasPrefix("delete") || $0.hasPrefix("terminate") || $0.hasPrefix("remove") || $0 == "rm" } }),
-        RiskRule(.read, "aws describe", "only reads", programs: "aws gcloud az doctl", test: { inv in
+        RiskRule(.read, "cloud CLI describe", "only reads", programs: "aws gcloud az doctl", test: { inv in
             let words = inv.lowerArgs.prefix(3).filter { !$0.hasPrefix("-") }
             return words.count >= 2 && ["describe", "list", "get", "show", "ls", "head"].contains { words[1].hasPrefix($0) }
                 || words.contains("sts") || words.contains("logs") && words.contains("tail") }),
+        // Other data stores and schedulers
+        RiskRule(.destructive, "mongo drop", "deletes collections or documents", programs: "mongo mongosh", test: { inv in
+            inv.lowerArgs.contains { $0.contains("drop") || $0.contains("deletemany") || $0.contains("deleteone") || $0.contains(".remove(") } }),
+        RiskRule(.change, "mongo write", "changes documents", programs: "mongo mongosh", test: { inv in
+            inv.lowerArgs.contains { $0.contains("insert") || $0.contains("update") || $0.contains("createindex") } }),
+        RiskRule(.read, "mongo query", "only reads", programs: "mongo mongosh", test: { inv in
+            inv.lowerArgs.contains { $0.contains("find") || $0.contains("count") || $0.contains("stats") || $0.contains("getindexes")
+                || $0.contains("serverstatus") || $0.contains("currentop") } || !inv.lowerArgs.contains("--eval") }),
+        RiskRule(.destructive, "crontab -r", "deletes the crontab", programs: "crontab", flags: "-r"),
+        RiskRule(.read, "crontab -l", "only lists", programs: "crontab", flags: "-l"),
+        RiskRule(.change, "crontab -e", "edits the crontab", programs: "crontab", flags: "-e"),
+        RiskRule(.change, "firewall", "changes firewall rules", programs: "iptables ip6tables ufw nft firewall-cmd", test: { inv in
+            !inv.args.contains { firewallListing.contains($0) } }),
+        RiskRule(.read, "firewall list", "only lists rules", programs: "iptables ip6tables ufw nft firewall-cmd", test: { inv in
+            inv.args.contains { firewallListing.contains($0) } }),
         // HTTP
         RiskRule(.destructive, "curl -X DELETE", "deletes a remote resource", programs: "curl http https xh", test: { inv in
             httpMethod(inv) == "delete" }),
@@ -206,6 +221,8 @@ extension RiskRule {
         RiskRule(.read, "shell state", "only changes this shell", programs: "cd export unset set alias local declare read shift pushd popd source . eval readonly typeset umask trap wait"),
         RiskRule(.read, "inspection", "only reads", programs: ShellRisk.readOnlyPrograms),
     ]
+
+    static let firewallListing: Set<String> = ["-L", "--list", "-S", "--list-rules", "status", "list", "--list-all", "--state"]
 
     /// The HTTP method a curl-like command sends (`-X`, `--request`, data flags), lower-cased.
     static func httpMethod(_ inv: ShellInvocation) -> String {

@@ -174,19 +174,24 @@ enum ScriptWords {
         names.append(contentsOf: pos.prefix(2))
         guard !names.isEmpty else { return nil }
         let split = names.map { name in (name, name.split { ":_-./ ".contains($0) }.map(String.init)) }
+        func label(_ name: String) -> String { name == program ? "`\(name)`" : "`\(program) … \(name)`" }
         for (name, parts) in split {
             if let word = parts.first(where: { destructive.contains($0) }) {
-                return RiskVerdict(risk: .destructive, reason: "destructive: script `\(name)` looks like it deletes (\(word))")
+                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) looks like it deletes (\(word))")
+            }
+            // `db:reset` drops and recreates the database.
+            if parts.contains("reset"), parts.contains("db") || parts.contains("database") {
+                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) recreates the database (reset)")
             }
         }
         for (name, parts) in split {
             if let word = parts.first(where: { change.contains($0) }) {
-                return RiskVerdict(risk: .change, reason: "change: script `\(name)` looks like it changes state (\(word))")
+                return RiskVerdict(risk: .change, reason: "change: \(label(name)) looks like it changes state (\(word))")
             }
         }
         for (name, parts) in split {
             if let word = parts.first(where: { read.contains($0) }) {
-                return RiskVerdict(risk: .read, reason: "read: script `\(name)` looks read-only (\(word))")
+                return RiskVerdict(risk: .read, reason: "read: \(label(name)) looks read-only (\(word))")
             }
         }
         return nil

@@ -126,4 +126,23 @@ struct RiskTests {
         #expect(risk("watch 'kubectl get pods'") == .read)
         #expect(risk("xargs -n1 kubectl delete pod") == .destructive)
     }
+
+    @Test func moreTools() {
+        #expect(risk("gcloud compute instances delete web-1") == .destructive)
+        #expect(risk("aws ec2 describe-instances") == .read)
+        #expect(risk("aws ec2 terminate-instances --instance-ids i-1") == .destructive)
+        #expect(risk("mongosh --eval 'db.sessions.drop()'") == .destructive)
+        #expect(risk("mongosh --eval 'db.serverStatus()'") == .read)
+        #expect(risk("crontab -r") == .destructive)
+        #expect(risk("crontab -l") == .read)
+        #expect(risk("iptables -L -n") == .read)
+        #expect(risk("iptables -F") == .change)
+        #expect(risk("bundle exec rake db:reset") == .destructive)
+        #expect(risk("vault kv delete secret/app") == .destructive)
+        #expect(risk("vault kv get secret/app") == .read)
+        #expect(risk("docker compose -f prod.yml down") == .destructive)
+        #expect(risk("systemctl --no-pager status nginx") == .read)
+        #expect(risk("kubectl --context prod -n x get pods") == .read)
+        #expect(risk("kubectl delete pod $(kubectl get pods | grep Evicted | awk '{print $1}')") == .destructive)
+    }
 }
