@@ -44,6 +44,10 @@ private struct PlaceholderScanner {
     let python: Bool
     var names: [String] = []
     var seen: Set<String> = []
+    /// The word before the current one (upper-cased), for SQL table-name contexts.
+    var previousWord = ""
+    static let sqlNameContext: Set<String> = ["FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "AS", "VIEW", "SCHEMA", "DATABASE"]
+
     /// Variables assigned in the command, with the offset of their first assignment.
     var assigned: [String: Int] = [:]
 
@@ -165,6 +169,13 @@ private struct PlaceholderScanner {
         let before: UInt8? = start > 0 ? bytes[start - 1] : nil
         let after: UInt8? = end < n ? bytes[end] : nil
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        defer { previousWord = text.uppercased() }
+        if python {
+            // Python names in capitals are constants; only explicit `YOUR_…`/`MY_…` count.
+            if text.hasPrefix("YOUR_") || text.hasPrefix("MY_") { add(text) }
+            return
+        }
+        if sql, Self.sqlNameContext.contains(previousWord) { return } // FROM USER_ACCOUNTS
         if after == UInt8(ascii: "(") { return }               // DATE_TRUNC(
         if after == UInt8(ascii: "=") && before != UInt8(ascii: "-") { return } // FOO=bar (assignment side)
         if before == UInt8(ascii: "-") || before == UInt8(ascii: ".") || before == UInt8(ascii: "%") { return }

@@ -72,4 +72,9 @@ struct PlaceholderTests {
         #expect(command?.placeholders == ["pod-name", "user"])
         #expect(command?.interactive == true)
     }
+
+    @Test func languageSpecificNames() {
+        #expect(find("MAX_RETRIES = 3\nos.environ[\"API_KEY\"]\nclient(YOUR_TOKEN)", "python") == ["YOUR_TOKEN"])
+        #expect(find("SELECT * FROM USER_ACCOUNTS u JOIN ORDER_ITEMS o ON o.id = ORDER_ID", "sql") == ["ORDER_ID"])
+    }
 }
