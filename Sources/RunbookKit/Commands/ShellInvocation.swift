@@ -100,6 +100,13 @@ enum ShellInvocations {
         guard let first = words.first else { return [] }
         let program = programName(first)
         let rest = Array(words.dropFirst())
+        // Bounded look-through: `sudo sudo sudo …` stops unwrapping after a dozen wrappers.
+        if wrappers.count >= 12 {
+            var inv = ShellInvocation(program: program, args: rest, source: source)
+            inv.wrapperInteractive = interactive
+            inv.wrappers = wrappers
+            return [inv]
+        }
 
         func inner(_ innerWords: [String], interactive extra: Bool = false) -> [ShellInvocation] {
             if innerWords.isEmpty {

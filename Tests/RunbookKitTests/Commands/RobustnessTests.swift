@@ -70,4 +70,13 @@ struct RobustnessTests {
         _ = RiskRules.classify(nested, language: "bash")
         _ = extract("bash", nested)
     }
+
+    @Test func endlessWrappersAreBounded() {
+        let sudo = String(repeating: "sudo ", count: 100_000) + "rm -rf /"
+        #expect(RiskRules.classify(sudo, language: "bash").risk != .read)
+        let watch = String(repeating: "watch ", count: 50_000) + "kubectl get pods"
+        _ = extract("bash", watch)
+        let ssh = String(repeating: "ssh h ", count: 10_000) + "ls"
+        _ = RiskRules.classify(ssh, language: "bash")
+    }
 }
