@@ -8,7 +8,7 @@ public enum RiskRules {
         let verdict: RiskVerdict
         switch language.lowercased() {
         case "sql":
-            verdict = SQLRisk.classify(code).map { RiskVerdict(risk: $0.risk, reason: $0.reason) } ?? .nothing
+            verdict = SQLRisk.classify(code) ?? .nothing
         case "promql":
             verdict = RiskVerdict(risk: .read, reason: "read: PromQL queries only read")
         case "python":

@@ -1,11 +1,6 @@
 /// Risk of SQL text: split into statements, each judged by its leading keywords and a few
 /// functions (`pg_terminate_backend`). Strings, quoted names and comments are skipped.
 enum SQLRisk {
-    struct Verdict {
-        var risk: Risk
-        var reason: String
-    }
-
     /// Statement keywords → rule. Checked on the first keyword of each statement
     /// (after `WITH … AS (…)` the data-changing keyword anywhere counts too).
     static let statementRules: [String: (Risk, String)] = [
@@ -64,10 +59,10 @@ enum SQLRisk {
     /// Keywords that start a statement that is known to be data-changing even inside `WITH`.
     static let dataChanging: Set<String> = ["INSERT", "UPDATE", "DELETE", "MERGE"]
 
-    static func classify(_ sql: String) -> Verdict? {
-        var worst: Verdict? = nil
+    static func classify(_ sql: String) -> RiskVerdict? {
+        var worst: RiskVerdict? = nil
         func consider(_ risk: Risk, _ why: String) {
-            if worst == nil || risk > worst!.risk { worst = Verdict(risk: risk, reason: "\(risk.rawValue): \(why)") }
+            if worst == nil || risk > worst!.risk { worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)") }
         }
         for statement in statements(sql) {
             guard let first = statement.first else { continue }

@@ -49,7 +49,7 @@ enum ShellRisk {
     private static func sqlFallback(_ code: String, commands: [ShellSimpleCommand]) -> RiskVerdict? {
         guard let first = commands.first?.words.first, SQLRisk.leadingKeywords.contains(first.uppercased()),
               first == first.uppercased() || commands.first!.words.count > 2 else { return nil }
-        return SQLRisk.classify(code).map { RiskVerdict(risk: $0.risk, reason: $0.reason) }
+        return SQLRisk.classify(code)
     }
 
     static func isFileWrite(_ redirect: ShellSimpleCommand.Redirect) -> Bool {
@@ -108,7 +108,7 @@ enum ShellRisk {
         for redirect in inv.source.redirects where redirect.op == "<<<" { sql.append(redirect.target) }
         if let doc = inv.source.heredoc { sql.append(doc) }
         if !sql.isEmpty {
-            return SQLRisk.classify(sql.joined(separator: ";\n")).map { RiskVerdict(risk: $0.risk, reason: $0.reason) }
+            return SQLRisk.classify(sql.joined(separator: ";\n"))
                 ?? RiskVerdict(risk: .read, reason: "read: \(inv.program) with an empty query")
         }
         if let redirect = inv.source.redirects.first(where: { $0.op == "<" }) { file = redirect.target }

@@ -167,12 +167,3 @@ enum ShellSession {
         return out
     }
 }
-
-extension ShellLines {
-    /// Whether shell text ends inside an open construct (quote, `\`, heredoc, `if` …).
-    static func isOpen(_ text: String) -> Bool {
-        var state = State()
-        for line in text.lines { state.scan(line) }
-        return state.isOpen
-    }
-}
