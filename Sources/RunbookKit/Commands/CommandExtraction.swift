@@ -1,3 +1,5 @@
+import Foundation
+
 /// A code block (or code span) handed to command extraction.
 public struct CodeSource: Sendable, Equatable {
     /// The fence's info string as written ("bash", "sql", "console", "" ...).
@@ -49,11 +51,26 @@ public enum CommandExtraction {
     /// The language of a block's commands, or nil when the block holds no commands
     /// (configuration, templates, alert lists, escalation flows).
     public static func blockLanguage(info: String, code: String) -> String? {
-        FenceLanguage.kind(info: info, code: code)?.language
+        let code = normalized(code)
+        guard let kind = FenceLanguage.kind(info: info, code: code) else { return nil }
+        if kind == .session {
+            // A `sql` fence of `postgres=#` prompts is still SQL; a `pycon` fence Python.
+            let word = FenceLanguage.infoWord(info)
+            if FenceLanguage.sqlNames.contains(word) { return "sql" }
+            if FenceLanguage.pythonNames.contains(word) { return "python" }
+        }
+        return kind.language
+    }
+
+    /// CRLF and CR line ends become LF.
+    static func normalized(_ code: String) -> String {
+        code.contains("\r") ? code.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : code
     }
 
     /// Splits a block into independent commands at comment-titled, blank-line separated groups.
     public static func commands(in source: CodeSource) -> [ExtractedCommand] {
+        var source = source
+        source.code = normalized(source.code)
         guard let kind = FenceLanguage.kind(info: source.info, code: source.code) else { return [] }
         if kind == .session {
             return ShellSession.commands(source.code, firstLine: source.line).map { typed in

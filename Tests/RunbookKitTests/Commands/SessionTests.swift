@@ -75,4 +75,10 @@ struct SessionTests {
     @Test func outputLooksLikeNothing() {
         #expect(extract("console", "$ echo hi\nhi\n$ ").map(\.code) == ["echo hi"])
     }
+
+    @Test func sessionBlockLanguageFollowsTheFence() {
+        #expect(CommandExtraction.blockLanguage(info: "sql", code: "postgres=# SELECT 1;\n ?column?") == "sql")
+        #expect(CommandExtraction.blockLanguage(info: "python", code: ">>> 1 + 1\n2") == "python")
+        #expect(CommandExtraction.blockLanguage(info: "console", code: "$ ls\nfile") == "bash")
+    }
 }

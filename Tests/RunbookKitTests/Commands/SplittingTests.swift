@@ -143,4 +143,10 @@ struct SplittingTests {
         #expect(commands.first?.risk == .read)
         #expect(commands.first?.language == "promql")
     }
+
+    @Test func crlfLineEnds() {
+        let commands = extract("bash", "# one\r\nkubectl get pods\r\n\r\n# two\r\nkubectl delete pod x\r\n")
+        #expect(commands.map(\.code) == ["kubectl get pods", "kubectl delete pod x"])
+        #expect(commands.map(\.risk) == [.read, .destructive])
+    }
 }
