@@ -80,9 +80,6 @@ enum Interactivity {
         if program == "docker" || program == "podman" {
             if ["run", "attach", "start"].contains(positionals.first ?? ""), ShellInvocations.hasTTY(inv.args) { return true }
         }
-        if program == "docker-compose" || (program == "docker" && positionals.first == "compose") {
-            if positionals.contains("run"), !args.contains("-t") && !args.contains("-T") { return true }
-        }
         if replPrograms.contains(program) {
             if fedInput { return false }
             let pos = positionals

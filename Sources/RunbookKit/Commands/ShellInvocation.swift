@@ -189,11 +189,15 @@ enum ShellInvocations {
             let isCompose = program == "docker-compose" || r.first == "compose"
             if program != "docker-compose", r.first == "compose" { r = r.dropFirst() }
             if !isCompose, r.first == "container" { r = r.dropFirst() }
-            r = r.drop { $0.hasPrefix("-") } // global flags without values are rare; keep it simple
-            guard r.first == "exec" else { break }
+            r = skipFlags(Array(r), valueFlags: ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "-H", "--host",
+                                                 "--context", "--project-directory", "--log-level", "-c", "--config"])[...]
+            let composeRun = isCompose && r.first == "run"
+            guard r.first == "exec" || composeRun else { break }
             let args = skipFlags(Array(r.dropFirst()), valueFlags: ["-u", "--user", "-w", "--workdir", "-e", "--env",
-                                                                   "--env-file", "--index", "--detach-keys"])
-            let tty = hasTTY(Array(r.dropFirst()))
+                                                                   "--env-file", "--index", "--detach-keys", "--name", "-v",
+                                                                   "--volume", "-p", "--publish", "--entrypoint", "-l", "--label"])
+            // `docker-compose run` gets a terminal by default; whether it needs one depends on the command.
+            let tty = composeRun ? false : hasTTY(Array(r.dropFirst()))
             let cmd = Array(args.dropFirst())
             if cmd.count == 1, cmd[0].contains(" ") { return reparsed(cmd[0], interactive: tty) }
             if cmd.isEmpty { return inner([], interactive: tty) }

@@ -145,4 +145,13 @@ struct RiskTests {
         #expect(risk("kubectl --context prod -n x get pods") == .read)
         #expect(risk("kubectl delete pod $(kubectl get pods | grep Evicted | awk '{print $1}')") == .destructive)
     }
+
+    @Test func composeFlagsAndRun() {
+        #expect(risk("docker-compose -f prod.yml exec db psql -c 'DROP TABLE t;'") == .destructive)
+        #expect(risk("docker compose --project-name x exec redis redis-cli INFO") == .read)
+        #expect(risk("docker-compose run --rm web python manage.py migrate") == .change)
+        #expect(risk("docker-compose run --rm -e X=1 web ./restore-backup.sh") == .destructive)
+        #expect(extract("bash", "docker-compose run --rm web python manage.py shell").first?.interactive == true)
+        #expect(extract("bash", "docker-compose run --rm web python manage.py check").first?.interactive == false)
+    }
 }
