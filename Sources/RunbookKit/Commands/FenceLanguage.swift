@@ -100,7 +100,7 @@ enum KnownCommands {
         rm cp mv mkdir rmdir touch chmod chown ln find tar gzip gunzip zip unzip logrotate crontab \
         mount umount lsblk fdisk mkfs dd reboot shutdown certbot trivy gitleaks promtool amtool \
         etcdctl kafka-topics kafka-consumer-groups rabbitmqctl nginx apachectl caddy haproxy \
-        manage.py django-admin artisan ./manage.py
+        manage.py django-admin artisan ./manage.py vi vim nano emacs less journalctl dmesg
         """.split { $0 == " " || $0 == "\n" }.map(String.init))
 
     /// `kubectl get pods`, `sudo systemctl …`, `./deploy.sh`, `$ cmd`, `X=$(…)`.

@@ -75,10 +75,12 @@ enum Interactivity {
         }
         if program == "kubectl" || program == "oc" {
             if ["edit", "attach", "port-forward", "proxy"].contains(positionals.first ?? "") { return true }
+            if inv.args.contains("-w") || args.contains("--watch") || args.contains("--watch-only") { return true }
             if positionals.first == "run" || positionals.first == "debug", ShellInvocations.hasTTY(inv.args) { return true }
         }
         if program == "docker" || program == "podman" {
             if ["run", "attach", "start"].contains(positionals.first ?? ""), ShellInvocations.hasTTY(inv.args) { return true }
+            if positionals.first == "stats", !args.contains("--no-stream") { return true }
         }
         if replPrograms.contains(program) {
             if fedInput { return false }
