@@ -47,6 +47,16 @@ public struct ExtractedCommand: Sendable, Equatable {
 }
 
 /// Turns code blocks and code spans into commands (RUNBOOK-FORMATS.md §5).
+///
+/// The work is split by concern, all in this folder:
+/// - `FenceLanguage`: what a block holds (shell, session, SQL, Python, PromQL, or nothing).
+/// - `ShellLines` / `CommandSplitter`: logical lines and comment-titled, blank-separated groups.
+/// - `ShellSession`: prompt lines of `console` blocks; the rest is output.
+/// - `ShellParser` / `ShellInvocation`: one tokenization per command, wrappers looked through.
+/// - `RiskRules` (the rule table), `ShellRisk`, `SQLRisk`: read / change / destructive.
+/// - `Interactivity`, `Placeholders`, `InlineCommands`.
+///
+/// Session commands typed at a `redis>` prompt get the language `redis`; manual steps `manual`.
 public enum CommandExtraction {
     /// The language of a block's commands, or nil when the block holds no commands
     /// (configuration, templates, alert lists, escalation flows).
@@ -74,9 +84,8 @@ public enum CommandExtraction {
         guard let kind = FenceLanguage.kind(info: source.info, code: source.code) else { return [] }
         if kind == .session {
             return ShellSession.commands(source.code, firstLine: source.line).map { typed in
-                let language = typed.language == "redis" ? "redis" : typed.language
-                return make(title: typed.title ?? source.context, language: language, code: typed.code, line: typed.line,
-                            origin: .session, manual: false, forceInteractive: typed.language == "python")
+                make(title: typed.title ?? source.context, language: typed.language, code: typed.code, line: typed.line,
+                     origin: .session, manual: false, forceInteractive: typed.language == "python")
             }
         }
         return CommandSplitter.split(source.code, kind: kind).map { piece in
