@@ -70,7 +70,7 @@ enum FenceLanguage {
         for raw in code.lines.prefix(400) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let yes = KnownCommands.startsLikeCommand(line)
+            let yes = KnownCommands.startsLikeCommand(line) || (!strict && KnownCommands.looksLikePipeline(line))
             if first == nil { first = yes }
             checked += 1
             if yes { commandLike += 1 }
@@ -102,6 +102,13 @@ enum KnownCommands {
         etcdctl kafka-topics kafka-consumer-groups rabbitmqctl nginx apachectl caddy haproxy \
         manage.py django-admin artisan ./manage.py vi vim nano emacs less journalctl dmesg
         """.split { $0 == " " || $0 == "\n" }.map(String.init))
+
+    /// `mytool status | grep x`: a lower-case program name piped into another command.
+    static func looksLikePipeline(_ line: String) -> Bool {
+        guard line.contains(" | "), let first = line.split(separator: " ").first, let head = first.first,
+              head.isASCII, head.isLowercase else { return false }
+        return first.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "-_.".contains($0)) }
+    }
 
     /// `kubectl get pods`, `sudo systemctl …`, `./deploy.sh`, `$ cmd`, `X=$(…)`.
     static func startsLikeCommand(_ line: String) -> Bool {

@@ -38,6 +38,7 @@ struct FenceLanguageTests {
         "$ docker ps",
         "sudo systemctl restart nginx",
         "curl -s https://x/health | jq .status",
+        "mytool status | grep -i error",
     ])
     func unlabelledShell(code: String) {
         #expect(CommandExtraction.blockLanguage(info: "", code: code) == "bash")
@@ -49,6 +50,8 @@ struct FenceLanguageTests {
         "Level 1 (Alert)\n↓\nEngineer On-Call responds within 5 minutes",
         "High error rate (>5% 5xx responses)\nDisk space critical (<10% free)",
         "Check the dashboard and find the root cause",
+        "| Service | Contact |\n|---|---|\n| API | ops |",
+        "Error rate | 5%",
         "",
     ])
     func unlabelledProse(code: String) {
