@@ -207,6 +207,16 @@ enum CommandSplitter {
                 return Piece(title: title, language: "manual", code: code, offset: offset, manual: true)
             }
         }
+        if language == "bash", codeLines.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(">>>") }) {
+            // A Python REPL typed into a shell block: one interactive session, prompts stripped.
+            let body = codeLines.compactMap { line -> String? in
+                let t = line.drop { $0 == " " || $0 == "\t" }
+                if t.hasPrefix(">>> ") || t.hasPrefix("... ") { return String(t.dropFirst(4)) }
+                if t == ">>>" || t == "..." { return "" }
+                return String(line)
+            }.joined(separator: "\n")
+            return Piece(title: title, language: "python", code: body, offset: offset, interactive: true)
+        }
         if language == "bash", let word = codeLines.first?.split(separator: " ").first.map(String.init),
            SQLRisk.leadingKeywords.contains(word.uppercased()),
            word == word.uppercased() || code.trimmingTrailing("\n ").hasSuffix(";") {

@@ -149,4 +149,12 @@ struct SplittingTests {
         #expect(commands.map(\.code) == ["kubectl get pods", "kubectl delete pod x"])
         #expect(commands.map(\.risk) == [.read, .destructive])
     }
+
+    @Test func replInsideShellBlock() {
+        let commands = extract("bash", "# Inspect\npython manage.py shell\n>>> from app.models import User\n>>> User.objects.count()")
+        #expect(commands.count == 1)
+        #expect(commands.first?.language == "python")
+        #expect(commands.first?.interactive == true)
+        #expect(commands.first?.code == "python manage.py shell\nfrom app.models import User\nUser.objects.count()")
+    }
 }
