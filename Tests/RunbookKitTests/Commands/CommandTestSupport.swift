@@ -2,16 +2,16 @@ import Foundation
 @testable import RunbookKit
 
 /// Commands of one block, for tests.
-func extract(_ info: String, _ code: String, line: Int = 1, context: String? = nil) -> [ExtractedCommand] {
+func extractCommands(_ info: String, _ code: String, line: Int = 1, context: String? = nil) -> [ExtractedCommand] {
     CommandExtraction.commands(in: CodeSource(info: info, code: code, line: line, context: context))
 }
 
-func risk(_ code: String, _ language: String = "bash") -> Risk {
+func riskOf(_ code: String, _ language: String = "bash") -> Risk {
     RiskRules.classify(code, language: language).risk
 }
 
 /// The shared runbooks (`/work/shared/runbooks`), found relative to the package root.
-enum SharedRunbooks {
+enum CommandTestRunbooks {
     static var directory: URL {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

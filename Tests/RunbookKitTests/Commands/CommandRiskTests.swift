@@ -2,7 +2,7 @@ import Testing
 @testable import RunbookKit
 
 @Suite("Risk rules")
-struct RiskTests {
+struct CommandRiskTests {
     @Test(arguments: [
         "redis-cli FLUSHDB", "redis-cli -h $REDIS_HOST flushall", "DROP DATABASE prod;", "TRUNCATE events;",
         "redis-cli --scan --pattern 'form:*' | xargs redis-cli DEL", "redis-cli UNLINK key", "celery -A api purge -f",
@@ -20,7 +20,7 @@ struct RiskTests {
         "npm run db:drop", "bash -c 'rm -rf /tmp/x'",
     ])
     func destructive(code: String) {
-        #expect(risk(code) == .destructive, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
+        #expect(riskOf(code) == .destructive, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
     }
 
     @Test(arguments: [
@@ -38,7 +38,7 @@ struct RiskTests {
         "psql -c 'SELECT pg_cancel_backend(123);'", "somethingunknown --flag", "helm upgrade api chart/",
     ])
     func change(code: String) {
-        #expect(risk(code) == .change, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
+        #expect(riskOf(code) == .change, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
     }
 
     @Test(arguments: [
@@ -55,22 +55,22 @@ struct RiskTests {
         "X=$(kubectl get pods -o name | head -1)",
     ])
     func read(code: String) {
-        #expect(risk(code) == .read, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
+        #expect(riskOf(code) == .read, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
     }
 
     @Test func sqlStatements() {
-        #expect(risk("SELECT * FROM t;", "sql") == .read)
-        #expect(risk("SHOW max_connections;", "sql") == .read)
-        #expect(risk("EXPLAIN SELECT 1;", "sql") == .read)
-        #expect(risk("SELECT 1; DELETE FROM t;", "sql") == .destructive)
-        #expect(risk("UPDATE t SET a = 1;", "sql") == .change)
-        #expect(risk("WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x;", "sql") == .destructive)
-        #expect(risk("SELECT 'DROP TABLE x' AS text;", "sql") == .read)
-        #expect(risk("-- DROP TABLE x\nSELECT 1;", "sql") == .read)
-        #expect(risk("CREATE INDEX CONCURRENTLY i ON t(a);", "sql") == .change)
-        #expect(risk("GRANT SELECT ON t TO ro;", "sql") == .change)
-        #expect(risk("REINDEX DATABASE app;", "sql") == .change)
-        #expect(risk("DROP SCHEMA s CASCADE;", "sql") == .destructive)
+        #expect(riskOf("SELECT * FROM t;", "sql") == .read)
+        #expect(riskOf("SHOW max_connections;", "sql") == .read)
+        #expect(riskOf("EXPLAIN SELECT 1;", "sql") == .read)
+        #expect(riskOf("SELECT 1; DELETE FROM t;", "sql") == .destructive)
+        #expect(riskOf("UPDATE t SET a = 1;", "sql") == .change)
+        #expect(riskOf("WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x;", "sql") == .destructive)
+        #expect(riskOf("SELECT 'DROP TABLE x' AS text;", "sql") == .read)
+        #expect(riskOf("-- DROP TABLE x\nSELECT 1;", "sql") == .read)
+        #expect(riskOf("CREATE INDEX CONCURRENTLY i ON t(a);", "sql") == .change)
+        #expect(riskOf("GRANT SELECT ON t TO ro;", "sql") == .change)
+        #expect(riskOf("REINDEX DATABASE app;", "sql") == .change)
+        #expect(riskOf("DROP SCHEMA s CASCADE;", "sql") == .destructive)
     }
 
     @Test func reasonsNameTheRule() {
@@ -83,15 +83,15 @@ struct RiskTests {
     }
 
     @Test func readOnlyToolsDoNotTripOnWords() {
-        #expect(risk("grep 'DROP TABLE' migrations.sql") == .read)
-        #expect(risk("echo 'rm -rf /' | wc -c") == .read)
-        #expect(risk("kubectl logs drop-worker") == .read)
+        #expect(riskOf("grep 'DROP TABLE' migrations.sql") == .read)
+        #expect(riskOf("echo 'rm -rf /' | wc -c") == .read)
+        #expect(riskOf("kubectl logs drop-worker") == .read)
     }
 
     @Test func pythonSnippets() {
-        #expect(risk("User.objects.filter(x=1).delete()", "python") == .destructive)
-        #expect(risk("user.save()", "python") == .change)
-        #expect(risk("print(x)", "python") == .change)
+        #expect(riskOf("User.objects.filter(x=1).delete()", "python") == .destructive)
+        #expect(riskOf("user.save()", "python") == .change)
+        #expect(riskOf("print(x)", "python") == .change)
     }
 
     @Test func ruleTableIsConsistent() {
@@ -101,57 +101,57 @@ struct RiskTests {
     }
 
     @Test func heredocScriptsAreLookedInto() {
-        #expect(risk("ssh db1 <<EOF\nrm -rf /var/lib/x\nEOF") == .destructive)
-        #expect(risk("bash <<'EOF'\nkubectl get pods\nEOF") == .read)
-        #expect(risk("psql app <<EOF\nDROP TABLE t;\nEOF") == .destructive)
-        #expect(risk("psql app <<EOF\nSELECT 1;\nEOF") == .read)
-        #expect(risk("cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF") == .change)
+        #expect(riskOf("ssh db1 <<EOF\nrm -rf /var/lib/x\nEOF") == .destructive)
+        #expect(riskOf("bash <<'EOF'\nkubectl get pods\nEOF") == .read)
+        #expect(riskOf("psql app <<EOF\nDROP TABLE t;\nEOF") == .destructive)
+        #expect(riskOf("psql app <<EOF\nSELECT 1;\nEOF") == .read)
+        #expect(riskOf("cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF") == .change)
     }
 
     @Test func worstOfListsAndPipelines() {
-        #expect(risk("kubectl get pods; kubectl delete pod x") == .destructive)
-        #expect(risk("kubectl get pods || kubectl scale deploy/x --replicas=1") == .change)
-        #expect(risk("kubectl get pods | grep api | wc -l") == .read)
-        #expect(risk("rm -rf $(ls /tmp/x)") == .destructive)
-        #expect(risk("echo $(kubectl delete pod x)") == .destructive)
+        #expect(riskOf("kubectl get pods; kubectl delete pod x") == .destructive)
+        #expect(riskOf("kubectl get pods || kubectl scale deploy/x --replicas=1") == .change)
+        #expect(riskOf("kubectl get pods | grep api | wc -l") == .read)
+        #expect(riskOf("rm -rf $(ls /tmp/x)") == .destructive)
+        #expect(riskOf("echo $(kubectl delete pod x)") == .destructive)
     }
 
     @Test func wrappersAreLookedThrough() {
-        #expect(risk("sudo -u postgres dropdb app") == .destructive)
-        #expect(risk("timeout 30 kubectl get pods") == .read)
-        #expect(risk("kubectl exec -n prod api-0 -c app -- rm -rf /tmp") == .destructive)
-        #expect(risk("docker compose exec -T db psql -c 'TRUNCATE t;'") == .destructive)
-        #expect(risk("docker exec -it redis redis-cli INFO") == .read)
-        #expect(risk("ssh -i key.pem admin@host 'sudo systemctl restart nginx'") == .change)
-        #expect(risk("watch 'kubectl get pods'") == .read)
-        #expect(risk("xargs -n1 kubectl delete pod") == .destructive)
+        #expect(riskOf("sudo -u postgres dropdb app") == .destructive)
+        #expect(riskOf("timeout 30 kubectl get pods") == .read)
+        #expect(riskOf("kubectl exec -n prod api-0 -c app -- rm -rf /tmp") == .destructive)
+        #expect(riskOf("docker compose exec -T db psql -c 'TRUNCATE t;'") == .destructive)
+        #expect(riskOf("docker exec -it redis redis-cli INFO") == .read)
+        #expect(riskOf("ssh -i key.pem admin@host 'sudo systemctl restart nginx'") == .change)
+        #expect(riskOf("watch 'kubectl get pods'") == .read)
+        #expect(riskOf("xargs -n1 kubectl delete pod") == .destructive)
     }
 
     @Test func moreTools() {
-        #expect(risk("gcloud compute instances delete web-1") == .destructive)
-        #expect(risk("aws ec2 describe-instances") == .read)
-        #expect(risk("aws ec2 terminate-instances --instance-ids i-1") == .destructive)
-        #expect(risk("mongosh --eval 'db.sessions.drop()'") == .destructive)
-        #expect(risk("mongosh --eval 'db.serverStatus()'") == .read)
-        #expect(risk("crontab -r") == .destructive)
-        #expect(risk("crontab -l") == .read)
-        #expect(risk("iptables -L -n") == .read)
-        #expect(risk("iptables -F") == .change)
-        #expect(risk("bundle exec rake db:reset") == .destructive)
-        #expect(risk("vault kv delete secret/app") == .destructive)
-        #expect(risk("vault kv get secret/app") == .read)
-        #expect(risk("docker compose -f prod.yml down") == .destructive)
-        #expect(risk("systemctl --no-pager status nginx") == .read)
-        #expect(risk("kubectl --context prod -n x get pods") == .read)
-        #expect(risk("kubectl delete pod $(kubectl get pods | grep Evicted | awk '{print $1}')") == .destructive)
+        #expect(riskOf("gcloud compute instances delete web-1") == .destructive)
+        #expect(riskOf("aws ec2 describe-instances") == .read)
+        #expect(riskOf("aws ec2 terminate-instances --instance-ids i-1") == .destructive)
+        #expect(riskOf("mongosh --eval 'db.sessions.drop()'") == .destructive)
+        #expect(riskOf("mongosh --eval 'db.serverStatus()'") == .read)
+        #expect(riskOf("crontab -r") == .destructive)
+        #expect(riskOf("crontab -l") == .read)
+        #expect(riskOf("iptables -L -n") == .read)
+        #expect(riskOf("iptables -F") == .change)
+        #expect(riskOf("bundle exec rake db:reset") == .destructive)
+        #expect(riskOf("vault kv delete secret/app") == .destructive)
+        #expect(riskOf("vault kv get secret/app") == .read)
+        #expect(riskOf("docker compose -f prod.yml down") == .destructive)
+        #expect(riskOf("systemctl --no-pager status nginx") == .read)
+        #expect(riskOf("kubectl --context prod -n x get pods") == .read)
+        #expect(riskOf("kubectl delete pod $(kubectl get pods | grep Evicted | awk '{print $1}')") == .destructive)
     }
 
     @Test func composeFlagsAndRun() {
-        #expect(risk("docker-compose -f prod.yml exec db psql -c 'DROP TABLE t;'") == .destructive)
-        #expect(risk("docker compose --project-name x exec redis redis-cli INFO") == .read)
-        #expect(risk("docker-compose run --rm web python manage.py migrate") == .change)
-        #expect(risk("docker-compose run --rm -e X=1 web ./restore-backup.sh") == .destructive)
-        #expect(extract("bash", "docker-compose run --rm web python manage.py shell").first?.interactive == true)
-        #expect(extract("bash", "docker-compose run --rm web python manage.py check").first?.interactive == false)
+        #expect(riskOf("docker-compose -f prod.yml exec db psql -c 'DROP TABLE t;'") == .destructive)
+        #expect(riskOf("docker compose --project-name x exec redis redis-cli INFO") == .read)
+        #expect(riskOf("docker-compose run --rm web python manage.py migrate") == .change)
+        #expect(riskOf("docker-compose run --rm -e X=1 web ./restore-backup.sh") == .destructive)
+        #expect(extractCommands("bash", "docker-compose run --rm web python manage.py shell").first?.interactive == true)
+        #expect(extractCommands("bash", "docker-compose run --rm web python manage.py check").first?.interactive == false)
     }
 }

@@ -2,9 +2,9 @@ import Testing
 @testable import RunbookKit
 
 @Suite("Interactive commands")
-struct InteractiveTests {
+struct CommandInteractiveTests {
     func interactive(_ code: String, _ info: String = "bash") -> Bool? {
-        extract(info, code).first?.interactive
+        extractCommands(info, code).first?.interactive
     }
 
     @Test(arguments: [
@@ -30,7 +30,7 @@ struct InteractiveTests {
     }
 
     @Test func replSessionsAreInteractiveButRunnable() {
-        let command = extract("pycon", ">>> import os\n>>> os.getcwd()").first
+        let command = extractCommands("pycon", ">>> import os\n>>> os.getcwd()").first
         #expect(command?.interactive == true)
         #expect(command?.runnable == true)
     }

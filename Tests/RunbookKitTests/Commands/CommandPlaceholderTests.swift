@@ -2,7 +2,7 @@ import Testing
 @testable import RunbookKit
 
 @Suite("Placeholders")
-struct PlaceholderTests {
+struct CommandPlaceholderTests {
     func find(_ code: String, _ language: String = "bash") -> [String] {
         Placeholders.find(in: code, language: language)
     }
@@ -66,9 +66,9 @@ struct PlaceholderTests {
     }
 
     @Test func anglePlaceholdersAreNotRedirections() {
-        #expect(risk("kubectl logs <pod-name> --tail=50") == .read)
-        #expect(risk("kubectl describe pod <pod> > out.txt") == .change)
-        let command = extract("bash", "kubectl exec -it <pod-name> -- psql -U <user>").first
+        #expect(riskOf("kubectl logs <pod-name> --tail=50") == .read)
+        #expect(riskOf("kubectl describe pod <pod> > out.txt") == .change)
+        let command = extractCommands("bash", "kubectl exec -it <pod-name> -- psql -U <user>").first
         #expect(command?.placeholders == ["pod-name", "user"])
         #expect(command?.interactive == true)
     }

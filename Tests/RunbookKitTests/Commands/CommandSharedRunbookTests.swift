@@ -4,10 +4,10 @@ import Testing
 
 /// Checks on the real runbooks in /work/shared/runbooks; skipped (with a notice) when absent.
 @Suite("Shared runbooks")
-struct SharedRunbookTests {
+struct CommandSharedRunbookTests {
     func commands(_ prefix: String) throws -> [RunbookCommand]? {
-        guard let path = SharedRunbooks.file(prefix: prefix) else {
-            print("SKIP: no \(prefix)*.md in \(SharedRunbooks.directory.path)")
+        guard let path = CommandTestRunbooks.file(prefix: prefix) else {
+            print("SKIP: no \(prefix)*.md in \(CommandTestRunbooks.directory.path)")
             return nil
         }
         return try RunbookReader.read(file: path).commands
@@ -52,11 +52,11 @@ struct SharedRunbookTests {
     }
 
     @Test func everyRunbookExtractsQuickly() throws {
-        guard SharedRunbooks.available else {
+        guard CommandTestRunbooks.available else {
             print("SKIP: shared runbooks absent")
             return
         }
-        let dir = SharedRunbooks.directory.path
+        let dir = CommandTestRunbooks.directory.path
         for name in try FileManager.default.contentsOfDirectory(atPath: dir) where name.hasSuffix(".md") {
             let runbook = try RunbookReader.read(file: dir + "/" + name)
             for command in runbook.commands {

@@ -3,7 +3,7 @@ import Testing
 @testable import RunbookKit
 
 @Suite("Robustness")
-struct RobustnessTests {
+struct CommandRobustnessTests {
     func timed(_ body: () -> Void) -> Double {
         let start = Date()
         body()
@@ -11,17 +11,17 @@ struct RobustnessTests {
     }
 
     @Test func unterminatedConstructsKeepTheRestAsOneCommand() {
-        let quote = extract("bash", "echo start\n\npsql -c \"SELECT 1;\n\n# x\necho never")
+        let quote = extractCommands("bash", "echo start\n\npsql -c \"SELECT 1;\n\n# x\necho never")
         #expect(quote.count == 2)
         #expect(quote.last?.code.hasSuffix("echo never") == true)
-        let heredoc = extract("bash", "cat <<EOF\nline\n\nmore")
+        let heredoc = extractCommands("bash", "cat <<EOF\nline\n\nmore")
         #expect(heredoc.count == 1)
-        let ifBlock = extract("bash", "if true; then\n\necho x")
+        let ifBlock = extractCommands("bash", "if true; then\n\necho x")
         #expect(ifBlock.count == 1)
         _ = RiskRules.classify("echo \"unterminated $(foo", language: "bash")
         _ = Placeholders.find(in: "${UNTERMINATED <pod", language: "bash")
-        _ = extract("sql", "SELECT 'open\n\nstring")
-        _ = extract("console", "$ echo \"open\n> still")
+        _ = extractCommands("sql", "SELECT 'open\n\nstring")
+        _ = extractCommands("console", "$ echo \"open\n> still")
     }
 
     @Test func binaryJunkDoesNotCrash() {
@@ -32,7 +32,7 @@ struct RobustnessTests {
             junk.unicodeScalars.append(UnicodeScalar(UInt8(truncatingIfNeeded: seed >> 33)))
         }
         for info in ["bash", "", "sql", "console", "python", "yaml"] {
-            _ = extract(info, junk)
+            _ = extractCommands(info, junk)
         }
         _ = CommandExtraction.inlineCommand(junk, line: 1)
         _ = Placeholders.find(in: junk, language: "bash")
@@ -42,7 +42,7 @@ struct RobustnessTests {
         let line = "kubectl get pods " + String(repeating: "a$B<c> 'q' \"d\" $(e) ", count: 50_000)
         #expect(line.utf8.count > 1_000_000)
         let elapsed = timed {
-            let commands = extract("bash", line)
+            let commands = extractCommands("bash", line)
             #expect(commands.count == 1)
         }
         #expect(elapsed < 20)
@@ -58,7 +58,7 @@ struct RobustnessTests {
         }
         let code = lines.joined(separator: "\n")
         var commands: [ExtractedCommand] = []
-        let elapsed = timed { commands = extract("bash", code) }
+        let elapsed = timed { commands = extractCommands("bash", code) }
         #expect(commands.count == 2_500)
         #expect(commands.last?.title == "step 2499")
         #expect(commands.last?.placeholders == ["REPLICAS", "REDIS_HOST"])
@@ -68,14 +68,14 @@ struct RobustnessTests {
     @Test func deeplyNestedSubstitutions() {
         let nested = String(repeating: "$(echo ", count: 2_000) + "x" + String(repeating: ")", count: 2_000)
         _ = RiskRules.classify(nested, language: "bash")
-        _ = extract("bash", nested)
+        _ = extractCommands("bash", nested)
     }
 
     @Test func endlessWrappersAreBounded() {
         let sudo = String(repeating: "sudo ", count: 100_000) + "rm -rf /"
         #expect(RiskRules.classify(sudo, language: "bash").risk != .read)
         let watch = String(repeating: "watch ", count: 50_000) + "kubectl get pods"
-        _ = extract("bash", watch)
+        _ = extractCommands("bash", watch)
         let ssh = String(repeating: "ssh h ", count: 10_000) + "ls"
         _ = RiskRules.classify(ssh, language: "bash")
     }

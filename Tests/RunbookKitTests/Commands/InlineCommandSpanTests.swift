@@ -2,7 +2,7 @@ import Testing
 @testable import RunbookKit
 
 @Suite("Inline code commands")
-struct InlineCommandTests {
+struct InlineCommandSpanTests {
     @Test(arguments: [
         ("kubectl top pods", "bash"), ("SELECT count(*) FROM pg_stat_activity;", "sql"), ("celery -A api purge -f", "bash"),
         ("kubectl rollout restart deployment/api", "bash"), ("$ docker ps", "bash"), ("./scripts/failover.sh db2", "bash"),

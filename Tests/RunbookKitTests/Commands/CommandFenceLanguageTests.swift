@@ -2,7 +2,7 @@ import Testing
 @testable import RunbookKit
 
 @Suite("Fence languages")
-struct FenceLanguageTests {
+struct CommandFenceLanguageTests {
     @Test(arguments: [
         ("bash", "bash"), ("sh", "bash"), ("shell", "bash"), ("zsh", "bash"), ("console", "bash"),
         ("shell-session", "bash"), ("terminal", "bash"), ("sql", "sql"), ("psql", "sql"), ("postgresql", "sql"),
@@ -16,13 +16,13 @@ struct FenceLanguageTests {
     @Test(arguments: ["yaml", "json", "toml", "ini", "markdown", "md", "text", "txt", "log", "diff", "nginx", "dockerfile", "hcl"])
     func documentLanguagesHoldNoCommands(info: String) {
         #expect(CommandExtraction.blockLanguage(info: info, code: "key: value\nother: 1") == nil)
-        #expect(extract(info, "replicas: 3\nimage: api:1.2").isEmpty)
+        #expect(extractCommands(info, "replicas: 3\nimage: api:1.2").isEmpty)
     }
 
     @Test func documentFenceWithShellContentIsBash() {
         let code = "# Update resources in k8s\nkubectl edit deployment/api\n# Change resources.limits.memory and cpu"
         #expect(CommandExtraction.blockLanguage(info: "yaml", code: code) == "bash")
-        let commands = extract("yaml", code)
+        let commands = extractCommands("yaml", code)
         #expect(commands.count == 1)
         #expect(commands.first?.title == "Update resources in k8s")
         #expect(commands.first?.interactive == true)
@@ -56,6 +56,6 @@ struct FenceLanguageTests {
     ])
     func unlabelledProse(code: String) {
         #expect(CommandExtraction.blockLanguage(info: "", code: code) == nil)
-        #expect(extract("", code).isEmpty)
+        #expect(extractCommands("", code).isEmpty)
     }
 }
