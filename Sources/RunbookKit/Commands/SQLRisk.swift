@@ -72,7 +72,6 @@ enum SQLRisk {
             }
             if let (risk, why) = statementRules[first] {
                 var r = risk, w = why
-                if first == "DELETE" && statement.count > 1 && statement[1] != "FROM" { r = .destructive }
                 if first == "COPY", statement.contains("TO"), !statement.contains("FROM") { r = .read; w = "SQL COPY … TO only exports" }
                 if first == "WITH" {
                     for word in statement.dropFirst() where dataChanging.contains(word) {

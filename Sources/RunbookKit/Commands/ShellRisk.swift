@@ -163,6 +163,13 @@ enum ScriptWords {
         if program.hasSuffix(".sh") || program.hasSuffix(".py") || program.hasSuffix(".rb") || program.hasSuffix(".js") {
             names.append(program)
         }
+        // `--delete`, `--purge`, `--drop` … on any tool (`kafka-topics --delete`, `rsync --delete`).
+        for flag in inv.flags where flag.hasPrefix("--") {
+            let parts = flag.dropFirst(2).split(separator: "-").map(String.init)
+            if let word = parts.first, destructive.contains(word), word != "rm" {
+                return RiskVerdict(risk: .destructive, reason: "destructive: flag `\(flag)` deletes (\(word))")
+            }
+        }
         var pos = positionals[...]
         if ["python", "python3", "php", "node", "ruby", "bash", "sh"].contains(program), let script = pos.first {
             names.append(ScriptWords.baseName(script))

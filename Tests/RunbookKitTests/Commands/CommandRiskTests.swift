@@ -154,4 +154,11 @@ struct CommandRiskTests {
         #expect(extractCommands("bash", "docker-compose run --rm web python manage.py shell").first?.interactive == true)
         #expect(extractCommands("bash", "docker-compose run --rm web python manage.py check").first?.interactive == false)
     }
+
+    @Test func deletingFlagsOnUnknownTools() {
+        #expect(riskOf("kafka-topics --bootstrap-server b:9092 --delete --topic events") == .destructive)
+        #expect(riskOf("mytool --purge-cache") == .destructive)
+        #expect(riskOf("mytool --dry-run") == .change)
+        #expect(riskOf("kubectl get pods --show-labels") == .read)
+    }
 }
