@@ -116,12 +116,12 @@ enum ShellSession {
         }
         for (offset, raw) in code.lines.enumerated() {
             let lineNumber = firstLine + offset
-            if openShell, var c = current {
+            if openShell, current != nil {
                 // `\` continuation or an open quote: the next line belongs to the command.
-                let text = raw.hasPrefix("> ") ? String(raw.dropFirst(2)) : String(raw)
-                c.code += "\n" + text
-                current = c
-                state.scan(Substring(text))
+                let text = raw.hasPrefix("> ") ? raw.dropFirst(2) : raw
+                current!.code += "\n"
+                current!.code += text
+                state.scan(text)
                 openShell = state.isOpen
                 continue
             }
@@ -149,7 +149,7 @@ enum ShellSession {
                     openShell = state.isOpen
                 }
             case .continuation, .sqlContinuation:
-                if var c = current { c.code += "\n" + prompt.text; current = c }
+                if current != nil { current!.code += "\n" + prompt.text }
             case .python:
                 close()
                 if python == nil {

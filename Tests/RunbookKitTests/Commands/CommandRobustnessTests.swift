@@ -79,4 +79,15 @@ struct CommandRobustnessTests {
         let ssh = String(repeating: "ssh h ", count: 10_000) + "ls"
         _ = RiskRules.classify(ssh, language: "bash")
     }
+
+    @Test func longSessionHeredocStaysLinear() {
+        let body = (0..<10_000).map { "> line \($0) of the manifest" }.joined(separator: "\n")
+        let code = "$ cat <<EOF | kubectl apply -f -\n" + body + "\n> EOF\nconfigured"
+        var commands: [ExtractedCommand] = []
+        let elapsed = timed { commands = extractCommands("console", code) }
+        #expect(commands.count == 1)
+        #expect(commands.first?.risk == .change)
+        #expect(commands.first?.code.hasSuffix("\nEOF") == true)
+        #expect(elapsed < 20)
+    }
 }
