@@ -1,3 +1,5 @@
+import Foundation
+
 /// A code block (or code span) handed to command extraction.
 public struct CodeSource: Sendable, Equatable {
     /// The fence's info string as written ("bash", "sql", "console", "" ...).
@@ -45,105 +47,74 @@ public struct ExtractedCommand: Sendable, Equatable {
 }
 
 /// Turns code blocks and code spans into commands (RUNBOOK-FORMATS.md §5).
+///
+/// The work is split by concern, all in this folder:
+/// - `FenceLanguage`: what a block holds (shell, session, SQL, Python, PromQL, or nothing).
+/// - `ShellLines` / `CommandSplitter`: logical lines and comment-titled, blank-separated groups.
+/// - `ShellSession`: prompt lines of `console` blocks; the rest is output.
+/// - `ShellParser` / `ShellInvocation`: one tokenization per command, wrappers looked through.
+/// - `RiskRules` (the rule table), `ShellRisk`, `SQLRisk`: read / change / destructive.
+/// - `Interactivity`, `Placeholders`, `InlineCommands`.
+///
+/// Session commands typed at a `redis>` prompt get the language `redis`; manual steps `manual`.
 public enum CommandExtraction {
     /// The language of a block's commands, or nil when the block holds no commands
     /// (configuration, templates, alert lists, escalation flows).
     public static func blockLanguage(info: String, code: String) -> String? {
-        let lang = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
-        switch lang {
-        case "bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession", "terminal": return "bash"
-        case "sql", "psql", "postgresql", "mysql": return "sql"
-        case "python", "py", "python3", "pycon": return "python"
-        case "promql": return "promql"
-        case "": return looksLikeShell(code) ? "bash" : nil
-        default: return nil
+        let code = normalized(code)
+        guard let kind = FenceLanguage.kind(info: info, code: code) else { return nil }
+        if kind == .session {
+            // A `sql` fence of `postgres=#` prompts is still SQL; a `pycon` fence Python.
+            let word = FenceLanguage.infoWord(info)
+            if FenceLanguage.sqlNames.contains(word) { return "sql" }
+            if FenceLanguage.pythonNames.contains(word) { return "python" }
         }
+        return kind.language
+    }
+
+    /// CRLF and CR line ends become LF.
+    static func normalized(_ code: String) -> String {
+        code.contains("\r") ? code.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : code
     }
 
     /// Splits a block into independent commands at comment-titled, blank-line separated groups.
     public static func commands(in source: CodeSource) -> [ExtractedCommand] {
-        guard let language = blockLanguage(info: source.info, code: source.code) else { return [] }
-        var out: [ExtractedCommand] = []
-        var title: String? = nil
-        var group: [String] = []
-        var groupLine = source.line
-        func flush() {
-            let code = group.joined(separator: "\n")
-            if !code.trimmed.isEmpty {
-                let (risk, reason) = RiskRules.classify(code, language: language)
-                out.append(ExtractedCommand(title: title ?? source.context, language: language, code: code,
-                                            line: groupLine, placeholders: Placeholders.find(in: code, language: language),
-                                            risk: risk, riskReason: reason, runnable: true, interactive: false,
-                                            origin: .fence))
+        var source = source
+        source.code = normalized(source.code)
+        guard let kind = FenceLanguage.kind(info: source.info, code: source.code) else { return [] }
+        if kind == .session {
+            return ShellSession.commands(source.code, firstLine: source.line).map { typed in
+                make(title: typed.title ?? source.context, language: typed.language, code: typed.code, line: typed.line,
+                     origin: .session, manual: false, forceInteractive: typed.language == "python")
             }
-            group = []
-            title = nil
         }
-        for (offset, raw) in source.code.lines.enumerated() {
-            let line = String(raw)
-            let t = line.trimmed
-            if t.isEmpty { flush(); continue }
-            if t.hasPrefix("#") || t.hasPrefix("--") {
-                if !group.isEmpty { flush() }
-                title = t.trimmingLeading("#- ")
-                continue
-            }
-            if group.isEmpty { groupLine = source.line + offset }
-            group.append(line)
+        return CommandSplitter.split(source.code, kind: kind).map { piece in
+            make(title: piece.title ?? source.context, language: piece.language, code: piece.code,
+                 line: source.line + piece.offset, origin: .fence, manual: piece.manual, forceInteractive: piece.interactive)
         }
-        flush()
-        return out
     }
 
     /// A code span that is a command (`kubectl top pods`), or nil for names and paths.
     public static func inlineCommand(_ span: String, line: Int) -> ExtractedCommand? {
-        let words = span.split(separator: " ")
-        guard words.count >= 2, looksLikeShell(span) else { return nil }
-        let (risk, reason) = RiskRules.classify(span, language: "bash")
-        return ExtractedCommand(title: nil, language: "bash", code: span, line: line,
-                                placeholders: Placeholders.find(in: span, language: "bash"), risk: risk,
-                                riskReason: reason, runnable: true, interactive: false, origin: .inline)
+        guard let (language, code) = InlineCommands.recognize(span) else { return nil }
+        return make(title: nil, language: language, code: code, line: line, origin: .inline, manual: false, forceInteractive: false)
     }
 
-    static func looksLikeShell(_ code: String) -> Bool {
-        let first = code.trimmed.split(separator: " ").first.map(String.init) ?? ""
-        return ["kubectl", "docker", "curl", "psql", "redis-cli", "systemctl", "celery", "npm", "python"].contains(first)
-    }
-}
-
-/// Decides whether a command reads, changes or destroys, and says which rule decided.
-public enum RiskRules {
-    public static func classify(_ code: String, language: String) -> (risk: Risk, reason: String) {
-        let lower = code.lowercased()
-        for word in ["flushdb", "flushall", "drop ", "truncate", "purge", "delete", "rm -rf"] where lower.contains(word) {
-            return (.destructive, "contains \(word)")
+    static func make(title: String?, language: String, code: String, line: Int, origin: RunbookCommand.Origin,
+                     manual: Bool, forceInteractive: Bool) -> ExtractedCommand {
+        let risk: Risk, reason: String, needsTerminal: Bool
+        if language == "bash" || language == "redis" {
+            // One tokenization serves both the risk and the terminal check.
+            let analysis = ShellRisk.analyze(language == "redis" ? "redis-cli " + code : code, depth: 0)
+            let verdict = analysis.verdict ?? .nothing
+            (risk, reason, needsTerminal) = (verdict.risk, verdict.reason, analysis.interactive)
+        } else {
+            (risk, reason) = RiskRules.classify(code, language: language)
+            needsTerminal = Interactivity.isInteractive(code, language: language)
         }
-        for word in ["get", "logs", "select", "status", "info", "top", "describe"] where lower.containsWord([word]) {
-            return (.read, "reads: \(word)")
-        }
-        return (.change, "not known to be read-only")
-    }
-}
-
-/// Finds the values a command needs filled in: `$VERSION`, `${DIST_ID}`, `<pod-name>` ...
-public enum Placeholders {
-    public static func find(in code: String, language: String) -> [String] {
-        var out: [String] = []
-        let chars = Array(code)
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "$" {
-                var j = i + 1
-                let braced = j < chars.count && chars[j] == "{"
-                if braced { j += 1 }
-                var name = ""
-                while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { name.append(chars[j]); j += 1 }
-                if !name.isEmpty, name.first!.isLetter, !out.contains(name) { out.append(name) }
-                i = j
-            } else {
-                i += 1
-            }
-        }
-        return out
+        let interactive = !manual && (forceInteractive || needsTerminal)
+        return ExtractedCommand(title: title, language: language, code: code, line: line,
+                                placeholders: Placeholders.find(in: code, language: language), risk: risk, riskReason: reason,
+                                runnable: !manual, interactive: interactive, origin: origin)
     }
 }

@@ -1,0 +1,257 @@
+/// Splits a block into commands: comment lines title the commands that follow, blank lines
+/// separate independent commands, multi-line constructs stay whole.
+enum CommandSplitter {
+    /// One command cut from a block, before risk and placeholders are worked out.
+    struct Piece: Equatable {
+        var title: String?
+        var language: String
+        var code: String
+        /// Line offset of the first code line inside the block.
+        var offset: Int
+        var manual = false
+        /// Forces the interactive flag (a Python REPL started by `manage.py shell`).
+        var interactive = false
+    }
+
+    private enum Item {
+        case blank
+        case comment(String, line: Int)
+        case code(Range<Int>)
+    }
+
+    static func split(_ code: String, kind: FenceKind) -> [Piece] {
+        let lines = code.lines
+        switch kind {
+        case .session:
+            return [] // handled by ShellSession
+        case .shell:
+            if let script = shebangScript(lines) { return [script] }
+            let items = shellItems(lines)
+            return group(items, lines: lines, language: "bash", comment: "#")
+        case .sql:
+            return group(sqlItems(lines), lines: lines, language: "sql", comment: "--")
+        case .python:
+            let items = pythonItems(lines)
+            var pieces = group(items, lines: lines, language: "python", comment: "#")
+            // `python manage.py shell` then statements: one interactive session.
+            if let first = pieces.first, Interactivity.pythonSession(first.code) {
+                let body = lines[first.offset...].joined(separator: "\n").trimmingTrailing("\n ")
+                pieces = [Piece(title: first.title, language: "python", code: body, offset: first.offset, interactive: true)]
+            }
+            return pieces
+        case .promql:
+            return group(plainItems(lines, comment: "#"), lines: lines, language: "promql", comment: "#")
+        }
+    }
+
+    // MARK: Items
+
+    static func isNumberedStep(_ line: Substring) -> Bool {
+        let t = line.drop { $0 == " " || $0 == "\t" }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return false }
+        let rest = t.dropFirst(digits.count)
+        guard let mark = rest.first, mark == "." || mark == ")" else { return false }
+        let after = rest.dropFirst()
+        return after.first == " " && after.dropFirst().first?.isLetter == true
+    }
+
+    static func isBullet(_ line: Substring) -> Bool {
+        let t = line.drop { $0 == " " || $0 == "\t" }
+        return (t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("• ")) && t.dropFirst(2).first?.isLetter == true
+            && !(t.dropFirst(2).first?.isLowercase == true && KnownCommands.startsLikeCommand(String(t.dropFirst(2))))
+    }
+
+    private static func shellItems(_ lines: [Substring]) -> [Item] {
+        let ranges = ShellLines.logical(lines) { line in
+            let t = line.drop { $0 == " " || $0 == "\t" }
+            return isNumberedStep(line) || isBullet(line) || t.hasPrefix("-- ") || t == "--"
+        }
+        return ranges.map { range in
+            if range.count == 1 {
+                let t = lines[range.lowerBound].trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { return .blank }
+                if (t.hasPrefix("#") && !t.hasPrefix("#!")) || t.hasPrefix("-- ") || t == "--" { return .comment(t, line: range.lowerBound) }
+            }
+            return .code(range)
+        }
+    }
+
+    /// SQL: a line per item, except that a string literal or `$$` body spanning lines stays whole.
+    private static func sqlItems(_ lines: [Substring]) -> [Item] {
+        var items: [Item] = []
+        var start: Int? = nil
+        var inString = false
+        var inDollar = false
+        for (index, line) in lines.enumerated() {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if start == nil {
+                if t.isEmpty { items.append(.blank); continue }
+                if t.hasPrefix("--") || t.hasPrefix("#") { items.append(.comment(t, line: index)); continue }
+                start = index
+            }
+            let b = Array(line.utf8)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if inDollar {
+                    if c == UInt8(ascii: "$"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "$") { inDollar = false; i += 1 }
+                } else if inString {
+                    if c == UInt8(ascii: "'") { inString = false }
+                } else if c == UInt8(ascii: "'") {
+                    inString = true
+                } else if c == UInt8(ascii: "$"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "$") {
+                    inDollar = true; i += 1
+                } else if c == UInt8(ascii: "-"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "-") {
+                    break
+                }
+                i += 1
+            }
+            if !inString && !inDollar {
+                items.append(.code(start!..<(index + 1)))
+                start = nil
+            }
+        }
+        if let start { items.append(.code(start..<lines.count)) }
+        return items
+    }
+
+    /// Python: indented lines (and blank lines before them) continue the statement above.
+    private static func pythonItems(_ lines: [Substring]) -> [Item] {
+        var items: [Item] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { items.append(.blank); index += 1; continue }
+            if t.hasPrefix("#") { items.append(.comment(t, line: index)); index += 1; continue }
+            var end = index + 1
+            var probe = end
+            while probe < lines.count {
+                let next = lines[probe]
+                if next.trimmingCharacters(in: .whitespaces).isEmpty { probe += 1; continue }
+                if next.first == " " || next.first == "\t" || next.first == ")" || next.first == "]" || next.first == "}" {
+                    end = probe + 1
+                    probe = end
+                    continue
+                }
+                break
+            }
+            items.append(.code(index..<end))
+            index = end
+        }
+        return items
+    }
+
+    private static func plainItems(_ lines: [Substring], comment: String) -> [Item] {
+        lines.enumerated().map { index, line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { return .blank }
+            if t.hasPrefix(comment) { return .comment(t, line: index) }
+            return .code(index..<(index + 1))
+        }
+    }
+
+    // MARK: Grouping
+
+    /// A group = title comment(s) + code up to the next blank line or title comment. A comment
+    /// right after code and followed by a blank line (or the end) annotates that code.
+    private static func group(_ items: [Item], lines: [Substring], language: String, comment: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var title: String? = nil
+        var ranges: [Range<Int>] = []
+        func flush() {
+            defer { ranges = []; title = nil }
+            guard let first = ranges.first, let last = ranges.last else { return }
+            let code = lines[first.lowerBound..<last.upperBound].joined(separator: "\n").trimmingTrailing("\n ")
+            pieces.append(makePiece(title: title, code: code, offset: first.lowerBound, language: language))
+        }
+        var index = 0
+        while index < items.count {
+            switch items[index] {
+            case .blank:
+                flush()
+            case .comment(let text, _):
+                if !ranges.isEmpty {
+                    // Annotation when only comments follow before a blank line or the end.
+                    var probe = index
+                    var lastLine = 0
+                    while probe < items.count, case .comment(_, let line) = items[probe] { lastLine = line; probe += 1 }
+                    let annotates: Bool
+                    if probe == items.count { annotates = true }
+                    else if case .blank = items[probe] { annotates = true }
+                    else { annotates = false }
+                    if annotates {
+                        if let last = ranges.last { ranges[ranges.count - 1] = last.lowerBound..<(lastLine + 1) }
+                        index = probe
+                        continue
+                    }
+                    flush()
+                }
+                if title == nil { title = cleanTitle(text) }
+            case .code(let range):
+                ranges.append(range)
+            }
+            index += 1
+        }
+        flush()
+        return pieces
+    }
+
+    private static func makePiece(title: String?, code: String, offset: Int, language: String) -> Piece {
+        let codeLines = code.lines
+        if language == "bash" || language == "sql" {
+            // Numbered prose or bullets: a manual step list, not something to run.
+            let first = codeLines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+            if isNumberedStep(first) || isBullet(first) {
+                return Piece(title: title, language: "manual", code: code, offset: offset, manual: true)
+            }
+        }
+        if language == "bash", codeLines.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(">>>") }) {
+            // A Python REPL typed into a shell block: one interactive session, prompts stripped.
+            let body = codeLines.compactMap { line -> String? in
+                let t = line.drop { $0 == " " || $0 == "\t" }
+                if t.hasPrefix(">>> ") || t.hasPrefix("... ") { return String(t.dropFirst(4)) }
+                if t == ">>>" || t == "..." { return "" }
+                return String(line)
+            }.joined(separator: "\n")
+            return Piece(title: title, language: "python", code: body, offset: offset, interactive: true)
+        }
+        if language == "bash", let word = codeLines.first?.split(separator: " ").first.map(String.init),
+           SQLRisk.leadingKeywords.contains(word.uppercased()),
+           word == word.uppercased() || code.trimmingTrailing("\n ").hasSuffix(";") {
+            return Piece(title: title, language: "sql", code: code, offset: offset)
+        }
+        return Piece(title: title, language: language, code: code, offset: offset)
+    }
+
+    /// A `#!` script: the whole block (from the shebang) is one command.
+    private static func shebangScript(_ lines: [Substring]) -> Piece? {
+        guard let start = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+              lines[start].trimmingCharacters(in: .whitespaces).hasPrefix("#!") else { return nil }
+        let shebang = lines[start].lowercased()
+        let language = shebang.contains("python") ? "python" : "bash"
+        let title = lines[(start + 1)...].lazy
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("#") && !$0.hasPrefix("#!") && cleanTitle($0) != nil }
+            .flatMap(cleanTitle)
+        let code = lines[start...].joined(separator: "\n").trimmingTrailing("\n ")
+        return Piece(title: title, language: language, code: code, offset: start)
+    }
+
+    /// "# 1. Run migrations (if needed)" → "Run migrations (if needed)".
+    static func cleanTitle(_ comment: String) -> String? {
+        var t = Substring(comment)
+        while let f = t.first, f == "#" || f == "-" || f == " " || f == "\t" || f == "/" || f == "*" { t = t.dropFirst() }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = t.dropFirst(digits.count)
+            if let mark = rest.first, mark == "." || mark == ")" || mark == ":", rest.dropFirst().first == " " {
+                t = rest.dropFirst(2)
+            }
+        }
+        let title = t.trimmingTrailing(":= -#").collapsingWhitespace
+        guard !title.isEmpty, title.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return title.count > 120 ? String(title.prefix(119)) + "…" : title
+    }
+}

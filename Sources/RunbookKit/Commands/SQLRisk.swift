@@ -1,0 +1,161 @@
+/// Risk of SQL text: split into statements, each judged by its leading keywords and a few
+/// functions (`pg_terminate_backend`). Strings, quoted names and comments are skipped.
+enum SQLRisk {
+    /// Statement keywords → rule. Checked on the first keyword of each statement
+    /// (after `WITH … AS (…)` the data-changing keyword anywhere counts too).
+    static let statementRules: [String: (Risk, String)] = [
+        "DROP": (.destructive, "SQL DROP removes the object and its data"),
+        "TRUNCATE": (.destructive, "SQL TRUNCATE deletes every row"),
+        "DELETE": (.destructive, "SQL DELETE removes rows"),
+        "KILL": (.destructive, "SQL KILL ends a session"),
+        "INSERT": (.change, "SQL INSERT adds rows"),
+        "UPDATE": (.change, "SQL UPDATE changes rows"),
+        "UPSERT": (.change, "SQL UPSERT changes rows"),
+        "MERGE": (.change, "SQL MERGE changes rows"),
+        "REPLACE": (.change, "SQL REPLACE changes rows"),
+        "ALTER": (.change, "SQL ALTER changes the schema or settings"),
+        "CREATE": (.change, "SQL CREATE adds an object"),
+        "GRANT": (.change, "SQL GRANT changes permissions"),
+        "REVOKE": (.change, "SQL REVOKE changes permissions"),
+        "VACUUM": (.change, "SQL VACUUM rewrites tables"),
+        "REINDEX": (.change, "SQL REINDEX rebuilds indexes"),
+        "CLUSTER": (.change, "SQL CLUSTER rewrites a table"),
+        "ANALYZE": (.change, "SQL ANALYZE updates planner statistics"),
+        "REFRESH": (.change, "SQL REFRESH rebuilds a materialized view"),
+        "COMMENT": (.change, "SQL COMMENT changes the catalog"),
+        "COPY": (.change, "SQL COPY moves data in or out"),
+        "LOCK": (.change, "SQL LOCK blocks other sessions"),
+        "CALL": (.change, "SQL CALL runs a procedure"),
+        "DO": (.change, "SQL DO runs procedural code"),
+        "RESET": (.change, "SQL RESET changes settings"),
+        "SET": (.read, "SQL SET only changes this session"),
+        "SELECT": (.read, "SQL SELECT only reads"),
+        "SHOW": (.read, "SQL SHOW only reads"),
+        "EXPLAIN": (.read, "SQL EXPLAIN only plans"),
+        "DESCRIBE": (.read, "SQL DESCRIBE only reads"),
+        "DESC": (.read, "SQL DESC only reads"),
+        "TABLE": (.read, "SQL TABLE only reads"),
+        "VALUES": (.read, "SQL VALUES only reads"),
+        "WITH": (.read, "SQL query only reads"),
+        "BEGIN": (.read, "SQL transaction control"),
+        "START": (.read, "SQL transaction control"),
+        "COMMIT": (.read, "SQL transaction control"),
+        "ROLLBACK": (.read, "SQL transaction control"),
+        "END": (.read, "SQL transaction control"),
+        "USE": (.read, "SQL USE picks a database"),
+        "PRAGMA": (.read, "SQL PRAGMA reads settings"),
+    ]
+
+    /// Functions that act on the server even inside a SELECT.
+    static let functionRules: [String: (Risk, String)] = [
+        "PG_TERMINATE_BACKEND": (.destructive, "pg_terminate_backend kills database sessions"),
+        "PG_CANCEL_BACKEND": (.change, "pg_cancel_backend cancels running queries"),
+        "PG_RELOAD_CONF": (.change, "pg_reload_conf reloads the server configuration"),
+        "PG_ROTATE_LOGFILE": (.change, "pg_rotate_logfile rotates the server log"),
+        "SETVAL": (.change, "setval changes a sequence"),
+        "PG_DROP_REPLICATION_SLOT": (.destructive, "pg_drop_replication_slot removes a replication slot"),
+    ]
+
+    /// Keywords that start a statement that is known to be data-changing even inside `WITH`.
+    static let dataChanging: Set<String> = ["INSERT", "UPDATE", "DELETE", "MERGE"]
+
+    static func classify(_ sql: String) -> RiskVerdict? {
+        var worst: RiskVerdict? = nil
+        func consider(_ risk: Risk, _ why: String) {
+            if worst == nil || risk > worst!.risk { worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)") }
+        }
+        for statement in statements(sql) {
+            guard let first = statement.first else { continue }
+            if first.hasPrefix("\\") {
+                consider(.read, "psql meta-command \(first.lowercased()) only reads")
+                continue
+            }
+            if let (risk, why) = statementRules[first] {
+                var r = risk, w = why
+                if first == "COPY", statement.contains("TO"), !statement.contains("FROM") { r = .read; w = "SQL COPY … TO only exports" }
+                if first == "WITH" {
+                    for word in statement.dropFirst() where dataChanging.contains(word) {
+                        if let rule = statementRules[word] { r = rule.0; w = rule.1 }
+                        break
+                    }
+                }
+                if first == "EXPLAIN", statement.contains("ANALYZE") {
+                    for word in statement where dataChanging.contains(word) {
+                        if let rule = statementRules[word] { r = rule.0; w = "EXPLAIN ANALYZE runs it: " + rule.1 }
+                        break
+                    }
+                }
+                consider(r, w)
+            } else {
+                consider(.change, "no rule matched: assumed to change state")
+            }
+            for word in statement {
+                if let (risk, why) = functionRules[word] { consider(risk, why) }
+            }
+        }
+        return worst
+    }
+
+    /// Upper-cased keyword/identifier words of each statement; strings and comments removed.
+    static func statements(_ sql: String) -> [[String]] {
+        var out: [[String]] = []
+        var current: [String] = []
+        var word: [UInt8] = []
+        let b = Array(sql.utf8)
+        let n = b.count
+        var i = 0
+        func flushWord() {
+            if !word.isEmpty {
+                current.append(String(decoding: word, as: UTF8.self).uppercased())
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        while i < n {
+            let c = b[i]
+            if (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 95 || c >= 0x80
+                || (c == UInt8(ascii: "\\") && word.isEmpty && current.isEmpty) {
+                word.append(c); i += 1; continue
+            }
+            flushWord()
+            switch c {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
+                i += 1
+                while i < n && b[i] != c { i += 1 }
+                i += 1
+            case UInt8(ascii: "-") where i + 1 < n && b[i + 1] == UInt8(ascii: "-"):
+                while i < n && b[i] != UInt8(ascii: "\n") { i += 1 }
+            case UInt8(ascii: "#") where current.isEmpty:
+                while i < n && b[i] != UInt8(ascii: "\n") { i += 1 }
+            case UInt8(ascii: "/") where i + 1 < n && b[i + 1] == UInt8(ascii: "*"):
+                i += 2
+                while i + 1 < n && !(b[i] == UInt8(ascii: "*") && b[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i += 2
+            case UInt8(ascii: "$") where i + 1 < n && b[i + 1] == UInt8(ascii: "$"):
+                // Dollar-quoted body: skip to the closing $$.
+                i += 2
+                while i + 1 < n && !(b[i] == UInt8(ascii: "$") && b[i + 1] == UInt8(ascii: "$")) { i += 1 }
+                i += 2
+            case UInt8(ascii: ";"):
+                if !current.isEmpty { out.append(current) }
+                current = []
+                i += 1
+            case UInt8(ascii: "\n") where current.first?.hasPrefix("\\") == true:
+                out.append(current)
+                current = []
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        flushWord()
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// Whether a word starts a SQL statement (used to spot SQL inside shell blocks).
+    static let leadingKeywords: Set<String> = [
+        "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "ALTER", "CREATE", "DROP", "TRUNCATE", "SHOW", "EXPLAIN",
+        "VACUUM", "REINDEX", "GRANT", "REVOKE", "BEGIN", "COMMIT", "ROLLBACK", "ANALYZE", "REFRESH", "CLUSTER",
+        "COPY", "DESCRIBE", "MERGE", "UPSERT", "LOCK",
+    ]
+}

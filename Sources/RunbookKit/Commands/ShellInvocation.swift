@@ -1,0 +1,239 @@
+/// A program run with its arguments, after looking through wrappers (`sudo`, `env X=Y`, `time`,
+/// `nohup`, `xargs`, `watch`, `kubectl exec … --`, `docker(-compose) exec svc`, `ssh host`,
+/// `bash -c "…"`). Rules and the interactive check match on this.
+struct ShellInvocation: Sendable {
+    /// Basename of the program, lower-cased (`/usr/bin/psql` → `psql`).
+    var program: String
+    /// Arguments as written (quotes removed).
+    var args: [String]
+    /// The simple command this came from (redirects, heredoc, pipe position).
+    var source: ShellSimpleCommand
+    /// A wrapper asked for a terminal (`-it`, `watch`, `ssh` without a command).
+    var wrapperInteractive = false
+    /// The words of the wrappers looked through, for context (`kubectl exec`, `ssh`).
+    var wrappers: [String] = []
+
+    /// Arguments lower-cased, computed once.
+    var lowerArgs: [String]
+
+    init(program: String, args: [String], source: ShellSimpleCommand) {
+        self.program = program
+        self.args = args
+        self.source = source
+        self.lowerArgs = args.map { $0.lowercased() }
+    }
+
+    /// Positional (non-flag) arguments, skipping the values of flags that take one.
+    func positionals(valueFlags: Set<String>) -> [String] {
+        var out: [String] = []
+        var skipNext = false
+        var afterDoubleDash = false
+        for arg in lowerArgs {
+            if skipNext { skipNext = false; continue }
+            if afterDoubleDash { out.append(arg); continue }
+            if arg == "--" { afterDoubleDash = true; continue }
+            if arg.hasPrefix("-") && arg.count > 1 {
+                if !arg.contains("="), valueFlags.contains(arg) { skipNext = true }
+                continue
+            }
+            out.append(arg)
+        }
+        return out
+    }
+
+    /// Flag names present (`--replicas=3` → `--replicas`; `-rf` → `-rf`, `-r`, `-f`).
+    var flags: Set<String> {
+        var out: Set<String> = []
+        for arg in lowerArgs where arg.hasPrefix("-") && arg.count > 1 && arg != "--" {
+            let name = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
+            out.insert(name)
+            if !name.hasPrefix("--"), name.count > 2 {
+                for ch in name.dropFirst() { out.insert("-\(ch)") }
+            }
+        }
+        return out
+    }
+}
+
+enum ShellInvocations {
+    /// Flags that take a value, per program, so positionals (subcommands) are found right.
+    static let valueFlags: [String: Set<String>] = [
+        "kubectl": ["-n", "--namespace", "--context", "--cluster", "--kubeconfig", "-l", "--selector", "-c",
+                    "--container", "-o", "--output", "-f", "--filename", "--since", "--tail", "--field-selector",
+                    "--type", "-p", "--patch", "--replicas", "--image", "--timeout", "--server", "--user", "-s", "--as"],
+        "redis-cli": ["-h", "-p", "-a", "-n", "-u", "-r", "-i", "--user", "--pass", "--pattern", "--count", "-s",
+                      "--cacert", "--cert", "--key", "--sni", "-d", "--memkeys-samples", "--eval"],
+        "celery": ["-a", "--app", "-b", "--broker", "-q", "--queues", "-d", "--destination", "--workdir", "--result-backend",
+                   "-c", "--concurrency", "-l", "--loglevel", "--timeout"],
+        "docker": ["-f", "--file", "-p", "--project-name", "-h", "--host", "--context", "--env-file", "--format", "--filter",
+                   "--tail", "--since", "-u", "--user", "-w", "--workdir", "-e", "--env", "--log-level", "--profile"],
+        "docker-compose": ["-f", "--file", "-p", "--project-name", "--env-file", "--tail", "--scale", "-u", "--user",
+                           "-w", "--workdir", "-e", "--env", "--index", "--profile", "-t", "--timeout"],
+        "git": ["-c", "-C", "--git-dir", "--work-tree"],
+        "aws": ["--profile", "--region", "--output", "--distribution-id", "--paths", "--query", "--endpoint-url"],
+        "helm": ["-n", "--namespace", "--kube-context", "-f", "--values", "--set", "--version"],
+        "npm": ["--prefix", "-w", "--workspace"],
+        "systemctl": ["-h", "--host", "-m", "--machine", "-t", "--type", "--state", "-n", "--lines"],
+        "terraform": ["-chdir", "-var", "-var-file", "-target"],
+    ]
+
+    static func valueFlags(for program: String) -> Set<String> {
+        valueFlags[program] ?? []
+    }
+
+    /// Looks through wrappers. `depth` bounds re-parsing of quoted inner commands.
+    static func resolve(_ command: ShellSimpleCommand, depth: Int = 0) -> [ShellInvocation] {
+        guard !command.words.isEmpty else { return [] }
+        return resolve(words: command.words, source: command, depth: depth, interactive: false, wrappers: [])
+    }
+
+    static func programName(_ word: String) -> String {
+        let base = word.split(separator: "/").last.map(String.init) ?? word
+        return base.lowercased()
+    }
+
+    private static func resolve(words: [String], source: ShellSimpleCommand, depth: Int, interactive: Bool,
+                                wrappers: [String]) -> [ShellInvocation] {
+        var words = words[...]
+        // Skip leading assignments introduced by wrappers (`env X=1 cmd`, `sudo X=1 cmd`).
+        while let first = words.first, ShellParser.isAssignment(first) { words = words.dropFirst() }
+        guard let first = words.first else { return [] }
+        let program = programName(first)
+        let rest = Array(words.dropFirst())
+        // Bounded look-through: `sudo sudo sudo …` stops unwrapping after a dozen wrappers.
+        if wrappers.count >= 12 {
+            var inv = ShellInvocation(program: program, args: rest, source: source)
+            inv.wrapperInteractive = interactive
+            inv.wrappers = wrappers
+            return [inv]
+        }
+
+        func inner(_ innerWords: [String], interactive extra: Bool = false) -> [ShellInvocation] {
+            if innerWords.isEmpty {
+                var inv = ShellInvocation(program: program, args: rest, source: source)
+                inv.wrapperInteractive = interactive || extra
+                inv.wrappers = wrappers
+                return [inv]
+            }
+            return resolve(words: innerWords, source: source, depth: depth, interactive: interactive || extra,
+                           wrappers: wrappers + [program])
+        }
+
+        /// Re-parses a quoted command string (`ssh host "cmd"`, `bash -c "cmd"`, `watch "cmd"`).
+        func reparsed(_ text: String, interactive extra: Bool = false) -> [ShellInvocation] {
+            guard depth < 4 else { return inner([], interactive: extra) }
+            let commands = ShellParser.parse(text)
+            if commands.isEmpty { return inner([], interactive: extra) }
+            return commands.flatMap { cmd -> [ShellInvocation] in
+                var cmd = cmd
+                cmd.redirects += source.redirects
+                if cmd.heredoc == nil { cmd.heredoc = source.heredoc }
+                return resolve(words: cmd.words, source: cmd, depth: depth + 1, interactive: interactive || extra,
+                               wrappers: wrappers + [program])
+            }
+        }
+
+        switch program {
+        case "sudo", "doas":
+            return inner(skipFlags(rest, valueFlags: ["-u", "-g", "-h", "-p", "-c", "-d", "-r", "-t", "-u", "-C", "-D", "-U", "-g"]))
+        case "env":
+            var r = rest[...]
+            while let w = r.first, w.hasPrefix("-") || ShellParser.isAssignment(w) {
+                r = r.dropFirst()
+                if w == "-u", !r.isEmpty { r = r.dropFirst() }
+            }
+            return inner(Array(r))
+        case "time", "nohup", "exec", "command", "builtin", "unbuffer":
+            return inner(skipFlags(rest, valueFlags: []))
+        case "nice", "ionice", "stdbuf", "chronic":
+            return inner(skipFlags(rest, valueFlags: ["-n", "-c"]))
+        case "timeout":
+            let r = skipFlags(rest, valueFlags: ["-s", "-k", "--signal", "--kill-after"])
+            return inner(Array(r.dropFirst()))
+        case "xargs":
+            let r = skipFlags(rest, valueFlags: ["-i", "-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a"])
+            return r.isEmpty ? inner(["echo"]) : inner(r)
+        case "watch":
+            let r = skipFlags(rest, valueFlags: ["-n", "--interval", "-d", "--differences"])
+            if r.count == 1, r[0].contains(" ") { return reparsed(r[0], interactive: true) }
+            return inner(r, interactive: true)
+        case "bash", "sh", "zsh", "dash", "ksh", "ash":
+            if let c = rest.firstIndex(of: "-c"), c + 1 < rest.count { return reparsed(rest[c + 1]) }
+            if let script = rest.first(where: { !$0.hasPrefix("-") }) {
+                return inner([script] + rest.drop { $0 != script }.dropFirst())
+            }
+            // `bash <<EOF … EOF`, `sh -s < script`: the heredoc is the script.
+            if let doc = source.heredoc { return reparsed(doc) }
+            return inner([])
+        case "ssh":
+            let r = skipFlags(rest, valueFlags: ["-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E",
+                                                 "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B"])
+            let remote = Array(r.dropFirst())
+            if remote.isEmpty {
+                if let doc = source.heredoc { return reparsed(doc) }
+                return inner([], interactive: !source.pipedIn && !source.redirects.contains { $0.op == "<" })
+            }
+            return reparsed(remote.joined(separator: " "))
+        case "kubectl", "oc":
+            let pos = ShellInvocation(program: program, args: rest, source: source).positionals(valueFlags: valueFlags(for: "kubectl"))
+            guard pos.first == "exec" || pos.first == "run" && rest.contains("--") else { break }
+            let tty = hasTTY(rest)
+            guard let dash = rest.firstIndex(of: "--") else {
+                return inner([], interactive: tty)
+            }
+            let cmd = Array(rest[(dash + 1)...])
+            if cmd.count == 1, cmd[0].contains(" ") { return reparsed(cmd[0], interactive: tty) }
+            return inner(cmd, interactive: tty)
+        case "docker", "podman", "docker-compose":
+            var r = rest[...]
+            let isCompose = program == "docker-compose" || r.first == "compose"
+            if program != "docker-compose", r.first == "compose" { r = r.dropFirst() }
+            if !isCompose, r.first == "container" { r = r.dropFirst() }
+            r = skipFlags(Array(r), valueFlags: ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "-H", "--host",
+                                                 "--context", "--project-directory", "--log-level", "-c", "--config"])[...]
+            let composeRun = isCompose && r.first == "run"
+            guard r.first == "exec" || composeRun else { break }
+            let args = skipFlags(Array(r.dropFirst()), valueFlags: ["-u", "--user", "-w", "--workdir", "-e", "--env",
+                                                                   "--env-file", "--index", "--detach-keys", "--name", "-v",
+                                                                   "--volume", "-p", "--publish", "--entrypoint", "-l", "--label"])
+            // `docker-compose run` gets a terminal by default; whether it needs one depends on the command.
+            let tty = composeRun ? false : hasTTY(Array(r.dropFirst()))
+            let cmd = Array(args.dropFirst())
+            if cmd.count == 1, cmd[0].contains(" ") { return reparsed(cmd[0], interactive: tty) }
+            if cmd.isEmpty { return inner([], interactive: tty) }
+            return inner(cmd, interactive: tty)
+        default:
+            break
+        }
+        var inv = ShellInvocation(program: program, args: rest, source: source)
+        inv.wrapperInteractive = interactive
+        inv.wrappers = wrappers
+        return [inv]
+    }
+
+    /// Drops leading flags (and the values of `valueFlags`) up to the first positional word.
+    static func skipFlags(_ words: [String], valueFlags: Set<String>) -> [String] {
+        var i = 0
+        while i < words.count, words[i].hasPrefix("-"), words[i].count > 1 {
+            if words[i] == "--" { i += 1; break }
+            if valueFlags.contains(words[i]) { i += 1 }
+            i += 1
+        }
+        return i < words.count ? Array(words[i...]) : []
+    }
+
+    /// `-it`, `-ti`, `-i -t`, `--stdin --tty`.
+    static func hasTTY(_ args: [String]) -> Bool {
+        var stdin = false, tty = false
+        for arg in args {
+            if arg == "--" { break }
+            if arg == "--stdin" || arg == "--interactive" { stdin = true; continue }
+            if arg == "--tty" { tty = true; continue }
+            if arg.hasPrefix("-"), !arg.hasPrefix("--") {
+                if arg.contains("i") { stdin = true }
+                if arg.contains("t") { tty = true }
+            }
+        }
+        return stdin && tty
+    }
+}

@@ -1,0 +1,246 @@
+/// Risk of shell text: every simple command (pipelines, `&&`/`||`/`;` lists, substitutions)
+/// is judged on its own and the worst verdict wins.
+enum ShellRisk {
+    /// Programs that only inspect (the `inspection` rule).
+    static let readOnlyPrograms = """
+        cat head tail less more grep egrep fgrep zgrep zcat rg ag awk gawk sed cut sort uniq wc tr jq yq column date \
+        ls ll la pwd whoami id hostname uname uptime df du free ps pgrep pidof top htop atop btop iotop vmstat iostat \
+        mpstat sar netstat ss lsof ping ping6 traceroute tracepath mtr dig nslookup host whois openssl nc telnet \
+        journalctl dmesg printenv env which type file stat tree diff md5sum sha1sum sha256sum base64 xxd strings \
+        nproc lscpu lsblk blkid ip ifconfig route arp getent k9s stern kubetail kubectx kubens trivy gitleaks \
+        nmap curlie pg_isready promtool amtool dog tcpdump ncdu history man w last lastlog sensors smartctl \
+        docker-machine systemd-analyze timedatectl hostnamectl loginctl ulimit sysctl watch time
+        """
+
+    /// Programs that run SQL given with `-c`/`-e`, from a file, a heredoc or standard input.
+    static let sqlClients: Set<String> = ["psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cockroach", "sqlcmd", "cqlsh"]
+
+    static func classify(_ code: String, depth: Int) -> RiskVerdict? {
+        analyze(code, depth: depth).verdict
+    }
+
+    /// Risk and the need for a terminal, from one tokenization of the text.
+    static func analyze(_ code: String, depth: Int) -> (verdict: RiskVerdict?, interactive: Bool) {
+        let commands = ShellParser.parse(code)
+        if depth == 0, let sql = sqlFallback(code, commands: commands) { return (sql, false) }
+        var worst: RiskVerdict? = nil
+        var interactive = false
+        var pipelines: [Int: [String]] = [:]
+        for command in commands { pipelines[command.pipeline, default: []].append(contentsOf: command.words) }
+        for command in commands {
+            if command.words.isEmpty && !command.assignments.isEmpty {
+                worst = .worst(worst, RiskVerdict(risk: .read, reason: "read: shell variable assignment only sets a variable"))
+            }
+            if depth < 3 {
+                for sub in command.substitutions { worst = .worst(worst, classify(sub, depth: depth + 1)) }
+            }
+            for redirect in command.redirects where isFileWrite(redirect) {
+                worst = .worst(worst, RiskVerdict(risk: .change, reason: "change: file write `\(redirect.op) \(redirect.target)` writes a file"))
+            }
+            for inv in ShellInvocations.resolve(command, depth: depth) {
+                worst = .worst(worst, verdict(inv, pipeline: pipelines[command.pipeline] ?? []))
+                if !interactive && Interactivity.isInteractive(inv) { interactive = true }
+            }
+        }
+        return (worst, interactive)
+    }
+
+    /// SQL pasted into a shell block or span (`SELECT …`): judged as SQL.
+    private static func sqlFallback(_ code: String, commands: [ShellSimpleCommand]) -> RiskVerdict? {
+        guard let first = commands.first?.words.first, SQLRisk.leadingKeywords.contains(first.uppercased()),
+              first == first.uppercased() || commands.first!.words.count > 2 else { return nil }
+        return SQLRisk.classify(code)
+    }
+
+    static func isFileWrite(_ redirect: ShellSimpleCommand.Redirect) -> Bool {
+        guard redirect.op.contains(">") else { return false }
+        if redirect.op.hasSuffix("&") { return false } // 2>&1
+        let quiet: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-", "1", "2", ""]
+        return !quiet.contains(redirect.target)
+    }
+
+    /// The verdict for one program invocation.
+    static func verdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict {
+        var inv = inv
+        // `docker compose …` is judged like `docker-compose …`.
+        if inv.program == "docker" || inv.program == "podman", inv.lowerArgs.first(where: { !$0.hasPrefix("-") }) == "compose" {
+            let rest = Array(inv.args.drop { $0.lowercased() != "compose" }.dropFirst())
+            var c = ShellInvocation(program: "docker-compose", args: rest, source: inv.source)
+            c.wrapperInteractive = inv.wrapperInteractive
+            inv = c
+        }
+        if sqlClients.contains(inv.program), let v = sqlClientVerdict(inv, pipeline: pipeline) { return v }
+
+        let positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: inv.program))
+        let flags = inv.flags
+        var worst: RiskRule? = nil
+        for rule in RiskRule.byProgram[inv.program] ?? [] where rule.matches(inv, positionals: positionals, flagSet: flags) {
+            if worst == nil || rule.risk > worst!.risk { worst = rule }
+        }
+        if let worst { return RiskVerdict(risk: worst.risk, reason: worst.reason) }
+        if let v = ScriptWords.verdict(inv, positionals: positionals) { return v }
+        return .unknown
+    }
+
+    /// `psql -c "…"`, `psql < backup.sql`, `… | psql`, heredocs, bare `psql`.
+    static func sqlClientVerdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict? {
+        let args = inv.args
+        var sql: [String] = []
+        var file: String? = nil
+        var i = 0
+        while i < args.count {
+            let arg = args[i]
+            let lower = inv.lowerArgs[i]
+            if ["-c", "--command", "-e", "--execute"].contains(arg) || (inv.program == "cockroach" && arg == "-e"),
+               i + 1 < args.count {
+                sql.append(args[i + 1]); i += 2; continue
+            }
+            if lower.hasPrefix("--command=") { sql.append(String(arg.dropFirst(10))) }
+            if lower.hasPrefix("--execute=") { sql.append(String(arg.dropFirst(10))) }
+            if ["-f", "--file"].contains(arg), i + 1 < args.count { file = args[i + 1]; i += 2; continue }
+            if lower.hasPrefix("--file=") { file = String(arg.dropFirst(7)) }
+            i += 1
+        }
+        if inv.program == "sqlite3" {
+            let pos = inv.positionals(valueFlags: ["-cmd", "-separator"])
+            if pos.count >= 2 { sql.append(pos.dropFirst().joined(separator: " ")) }
+        }
+        for redirect in inv.source.redirects where redirect.op == "<<<" { sql.append(redirect.target) }
+        if let doc = inv.source.heredoc { sql.append(doc) }
+        if !sql.isEmpty {
+            return SQLRisk.classify(sql.joined(separator: ";\n"))
+                ?? RiskVerdict(risk: .read, reason: "read: \(inv.program) with an empty query")
+        }
+        if let redirect = inv.source.redirects.first(where: { $0.op == "<" }) { file = redirect.target }
+        if let file { return scriptVerdict(inv.program, source: file) }
+        if inv.source.pipedIn {
+            let source = pipeline.joined(separator: " ")
+            return scriptVerdict(inv.program, source: source)
+        }
+        if inv.lowerArgs.contains("-l") || inv.lowerArgs.contains("--list") {
+            return RiskVerdict(risk: .read, reason: "read: \(inv.program) --list only lists databases")
+        }
+        return RiskVerdict(risk: .read, reason: "read: \(inv.program) opens an interactive session")
+    }
+
+    /// SQL fed from a file or a pipe: a backup restored over a database, or a script.
+    private static func scriptVerdict(_ program: String, source: String) -> RiskVerdict {
+        let lower = source.lowercased()
+        if ["backup", "dump", ".bak", "restore", "snapshot"].contains(where: { lower.contains($0) }) {
+            return RiskVerdict(risk: .destructive, reason: "destructive: restore over a live database replaces its data (\(program) < backup)")
+        }
+        return RiskVerdict(risk: .change, reason: "change: \(program) runs a SQL script")
+    }
+}
+
+/// Judges scripts and task runners by the words of their names: `npm run db:migrate`,
+/// `./restore-backup.sh`, `python manage.py delete_user_data`, `wrangler publish`.
+enum ScriptWords {
+    static let destructive: Set<String> = ["delete", "destroy", "purge", "wipe", "drop", "truncate", "flush", "flushdb",
+                                           "flushall", "erase", "nuke", "restore", "uninstall", "teardown", "prune", "rm"]
+    static let change: Set<String> = ["migrate", "migration", "migrations", "rollback", "rotate", "deploy", "publish", "release",
+                                      "create", "createsuperuser", "import", "seed", "retry", "update", "upgrade", "install",
+                                      "set", "enable", "disable", "restart", "start", "stop", "reload", "scale", "sync", "build",
+                                      "push", "apply", "invalidate", "rebuild", "reindex", "backup", "loaddata", "reset",
+                                      "send", "revoke", "grant", "anonymize", "cleanup", "clean", "fix", "repair", "upload",
+                                      "edit", "write", "kill", "cancel", "resume", "pause", "unlock", "lock", "add", "remove",
+                                      "generate", "init", "setup", "provision", "promote", "failover", "run", "exec", "dev"]
+    static let read: Set<String> = ["check", "status", "health", "healthcheck", "logs", "log", "report", "audit", "export",
+                                    "inspect", "stats", "metrics", "show", "list", "ls", "get", "describe", "verify", "validate",
+                                    "ping", "test", "tests", "lint", "errors", "performance", "usage", "monitor", "info", "version",
+                                    "diff", "plan", "showmigrations", "dumpdata", "inspectdb", "diffsettings", "whoami", "doctor",
+                                    "shell", "dbshell", "console", "tail", "view", "print", "debug", "help", "smoke", "top", "dump",
+                                    "query", "count", "analyze"]
+
+    /// Task runners whose first positional is a script or task name.
+    static let runners: Set<String> = ["npm", "yarn", "pnpm", "bun", "make", "rake", "just", "task", "invoke", "fab", "mix",
+                                       "artisan", "rails", "django-admin", "manage.py", "gradle", "mvn", "cargo", "go", "composer",
+                                       "poetry", "pipenv", "bundle", "npx", "deno"]
+
+    static func verdict(_ inv: ShellInvocation, positionals: [String]) -> RiskVerdict? {
+        var names: [String] = []
+        let program = inv.program
+        if program.hasSuffix(".sh") || program.hasSuffix(".py") || program.hasSuffix(".rb") || program.hasSuffix(".js") {
+            names.append(program)
+        }
+        // `--delete`, `--purge`, `--drop` … on any tool (`kafka-topics --delete`, `rsync --delete`).
+        for flag in inv.flags where flag.hasPrefix("--") {
+            let parts = flag.dropFirst(2).split(separator: "-").map(String.init)
+            if let word = parts.first, destructive.contains(word), word != "rm" {
+                return RiskVerdict(risk: .destructive, reason: "destructive: flag `\(flag)` deletes (\(word))")
+            }
+        }
+        var pos = positionals[...]
+        if ["python", "python3", "php", "node", "ruby", "bash", "sh"].contains(program), let script = pos.first {
+            names.append(ScriptWords.baseName(script))
+            pos = pos.dropFirst()
+        }
+        if runners.contains(program) || names.contains(where: { runners.contains($0) }) {
+            while let first = pos.first, ["run", "run-script", "exec", "x", "rake"].contains(first) { pos = pos.dropFirst() }
+        }
+        names.append(contentsOf: pos.prefix(2))
+        guard !names.isEmpty else { return nil }
+        let split = names.map { name in (name, name.split { ":_-./ ".contains($0) }.map(String.init)) }
+        func label(_ name: String) -> String { name == program ? "`\(name)`" : "`\(program) … \(name)`" }
+        for (name, parts) in split {
+            if let word = parts.first(where: { destructive.contains($0) }) {
+                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) looks like it deletes (\(word))")
+            }
+            // `db:reset` drops and recreates the database.
+            if parts.contains("reset"), parts.contains("db") || parts.contains("database") {
+                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) recreates the database (reset)")
+            }
+        }
+        for (name, parts) in split {
+            if let word = parts.first(where: { change.contains($0) }) {
+                return RiskVerdict(risk: .change, reason: "change: \(label(name)) looks like it changes state (\(word))")
+            }
+        }
+        for (name, parts) in split {
+            if let word = parts.first(where: { read.contains($0) }) {
+                return RiskVerdict(risk: .read, reason: "read: \(label(name)) looks read-only (\(word))")
+            }
+        }
+        return nil
+    }
+
+    static func baseName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// Rough risk of Python snippets: destructive or writing calls by name.
+enum PythonRisk {
+    static let destructive: Set<String> = ["delete", "drop", "truncate", "flushdb", "flushall", "purge", "rmtree", "unlink",
+                                           "remove", "drop_all", "delete_many", "delete_one", "destroy"]
+    static let change: Set<String> = ["save", "update", "create", "insert", "insert_one", "insert_many", "update_many",
+                                      "bulk_create", "bulk_update", "write", "commit", "put", "post", "patch", "set",
+                                      "execute", "migrate", "call_command", "system", "run", "revoke", "rotate"]
+
+    static func classify(_ code: String) -> RiskVerdict {
+        var word = ""
+        var found: RiskVerdict? = nil
+        func check() {
+            defer { word = "" }
+            guard !word.isEmpty else { return }
+            let lower = word.lowercased()
+            if destructive.contains(lower) {
+                found = RiskVerdict(risk: .destructive, reason: "destructive: python \(lower)() deletes data")
+            } else if found == nil, change.contains(lower) {
+                found = RiskVerdict(risk: .change, reason: "change: python \(lower)() writes data")
+            }
+        }
+        var inComment = false
+        for ch in code.unicodeScalars {
+            if inComment { if ch == "\n" { inComment = false }; continue }
+            if ch == "#" { check(); inComment = true; continue }
+            if ch.properties.isAlphabetic || ch == "_" || ("0"..."9").contains(ch) { word.unicodeScalars.append(ch) }
+            else {
+                check()
+                if found?.risk == .destructive { return found! }
+            }
+        }
+        check()
+        return found ?? .unknown
+    }
+}

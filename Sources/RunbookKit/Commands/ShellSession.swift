@@ -1,0 +1,169 @@
+/// Shell-session blocks: lines after a prompt are commands, the rest is sample output.
+enum ShellSession {
+    /// The kind of prompt at the start of a line.
+    enum PromptKind: Equatable {
+        case shell, rootShell, sql, sqlContinuation, redis, python, pythonContinuation, continuation
+    }
+
+    struct PromptLine: Equatable {
+        var kind: PromptKind
+        var text: String
+    }
+
+    /// Whether `code` is a session: its first non-blank line starts with a prompt of the fence's kind.
+    static func hasPrompts(_ code: String, kind: FenceKind) -> Bool {
+        for raw in code.lines.prefix(200) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if kind == .shell && line.hasPrefix("#") && !line.hasPrefix("# ") { continue }
+            guard let prompt = prompt(raw, inSession: false) else {
+                // A leading title comment may come before the first prompt.
+                if line.hasPrefix("#") || line.hasPrefix("--") { continue }
+                return false
+            }
+            switch kind {
+            case .shell: return prompt.kind == .shell
+            case .sql: return prompt.kind == .sql
+            case .python: return prompt.kind == .python
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// Whether any line starts with a prompt.
+    static func hasAnyPrompt(_ code: String) -> Bool {
+        code.lines.contains { line in
+            guard let p = prompt(line, inSession: true) else { return false }
+            return p.kind != .continuation && p.kind != .sqlContinuation && p.kind != .pythonContinuation
+        }
+    }
+
+    /// Recognizes a prompt and returns the text after it. `# ` counts as a root prompt only in
+    /// session fences and only before something that looks like a command.
+    static func prompt(_ raw: Substring, inSession: Bool) -> PromptLine? {
+        let line = raw.drop { $0 == " " || $0 == "\t" }
+        if line.hasPrefix("$ ") || line == "$" { return PromptLine(kind: .shell, text: String(line.dropFirst(2))) }
+        if line.hasPrefix(">>> ") || line == ">>>" { return PromptLine(kind: .python, text: String(line.dropFirst(4))) }
+        if line.hasPrefix("... ") || line == "..." { return PromptLine(kind: .pythonContinuation, text: String(line.dropFirst(4))) }
+        if line.hasPrefix("mysql> ") { return PromptLine(kind: .sql, text: String(line.dropFirst(7))) }
+        if line.hasPrefix("redis> ") { return PromptLine(kind: .redis, text: String(line.dropFirst(7))) }
+        if line.hasPrefix("> ") && inSession { return PromptLine(kind: .continuation, text: String(line.dropFirst(2))) }
+        if line.hasPrefix("-> ") && inSession { return PromptLine(kind: .sqlContinuation, text: String(line.dropFirst(3))) }
+        if inSession, line.hasPrefix("# ") {
+            let rest = String(line.dropFirst(2))
+            if KnownCommands.startsLikeCommand(rest) { return PromptLine(kind: .rootShell, text: rest) }
+            return nil
+        }
+        // `name=# `, `name=> `, `name-# ` (psql), `host:port> ` (redis), `user@host:~$ `.
+        let head = line.prefix(120)
+        guard let space = head.firstIndex(of: " ") else { return nil }
+        let token = head[..<space]
+        let text = String(line[line.index(after: space)...])
+        if token.count >= 3 {
+            let body = token.dropLast(2)
+            let end = String(token.suffix(2))
+            if ["=#", "=>", "(#", "!#"].contains(end), body.allSatisfy(isNameChar) { return PromptLine(kind: .sql, text: text) }
+            if ["-#", "->", "'#", "\"#", "(#"].contains(end), body.allSatisfy(isNameChar) {
+                return PromptLine(kind: .sqlContinuation, text: text)
+            }
+        }
+        if token.hasSuffix(">"), token.count > 2 {
+            let body = token.dropLast()
+            if body.contains(":"), body.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" || $0.isLetter || $0 == "-" }),
+               body.split(separator: ":").last.map({ $0.allSatisfy(\.isNumber) }) == true {
+                return PromptLine(kind: .redis, text: text)
+            }
+        }
+        if token.hasSuffix("$") || token.hasSuffix("#") || token.hasSuffix("%") {
+            let body = token.dropLast()
+            if body.contains("@") || body.hasSuffix(":~") || body.contains(":/") || body.contains(":~") {
+                if !body.contains("/") || body.contains(":") {
+                    return PromptLine(kind: token.hasSuffix("#") ? .rootShell : .shell, text: text)
+                }
+            }
+        }
+        // `[user@host dir]$ `
+        if line.hasPrefix("["), let close = head.firstIndex(of: "]"), head[..<close].contains("@") {
+            let after = line[line.index(after: close)...]
+            if after.hasPrefix("$ ") || after.hasPrefix("# ") { return PromptLine(kind: .shell, text: String(after.dropFirst(2))) }
+        }
+        return nil
+    }
+
+    private static func isNameChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" }
+
+    /// One command typed at a prompt.
+    struct Typed {
+        var title: String?
+        var language: String
+        var code: String
+        var line: Int
+    }
+
+    /// The commands typed in a session block. `>>>` lines form one Python command.
+    static func commands(_ code: String, firstLine: Int) -> [Typed] {
+        var out: [Typed] = []
+        var pendingTitle: String? = nil
+        var current: Typed? = nil
+        var python: Typed? = nil
+        var openShell = false
+        var state = ShellLines.State()
+        func close() {
+            if let c = current, !c.code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { out.append(c) }
+            current = nil
+            openShell = false
+        }
+        for (offset, raw) in code.lines.enumerated() {
+            let lineNumber = firstLine + offset
+            if openShell, current != nil {
+                // `\` continuation or an open quote: the next line belongs to the command.
+                let text = raw.hasPrefix("> ") ? raw.dropFirst(2) : raw
+                current!.code += "\n"
+                current!.code += text
+                state.scan(text)
+                openShell = state.isOpen
+                continue
+            }
+            guard let prompt = prompt(raw, inSession: true) else {
+                let t = raw.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix("# ") || t == "#" || t.hasPrefix("-- ") {
+                    // A comment (not a root prompt): titles the next command.
+                    close()
+                    let title = CommandSplitter.cleanTitle(t)
+                    if pendingTitle == nil { pendingTitle = title }
+                } else {
+                    close() // output ends the command
+                }
+                continue
+            }
+            switch prompt.kind {
+            case .shell, .rootShell, .sql, .redis:
+                close()
+                let language = prompt.kind == .sql ? "sql" : prompt.kind == .redis ? "redis" : "bash"
+                current = Typed(title: pendingTitle, language: language, code: prompt.text, line: lineNumber)
+                pendingTitle = nil
+                if language == "bash" {
+                    state = ShellLines.State()
+                    state.scan(Substring(prompt.text))
+                    openShell = state.isOpen
+                }
+            case .continuation, .sqlContinuation:
+                if current != nil { current!.code += "\n" + prompt.text }
+            case .python:
+                close()
+                if python == nil {
+                    python = Typed(title: pendingTitle, language: "python", code: prompt.text, line: lineNumber)
+                    pendingTitle = nil
+                } else {
+                    python!.code += "\n" + prompt.text
+                }
+            case .pythonContinuation:
+                if python != nil { python!.code += "\n" + prompt.text }
+            }
+        }
+        close()
+        if let python { out.append(python); out.sort { $0.line < $1.line } }
+        return out
+    }
+}

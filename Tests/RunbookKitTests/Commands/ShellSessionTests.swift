@@ -1,0 +1,84 @@
+import Testing
+@testable import RunbookKit
+
+@Suite("Shell sessions")
+struct ShellSessionTests {
+    @Test func promptLinesAreCommandsAndOutputIsDropped() {
+        let code = "$ kubectl get pods\nNAME    READY   STATUS\napi-1   1/1     Running\n$ kubectl delete pod api-1\npod \"api-1\" deleted"
+        let commands = extractCommands("console", code, line: 5)
+        #expect(commands.map(\.code) == ["kubectl get pods", "kubectl delete pod api-1"])
+        #expect(commands.map(\.risk) == [.read, .destructive])
+        #expect(commands.map(\.line) == [5, 8])
+        #expect(commands.allSatisfy { $0.origin == .session })
+    }
+
+    @Test(arguments: ["sh", "", "bash"])
+    func dollarPromptsMakeASession(info: String) {
+        let commands = extractCommands(info, "$ df -h\nFilesystem Size\n/dev/sda1 100G")
+        #expect(commands.map(\.code) == ["df -h"])
+        #expect(commands.first?.origin == .session)
+    }
+
+    @Test func variousPrompts() {
+        let code = """
+        user@host:~$ systemctl status nginx
+        ● nginx.service
+        root@db:/var/lib# pg_lsclusters
+        [admin@web01 ~]$ uptime
+        """
+        #expect(extractCommands("terminal", code).map(\.code) == ["systemctl status nginx", "pg_lsclusters", "uptime"])
+    }
+
+    @Test func rootPromptVersusComment() {
+        let commands = extractCommands("console", "# Restart the service\n# systemctl restart nginx\n$ systemctl status nginx")
+        #expect(commands.map(\.code) == ["systemctl restart nginx", "systemctl status nginx"])
+        #expect(commands.first?.title == "Restart the service")
+    }
+
+    @Test func sqlPrompts() {
+        let code = "sg=# SELECT count(*) FROM users;\n count\n-------\n    42\npostgres=# DROP TABLE old;\nmysql> SHOW PROCESSLIST;"
+        let commands = extractCommands("console", code)
+        #expect(commands.map(\.code) == ["SELECT count(*) FROM users;", "DROP TABLE old;", "SHOW PROCESSLIST;"])
+        #expect(commands.map(\.language) == ["sql", "sql", "sql"])
+        #expect(commands.map(\.risk) == [.read, .destructive, .read])
+    }
+
+    @Test func psqlContinuationPrompt() {
+        let commands = extractCommands("console", "app=# SELECT *\napp-# FROM t;\n a | b")
+        #expect(commands.map(\.code) == ["SELECT *\nFROM t;"])
+    }
+
+    @Test func redisPrompt() {
+        let commands = extractCommands("console", "redis> FLUSHALL\nOK\n127.0.0.1:6379> INFO memory\n# Memory")
+        #expect(commands.map(\.risk) == [.destructive, .read])
+    }
+
+    @Test func pythonREPLIsOneInteractiveCommand() {
+        let commands = extractCommands("pycon", ">>> from app import db\n>>> db.session.query(User).count()\n42\n>>> for u in users:\n...     print(u)")
+        #expect(commands.count == 1)
+        #expect(commands.first?.language == "python")
+        #expect(commands.first?.interactive == true)
+        #expect(commands.first?.code == "from app import db\ndb.session.query(User).count()\nfor u in users:\n    print(u)")
+    }
+
+    @Test func continuedCommandInSession() {
+        let commands = extractCommands("console", "$ kubectl get pods \\\n>   -n prod\nNAME READY")
+        #expect(commands.map(\.code) == ["kubectl get pods \\\n  -n prod"])
+    }
+
+    @Test func sessionFenceWithoutPromptsHoldsPlainCommands() {
+        let commands = extractCommands("console", "# Pods\nkubectl get pods\n\n# Nodes\nkubectl get nodes")
+        #expect(commands.map(\.code) == ["kubectl get pods", "kubectl get nodes"])
+        #expect(commands.first?.origin == .fence)
+    }
+
+    @Test func outputLooksLikeNothing() {
+        #expect(extractCommands("console", "$ echo hi\nhi\n$ ").map(\.code) == ["echo hi"])
+    }
+
+    @Test func sessionBlockLanguageFollowsTheFence() {
+        #expect(CommandExtraction.blockLanguage(info: "sql", code: "postgres=# SELECT 1;\n ?column?") == "sql")
+        #expect(CommandExtraction.blockLanguage(info: "python", code: ">>> 1 + 1\n2") == "python")
+        #expect(CommandExtraction.blockLanguage(info: "console", code: "$ ls\nfile") == "bash")
+    }
+}
