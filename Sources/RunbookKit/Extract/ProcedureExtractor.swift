@@ -67,7 +67,7 @@ enum ProcedureExtractor {
             case .code:
                 let ids = context.commandIDs(in: block)
                 guard !ids.isEmpty else { continue }
-                let text = label ?? context.commands.first { $0.id == ids[0] }?.title ?? phase ?? "Run the commands"
+                let text = label ?? context.command(ids[0])?.title ?? phase ?? "Run the commands"
                 steps.append(ProcedureStep(text: text, phase: phase, window: window, commands: ids, line: block.line))
             case .paragraph:
                 // "**Symptoms**: …" style paragraphs are fields, not steps; a labelled

@@ -5,23 +5,26 @@ struct MetricMerger {
     /// Exact name keys → index; the fuzzier subset match is tried only while the list is short,
     /// so a pathological alert list of thousands of lines stays linear.
     private var exact: [[String]: Int] = [:]
+    private var keys: [Set<String>] = []
     static let fuzzyLimit = 256
 
-    private func index(of name: String) -> Int? {
-        if let i = exact[MetricName.key(name).sorted()] { return i }
+    private func index(key: Set<String>) -> Int? {
+        if let i = exact[key.sorted()] { return i }
         guard metrics.count <= Self.fuzzyLimit else { return nil }
-        return metrics.firstIndex { MetricName.same($0.name, name) }
+        return keys.firstIndex { MetricName.same($0, key) }
     }
 
     mutating func add(name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
                       condition: String? = nil, line: Int) {
-        if let i = index(of: name) {
+        let key = MetricName.key(name)
+        if let i = index(key: key) {
             metrics[i].target = metrics[i].target ?? target
             metrics[i].warning = metrics[i].warning ?? warning
             metrics[i].critical = metrics[i].critical ?? critical
             if let condition, !metrics[i].conditions.contains(condition) { metrics[i].conditions.append(condition) }
         } else {
-            exact[MetricName.key(name).sorted()] = metrics.count
+            exact[key.sorted()] = metrics.count
+            keys.append(key)
             metrics.append(MetricSpec(name: name, target: target, warning: warning, critical: critical,
                                       conditions: condition.map { [$0] } ?? [], line: line))
         }
@@ -33,7 +36,7 @@ struct MetricMerger {
         var best: (index: Int, score: Int)? = nil
         for (i, metric) in metrics.enumerated() where metric.query == nil {
             // What a metric measures (errors, latency, memory …) counts more than other shared words.
-            let shared = MetricName.key(metric.name).intersection(words)
+            let shared = keys[i].intersection(words)
             let score = shared.reduce(0) { $0 + (PromQLFinder.measures.contains($1) ? 2 : 1) }
             if score > 0, score > (best?.score ?? 0) { best = (i, score) }
         }

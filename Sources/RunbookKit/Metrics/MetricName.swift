@@ -48,8 +48,9 @@ enum MetricName {
         return out
     }
 
-    static func same(_ a: String, _ b: String) -> Bool {
-        let ka = key(a), kb = key(b)
+    static func same(_ a: String, _ b: String) -> Bool { same(key(a), key(b)) }
+
+    static func same(_ ka: Set<String>, _ kb: Set<String>) -> Bool {
         guard !ka.isEmpty, !kb.isEmpty else { return false }
         if ka == kb { return true }
         let (small, large) = ka.count < kb.count ? (ka, kb) : (kb, ka)

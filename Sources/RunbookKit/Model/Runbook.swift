@@ -48,8 +48,11 @@ public struct Runbook: Sendable, Codable, Equatable {
         return severities.first { $0.id == wanted }
     }
 
+    /// Ids are 1-based positions in `commands` as the reader assigns them; the search is the
+    /// fallback for a model built some other way.
     public func command(_ id: Int) -> RunbookCommand? {
-        commands.first { $0.id == id }
+        if id >= 1, id <= commands.count, commands[id - 1].id == id { return commands[id - 1] }
+        return commands.first { $0.id == id }
     }
 }
 

@@ -7,6 +7,11 @@ final class ExtractionContext {
     /// Command ids by the line of the block (code block's first line, or the paragraph holding a span).
     var commandsByBlockLine: [Int: [Int]] = [:]
 
+    /// Ids are positions + 1 (see `CommandCollector.add`).
+    func command(_ id: Int) -> RunbookCommand? {
+        id >= 1 && id <= commands.count ? commands[id - 1] : nil
+    }
+
     func warn(_ line: Int, _ message: String) {
         warnings.append(RunbookWarning(line: line, message: message))
     }
