@@ -1,0 +1,92 @@
+import Foundation
+
+/// One line of plain text per event, as the timeline and the postmortem show it.
+public enum EventText {
+    public static func describe(_ event: TimelineEvent) -> String {
+        switch event.kind {
+        case .opened:
+            guard let p = event.payload(as: OpenedPayload.self) else { return "Incident opened" }
+            return "Incident opened: \(p.title) (\(p.severity))"
+        case .severityChanged:
+            guard let p = event.payload(as: SeverityChangedPayload.self) else { return "Severity changed" }
+            return "Severity \(p.from) → \(p.to)"
+        case .statusChanged:
+            guard let p = event.payload(as: StatusChangedPayload.self) else { return "Status changed" }
+            return "Status \(p.from.rawValue) → \(p.to.rawValue)"
+        case .roleAssigned:
+            guard let p = event.payload(as: RoleAssignedPayload.self) else { return "Role assigned" }
+            return "\(p.person) is \(p.role)"
+        case .itemTicked, .itemUnticked, .itemSkipped:
+            let verb = event.kind == .itemTicked ? "Done" : event.kind == .itemUnticked ? "Not done" : "Skipped"
+            guard let p = event.payload(as: ChecklistItemPayload.self) else { return verb }
+            return "\(verb): \(p.item)" + (p.reason.map { " (\($0))" } ?? "")
+        case .commandStarted:
+            guard let p = event.payload(as: CommandStartedPayload.self) else { return "Command started" }
+            return "Started `\(p.command)`" + (p.dryRun ? " (dry run)" : "")
+        case .commandFinished:
+            guard let p = event.payload(as: CommandFinishedPayload.self) else { return "Command finished" }
+            return "Finished `\(p.command)`: \(exitText(p)) in \(Durations.text(milliseconds: p.durationMs))"
+        case .metricBreached, .metricRecovered:
+            let verb = event.kind == .metricBreached ? "breached" : "recovered"
+            guard let p = event.payload(as: MetricPayload.self) else { return "Metric \(verb)" }
+            return "\(p.metric) \(verb) \(p.level): \(number(p.value))\(p.unit ?? "") (threshold \(number(p.threshold))\(p.unit ?? ""))"
+        case .note:
+            return event.payload(as: NotePayload.self)?.text ?? "Note"
+        case .milestone:
+            guard let p = event.payload(as: MilestonePayload.self) else { return "Milestone" }
+            return "Milestone: \(p.milestone.rawValue)"
+        }
+    }
+
+    static func exitText(_ p: CommandFinishedPayload) -> String {
+        if p.dryRun { return "dry run" }
+        if let status = p.exitStatus { return "exit \(status)" }
+        if let signal = p.signal { return "killed by signal \(signal)" }
+        return "exit unknown"
+    }
+
+    /// `7.5`, `12`, `0.031`: no trailing zeros.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var s = String(format: "%.4f", value)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+}
+
+/// Human durations: `45s`, `12m 05s`, `1h 02m`, `2d 03h`.
+public enum Durations {
+    public static func text(seconds: Double?) -> String {
+        guard let seconds, seconds >= 0 else { return "—" }
+        let s = Int(seconds.rounded(.down))
+        if s < 60 { return seconds < 10 && seconds != seconds.rounded() ? String(format: "%.1fs", seconds) : "\(s)s" }
+        if s < 3600 { return String(format: "%dm %02ds", s / 60, s % 60) }
+        if s < 86400 { return String(format: "%dh %02dm", s / 3600, s % 3600 / 60) }
+        return String(format: "%dd %02dh", s / 86400, s % 86400 / 3600)
+    }
+
+    public static func text(milliseconds: Int) -> String { text(seconds: Double(milliseconds) / 1000) }
+
+    /// `10m`, `2h`, `1d`, `30s`, `1h30m` → seconds, for `--since`.
+    public static func parse(_ text: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        var sawUnit = false
+        for c in text.lowercased() where c != " " {
+            if c.isNumber || c == "." { number.append(c); continue }
+            guard let n = Double(number) else { return nil }
+            switch c {
+            case "s": total += n
+            case "m": total += n * 60
+            case "h": total += n * 3600
+            case "d": total += n * 86400
+            case "w": total += n * 604_800
+            default: return nil
+            }
+            number = ""
+            sawUnit = true
+        }
+        if !number.isEmpty { return nil }
+        return sawUnit ? total : nil
+    }
+}

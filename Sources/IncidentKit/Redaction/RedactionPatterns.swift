@@ -1,0 +1,71 @@
+import Foundation
+
+/// The built-in secret patterns, one line of intent each. Tests in RedactorTests show a real-looking
+/// sample and a near miss for every entry.
+enum RedactionPatterns {
+    /// Words that make an assignment's name about a secret (`DB_PASSWORD`, `api-key`, `GITHUB_TOKEN`).
+    static let secretNameWords: Set<String> = [
+        "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "credential", "credentials",
+    ]
+
+    static func all() -> [RedactionPattern] {
+        // Force-try: these are literals checked by the tests.
+        // swiftlint:disable force_try
+        return [
+            // -----BEGIN RSA PRIVATE KEY----- … -----END RSA PRIVATE KEY-----: the body goes.
+            try! RedactionPattern(
+                name: "private key block",
+                #"-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----([\s\S]*?)-----END \1PRIVATE KEY\2-----"#,
+                secretGroups: [3]),
+            // AWS access key ids.
+            try! RedactionPattern(name: "AWS access key id", #"\b((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})\b"#,
+                                  secretGroups: [1]),
+            // Well-known API key prefixes: GitHub, GitLab, Slack, Stripe, OpenAI/Anthropic, Google.
+            try! RedactionPattern(
+                name: "API key prefix",
+                #"\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_\-]{20,}|xox[abposr]-[A-Za-z0-9\-]{10,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|sk-(?:ant-|proj-)?[A-Za-z0-9_\-]{20,}|AIza[0-9A-Za-z_\-]{35})"#,
+                secretGroups: [1]),
+            // Authorization headers and bare bearer tokens. A token must look like one (long, or with digits),
+            // so "Bearer tokens expire" stays.
+            try! RedactionPattern(
+                name: "bearer token",
+                #"\b(?:Bearer|Token)\s+((?=[A-Za-z0-9\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{12,}=*|[A-Za-z0-9\-._~+/]{24,}=*)"#,
+                options: [.caseInsensitive], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "basic credentials",
+                #"\bBasic\s+((?=[A-Za-z+/]*[0-9+/=])[A-Za-z0-9+/]{8,}={0,2})"#,
+                secretGroups: [1]),
+            // scheme://user:password@host
+            try! RedactionPattern(
+                name: "password in URL",
+                #"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]+:([^\s@/]+)@"#, secretGroups: [1]),
+            // SQL: PASSWORD 'x', IDENTIFIED BY 'x'
+            try! RedactionPattern(
+                name: "SQL password",
+                #"\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']*)'"#, options: [.caseInsensitive], secretGroups: [1]),
+            // --password=x, --password x, --token=x, -p'x' is too ambiguous and left alone.
+            try! RedactionPattern(
+                name: "password option",
+                #"(?<![\w-])--(?:[a-z]+-)*(?:password|passwd|pass|token|secret|api-key|apikey|access-key|secret-key)(?:=|\s+(?!-))(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#,
+                options: [.caseInsensitive], secretGroups: [1, 2, 3]),
+            // NAME=value where NAME is about a secret (DB_PASSWORD=…, api_key: "…" in JSON/YAML with quotes).
+            try! RedactionPattern(
+                name: "secret assignment",
+                #"(?<![\w-])([A-Za-z][A-Za-z0-9_\-]*)"?\s*(?:=|:(?=\s*["']))\s*(?:"([^"]*)"|'([^']*)'|([^\s"'&;,]+))"#,
+                secretGroups: [2, 3, 4], accept: isSecretAssignment),
+        ]
+        // swiftlint:enable force_try
+    }
+
+    /// The name is about a secret and the value is a literal, not `$VAR` / `${VAR}` / empty.
+    @Sendable static func isSecretAssignment(_ groups: [String?]) -> Bool {
+        guard let name = groups[1] else { return false }
+        let words = name.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).map(String.init)
+        let joined = name.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
+        let named = words.contains(where: secretNameWords.contains)
+            || ["password", "passwd", "secret", "token", "apikey", "accesskey"].contains(where: joined.hasSuffix)
+        guard named else { return false }
+        let value = groups[2] ?? groups[3] ?? groups[4] ?? ""
+        return !value.isEmpty && !value.hasPrefix("$") && value != "[REDACTED]"
+    }
+}
