@@ -15,7 +15,7 @@ enum RedactionPatterns {
             // -----BEGIN RSA PRIVATE KEY----- … -----END RSA PRIVATE KEY-----: the body goes.
             try! RedactionPattern(
                 name: "private key block",
-                #"-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK)?-----([\s\S]*?)-----END \1PRIVATE KEY\2-----"#,
+                #"-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY( BLOCK|)-----\s*([\s\S]*?)\s*-----END \1PRIVATE KEY\2-----"#,
                 secretGroups: [3]),
             // AWS access key ids.
             try! RedactionPattern(name: "AWS access key id", #"\b((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})\b"#,
