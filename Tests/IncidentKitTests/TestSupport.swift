@@ -32,7 +32,7 @@ final class TestClock: @unchecked Sendable {
 
     static func date(_ iso: String) -> Date {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
+        formatter.formatOptions = iso.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         return formatter.date(from: iso)!
     }
 }
