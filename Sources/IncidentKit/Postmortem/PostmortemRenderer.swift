@@ -17,7 +17,7 @@ public enum PostmortemRenderer {
         let parsed: MustacheTemplate
         do {
             // Markdown, not HTML: nothing is escaped.
-            parsed = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+            parsed = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
         } catch {
             throw JournalError.invalidValue(what: "template", value: "\(error)", valid: ["a Mustache template"])
         }

@@ -137,7 +137,11 @@ struct PostmortemBuilder {
                 // Peak is the worst value: the highest, or the lowest for a floor (availability < 99).
                 let floor = entry.threshold > entry.peak || p.value < p.threshold
                 entry.peak = floor ? min(entry.peak, p.value) : max(entry.peak, p.value)
-                if p.level == "critical" { entry.row.level = "critical" }
+                // The row shows the most severe level reached, with that level's threshold.
+                if p.level == "critical" || entry.row.level != "critical" {
+                    entry.row.level = p.level
+                    entry.row.threshold = EventText.number(p.threshold) + unit
+                }
             } else {
                 entry.row.recovered = stamp
             }
