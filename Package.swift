@@ -47,6 +47,8 @@ let package = Package(
             dependencies: [
                 "RunbookKit", "CCmarkGFM", "IncidentKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // Raw sqlite3 calls for the bare-SQLite baseline.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Benchmarks/warroom-bench"
         ),

@@ -24,6 +24,17 @@ struct JournalTests {
         #expect(opened[0].payload(as: OpenedPayload.self)?.title == "API down")
     }
 
+    @Test func durablePragmas() throws {
+        let journal = try journal()
+        let (mode, synchronous, timeout) = try journal.queue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+        }
+        #expect(mode == "wal")
+        #expect(synchronous == 2)  // FULL
+        #expect(timeout == 5000)
+    }
+
     @Test func storeFilesArePrivate() throws {
         let journal = try journal()
         let incident = try journal.openIncident(title: "t", severity: "SEV2", author: "a")

@@ -38,11 +38,18 @@ public final class Journal: Sendable {
 
     static func configuration(busyTimeout: Double, readonly: Bool = false) -> Configuration {
         var config = Configuration()
-        config.journalMode = .wal
+        // Not `config.journalMode = .wal`: GRDB then sets `synchronous = NORMAL` after our
+        // setup, and NORMAL does not fsync on commit.
         config.busyMode = .timeout(busyTimeout)
         config.readonly = readonly
         config.label = "warroom.journal"
         config.prepareDatabase { db in
+            if !readonly {
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw DatabaseError(message: "could not switch to WAL (journal_mode is \(mode ?? "?"))")
+                }
+            }
             // FULL: with WAL, each commit is fsync'd before it returns, so an appended event
             // survives a crash or power loss.
             try db.execute(sql: "PRAGMA synchronous = FULL")
