@@ -3,39 +3,40 @@ import Foundation
 /// One line of plain text per event, as the timeline and the postmortem show it.
 public enum EventText {
     public static func describe(_ event: TimelineEvent) -> String {
-        switch event.kind {
-        case .opened:
-            guard let p = event.payload(as: OpenedPayload.self) else { return "Incident opened" }
+        describe(event.kind, DecodedPayload.decode(event, using: JSONDecoder()))
+    }
+
+    static func describe(_ kind: EventKind, _ payload: DecodedPayload) -> String {
+        switch (kind, payload) {
+        case (_, .opened(let p)):
             return "Incident opened: \(p.title) (\(p.severity))"
-        case .severityChanged:
-            guard let p = event.payload(as: SeverityChangedPayload.self) else { return "Severity changed" }
+        case (_, .severity(let p)):
             return "Severity \(p.from) → \(p.to)"
-        case .statusChanged:
-            guard let p = event.payload(as: StatusChangedPayload.self) else { return "Status changed" }
+        case (_, .status(let p)):
             return "Status \(p.from.rawValue) → \(p.to.rawValue)"
-        case .roleAssigned:
-            guard let p = event.payload(as: RoleAssignedPayload.self) else { return "Role assigned" }
+        case (_, .role(let p)):
             return "\(p.person) is \(p.role)"
-        case .itemTicked, .itemUnticked, .itemSkipped:
-            let verb = event.kind == .itemTicked ? "Done" : event.kind == .itemUnticked ? "Not done" : "Skipped"
-            guard let p = event.payload(as: ChecklistItemPayload.self) else { return verb }
-            return "\(verb): \(p.item)" + (p.reason.map { " (\($0))" } ?? "")
-        case .commandStarted:
-            guard let p = event.payload(as: CommandStartedPayload.self) else { return "Command started" }
+        case (_, .item(let p)):
+            return "\(itemVerb(kind)): \(p.item)" + (p.reason.map { " (\($0))" } ?? "")
+        case (_, .started(let p)):
             return "Started `\(p.command)`" + (p.dryRun ? " (dry run)" : "")
-        case .commandFinished:
-            guard let p = event.payload(as: CommandFinishedPayload.self) else { return "Command finished" }
+        case (_, .finished(let p)):
             return "Finished `\(p.command)`: \(exitText(p)) in \(Durations.text(milliseconds: p.durationMs))"
-        case .metricBreached, .metricRecovered:
-            let verb = event.kind == .metricBreached ? "breached" : "recovered"
-            guard let p = event.payload(as: MetricPayload.self) else { return "Metric \(verb)" }
-            return "\(p.metric) \(verb) \(p.level): \(number(p.value))\(p.unit ?? "") (threshold \(number(p.threshold))\(p.unit ?? ""))"
-        case .note:
-            return event.payload(as: NotePayload.self)?.text ?? "Note"
-        case .milestone:
-            guard let p = event.payload(as: MilestonePayload.self) else { return "Milestone" }
+        case (_, .metric(let p)):
+            let verb = kind == .metricBreached ? "breached" : "recovered"
+            let unit = p.unit ?? ""
+            return "\(p.metric) \(verb) \(p.level): \(number(p.value))\(unit) (threshold \(number(p.threshold))\(unit))"
+        case (_, .note(let p)):
+            return p.text
+        case (_, .milestone(let p)):
             return "Milestone: \(p.milestone.rawValue)"
+        case (_, .unreadable):
+            return kind.rawValue.replacingOccurrences(of: "_", with: " ")
         }
+    }
+
+    static func itemVerb(_ kind: EventKind) -> String {
+        kind == .itemTicked ? "Done" : kind == .itemUnticked ? "Not done" : "Skipped"
     }
 
     static func exitText(_ p: CommandFinishedPayload) -> String {

@@ -28,8 +28,7 @@ public enum PostmortemRenderer {
 extension PostmortemReport {
     /// The data templates see. Keys are documented at the top of the default template.
     public var context: [String: Any] {
-        func line(_ l: Line) -> [String: Any] { ["time": l.time, "author": l.author, "text": l.text] }
-        return [
+        [
             "id": incident.id,
             "title": incident.title,
             "severity": incident.severity,
@@ -41,32 +40,28 @@ extension PostmortemReport {
             "timeToAcknowledge": timeToAcknowledge,
             "timeToMitigate": timeToMitigate,
             "timeToResolve": timeToResolve,
-            "severityChanges": severityChanges.map(line),
+            "severityChanges": severityChanges,
             "hasSeverityChanges": !severityChanges.isEmpty,
             "roles": roles.map { ["role": $0.role, "person": $0.person] },
             "hasRoles": !roles.isEmpty,
-            "days": days.map { ["date": $0.date, "events": $0.lines.map(line)] as [String: Any] },
-            "checklist": checklist.map {
-                ["item": $0.item, "state": $0.state, "time": $0.time, "author": $0.author, "reason": $0.reason,
-                 "done": $0.state == "done", "skipped": $0.state == "skipped", "notDone": $0.state == "not done"]
-                    as [String: Any]
-            },
+            "days": days,
+            "checklist": checklist,
+            "checklistMarkdown": checklistMarkdown,
             "hasChecklist": !checklist.isEmpty,
             "checklistDone": checklistDone,
             "checklistSkipped": checklistSkipped,
             "checklistNotDone": checklistNotDone,
-            "commands": commands.map {
-                ["command": $0.command, "exit": $0.exit, "duration": $0.duration, "output": $0.output, "time": $0.time]
-            },
+            "commands": commands,
+            "commandsMarkdown": commandsMarkdown,
             "hasCommands": !commands.isEmpty,
-            "breaches": breaches.map {
-                ["metric": $0.metric, "level": $0.level, "threshold": $0.threshold, "peak": $0.peak,
-                 "count": $0.breaches, "firstBreach": $0.firstBreach, "recovered": $0.recovered] as [String: Any]
-            },
+            "breaches": breaches,
+            "breachesMarkdown": breachesMarkdown,
             "hasBreaches": !breaches.isEmpty,
-            "notes": notes.map(line),
+            "notes": notes,
+            "notesMarkdown": notesMarkdown,
             "hasNotes": !notes.isEmpty,
-            "actionItems": actionItems.map(line),
+            "actionItems": actionItems,
+            "actionItemsMarkdown": actionItemsMarkdown,
             "hasActionItems": !actionItems.isEmpty,
             "eventCount": eventCount,
         ]

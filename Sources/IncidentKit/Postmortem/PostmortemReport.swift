@@ -80,47 +80,35 @@ struct PostmortemBuilder {
         checklist[text] = .init(item: text, state: "not done", time: "", author: "", reason: "")
     }
 
-    func decode<T: Decodable>(_ type: T.Type, _ event: TimelineEvent) -> T? {
-        try? decoder.decode(type, from: Data(event.payloadJSON.utf8))
-    }
-
     mutating func add(_ event: TimelineEvent) {
+        let payload = DecodedPayload.decode(event, using: decoder)
         let parts = UTCParts(event.time)
         let time = parts.timeString
-        let text = EventText.describe(event)
+        let text = EventText.describe(event.kind, payload)
         let date = parts.dateString
         if days.last?.date != date { days.append(.init(date: date, lines: [])) }
         days[days.count - 1].lines.append(.init(time: time, author: event.author, text: text))
         let stamp = date + " " + time
-        switch event.kind {
-        case .severityChanged:
+        switch payload {
+        case .severity:
             severityChanges.append(.init(time: stamp, author: event.author, text: text))
-        case .statusChanged:
-            if let p = decode(StatusChangedPayload.self, event) {
-                resolvedByStatus = p.to == .resolved ? (resolvedByStatus ?? event.time) : nil
-            }
-        case .milestone:
-            if let p = decode(MilestonePayload.self, event), milestones[p.milestone] == nil {
-                milestones[p.milestone] = event.time
-            }
-        case .itemTicked, .itemUnticked, .itemSkipped:
-            guard let p = decode(ChecklistItemPayload.self, event) else { break }
+        case .status(let p):
+            resolvedByStatus = p.to == .resolved ? (resolvedByStatus ?? event.time) : nil
+        case .milestone(let p):
+            if milestones[p.milestone] == nil { milestones[p.milestone] = event.time }
+        case .item(let p):
             if checklist[p.item] == nil { checklistOrder.append(p.item) }
             let state = event.kind == .itemTicked ? "done" : event.kind == .itemSkipped ? "skipped" : "not done"
             checklist[p.item] = .init(item: p.item, state: state, time: state == "not done" ? "" : stamp,
                                       author: state == "not done" ? "" : event.author, reason: p.reason ?? "")
-        case .commandFinished:
-            guard let p = decode(CommandFinishedPayload.self, event) else { break }
+        case .finished(let p):
             commands.append(.init(command: p.command, exit: EventText.exitText(p),
                                   duration: Durations.text(milliseconds: p.durationMs), output: p.output ?? "—",
                                   time: stamp))
-        case .metricBreached, .metricRecovered:
-            guard let p = decode(MetricPayload.self, event) else { break }
+        case .metric(let p):
             addMetric(p, breached: event.kind == .metricBreached, stamp: stamp)
-        case .note:
-            guard let p = decode(NotePayload.self, event) else { break }
-            let line = PostmortemReport.Line(time: stamp, author: event.author, text: p.text)
-            notes.append(line)
+        case .note(let p):
+            notes.append(.init(time: stamp, author: event.author, text: p.text))
             if let action = Self.actionItem(p.text) {
                 actionItems.append(.init(time: stamp, author: event.author, text: action))
             }
