@@ -54,8 +54,7 @@ public enum Timestamp {
     public static func iso(_ date: Date) -> String {
         let ms = milliseconds(date)
         let parts = UTCParts(milliseconds: ms)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                      parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.millisecond)
+        return parts.dateString + "T" + parts.timeString + "." + pad(parts.millisecond, 3) + "Z"
     }
 }
 
@@ -84,7 +83,14 @@ struct UTCParts {
 
     init(_ date: Date) { self.init(milliseconds: Timestamp.milliseconds(date)) }
 
-    var dateString: String { String(format: "%04d-%02d-%02d", year, month, day) }
-    var compactDate: String { String(format: "%04d%02d%02d", year, month, day) }
-    var timeString: String { String(format: "%02d:%02d:%02d", hour, minute, second) }
+    // Hand-padded: String(format:) costs microseconds, and these run for every event.
+    var dateString: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    var compactDate: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
+    var timeString: String { pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) }
+}
+
+/// `n` with leading zeros to `width` digits.
+func pad(_ n: Int, _ width: Int) -> String {
+    let digits = String(n)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

@@ -49,9 +49,14 @@ public enum EventText {
     /// `7.5`, `12`, `0.031`: no trailing zeros.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var s = String(format: "%.4f", value)
-        while s.hasSuffix("0") { s.removeLast() }
-        return s
+        // Four decimals at most, trailing zeros dropped; not String(format:), which is slow.
+        let scaled = (value * 10000).rounded()
+        guard abs(scaled) < 1e15 else { return String(value) }
+        let whole = Int64(scaled) / 10000, fraction = abs(Int64(scaled) % 10000)
+        var digits = pad(Int(fraction), 4)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        let sign = value < 0 && whole == 0 ? "-" : ""
+        return sign + String(whole) + (digits.isEmpty ? "" : "." + digits)
     }
 }
 
@@ -60,10 +65,14 @@ public enum Durations {
     public static func text(seconds: Double?) -> String {
         guard let seconds, seconds >= 0 else { return "—" }
         let s = Int(seconds.rounded(.down))
-        if s < 60 { return seconds < 10 && seconds != seconds.rounded() ? String(format: "%.1fs", seconds) : "\(s)s" }
-        if s < 3600 { return String(format: "%dm %02ds", s / 60, s % 60) }
-        if s < 86400 { return String(format: "%dh %02dm", s / 3600, s % 3600 / 60) }
-        return String(format: "%dd %02dh", s / 86400, s % 86400 / 3600)
+        if s < 10, seconds != seconds.rounded() {
+            let tenths = Int((seconds * 10).rounded(.toNearestOrEven))
+            return "\(tenths / 10).\(tenths % 10)s"
+        }
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m \(pad(s % 60, 2))s" }
+        if s < 86400 { return "\(s / 3600)h \(pad(s % 3600 / 60, 2))m" }
+        return "\(s / 86400)d \(pad(s % 86400 / 3600, 2))h"
     }
 
     public static func text(milliseconds: Int) -> String { text(seconds: Double(milliseconds) / 1000) }

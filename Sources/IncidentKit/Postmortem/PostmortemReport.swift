@@ -51,7 +51,7 @@ extension PostmortemReport {
     public init(incident: Incident, events: [TimelineEvent], runbook: Runbook? = nil) {
         var builder = PostmortemBuilder(incident: incident)
         for item in runbook?.incidentChecklist?.items ?? [] { builder.expectItem(item.text) }
-        for event in events { builder.add(event) }
+        for (event, payload) in zip(events, DecodedPayload.decodeAll(events)) { builder.add(event, payload) }
         self = builder.report(eventCount: events.count)
     }
 }
@@ -70,7 +70,6 @@ struct PostmortemBuilder {
     var breaches: [String: (row: PostmortemReport.BreachRow, peak: Double, threshold: Double, unit: String)] = [:]
     var notes: [PostmortemReport.Line] = []
     var actionItems: [PostmortemReport.Line] = []
-    let decoder = JSONDecoder()
 
     init(incident: Incident) { self.incident = incident }
 
@@ -80,8 +79,7 @@ struct PostmortemBuilder {
         checklist[text] = .init(item: text, state: "not done", time: "", author: "", reason: "")
     }
 
-    mutating func add(_ event: TimelineEvent) {
-        let payload = DecodedPayload.decode(event, using: decoder)
+    mutating func add(_ event: TimelineEvent, _ payload: DecodedPayload) {
         let parts = UTCParts(event.time)
         let time = parts.timeString
         let text = EventText.describe(event.kind, payload)
