@@ -111,6 +111,10 @@ struct JournalTests {
         _ = try journal.openIncident(title: "t", severity: "SEV3", author: "a")
         let unknown = #expect(throws: JournalError.self) { try journal.incident("INC-1") }
         #expect(unknown?.text == "unknown incident INC-1; known: INC-20261122-1")
+        let append = #expect(throws: JournalError.self) {
+            try journal.append(NotePayload(text: "lost?"), to: "INC-20000101-1", author: "a")
+        }
+        #expect(append == .unknownIncident(id: "INC-20000101-1", known: ["INC-20261122-1"]))
         let status = #expect(throws: JournalError.self) { try IncidentStatus.parse("fixed") }
         #expect(status?.text == "unknown status \"fixed\"; valid: investigating, identified, monitoring, resolved")
         let severity = #expect(throws: JournalError.self) { try SeverityRules(runbook: nil).normalise("SEV9") }

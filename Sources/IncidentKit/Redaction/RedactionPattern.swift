@@ -12,10 +12,15 @@ public struct RedactionPattern: @unchecked Sendable {
     /// Optional check on the whole match, for what a regex says poorly ("the name is
     /// about a secret"; "the value is not a `$VARIABLE` reference").
     let accept: (@Sendable (_ groups: [String?]) -> Bool)?
+    /// Lower-case words one of which every match contains; text without any of them is skipped
+    /// without running the regex (most text has no secret). Empty: always run.
+    let triggers: [String]
 
     public init(name: String, _ pattern: String, options: NSRegularExpression.Options = [],
-                secretGroups: [Int] = [], accept: (@Sendable ([String?]) -> Bool)? = nil) throws {
+                triggers: [String] = [], secretGroups: [Int] = [],
+                accept: (@Sendable ([String?]) -> Bool)? = nil) throws {
         self.name = name
+        self.triggers = triggers
         self.regex = try NSRegularExpression(pattern: pattern, options: options)
         self.secretGroups = secretGroups
         self.accept = accept
@@ -25,5 +30,9 @@ public struct RedactionPattern: @unchecked Sendable {
     public init(configured pattern: String) throws {
         let regex = try NSRegularExpression(pattern: pattern)
         try self.init(name: "configured", pattern, secretGroups: regex.numberOfCaptureGroups > 0 ? [1] : [])
+    }
+
+    func mayMatch(_ lowercased: String) -> Bool {
+        triggers.isEmpty || triggers.contains { lowercased.contains($0) }
     }
 }

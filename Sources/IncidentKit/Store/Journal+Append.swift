@@ -9,7 +9,17 @@ extension Journal {
     {
         let now = clock()
         let json = try redactedJSON(payload)
+        let id = incident.uppercased()
         return try write { db in
+            guard kind.changesState else {
+                // No incident read: the foreign key proves the incident exists.
+                do {
+                    return try insertEvent(db, incident: id, kind: kind, json: json, author: author, time: now)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                    _ = try Self.fetchIncident(db, id: incident)  // throws the error listing known ids
+                    throw error
+                }
+            }
             var current = try Self.fetchIncident(db, id: incident)
             let event = try insertEvent(db, incident: current.id, kind: kind, json: json, author: author, time: now)
             if current.apply(event) { try Self.saveState(db, current) }
@@ -75,8 +85,8 @@ extension Journal {
                      time: Date) throws -> TimelineEvent
     {
         let ms = Timestamp.milliseconds(time)
-        try db.execute(sql: "INSERT INTO event (incident, time, author, kind, payload) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [incident, ms, author, kind.rawValue, json])
+        try db.cachedStatement(sql: "INSERT INTO event (incident, time, author, kind, payload) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [incident, ms, author, kind.rawValue, json])
         return TimelineEvent(id: db.lastInsertedRowID, incident: incident, time: Timestamp.date(milliseconds: ms),
                              author: author, kind: kind, payloadJSON: json)
     }
@@ -86,6 +96,9 @@ extension Journal {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(payload)
+        let text = String(decoding: data, as: UTF8.self)
+        // The common case, nothing that could be a secret: store the encoding as it is.
+        guard redactor.mightContainSecret(text) else { return text }
         let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         let clean = redactor.redactJSON(object)
         let out = try JSONSerialization.data(withJSONObject: clean,
@@ -101,6 +114,16 @@ extension Journal {
             UPDATE incident SET severity = ?, status = ?, roles = ?, resolved_at = ? WHERE id = ?
             """, arguments: [incident.severity, incident.status.rawValue, roles,
                              incident.resolvedAt.map(Timestamp.milliseconds), incident.id])
+    }
+}
+
+extension EventKind {
+    /// Kinds that change the incident row (severity, status, roles, resolution).
+    var changesState: Bool {
+        switch self {
+        case .severityChanged, .statusChanged, .roleAssigned, .milestone: true
+        default: false
+        }
     }
 }
 
