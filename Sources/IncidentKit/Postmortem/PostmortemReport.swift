@@ -144,9 +144,14 @@ struct PostmortemBuilder {
 
     /// `TODO: …` or `action: …` (any case) → the text after the marker.
     static func actionItem(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for marker in ["todo:", "action:"] where trimmed.lowercased().hasPrefix(marker) {
-            return trimmed.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+        // Plain Substring work: Foundation's trimming costs microseconds per note on Linux.
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        for marker in ["todo:", "action:"] where trimmed.count >= marker.count {
+            guard trimmed.prefix(marker.count).lowercased() == marker else { continue }
+            let rest = trimmed.dropFirst(marker.count).drop { $0 == " " || $0 == "\t" }
+            var end = rest.endIndex
+            while end > rest.startIndex, rest[rest.index(before: end)] == " " { end = rest.index(before: end) }
+            return String(rest[..<end])
         }
         return nil
     }

@@ -14,13 +14,13 @@ public struct RedactionPattern: @unchecked Sendable {
     let accept: (@Sendable (_ groups: [String?]) -> Bool)?
     /// Lower-case words one of which every match contains; text without any of them is skipped
     /// without running the regex (most text has no secret). Empty: always run.
-    let triggers: [String]
+    let triggers: [[UInt8]]
 
     public init(name: String, _ pattern: String, options: NSRegularExpression.Options = [],
                 triggers: [String] = [], secretGroups: [Int] = [],
                 accept: (@Sendable ([String?]) -> Bool)? = nil) throws {
         self.name = name
-        self.triggers = triggers
+        self.triggers = triggers.map { Array($0.lowercased().utf8) }
         self.regex = try NSRegularExpression(pattern: pattern, options: options)
         self.secretGroups = secretGroups
         self.accept = accept
@@ -32,7 +32,7 @@ public struct RedactionPattern: @unchecked Sendable {
         try self.init(name: "configured", pattern, secretGroups: regex.numberOfCaptureGroups > 0 ? [1] : [])
     }
 
-    func mayMatch(_ lowercased: String) -> Bool {
-        triggers.isEmpty || triggers.contains { lowercased.contains($0) }
+    func mayMatch(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        triggers.isEmpty || triggers.contains { TriggerSearch.contains(utf8, $0) }
     }
 }

@@ -20,16 +20,17 @@ public struct Redactor: Sendable {
 
     public func redact(_ text: String) -> String {
         guard !text.isEmpty else { return text }
-        let lower = text.lowercased()
+        var utf8 = text
+        let candidates = utf8.withUTF8 { bytes in patterns.filter { $0.mayMatch(bytes) } }
         var result = text
-        for pattern in patterns where pattern.mayMatch(lower) { result = apply(pattern, to: result) }
+        for pattern in candidates { result = apply(pattern, to: result) }
         return result
     }
 
     /// False when no pattern can match: the text is certainly free of secrets.
     public func mightContainSecret(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return patterns.contains { $0.mayMatch(lower) }
+        var utf8 = text
+        return utf8.withUTF8 { bytes in patterns.contains { $0.mayMatch(bytes) } }
     }
 
     /// Applies one pattern, replacing from the end so earlier ranges stay valid.
