@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RunbookKit
 import Testing
 @testable import IncidentKit
 
@@ -124,6 +125,12 @@ struct JournalTests {
         let custom = SeverityRules(valid: ["SEV1", "SEV2"])
         let error = #expect(throws: JournalError.self) { try custom.normalise("SEV3") }
         #expect(error?.text == "unknown severity \"SEV3\"; valid: SEV1, SEV2")
+        let runbook = Runbook(title: "r", source: "r.md", severities: [
+            SeverityLevel(id: "P1", rank: 1, line: 3), SeverityLevel(id: "P2", rank: 2, line: 4),
+        ])
+        let fromRunbook = #expect(throws: JournalError.self) { try SeverityRules(runbook: runbook).normalise("SEV1") }
+        #expect(fromRunbook?.text == "unknown severity \"SEV1\"; valid: P1, P2")
+        #expect(try SeverityRules(runbook: runbook).normalise("priority 2") == "P2")
         #expect(throws: JournalError.self) { try EventKind.parse("notes") }
         #expect(try EventKind.parse("command-finished") == .commandFinished)
     }
