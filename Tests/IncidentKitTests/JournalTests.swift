@@ -90,7 +90,11 @@ struct JournalTests {
         let raw = try String(contentsOf: store.location.databaseURL, encoding: .isoLatin1)
         #expect(!raw.contains("hunter2"))
         #expect(!event.payloadJSON.contains("ghp_"))
+        // The redaction round trip keeps nulls, booleans and numbers as they were.
         #expect(event.payloadJSON.contains("\"exitStatus\":null"))
+        #expect(event.payloadJSON.contains("\"dryRun\":false"))
+        #expect(event.payloadJSON.contains("\"durationMs\":1200"))
+        #expect(event.payloadJSON.contains("\"signal\":9"))
         #expect(try journal.incident(id).title == "leak DB_PASSWORD=[REDACTED]")
         let output = try journal.writeOutput("password=hunter2\nok\n", incident: id, event: event.id)
         let text = try String(contentsOf: store.directory.appendingPathComponent(output), encoding: .utf8)
