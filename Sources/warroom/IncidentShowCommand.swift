@@ -4,7 +4,7 @@ import IncidentKit
 
 struct IncidentShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one incident (default: the newest open one).")
+        commandName: "show", abstract: "Show one incident (default: the newest open one, else the newest).")
 
     @Argument(help: "The incident id.")
     var id: String?
@@ -20,7 +20,7 @@ struct IncidentShowCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let journal = try store.journal()
-            let incident = try journal.incident(orNewestOpen: id ?? self.incident)
+            let incident = try journal.incident(orNewestOpen: id ?? self.incident, orResolved: true)
             if json {
                 print(try IncidentJSON.encode(incident))
                 return

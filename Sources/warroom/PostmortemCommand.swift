@@ -10,7 +10,7 @@ struct PostmortemCommand: ParsableCommand {
         discussion: "--template takes a Mustache template over the same data as the default one "
             + "(Sources/IncidentKit/Templates/postmortem.mustache lists the keys).")
 
-    @Argument(help: "The incident id (default: the newest open incident).")
+    @Argument(help: "The incident id (default: the newest open incident, else the newest).")
     var id: String?
 
     @Option(help: ArgumentHelp("The incident id.", valueName: "ID"))
@@ -27,7 +27,7 @@ struct PostmortemCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let journal = try store.journal()
-            let target = try journal.incident(orNewestOpen: id ?? incident)
+            let target = try journal.incident(orNewestOpen: id ?? incident, orResolved: true)
             let events = try journal.events(incident: target.id)
             let runbook = target.runbookPath.flatMap { try? RunbookReader.read(file: $0) }
             let report = PostmortemReport(incident: target, events: events, runbook: runbook)

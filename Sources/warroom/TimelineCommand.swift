@@ -7,7 +7,7 @@ struct TimelineCommand: AsyncParsableCommand {
         commandName: "timeline",
         abstract: "Print an incident's timeline; --follow keeps printing new events from any writer until Ctrl-C.")
 
-    @Argument(help: "The incident id (default: the newest open incident).")
+    @Argument(help: "The incident id (default: the newest open incident, else the newest).")
     var id: String?
 
     @Option(help: ArgumentHelp("The incident id.", valueName: "ID"))
@@ -39,7 +39,7 @@ struct TimelineCommand: AsyncParsableCommand {
                 from = Date().addingTimeInterval(-seconds)
             }
             let journal = try store.journal()
-            return (journal, try journal.incident(orNewestOpen: id ?? incident), kinds, from)
+            return (journal, try journal.incident(orNewestOpen: id ?? incident, orResolved: true), kinds, from)
         }
         let events = try reportingErrors { try journal.events(incident: target.id, since: from, kinds: kinds) }
         for event in events { printFlushed(line(event)) }

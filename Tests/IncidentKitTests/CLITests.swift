@@ -35,6 +35,27 @@ struct CLITests {
         #expect(try warroom("milestone", "resolved").status == 0)
         #expect(try warroom("incident", "list").out.contains("No open incidents."))
         #expect(try warroom("incident", "list", "--all").out.contains(id))
+        // Readers fall back to the newest incident once none is open.
+        #expect(try warroom("postmortem").out.contains("| Status | resolved |"))
+    }
+
+    @Test func customTemplateAndOutputFile() throws {
+        _ = try warroom("incident", "open", "--title", "Disk full", "--severity", "P2")
+        let template = store.directory.appendingPathComponent("pm.mustache")
+        try "{{title}} / {{severity}} / {{timeToAcknowledge}}\n".write(to: template, atomically: true, encoding: .utf8)
+        let out = store.directory.appendingPathComponent("pm.md")
+        #expect(try warroom("postmortem", "--template", template.path, "-o", out.path).status == 0)
+        #expect(try String(contentsOf: out, encoding: .utf8) == "Disk full / P2 / —\n")
+    }
+
+    @Test func notADatabaseIsNamedAndUntouched() throws {
+        try FileManager.default.createDirectory(at: store.directory, withIntermediateDirectories: true)
+        let db = store.location.databaseURL
+        try "not a database".write(to: db, atomically: true, encoding: .utf8)
+        let result = try warroom("incident", "list")
+        #expect(result.status != 0)
+        #expect(result.err.contains(db.path) && result.err.contains("not a warroom store database"))
+        #expect(try String(contentsOf: db, encoding: .utf8) == "not a database")
     }
 
     @Test func errorsAreClearAndNonZero() throws {

@@ -97,11 +97,14 @@ public final class Journal: Sendable {
         try read { db in try Self.fetchIncident(db, id: id) }
     }
 
-    /// `id` when given, else the newest open incident.
-    public func incident(orNewestOpen id: String?) throws -> Incident {
+    /// `id` when given, else the newest open incident. Readers (timeline, postmortem) pass
+    /// `orResolved` to fall back to the newest incident when none is open: a postmortem is
+    /// usually written after the resolution.
+    public func incident(orNewestOpen id: String?, orResolved: Bool = false) throws -> Incident {
         if let id { return try incident(id) }
-        guard let newest = try incidents(includeResolved: false).first else { throw JournalError.noOpenIncident }
-        return newest
+        if let newest = try incidents(includeResolved: false).first { return newest }
+        if orResolved, let newest = try incidents(includeResolved: true).first { return newest }
+        throw JournalError.noOpenIncident
     }
 
     static func fetchIncident(_ db: Database, id: String) throws -> Incident {
