@@ -68,3 +68,13 @@ extension PostmortemReport.BreachRow: MustacheParent {
         }
     }
 }
+
+extension PostmortemReport.Role: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "role": role
+        case "person": person
+        default: nil
+        }
+    }
+}

@@ -42,7 +42,7 @@ extension PostmortemReport {
             "timeToResolve": timeToResolve,
             "severityChanges": severityChanges,
             "hasSeverityChanges": !severityChanges.isEmpty,
-            "roles": roles.map { ["role": $0.role, "person": $0.person] },
+            "roles": roles,
             "hasRoles": !roles.isEmpty,
             "days": days,
             "checklist": checklist,

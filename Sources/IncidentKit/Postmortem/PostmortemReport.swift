@@ -5,6 +5,7 @@ import RunbookKit
 /// default template and custom `--template` files render the same `context`.
 public struct PostmortemReport: Sendable, Equatable {
     public struct Line: Sendable, Equatable { public var time: String, author: String, text: String }
+    public struct Role: Sendable, Equatable { public var role: String, person: String }
     public struct Day: Sendable, Equatable { public var date: String, lines: [Line] }
     public struct ChecklistRow: Sendable, Equatable {
         public var item: String, state: String, time: String, author: String, reason: String
@@ -25,7 +26,7 @@ public struct PostmortemReport: Sendable, Equatable {
     public var timeToMitigate: String
     public var timeToResolve: String
     public var severityChanges: [Line]
-    public var roles: [(role: String, person: String)]
+    public var roles: [Role]
     public var days: [Day]
     public var checklist: [ChecklistRow]
     public var checklistDone: Int, checklistSkipped: Int, checklistNotDone: Int
@@ -34,15 +35,6 @@ public struct PostmortemReport: Sendable, Equatable {
     public var notes: [Line]
     public var actionItems: [Line]
     public var eventCount: Int
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.incident == b.incident && a.days == b.days && a.checklist == b.checklist && a.commands == b.commands
-            && a.breaches == b.breaches && a.notes == b.notes && a.actionItems == b.actionItems
-            && a.roles.map(\.role) == b.roles.map(\.role) && a.roles.map(\.person) == b.roles.map(\.person)
-            && a.start == b.start && a.end == b.end && a.timeToAcknowledge == b.timeToAcknowledge
-            && a.timeToMitigate == b.timeToMitigate && a.timeToResolve == b.timeToResolve
-            && a.severityChanges == b.severityChanges
-    }
 }
 
 extension PostmortemReport {
@@ -172,7 +164,7 @@ struct PostmortemBuilder {
             duration: incident.resolvedAt.map { Durations.text(seconds: $0.timeIntervalSince(incident.startedAt)) } ?? "—",
             timeToAcknowledge: since(milestones[.acknowledged]), timeToMitigate: since(milestones[.mitigated]),
             timeToResolve: since(resolved), severityChanges: severityChanges,
-            roles: incident.roles.sorted { $0.key < $1.key }.map { (role: $0.key, person: $0.value) },
+            roles: incident.roles.sorted { $0.key < $1.key }.map { PostmortemReport.Role(role: $0.key, person: $0.value) },
             days: days, checklist: rows,
             checklistDone: rows.filter { $0.state == "done" }.count,
             checklistSkipped: rows.filter { $0.state == "skipped" }.count,
