@@ -6,9 +6,16 @@ final class TempStore {
     let directory: URL
     var location: StoreLocation { StoreLocation(directory: directory) }
 
-    init() {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("warroom-tests-\(UUID().uuidString)")
+    /// - Parameter inMemoryFileSystem: put the store on /dev/shm when there is one. For tests about
+    ///   concurrency, whose time would otherwise be 10,000 fsyncs of a shared disk.
+    init(inMemoryFileSystem: Bool = false) {
+        var base = FileManager.default.temporaryDirectory
+        var isDir: ObjCBool = false
+        if inMemoryFileSystem, FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDir), isDir.boolValue,
+           access("/dev/shm", W_OK) == 0 {
+            base = URL(fileURLWithPath: "/dev/shm")
+        }
+        directory = base.appendingPathComponent("warroom-tests-\(UUID().uuidString)")
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
