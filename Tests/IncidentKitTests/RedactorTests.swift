@@ -29,6 +29,8 @@ struct RedactorTests {
         ("OPENAI sk-proj-abcdefghijklmnopqrstuvwx", "OPENAI [REDACTED]"),
         ("google AIzaSyA1234567890abcdefghijklmnopqrstuv", "google [REDACTED]"),
         ("gitlab glpat-xxxxxxxxxxxxxxxxxxxx1", "gitlab [REDACTED]"),
+        ("data:\n  password: aHVudGVyMg==\n  username: YWRtaW4=", "data:\n  password: [REDACTED]\n  username: YWRtaW4="),
+        ("- api_key: 0123456789abcdef", "- api_key: [REDACTED]"),
     ])
     func redactsSecret(input: String, expected: String) {
         #expect(redactor.redact(input) == expected)
@@ -65,6 +67,9 @@ struct RedactorTests {
         "AKIA is the prefix of AWS key ids",
         "sk-short",
         "the key: value pairs are logged",
+        "Password: reset it in the portal",
+        "token: $CI_TOKEN",
+        "keys: 3",
         "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
     ])
     func leavesNearMiss(input: String) {

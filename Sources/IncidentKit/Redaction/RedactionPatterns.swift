@@ -62,6 +62,13 @@ enum RedactionPatterns {
                 #"(?<![\w-])([A-Za-z][A-Za-z0-9_\-]*)"?\s*(?:=|:(?=\s*["']))\s*(?:"([^"]*)"|'([^']*)'|([^\s"'&;,]+))"#,
                 triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
                 secretGroups: [2, 3, 4], accept: isSecretAssignment),
+            // YAML / config lines whose whole value is one token: `  password: aHVudGVyMg==`.
+            // "Password: reset it in the portal" has several words and stays.
+            try! RedactionPattern(
+                name: "secret line",
+                #"(?m)^[ \t]*(?:-[ \t]+)?"?([A-Za-z][A-Za-z0-9_\-]*)"?[ \t]*:[ \t]+([^\s"'\[]+)[ \t]*$"#,
+                triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
+                secretGroups: [2], accept: isSecretAssignment),
         ]
         // swiftlint:enable force_try
     }
@@ -74,7 +81,7 @@ enum RedactionPatterns {
         let named = words.contains(where: secretNameWords.contains)
             || ["password", "passwd", "secret", "token", "apikey", "accesskey"].contains(where: joined.hasSuffix)
         guard named else { return false }
-        let value = groups[2] ?? groups[3] ?? groups[4] ?? ""
+        let value = groups.dropFirst(2).compactMap { $0 }.first ?? ""
         return !value.isEmpty && !value.hasPrefix("$") && value != "[REDACTED]"
     }
 }
