@@ -41,12 +41,16 @@ struct TimelineCommand: AsyncParsableCommand {
             let journal = try store.journal()
             return (journal, try journal.incident(orNewestOpen: id ?? incident, orResolved: true), kinds, from)
         }
+        // Where following resumes is read before the listing, so that nothing committed in between
+        // is missed; what both see is printed once.
+        let resume = try reportingErrors { try journal.lastEventID(incident: target.id) }
         let events = try reportingErrors { try journal.events(incident: target.id, since: from, kinds: kinds) }
         for event in events { printFlushed(line(event)) }
         guard follow else { return }
-        let last = try reportingErrors { try journal.events(incident: target.id).last?.id ?? 0 }
+        let printed = events.last?.id ?? 0
         do {
-            for try await event in journal.watch(incident: target.id, after: max(last, events.last?.id ?? 0)) {
+            for try await event in journal.watch(incident: target.id, after: resume) {
+                if event.id <= printed { continue }
                 if let kinds, !kinds.contains(event.kind) { continue }
                 printFlushed(line(event))
             }

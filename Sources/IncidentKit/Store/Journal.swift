@@ -137,6 +137,13 @@ public final class Journal: Sendable {
         try read { db in try Self.fetchEvents(db, incident: incident, after: after, since: since, kinds: kinds) }
     }
 
+    /// The id of the incident's last committed event (0 when it has none).
+    public func lastEventID(incident: String) throws -> Int64 {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event WHERE incident = ?", arguments: [incident]) ?? 0
+        }
+    }
+
     static func fetchEvents(_ db: Database, incident: String, after: Int64?, since: Date?,
                             kinds: Set<EventKind>?) throws -> [TimelineEvent]
     {
