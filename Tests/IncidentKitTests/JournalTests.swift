@@ -101,6 +101,20 @@ struct JournalTests {
         #expect(text == "password=[REDACTED]\nok\n")
     }
 
+    @Test func commandOutputGoesBesideTheDatabase() throws {
+        let journal = try journal()
+        let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
+        let started = try journal.append(CommandStartedPayload(command: "psql -c 'select 1'"), to: id, author: "a")
+        let output = (1...15).map { "line \($0)" }.joined(separator: "\n") + "\nDB_PASSWORD=hunter2\n"
+        let finished = try journal.recordCommandFinished(started: started, command: "psql -c 'select 1'", exitStatus: 0,
+                                                         durationMs: 40, output: output, tailLines: 3, author: "a")
+        let payload = try #require(finished.payload(as: CommandFinishedPayload.self))
+        #expect(payload.output == "outputs/\(id)/\(started.id).log")
+        #expect(payload.tail == ["line 14", "line 15", "DB_PASSWORD=[REDACTED]"])
+        let file = try String(contentsOf: store.directory.appendingPathComponent(payload.output!), encoding: .utf8)
+        #expect(file.hasPrefix("line 1\n") && file.hasSuffix("DB_PASSWORD=[REDACTED]\n"))
+    }
+
     @Test func jsonLineHasTheDocumentedShape() throws {
         let journal = try journal()
         clock.set("2026-11-22T10:31:05.123Z")
