@@ -7,10 +7,13 @@ let package = Package(
     products: [
         .executable(name: "warroom", targets: ["warroom"]),
         .library(name: "RunbookKit", targets: ["RunbookKit"]),
+        .library(name: "IncidentKit", targets: ["IncidentKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,22 +25,42 @@ let package = Package(
             name: "RunbookKit",
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "IncidentKit",
+            dependencies: [
+                "RunbookKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "warroom",
             dependencies: [
                 "RunbookKit",
+                "IncidentKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "warroom-bench",
-            dependencies: ["RunbookKit", "CCmarkGFM"],
+            dependencies: [
+                "RunbookKit", "CCmarkGFM", "IncidentKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // Raw sqlite3 calls for the bare-SQLite baseline.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/warroom-bench"
         ),
         .testTarget(
             name: "RunbookKitTests",
             dependencies: ["RunbookKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "IncidentKitTests",
+            dependencies: ["IncidentKit", "RunbookKit", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Golden")]
         ),
     ],
     swiftLanguageModes: [.v6]

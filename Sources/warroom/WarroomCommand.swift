@@ -1,12 +1,15 @@
 import ArgumentParser
 
 @main
-struct WarroomCommand: ParsableCommand {
+struct WarroomCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warroom",
         abstract: "A full-screen incident console built from your Markdown runbooks.",
         version: WarroomVersion.current,
-        subcommands: [CheckCommand.self, ShowCommand.self]
+        subcommands: [
+            CheckCommand.self, ShowCommand.self, IncidentCommand.self, NoteCommand.self, MilestoneCommand.self,
+            TimelineCommand.self, PostmortemCommand.self, DebugCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,26 @@
+/// What a timeline event records. Raw values are the snake_case names of `timeline --json`.
+public enum EventKind: String, Sendable, Codable, CaseIterable {
+    case opened
+    case severityChanged = "severity_changed"
+    case statusChanged = "status_changed"
+    case roleAssigned = "role_assigned"
+    case itemTicked = "item_ticked"
+    case itemUnticked = "item_unticked"
+    case itemSkipped = "item_skipped"
+    case commandStarted = "command_started"
+    case commandFinished = "command_finished"
+    case metricBreached = "metric_breached"
+    case metricRecovered = "metric_recovered"
+    case note
+    case milestone
+
+    /// Accepts the snake_case name, or a dashed / spaced variant ("severity-changed").
+    public static func parse(_ text: String) throws -> EventKind {
+        let wanted = text.lowercased().replacingOccurrences(of: "-", with: "_")
+            .replacingOccurrences(of: " ", with: "_")
+        guard let kind = EventKind(rawValue: wanted) else {
+            throw JournalError.invalidValue(what: "event kind", value: text, valid: allCases.map(\.rawValue))
+        }
+        return kind
+    }
+}

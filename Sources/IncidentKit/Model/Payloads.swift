@@ -1,0 +1,143 @@
+import Foundation
+
+/// A typed payload of one event kind. Each is stored as a JSON object in the event row.
+public protocol EventPayload: Codable, Sendable, Equatable {
+    static var kind: EventKind { get }
+}
+
+public struct OpenedPayload: EventPayload {
+    public static let kind = EventKind.opened
+    public var title: String
+    public var severity: String
+    public var runbook: String?
+    public var runbookHash: String?
+    public init(title: String, severity: String, runbook: String? = nil, runbookHash: String? = nil) {
+        self.title = title
+        self.severity = severity
+        self.runbook = runbook
+        self.runbookHash = runbookHash
+    }
+}
+
+public struct SeverityChangedPayload: EventPayload {
+    public static let kind = EventKind.severityChanged
+    public var from: String
+    public var to: String
+    public init(from: String, to: String) { self.from = from; self.to = to }
+}
+
+public struct StatusChangedPayload: EventPayload {
+    public static let kind = EventKind.statusChanged
+    public var from: IncidentStatus
+    public var to: IncidentStatus
+    public init(from: IncidentStatus, to: IncidentStatus) { self.from = from; self.to = to }
+}
+
+public struct RoleAssignedPayload: EventPayload {
+    public static let kind = EventKind.roleAssigned
+    public var role: String
+    public var person: String
+    public var previous: String?
+    public init(role: String, person: String, previous: String? = nil) {
+        self.role = role
+        self.person = person
+        self.previous = previous
+    }
+}
+
+/// Ticked, unticked or skipped: the event's kind says which.
+public struct ChecklistItemPayload: Codable, Sendable, Equatable {
+    public var checklist: String?
+    public var item: String
+    public var index: Int?
+    /// Why an item was skipped.
+    public var reason: String?
+    public init(checklist: String? = nil, item: String, index: Int? = nil, reason: String? = nil) {
+        self.checklist = checklist
+        self.item = item
+        self.index = index
+        self.reason = reason
+    }
+}
+
+public struct CommandStartedPayload: EventPayload {
+    public static let kind = EventKind.commandStarted
+    public var command: String
+    public var commandId: Int?
+    public var dryRun: Bool
+    public init(command: String, commandId: Int? = nil, dryRun: Bool = false) {
+        self.command = command
+        self.commandId = commandId
+        self.dryRun = dryRun
+    }
+}
+
+public struct CommandFinishedPayload: EventPayload {
+    public static let kind = EventKind.commandFinished
+    public var command: String
+    public var commandId: Int?
+    /// Nil when the command was killed by a signal.
+    public var exitStatus: Int?
+    public var signal: Int?
+    public var durationMs: Int
+    /// Path of the full output, relative to the store folder.
+    public var output: String?
+    /// The last lines of the output.
+    public var tail: [String]
+    public var dryRun: Bool
+
+    public init(command: String, commandId: Int? = nil, exitStatus: Int?, signal: Int? = nil, durationMs: Int,
+                output: String? = nil, tail: [String] = [], dryRun: Bool = false) {
+        self.command = command
+        self.commandId = commandId
+        self.exitStatus = exitStatus
+        self.signal = signal
+        self.durationMs = durationMs
+        self.output = output
+        self.tail = tail
+        self.dryRun = dryRun
+    }
+
+    // Explicit so that `exitStatus: null` is written rather than the key left out.
+    enum CodingKeys: String, CodingKey { case command, commandId, exitStatus, signal, durationMs, output, tail, dryRun }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(command, forKey: .command)
+        try c.encodeIfPresent(commandId, forKey: .commandId)
+        try c.encode(exitStatus, forKey: .exitStatus)
+        try c.encode(signal, forKey: .signal)
+        try c.encode(durationMs, forKey: .durationMs)
+        try c.encode(output, forKey: .output)
+        try c.encode(tail, forKey: .tail)
+        try c.encode(dryRun, forKey: .dryRun)
+    }
+}
+
+/// Breached or recovered: the event's kind says which.
+public struct MetricPayload: Codable, Sendable, Equatable {
+    public var metric: String
+    public var value: Double
+    public var threshold: Double
+    /// `warning` or `critical`.
+    public var level: String
+    public var unit: String?
+    public init(metric: String, value: Double, threshold: Double, level: String, unit: String? = nil) {
+        self.metric = metric
+        self.value = value
+        self.threshold = threshold
+        self.level = level
+        self.unit = unit
+    }
+}
+
+public struct NotePayload: EventPayload {
+    public static let kind = EventKind.note
+    public var text: String
+    public init(text: String) { self.text = text }
+}
+
+public struct MilestonePayload: EventPayload {
+    public static let kind = EventKind.milestone
+    public var milestone: Milestone
+    public init(milestone: Milestone) { self.milestone = milestone }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// An event's payload decoded once into its typed form, so that reading 100k events costs one
+/// JSON decode each.
+enum DecodedPayload: Equatable {
+    case opened(OpenedPayload)
+    case severity(SeverityChangedPayload)
+    case status(StatusChangedPayload)
+    case role(RoleAssignedPayload)
+    case item(ChecklistItemPayload)
+    case started(CommandStartedPayload)
+    case finished(CommandFinishedPayload)
+    case metric(MetricPayload)
+    case note(NotePayload)
+    case milestone(MilestonePayload)
+    /// A payload that does not fit its kind (a newer writer, a hand edit).
+    case unreadable
+
+    static func decode(_ event: TimelineEvent, using decoder: JSONDecoder) -> DecodedPayload {
+        if let values = FlatJSON.parse(event.payloadJSON), let fast = fast(event.kind, FlatFields(values)) {
+            return fast
+        }
+        let data = Data(event.payloadJSON.utf8)
+        func d<T: Decodable>(_ type: T.Type) -> T? { try? decoder.decode(type, from: data) }
+        let decoded: DecodedPayload? = switch event.kind {
+        case .opened: d(OpenedPayload.self).map(DecodedPayload.opened)
+        case .severityChanged: d(SeverityChangedPayload.self).map(DecodedPayload.severity)
+        case .statusChanged: d(StatusChangedPayload.self).map(DecodedPayload.status)
+        case .roleAssigned: d(RoleAssignedPayload.self).map(DecodedPayload.role)
+        case .itemTicked, .itemUnticked, .itemSkipped: d(ChecklistItemPayload.self).map(DecodedPayload.item)
+        case .commandStarted: d(CommandStartedPayload.self).map(DecodedPayload.started)
+        case .commandFinished: d(CommandFinishedPayload.self).map(DecodedPayload.finished)
+        case .metricBreached, .metricRecovered: d(MetricPayload.self).map(DecodedPayload.metric)
+        case .note: d(NotePayload.self).map(DecodedPayload.note)
+        case .milestone: d(MilestonePayload.self).map(DecodedPayload.milestone)
+        }
+        return decoded ?? .unreadable
+    }
+}
+
+extension DecodedPayload {
+    /// The payload from a flat parse; nil when a field is missing or of the wrong type.
+    static func fast(_ kind: EventKind, _ fields: FlatFields) -> DecodedPayload? {
+        var f = fields
+        let result: DecodedPayload?
+        switch kind {
+        case .opened:
+            result = .opened(OpenedPayload(title: f.string("title"), severity: f.string("severity"),
+                                           runbook: f.optionalString("runbook"),
+                                           runbookHash: f.optionalString("runbookHash")))
+        case .severityChanged:
+            result = .severity(SeverityChangedPayload(from: f.string("from"), to: f.string("to")))
+        case .statusChanged:
+            guard let from = IncidentStatus(rawValue: f.string("from")),
+                  let to = IncidentStatus(rawValue: f.string("to")) else { return nil }
+            result = .status(StatusChangedPayload(from: from, to: to))
+        case .roleAssigned:
+            result = .role(RoleAssignedPayload(role: f.string("role"), person: f.string("person"),
+                                               previous: f.optionalString("previous")))
+        case .itemTicked, .itemUnticked, .itemSkipped:
+            result = .item(ChecklistItemPayload(checklist: f.optionalString("checklist"), item: f.string("item"),
+                                                index: f.optionalInt("index"), reason: f.optionalString("reason")))
+        case .commandStarted:
+            result = .started(CommandStartedPayload(command: f.string("command"), commandId: f.optionalInt("commandId"),
+                                                    dryRun: f.bool("dryRun")))
+        case .commandFinished:
+            result = .finished(CommandFinishedPayload(
+                command: f.string("command"), commandId: f.optionalInt("commandId"),
+                exitStatus: f.optionalInt("exitStatus"), signal: f.optionalInt("signal"),
+                durationMs: f.int("durationMs"), output: f.optionalString("output"), tail: f.strings("tail"),
+                dryRun: f.bool("dryRun")))
+        case .metricBreached, .metricRecovered:
+            result = .metric(MetricPayload(metric: f.string("metric"), value: f.double("value"),
+                                           threshold: f.double("threshold"), level: f.string("level"),
+                                           unit: f.optionalString("unit")))
+        case .note:
+            result = .note(NotePayload(text: f.string("text")))
+        case .milestone:
+            guard let milestone = Milestone(rawValue: f.string("milestone")) else { return nil }
+            result = .milestone(MilestonePayload(milestone: milestone))
+        }
+        return f.failed ? nil : result
+    }
+
+    /// Decodes every payload, in chunks on all cores: JSON decoding is most of the cost of a
+    /// 100k-event postmortem.
+    static func decodeAll(_ events: [TimelineEvent]) -> [DecodedPayload] {
+        let chunkSize = 4096
+        guard events.count > chunkSize else {
+            let decoder = JSONDecoder()
+            return events.map { decode($0, using: decoder) }
+        }
+        let chunks = (events.count + chunkSize - 1) / chunkSize
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let decoder = JSONDecoder()
+            let range = chunk * chunkSize..<min(events.count, (chunk + 1) * chunkSize)
+            results.store(chunk, events[range].map { decode($0, using: decoder) })
+        }
+        return results.joined()
+    }
+
+    /// One slot per chunk, each written by exactly one worker.
+    private final class ChunkResults: @unchecked Sendable {
+        // @unchecked: workers write distinct slots under the lock; read after all are done.
+        private var slots: [[DecodedPayload]]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        func store(_ index: Int, _ values: [DecodedPayload]) { lock.withLock { slots[index] = values } }
+        func joined() -> [DecodedPayload] { lock.withLock { slots.flatMap { $0 } } }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// One line of plain text per event, as the timeline and the postmortem show it.
+public enum EventText {
+    public static func describe(_ event: TimelineEvent) -> String {
+        describe(event.kind, DecodedPayload.decode(event, using: JSONDecoder()))
+    }
+
+    static func describe(_ kind: EventKind, _ payload: DecodedPayload) -> String {
+        switch (kind, payload) {
+        case (_, .opened(let p)):
+            return "Incident opened: \(p.title) (\(p.severity))"
+        case (_, .severity(let p)):
+            return "Severity \(p.from) → \(p.to)"
+        case (_, .status(let p)):
+            return "Status \(p.from.rawValue) → \(p.to.rawValue)"
+        case (_, .role(let p)):
+            return "\(p.person) is \(p.role)"
+        case (_, .item(let p)):
+            return "\(itemVerb(kind)): \(p.item)" + (p.reason.map { " (\($0))" } ?? "")
+        case (_, .started(let p)):
+            return "Started `\(p.command)`" + (p.dryRun ? " (dry run)" : "")
+        case (_, .finished(let p)):
+            return "Finished `\(p.command)`: \(exitText(p)) in \(Durations.text(milliseconds: p.durationMs))"
+        case (_, .metric(let p)):
+            let verb = kind == .metricBreached ? "breached" : "recovered"
+            let unit = p.unit ?? ""
+            return "\(p.metric) \(verb) \(p.level): \(number(p.value))\(unit) (threshold \(number(p.threshold))\(unit))"
+        case (_, .note(let p)):
+            return p.text
+        case (_, .milestone(let p)):
+            return "Milestone: \(p.milestone.rawValue)"
+        case (_, .unreadable):
+            return kind.rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
+    static func itemVerb(_ kind: EventKind) -> String {
+        kind == .itemTicked ? "Done" : kind == .itemUnticked ? "Not done" : "Skipped"
+    }
+
+    static func exitText(_ p: CommandFinishedPayload) -> String {
+        if p.dryRun { return "dry run" }
+        if let status = p.exitStatus { return "exit \(status)" }
+        if let signal = p.signal { return "killed by signal \(signal)" }
+        return "exit unknown"
+    }
+
+    /// `7.5`, `12`, `0.031`: no trailing zeros.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Four decimals at most, trailing zeros dropped; not String(format:), which is slow.
+        let scaled = (value * 10000).rounded()
+        guard abs(scaled) < 1e15 else { return String(value) }
+        let whole = Int64(scaled) / 10000, fraction = abs(Int64(scaled) % 10000)
+        var digits = pad(Int(fraction), 4)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        let sign = value < 0 && whole == 0 ? "-" : ""
+        return sign + String(whole) + (digits.isEmpty ? "" : "." + digits)
+    }
+}
+
+/// Human durations: `45s`, `12m 05s`, `1h 02m`, `2d 03h`.
+public enum Durations {
+    public static func text(seconds: Double?) -> String {
+        guard let seconds, seconds >= 0 else { return "—" }
+        let s = Int(seconds.rounded(.down))
+        if s < 10, seconds != seconds.rounded() {
+            let tenths = Int((seconds * 10).rounded(.toNearestOrEven))
+            return "\(tenths / 10).\(tenths % 10)s"
+        }
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m \(pad(s % 60, 2))s" }
+        if s < 86400 { return "\(s / 3600)h \(pad(s % 3600 / 60, 2))m" }
+        return "\(s / 86400)d \(pad(s % 86400 / 3600, 2))h"
+    }
+
+    public static func text(milliseconds: Int) -> String { text(seconds: Double(milliseconds) / 1000) }
+
+    /// `10m`, `2h`, `1d`, `30s`, `1h30m` → seconds, for `--since`.
+    public static func parse(_ text: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        var sawUnit = false
+        for c in text.lowercased() where c != " " {
+            if c.isNumber || c == "." { number.append(c); continue }
+            guard let n = Double(number) else { return nil }
+            switch c {
+            case "s": total += n
+            case "m": total += n * 60
+            case "h": total += n * 3600
+            case "d": total += n * 86400
+            case "w": total += n * 604_800
+            default: return nil
+            }
+            number = ""
+            sawUnit = true
+        }
+        if !number.isEmpty { return nil }
+        return sawUnit ? total : nil
+    }
+}

@@ -1,0 +1,39 @@
+/// The long lists of a postmortem rendered to Markdown in Swift. A 100k-event timeline through
+/// Mustache sections costs seconds (a dynamic lookup per variable per row); these strings cost
+/// milliseconds. Templates get both: these and the structured lists.
+extension PostmortemReport {
+    static func markdown(_ day: Day) -> String {
+        day.lines.map { "- \($0.time) \($0.text) — \($0.author)" }.joined(separator: "\n")
+    }
+
+    var checklistMarkdown: String {
+        checklist.map { row in
+            switch row.state {
+            case "done": return "- [x] \(row.item) — \(row.time) UTC, \(row.author)"
+            case "skipped":
+                let reason = row.reason.isEmpty ? "" : " (\(row.reason))"
+                return "- [ ] ~~\(row.item)~~ skipped\(reason) — \(row.time) UTC, \(row.author)"
+            default: return "- [ ] \(row.item) — not done"
+            }
+        }.joined(separator: "\n")
+    }
+
+    var commandsMarkdown: String {
+        commands.map { "| \($0.time) | `\($0.command)` | \($0.exit) | \($0.duration) | \($0.output) |" }
+            .joined(separator: "\n")
+    }
+
+    var breachesMarkdown: String {
+        breaches.map {
+            "| \($0.metric) | \($0.level) | \($0.threshold) | \($0.peak) | \($0.breaches) | \($0.firstBreach) | \($0.recovered) |"
+        }.joined(separator: "\n")
+    }
+
+    var notesMarkdown: String {
+        notes.map { "- \($0.time) UTC, \($0.author): \($0.text)" }.joined(separator: "\n")
+    }
+
+    var actionItemsMarkdown: String {
+        actionItems.map { "- [ ] \($0.text) (\($0.author), \($0.time) UTC)" }.joined(separator: "\n")
+    }
+}

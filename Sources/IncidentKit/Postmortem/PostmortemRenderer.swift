@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+
+/// Renders a `PostmortemReport` through a Mustache template: the one shipped in
+/// `Templates/postmortem.mustache`, or a team's own.
+public enum PostmortemRenderer {
+    public static func defaultTemplate() throws -> String {
+        guard let url = Bundle.module.url(forResource: "postmortem", withExtension: "mustache",
+                                          subdirectory: "Templates") else {
+            throw JournalError.database(path: "Templates/postmortem.mustache", detail: "default template missing")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    public static func render(_ report: PostmortemReport, template: String? = nil) throws -> String {
+        let text = try template ?? defaultTemplate()
+        let parsed: MustacheTemplate
+        do {
+            // Markdown, not HTML: nothing is escaped.
+            parsed = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
+        } catch {
+            throw JournalError.invalidValue(what: "template", value: "\(error)", valid: ["a Mustache template"])
+        }
+        return parsed.render(report.context)
+    }
+}
+
+extension PostmortemReport {
+    /// The data templates see. Keys are documented at the top of the default template.
+    public var context: [String: Any] {
+        [
+            "id": incident.id,
+            "title": incident.title,
+            "severity": incident.severity,
+            "status": incident.status.rawValue,
+            "runbook": incident.runbookPath ?? "—",
+            "start": start,
+            "end": end,
+            "duration": duration,
+            "timeToAcknowledge": timeToAcknowledge,
+            "timeToMitigate": timeToMitigate,
+            "timeToResolve": timeToResolve,
+            "severityChanges": severityChanges,
+            "hasSeverityChanges": !severityChanges.isEmpty,
+            "roles": roles,
+            "hasRoles": !roles.isEmpty,
+            "days": days,
+            "checklist": checklist,
+            "checklistMarkdown": checklistMarkdown,
+            "hasChecklist": !checklist.isEmpty,
+            "checklistDone": checklistDone,
+            "checklistSkipped": checklistSkipped,
+            "checklistNotDone": checklistNotDone,
+            "commands": commands,
+            "commandsMarkdown": commandsMarkdown,
+            "hasCommands": !commands.isEmpty,
+            "breaches": breaches,
+            "breachesMarkdown": breachesMarkdown,
+            "hasBreaches": !breaches.isEmpty,
+            "notes": notes,
+            "notesMarkdown": notesMarkdown,
+            "hasNotes": !notes.isEmpty,
+            "actionItems": actionItems,
+            "actionItemsMarkdown": actionItemsMarkdown,
+            "hasActionItems": !actionItems.isEmpty,
+            "eventCount": eventCount,
+        ]
+    }
+}

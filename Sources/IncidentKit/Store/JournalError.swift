@@ -1,0 +1,41 @@
+/// Errors a person can act on: each names the file or lists the valid values.
+public enum JournalError: Error, Equatable, CustomStringConvertible {
+    case notADatabase(path: String)
+    case corrupt(path: String, detail: String)
+    case readOnly(path: String)
+    case locked(path: String, waitedSeconds: Double)
+    case cannotCreate(path: String, detail: String)
+    case unknownIncident(id: String, known: [String])
+    case noOpenIncident
+    case invalidValue(what: String, value: String, valid: [String])
+    case database(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path):
+            return "\(path) is not a warroom store database (no SQLite header); it was left untouched. "
+                + "Move it away or point --store elsewhere."
+        case .corrupt(let path, let detail):
+            return "\(path) is corrupt (\(detail)); it was left untouched."
+        case .readOnly(let path):
+            return "the store \(path) is read-only; warroom needs to write there (use --store or WARROOM_STORE)."
+        case .locked(let path, let waited):
+            return "the store \(path) is locked by another process (waited \(Self.seconds(waited)) s); try again."
+        case .cannotCreate(let path, let detail):
+            return "cannot create the store folder \(path): \(detail)"
+        case .unknownIncident(let id, let known):
+            let list = known.isEmpty ? "there are no incidents in this store" : "known: " + known.joined(separator: ", ")
+            return "unknown incident \(id); \(list)"
+        case .noOpenIncident:
+            return "no open incident; give one with --incident ID or open one with `warroom incident open`"
+        case .invalidValue(let what, let value, let valid):
+            return "unknown \(what) \"\(value)\"; valid: \(valid.joined(separator: ", "))"
+        case .database(let path, let detail):
+            return "\(path): \(detail)"
+        }
+    }
+
+    private static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// Options every journal command shares: where the store is and who is writing.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp(
+        "The store folder (default: $WARROOM_STORE, else $XDG_DATA_HOME/warroom, else ~/.local/share/warroom).",
+        valueName: "DIR"))
+    var store: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The author of new events (default: $USER@host).",
+                                                          valueName: "NAME"))
+    var author: String?
+
+    var authorName: String { Author.current(override: author) }
+
+    /// Opens the journal, with the store's extra redaction patterns (`redact.patterns`, one regex a line).
+    func journal() throws -> Journal {
+        let location = StoreLocation.resolve(option: store)
+        var extra: [String] = []
+        if let text = try? String(contentsOf: location.redactionPatternsURL, encoding: .utf8) {
+            extra = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        let redactor: Redactor
+        do {
+            redactor = try Redactor(extra: extra)
+        } catch {
+            throw JournalError.invalidValue(what: "pattern in \(location.redactionPatternsURL.path)",
+                                            value: "\(error)", valid: ["regular expressions"])
+        }
+        let timeout = ProcessInfo.processInfo.environment["WARROOM_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
+        return try Journal(location: location, redactor: redactor, busyTimeout: timeout)
+    }
+}
+
+/// Runs a command body, turning warroom's errors into one `warroom: …` line on stderr and exit 1.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as JournalError {
+        printError("warroom: \(error)")
+        throw ExitCode(1)
+    } catch let error as RunbookReadError {
+        printError("warroom: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// The severities an incident may take: its runbook's levels when the file is still readable.
+func severityRules(runbookPath: String?) throws -> SeverityRules {
+    guard let runbookPath else { return SeverityRules(runbook: nil) }
+    guard FileManager.default.fileExists(atPath: runbookPath) else { return SeverityRules(runbook: nil) }
+    return SeverityRules(runbook: try RunbookReader.read(file: runbookPath))
+}
+
+/// Writes and flushes at once: `--follow` output is read live through pipes.
+func printFlushed(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// `INC-20261122-1`-shaped words, so that an optional leading positional id can be told apart.
+func looksLikeIncidentID(_ text: String) -> Bool {
+    text.uppercased().hasPrefix("INC-")
+}
+
+enum IncidentJSON {
+    static func encode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(Timestamp.iso(date))
+        }
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import IncidentKit
+
+@Suite("Redactor")
+struct RedactorTests {
+    let redactor = Redactor()
+
+    // Real-looking samples: only the secret goes.
+    @Test(arguments: [
+        ("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "export AWS_ACCESS_KEY_ID=[REDACTED]"),
+        ("key AKIAIOSFODNN7EXAMPLE in log", "key [REDACTED] in log"),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+         "aws_secret_access_key = [REDACTED]"),
+        ("curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123' https://api",
+         "curl -H 'Authorization: Bearer [REDACTED]' https://api"),
+        ("Authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l", "Authorization: Basic [REDACTED]"),
+        ("psql postgres://app:s3cr3t-Pa55@db.internal:5432/orders", "psql postgres://app:[REDACTED]@db.internal:5432/orders"),
+        ("ALTER USER app WITH PASSWORD 'Tr0ub4dor&3';", "ALTER USER app WITH PASSWORD '[REDACTED]';"),
+        ("CREATE USER bob IDENTIFIED BY 'hunter2'", "CREATE USER bob IDENTIFIED BY '[REDACTED]'"),
+        ("mysql --user=root --password=hunter2 -e 'select 1'", "mysql --user=root --password=[REDACTED] -e 'select 1'"),
+        ("vault login --token s.AbCdEf123456", "vault login --token [REDACTED]"),
+        ("DB_PASSWORD=hunter2 ./migrate", "DB_PASSWORD=[REDACTED] ./migrate"),
+        ("GITHUB_TOKEN=\"ghx-not-a-prefix-but-a-token\"", "GITHUB_TOKEN=\"[REDACTED]\""),
+        ("api_key='abc123def456'", "api_key='[REDACTED]'"),
+        ("{\"password\": \"hunter2\", \"user\": \"bob\"}", "{\"password\": \"[REDACTED]\", \"user\": \"bob\"}"),
+        ("token ghp_1234567890abcdefghijABCDEFGHIJ123456 leaked", "token [REDACTED] leaked"),
+        ("slack xoxb-123456789012-abcdefghijkl", "slack [REDACTED]"),
+        ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe [REDACTED]"),
+        ("OPENAI sk-proj-abcdefghijklmnopqrstuvwx", "OPENAI [REDACTED]"),
+        ("google AIzaSyA1234567890abcdefghijklmnopqrstuv", "google [REDACTED]"),
+        ("gitlab glpat-xxxxxxxxxxxxxxxxxxxx1", "gitlab [REDACTED]"),
+        ("data:\n  password: aHVudGVyMg==\n  username: YWRtaW4=", "data:\n  password: [REDACTED]\n  username: YWRtaW4="),
+        ("- api_key: 0123456789abcdef", "- api_key: [REDACTED]"),
+    ])
+    func redactsSecret(input: String, expected: String) {
+        #expect(redactor.redact(input) == expected)
+    }
+
+    @Test func privateKeyBlockKeepsItsFrame() {
+        let key = """
+            before
+            -----BEGIN RSA PRIVATE KEY-----
+            MIIEowIBAAKCAQEA7bq9mQ0Xr2JcVJ7y8m7r0Q2zq3
+            kq9z0f8Q==
+            -----END RSA PRIVATE KEY-----
+            after
+            """
+        #expect(redactor.redact(key) == "before\n-----BEGIN RSA PRIVATE KEY-----\n[REDACTED]\n-----END RSA PRIVATE KEY-----\nafter")
+        let openssh = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----"
+        #expect(redactor.redact(openssh) == "-----BEGIN OPENSSH PRIVATE KEY-----\n[REDACTED]\n-----END OPENSSH PRIVATE KEY-----")
+    }
+
+    // Near misses: text that mentions secrets stays whole.
+    @Test(arguments: [
+        "Rotate the database password after the incident",
+        "The password is stored in Vault under secret/db",
+        "Bearer tokens expire after an hour",
+        "Basic troubleshooting: restart the pod",
+        "https://example.com:8443/health",
+        "postgres://app@db.internal/orders",
+        "PASSWORD is required",
+        "use --password-file /etc/app/pw to pass it",
+        "DB_PASSWORD=$DB_PASSWORD ./migrate",
+        "export API_TOKEN=${API_TOKEN}",
+        "KEYBOARD=us layout",
+        "monkey=banana",
+        "AKIA is the prefix of AWS key ids",
+        "sk-short",
+        "the key: value pairs are logged",
+        "Password: reset it in the portal",
+        "token: $CI_TOKEN",
+        "keys: 3",
+        "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
+    ])
+    func leavesNearMiss(input: String) {
+        #expect(redactor.redact(input) == input)
+    }
+
+    @Test func configuredPatternRedactsGroupOrWholeMatch() throws {
+        let custom = try Redactor(extra: [#"employee-\d{6}"#, #"pin (\d{4})"#])
+        #expect(custom.redact("badge employee-123456 pin 4321") == "badge [REDACTED] pin [REDACTED]")
+        #expect(throws: (any Error).self) { try Redactor(extra: ["(unclosed"]) }
+    }
+
+    @Test func redactsStringsInsideJSONValues() {
+        let value: [String: Any] = ["tail": ["ok", "password=abc123"], "n": 3]
+        let clean = redactor.redactJSON(value) as! [String: Any]
+        #expect(clean["tail"] as! [String] == ["ok", "password=[REDACTED]"])
+        #expect(clean["n"] as! Int == 3)
+    }
+
+    @Test func isIdempotent() {
+        let once = redactor.redact("DB_PASSWORD=hunter2 token ghp_1234567890abcdefghijABCDEFGHIJ123456")
+        #expect(redactor.redact(once) == once)
+    }
+}
