@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "warroom", targets: ["warroom"]),
         .library(name: "RunbookKit", targets: ["RunbookKit"]),
+        .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +23,18 @@ let package = Package(
             name: "RunbookKit",
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .target(
+            name: "ConsoleUI",
+            dependencies: ["RunbookKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["ConsoleUI", "CNcurses"]
+        ),
         .executableTarget(
             name: "warroom",
             dependencies: [
@@ -31,13 +44,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "warroom-bench",
-            dependencies: ["RunbookKit", "CCmarkGFM"],
+            dependencies: ["RunbookKit", "CCmarkGFM", "ConsoleUI"],
             path: "Benchmarks/warroom-bench"
         ),
         .testTarget(
             name: "RunbookKitTests",
             dependencies: ["RunbookKit"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: ["ConsoleUI"]
         ),
     ],
     swiftLanguageModes: [.v6]
