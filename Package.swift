@@ -39,6 +39,8 @@ let package = Package(
             name: "warroom",
             dependencies: [
                 "RunbookKit",
+                "ConsoleUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,7 +6,7 @@ struct WarroomCommand: ParsableCommand {
         commandName: "warroom",
         abstract: "A full-screen incident console built from your Markdown runbooks.",
         version: WarroomVersion.current,
-        subcommands: [CheckCommand.self, ShowCommand.self]
+        subcommands: [CheckCommand.self, ShowCommand.self, ThemesCommand.self, DebugCommand.self]
     )
 }
 

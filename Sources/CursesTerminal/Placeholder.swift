@@ -1,2 +1,0 @@
-// Placeholder until the backend lands.
-enum CursesTerminalPlaceholder {}
