@@ -74,6 +74,22 @@ struct CanvasTests {
         #expect(!canvas[3, 0].isContinuation)
     }
 
+    @Test("ASCII text over wide characters, tabs and control characters")
+    func asciiOverWide() {
+        var canvas = Canvas(width: 8, height: 2)
+        canvas.write("漢字漢", x: 0, y: 0)
+        canvas.write("abc", x: 1, y: 0)
+        #expect(canvas.text(row: 0) == " abc漢")
+        #expect(canvas[5, 0].isContinuation)
+        #expect(!canvas[3, 0].isContinuation)
+        let end = canvas.write("a\tb\u{1}c", x: 0, y: 1)
+        #expect(end == 4)
+        #expect(canvas.text(row: 1) == "a bc")
+        var cell = Cell("x")
+        cell.character = "y"
+        #expect(cell == Cell("y"))
+    }
+
     @Test("Combining marks attach to their base")
     func combining() {
         var canvas = Canvas(width: 4, height: 1)

@@ -97,9 +97,17 @@ public struct Canvas: Sendable, Equatable {
     @discardableResult
     public mutating func write<S: StringProtocol>(_ text: S, x: Int, y: Int, style: Style = .plain,
                                                   clip: Rect? = nil) -> Int {
+        write(String(text), x: x, y: y, style: style, clip: clip)
+    }
+
+    /// Writes text on one row starting at column x, clipped to `clip` (default: the canvas).
+    /// Tabs become a space; other control characters are dropped. Returns the column after it.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         var column = x
         guard y >= area.y, y < area.maxY else { return column + DisplayWidth.of(text) }
+        if let end = writeASCII(text, x: x, y: y, style: style, area: area) { return end }
         for character in text {
             if column >= area.maxX { break }
             let columns: Int
@@ -113,6 +121,39 @@ public struct Canvas: Sendable, Equatable {
             column += put(shown, width: columns, x: column, y: y, style: style, area: area)
         }
         return column
+    }
+
+    /// Printable ASCII characters as cells, built once.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+
+    /// Fast path for text that is all ASCII: one cell per byte, no grapheme breaking.
+    /// Returns nil (doing nothing) when the text has other characters.
+    private mutating func writeASCII(_ text: String, x: Int, y: Int, style: Style, area: Rect) -> Int? {
+        let utf8 = text.utf8
+        var printable = 0
+        for byte in utf8 {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x20 && byte != 0x7F || byte == 0x09 { printable += 1 }
+        }
+        let first = max(x, area.x), last = min(x + printable, area.maxX)   // columns [first, last)
+        guard first < last else { return x + printable }
+        setNarrow(first, y, Cell(" ", style: style))
+        setNarrow(last - 1, y, Cell(" ", style: style))
+        let rowStart = y * width
+        var column = x
+        cells.withUnsafeMutableBufferPointer { buffer in
+            for byte in utf8 {
+                guard byte >= 0x20 && byte != 0x7F || byte == 0x09 else { continue }
+                if column >= last { break }
+                if column >= first {
+                    let code = byte == 0x09 ? 0x20 : byte
+                    buffer[rowStart + column] = Cell(ascii: code, character: Self.asciiCharacters[Int(code)],
+                                                     style: style)
+                }
+                column += 1
+            }
+        }
+        return x + printable
     }
 
     /// Writes text into a field of `width` columns: truncated with `…` when too long,

@@ -14,7 +14,10 @@ public enum DisplayWidth {
     }
 
     /// Columns a string takes.
-    public static func of<S: StringProtocol>(_ text: S) -> Int {
+    public static func of<S: StringProtocol>(_ text: S) -> Int { of(String(text)) }
+
+    /// Columns a string takes.
+    public static func of(_ text: String) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total
