@@ -102,6 +102,23 @@ struct TerminalEndToEndTests {
         #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
     }
 
+    @Test("A resize redraws the frame in the layout for the new size")
+    func resize() throws {
+        guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
+        let session = try Session(tmux: tmux, command: "\(warroom) debug canvas")
+        let full = try session.wait { $0.contains("Timeline") }
+        #expect(full.contains("┌─ Metrics"))
+        try session.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
+        let tabbed = try session.wait { $0.contains(" Checklist   Metrics   Commands   Timeline") }
+        #expect(tabbed.contains(" Checklist   Metrics   Commands   Timeline"))
+        #expect(!tabbed.contains("┌─ Metrics"))
+        try session.run(["resize-window", "-t", "t", "-x", "130", "-y", "40"])
+        let back = try session.wait { $0.contains("┌─ Metrics") }
+        #expect(back.contains("┌─ Metrics"))
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
+
     @Test("SIGTERM restores the terminal")
     func sigterm() throws {
         guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
