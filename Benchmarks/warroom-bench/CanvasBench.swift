@@ -61,6 +61,13 @@ enum CanvasBench {
             previous = canvas
         }
 
+        // A frame that did not change: the common case between ticks.
+        let unchanged = previous ?? Canvas(width: width, height: height)
+        let copy = unchanged
+        let identicalTime = clock.measure {
+            for _ in 0..<frames { sink &+= CanvasDiff.runs(from: unchanged, to: copy).count }
+        }
+
         // Wide characters and the demo frame (boxes, titles, footer) for comparison.
         let wideTime = clock.measure {
             for frame in 0..<frames {
@@ -90,6 +97,7 @@ enum CanvasBench {
         print(String(format: "  baseline [UInt32] fill+write+compare %.3f ms/frame; ratio %.1fx", base, total / max(base, 1e-9)))
         print(String(format: "  wide text (CJK+emoji, every row) %.3f ms/frame; demo frame render+diff %.3f ms/frame",
                      ms(wideTime), ms(demoTime)))
+        print(String(format: "  diff of an unchanged frame %.3f ms", ms(identicalTime)))
         if sink == 42 { print("") }
     }
 }

@@ -17,6 +17,9 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("é") == 1)
         #expect(DisplayWidth.of("…") == 1)
         #expect(DisplayWidth.of("─") == 1)
+        #expect(DisplayWidth.scalar("\u{3099}") == 0)         // combining kana voicing mark
+        #expect(DisplayWidth.of("か\u{3099}") == 2)            // が written with the mark
+        #expect(DisplayWidth.of("　") == 2)                     // ideographic space
     }
 
     @Test("Emoji sequences are one 2-column cell")

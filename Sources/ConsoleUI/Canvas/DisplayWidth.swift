@@ -56,12 +56,13 @@ public enum DisplayWidth {
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
         if isZeroWidth(v) { return 0 }
+        // Fast path for CJK text: the wide blocks hold no marks except these.
+        if isWide(v) { return (0x302A...0x302F).contains(v) || v == 0x3099 || v == 0x309A ? 0 : 2 }
         let properties = scalar.properties
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
         }
-        if isWide(v) { return 2 }
         if v >= 0x2300, properties.isEmojiPresentation { return 2 }
         return 1
     }
