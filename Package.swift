@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "warroom", targets: ["warroom"]),
         .library(name: "RunbookKit", targets: ["RunbookKit"]),
         .library(name: "IncidentKit", targets: ["IncidentKit"]),
+        .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,18 +35,32 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .target(
+            name: "ConsoleUI",
+            dependencies: ["RunbookKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["ConsoleUI", "CNcurses"]
+        ),
         .executableTarget(
             name: "warroom",
             dependencies: [
                 "RunbookKit",
                 "IncidentKit",
+                "ConsoleUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "warroom-bench",
             dependencies: [
-                "RunbookKit", "CCmarkGFM", "IncidentKit",
+                "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3 calls for the bare-SQLite baseline.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -61,6 +76,10 @@ let package = Package(
             name: "IncidentKitTests",
             dependencies: ["IncidentKit", "RunbookKit", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: ["ConsoleUI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,3 +2,4 @@
 // Suites live in their own files; add a line here for each.
 RunbookBench.run()
 JournalBench.run()
+CanvasBench.run()

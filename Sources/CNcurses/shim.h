@@ -1,0 +1,75 @@
+// Wide-character ncurses for Swift: the macros and globals strict-concurrency Swift cannot use
+// (stdscr, COLS, LINES, COLORS, COLOR_PAIR, getmaxyx, A_*, KEY_*) wrapped in static inline functions.
+#ifndef CNCURSES_SHIM_H
+#define CNCURSES_SHIM_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <wchar.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+#if __has_include(<ncursesw/curses.h>)
+#include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
+
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline int cn_err(void) { return ERR; }
+static inline int cn_ok(void) { return OK; }
+
+static inline void cn_getmaxyx(WINDOW *win, int *rows, int *cols) {
+    int y, x;
+    getmaxyx(win, y, x);
+    *rows = y;
+    *cols = x;
+}
+
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+#ifdef A_ITALIC
+static inline attr_t cn_a_italic(void) { return A_ITALIC; }
+#else
+static inline attr_t cn_a_italic(void) { return A_UNDERLINE; }
+#endif
+
+static inline int cn_key_resize(void) { return KEY_RESIZE; }
+static inline int cn_key_up(void) { return KEY_UP; }
+static inline int cn_key_down(void) { return KEY_DOWN; }
+static inline int cn_key_left(void) { return KEY_LEFT; }
+static inline int cn_key_right(void) { return KEY_RIGHT; }
+static inline int cn_key_home(void) { return KEY_HOME; }
+static inline int cn_key_end(void) { return KEY_END; }
+static inline int cn_key_ppage(void) { return KEY_PPAGE; }
+static inline int cn_key_npage(void) { return KEY_NPAGE; }
+static inline int cn_key_btab(void) { return KEY_BTAB; }
+static inline int cn_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int cn_key_dc(void) { return KEY_DC; }
+static inline int cn_key_ic(void) { return KEY_IC; }
+static inline int cn_key_enter(void) { return KEY_ENTER; }
+static inline int cn_key_f(int n) { return KEY_F(n); }
+static inline int cn_key_mouse(void) { return KEY_MOUSE; }
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+
+/// Writes one wide grapheme (up to 5 code points) with attributes and a colour pair at (y, x).
+static inline int cn_put_wide(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t cc;
+    if (setcchar(&cc, chars, attrs, pair, NULL) == ERR) return ERR;
+    return mvadd_wch(y, x, &cc);
+}
+
+#endif

@@ -1,0 +1,156 @@
+import CNcurses
+import ConsoleUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the terminal reports between frames.
+public enum TerminalEvent: Sendable, Equatable {
+    case input(InputEvent)
+    case resize(width: Int, height: Int)
+}
+
+/// The ncurses backend: the only code that talks to the terminal. It shows canvases by
+/// writing only the cells that changed since the last frame and turns key presses into
+/// `InputEvent`s. Every call happens on the main actor.
+@MainActor
+public final class CursesTerminal {
+    public private(set) var width: Int = 0
+    public private(set) var height: Int = 0
+    public let depth: ColorDepth
+    private var previous: Canvas?
+    private var pairs = ColorPairCache()
+    private var active = false
+    /// Cells written by the last `present` (for tests and the debug overlay).
+    public private(set) var lastWrittenCells = 0
+
+    /// Starts curses: locale for UTF-8, raw keys, no echo, keypad decoding, no newline
+    /// translation, hidden cursor, colours unless `noColor` or `NO_COLOR`.
+    public init(noColor: Bool = false, environment: [String: String] = [:]) {
+        setlocale(LC_ALL, "")
+        CursesTerminal.installSignalHandlers()
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(cn_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        var colors = 0
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(cn_colors())
+        }
+        depth = ColorDepth.detect(terminalColors: colors, environment: environment, noColorFlag: noColor)
+        active = true
+        updateSize()
+    }
+
+    private func updateSize() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        cn_getmaxyx(cn_stdscr(), &rows, &cols)
+        width = Int(cols)
+        height = Int(rows)
+    }
+
+    /// Shows a frame: writes the changed runs with the wide-character calls, then refreshes.
+    /// A canvas of another size than the screen is drawn clipped.
+    public func present(_ next: Canvas) {
+        guard active else { return }
+        let runs = CanvasDiff.runs(from: previous, to: next)
+        var written = 0
+        var buffer = [wchar_t](repeating: 0, count: 8)
+        for run in runs where run.row < height {
+            var x = run.column
+            for cell in run.cells {
+                defer { x += 1 }
+                if cell.isContinuation || x >= width { continue }
+                var count = 0
+                for scalar in cell.character.unicodeScalars where count < 5 {
+                    buffer[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                buffer[count] = 0
+                let (attributes, pair) = resolve(cell.style)
+                _ = buffer.withUnsafeBufferPointer { chars in
+                    cn_put_wide(Int32(run.row), Int32(x), chars.baseAddress, attributes, pair)
+                }
+                written += 1
+            }
+        }
+        lastWrittenCells = written
+        previous = next
+        refresh()
+    }
+
+    /// Curses attributes and colour pair for a style.
+    private func resolve(_ style: Style) -> (attr_t, Int16) {
+        var attributes = cn_a_normal()
+        let a = style.attributes
+        if a.contains(.bold) { attributes |= cn_a_bold() }
+        if a.contains(.dim) { attributes |= cn_a_dim() }
+        if a.contains(.underline) { attributes |= cn_a_underline() }
+        if a.contains(.reverse) { attributes |= cn_a_reverse() }
+        if a.contains(.italic) { attributes |= cn_a_italic() }
+        guard depth != .mono else { return (attributes, 0) }
+        let fg = depth.colorNumber(style.foreground), bg = depth.colorNumber(style.background)
+        let limit = Int(cn_colors())
+        let pair = pairs.pair(foreground: fg < limit ? fg : fg % max(limit, 1),
+                              background: bg < limit ? bg : bg % max(limit, 1),
+                              maxPairs: Int(cn_color_pairs()))
+        return (attributes, pair)
+    }
+
+    /// Waits up to `timeoutMilliseconds` (-1: forever) for a key, mouse or resize event.
+    public func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
+        guard active else { return nil }
+        timeout(timeoutMilliseconds)
+        var code: wint_t = 0
+        let status = wget_wch(cn_stdscr(), &code)
+        if status == cn_err() { return nil }
+        if status == cn_key_code_yes() {
+            let key = Int32(bitPattern: code)
+            if key == cn_key_resize() {
+                handleResize()
+                return .resize(width: width, height: height)
+            }
+            return CursesKeys.event(for: key).map { .input($0) }
+        }
+        return .input(CursesKeys.event(forCharacter: UInt32(code)))
+    }
+
+    /// After the terminal changed size: forget the last frame so the next one is drawn whole.
+    public func handleResize() {
+        updateSize()
+        previous = nil
+        erase()
+    }
+
+    /// Ends curses and gives the terminal back as it was. Safe to call more than once.
+    public func restore() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+    }
+
+    /// SIGTERM and SIGHUP end curses before the process dies, so the shell is usable again.
+    /// They (and SIGWINCH, for resizes) are unblocked first: a parent that ran us from a
+    /// thread with signals blocked (a Dispatch worker, say) passes its mask on.
+    private static func installSignalHandlers() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&set, sig) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig) { received in
+                endwin()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+}

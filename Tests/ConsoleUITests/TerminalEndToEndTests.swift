@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// Runs the real binary in tmux: `warroom debug canvas` must draw through ncurses (wide
+/// characters included), react to keys, and give the terminal back after `q`.
+@Suite("Terminal end to end (tmux)", .serialized)
+struct TerminalEndToEndTests {
+    static var warroom: String? {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0])
+        for _ in 0..<4 {
+            directory = directory.deletingLastPathComponent()
+            let candidate = directory.appendingPathComponent("warroom").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+    static var tmux: String? {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    final class Session {
+        let tmux: String
+        let socket = "warroom-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+        init(tmux: String, command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+            self.tmux = tmux
+            let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            try start(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
+                         "env \(env) TERM=xterm-256color \(command); echo WARROOM-EXIT-$?; sleep 60"])
+        }
+
+        /// Starts the tmux server (its output is not read: the server keeps it open).
+        func start(_ arguments: [String]) throws {
+            _ = try Spawn.run(tmux, ["-L", socket, "-f", "/dev/null"] + arguments, captureOutput: false)
+        }
+
+        @discardableResult
+        func run(_ arguments: [String]) throws -> String {
+            try Spawn.run(tmux, ["-L", socket, "-f", "/dev/null"] + arguments)
+        }
+
+        func screen() throws -> String { try run(["capture-pane", "-p", "-t", "t"]) }
+
+        /// Polls the screen until `predicate` holds or 10 s pass; returns the last screen.
+        func wait(for predicate: (String) -> Bool) throws -> String {
+            var last = ""
+            for _ in 0..<100 {
+                last = try screen()
+                if predicate(last) { return last }
+                usleep(100_000)
+            }
+            return last
+        }
+
+        func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
+
+        deinit {
+            _ = try? run(["kill-server"])
+            unlink("/tmp/tmux-\(getuid())/\(socket)")
+        }
+    }
+
+    @Test("debug canvas draws, moves focus, and restores the terminal on q")
+    func drawsAndRestores() throws {
+        guard let tmux = Self.tmux, let warroom = Self.warroom else {
+            print("skipped: tmux or the warroom binary not found")
+            return
+        }
+        let session = try Session(tmux: tmux, command: "\(warroom) debug canvas")
+        let drawn = try session.wait { $0.contains("Timeline") && $0.contains("quit") }
+        #expect(drawn.contains("warroom canvas demo"))
+        #expect(drawn.contains("🚨 SEV1"))
+        #expect(drawn.contains("漢字 wide text"))
+        #expect(drawn.contains("┏━ Checklist"))
+        #expect(drawn.contains("┌─ Metrics"))
+        // The border right of the wide characters lines up with the rows above and below.
+        let lines = drawn.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let emojiRow = lines.firstIndex(where: { $0.contains("Open a channel 📣") }) {
+            #expect(lines[emojiRow].hasSuffix("┃│") == false)
+            #expect(lines[emojiRow].last == lines[emojiRow - 1].last)
+        }
+        try session.keys("Tab")
+        let moved = try session.wait { $0.contains("┏━ Metrics") }
+        #expect(moved.contains("┌─ Checklist"))
+        try session.keys("q")
+        let after = try session.wait { $0.contains("WARROOM-EXIT-") }
+        #expect(after.contains("WARROOM-EXIT-0"))
+        #expect(!after.contains("Checklist"))
+        #expect(try session.run(["display-message", "-p", "-t", "t", "#{alternate_on}"]).hasPrefix("0"))
+    }
+
+    @Test("NO_COLOR still draws, and a small terminal gets the too-small message")
+    func noColorAndSmall() throws {
+        guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
+        let session = try Session(tmux: tmux, command: "\(warroom) debug canvas", width: 50, height: 12,
+                                  environment: ["NO_COLOR": "1"])
+        let drawn = try session.wait { $0.contains("too small") }
+        #expect(drawn.contains("Terminal too small"))
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
+
+    @Test("A resize redraws the frame in the layout for the new size")
+    func resize() throws {
+        guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
+        let session = try Session(tmux: tmux, command: "\(warroom) debug canvas")
+        let full = try session.wait { $0.contains("Timeline") }
+        #expect(full.contains("┌─ Metrics"))
+        try session.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
+        let tabbed = try session.wait { $0.contains(" Checklist   Metrics   Commands   Timeline") }
+        #expect(tabbed.contains(" Checklist   Metrics   Commands   Timeline"))
+        #expect(!tabbed.contains("┌─ Metrics"))
+        try session.run(["resize-window", "-t", "t", "-x", "130", "-y", "40"])
+        let back = try session.wait { $0.contains("┌─ Metrics") }
+        #expect(back.contains("┌─ Metrics"))
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
+
+    @Test("SIGTERM restores the terminal")
+    func sigterm() throws {
+        guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
+        let session = try Session(tmux: tmux, command: "\(warroom) debug canvas")
+        _ = try session.wait { $0.contains("Timeline") }
+        let pid = try session.run(["display-message", "-p", "-t", "t", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs a shell; the warroom process is its child.
+        _ = try Spawn.run("/usr/bin/pkill", ["-TERM", "-P", pid, "-x", "warroom"])
+        let after = try session.wait { $0.contains("WARROOM-EXIT-") }
+        #expect(after.contains("WARROOM-EXIT-143"))
+        #expect(try session.run(["display-message", "-p", "-t", "t", "#{alternate_on}"]).hasPrefix("0"))
+    }
+}
