@@ -69,7 +69,7 @@ enum CommandSplitter {
         }
         return ranges.map { range in
             if range.count == 1 {
-                let t = lines[range.lowerBound].trimmingCharacters(in: .whitespaces)
+                let t = lines[range.lowerBound].trimmed
                 if t.isEmpty { return .blank }
                 if (t.hasPrefix("#") && !t.hasPrefix("#!")) || t.hasPrefix("-- ") || t == "--" { return .comment(t, line: range.lowerBound) }
             }
@@ -84,7 +84,7 @@ enum CommandSplitter {
         var inString = false
         var inDollar = false
         for (index, line) in lines.enumerated() {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmed
             if start == nil {
                 if t.isEmpty { items.append(.blank); continue }
                 if t.hasPrefix("--") || t.hasPrefix("#") { items.append(.comment(t, line: index)); continue }
@@ -122,14 +122,14 @@ enum CommandSplitter {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmed
             if t.isEmpty { items.append(.blank); index += 1; continue }
             if t.hasPrefix("#") { items.append(.comment(t, line: index)); index += 1; continue }
             var end = index + 1
             var probe = end
             while probe < lines.count {
                 let next = lines[probe]
-                if next.trimmingCharacters(in: .whitespaces).isEmpty { probe += 1; continue }
+                if next.trimmed.isEmpty { probe += 1; continue }
                 if next.first == " " || next.first == "\t" || next.first == ")" || next.first == "]" || next.first == "}" {
                     end = probe + 1
                     probe = end
@@ -145,7 +145,7 @@ enum CommandSplitter {
 
     private static func plainItems(_ lines: [Substring], comment: String) -> [Item] {
         lines.enumerated().map { index, line in
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmed
             if t.isEmpty { return .blank }
             if t.hasPrefix(comment) { return .comment(t, line: index) }
             return .code(index..<(index + 1))
@@ -202,12 +202,12 @@ enum CommandSplitter {
         let codeLines = code.lines
         if language == "bash" || language == "sql" {
             // Numbered prose or bullets: a manual step list, not something to run.
-            let first = codeLines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+            let first = codeLines.first { !$0.trimmed.isEmpty } ?? ""
             if isNumberedStep(first) || isBullet(first) {
                 return Piece(title: title, language: "manual", code: code, offset: offset, manual: true)
             }
         }
-        if language == "bash", codeLines.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(">>>") }) {
+        if language == "bash", codeLines.contains(where: { $0.trimmed.hasPrefix(">>>") }) {
             // A Python REPL typed into a shell block: one interactive session, prompts stripped.
             let body = codeLines.compactMap { line -> String? in
                 let t = line.drop { $0 == " " || $0 == "\t" }
@@ -227,12 +227,12 @@ enum CommandSplitter {
 
     /// A `#!` script: the whole block (from the shebang) is one command.
     private static func shebangScript(_ lines: [Substring]) -> Piece? {
-        guard let start = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
-              lines[start].trimmingCharacters(in: .whitespaces).hasPrefix("#!") else { return nil }
+        guard let start = lines.firstIndex(where: { !$0.trimmed.isEmpty }),
+              lines[start].trimmed.hasPrefix("#!") else { return nil }
         let shebang = lines[start].lowercased()
         let language = shebang.contains("python") ? "python" : "bash"
         let title = lines[(start + 1)...].lazy
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmed }
             .first { $0.hasPrefix("#") && !$0.hasPrefix("#!") && cleanTitle($0) != nil }
             .flatMap(cleanTitle)
         let code = lines[start...].joined(separator: "\n").trimmingTrailing("\n ")

@@ -33,7 +33,7 @@ enum FenceLanguage {
     /// The first word of an info string, lower-cased, without `{.`, `language-` or attributes:
     /// "bash title=x" → "bash", "{.sh}" → "sh".
     static func infoWord(_ info: String) -> String {
-        var s = Substring(info.trimmingCharacters(in: .whitespaces))
+        var s = Substring(info.trimmed)
         while let f = s.first, f == "{" || f == "." { s = s.dropFirst() }
         if s.lowercased().hasPrefix("language-") { s = s.dropFirst(9) }
         let word = s.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" || $0 == "." }
@@ -56,7 +56,7 @@ enum FenceLanguage {
         }
         if documentNames.contains(word) { return looksLikeShell(code, strict: true) ? .shell : nil }
         // An info string that is itself a command (```` ```kubectl get pods ````).
-        let infoFirst = info.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+        let infoFirst = info.trimmed.split(separator: " ").first.map(String.init) ?? ""
         if KnownCommands.programs.contains(infoFirst) { return .shell }
         return looksLikeShell(code, strict: true) ? .shell : nil
     }
@@ -68,7 +68,7 @@ enum FenceLanguage {
         var commandLike = 0
         var first: Bool? = nil
         for raw in code.lines.prefix(400) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
             let yes = KnownCommands.startsLikeCommand(line) || (!strict && KnownCommands.looksLikePipeline(line))
             if first == nil { first = yes }

@@ -4,8 +4,8 @@
 enum InlineCommands {
     /// The language and code of a command span, or nil.
     static func recognize(_ span: String) -> (language: String, code: String)? {
-        var text = span.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.hasPrefix("$ ") { text = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+        var text = span.trimmed
+        if text.hasPrefix("$ ") { text = String(text.dropFirst(2)).trimmed }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         guard words.count >= 2, let first = words.first.map(String.init) else { return nil }
         if first.hasPrefix("-") || first.hasPrefix("<") { return nil }

@@ -18,7 +18,7 @@ enum Interactivity {
     /// `python manage.py shell` followed by statements, or `>>>` prompts.
     static func pythonSession(_ code: String) -> Bool {
         for raw in code.lines {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix(">>>") { return true }
             let words = line.split(separator: " ").map(String.init)

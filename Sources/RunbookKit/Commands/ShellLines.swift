@@ -41,7 +41,7 @@ enum ShellLines {
 
         mutating func scan(_ line: Substring) {
             if inHeredoc, let delimiter = heredocs.first {
-                if line.trimmingCharacters(in: .whitespaces) == delimiter {
+                if line.trimmed == delimiter {
                     heredocs.removeFirst()
                     inHeredoc = !heredocs.isEmpty
                 }

@@ -13,7 +13,7 @@ enum ShellSession {
     /// Whether `code` is a session: its first non-blank line starts with a prompt of the fence's kind.
     static func hasPrompts(_ code: String, kind: FenceKind) -> Bool {
         for raw in code.lines.prefix(200) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmed
             if line.isEmpty { continue }
             if kind == .shell && line.hasPrefix("#") && !line.hasPrefix("# ") { continue }
             guard let prompt = prompt(raw, inSession: false) else {
@@ -110,7 +110,7 @@ enum ShellSession {
         var openShell = false
         var state = ShellLines.State()
         func close() {
-            if let c = current, !c.code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { out.append(c) }
+            if let c = current, !c.code.trimmed.isEmpty { out.append(c) }
             current = nil
             openShell = false
         }
@@ -126,7 +126,7 @@ enum ShellSession {
                 continue
             }
             guard let prompt = prompt(raw, inSession: true) else {
-                let t = raw.trimmingCharacters(in: .whitespaces)
+                let t = raw.trimmed
                 if t.hasPrefix("# ") || t == "#" || t.hasPrefix("-- ") {
                     // A comment (not a root prompt): titles the next command.
                     close()

@@ -36,7 +36,7 @@ enum ChecklistExtractor {
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
         let timedCount = items.filter { timeLabel(of: $0) != nil }.count
         let isTimed = timedCount * 2 >= items.count && timedCount >= 2
-        let phased = items.filter { $0.firstParagraph?.inlines.leadingStrong != nil && !$0.sublists.isEmpty }.count
+        let phased = items.filter { $0.firstParagraph?.leading != nil && !$0.sublists.isEmpty }.count
         let hasCode = items.contains { item in
             var found = false
             item.forEachDescendant { if $0.isCode { found = true } }
@@ -45,7 +45,7 @@ enum ChecklistExtractor {
         let isPhased = phased >= 2 && phased * 2 >= items.count && !hasCode
         // "1. **Acknowledge** - Take the page": numbered steps led by a bold verb.
         let boldSteps = list.isOrderedList && items.count >= 2 && !hasCode && !isContactContext(section.path)
-            && items.allSatisfy { ($0.firstParagraph?.inlines.leadingStrong?.label.split(separator: " ").count ?? 9) <= 3 }
+            && items.allSatisfy { ($0.firstParagraph?.leading?.label.split(separator: " ").count ?? 9) <= 3 }
         guard isTask || isTimed || saysChecklist || isPhased || boldSteps else { return nil }
 
         let window = sectionWindow(section)
@@ -57,7 +57,7 @@ enum ChecklistExtractor {
             let nested = item.sublists.flatMap(\.items)
             if !nested.isEmpty && (isPhased || deadline != nil || (text.count < 60 && !isTask)) {
                 // A phase: its nested bullets are the items.
-                let phase = paragraph?.inlines.leadingStrong?.label ?? text
+                let phase = paragraph?.leading?.label ?? text
                 for child in nested {
                     checklistItems.append(ChecklistItem(
                         text: itemText(child), phase: phase.trimmingTrailing(":"),
@@ -68,7 +68,7 @@ enum ChecklistExtractor {
                 continue
             }
             var entryText = text
-            if deadline != nil, let (_, rest) = paragraph?.inlines.leadingStrong, !rest.isEmpty {
+            if deadline != nil, let (_, rest) = paragraph?.leading.map({ ($0.label, $0.rest) }), !rest.isEmpty {
                 entryText = rest
             }
             guard !entryText.isEmpty else { continue }
@@ -97,7 +97,7 @@ enum ChecklistExtractor {
     /// "**Acknowledge** - Acknowledge alert" → "Acknowledge: Acknowledge alert"; plain text otherwise.
     static func itemText(_ item: MarkdownBlock) -> String {
         guard let paragraph = item.firstParagraph else { return "" }
-        if let (label, rest) = paragraph.inlines.leadingStrong {
+        if let (label, rest) = paragraph.leading.map({ ($0.label, $0.rest) }) {
             return rest.isEmpty ? label : "\(label): \(rest)"
         }
         return paragraph.text
@@ -107,7 +107,7 @@ enum ChecklistExtractor {
     static func timeLabel(of item: MarkdownBlock) -> Int? {
         guard let paragraph = item.firstParagraph else { return nil }
         let label: String
-        if let (bold, _) = paragraph.inlines.leadingStrong {
+        if let (bold, _) = paragraph.leading.map({ ($0.label, $0.rest) }) {
             label = bold
         } else if let labeled = LabeledText(plain: paragraph.text) {
             label = labeled.label

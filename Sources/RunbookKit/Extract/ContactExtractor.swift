@@ -54,7 +54,7 @@ enum ContactExtractor {
     static func fromList(_ list: MarkdownBlock) -> [Contact] {
         var out: [Contact] = []
         for item in list.items {
-            guard let paragraph = item.firstParagraph, let labeled = LabeledText(paragraph.inlines),
+            guard let paragraph = item.firstParagraph, let labeled = LabeledText(paragraph),
                   looksReachable(labeled.value) else { continue }
             let parts = labeled.value.components(separatedBy: " - ").map(\.trimmed).filter { !$0.isEmpty }
             if parts.count >= 2, !looksReachable(parts[0]) || parts[0].hasPrefix("[") {

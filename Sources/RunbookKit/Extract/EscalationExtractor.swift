@@ -28,7 +28,7 @@ enum EscalationExtractor {
             // "Escalation: Engineering lead → CTO" in a bullet anywhere.
             outline.forEach { section in
                 guard steps.isEmpty else { return }
-                for block in section.allBlocks { arrowChain(in: block, into: &steps); if !steps.isEmpty { return } }
+                for block in section.blocks { arrowChain(in: block, into: &steps); if !steps.isEmpty { return } }
             }
         }
         return steps
@@ -42,7 +42,7 @@ enum EscalationExtractor {
             var level = index + 1
             var who: String
             var contact: String? = nil
-            if let labeled = LabeledText(paragraph.inlines) {
+            if let labeled = LabeledText(paragraph) {
                 if let n = levelNumber(labeled.label) {
                     level = n
                     who = labeled.value
@@ -107,7 +107,8 @@ enum EscalationExtractor {
     private static func arrowChain(in block: MarkdownBlock, into steps: inout [EscalationStep]) {
         switch block.kind {
         case .paragraph:
-            guard let labeled = LabeledText(block.inlines), labeled.labelIs(["escalat"]) else { return }
+            guard block.text.has("→") || block.text.has("->"), let labeled = LabeledText(block),
+                  labeled.labelIs(["escalat"]) else { return }
             let parts = labeled.value.components(separatedBy: "→").flatMap { $0.components(separatedBy: "->") }
                 .map(\.trimmed).filter { !$0.isEmpty }
             guard parts.count >= 2 else { return }

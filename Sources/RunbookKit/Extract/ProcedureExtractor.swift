@@ -86,7 +86,7 @@ enum ProcedureExtractor {
 
     private static func symptoms(_ blocks: [MarkdownBlock]) -> String? {
         for block in blocks where block.kind == .paragraph {
-            if let labeled = LabeledText(block.inlines), labeled.labelIs(["symptom"]) { return nonEmpty(labeled.value) }
+            if let labeled = LabeledText(block), labeled.labelIs(["symptom"]) { return nonEmpty(labeled.value) }
         }
         return nil
     }

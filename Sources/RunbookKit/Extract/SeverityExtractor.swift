@@ -108,7 +108,7 @@ enum SeverityExtractor {
         let items = list.items
         let matches = items.map { item -> SeverityID.Match? in
             guard let paragraph = item.firstParagraph else { return nil }
-            let label = paragraph.inlines.leadingStrong?.label ?? paragraph.text
+            let label = paragraph.leading?.label ?? paragraph.text
             guard let match = SeverityID.leading(label) else { return nil }
             return acceptable(match, wordsAllowed: severityContext) ? match : nil
         }
@@ -120,7 +120,7 @@ enum SeverityExtractor {
             var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: item.line)
             // "**P0 (Critical)**: Complete outage" — the rest after the bold is the description;
             // "P1 - High: Partial outage" — the rest after the name.
-            if let (_, rest) = paragraph.inlines.leadingStrong {
+            if let (_, rest) = paragraph.leading.map({ ($0.label, $0.rest) }) {
                 level.description = nonEmpty(rest)
             } else if let name = match.name {
                 level.description = nonEmpty(match.rest.dropFirst(name.count).trimmingLeading(":-–— "))
@@ -193,7 +193,7 @@ enum SeverityExtractor {
         func visit(_ block: MarkdownBlock) {
             switch block.kind {
             case .paragraph:
-                guard let labeled = LabeledText(block.inlines) else { return }
+                guard let labeled = LabeledText(block) else { return }
                 let value = nonEmpty(labeled.value)
                 if labeled.labelIs(["response", "sla", "acknowledge", "time to respond", "reaction"]) {
                     fields.response = fields.response ?? value

@@ -47,6 +47,8 @@ struct TableData {
 struct LabeledText {
     var label: String
     var value: String
+    /// The label lower-cased without emoji, for keyword tests.
+    let key: String
 
     /// Labels are short: at most five words, no sentence punctuation.
     init?(_ inlines: [Inline]) {
@@ -54,6 +56,15 @@ struct LabeledText {
             self.init(label: label, value: rest)
         } else {
             self.init(plain: inlines.plainText)
+        }
+    }
+
+    /// From a paragraph's cached facts (no re-walk of its inlines).
+    init?(_ block: MarkdownBlock) {
+        if let leading = block.leading {
+            self.init(label: leading.label, value: leading.rest)
+        } else {
+            self.init(plain: block.text)
         }
     }
 
@@ -69,21 +80,18 @@ struct LabeledText {
     init(label: String, value: String) {
         self.label = label
         self.value = value
+        self.key = label.withoutSymbols.lowercased()
     }
 
-    var key: String { label.withoutSymbols.lowercased() }
-
     func labelIs(_ keywords: [String]) -> Bool {
-        let k = key
-        return keywords.contains { k.contains($0) }
+        keywords.contains { key.has($0) }
     }
 }
 
-extension MarkdownBlock {
-    /// A paragraph that is only a bold label ("**Initial Assessment Checklist:**").
-    var boldLabel: String? {
-        guard kind == .paragraph else { return nil }
-        let content = inlines.filter {
+extension Array where Element == Inline {
+    /// The bold text when these inlines are only a bold label ("**Initial Assessment Checklist:**").
+    var onlyBoldLabel: String? {
+        let content = filter {
             if case .text(let t) = $0 { return !t.trimmed.isEmpty && t.trimmed != ":" }
             return $0 != .softBreak
         }
@@ -91,7 +99,9 @@ extension MarkdownBlock {
         let label = inner.plainText.trimmingTrailing(":")
         return label.isEmpty ? nil : label
     }
+}
 
+extension MarkdownBlock {
     /// Top-level items of a list.
     var items: [MarkdownBlock] { children.filter { if case .item = $0.kind { return true }; return false } }
 

@@ -22,7 +22,33 @@ public struct MarkdownBlock: Sendable, Equatable {
     public var line: Int
     public var endLine: Int
     /// For headings, paragraphs and table cells.
-    public var inlines: [Inline]
+    public var inlines: [Inline] {
+        didSet { derive() }
+    }
+    /// The plain text of `inlines`, computed once: every extractor reads it.
+    public private(set) var text: String = ""
+    /// A bold run at the start and what follows it ("**Response Time**: 15 minutes").
+    public private(set) var leading: LeadingLabel?
+    /// The bold text when the paragraph is nothing but a bold label ("**Fix**").
+    public private(set) var boldLabel: String?
+
+    public struct LeadingLabel: Sendable, Equatable {
+        public var label: String
+        public var rest: String
+    }
+
+    /// Facts every extractor asks of a paragraph, worked out once when the block is made.
+    private mutating func derive() {
+        guard !inlines.isEmpty else {
+            text = ""
+            leading = nil
+            boldLabel = nil
+            return
+        }
+        text = inlines.plainText
+        leading = inlines.leadingStrong.map { LeadingLabel(label: $0.label, rest: $0.rest) }
+        boldLabel = kind == .paragraph ? inlines.onlyBoldLabel : nil
+    }
     /// For code and HTML blocks.
     public var literal: String
     public var children: [MarkdownBlock]
@@ -35,9 +61,8 @@ public struct MarkdownBlock: Sendable, Equatable {
         self.inlines = inlines
         self.literal = literal
         self.children = children
+        derive()
     }
-
-    public var text: String { inlines.plainText }
 
     public var isList: Bool {
         if case .list = kind { return true }
@@ -66,6 +91,12 @@ public struct MarkdownBlock: Sendable, Equatable {
 
     /// Nested lists of a list item.
     public var sublists: [MarkdownBlock] { children.filter(\.isList) }
+
+    /// Whether this block or any block in it has `word` (lower-case ASCII) in its text, in any case.
+    public func mentions(_ word: String) -> Bool {
+        if !text.isEmpty, text.lowercased().has(word) { return true }
+        return children.contains { $0.mentions(word) }
+    }
 
     /// Every descendant, depth first, self excluded.
     public func forEachDescendant(_ body: (MarkdownBlock) -> Void) {

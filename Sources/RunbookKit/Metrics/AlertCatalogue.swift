@@ -21,6 +21,7 @@ enum AlertCatalogue {
 
     /// A section with a `Severity: critical` line is one alert.
     static func fromSection(_ section: Section, into merger: inout MetricMerger) {
+        guard section.blocks.contains(where: { $0.mentions("severity") }) else { return }
         var severity: String? = nil
         var texts: [String] = []
         func visit(_ block: MarkdownBlock) {

@@ -14,24 +14,29 @@ public enum MojibakeRepair {
         var report = Report()
         // Fast path: pure ASCII text has nothing to repair.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return (text, report) }
-        var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var copiedUpTo = 0  // scalars before this index are already in `out`
         var line = firstLineNumber
         var i = 0
         while i < scalars.count {
             let scalar = scalars[i]
             if scalar == "\n" { line += 1 }
             if scalar.value >= 0x80, let (decoded, used, charset) = decodeSequence(scalars, at: i) {
+                out.append(contentsOf: scalars[copiedUpTo..<i])
                 out.append(decoded)
                 report.repairs += 1
                 report.charsets.insert(charset.rawValue)
                 if report.firstLine == nil { report.firstLine = line }
                 i += used
+                copiedUpTo = i
                 continue
             }
-            out.append(scalar)
             i += 1
         }
+        // Text that needed nothing is returned as it was, without a copy.
+        guard report.repairs > 0 else { return (text, report) }
+        out.append(contentsOf: scalars[copiedUpTo...])
         return (String(out), report)
     }
 

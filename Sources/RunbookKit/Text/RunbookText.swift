@@ -35,10 +35,16 @@ public struct RunbookText: Sendable {
             warnings.append(RunbookWarning(line: report.firstLine ?? 1,
                 message: "repaired \(report.repairs) mis-decoded character sequence(s) (UTF-8 read as \(charsets))"))
         }
-        var lines = repaired.lines.map(String.init)
-        frontMatter = FrontMatter.blankOut(&lines, warnings: &warnings)
-        WikiMarkup.normalise(&lines)
-        text = lines.joined(separator: "\n")
+        // Front matter and wiki markup are rewritten line by line; most files have neither.
+        if repaired.hasPrefix("---") || WikiMarkup.mayApply(to: repaired) {
+            var lines = repaired.lines.map(String.init)
+            frontMatter = FrontMatter.blankOut(&lines, warnings: &warnings)
+            WikiMarkup.normalise(&lines)
+            text = lines.joined(separator: "\n")
+        } else {
+            frontMatter = [:]
+            text = repaired
+        }
         self.warnings = warnings
     }
 

@@ -20,7 +20,10 @@ public enum SeverityID {
 
     /// A severity id at the start of `text` (after bold markers, `#`, emoji and spaces).
     public static func leading(_ text: String) -> Match? {
-        let clean = text.withoutSymbols.trimmingLeading("*_#`[( ")
+        guard mayStartWithLevel(text) else { return nil }
+        // An id is in the first few words; long paragraphs are cut before any Unicode work.
+        let head = text.unicodeScalars.count > 120 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(120))) : text
+        let clean = head.withoutSymbols.trimmingLeading("*_#`[( ")
         let chars = Array(clean)
         guard !chars.isEmpty else { return nil }
         var i = 0
@@ -43,6 +46,28 @@ public enum SeverityID {
         let name = levelName(in: rest)
         return Match(id: id, rank: number, rest: rest, name: name)
     }
+
+    /// Cheap rejection before any Unicode work: the first word (after markup and emoji) must
+    /// start like `sev…`, `p<digit>`, `priority` or a level word.
+    static func mayStartWithLevel(_ text: String) -> Bool {
+        var word: [UInt8] = []
+        for byte in text.utf8.prefix(64) {
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A || (byte >= 0x30 && byte <= 0x39 && !word.isEmpty) {
+                word.append(byte >= 0x30 && byte <= 0x39 ? byte : lower)
+                if word.count >= 3 { break }
+            } else if !word.isEmpty {
+                break
+            }
+            // Markup, spaces, emoji bytes and punctuation before the word are skipped.
+        }
+        guard let first = word.first else { return false }
+        if first == UInt8(ascii: "p") { return word.count == 1 || word[1] >= 0x30 && word[1] <= 0x39 || word[1] == UInt8(ascii: "r") }
+        let prefix = String(decoding: word, as: UTF8.self)
+        return prefix.hasPrefix("sev") || levelWordPrefixes.contains(prefix) || levelWordPrefixes.contains(String(prefix.prefix(2)))
+    }
+
+    static let levelWordPrefixes: Set<String> = Set(levelWords.keys.flatMap { [String($0.prefix(3)), String($0.prefix(2))] })
 
     /// The whole of `text` is a severity id.
     public static func normalise(_ text: String) -> Match? {

@@ -4,20 +4,53 @@ extension String {
     var unicodeScalarSet: CharacterSet { CharacterSet(charactersIn: self) }
 
     /// Runs of white space (newlines included) become one space; ends are trimmed.
+    /// Works on Unicode scalars (not graphemes) with an ASCII fast path: it runs on every
+    /// paragraph of a runbook.
     public var collapsingWhitespace: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in self {
-            if ch.isWhitespace {
-                pendingSpace = !out.isEmpty
+        var changed = false
+        for scalar in unicodeScalars {
+            let isSpace = scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+                : scalar.properties.isWhitespace
+            if isSpace {
+                if !out.isEmpty { pendingSpace = true }
+                if scalar != " " || out.isEmpty { changed = true }
             } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(ch)
+                if pendingSpace {
+                    out.append(" ")
+                    pendingSpace = false
+                }
+                out.append(scalar)
             }
         }
-        return out
+        if pendingSpace { changed = true }
+        return changed || out.count != unicodeScalars.count ? String(out) : self
+    }
+
+    /// Whether the text contains `needle`, comparing UTF-8 bytes (no Foundation bridging).
+    func has(_ needle: String) -> Bool {
+        var hay = self
+        var pin = needle
+        return hay.withUTF8 { h in
+            pin.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count, h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
 
@@ -26,22 +59,37 @@ extension String {
 
     /// Whether any of `words` occurs in the lower-cased text as a whole word or word prefix.
     func containsWord(_ words: [String]) -> Bool {
-        let lower = lowercased()
-        for word in words {
-            var searchRange = lower.startIndex..<lower.endIndex
-            while let r = lower.range(of: word, range: searchRange) {
-                let beforeOK = r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
-                if beforeOK { return true }
-                searchRange = r.upperBound..<lower.endIndex
+        var lower = lowercased()
+        return lower.withUTF8 { h in
+            for word in words {
+                var w = word
+                let found = w.withUTF8 { n -> Bool in
+                    guard n.count > 0, h.count >= n.count else { return false }
+                    var i = 0
+                    while i <= h.count - n.count {
+                        // A word starts at the beginning or after a byte that is not an ASCII letter.
+                        if h[i] == n[0], i == 0 || !Self.isASCIILetter(h[i - 1]) {
+                            var j = 1
+                            while j < n.count, h[i + j] == n[j] { j += 1 }
+                            if j == n.count { return true }
+                        }
+                        i += 1
+                    }
+                    return false
+                }
+                if found { return true }
             }
+            return false
         }
-        return false
     }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     /// Text with emoji, pictographs and variation selectors removed ("🚨 Incident Response" →
     /// "Incident Response"), for matching headings by their words.
     public var withoutSymbols: String {
-        String(String.UnicodeScalarView(unicodeScalars.filter { scalar in
+        if utf8.allSatisfy({ $0 < 0x80 }) { return collapsingWhitespace }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { scalar in
             !(scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value >= 0x2000)
               || scalar.value == 0xFE0F || scalar.value == 0x200D || scalar.value == 0x20E3)
         })).collapsingWhitespace
@@ -51,8 +99,24 @@ extension String {
     var lines: [Substring] { split(separator: "\n", omittingEmptySubsequences: false) }
 }
 
+extension String {
+    /// Native substring test. It is found before Foundation's generic `contains`, which
+    /// bridges through NSString and dominated extraction time in profiles.
+    func contains(_ other: String) -> Bool { has(other) }
+}
+
 extension StringProtocol {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// White space and newlines removed from both ends, scalar by scalar (no Foundation).
+    var trimmed: String {
+        let scalars = unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C)
+                : s.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
 
     func trimmingLeading(_ characters: String) -> String {
         let set = Set(characters)

@@ -6,6 +6,11 @@ import Foundation
 /// - admonitions (`!!! warning "Title"` / `??? note` with an indented body) become a bold
 ///   title paragraph and their body is dedented, so lists and fences inside are read.
 enum WikiMarkup {
+    /// Cheap test: could any line be a macro or an admonition?
+    static func mayApply(to text: String) -> Bool {
+        text.has("!!! ") || text.has("??? ") || text.has("???+ ") || text.has("TOC]") || text.has("toc]")
+    }
+
     static func normalise(_ lines: inout [String]) {
         var i = 0
         var inFence: Substring? = nil
@@ -53,7 +58,7 @@ enum WikiMarkup {
         guard let typeEnd = rest.firstIndex(where: { $0 == " " }) ?? Optional(rest.endIndex) else { return nil }
         let type = rest[rest.startIndex..<typeEnd]
         guard !type.isEmpty, type.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
-        let after = rest[typeEnd...].trimmingCharacters(in: .whitespaces)
+        let after = rest[typeEnd...].trimmed
         if after.count >= 2, after.first == "\"", after.last == "\"" {
             let title = after.dropFirst().dropLast()
             if !title.isEmpty { return String(title) }
