@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test. Tests that need a service (Prometheus) or the shared runbooks find them
-# through environment variables set here, and skip with a printed notice when absent.
+# Runs every test (unit, integration with real SQLite files and subprocesses, tmux end to end).
+# Tests that need ../shared/runbooks skip with a printed notice when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build --build-tests
-swift test --skip-build 2>&1 | tee .build/test-output.txt
+mkdir -p .build
+set +e
+# Swift Testing only: the package has no XCTest cases, and XCTest's "Executed 0 tests" would
+# otherwise be the last word of the run.
+swift test --skip-build --disable-xctest 2>&1 | tee .build/test-output.txt
 status=${PIPESTATUS[0]}
+set -e
+
+total=$(grep -Eo 'Test run with [0-9]+ tests?' .build/test-output.txt | tail -1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -Ec '^✘ Test [^ ]+\(.*\) failed' .build/test-output.txt || true)
+skipped=$(grep -Ec 'skipped' .build/test-output.txt || true)
+echo "tests: $((total - failed)) passed, ${failed} failed, ${skipped} skipped"
+if [ "$total" -eq 0 ] && [ "$status" -eq 0 ]; then
+    echo "no tests ran" >&2
+    exit 1
+fi
 exit "$status"

@@ -34,6 +34,22 @@ import Testing
         #expect(h.threshold?.value == 5000)
     }
 
+    @Test func repeatedThresholdAddsItsDuration() {
+        let runbook = RunbookReader.parse(text: """
+            # X
+
+            | Metric | Target | Alert Threshold |
+            |---|---|---|
+            | Error Rate | < 1% | > 5% |
+
+            ### Critical Alerts
+            - Error rate > 5% for 5 minutes
+            - Latency > 2s
+            """)
+        #expect(runbook.metric("Error Rate")?.critical?.forSeconds == 300)
+        #expect(runbook.metric("Error Rate")?.critical?.text == "> 5%")
+    }
+
     @Test func breachEvaluation() throws {
         let t = try #require(ThresholdParser.threshold("> 1%", line: 1))
         #expect(t.isBreached(by: 1.5))

@@ -19,8 +19,8 @@ struct MetricMerger {
         let key = MetricName.key(name)
         if let i = index(key: key) {
             metrics[i].target = metrics[i].target ?? target
-            metrics[i].warning = metrics[i].warning ?? warning
-            metrics[i].critical = metrics[i].critical ?? critical
+            metrics[i].warning = Self.merge(metrics[i].warning, warning)
+            metrics[i].critical = Self.merge(metrics[i].critical, critical)
             if let condition, !metrics[i].conditions.contains(condition) { metrics[i].conditions.append(condition) }
         } else {
             exact[key.sorted()] = metrics.count
@@ -28,6 +28,18 @@ struct MetricMerger {
             metrics.append(MetricSpec(name: name, target: target, warning: warning, critical: critical,
                                       conditions: condition.map { [$0] } ?? [], line: line))
         }
+    }
+
+    /// The first threshold given for a level wins; a later one with the same comparison adds
+    /// what the first left out ("> 5%" in a table, "> 5% for 5 minutes" in an alert list).
+    static func merge(_ first: Threshold?, _ later: Threshold?) -> Threshold? {
+        guard var first else { return later }
+        guard let later, later.op == first.op, later.value == first.value, later.unit == first.unit || later.unit == nil
+        else { return first }
+        first.forSeconds = first.forSeconds ?? later.forSeconds
+        first.windowSeconds = first.windowSeconds ?? later.windowSeconds
+        first.qualifier = first.qualifier ?? later.qualifier
+        return first
     }
 
     /// Ties a PromQL query to the metric it measures, by the words they share.
