@@ -8,14 +8,15 @@ swift build --build-tests
 mkdir -p .build
 set +e
 # Swift Testing only: the package has no XCTest cases, and XCTest's "Executed 0 tests" would
-# otherwise be the last word of the run.
-swift test --skip-build --disable-xctest 2>&1 | tee .build/test-output.txt
+# otherwise be the last word of the run. Serial: on 2 cores a parallel run is slower (the
+# suites contend) and starves the timing-sensitive tests (journal watch latency, tmux).
+swift test --skip-build --disable-xctest --no-parallel 2>&1 | tee .build/test-output.txt
 status=${PIPESTATUS[0]}
 set -e
 
 total=$(grep -Eo 'Test run with [0-9]+ tests?' .build/test-output.txt | tail -1 | grep -Eo '[0-9]+' || echo 0)
-failed=$(grep -Ec '^✘ Test [^ ]+\(.*\) failed' .build/test-output.txt || true)
-skipped=$(grep -Ec 'skipped' .build/test-output.txt || true)
+failed=$(grep -Ec '^✘ Test .* failed after' .build/test-output.txt || true)
+skipped=$(grep -Ec '^➜ Test .* skipped' .build/test-output.txt || true)
 echo "tests: $((total - failed)) passed, ${failed} failed, ${skipped} skipped"
 if [ "$total" -eq 0 ] && [ "$status" -eq 0 ]; then
     echo "no tests ran" >&2

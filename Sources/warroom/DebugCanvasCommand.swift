@@ -5,7 +5,10 @@ import Foundation
 
 /// Draws a demonstration frame through the curses backend until `q`: proves the backend
 /// draws wide characters, styles and borders, and gives the terminal back afterwards.
-struct DebugCanvasCommand: ParsableCommand {
+/// Async so it can run on the main actor: the root command is async (for `timeline --follow`),
+/// so a synchronous `run()` would be called on a worker thread, and every curses call must
+/// happen on the main thread.
+struct DebugCanvasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "canvas",
         abstract: "Draw a demo frame with the terminal backend; Tab moves focus, q quits.")
@@ -16,7 +19,7 @@ struct DebugCanvasCommand: ParsableCommand {
     @Flag(help: "Draw without colour (as NO_COLOR does).")
     var noColor = false
 
-    func run() throws {
+    @MainActor func run() async throws {
         let loaded: ThemeLoadResult
         do {
             loaded = try ThemeCatalog.standard().load(theme)
@@ -27,7 +30,7 @@ struct DebugCanvasCommand: ParsableCommand {
         for warning in loaded.warnings { printError("warning: \(warning)") }
         let environment = ProcessInfo.processInfo.environment
         let noColor = noColor
-        MainActor.assumeIsolated {
+        do {
             let terminal = CursesTerminal(noColor: noColor, environment: environment)
             defer { terminal.restore() }
             let palette = loaded.theme.palette(depth: terminal.depth)
