@@ -72,9 +72,15 @@ let package = Package(
             dependencies: ["RunbookKit"],
             exclude: ["Fixtures"]
         ),
+        // Runs the built `warroom` binary for the command-line tests.
+        .target(name: "WarroomTestSupport", path: "Tests/WarroomTestSupport"),
+        .testTarget(
+            name: "WarroomCLITests",
+            dependencies: ["WarroomTestSupport"]
+        ),
         .testTarget(
             name: "IncidentKitTests",
-            dependencies: ["IncidentKit", "RunbookKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["IncidentKit", "RunbookKit", "WarroomTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Golden")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import WarroomTestSupport
 @testable import IncidentKit
 
 /// A temporary store folder, removed when the test's value goes away.
@@ -41,45 +42,6 @@ final class TestClock: @unchecked Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = iso.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         return formatter.date(from: iso)!
-    }
-}
-
-/// The `warroom` executable built beside the test bundle (`swift build --build-tests` builds both).
-enum WarroomBinary {
-    static var url: URL? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("warroom"),
-            Bundle.main.bundleURL.appendingPathComponent("warroom"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("warroom"),
-            packageRoot.appendingPathComponent(".build/debug/warroom"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
-    /// Runs warroom to completion; returns exit status, stdout, stderr.
-    @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read before waiting so a full pipe cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-                String(decoding: errData, as: UTF8.self))
     }
 }
 
