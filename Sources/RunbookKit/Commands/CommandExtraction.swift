@@ -79,9 +79,24 @@ public enum CommandExtraction {
 
     /// Splits a block into independent commands at comment-titled, blank-line separated groups.
     public static func commands(in source: CodeSource) -> [ExtractedCommand] {
+        extract(source).commands
+    }
+
+    /// The block's language (as `blockLanguage`) and its commands, deciding the kind of fence once.
+    public static func extract(_ source: CodeSource) -> (language: String?, commands: [ExtractedCommand]) {
         var source = source
         source.code = normalized(source.code)
-        guard let kind = FenceLanguage.kind(info: source.info, code: source.code) else { return [] }
+        guard let kind = FenceLanguage.kind(info: source.info, code: source.code) else { return (nil, []) }
+        var language = kind.language
+        if kind == .session {
+            let word = FenceLanguage.infoWord(source.info)
+            if FenceLanguage.sqlNames.contains(word) { language = "sql" }
+            if FenceLanguage.pythonNames.contains(word) { language = "python" }
+        }
+        return (language, commands(source, kind: kind))
+    }
+
+    private static func commands(_ source: CodeSource, kind: FenceKind) -> [ExtractedCommand] {
         if kind == .session {
             return ShellSession.commands(source.code, firstLine: source.line).map { typed in
                 make(title: typed.title ?? source.context, language: typed.language, code: typed.code, line: typed.line,

@@ -46,7 +46,7 @@ public struct MarkdownBlock: Sendable, Equatable {
             return
         }
         text = inlines.plainText
-        leading = inlines.leadingStrong.map { LeadingLabel(label: $0.label, rest: $0.rest) }
+        leading = Self.leadingLabel(inlines, text: text)
         boldLabel = kind == .paragraph ? inlines.onlyBoldLabel : nil
     }
     /// For code and HTML blocks.
@@ -91,6 +91,21 @@ public struct MarkdownBlock: Sendable, Equatable {
 
     /// Nested lists of a list item.
     public var sublists: [MarkdownBlock] { children.filter(\.isList) }
+
+    /// `inlines.leadingStrong`, reusing the paragraph's text for the rest: the bold run's text
+    /// is a prefix of the whole text when the bold run comes first.
+    private static func leadingLabel(_ inlines: [Inline], text: String) -> LeadingLabel? {
+        guard let first = inlines.first(where: {
+            if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }
+            return true
+        }), case .strong(let inner) = first else { return nil }
+        let raw = inner.plainText
+        guard text.hasPrefix(raw) else { return inlines.leadingStrong.map { LeadingLabel(label: $0.label, rest: $0.rest) } }
+        let label = raw.trimmingTrailing(" :-–—").trimmingLeading(" :-–—")
+        guard !label.isEmpty else { return nil }
+        let rest = String(text.unicodeScalars.dropFirst(raw.unicodeScalars.count)).trimmingLeading(" :-–—")
+        return LeadingLabel(label: label, rest: rest)
+    }
 
     /// Whether this block or any block in it has `word` (lower-case ASCII) in its text, in any case.
     public func mentions(_ word: String) -> Bool {

@@ -17,10 +17,10 @@ enum CommandCollector {
             let firstLine = fenced ? block.line + 1 : block.line
             let source = CodeSource(info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
                                     context: stepContext ?? sectionTitle(section))
-            let extracted = CommandExtraction.commands(in: source)
+            let (blockLanguage, extracted) = CommandExtraction.extract(source)
             let blockIndex = context.codeBlocks.count
             let ids = extracted.map { add($0, section: section, block: blockIndex, context: context) }
-            let language = CommandExtraction.blockLanguage(info: info, code: source.code) ?? (info.isEmpty ? "text" : info)
+            let language = blockLanguage ?? (info.isEmpty ? "text" : info)
             context.codeBlocks.append(CodeBlock(index: blockIndex, info: info, language: language, code: source.code,
                                                 section: section.pathText, line: firstLine, commands: ids))
             if !ids.isEmpty { context.commandsByBlockLine[block.line, default: []] += ids }

@@ -15,16 +15,24 @@ public enum MojibakeRepair {
         // Fast path: pure ASCII text has nothing to repair.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return (text, report) }
         let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        // Output is built as UTF-8 bytes: appending slices to a UnicodeScalarView was
+        // quadratic in the number of repairs.
+        var out: [UInt8] = []
         var copiedUpTo = 0  // scalars before this index are already in `out`
+        func copy(_ range: Range<Int>) {
+            for scalar in scalars[range] {
+                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
+            }
+        }
         var line = firstLineNumber
         var i = 0
         while i < scalars.count {
             let scalar = scalars[i]
             if scalar == "\n" { line += 1 }
             if scalar.value >= 0x80, let (decoded, used, charset) = decodeSequence(scalars, at: i) {
-                out.append(contentsOf: scalars[copiedUpTo..<i])
-                out.append(decoded)
+                if out.isEmpty { out.reserveCapacity(text.utf8.count) }
+                copy(copiedUpTo..<i)
+                UTF8.encode(decoded) { out.append($0) }
                 report.repairs += 1
                 report.charsets.insert(charset.rawValue)
                 if report.firstLine == nil { report.firstLine = line }
@@ -36,8 +44,8 @@ public enum MojibakeRepair {
         }
         // Text that needed nothing is returned as it was, without a copy.
         guard report.repairs > 0 else { return (text, report) }
-        out.append(contentsOf: scalars[copiedUpTo...])
-        return (String(out), report)
+        copy(copiedUpTo..<scalars.count)
+        return (String(decoding: out, as: UTF8.self), report)
     }
 
     private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int)
