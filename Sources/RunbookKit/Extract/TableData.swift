@@ -50,15 +50,6 @@ struct LabeledText {
     /// The label lower-cased without emoji, for keyword tests.
     let key: String
 
-    /// Labels are short: at most five words, no sentence punctuation.
-    init?(_ inlines: [Inline]) {
-        if let (label, rest) = inlines.leadingStrong {
-            self.init(label: label, value: rest)
-        } else {
-            self.init(plain: inlines.plainText)
-        }
-    }
-
     /// From a paragraph's cached facts (no re-walk of its inlines).
     init?(_ block: MarkdownBlock) {
         if let leading = block.leading {
@@ -68,6 +59,7 @@ struct LabeledText {
         }
     }
 
+    /// Labels are short: at most five words, no sentence punctuation.
     init?(plain text: String) {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let label = text[..<colon].trimmed

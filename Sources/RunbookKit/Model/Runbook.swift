@@ -44,7 +44,7 @@ public struct Runbook: Sendable, Codable, Equatable {
     }
 
     public func severity(_ id: String) -> SeverityLevel? {
-        let wanted = SeverityID.normalise(id)?.id ?? id.uppercased()
+        let wanted = SeverityID.leading(id)?.id ?? id.uppercased()
         return severities.first { $0.id == wanted }
     }
 

@@ -69,12 +69,6 @@ public enum SeverityID {
 
     static let levelWordPrefixes: Set<String> = Set(levelWords.keys.flatMap { [String($0.prefix(3)), String($0.prefix(2))] })
 
-    /// The whole of `text` is a severity id.
-    public static func normalise(_ text: String) -> Match? {
-        guard let match = leading(text) else { return nil }
-        return match
-    }
-
     /// "Critical", "High - ...": a level written as a word only.
     private static func wordLevel(prefix: String, after: String) -> Match? {
         guard let rank = levelWords[prefix.lowercased()] else { return nil }
