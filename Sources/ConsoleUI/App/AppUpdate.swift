@@ -13,7 +13,7 @@ public enum AppUpdate {
             state.height = height
             return []
         case .journalEvents(let events):
-            for event in events where event.id > state.lastEventID { apply(event, to: &state) }
+            for event in events { apply(event, to: &state) }
             return []
         case .failed(let text):
             state.message = text
@@ -25,9 +25,17 @@ public enum AppUpdate {
     }
 
     /// Folds one committed event into the state.
+    /// Each event is applied once: an append's own result and the watcher both deliver it, and
+    /// another writer's earlier event can arrive after ours (it then goes in at its place).
     static func apply(_ event: ConsoleEvent, to state: inout AppState) {
         let followTimeline = state.selected(.timeline) >= state.timeline.count - 1
-        state.timeline.append(event)
+        if event.id > state.lastEventID {
+            state.timeline.append(event)
+        } else {
+            guard !state.timeline.contains(where: { $0.id == event.id }) else { return }
+            let at = state.timeline.firstIndex { $0.id > event.id } ?? state.timeline.count
+            state.timeline.insert(event, at: at)
+        }
         if followTimeline { state.selection[.timeline] = state.timeline.count - 1 }
         switch event.change {
         case .none: break

@@ -113,7 +113,10 @@ extension AppView {
         var section: String?
         for (index, command) in state.commands.enumerated() {
             if command.section != section {
-                rows.append(PaneRow(text: command.section, key: .paneTitleUnfocused))
+                // The path without the runbook's own title: "Diagnosis > Health".
+                let parts = command.section.components(separatedBy: " > ")
+                let shown = parts.count > 1 ? parts.dropFirst().joined(separator: " > ") : command.section
+                rows.append(PaneRow(text: shown, key: .paneTitleUnfocused))
                 section = command.section
             }
             let key = ThemeKey.risk(command.risk)
