@@ -5,7 +5,7 @@ import Foundation
 
 /// Draws a demonstration frame through the curses backend until `q`: proves the backend
 /// draws wide characters, styles and borders, and gives the terminal back afterwards.
-struct DebugCanvasCommand: ParsableCommand {
+struct DebugCanvasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "canvas",
         abstract: "Draw a demo frame with the terminal backend; Tab moves focus, q quits.")
@@ -16,7 +16,7 @@ struct DebugCanvasCommand: ParsableCommand {
     @Flag(help: "Draw without colour (as NO_COLOR does).")
     var noColor = false
 
-    func run() throws {
+    func run() async throws {
         let loaded: ThemeLoadResult
         do {
             loaded = try ThemeCatalog.standard().load(theme)
@@ -27,7 +27,8 @@ struct DebugCanvasCommand: ParsableCommand {
         for warning in loaded.warnings { printError("warning: \(warning)") }
         let environment = ProcessInfo.processInfo.environment
         let noColor = noColor
-        MainActor.assumeIsolated {
+        // The command runs on a pool thread (the root command is async); curses needs the main thread.
+        await MainActor.run {
             let terminal = CursesTerminal(noColor: noColor, environment: environment)
             defer { terminal.restore() }
             let palette = loaded.theme.palette(depth: terminal.depth)
