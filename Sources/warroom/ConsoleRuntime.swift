@@ -56,11 +56,13 @@ struct ConsoleRuntime {
                 second = Int(now.timeIntervalSince1970)
                 messages.append(.tick(now))
             }
+            let before = state
             while !messages.isEmpty {
                 let message = messages.removeFirst()
-                dirty = true
                 for effect in AppUpdate.update(&state, message) { messages += perform(effect) }
             }
+            // Ticks change `now`, so the clocks redraw each second; idle keys draw nothing.
+            if state != before { dirty = true }
         }
     }
 

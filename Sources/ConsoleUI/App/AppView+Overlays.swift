@@ -16,12 +16,17 @@ extension AppView {
                             _ state: AppState, _ palette: ThemePalette) {
         switch overlay {
         case .help:
-            let lines = Bindings.helpLines()
-            let width = (lines.map { DisplayWidth.of($0) }.max() ?? 20) + 4
-            let inner = dialog(&canvas, body, width: width, height: lines.count + 2, title: "Keys", palette)
-            for (i, line) in lines.prefix(inner.height).enumerated() {
-                let key: ThemeKey = line.hasPrefix(" ") || line.isEmpty ? .dialog : .dialogTitle
-                canvas.write(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 1, style: palette[key], clip: inner)
+            let columns = helpColumns(Bindings.helpLines(), height: body.height - 2)
+            let columnWidth = (columns.joined().map { DisplayWidth.of($0) }.max() ?? 20) + 2
+            let height = (columns.map(\.count).max() ?? 0) + 2
+            let inner = dialog(&canvas, body, width: columnWidth * columns.count + 2, height: height, title: "Keys",
+                               palette)
+            for (c, lines) in columns.enumerated() {
+                for (i, line) in lines.prefix(inner.height).enumerated() {
+                    let key: ThemeKey = line.hasPrefix(" ") || line.isEmpty ? .dialog : .dialogTitle
+                    canvas.write(line, x: inner.x + 1 + c * columnWidth, y: inner.y + i, width: columnWidth - 1,
+                                 style: palette[key], clip: inner)
+                }
             }
         case .note(let editor):
             let inner = dialog(&canvas, body, width: 72, height: 3, title: "Note", palette)
@@ -44,6 +49,14 @@ extension AppView {
             canvas.write("A command is running. Quit? y / n", x: inner.x + 1, y: inner.y, style: palette[.dialog],
                          clip: inner)
         }
+    }
+
+    /// Help in one column when it fits `height`, else split in two at the section break nearest the middle.
+    static func helpColumns(_ lines: [String], height: Int) -> [[String]] {
+        guard lines.count > height else { return [lines] }
+        let breaks = lines.indices.filter { lines[$0].isEmpty }
+        guard let split = breaks.min(by: { abs($0 - lines.count / 2) < abs($1 - lines.count / 2) }) else { return [lines] }
+        return [Array(lines[..<split]), Array(lines[(split + 1)...])]
     }
 
     /// The text scrolled so the cursor shows; the cursor cell in reverse video.
