@@ -45,6 +45,26 @@ struct AppEndToEndTests {
         let notes = lines.filter { $0.contains("\"kind\":\"note\"") }
         #expect(notes.count == 1)
         #expect(notes.first?.contains("checkout fixed 🚀") == true)
+
+        // `open` without --title resumes the newest open incident, rebuilt from its journal.
+        let runbook = try #require(Self.exampleRunbook(near: warroom))
+        let resumed = try Session(tmux: tmux, command: "\(warroom) open \(runbook) --store \(store)")
+        let screen = try resumed.wait { $0.contains("Checklist 3/") }
+        #expect(screen.contains("Demo: payments checkout failing"))
+        #expect(screen.contains("note checkout fixed 🚀"))
+        try resumed.keys("q")
+        #expect(try resumed.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
+
+    /// `examples/payments-api.md` in the package that built the binary.
+    static func exampleRunbook(near binary: String) -> String? {
+        var folder = URL(fileURLWithPath: binary).deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("examples/payments-api.md").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
     }
 
     @Test("A note written from another shell shows within two seconds")

@@ -122,4 +122,37 @@ struct AppUpdateTests {
         #expect(state.incident.commander == "carol")
         #expect(state.incident.status == "mitigated")
     }
+
+    @Test("An earlier event that arrives late goes in at its place, once")
+    func outOfOrder() {
+        var state = AppFixture.state()
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "opened", "o"), AppFixture.event(3, "note", "mine")]))
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(2, "note", "theirs"), AppFixture.event(3, "note", "mine")]))
+        #expect(state.timeline.map(\.id) == [1, 2, 3])
+    }
+
+    @Test("PgDn, End and PgUp move by pages within the pane")
+    func paging() {
+        var state = AppFixture.state(width: 120, height: 40)
+        for i in 1...60 { state.timeline.append(AppFixture.event(Int64(i), "note", "n\(i)")) }
+        state.focus = .timeline
+        state.selection[.timeline] = 0
+        AppFixture.press([KeyEvent(.pageDown)], &state)
+        #expect(state.selected(.timeline) > 5)
+        AppFixture.press([KeyEvent(.end)], &state)
+        #expect(state.selected(.timeline) == 59)
+        AppFixture.press([KeyEvent(.pageUp)], &state)
+        #expect(state.selected(.timeline) < 59)
+    }
+
+    @Test("Unknown : commands and severities are reported, not written")
+    func commandErrors() {
+        var state = AppFixture.state()
+        #expect(AppFixture.press([.char(":")] + "sev SEV9".map { .char($0) } + [.enter], &state).isEmpty)
+        #expect(state.message?.contains("Unknown severity SEV9") == true)
+        #expect(AppFixture.press([.char(":")] + "frobnicate".map { .char($0) } + [.enter], &state).isEmpty)
+        #expect(state.message == "Unknown command: frobnicate")
+        #expect(AppFixture.press([.char(":")] + "note hi there".map { .char($0) } + [.enter], &state)
+            == [.appendNote("hi there")])
+    }
 }

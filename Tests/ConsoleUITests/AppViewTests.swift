@@ -89,4 +89,28 @@ struct AppViewTests {
         #expect(Bindings.action(for: .ctrl("c"), in: .checklist) == nil)
         #expect(Bindings.helpLines().contains("Guided mode"))
     }
+
+    @Test("Zoom gives the focused pane the whole body; the timeline shows a date line per day")
+    func zoomAndDays() {
+        var state = AppFixture.state()
+        _ = AppUpdate.update(&state, .journalEvents([
+            AppFixture.event(1, "note", "day one", at: 10),
+            AppFixture.event(2, "note", "day two", at: 86_400),
+        ]))
+        state.focus = .timeline
+        state.zoomed = true
+        let (canvas, text) = screen(state)
+        #expect(!text.contains("Metrics"))
+        #expect(canvas.lines[2].hasPrefix("┏━ Timeline"))
+        #expect(text.contains("── 2026-11-18 ──") && text.contains("── 2026-11-19 ──"))
+        #expect(text.contains("bob note day two"))
+    }
+
+    @Test("Help fits a 40-row screen in two columns with every context")
+    func helpColumns() {
+        var state = AppFixture.state()
+        state.overlays = [.help]
+        let text = screen(state).1
+        for context in BindingContext.allCases { #expect(text.contains(context.title)) }
+    }
 }
