@@ -13,10 +13,6 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        guard let path = Self.locateRunbook() else {
-            printError("warroom: examples/payments-api.md not found near the warroom binary or the current folder")
-            throw ExitCode(1)
-        }
         var options = store
         if options.store == nil {
             var template = Array((NSTemporaryDirectory() + "warroom-demo-XXXXXX").utf8CString)
@@ -26,6 +22,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             options.store = String(cString: made)
         }
+        let path = try Self.locateRunbook() ?? Self.writeEmbeddedRunbook(into: options.store ?? ".")
         let (journal, incident, read) = try reportingErrors {
             let read = try ConsoleLauncher.readRunbook(path)
             let journal = try options.journal()
@@ -37,6 +34,19 @@ struct DemoCommand: AsyncParsableCommand {
         try await ConsoleLauncher.run(journal: journal, incident: incident, runbooks: [read.runbook],
                                 author: options.authorName, options: console)
         print("Demo journal kept in \(options.store ?? ""): warroom timeline --store \(options.store ?? "")")
+    }
+
+    /// The embedded copy, written beside the demo's journal so the incident can name a file.
+    static func writeEmbeddedRunbook(into folder: String) throws -> String {
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(DemoRunbookText.fileName).path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try DemoRunbookText.markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            printError("warroom: cannot write the demo runbook to \(path): \(error)")
+            throw ExitCode(1)
+        }
+        return path
     }
 
     /// Walks up from the binary's folder (then the current folder) to `examples/payments-api.md`.
