@@ -113,4 +113,17 @@ struct AppViewTests {
         let text = screen(state).1
         for context in BindingContext.allCases { #expect(text.contains(context.title)) }
     }
+
+    @Test("Without colour the selected row is reverse video and marks say who and when")
+    func mono() {
+        let mono = BuiltinThemes.defaultTheme.palette(depth: .mono)
+        var state = AppFixture.state()
+        let item = state.items[0]
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(2, "item_ticked", item.text, .ticked(item.key), at: 30)]))
+        let canvas = AppView.render(state, palette: mono)
+        let row = canvas.lines.firstIndex { $0.contains("[x] Confirm the alert") }!
+        #expect(canvas.style(at: 2, row).attributes.contains(.reverse))
+        #expect(canvas.lines[row].contains("11:07 bob"))
+        #expect(!canvas.style(at: 2, row + 1).attributes.contains(.reverse))
+    }
 }

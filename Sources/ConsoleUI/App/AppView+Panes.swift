@@ -70,7 +70,11 @@ extension AppView {
             case nil: "[ ]"
             }
             var trailing: (String, ThemeKey)?
-            if let deadline = item.deadlineSeconds, mark == nil {
+            if let mark {
+                // Who and when: "03:16 carol".
+                let who = TextFit.truncate(mark.author, toWidth: 12)
+                trailing = (String(TimeText.clock(mark.time).prefix(5)) + " " + who, .textMuted)
+            } else if let deadline = item.deadlineSeconds {
                 let left = Int(state.incident.startedAt.timeIntervalSince(state.now).rounded(.down)) + deadline
                 trailing = left < 0 ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
                     : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
