@@ -24,7 +24,13 @@ extension ConsoleEvent {
             break
         }
         self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
-                  text: EventText.describe(event), change: change)
+                  text: Self.oneLine(EventText.describe(event)), change: change)
+    }
+
+    /// A timeline row is one line: a multi-line note (from stdin) shows its lines joined.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ⏎ ")
     }
 }
 

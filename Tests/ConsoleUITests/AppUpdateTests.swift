@@ -108,6 +108,9 @@ struct AppUpdateTests {
         #expect(state.guided == 2)
         AppFixture.press([.char("b")], &state)
         #expect(state.guided == 1)
+        AppFixture.press([.char("n")] + "mid-step".map { .char($0) }, &state)
+        #expect(AppFixture.press([.enter], &state) == [.appendNote("mid-step")])
+        #expect(state.guided == 1)
         AppFixture.press([.escape], &state)
         #expect(state.guided == nil && state.selected(.checklist) == 1)
     }

@@ -159,6 +159,8 @@ public enum AppUpdate {
         case .close:
             state.selection[.checklist] = index
             state.guided = nil
+        case .note: state.overlays.append(.note(LineEditor()))
+        case .help: state.overlays.append(.help)
         default: break
         }
         return effects

@@ -79,6 +79,8 @@ public enum Bindings {
         KeyBinding([.char("s")], .skip, .guided, "Skip the step", hint: "skip"),
         KeyBinding([.char("b")], .back, .guided, "Back to the previous step", hint: "back"),
         KeyBinding([.escape], .close, .guided, "Leave guided mode", hint: "leave"),
+        KeyBinding([.char("n")], .note, .guided, "Add a note to the timeline", hint: "note"),
+        KeyBinding([.char("?")], .help, .guided, "Help"),
         // Line editors
         KeyBinding([.enter], .commit, .note, "Add the note", hint: "add"),
         KeyBinding([.escape], .close, .note, "Cancel", hint: "cancel"),
