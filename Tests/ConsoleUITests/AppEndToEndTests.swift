@@ -85,4 +85,23 @@ struct AppEndToEndTests {
         try session.keys("q")
         #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
     }
+
+    @Test("Resizing switches to tabs, then to the too-small notice, and back")
+    func resize() throws {
+        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else { return }
+        let store = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)")
+        #expect(try session.wait { $0.contains("┌─ Metrics") }.contains("┌─ Metrics"))
+        try session.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
+        let tabbed = try session.wait { $0.contains("Metrics   Commands   Timeline") }
+        #expect(tabbed.contains(" Checklist 0/"))
+        #expect(!tabbed.contains("┌─ Metrics"))
+        try session.run(["resize-window", "-t", "t", "-x", "50", "-y", "10"])
+        #expect(try session.wait { $0.contains("Terminal too small") }.contains("Terminal too small"))
+        try session.run(["resize-window", "-t", "t", "-x", "120", "-y", "40"])
+        #expect(try session.wait { $0.contains("┌─ Metrics") }.contains("┌─ Metrics"))
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
 }
