@@ -5,9 +5,6 @@ import Foundation
 
 /// Draws a demonstration frame through the curses backend until `q`: proves the backend
 /// draws wide characters, styles and borders, and gives the terminal back afterwards.
-/// Async so it can run on the main actor: the root command is async (for `timeline --follow`),
-/// so a synchronous `run()` would be called on a worker thread, and every curses call must
-/// happen on the main thread.
 struct DebugCanvasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "canvas",
@@ -19,7 +16,7 @@ struct DebugCanvasCommand: AsyncParsableCommand {
     @Flag(help: "Draw without colour (as NO_COLOR does).")
     var noColor = false
 
-    @MainActor func run() async throws {
+    func run() async throws {
         let loaded: ThemeLoadResult
         do {
             loaded = try ThemeCatalog.standard().load(theme)
@@ -30,7 +27,8 @@ struct DebugCanvasCommand: AsyncParsableCommand {
         for warning in loaded.warnings { printError("warning: \(warning)") }
         let environment = ProcessInfo.processInfo.environment
         let noColor = noColor
-        do {
+        // The command runs on a pool thread (the root command is async); curses needs the main thread.
+        await MainActor.run {
             let terminal = CursesTerminal(noColor: noColor, environment: environment)
             defer { terminal.restore() }
             let palette = loaded.theme.palette(depth: terminal.depth)

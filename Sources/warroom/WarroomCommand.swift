@@ -7,7 +7,7 @@ struct WarroomCommand: AsyncParsableCommand {
         abstract: "A full-screen incident console built from your Markdown runbooks.",
         version: WarroomVersion.current,
         subcommands: [
-            CheckCommand.self, ShowCommand.self, IncidentCommand.self, NoteCommand.self, MilestoneCommand.self,
+            OpenCommand.self, DemoCommand.self, CheckCommand.self, ShowCommand.self, IncidentCommand.self, NoteCommand.self, MilestoneCommand.self,
             TimelineCommand.self, PostmortemCommand.self, ThemesCommand.self, DebugCommand.self,
         ]
     )

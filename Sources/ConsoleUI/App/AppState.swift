@@ -1,0 +1,95 @@
+import Foundation
+import RunbookKit
+
+/// Everything the console shows. Changed only by `AppUpdate.update`; drawn by `AppView`.
+public struct AppState: Sendable, Equatable {
+    public var runbooks: [Runbook]
+    public var incident: IncidentSnapshot
+    /// Item key (`ItemRef.key`) → done or skipped. Built from the journal's item events.
+    public var marks: [String: ItemMark] = [:]
+    public var timeline: [ConsoleEvent] = []
+    public var focus: PaneID = .checklist
+    /// Selected row of each pane (an index into that pane's items).
+    public var selection: [PaneID: Int] = [:]
+    public var overlays: [Overlay] = []
+    /// Index into `items` while guided mode is on.
+    public var guided: Int?
+    public var zoomed = false
+    public var now: Date
+    public var width: Int
+    public var height: Int
+    /// The last failure, shown in the footer until the next key.
+    public var message: String?
+    /// Set once a runbook command is running (none run yet): `q` then asks first.
+    public var commandRunning = false
+    public var quitting = false
+
+    public init(runbooks: [Runbook], incident: IncidentSnapshot, now: Date, width: Int = 120, height: Int = 40) {
+        self.runbooks = runbooks
+        self.incident = incident
+        self.now = now
+        self.width = width
+        self.height = height
+    }
+
+    /// The runbook whose checklist, metrics and commands are shown.
+    public var runbook: Runbook? { runbooks.first }
+
+    public var checklist: Checklist? { runbook?.incidentChecklist }
+
+    public var items: [ItemRef] {
+        guard let checklist else { return [] }
+        return checklist.items.indices.map {
+            ItemRef(checklist: checklist.title, index: $0, text: checklist.items[$0].text)
+        }
+    }
+
+    /// Levels for the picker: the runbook's, else SEV1…SEV5.
+    public var severityLevels: [SeverityLevel] {
+        if let levels = runbook?.severities, !levels.isEmpty { return levels }
+        return (1...5).map { SeverityLevel(id: "SEV\($0)", rank: $0, line: 0) }
+    }
+
+    public var severityLevel: SeverityLevel? {
+        severityLevels.first { $0.id == incident.severity }
+    }
+
+    public var metrics: [MetricSpec] { runbook?.metrics ?? [] }
+
+    /// Commands in section order (stable, so a selection index stays put).
+    public var commands: [RunbookCommand] { runbook?.commands ?? [] }
+
+    public var doneCount: Int {
+        items.filter { marks[$0.key] != nil }.count
+    }
+
+    public func selected(_ pane: PaneID) -> Int {
+        min(max(selection[pane] ?? 0, 0), max(rowCount(pane) - 1, 0))
+    }
+
+    public func rowCount(_ pane: PaneID) -> Int {
+        switch pane {
+        case .checklist: items.count
+        case .metrics: metrics.count
+        case .commands: commands.count
+        case .timeline: timeline.count
+        }
+    }
+
+    /// Who takes the keys: the top overlay, else guided mode, else the focused pane.
+    public var context: BindingContext {
+        if let top = overlays.last {
+            switch top {
+            case .help: return .help
+            case .note: return .note
+            case .command: return .command
+            case .severityPicker: return .severity
+            case .confirmQuit: return .confirmQuit
+            }
+        }
+        if guided != nil { return .guided }
+        return focus == .checklist ? .checklist : .panes
+    }
+
+    public var lastEventID: Int64 { timeline.last?.id ?? 0 }
+}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// The console's one state transition: pure, so every key sequence can be tested without a
+/// terminal. Returns the effects the runtime must perform.
+public enum AppUpdate {
+    public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .tick(let now):
+            state.now = now
+            return []
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            return []
+        case .journalEvents(let events):
+            for event in events { apply(event, to: &state) }
+            return []
+        case .failed(let text):
+            state.message = text
+            return []
+        case .key(let key):
+            state.message = nil
+            return handle(key, &state)
+        }
+    }
+
+    /// Folds one committed event into the state.
+    /// Each event is applied once: an append's own result and the watcher both deliver it, and
+    /// another writer's earlier event can arrive after ours (it then goes in at its place).
+    static func apply(_ event: ConsoleEvent, to state: inout AppState) {
+        let followTimeline = state.selected(.timeline) >= state.timeline.count - 1
+        if event.id > state.lastEventID {
+            state.timeline.append(event)
+        } else {
+            guard !state.timeline.contains(where: { $0.id == event.id }) else { return }
+            let at = state.timeline.firstIndex { $0.id > event.id } ?? state.timeline.count
+            state.timeline.insert(event, at: at)
+        }
+        if followTimeline { state.selection[.timeline] = state.timeline.count - 1 }
+        switch event.change {
+        case .none: break
+        case .ticked(let key): state.marks[key] = ItemMark(state: .done, time: event.time, author: event.author)
+        case .skipped(let key): state.marks[key] = ItemMark(state: .skipped, time: event.time, author: event.author)
+        case .unticked(let key): state.marks[key] = nil
+        case .severity(let level): state.incident.severity = level
+        case .status(let status): state.incident.status = status
+        case .role(let role, let person): if role == "commander" { state.incident.commander = person }
+        }
+    }
+
+    static func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
+        let context = state.context
+        let action = Bindings.action(for: key, in: context)
+        switch context {
+        case .note, .command:
+            return edit(key, action, &state)
+        case .severity:
+            return pickSeverity(action, &state)
+        case .help:
+            if action == .close { state.overlays.removeLast() }
+            return []
+        case .confirmQuit:
+            if action == .confirm { state.quitting = true; return [.quit] }
+            if action == .close { state.overlays.removeLast() }
+            return []
+        case .guided:
+            return guide(action, &state)
+        case .panes, .checklist:
+            guard let action else { return [] }
+            return pane(action, &state)
+        }
+    }
+
+    // MARK: Panes
+
+    static func pane(_ action: Action, _ state: inout AppState) -> [Effect] {
+        let pane = state.focus
+        switch action {
+        case .focusNext, .focusPrevious:
+            let all = PaneID.allCases
+            let index = all.firstIndex(of: pane) ?? 0
+            let step = action == .focusNext ? 1 : all.count - 1
+            state.focus = all[(index + step) % all.count]
+        case .up: move(&state, by: -1)
+        case .down: move(&state, by: 1)
+        case .pageUp: move(&state, by: -pageSize(state))
+        case .pageDown: move(&state, by: pageSize(state))
+        case .home: state.selection[pane] = 0
+        case .end: state.selection[pane] = max(state.rowCount(pane) - 1, 0)
+        case .toggle:
+            guard let item = selectedItem(state) else { return [] }
+            return [state.marks[item.key] == nil ? .appendTick(item) : .appendUntick(item)]
+        case .skip:
+            guard let item = selectedItem(state), state.marks[item.key] == nil else { return [] }
+            return [.appendSkip(item)]
+        case .guided:
+            guard !state.items.isEmpty else { return [] }
+            let firstOpen = state.items.firstIndex { state.marks[$0.key] == nil }
+            state.guided = firstOpen ?? state.selected(.checklist)
+        case .note: state.overlays.append(.note(LineEditor()))
+        case .commandLine: state.overlays.append(.command(LineEditor()))
+        case .severity: openSeverityPicker(&state)
+        case .zoom: state.zoomed.toggle()
+        case .help: state.overlays.append(.help)
+        case .quit:
+            if state.commandRunning {
+                state.overlays.append(.confirmQuit)
+            } else {
+                state.quitting = true
+                return [.quit]
+            }
+        default: break
+        }
+        return []
+    }
+
+    static func selectedItem(_ state: AppState) -> ItemRef? {
+        let items = state.items
+        guard state.focus == .checklist, !items.isEmpty else { return nil }
+        return items[state.selected(.checklist)]
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) {
+        let pane = state.focus
+        let count = state.rowCount(pane)
+        guard count > 0 else { return }
+        state.selection[pane] = min(max(state.selected(pane) + delta, 0), count - 1)
+    }
+
+    /// Rows a page moves: the focused pane's inner height less one (a row of overlap).
+    static func pageSize(_ state: AppState) -> Int {
+        let layout = ScreenLayout.compute(width: state.width, height: state.height, activePane: state.focus)
+        let height = layout.panes[state.focus]?.height ?? 3
+        return max(1, height - 3)
+    }
+
+    static func openSeverityPicker(_ state: inout AppState) {
+        let index = state.severityLevels.firstIndex { $0.id == state.incident.severity } ?? 0
+        state.overlays.append(.severityPicker(index))
+    }
+
+    // MARK: Guided mode
+
+    static func guide(_ action: Action?, _ state: inout AppState) -> [Effect] {
+        guard let index = state.guided else { return [] }
+        let items = state.items
+        guard index < items.count else { state.guided = nil; return [] }
+        let item = items[index]
+        var effects: [Effect] = []
+        switch action {
+        case .done:
+            if state.marks[item.key]?.state != .done { effects.append(.appendTick(item)) }
+            advance(&state, from: index)
+        case .skip:
+            if state.marks[item.key] == nil { effects.append(.appendSkip(item)) }
+            advance(&state, from: index)
+        case .back:
+            state.guided = max(index - 1, 0)
+        case .close:
+            state.selection[.checklist] = index
+            state.guided = nil
+        case .note: state.overlays.append(.note(LineEditor()))
+        case .help: state.overlays.append(.help)
+        default: break
+        }
+        return effects
+    }
+
+    static func advance(_ state: inout AppState, from index: Int) {
+        if index + 1 < state.items.count {
+            state.guided = index + 1
+        } else {
+            state.guided = nil
+            state.selection[.checklist] = index
+            state.message = "Guided mode: last step reached"
+        }
+    }
+
+    // MARK: Overlays
+
+    static func pickSeverity(_ action: Action?, _ state: inout AppState) -> [Effect] {
+        guard case .severityPicker(let index) = state.overlays.last else { return [] }
+        let levels = state.severityLevels
+        switch action {
+        case .up: state.overlays[state.overlays.count - 1] = .severityPicker(max(index - 1, 0))
+        case .down: state.overlays[state.overlays.count - 1] = .severityPicker(min(index + 1, levels.count - 1))
+        case .commit:
+            state.overlays.removeLast()
+            guard index < levels.count, levels[index].id != state.incident.severity else { return [] }
+            return [.setSeverity(levels[index].id)]
+        case .close: state.overlays.removeLast()
+        default: break
+        }
+        return []
+    }
+
+    static func edit(_ key: KeyEvent, _ action: Action?, _ state: inout AppState) -> [Effect] {
+        let top = state.overlays.count - 1
+        var editor: LineEditor
+        let isNote: Bool
+        switch state.overlays[top] {
+        case .note(let e): editor = e; isNote = true
+        case .command(let e): editor = e; isNote = false
+        default: return []
+        }
+        switch action {
+        case .close:
+            state.overlays.removeLast()
+            return []
+        case .commit:
+            state.overlays.removeLast()
+            return isNote ? noteEffects(editor.text) : runCommand(editor.text, &state)
+        case .editLeft: editor.left()
+        case .editRight: editor.right()
+        case .editBackspace: editor.backspace()
+        case .editDeleteToStart: editor.deleteToStart()
+        case .editDeleteWord: editor.deleteWord()
+        default:
+            // Anything else that is plain text goes in; control keys (Ctrl-C too) are ignored.
+            guard case .character(let c) = key.key, key.modifiers.isDisjoint(with: [.ctrl, .alt]) else { return [] }
+            editor.insert(c)
+        }
+        state.overlays[top] = isNote ? .note(editor) : .command(editor)
+        return []
+    }
+
+    static func noteEffects(_ text: String) -> [Effect] {
+        let note = text.trimmingCharacters(in: .whitespaces)
+        return note.isEmpty ? [] : [.appendNote(note)]
+    }
+
+    /// `:` commands: `sev` (picker), `sev LEVEL`, `note TEXT`, `q`/`quit`.
+    static func runCommand(_ line: String, _ state: inout AppState) -> [Effect] {
+        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+        switch words.first?.lowercased() {
+        case nil: return []
+        case "sev", "severity":
+            guard words.count > 1 else { openSeverityPicker(&state); return [] }
+            let wanted = words[1].trimmingCharacters(in: .whitespaces).uppercased()
+            guard state.severityLevels.contains(where: { $0.id == wanted }) else {
+                state.message = "Unknown severity \(wanted): " + state.severityLevels.map(\.id).joined(separator: ", ")
+                return []
+            }
+            return wanted == state.incident.severity ? [] : [.setSeverity(wanted)]
+        case "note": return noteEffects(words.count > 1 ? words[1] : "")
+        case "q", "quit": return pane(.quit, &state)
+        default:
+            state.message = "Unknown command: \(line)"
+            return []
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import RunbookKit
+
+/// One row of a pane: text in a style; `selectable` rows carry the pane's item index.
+struct PaneRow {
+    var text: String
+    var key: ThemeKey
+    var item: Int?
+    /// Right-aligned text (a countdown) and its style.
+    var trailing: (String, ThemeKey)?
+}
+
+extension AppView {
+    static func drawPane(_ canvas: inout Canvas, _ pane: PaneID, _ rect: Rect, _ state: AppState,
+                         _ palette: ThemePalette) {
+        let focused = pane == state.focus && state.guided == nil
+        let inner = canvas.box(rect, title: paneTitle(pane, state), focused: focused,
+                               borderStyle: palette[focused ? .paneBorderFocused : .paneBorderUnfocused],
+                               titleStyle: palette[focused ? .paneTitleFocused : .paneTitleUnfocused])
+        guard !inner.isEmpty else { return }
+        switch pane {
+        case .checklist: drawRows(&canvas, checklistRows(state), inner, state.selected(pane), focused, palette)
+        case .metrics: drawRows(&canvas, metricRows(state), inner, state.selected(pane), focused, palette)
+        case .commands: drawCommands(&canvas, inner, state, focused, palette)
+        case .timeline: drawRows(&canvas, timelineRows(state), inner, state.selected(pane), focused, palette)
+        }
+    }
+
+    /// Draws rows scrolled so the selected item shows; the selected row gets the selection style.
+    static func drawRows(_ canvas: inout Canvas, _ rows: [PaneRow], _ rect: Rect, _ selected: Int, _ focused: Bool,
+                         _ palette: ThemePalette) {
+        if rows.isEmpty {
+            canvas.write("(nothing here)", x: rect.x, y: rect.y, style: palette[.textMuted], clip: rect)
+            return
+        }
+        let selectedRow = rows.firstIndex { $0.item == selected } ?? 0
+        let offset = selectedRow < rect.height ? 0 : selectedRow - rect.height + 1
+        for (line, row) in rows.dropFirst(offset).prefix(rect.height).enumerated() {
+            let y = rect.y + line
+            let isSelected = row.item != nil && row.item == selected
+            let style = isSelected ? palette[focused ? .selection : .selectionUnfocused] : palette[row.key]
+            var width = rect.width
+            if let (text, key) = row.trailing {
+                let w = DisplayWidth.of(text)
+                if w + 4 < rect.width {
+                    canvas.write(text, x: rect.maxX - w, y: y, style: palette[key], clip: rect)
+                    width -= w + 1
+                }
+            }
+            canvas.write(row.text, x: rect.x, y: y, width: width, style: style, clip: rect)
+        }
+    }
+
+    // MARK: Checklist
+
+    static func checklistRows(_ state: AppState) -> [PaneRow] {
+        guard let checklist = state.checklist else { return [] }
+        var rows: [PaneRow] = []
+        var phase: String?
+        for (index, item) in checklist.items.enumerated() {
+            if let p = item.phase, p != phase {
+                rows.append(PaneRow(text: p, key: .paneTitleUnfocused))
+                phase = p
+            }
+            let key = ItemRef.key(checklist: checklist.title, index: index)
+            let mark = state.marks[key]
+            let box = switch mark?.state {
+            case .done: "[x]"
+            case .skipped: "[-]"
+            case nil: "[ ]"
+            }
+            var trailing: (String, ThemeKey)?
+            if let mark {
+                // Who and when: "03:16 carol".
+                let who = TextFit.truncate(mark.author, toWidth: 12)
+                trailing = (String(TimeText.clock(mark.time).prefix(5)) + " " + who, .textMuted)
+            } else if let deadline = item.deadlineSeconds {
+                let left = Int(state.incident.startedAt.timeIntervalSince(state.now).rounded(.down)) + deadline
+                trailing = left < 0 ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
+                    : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
+            }
+            rows.append(PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: index,
+                                trailing: trailing))
+        }
+        return rows
+    }
+
+    // MARK: Metrics
+
+    static func metricRows(_ state: AppState) -> [PaneRow] {
+        var rows: [PaneRow] = []
+        for (index, metric) in state.metrics.enumerated() {
+            let symbol = Symbols.symbol(for: .metricStale) ?? ""
+            rows.append(PaneRow(text: "\(symbol) \(metric.name)", key: .metricStale, item: index,
+                                trailing: ("no source", .metricStale)))
+            var limits: [String] = []
+            if let target = metric.target { limits.append("target \(target)") }
+            if let warning = metric.warning { limits.append("warn \(warning.text)") }
+            if let critical = metric.critical { limits.append("crit \(critical.text)") }
+            if !limits.isEmpty { rows.append(PaneRow(text: "   " + limits.joined(separator: " · "), key: .textMuted)) }
+        }
+        return rows
+    }
+
+    // MARK: Commands
+
+    static func riskWord(_ risk: Risk) -> String {
+        switch risk {
+        case .read: "read"
+        case .change: "change"
+        case .destructive: "DESTRUCTIVE"
+        }
+    }
+
+    static func commandRows(_ state: AppState) -> [PaneRow] {
+        var rows: [PaneRow] = []
+        var section: String?
+        for (index, command) in state.commands.enumerated() {
+            if command.section != section {
+                // The path without the runbook's own title: "Diagnosis > Health".
+                let parts = command.section.components(separatedBy: " > ")
+                let shown = parts.count > 1 ? parts.dropFirst().joined(separator: " > ") : command.section
+                rows.append(PaneRow(text: shown, key: .paneTitleUnfocused))
+                section = command.section
+            }
+            let key = ThemeKey.risk(command.risk)
+            let symbol = Symbols.symbol(for: key) ?? ""
+            let what = command.title ?? command.code.split(separator: "\n").first.map(String.init) ?? ""
+            let risk = TextFit.pad(riskWord(command.risk), toWidth: 11)
+            rows.append(PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: index))
+        }
+        return rows
+    }
+
+    /// The list above, the selected command's code below a rule.
+    static func drawCommands(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ focused: Bool,
+                             _ palette: ThemePalette) {
+        let commands = state.commands
+        guard !commands.isEmpty else {
+            drawRows(&canvas, [], rect, 0, focused, palette)
+            return
+        }
+        let selected = state.selected(.commands)
+        let code = commands[selected].code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let codeHeight = rect.height >= 8 ? min(code.count, rect.height / 3) : 0
+        let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - (codeHeight > 0 ? codeHeight + 1 : 0))
+        drawRows(&canvas, commandRows(state), listRect, selected, focused, palette)
+        guard codeHeight > 0 else { return }
+        canvas.horizontalLine(x: rect.x, y: listRect.maxY, length: rect.width, style: palette[.paneBorderUnfocused])
+        for (i, line) in code.prefix(codeHeight).enumerated() {
+            canvas.write(line, x: rect.x, y: listRect.maxY + 1 + i, width: rect.width, style: palette[.text], clip: rect)
+        }
+    }
+
+    // MARK: Timeline
+
+    static func timelineKey(_ kind: String) -> ThemeKey {
+        switch kind {
+        case "opened": .timelineOpened
+        case "severity_changed": .timelineSeverity
+        case "status_changed": .timelineStatus
+        case "role_assigned": .timelineRole
+        case "item_ticked", "item_unticked", "item_skipped": .timelineChecklist
+        case "command_started", "command_finished": .timelineCommand
+        case "metric_breached", "metric_recovered": .timelineMetric
+        case "note": .timelineNote
+        case "milestone": .timelineMilestone
+        default: .text
+        }
+    }
+
+    /// `HH:MM:SS author kind text`, oldest first, with a date line whenever the day changes.
+    static func timelineRows(_ state: AppState) -> [PaneRow] {
+        var rows: [PaneRow] = []
+        var day: String?
+        for (index, event) in state.timeline.enumerated() {
+            let eventDay = TimeText.day(event.time)
+            if eventDay != day {
+                rows.append(PaneRow(text: "── \(eventDay) ──", key: .textMuted))
+                day = eventDay
+            }
+            let line = "\(TimeText.clock(event.time)) \(event.author) \(event.kind) \(event.text)"
+            rows.append(PaneRow(text: line, key: timelineKey(event.kind), item: index))
+        }
+        return rows
+    }
+}

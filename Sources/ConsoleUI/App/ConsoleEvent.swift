@@ -1,0 +1,81 @@
+import Foundation
+
+/// One timeline event as the console sees it: display text plus the state change it carries.
+/// The runtime maps journal events into these, so `ConsoleUI` stays free of the store.
+public struct ConsoleEvent: Sendable, Equatable, Identifiable {
+    public enum Change: Sendable, Equatable {
+        case none
+        case ticked(String), unticked(String), skipped(String)
+        case severity(String), status(String)
+        case role(String, String)
+    }
+
+    public var id: Int64
+    public var time: Date
+    public var author: String
+    /// The snake_case kind of `timeline --json` (`item_ticked`, `note`, …).
+    public var kind: String
+    public var text: String
+    public var change: Change
+
+    public init(id: Int64, time: Date, author: String, kind: String, text: String, change: Change = .none) {
+        self.id = id
+        self.time = time
+        self.author = author
+        self.kind = kind
+        self.text = text
+        self.change = change
+    }
+}
+
+/// The incident as the header shows it.
+public struct IncidentSnapshot: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var severity: String
+    public var status: String
+    public var startedAt: Date
+    public var commander: String?
+
+    public init(id: String, title: String, severity: String, status: String, startedAt: Date,
+                commander: String? = nil) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.status = status
+        self.startedAt = startedAt
+        self.commander = commander
+    }
+}
+
+/// A checklist item by position. `key` ("checklist title#index", index 0-based) is what the
+/// journal's item payload (`checklist`, `index`) identifies it by.
+public struct ItemRef: Sendable, Hashable {
+    public var checklist: String
+    public var index: Int
+    public var text: String
+
+    public init(checklist: String, index: Int, text: String) {
+        self.checklist = checklist
+        self.index = index
+        self.text = text
+    }
+
+    public var key: String { ItemRef.key(checklist: checklist, index: index) }
+
+    public static func key(checklist: String, index: Int) -> String { "\(checklist)#\(index)" }
+}
+
+/// Done or skipped, when and by whom.
+public struct ItemMark: Sendable, Equatable {
+    public enum State: Sendable, Equatable { case done, skipped }
+    public var state: State
+    public var time: Date
+    public var author: String
+
+    public init(state: State, time: Date, author: String) {
+        self.state = state
+        self.time = time
+        self.author = author
+    }
+}

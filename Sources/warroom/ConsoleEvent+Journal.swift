@@ -1,0 +1,42 @@
+import ConsoleUI
+import IncidentKit
+
+extension ConsoleEvent {
+    /// A journal event as the console shows and folds it. Item events carry their key
+    /// (`checklist#index`) when the payload names the checklist and index.
+    init(_ event: TimelineEvent) {
+        var change = Change.none
+        switch event.kind {
+        case .itemTicked, .itemUnticked, .itemSkipped:
+            if let p = event.payload(as: ChecklistItemPayload.self), let checklist = p.checklist, let index = p.index {
+                let key = ItemRef.key(checklist: checklist, index: index)
+                change = event.kind == .itemTicked ? .ticked(key) : event.kind == .itemSkipped ? .skipped(key) : .unticked(key)
+            }
+        case .severityChanged:
+            if let p = event.payload(as: SeverityChangedPayload.self) { change = .severity(p.to) }
+        case .statusChanged:
+            if let p = event.payload(as: StatusChangedPayload.self) { change = .status(p.to.rawValue) }
+        case .roleAssigned:
+            if let p = event.payload(as: RoleAssignedPayload.self) { change = .role(p.role, p.person) }
+        case .milestone:
+            if let p = event.payload(as: MilestonePayload.self), p.milestone == .resolved { change = .status("resolved") }
+        default:
+            break
+        }
+        self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
+                  text: Self.oneLine(EventText.describe(event)), change: change)
+    }
+
+    /// A timeline row is one line: a multi-line note (from stdin) shows its lines joined.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ⏎ ")
+    }
+}
+
+extension IncidentSnapshot {
+    init(_ incident: Incident) {
+        self.init(id: incident.id, title: incident.title, severity: incident.severity,
+                  status: incident.status.rawValue, startedAt: incident.startedAt, commander: incident.roles["commander"])
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import ConsoleUI
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// Options of the commands that open the console.
+struct ConsoleOptions: ParsableArguments {
+    @Option(help: "Theme name or path to a theme YAML file.")
+    var theme: String?
+
+    @Flag(help: "Draw without colour (as NO_COLOR does).")
+    var noColor = false
+
+    func loadTheme() throws -> Theme {
+        do {
+            let loaded = try ThemeCatalog.standard().load(theme)
+            for warning in loaded.warnings { printError("warning: \(warning)") }
+            return loaded.theme
+        } catch {
+            printError("warroom: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Rebuilds an incident's console state from its journal events, then runs the console.
+enum ConsoleLauncher {
+    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], author: String,
+                    options: ConsoleOptions) async throws {
+        let theme = try options.loadTheme()
+        let events = try journal.events(incident: incident.id)
+        var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
+        _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
+        let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,
+                                     rules: SeverityRules(runbook: runbooks.first), theme: theme,
+                                     noColor: options.noColor)
+        // The command runs on a pool thread; curses must live on the main thread.
+        await MainActor.run { runtime.run(state) }
+    }
+
+    /// Reads a runbook and the facts an incident records about it (absolute path, SHA-256).
+    static func readRunbook(_ path: String) throws -> (runbook: Runbook, path: String, hash: String) {
+        let runbook = try RunbookReader.read(file: path)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        return (runbook, URL(fileURLWithPath: path).standardizedFileURL.path, SHA256.hex(bytes))
+    }
+}

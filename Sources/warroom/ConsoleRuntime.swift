@@ -1,0 +1,92 @@
+import ConsoleUI
+import CursesTerminal
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// Runs the console: reads keys (at most 250 ms apart), ticks the clock each second, drains
+/// journal events from the watcher, performs `update`'s effects (journal first, then the
+/// screen shows the committed event), and redraws only when something happened.
+@MainActor
+struct ConsoleRuntime {
+    let journal: Journal
+    let incidentID: String
+    let author: String
+    let rules: SeverityRules
+    let theme: Theme
+    let noColor: Bool
+
+    func run(_ initial: AppState) {
+        let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
+        defer { terminal.restore() }
+        let palette = theme.palette(depth: terminal.depth)
+        var state = initial
+        state.width = terminal.width
+        state.height = terminal.height
+
+        let inbox = EventInbox()
+        let stream = journal.watch(incident: incidentID, after: state.lastEventID)
+        let watcher = Task.detached {
+            do {
+                for try await event in stream { inbox.push(event) }
+            } catch {
+                inbox.fail("journal watch stopped: \(error)")
+            }
+        }
+        defer { watcher.cancel() }
+
+        var dirty = true
+        var second = Int(Date().timeIntervalSince1970)
+        while !state.quitting {
+            if dirty {
+                terminal.present(AppView.render(state, palette: palette))
+                dirty = false
+            }
+            var messages: [Msg] = []
+            switch terminal.nextEvent(timeoutMilliseconds: 200) {
+            case .resize(let width, let height): messages.append(.resize(width: width, height: height))
+            case .input(.key(let key)): messages.append(.key(key))
+            default: break
+            }
+            let (events, failure) = inbox.drain()
+            if !events.isEmpty { messages.append(.journalEvents(events.map(ConsoleEvent.init))) }
+            if let failure { messages.append(.failed(failure)) }
+            let now = Date()
+            if Int(now.timeIntervalSince1970) != second {
+                second = Int(now.timeIntervalSince1970)
+                messages.append(.tick(now))
+            }
+            let before = state
+            while !messages.isEmpty {
+                let message = messages.removeFirst()
+                for effect in AppUpdate.update(&state, message) { messages += perform(effect) }
+            }
+            // Ticks change `now`, so the clocks redraw each second; idle keys draw nothing.
+            if state != before { dirty = true }
+        }
+    }
+
+    /// Performs one effect; what it committed comes back as messages.
+    func perform(_ effect: Effect) -> [Msg] {
+        do {
+            var event: TimelineEvent?
+            switch effect {
+            case .appendTick(let item): event = try appendItem(.itemTicked, item)
+            case .appendUntick(let item): event = try appendItem(.itemUnticked, item)
+            case .appendSkip(let item): event = try appendItem(.itemSkipped, item)
+            case .appendNote(let text): event = try journal.append(NotePayload(text: text), to: incidentID, author: author)
+            case .setSeverity(let level):
+                event = try journal.setSeverity(level, rules: rules, on: incidentID, author: author)
+            case .quit: return []
+            }
+            return event.map { [.journalEvents([ConsoleEvent($0)])] } ?? []
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    private func appendItem(_ kind: EventKind, _ item: ItemRef) throws -> TimelineEvent {
+        let payload = ChecklistItemPayload(checklist: item.checklist, item: item.text, index: item.index)
+        return try journal.append(kind, payload, to: incidentID, author: author)
+    }
+}

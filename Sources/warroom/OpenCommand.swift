@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// `warroom open RUNBOOK…`: the console, on a new incident (`--title`) or an existing one.
+struct OpenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the incident console on runbooks: a new incident, or resume one.",
+        discussion: "With --title a new incident is opened; otherwise --incident (default: the newest open "
+            + "incident) is resumed from its journal. The first runbook's checklist, metrics and commands are shown.")
+
+    @Argument(help: ArgumentHelp("Markdown runbooks.", valueName: "RUNBOOK"))
+    var runbooks: [String]
+
+    @Option(help: ArgumentHelp("Resume this incident.", valueName: "ID"))
+    var incident: String?
+
+    @Option(help: "Open a new incident with this title.")
+    var title: String?
+
+    @Option(help: "The new incident's severity (default: the runbook's least severe level).")
+    var severity: String?
+
+    @OptionGroup var console: ConsoleOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard !runbooks.isEmpty else { throw ValidationError("Give at least one runbook.") }
+        if incident != nil, title != nil { throw ValidationError("Give either --incident or --title, not both.") }
+        if severity != nil, title == nil { throw ValidationError("--severity needs --title (a new incident).") }
+    }
+
+    func run() async throws {
+        let (journal, target, models) = try reportingErrors { () throws -> (Journal, Incident, [Runbook]) in
+            let read = try runbooks.map(ConsoleLauncher.readRunbook)
+            let journal = try store.journal()
+            let models = read.map(\.runbook)
+            guard let title else { return (journal, try journal.incident(orNewestOpen: incident), models) }
+            let rules = SeverityRules(runbook: models.first)
+            let fallback = models.first?.severities.max(by: { $0.rank < $1.rank })?.id ?? "SEV3"
+            let level = try rules.normalise(severity ?? fallback)
+            let opened = try journal.openIncident(title: title, severity: level, runbookPath: read.first?.path,
+                                                  runbookHash: read.first?.hash, author: store.authorName)
+            return (journal, opened, models)
+        }
+        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models, author: store.authorName,
+                                options: console)
+    }
+}
