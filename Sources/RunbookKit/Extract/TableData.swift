@@ -83,6 +83,8 @@ struct LabeledText {
 extension Array where Element == Inline {
     /// The bold text when these inlines are only a bold label ("**Initial Assessment Checklist:**").
     var onlyBoldLabel: String? {
+        // Most paragraphs are more than a label: leave before any text is built.
+        guard count <= 4, contains(where: { if case .strong = $0 { return true }; return false }) else { return nil }
         let content = filter {
             if case .text(let t) = $0 { return !t.trimmed.isEmpty && t.trimmed != ":" }
             return $0 != .softBreak

@@ -4,29 +4,55 @@ extension String {
     var unicodeScalarSet: CharacterSet { CharacterSet(charactersIn: self) }
 
     /// Runs of white space (newlines included) become one space; ends are trimmed.
-    /// Works on Unicode scalars (not graphemes) with an ASCII fast path: it runs on every
-    /// paragraph of a runbook.
+    /// Works on UTF-8 bytes: it runs on every paragraph of a runbook. Non-ASCII white space
+    /// (no-break and typographic spaces, line separators) counts too.
     public var collapsingWhitespace: String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var changed = false
-        for scalar in unicodeScalars {
-            let isSpace = scalar.isASCII
-                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
-                : scalar.properties.isWhitespace
-            if isSpace {
-                if !out.isEmpty { pendingSpace = true }
-                if scalar != " " || out.isEmpty { changed = true }
-            } else {
-                if pendingSpace {
-                    out.append(" ")
-                    pendingSpace = false
+        var copy = self
+        return copy.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var width = 1
+                var isSpace = false
+                if b < 0x80 {
+                    isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                } else {
+                    width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                    width = min(width, bytes.count - i)
+                    isSpace = Self.isUnicodeSpace(bytes, i, width)
                 }
-                out.append(scalar)
+                if isSpace {
+                    if !out.isEmpty { pendingSpace = true }
+                } else {
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    for k in 0..<width { out.append(bytes[i + k]) }
+                }
+                i += width
             }
+            // Unchanged text is returned as it was, without a new string.
+            return out.elementsEqual(bytes) ? self : String(decoding: out, as: UTF8.self)
         }
-        if pendingSpace { changed = true }
-        return changed || out.count != unicodeScalars.count ? String(out) : self
+    }
+
+    /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in UTF-8.
+    private static func isUnicodeSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ width: Int) -> Bool {
+        switch width {
+        case 2: return bytes[i] == 0xC2 && (bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0)
+        case 3:
+            let (a, b, c) = (bytes[i], bytes[i + 1], bytes[i + 2])
+            if a == 0xE1 { return b == 0x9A && c == 0x80 }
+            if a == 0xE2 && b == 0x80 { return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF }
+            if a == 0xE2 && b == 0x81 { return c == 0x9F }
+            if a == 0xE3 { return b == 0x80 && c == 0x80 }
+            return false
+        default: return false
+        }
     }
 
     /// Whether the text contains `needle`, comparing UTF-8 bytes (no Foundation bridging).
