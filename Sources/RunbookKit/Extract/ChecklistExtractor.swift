@@ -44,7 +44,7 @@ enum ChecklistExtractor {
         }
         let isPhased = phased >= 2 && phased * 2 >= items.count && !hasCode
         // "1. **Acknowledge** - Take the page": numbered steps led by a bold verb.
-        let boldSteps = list.isOrderedList && items.count >= 2 && !hasCode && !isContactContext(section.path)
+        let boldSteps = list.isOrderedList && items.count >= 2 && !hasCode && !isContactContext(section.pathWords)
             && items.allSatisfy { ($0.firstParagraph?.leading?.label.split(separator: " ").count ?? 9) <= 3 }
         guard isTask || isTimed || saysChecklist || isPhased || boldSteps else { return nil }
 
@@ -84,14 +84,14 @@ enum ChecklistExtractor {
             }
         }
         guard !checklistItems.isEmpty else { return nil }
-        let kind = ChecklistKindClassifier.classify(title: title, path: section.path)
+        let kind = ChecklistKindClassifier.classify(title: title.withoutSymbols.lowercased(), pathWords: section.pathWords)
         return Checklist(title: title.trimmingTrailing(":"), kind: kind, section: section.pathText, line: list.line,
                          items: checklistItems)
     }
 
     /// Escalation paths and contact lists also come as bold-led numbered lists; they are not checklists.
-    static func isContactContext(_ path: [String]) -> Bool {
-        path.contains { $0.withoutSymbols.lowercased().containsWord(["escalation", "contact", "contacts", "people", "vendor"]) }
+    static func isContactContext(_ pathWords: [String]) -> Bool {
+        pathWords.contains { $0.containsWord(["escalation", "contact", "contacts", "people", "vendor"]) }
     }
 
     /// "**Acknowledge** - Acknowledge alert" → "Acknowledge: Acknowledge alert"; plain text otherwise.

@@ -13,9 +13,9 @@ enum ChecklistKindClassifier {
                      "post-mortem", "detection", "investigat", "containment", "recovery"]),
     ]
 
-    static func classify(title: String, path: [String]) -> Checklist.Kind {
-        for text in [title] + path.reversed() {
-            let lower = text.withoutSymbols.lowercased()
+    /// `title` and `pathWords` lower-cased without emoji (see `Section.pathWords`).
+    static func classify(title: String, pathWords: [String]) -> Checklist.Kind {
+        for lower in [title] + pathWords.reversed() {
             for (kind, words) in keywords where lower.containsWord(words) {
                 return kind
             }

@@ -6,9 +6,9 @@ enum ContactExtractor {
     static func extract(_ outline: Section) -> [Contact] {
         var contacts: [Contact] = []
         outline.forEach { section in
-            let contactSection = section.path.contains {
-                $0.withoutSymbols.lowercased().containsWord(["contact", "contacts", "on-call", "oncall", "people", "team",
-                                                             "escalation", "external", "vendor", "support", "who to call"])
+            let contactSection = section.pathWords.contains {
+                $0.containsWord(["contact", "contacts", "on-call", "oncall", "people", "team", "escalation", "external",
+                                 "vendor", "support", "who to call"])
             }
             for block in section.blocks {
                 switch block.kind {

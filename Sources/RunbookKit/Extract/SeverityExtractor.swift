@@ -15,7 +15,7 @@ enum SeverityExtractor {
         var incidentTypes: [(SeverityID.Match, Section)] = []
         var definitionLines = Set<Int>()
         outline.forEach { section in
-            let severityContext = isSeverityContext(section.path)
+            let severityContext = isSeverityContext(section.pathWords)
             for block in section.blocks {
                 collect(block, severityContext: severityContext, into: &definitions, lines: &definitionLines)
             }
@@ -152,7 +152,7 @@ enum SeverityExtractor {
 
     private static func headingLevel(_ section: Section) -> SeverityID.Match? {
         guard let match = SeverityID.leading(section.title) else { return nil }
-        return acceptable(match, wordsAllowed: isSeverityContext(section.parents)) ? match : nil
+        return acceptable(match, wordsAllowed: isSeverityContext(section.parentWords)) ? match : nil
     }
 
     /// Word-only levels ("High") are accepted only where the context is about severity,
@@ -165,10 +165,10 @@ enum SeverityExtractor {
         return rest.isEmpty || rest.first.map { ":-–—(".contains($0) } == true || rest.count < 60
     }
 
-    static func isSeverityContext(_ path: [String]) -> Bool {
-        path.contains { title in
-            let words = HeadingText.words(title)
-            return ["severity", "severities", "priority", "priorities", "incident level", "incident classification", "sev level", "impact level"]
+    /// `pathWords`: heading words as `Section.pathWords` gives them.
+    static func isSeverityContext(_ pathWords: [String]) -> Bool {
+        pathWords.contains { words in
+            ["severity", "severities", "priority", "priorities", "incident level", "incident classification", "sev level", "impact level"]
                 .contains { words.contains($0) }
         }
     }

@@ -6,10 +6,27 @@ public struct Section: Sendable {
     public var level: Int
     public var line: Int
     /// Titles of the enclosing sections, outermost first (this one excluded).
-    public var parents: [String]
+    public var parents: [String] {
+        didSet { parentWords = parents.map(HeadingText.words) }
+    }
+    /// `words` of each parent, worked out once: every extractor tests them.
+    public private(set) var parentWords: [String] = []
+    /// The heading's words without emoji and numbering ("🚨 Incident Response" → "incident response").
+    public private(set) var words: String
     /// Blocks between this heading and its first sub-heading.
     public var blocks: [MarkdownBlock]
     public var children: [Section]
+
+    public init(title: String, level: Int, line: Int, parents: [String], blocks: [MarkdownBlock], children: [Section]) {
+        self.title = title
+        self.level = level
+        self.line = line
+        self.parents = parents
+        self.blocks = blocks
+        self.children = children
+        self.words = HeadingText.words(title)
+        self.parentWords = parents.map(HeadingText.words)
+    }
 
     public var path: [String] { parents + [title] }
     public var pathText: String { path.joined(separator: " > ") }
@@ -45,8 +62,8 @@ public struct Section: Sendable {
         for child in children { child.forEach(body) }
     }
 
-    /// The heading's words without emoji and numbering ("🚨 Incident Response" → "incident response").
-    public var words: String { HeadingText.words(title) }
+    /// `parentWords` and this heading's `words`, outermost first.
+    public var pathWords: [String] { parentWords + [words] }
 
     /// Every block of this section and its sub-sections, in order.
     public var allBlocks: [MarkdownBlock] {
