@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RunbookKit", targets: ["RunbookKit"]),
         .library(name: "IncidentKit", targets: ["IncidentKit"]),
         .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
+        .library(name: "LiveMetrics", targets: ["LiveMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,11 @@ let package = Package(
             name: "ConsoleUI",
             dependencies: ["RunbookKit", .product(name: "Yams", package: "Yams")]
         ),
+        // Samples bound metrics (Prometheus, commands, host, HTTP) and judges them against runbook thresholds.
+        .target(
+            name: "LiveMetrics",
+            dependencies: ["RunbookKit"]
+        ),
         .target(
             name: "CursesTerminal",
             dependencies: ["ConsoleUI", "CNcurses"]
@@ -54,6 +60,7 @@ let package = Package(
                 "IncidentKit",
                 "ConsoleUI",
                 "CursesTerminal",
+                "LiveMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +89,10 @@ let package = Package(
             name: "IncidentKitTests",
             dependencies: ["IncidentKit", "RunbookKit", "WarroomTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "LiveMetricsTests",
+            dependencies: ["LiveMetrics", "RunbookKit"]
         ),
         .testTarget(
             name: "ConsoleUITests",
