@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LiveMetricsTests",
-            dependencies: ["LiveMetrics", "RunbookKit"]
+            dependencies: ["LiveMetrics", "RunbookKit", "WarroomTestSupport"]
         ),
         .testTarget(
             name: "ConsoleUITests",

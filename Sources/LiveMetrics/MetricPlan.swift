@@ -10,6 +10,14 @@ public struct MetricPlan: Sendable {
         public var critical: Threshold?
         /// For unbound metrics: what to add to `warroom.yaml`.
         public var hint: String?
+        /// The binding exists but was rejected (`warroom.yaml:8: error: …`).
+        public var configError: String?
+
+        /// The state of a metric that is not sampled: ERROR for a rejected binding, else UNBOUND.
+        public var unsampledStatus: MetricStatus {
+            MetricStatus(name: name, state: configError == nil ? .unbound : .error,
+                         threshold: (warning ?? critical).map(ThresholdText.compact), error: configError, hint: hint)
+        }
 
         public var interval: Double { binding?.everySeconds ?? MetricBinding.defaultEverySeconds }
 
@@ -31,10 +39,13 @@ public struct MetricPlan: Sendable {
                 let b = config.metrics[index]
                 entries.append(Entry(name: spec.name, binding: b, warning: b.warning ?? spec.warning,
                                      critical: b.critical ?? spec.critical))
-            } else {
-                let source = spec.query.map { "prometheus: \($0)" } ?? "host: … | command: … | prometheus: …"
+            } else if let rejected = config.rejectedMetrics.first(where: { MetricNameMatch.same($0.key, spec.name) }) {
                 entries.append(Entry(name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
-                                     hint: "bind it in warroom.yaml: metrics: - name: \(spec.name), \(source)"))
+                                     configError: rejected.value.description))
+            } else {
+                let source = spec.query.map { "prometheus: \($0)" } ?? "prometheus:, command:, host: or http:"
+                entries.append(Entry(name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
+                                     hint: "no source: add `- name: \(spec.name)` with \(source) to warroom.yaml metrics:"))
             }
         }
         for (index, b) in config.metrics.enumerated() where !used.contains(index) {

@@ -8,7 +8,7 @@ struct WarroomCommand: AsyncParsableCommand {
         version: WarroomVersion.current,
         subcommands: [
             CheckCommand.self, ShowCommand.self, IncidentCommand.self, NoteCommand.self, MilestoneCommand.self,
-            TimelineCommand.self, PostmortemCommand.self, ThemesCommand.self, DebugCommand.self,
+            TimelineCommand.self, PostmortemCommand.self, MetricsCommand.self, ThemesCommand.self, DebugCommand.self,
         ]
     )
 }

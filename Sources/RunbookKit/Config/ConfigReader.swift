@@ -4,6 +4,8 @@ import Yams
 struct ConfigReader {
     let file: String
     var diagnostics: [ConfigDiagnostic] = []
+    /// Metric bindings dropped for an error, by the name they give, with that error.
+    var rejectedMetrics: [String: ConfigDiagnostic] = [:]
 
     mutating func error(_ key: String, _ node: Node?, _ message: String) {
         error(key, line: node?.mark?.line, message)

@@ -11,7 +11,15 @@ enum MetricBindingReader {
             reader.error("metrics", node, "expected a list of metric bindings (- name: …)")
             return []
         }
-        return items.enumerated().compactMap { index, item in entry(item, path: "metrics[\(index)]", reader: &reader) }
+        return items.enumerated().compactMap { index, item in
+            let before = reader.diagnostics.count
+            let binding = entry(item, path: "metrics[\(index)]", reader: &reader)
+            if binding == nil, let name = item.mapping?["name"]?.string,
+               let error = reader.diagnostics[before...].first(where: { $0.severity == .error }) {
+                reader.rejectedMetrics[name] = error
+            }
+            return binding
+        }
     }
 
     static func entry(_ node: Node, path: String, reader: inout ConfigReader) -> MetricBinding? {

@@ -14,6 +14,9 @@ public struct WarroomConfig: Sendable, Equatable {
     public var redact: [String] = []
     /// Problems found while reading; errors drop only the entry they are in.
     public var diagnostics: [ConfigDiagnostic] = []
+    /// Metric bindings dropped for an error, by the name they give: the metric shows that error
+    /// instead of looking unbound.
+    public var rejectedMetrics: [String: ConfigDiagnostic] = [:]
     public var file: String
 
     public init(file: String) { self.file = file }
@@ -70,6 +73,7 @@ public struct WarroomConfig: Sendable, Equatable {
             }
         }
         config.diagnostics = reader.diagnostics
+        config.rejectedMetrics = reader.rejectedMetrics
         return config
     }
 }
