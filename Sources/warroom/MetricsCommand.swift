@@ -82,7 +82,7 @@ struct MetricsCommand: AsyncParsableCommand {
             for await update in updates {
                 guard let transition = update.transition else { continue }
                 printError("warroom: \(transition.metric) \(transition.kind.rawValue) (\(transition.level.rawValue)): "
-                           + "\(ThresholdText.number(transition.value)) \(transition.thresholdText)")
+                           + "\(ThresholdText.number(transition.value)) (threshold \(transition.thresholdText))")
                 guard let journal, let incident else { continue }
                 let payload = MetricPayload(metric: transition.metric, value: transition.value,
                                             threshold: transition.thresholdValue, level: transition.level.rawValue,

@@ -79,3 +79,31 @@ struct MetricsCLITests {
         #expect(rows[1]["state"] as? String == "error")
     }
 }
+
+/// `--watch --incident` writes breaches and recoveries to the journal.
+@Suite(.enabled(if: WarroomBinary.url != nil, "the warroom binary is not built"))
+struct MetricsWatchCLITests {
+    @Test func watchRecordsBreachAndRecovery() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-store-\(UUID().uuidString)").path
+        let value = FileManager.default.temporaryDirectory.appendingPathComponent("queue-\(UUID().uuidString)").path
+        try "150\n".write(toFile: value, atomically: true, encoding: .utf8)
+        let (runbook, _) = try MetricsCLITests.fixture(config: "metrics:\n  - name: Queue Depth\n    command: cat \(value)\n    every: 1s\n")
+        let opened = try WarroomBinary.run(["incident", "open", "--title", "queue", "--severity", "SEV2", "--store", store])
+        let id = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(opened.status == 0, "\(opened.err)")
+
+        let watch = Process()
+        watch.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        watch.arguments = ["3.5", WarroomBinary.url!.path, "metrics", runbook, "--watch", "--incident", id, "--store", store]
+        watch.standardOutput = FileHandle.nullDevice
+        watch.standardError = FileHandle.nullDevice
+        try watch.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        try "5\n".write(toFile: value, atomically: true, encoding: .utf8)
+        watch.waitUntilExit()
+
+        let timeline = try WarroomBinary.run(["timeline", id, "--store", store])
+        #expect(timeline.out.contains("Queue depth breached critical: 150 (threshold 100)"), "\(timeline.out)")
+        #expect(timeline.out.contains("Queue depth recovered critical: 5 (threshold 100)"), "\(timeline.out)")
+    }
+}

@@ -73,3 +73,25 @@ import Testing
         }
     }
 }
+
+/// HTTP checks: up is 1, an error status or no answer is 0 with the reason in the detail.
+@Suite struct HTTPCheckTests {
+    @Test(.enabled(if: PrometheusTests.available)) func aHealthyEndpointIsUpAndAMissingPageIsDown() async throws {
+        let up = try await HTTPCheckSource(url: PrometheusTests.url! + "/-/healthy").sample()
+        #expect(up.values == [1])
+        #expect(up.detail?.hasPrefix("HTTP 200 in ") == true)
+        let missing = try await HTTPCheckSource(url: PrometheusTests.url! + "/no-such-page").sample()
+        #expect(missing.values == [0])
+        #expect(missing.detail?.hasPrefix("HTTP 404") == true)
+    }
+
+    @Test func noAnswerIsDown() async throws {
+        let refused = try await HTTPCheckSource(url: "http://127.0.0.1:\(try SilentListener.closedPort())/").sample()
+        #expect(refused.values == [0])
+        #expect(refused.detail == "connection refused")
+        let listener = try SilentListener()
+        let silent = try await HTTPCheckSource(url: "http://127.0.0.1:\(listener.port)/", timeoutSeconds: 0.3).sample()
+        #expect(silent.values == [0])
+        #expect(silent.detail == "timeout after 300ms")
+    }
+}
