@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "warroom-bench",
             dependencies: [
-                "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI",
+                "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI", "LiveMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3 calls for the bare-SQLite baseline.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
