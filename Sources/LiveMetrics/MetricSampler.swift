@@ -79,10 +79,12 @@ public actor MetricSampler {
     private func loop(_ index: Int) async {
         var next = clock.now()
         while !Task.isCancelled {
+            let started = clock.now()
             await sample(index)
-            next += metrics[index].interval
-            // Overran the interval: start again at once, but do not try to catch up missed ticks.
-            next = max(next, clock.now())
+            // On the grid when on time; after a late wake-up (a suspended machine, a long jump) one
+            // interval after this sample's start, so missed ticks are never caught up in a burst. A
+            // sample that overran its interval is followed at once by the next.
+            next = max(next + metrics[index].interval, started + metrics[index].interval)
             do { try await clock.sleep(until: next) } catch { return }
         }
     }
