@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,7 +48,7 @@ let package = Package(
         // Samples bound metrics (Prometheus, commands, host, HTTP) and judges them against runbook thresholds.
         .target(
             name: "LiveMetrics",
-            dependencies: ["RunbookKit"]
+            dependencies: ["RunbookKit", .product(name: "Subprocess", package: "swift-subprocess")]
         ),
         .target(
             name: "CursesTerminal",

@@ -1,7 +1,9 @@
 import Foundation
+import Subprocess
 
 /// Runs a shell command line and reads the first number it prints (`42`, `42ms`, `97.5%`).
-/// Uses Foundation `Process` (see README decision): the child is terminated on timeout.
+/// Runs through swift-subprocess: on timeout the sample's task is cancelled and Subprocess tears
+/// the child's process group down (SIGKILL), so a hung command cannot outlive its sample.
 public struct CommandSource: MetricSource {
     public let commandLine: String
     public let timeoutSeconds: Double
@@ -12,74 +14,38 @@ public struct CommandSource: MetricSource {
     }
 
     public func sample() async throws -> SourceReading {
-        let runner = ProcessRun(commandLine: commandLine)
-        let output: ProcessRun.Output
-        do {
-            output = try await withTimeout(timeoutSeconds) { try await runner.run() }
-        } catch {
-            runner.terminate()
-            throw error
+        let commandLine = commandLine
+        // Own session, so a timeout kills the shell *and* what it started (`sleep 30; echo 1`
+        // forks; killing only the shell would leave the sleep running).
+        var options = PlatformOptions()
+        options.createSession = true
+        options.teardownSequence = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
+        let platformOptions = options
+        let (status, stdout, stderr) = try await withTimeout(timeoutSeconds) {
+            let result: ExecutionResult<Void, StringOutput<UTF8>, StringOutput<UTF8>>
+            do {
+                result = try await Subprocess.run(.path("/bin/sh"), arguments: ["-c", commandLine],
+                                                  platformOptions: platformOptions,
+                                                  input: .none, output: .string(limit: 64 * 1024),
+                                                  error: .string(limit: 8 * 1024))
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                throw SourceError("cannot run the command: \(error)")
+            }
+            return (result.terminationStatus, result.standardOutput, result.standardError)
         }
-        guard output.status == 0 else {
-            let firstLine = output.stderr.split(separator: "\n").first.map(String.init) ?? ""
-            throw SourceError("command exited \(output.status)" + (firstLine.isEmpty ? "" : ": \(firstLine)"))
+        guard case .exited(0) = status else {
+            let firstLine = stderr.split(separator: "\n").first.map(String.init) ?? ""
+            let how: String = switch status {
+            case .exited(let code): "command exited \(code)"
+            default: "command was killed (\(status))"
+            }
+            throw SourceError(how + (firstLine.isEmpty ? "" : ": \(firstLine)"))
         }
-        guard let found = NumberScanner.first(in: output.stdout) else {
+        guard let found = NumberScanner.first(in: stdout) else {
             throw SourceError("no number in the command's output")
         }
         return SourceReading(value: found.value, unit: found.unit)
-    }
-}
-
-/// One `/bin/sh -c` run, collecting output on a background thread.
-final class ProcessRun: @unchecked Sendable {
-    struct Output: Sendable {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    let commandLine: String
-    private let lock = NSLock()
-    private var process: Process?
-
-    init(commandLine: String) { self.commandLine = commandLine }
-
-    func run() async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", commandLine]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            lock.lock()
-            self.process = process
-            lock.unlock()
-            do { try process.run() } catch {
-                continuation.resume(throwing: SourceError("cannot run /bin/sh: \(error.localizedDescription)"))
-                return
-            }
-            DispatchQueue.global().async {
-                // Read stderr concurrently so a chatty command cannot fill one pipe and stall.
-                let group = DispatchGroup()
-                nonisolated(unsafe) var errData = Data()
-                DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-                let outData = out.fileHandleForReading.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                continuation.resume(returning: Output(status: process.terminationStatus,
-                                                      stdout: String(decoding: outData, as: UTF8.self),
-                                                      stderr: String(decoding: errData, as: UTF8.self)))
-            }
-        }
-    }
-
-    func terminate() {
-        lock.lock()
-        let p = process
-        lock.unlock()
-        if let p, p.isRunning { p.terminate() }
     }
 }

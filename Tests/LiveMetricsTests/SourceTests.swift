@@ -18,12 +18,23 @@ import Testing
         }
     }
 
-    @Test func aHangingCommandTimesOut() async {
+    @Test func aHangingCommandTimesOutAndLeavesNoProcessBehind() async throws {
         let started = ContinuousClock.now
         await #expect(throws: SourceError("timeout after 300ms")) {
-            try await CommandSource("sleep 5", timeoutSeconds: 0.3).sample()
+            try await CommandSource("sleep 7.25; echo 1", timeoutSeconds: 0.3).sample()
         }
         #expect(started.duration(to: .now) < .seconds(2))
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(Self.processes(matching: "sleep\u{0}7.25").isEmpty, "the shell's child was killed too")
+    }
+
+    /// Pids whose command line (NUL-separated, as in /proc) contains `text`.
+    static func processes(matching text: String) -> [String] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.filter { $0.allSatisfy(\.isNumber) } ?? []
+        return pids.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(text)
+        }
     }
 }
 
