@@ -9,12 +9,14 @@ let package = Package(
         .library(name: "RunbookKit", targets: ["RunbookKit"]),
         .library(name: "IncidentKit", targets: ["IncidentKit"]),
         .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
+        .library(name: "LiveMetrics", targets: ["LiveMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +45,11 @@ let package = Package(
             name: "ConsoleUI",
             dependencies: ["RunbookKit", .product(name: "Yams", package: "Yams")]
         ),
+        // Samples bound metrics (Prometheus, commands, host, HTTP) and judges them against runbook thresholds.
+        .target(
+            name: "LiveMetrics",
+            dependencies: ["RunbookKit", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
         .target(
             name: "CursesTerminal",
             dependencies: ["ConsoleUI", "CNcurses"]
@@ -54,13 +61,14 @@ let package = Package(
                 "IncidentKit",
                 "ConsoleUI",
                 "CursesTerminal",
+                "LiveMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "warroom-bench",
             dependencies: [
-                "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI",
+                "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI", "LiveMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3 calls for the bare-SQLite baseline.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -82,6 +90,10 @@ let package = Package(
             name: "IncidentKitTests",
             dependencies: ["IncidentKit", "RunbookKit", "WarroomTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "LiveMetricsTests",
+            dependencies: ["LiveMetrics", "RunbookKit", "WarroomTestSupport"]
         ),
         .testTarget(
             name: "ConsoleUITests",

@@ -7,8 +7,9 @@ struct WarroomCommand: AsyncParsableCommand {
         abstract: "A full-screen incident console built from your Markdown runbooks.",
         version: WarroomVersion.current,
         subcommands: [
-            OpenCommand.self, DemoCommand.self, CheckCommand.self, ShowCommand.self, IncidentCommand.self, NoteCommand.self, MilestoneCommand.self,
-            TimelineCommand.self, PostmortemCommand.self, ThemesCommand.self, DebugCommand.self,
+            OpenCommand.self, DemoCommand.self, CheckCommand.self, ShowCommand.self, IncidentCommand.self,
+            NoteCommand.self, MilestoneCommand.self, TimelineCommand.self, PostmortemCommand.self, MetricsCommand.self,
+            ThemesCommand.self, DebugCommand.self,
         ]
     )
 }

@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One HTTP request with a hard deadline and failures named the way people say them.
+enum HTTPFetch {
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        return URLSession(configuration: configuration)
+    }()
+
+    /// Uses the completion-handler API with its own deadline rather than async `data(for:)`: cancelling
+    /// an async URLSession task from Swift task cancellation can deadlock in FoundationNetworking
+    /// (cancel() syncs onto the session queue while the completion holds the task's status lock).
+    static func fetch(_ request: URLRequest, timeoutSeconds: Double) async throws -> (Data, HTTPURLResponse) {
+        let once = ResumeOnce<(Data, HTTPURLResponse)>()
+        let box = TaskBox()
+        return try await withCheckedThrowingContinuation { continuation in
+            once.set(continuation)
+            let task = session.dataTask(with: request) { data, response, error in
+                if let error {
+                    once.resume(with: .failure(describe(error, timeoutSeconds: timeoutSeconds)))
+                } else if let http = response as? HTTPURLResponse {
+                    once.resume(with: .success((data ?? Data(), http)))
+                } else {
+                    once.resume(with: .failure(SourceError("not an HTTP answer")))
+                }
+            }
+            box.task = task
+            task.resume()
+            let timer = Task.detached {
+                try? await Task.sleep(for: .milliseconds(Int(timeoutSeconds * 1000)))
+                guard !Task.isCancelled else { return }
+                once.resume(with: .failure(SourceError.timeout(timeoutSeconds)))
+                // Called outside any Swift task-cancellation handler, so it cannot deadlock as above.
+                box.task?.cancel()
+            }
+            once.onResume { timer.cancel() }
+        }
+    }
+
+    static func describe(_ error: any Error, timeoutSeconds: Double) -> SourceError {
+        if let error = error as? URLError { return describe(error, timeoutSeconds: timeoutSeconds) }
+        let ns = error as NSError
+        if ns.domain == NSURLErrorDomain, let code = URLError.Code(rawValue: ns.code) {
+            return describe(URLError(code), timeoutSeconds: timeoutSeconds)
+        }
+        return SourceError(error.localizedDescription)
+    }
+
+    static func describe(_ error: URLError, timeoutSeconds: Double) -> SourceError {
+        switch error.code {
+        case .cannotConnectToHost: SourceError("connection refused")
+        case .timedOut: SourceError.timeout(timeoutSeconds)
+        case .cannotFindHost, .dnsLookupFailed: SourceError("unknown host")
+        case .networkConnectionLost: SourceError("connection lost")
+        default: SourceError(error.localizedDescription)
+        }
+    }
+}
+
+/// Holds the data task so the timeout can cancel it.
+final class TaskBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: URLSessionDataTask?
+    var task: URLSessionDataTask? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

@@ -1,0 +1,36 @@
+/// One successful sample: every series' value, in `unit` (nil when the source does not say).
+public struct SourceReading: Sendable, Equatable {
+    public var values: [Double]
+    public var unit: String?
+    /// Extra words for display ("HTTP 200 in 12ms").
+    public var detail: String?
+
+    public init(values: [Double], unit: String? = nil, detail: String? = nil) {
+        self.values = values
+        self.unit = unit
+        self.detail = detail
+    }
+
+    public init(value: Double, unit: String? = nil, detail: String? = nil) {
+        self.init(values: [value], unit: unit, detail: detail)
+    }
+
+    public var seriesCount: Int { values.count }
+}
+
+/// Why a sample failed, in words an on-call engineer can act on ("connection refused",
+/// "query error: …", "timeout after 5s").
+public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+
+    public static func timeout(_ seconds: Double) -> SourceError {
+        SourceError("timeout after \(DurationText.short(seconds))")
+    }
+}
+
+/// Something that can be sampled for a number.
+public protocol MetricSource: Sendable {
+    func sample() async throws -> SourceReading
+}
