@@ -16,6 +16,8 @@ have_cmd tmux || need+=(tmux)
 have_cmd sqlite3 || need+=(sqlite3)
 have_cmd jq || need+=(jq)
 have_cmd prometheus || need+=(prometheus)
+have_cmd curl || need+=(curl)
+have_cmd python3 || need+=(python3)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0
