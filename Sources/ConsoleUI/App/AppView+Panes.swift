@@ -54,10 +54,12 @@ extension AppView {
     // MARK: Checklist
 
     static func checklistRows(_ state: AppState) -> [PaneRow] {
-        guard let checklist = state.checklist else { return [] }
-        var rows: [PaneRow] = []
+        var rows: [PaneRow] = severityRows(state)
+        guard let checklist = state.checklist else { return rows }
         var phase: String?
-        for (index, item) in checklist.items.enumerated() {
+        let shown = state.visible(.checklist) ?? Array(checklist.items.indices)
+        for (row, index) in shown.enumerated() {
+            let item = checklist.items[index]
             if let p = item.phase, p != phase {
                 rows.append(PaneRow(text: p, key: .paneTitleUnfocused))
                 phase = p
@@ -79,17 +81,42 @@ extension AppView {
                 trailing = left < 0 ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
                     : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
             }
-            rows.append(PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: index,
+            rows.append(PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: row,
                                 trailing: trailing))
         }
         return rows
+    }
+
+    /// The current level's description, escalation and linked procedure, above the items.
+    static func severityRows(_ state: AppState) -> [PaneRow] {
+        guard let level = state.severityLevel else { return [] }
+        var parts: [String] = []
+        if let d = level.description { parts.append(d) }
+        if let e = level.escalation { parts.append("escalate: " + e) }
+        if let p = level.procedure { parts.append("procedure: " + p) }
+        guard !parts.isEmpty else { return [] }
+        return [PaneRow(text: "⚑ \(level.id) " + parts.joined(separator: " · ").split(whereSeparator: \.isNewline)
+                    .joined(separator: " "), key: .textMuted)]
+    }
+
+    /// The runbook title of each item of a merged list, when there are several runbooks.
+    static func owners<T>(_ state: AppState, _ list: (Runbook) -> [T]) -> [String]? {
+        guard state.runbooks.count > 1 else { return nil }
+        return state.runbooks.flatMap { book in list(book).map { _ in book.title } }
     }
 
     // MARK: Metrics
 
     static func metricRows(_ state: AppState) -> [PaneRow] {
         var rows: [PaneRow] = []
-        for (index, metric) in state.metrics.enumerated() {
+        let shown = state.visible(.metrics) ?? Array(state.metrics.indices)
+        let titles = owners(state, \.metrics)
+        var owner: String?
+        for (index, metric) in shown.map({ state.metrics[$0] }).enumerated() {
+            if let titles, titles[shown[index]] != owner {
+                owner = titles[shown[index]]
+                rows.append(PaneRow(text: "── \(owner ?? "") ──", key: .paneTitleUnfocused))
+            }
             let symbol = Symbols.symbol(for: .metricStale) ?? ""
             rows.append(PaneRow(text: "\(symbol) \(metric.name)", key: .metricStale, item: index,
                                 trailing: ("no source", .metricStale)))
@@ -115,11 +142,15 @@ extension AppView {
     static func commandRows(_ state: AppState) -> [PaneRow] {
         var rows: [PaneRow] = []
         var section: String?
-        for (index, command) in state.commands.enumerated() {
+        let all = state.commands
+        let shown = state.visible(.commands) ?? Array(all.indices)
+        for (index, command) in shown.map({ all[$0] }).enumerated() {
             if command.section != section {
                 // The path without the runbook's own title: "Diagnosis > Health".
+                // With several runbooks the title stays, to say whose command it is.
                 let parts = command.section.components(separatedBy: " > ")
-                let shown = parts.count > 1 ? parts.dropFirst().joined(separator: " > ") : command.section
+                let shown = parts.count > 1 && state.runbooks.count == 1
+                    ? parts.dropFirst().joined(separator: " > ") : command.section
                 rows.append(PaneRow(text: shown, key: .paneTitleUnfocused))
                 section = command.section
             }
@@ -141,7 +172,7 @@ extension AppView {
             return
         }
         let selected = state.selected(.commands)
-        let code = commands[selected].code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let code = (state.selectedIndex(.commands).map { commands[$0].code } ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let codeHeight = rect.height >= 8 ? min(code.count, rect.height / 3) : 0
         let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - (codeHeight > 0 ? codeHeight + 1 : 0))
         drawRows(&canvas, commandRows(state), listRect, selected, focused, palette)
@@ -173,7 +204,8 @@ extension AppView {
     static func timelineRows(_ state: AppState) -> [PaneRow] {
         var rows: [PaneRow] = []
         var day: String?
-        for (index, event) in state.timeline.enumerated() {
+        let shown = state.visible(.timeline) ?? Array(state.timeline.indices)
+        for (index, event) in shown.map({ state.timeline[$0] }).enumerated() {
             let eventDay = TimeText.day(event.time)
             if eventDay != day {
                 rows.append(PaneRow(text: "── \(eventDay) ──", key: .textMuted))

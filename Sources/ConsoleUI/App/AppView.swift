@@ -91,13 +91,18 @@ public enum AppView {
     }
 
     static func paneTitle(_ pane: PaneID, _ state: AppState) -> String {
-        pane == .checklist && !state.items.isEmpty ? "Checklist \(state.doneCount)/\(state.items.count)" : pane.title
+        var title = pane == .checklist && !state.items.isEmpty
+            ? "Checklist \(state.doneCount)/\(state.items.count)" : pane.title
+        if pane == .timeline, let kind = state.timelineKind { title += " [\(kind)]" }
+        if let query = state.filters[pane] { title += " /" + query }
+        return title
     }
 
     static func drawFooter(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ palette: ThemePalette) {
         canvas.fill(rect, style: palette[.footer])
         if let message = state.message {
-            canvas.write(" " + message, x: rect.x, y: rect.y, style: palette[.error], clip: rect)
+            canvas.write(" " + message, x: rect.x, y: rect.y, style: palette[state.messageIsError ? .error : .footerText],
+                         clip: rect)
             return
         }
         var x = rect.x + 1

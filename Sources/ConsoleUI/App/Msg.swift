@@ -10,6 +10,8 @@ public enum Msg: Sendable, Equatable {
     case journalEvents([ConsoleEvent])
     /// An effect could not be performed; the text is shown in the footer.
     case failed(String)
+    /// Something done that is worth saying (a postmortem's path, the theme now shown).
+    case notice(String)
 }
 
 /// What `update` asks the runtime to do. Data only, so tests compare them.
@@ -20,5 +22,12 @@ public enum Effect: Sendable, Equatable {
     case appendSkip(ItemRef)
     case appendNote(String)
     case setSeverity(String)
+    case setStatus(String)
+    case assignRole(role: String, person: String)
+    case appendMilestone(String)
+    /// Write the Markdown postmortem to this file, nil: beside the store.
+    case writePostmortem(String?)
+    /// Switch to this theme (not journalled: it is how this console looks, not the incident).
+    case setTheme(String)
     case quit
 }
