@@ -90,13 +90,14 @@ extension AppView {
     /// The current level's description, escalation and linked procedure, above the items.
     static func severityRows(_ state: AppState) -> [PaneRow] {
         guard let level = state.severityLevel else { return [] }
+        func oneLine(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
+        var rows: [PaneRow] = []
+        if let d = level.description { rows.append(PaneRow(text: "⚑ \(level.id) " + oneLine(d), key: .textMuted)) }
         var parts: [String] = []
-        if let d = level.description { parts.append(d) }
-        if let e = level.escalation { parts.append("escalate: " + e) }
-        if let p = level.procedure { parts.append("procedure: " + p) }
-        guard !parts.isEmpty else { return [] }
-        return [PaneRow(text: "⚑ \(level.id) " + parts.joined(separator: " · ").split(whereSeparator: \.isNewline)
-                    .joined(separator: " "), key: .textMuted)]
+        if let e = level.escalation { parts.append("escalate: " + oneLine(e)) }
+        if let p = level.procedure { parts.append("procedure: " + oneLine(p)) }
+        if !parts.isEmpty { rows.append(PaneRow(text: "  " + parts.joined(separator: " · "), key: .textMuted)) }
+        return rows
     }
 
     /// The runbook title of each item of a merged list, when there are several runbooks.
