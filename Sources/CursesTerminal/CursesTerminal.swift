@@ -38,6 +38,7 @@ public final class CursesTerminal {
         keypad(cn_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        cn_enable_mouse()
         var colors = 0
         if has_colors() {
             start_color()
@@ -117,9 +118,23 @@ public final class CursesTerminal {
                 handleResize()
                 return .resize(width: width, height: height)
             }
+            if key == cn_key_mouse() { return mouseEvent() }
             return CursesKeys.event(for: key).map { .input($0) }
         }
         return .input(CursesKeys.event(forCharacter: UInt32(code)))
+    }
+
+    /// The mouse event ncurses decoded (from the terminal's SGR or X10 reports).
+    private func mouseEvent() -> TerminalEvent? {
+        var x: Int32 = 0, y: Int32 = 0, button: Int32 = 0
+        guard cn_get_mouse(&x, &y, &button) != cn_err() else { return nil }
+        let which: MouseEvent.Button = switch button {
+        case 1: .left
+        case 4: .wheelUp
+        case 5: .wheelDown
+        default: .none
+        }
+        return .input(.mouse(MouseEvent(button: which, action: .press, column: Int(x), row: Int(y))))
     }
 
     /// After the terminal changed size: forget the last frame so the next one is drawn whole.

@@ -46,6 +46,14 @@ struct ConsoleRuntime {
             switch terminal.nextEvent(timeoutMilliseconds: 200) {
             case .resize(let width, let height): messages.append(.resize(width: width, height: height))
             case .input(.key(let key)): messages.append(.key(key))
+            case .input(.mouse(let mouse)):
+                // A click selects; the wheel moves the selection like ↑/↓.
+                switch mouse.button {
+                case .left: messages.append(.click(x: mouse.column, y: mouse.row))
+                case .wheelUp: messages.append(.key(.up))
+                case .wheelDown: messages.append(.key(.down))
+                default: break
+                }
             default: break
             }
             let (events, failure) = inbox.drain()

@@ -27,6 +27,9 @@ public enum AppUpdate {
         case .key(let key):
             state.message = nil
             return handle(key, &state)
+        case .click(let x, let y):
+            click(x: x, y: y, &state)
+            return []
         }
     }
 
@@ -130,6 +133,15 @@ public enum AppUpdate {
         default: break
         }
         return []
+    }
+
+    /// A click on a pane focuses it; on a row, also selects that row. Ignored under overlays
+    /// and in guided mode (they cover the panes).
+    static func click(x: Int, y: Int, _ state: inout AppState) {
+        guard state.overlays.isEmpty, state.guided == nil, let hit = PaneGeometry.hit(x: x, y: y, state) else { return }
+        state.message = nil
+        state.focus = hit.pane
+        if let row = hit.row { state.selection[hit.pane] = row }
     }
 
     static func selectedItem(_ state: AppState) -> ItemRef? {

@@ -33,8 +33,7 @@ extension AppView {
             canvas.write("(nothing here)", x: rect.x, y: rect.y, style: palette[.textMuted], clip: rect)
             return
         }
-        let selectedRow = rows.firstIndex { $0.item == selected } ?? 0
-        let offset = selectedRow < rect.height ? 0 : selectedRow - rect.height + 1
+        let offset = PaneGeometry.offset(rows, selected: selected, height: rect.height)
         for (line, row) in rows.dropFirst(offset).prefix(rect.height).enumerated() {
             let y = rect.y + line
             let isSelected = row.item != nil && row.item == selected
@@ -174,8 +173,8 @@ extension AppView {
         }
         let selected = state.selected(.commands)
         let code = (state.selectedIndex(.commands).map { commands[$0].code } ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let codeHeight = rect.height >= 8 ? min(code.count, rect.height / 3) : 0
-        let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - (codeHeight > 0 ? codeHeight + 1 : 0))
+        let codeHeight = PaneGeometry.codeHeight(rect, state)
+        let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
         drawRows(&canvas, commandRows(state), listRect, selected, focused, palette)
         guard codeHeight > 0 else { return }
         canvas.horizontalLine(x: rect.x, y: listRect.maxY, length: rect.width, style: palette[.paneBorderUnfocused])

@@ -15,12 +15,7 @@ public enum AppView {
         }
         drawHeader(&canvas, layout.header, state, palette)
         if layout.mode == .tabbed { drawTabs(&canvas, layout.tabBar, state, palette) }
-        var panes = layout.panes
-        if state.zoomed, layout.mode == .full {
-            let body = Rect(x: 0, y: layout.header.maxY, width: state.width,
-                            height: layout.footer.y - layout.header.maxY)
-            panes = [state.focus: body]
-        }
+        let panes = PaneGeometry.panes(state)
         for pane in PaneID.allCases {
             guard let rect = panes[pane] else { continue }
             drawPane(&canvas, pane, rect, state, palette)

@@ -3,6 +3,8 @@ import Foundation
 /// Everything that can happen to the console: fed to `AppUpdate.update`.
 public enum Msg: Sendable, Equatable {
     case key(KeyEvent)
+    /// A left click at a screen cell (0-based column and row).
+    case click(x: Int, y: Int)
     /// Once a second (and at start): the clock.
     case tick(Date)
     case resize(width: Int, height: Int)
