@@ -33,6 +33,7 @@ enum ConsoleLauncher {
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
         state.themeNames = ThemeCatalog.standard().list().map(\.name)
         _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
+        AppUpdate.resume(&state)
         let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,
                                      rules: SeverityRules(runbook: runbooks.first), theme: theme,
                                      noColor: options.noColor)

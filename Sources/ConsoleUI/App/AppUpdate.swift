@@ -33,6 +33,14 @@ public enum AppUpdate {
         }
     }
 
+    /// After replaying a reopened incident's journal: the checklist selection goes to the first
+    /// item neither ticked nor skipped (where guided mode, `g`, also starts), the timeline to its end.
+    public static func resume(_ state: inout AppState) {
+        let items = state.items
+        state.selection[.checklist] = items.firstIndex { state.marks[$0.key] == nil } ?? max(items.count - 1, 0)
+        state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
+    }
+
     /// Folds one committed event into the state.
     /// Each event is applied once: an append's own result and the watcher both deliver it, and
     /// another writer's earlier event can arrive after ours (it then goes in at its place).
