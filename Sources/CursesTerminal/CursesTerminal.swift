@@ -155,17 +155,23 @@ public final class CursesTerminal {
     /// SIGTERM and SIGHUP end curses before the process dies, so the shell is usable again.
     /// They (and SIGWINCH, for resizes) are unblocked first: a parent that ran us from a
     /// thread with signals blocked (a Dispatch worker, say) passes its mask on.
+    /// Fatal signals (a crash: SIGSEGV, SIGABRT, SIGBUS, SIGFPE, and SIGILL/SIGTRAP, which a Swift
+    /// runtime trap raises) do the same, then die as they would have, with the default action.
     private static func installSignalHandlers() {
         var set = sigset_t()
         sigemptyset(&set)
         for sig in [SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&set, sig) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
-        for sig in [SIGTERM, SIGHUP] {
+        for sig in [SIGTERM, SIGHUP] + fatalSignals {
             signal(sig) { received in
                 endwin()
+                // Back to the default action: a re-raised signal, or the faulting instruction
+                // run again once this handler returns, ends the process as usual.
                 signal(received, SIG_DFL)
                 raise(received)
             }
         }
     }
+
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP]
 }
