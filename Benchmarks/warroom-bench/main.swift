@@ -3,3 +3,4 @@
 RunbookBench.run()
 JournalBench.run()
 CanvasBench.run()
+ConsoleBench.run()

@@ -76,6 +76,8 @@ struct AppPaletteTests {
         let text = Self.screen(state)
         #expect(text.contains("Tab: investigating  identified  monitoring  resolved"))
         #expect(text.contains(":status"))
+        // The footer still ends with the help and quit hints at 120 columns.
+        #expect(Self.screen(AppFixture.state()).split(separator: "\n").last?.hasSuffix(" quit") == true)
     }
 
     @Test("/ filters the focused pane as typed; Enter keeps it, Esc clears it")

@@ -70,7 +70,7 @@ public enum Bindings {
         KeyBinding([.char(" ")], .toggle, .checklist, "Tick or untick the selected item", hint: "tick"),
         KeyBinding([.char("s")], .skip, .checklist, "Skip the selected item", hint: "skip"),
         KeyBinding([.char("g")], .guided, .checklist, "Guided mode: one step at a time", hint: "guided"),
-        KeyBinding([.char("c")], .chooseList, .checklist, "Choose a checklist or procedure", hint: "lists"),
+        KeyBinding([.char("c")], .chooseList, .checklist, "Choose a checklist or procedure"),
         // Every pane
         KeyBinding([.tab], .focusNext, .panes, "Focus the next pane", hint: "pane"),
         KeyBinding([.shiftTab], .focusPrevious, .panes, "Focus the previous pane"),
@@ -83,7 +83,7 @@ public enum Bindings {
         KeyBinding([.char("n")], .note, .panes, "Add a note to the timeline", hint: "note"),
         KeyBinding([.char("S")], .severity, .panes, "Change the severity", hint: "severity"),
         KeyBinding([.char(":")], .commandLine, .panes, "Command palette (sev, status, role…)"),
-        KeyBinding([.char("/")], .filter, .panes, "Filter the focused pane's rows", hint: "filter"),
+        KeyBinding([.char("/")], .filter, .panes, "Filter the focused pane's rows"),
         KeyBinding([.char("z")], .zoom, .panes, "Zoom the focused pane (again to unzoom)", hint: "zoom"),
         KeyBinding([.char("?")], .help, .panes, "This help", hint: "help"),
         KeyBinding([.char("q")], .quit, .panes, "Quit the console", hint: "quit"),
