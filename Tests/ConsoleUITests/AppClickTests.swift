@@ -38,6 +38,14 @@ struct AppClickTests {
         #expect(state.focus == .metrics)
     }
 
+    @Test("In tabbed mode a click on a tab shows that pane")
+    func clickTab() throws {
+        var state = AppFixture.state(width: 80, height: 24)
+        let tab = try #require(Self.find("Timeline", state))
+        _ = AppUpdate.update(&state, .click(x: tab.x, y: tab.y))
+        #expect(state.focus == .timeline)
+    }
+
     @Test("Clicks follow the scrolled, filtered and zoomed rows; overlays take no clicks")
     func clickScrolled() throws {
         var state = AppFixture.state(width: 100, height: 30)

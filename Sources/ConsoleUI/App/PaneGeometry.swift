@@ -41,6 +41,17 @@ enum PaneGeometry {
 
     /// The pane under a screen cell and, when the cell is on a selectable row, that row's index.
     static func hit(x: Int, y: Int, _ state: AppState) -> (pane: PaneID, row: Int?)? {
+        let layout = ScreenLayout.compute(width: state.width, height: state.height, activePane: state.focus)
+        if layout.mode == .tabbed, layout.tabBar.contains(x: x, y: y) {
+            // Tabs as `drawTabs` writes them: " title " and a space after each.
+            var left = layout.tabBar.x
+            for pane in PaneID.allCases {
+                let right = left + DisplayWidth.of(" \(AppView.paneTitle(pane, state)) ")
+                if x >= left, x < right { return (pane, nil) }
+                left = right + 1
+            }
+            return nil
+        }
         let panes = panes(state)
         guard let pane = PaneID.allCases.first(where: { panes[$0]?.contains(x: x, y: y) ?? false }),
               let rect = panes[pane] else { return nil }
