@@ -31,6 +31,7 @@ struct AppChooserTests {
         var state = Self.state()
         AppFixture.press([.char("c")], &state)
         let text = Self.screen(state)
+        #expect(text.contains("● Incident Checklist"))
         #expect(text.contains("Incident Checklist  (checklist, incident)"))
         #expect(text.contains("Deploy  (checklist, deployment)"))
         #expect(text.contains("Failover  (procedure, 2 steps)"))
@@ -46,7 +47,9 @@ struct AppChooserTests {
         // Guided mode walks the procedure, with its commands from the same runbook.
         AppFixture.press([.char("g")], &state)
         #expect(state.guided == 0)
-        AppFixture.press([.escape, .char("c"), .escape], &state)
+        AppFixture.press([.escape, .char("c")], &state)
+        #expect(state.overlays == [.chooser(2)])
+        AppFixture.press([.escape], &state)
         #expect(state.overlays.isEmpty)
     }
 

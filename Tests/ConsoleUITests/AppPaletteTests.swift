@@ -93,6 +93,9 @@ struct AppPaletteTests {
         AppFixture.press([.char("/"), .escape], &state)
         #expect(state.rowCount(.checklist) == 3)
         #expect(state.selected(.checklist) == 2)
+        // Guided mode walks every item: it drops the filter.
+        AppFixture.press([.char("/"), .char("c"), .enter, .char("g"), .escape], &state)
+        #expect(state.filters.isEmpty && state.guided == nil)
 
         // Commands by code or section.
         AppFixture.press([.tab, .tab, .char("/")] + Self.type("get pods") + [.enter], &state)

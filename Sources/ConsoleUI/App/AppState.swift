@@ -43,6 +43,14 @@ public struct AppState: Sendable, Equatable {
     /// The checklist or procedure chosen with `c`; nil: the first runbook's incident checklist.
     public var activeList: ListChoice?
 
+    /// The list the checklist pane shows (the chosen one, else the first runbook's incident checklist).
+    public var shownList: ListChoice? {
+        if let activeList { return activeList }
+        guard let book = runbook, let checklist = book.incidentChecklist,
+              let index = book.checklists.firstIndex(of: checklist) else { return nil }
+        return ListChoice(runbook: 0, source: .checklist(index))
+    }
+
     /// The first runbook: its severities and SLA rules apply.
     public var runbook: Runbook? { runbooks.first }
 

@@ -120,6 +120,8 @@ public enum AppUpdate {
             return [.appendSkip(item)]
         case .guided:
             guard !state.items.isEmpty else { return [] }
+            // Guided mode walks every item; leaving it selects the step by its item index.
+            state.filters[.checklist] = nil
             let firstOpen = state.items.firstIndex { state.marks[$0.key] == nil }
             state.guided = firstOpen ?? state.selectedIndex(.checklist) ?? 0
         case .note: state.overlays.append(.note(LineEditor()))
@@ -127,7 +129,7 @@ public enum AppUpdate {
         case .filter: state.overlays.append(.filter(LineEditor(state.filters[pane] ?? "")))
         case .severity: openSeverityPicker(&state)
         case .chooseList:
-            let index = state.activeList.flatMap { ListChoice.all(in: state.runbooks).firstIndex(of: $0) } ?? 0
+            let index = state.shownList.flatMap { ListChoice.all(in: state.runbooks).firstIndex(of: $0) } ?? 0
             state.overlays.append(.chooser(index))
         case .zoom: state.zoomed.toggle()
         case .help: state.overlays.append(.help)
@@ -235,7 +237,7 @@ public enum AppUpdate {
     /// A level with a linked procedure offers to show it (unless it is already shown).
     static func offerProcedure(of level: SeverityLevel, _ state: inout AppState) {
         guard let name = level.procedure, let choice = ListChoice.procedure(named: name, in: state.runbooks),
-              choice != state.activeList else { return }
+              choice != state.shownList else { return }
         state.overlays.append(.offerProcedure(choice))
     }
 

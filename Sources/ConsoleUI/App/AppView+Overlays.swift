@@ -63,7 +63,7 @@ extension AppView {
             }
             let offset = selected < inner.height ? 0 : selected - inner.height + 1
             for (i, label) in labels.enumerated().dropFirst(offset).prefix(inner.height) {
-                let current = all[i] == state.activeList || (state.activeList == nil && i == 0) ? "●" : " "
+                let current = all[i] == state.shownList ? "●" : " "
                 canvas.write("\(current) \(label)", x: inner.x, y: inner.y + i - offset, width: inner.width,
                              style: palette[i == selected ? .selection : .dialog], clip: inner)
             }
