@@ -124,9 +124,19 @@ enum ConsoleBench {
         return true
     }
 
-    /// `../shared/runbooks/*.md` (else the examples) repeated to about 1 MB.
+    /// `../shared/runbooks/*.md` (else the examples) repeated to about 1 MB, looked for from the
+    /// current directory, then from the binary's folder up.
     static func bigRunbook(folder: URL, into store: String) -> (String, Int)? {
-        var directory = folder
+        var sources: [String] = []
+        let starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath), folder]
+        for start in starts where sources.isEmpty {
+            sources = runbookFiles(from: start)
+        }
+        return write(sources, into: store)
+    }
+
+    static func runbookFiles(from start: URL) -> [String] {
+        var directory = start
         var sources: [String] = []
         for _ in 0..<6 {
             for candidate in ["../shared/runbooks", "examples"] {
@@ -138,6 +148,10 @@ enum ConsoleBench {
             if !sources.isEmpty { break }
             directory = directory.deletingLastPathComponent()
         }
+        return sources
+    }
+
+    static func write(_ sources: [String], into store: String) -> (String, Int)? {
         let texts = sources.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
         guard !texts.isEmpty, texts.contains(where: { !$0.isEmpty }) else { return nil }
         var text = ""

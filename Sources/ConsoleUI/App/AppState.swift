@@ -82,10 +82,10 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// Every runbook's metrics, in runbook order.
-    public var metrics: [MetricSpec] { runbooks.flatMap(\.metrics) }
+    public var metrics: [MetricSpec] { runbooks.count == 1 ? runbooks[0].metrics : runbooks.flatMap(\.metrics) }
 
     /// Every runbook's commands, runbook by runbook in section order (stable, so a selection index stays put).
-    public var commands: [RunbookCommand] { runbooks.flatMap(\.commands) }
+    public var commands: [RunbookCommand] { runbooks.count == 1 ? runbooks[0].commands : runbooks.flatMap(\.commands) }
 
     public var doneCount: Int {
         items.filter { marks[$0.key] != nil }.count
@@ -96,7 +96,7 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// Indices of the pane's items shown (after filters); nil when all are.
-    public func visible(_ pane: PaneID) -> [Int]? { TimelineFilter.visible(pane, self) }
+    public func visible(_ pane: PaneID) -> [Int]? { PaneFilter.visible(pane, self) }
 
     /// The pane's item index of its selected row, nil when it shows none.
     public func selectedIndex(_ pane: PaneID) -> Int? {

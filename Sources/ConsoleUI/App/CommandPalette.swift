@@ -27,7 +27,7 @@ public enum CommandPalette {
         case "milestone": milestones
         case "theme": state.themeNames
         case "role": roles.map { $0 + "=" }
-        case "filter": TimelineFilter.kinds(in: state.timeline)
+        case "filter": PaneFilter.kinds(in: state.timeline)
         default: []
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Which rows of a pane pass its `/` filter (and, in the timeline, the `:filter KIND`).
 /// Selections index the visible rows; these map them back to the pane's items.
-public enum TimelineFilter {
+public enum PaneFilter {
     /// The kinds present in the timeline, sorted, for `:filter` completion.
     public static func kinds(in events: [ConsoleEvent]) -> [String] {
         Array(Set(events.map(\.kind))).sorted()
