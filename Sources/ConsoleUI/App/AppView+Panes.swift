@@ -203,12 +203,14 @@ extension AppView {
     /// `HH:MM:SS author kind text`, oldest first, with a date line whenever the day changes.
     static func timelineRows(_ state: AppState) -> [PaneRow] {
         var rows: [PaneRow] = []
-        var day: String?
+        var day: Int?
         let shown = state.visible(.timeline) ?? Array(state.timeline.indices)
+        rows.reserveCapacity(shown.count + 1)
         for (index, event) in shown.map({ state.timeline[$0] }).enumerated() {
-            let eventDay = TimeText.day(event.time)
+            // The day's number first: formatting a date is too slow for every row of every frame.
+            let eventDay = Int(floor(event.time.timeIntervalSince1970 / 86_400))
             if eventDay != day {
-                rows.append(PaneRow(text: "── \(eventDay) ──", key: .textMuted))
+                rows.append(PaneRow(text: "── \(TimeText.day(event.time)) ──", key: .textMuted))
                 day = eventDay
             }
             let line = "\(TimeText.clock(event.time)) \(event.author) \(event.kind) \(event.text)"
