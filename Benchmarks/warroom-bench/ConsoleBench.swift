@@ -81,14 +81,19 @@ enum ConsoleBench {
 
     /// Sends a key once the terminal has been quiet, returns the time to the first output byte.
     static func keyLatency(_ pty: PseudoTerminal, _ key: String) -> Double? {
-        _ = pty.read(timeout: 0.02)
+        drain(pty)
         let start = Date()
         pty.write(key)
         let bytes = pty.read(timeout: 1)
         guard !bytes.isEmpty else { return nil }
         let elapsed = Date().timeIntervalSince(start)
-        _ = pty.read(timeout: 0.02)
+        drain(pty)
         return elapsed
+    }
+
+    /// Reads until the terminal has been quiet for 30 ms (a frame can come in several writes).
+    static func drain(_ pty: PseudoTerminal) {
+        while !pty.read(timeout: 0.03).isEmpty {}
     }
 
     static func idleBytes(_ pty: PseudoTerminal, seconds: Double) -> Double {
