@@ -156,8 +156,10 @@ extension AppView {
             }
             let key = ThemeKey.risk(command.risk)
             let symbol = Symbols.symbol(for: key) ?? ""
-            let what = command.title ?? command.code.split(separator: "\n").first.map(String.init) ?? ""
-            let risk = TextFit.pad(riskWord(command.risk), toWidth: 11)
+            // Split once, not into every line: this runs for every command each frame.
+            let what = command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            let word = riskWord(command.risk)
+            let risk = word + String(repeating: " ", count: max(0, 11 - word.count))
             rows.append(PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: index))
         }
         return rows
