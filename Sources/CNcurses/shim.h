@@ -72,4 +72,30 @@ static inline int cn_put_wide(int y, int x, const wchar_t *chars, attr_t attrs, 
     return mvadd_wch(y, x, &cc);
 }
 
+/// Reports left-button presses and the wheel; mouseinterval(0) delivers presses at once
+/// (no waiting to tell a click from a press).
+static inline void cn_enable_mouse(void) {
+    mmask_t mask = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    mask |= BUTTON5_PRESSED;
+#endif
+    mousemask(mask, NULL);
+    mouseinterval(0);
+}
+
+/// The pending mouse event after KEY_MOUSE: its cell and button (1 left, 4 wheel up, 5 wheel down, 0 other).
+static inline int cn_get_mouse(int *x, int *y, int *button) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x;
+    *y = event.y;
+    *button = 0;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) *button = 1;
+    if (event.bstate & BUTTON4_PRESSED) *button = 4;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) *button = 5;
+#endif
+    return OK;
+}
+
 #endif

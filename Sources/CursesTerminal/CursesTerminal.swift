@@ -38,6 +38,7 @@ public final class CursesTerminal {
         keypad(cn_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        cn_enable_mouse()
         var colors = 0
         if has_colors() {
             start_color()
@@ -117,9 +118,23 @@ public final class CursesTerminal {
                 handleResize()
                 return .resize(width: width, height: height)
             }
+            if key == cn_key_mouse() { return mouseEvent() }
             return CursesKeys.event(for: key).map { .input($0) }
         }
         return .input(CursesKeys.event(forCharacter: UInt32(code)))
+    }
+
+    /// The mouse event ncurses decoded (from the terminal's SGR or X10 reports).
+    private func mouseEvent() -> TerminalEvent? {
+        var x: Int32 = 0, y: Int32 = 0, button: Int32 = 0
+        guard cn_get_mouse(&x, &y, &button) != cn_err() else { return nil }
+        let which: MouseEvent.Button = switch button {
+        case 1: .left
+        case 4: .wheelUp
+        case 5: .wheelDown
+        default: .none
+        }
+        return .input(.mouse(MouseEvent(button: which, action: .press, column: Int(x), row: Int(y))))
     }
 
     /// After the terminal changed size: forget the last frame so the next one is drawn whole.
@@ -140,17 +155,23 @@ public final class CursesTerminal {
     /// SIGTERM and SIGHUP end curses before the process dies, so the shell is usable again.
     /// They (and SIGWINCH, for resizes) are unblocked first: a parent that ran us from a
     /// thread with signals blocked (a Dispatch worker, say) passes its mask on.
+    /// Fatal signals (a crash: SIGSEGV, SIGABRT, SIGBUS, SIGFPE, and SIGILL/SIGTRAP, which a Swift
+    /// runtime trap raises) do the same, then die as they would have, with the default action.
     private static func installSignalHandlers() {
         var set = sigset_t()
         sigemptyset(&set)
         for sig in [SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&set, sig) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
-        for sig in [SIGTERM, SIGHUP] {
+        for sig in [SIGTERM, SIGHUP] + fatalSignals {
             signal(sig) { received in
                 endwin()
+                // Back to the default action: a re-raised signal, or the faulting instruction
+                // run again once this handler returns, ends the process as usual.
                 signal(received, SIG_DFL)
                 raise(received)
             }
         }
     }
+
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP]
 }

@@ -31,7 +31,9 @@ enum ConsoleLauncher {
         let theme = try options.loadTheme()
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
+        state.themeNames = ThemeCatalog.standard().list().map(\.name)
         _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
+        AppUpdate.resume(&state)
         let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,
                                      rules: SeverityRules(runbook: runbooks.first), theme: theme,
                                      noColor: options.noColor)

@@ -19,7 +19,7 @@ struct ConsoleRuntime {
     func run(_ initial: AppState) {
         let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
         defer { terminal.restore() }
-        let palette = theme.palette(depth: terminal.depth)
+        var palette = theme.palette(depth: terminal.depth)
         var state = initial
         state.width = terminal.width
         state.height = terminal.height
@@ -46,6 +46,14 @@ struct ConsoleRuntime {
             switch terminal.nextEvent(timeoutMilliseconds: 200) {
             case .resize(let width, let height): messages.append(.resize(width: width, height: height))
             case .input(.key(let key)): messages.append(.key(key))
+            case .input(.mouse(let mouse)):
+                // A click selects; the wheel moves the selection like ↑/↓.
+                switch mouse.button {
+                case .left: messages.append(.click(x: mouse.column, y: mouse.row))
+                case .wheelUp: messages.append(.key(.up))
+                case .wheelDown: messages.append(.key(.down))
+                default: break
+                }
             default: break
             }
             let (events, failure) = inbox.drain()
@@ -59,7 +67,20 @@ struct ConsoleRuntime {
             let before = state
             while !messages.isEmpty {
                 let message = messages.removeFirst()
-                for effect in AppUpdate.update(&state, message) { messages += perform(effect) }
+                for effect in AppUpdate.update(&state, message) {
+                    if case .setTheme(let name) = effect {
+                        // The palette is re-resolved for this terminal; the diff repaints every restyled cell.
+                        do {
+                            palette = try ThemeCatalog.standard().load(name).theme.palette(depth: terminal.depth)
+                            messages.append(.notice("Theme: \(name)"))
+                        } catch {
+                            messages.append(.failed("\(error)"))
+                        }
+                        dirty = true
+                    } else {
+                        messages += perform(effect)
+                    }
+                }
             }
             // Ticks change `now`, so the clocks redraw each second; idle keys draw nothing.
             if state != before { dirty = true }
@@ -77,12 +98,33 @@ struct ConsoleRuntime {
             case .appendNote(let text): event = try journal.append(NotePayload(text: text), to: incidentID, author: author)
             case .setSeverity(let level):
                 event = try journal.setSeverity(level, rules: rules, on: incidentID, author: author)
-            case .quit: return []
+            case .setStatus(let status):
+                event = try journal.setStatus(IncidentStatus.parse(status), on: incidentID, author: author)
+            case .assignRole(let role, let person):
+                event = try journal.assignRole(role, to: person, on: incidentID, author: author)
+            case .appendMilestone(let name):
+                event = try journal.append(MilestonePayload(milestone: Milestone.parse(name)), to: incidentID,
+                                           author: author)
+            case .writePostmortem(let file):
+                return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]
+            case .quit, .setTheme: return []
             }
             return event.map { [.journalEvents([ConsoleEvent($0)])] } ?? []
         } catch {
             return [.failed("\(error)")]
         }
+    }
+
+    /// Renders the postmortem to `file`, else `<store>/<incident>-postmortem.md`; returns the path.
+    private func writePostmortem(to file: String?) throws -> String {
+        let incident = try journal.incident(incidentID)
+        let events = try journal.events(incident: incidentID)
+        let runbook = incident.runbookPath.flatMap { try? RunbookReader.read(file: $0) }
+        let markdown = try PostmortemRenderer.render(PostmortemReport(incident: incident, events: events, runbook: runbook),
+                                                     template: nil)
+        let path = file ?? journal.location.directory.appendingPathComponent("\(incidentID)-postmortem.md").path
+        try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     private func appendItem(_ kind: EventKind, _ item: ItemRef) throws -> TimelineEvent {

@@ -6,5 +6,5 @@ struct DebugCommand: ParsableCommand {
         commandName: "debug",
         abstract: "Developer tools (not part of the stable interface).",
         shouldDisplay: false,
-        subcommands: [DebugAppendCommand.self, DebugCanvasCommand.self])
+        subcommands: [DebugAppendCommand.self, DebugCanvasCommand.self, DebugCrashCommand.self])
 }

@@ -9,7 +9,9 @@ struct OpenCommand: AsyncParsableCommand {
         commandName: "open",
         abstract: "Open the incident console on runbooks: a new incident, or resume one.",
         discussion: "With --title a new incident is opened; otherwise --incident (default: the newest open "
-            + "incident) is resumed from its journal. The first runbook's checklist, metrics and commands are shown.")
+            + "incident) is resumed from its journal. Several runbooks merge: their commands and metrics are listed "
+            + "together, labelled by runbook title, and `c` chooses among all their checklists and procedures; "
+            + "the first runbook's incident checklist and severities come first.")
 
     @Argument(help: ArgumentHelp("Markdown runbooks.", valueName: "RUNBOOK"))
     var runbooks: [String]

@@ -23,6 +23,14 @@ public struct AppState: Sendable, Equatable {
     /// Set once a runbook command is running (none run yet): `q` then asks first.
     public var commandRunning = false
     public var quitting = false
+    /// Whether `message` is an error (else a notice, such as where a postmortem went).
+    public var messageIsError = true
+    /// Theme names for `:theme` completion.
+    public var themeNames: [String] = []
+    /// `/` filter text of each pane (rows containing it, case-insensitively).
+    public var filters: [PaneID: String] = [:]
+    /// `:filter KIND`: timeline events of kinds starting with this only.
+    public var timelineKind: String?
 
     public init(runbooks: [Runbook], incident: IncidentSnapshot, now: Date, width: Int = 120, height: Int = 40) {
         self.runbooks = runbooks
@@ -32,10 +40,29 @@ public struct AppState: Sendable, Equatable {
         self.height = height
     }
 
-    /// The runbook whose checklist, metrics and commands are shown.
+    /// The checklist or procedure chosen with `c`; nil: the first runbook's incident checklist.
+    public var activeList: ListChoice?
+
+    /// The list the checklist pane shows (the chosen one, else the first runbook's incident checklist).
+    public var shownList: ListChoice? {
+        if let activeList { return activeList }
+        guard let book = runbook, let checklist = book.incidentChecklist,
+              let index = book.checklists.firstIndex(of: checklist) else { return nil }
+        return ListChoice(runbook: 0, source: .checklist(index))
+    }
+
+    /// The first runbook: its severities and SLA rules apply.
     public var runbook: Runbook? { runbooks.first }
 
-    public var checklist: Checklist? { runbook?.incidentChecklist }
+    /// The runbook of the shown checklist (its command ids are that runbook's).
+    public var listRunbook: Runbook? {
+        guard let activeList, activeList.runbook < runbooks.count else { return runbook }
+        return runbooks[activeList.runbook]
+    }
+
+    public var checklist: Checklist? {
+        activeList.flatMap { $0.checklist(in: runbooks) } ?? runbook?.incidentChecklist
+    }
 
     public var items: [ItemRef] {
         guard let checklist else { return [] }
@@ -54,10 +81,11 @@ public struct AppState: Sendable, Equatable {
         severityLevels.first { $0.id == incident.severity }
     }
 
-    public var metrics: [MetricSpec] { runbook?.metrics ?? [] }
+    /// Every runbook's metrics, in runbook order.
+    public var metrics: [MetricSpec] { runbooks.count == 1 ? runbooks[0].metrics : runbooks.flatMap(\.metrics) }
 
-    /// Commands in section order (stable, so a selection index stays put).
-    public var commands: [RunbookCommand] { runbook?.commands ?? [] }
+    /// Every runbook's commands, runbook by runbook in section order (stable, so a selection index stays put).
+    public var commands: [RunbookCommand] { runbooks.count == 1 ? runbooks[0].commands : runbooks.flatMap(\.commands) }
 
     public var doneCount: Int {
         items.filter { marks[$0.key] != nil }.count
@@ -67,7 +95,22 @@ public struct AppState: Sendable, Equatable {
         min(max(selection[pane] ?? 0, 0), max(rowCount(pane) - 1, 0))
     }
 
+    /// Indices of the pane's items shown (after filters); nil when all are.
+    public func visible(_ pane: PaneID) -> [Int]? { PaneFilter.visible(pane, self) }
+
+    /// The pane's item index of its selected row, nil when it shows none.
+    public func selectedIndex(_ pane: PaneID) -> Int? {
+        let row = selected(pane)
+        if let shown = visible(pane) { return row < shown.count ? shown[row] : nil }
+        return row < itemCount(pane) ? row : nil
+    }
+
+    /// Rows shown in the pane (filtered).
     public func rowCount(_ pane: PaneID) -> Int {
+        visible(pane)?.count ?? itemCount(pane)
+    }
+
+    func itemCount(_ pane: PaneID) -> Int {
         switch pane {
         case .checklist: items.count
         case .metrics: metrics.count
@@ -83,7 +126,10 @@ public struct AppState: Sendable, Equatable {
             case .help: return .help
             case .note: return .note
             case .command: return .command
+            case .filter: return .filter
             case .severityPicker: return .severity
+            case .chooser: return .chooser
+            case .offerProcedure: return .offer
             case .confirmQuit: return .confirmQuit
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookKit
 
 /// The console's one state transition: pure, so every key sequence can be tested without a
 /// terminal. Returns the effects the runtime must perform.
@@ -17,18 +18,34 @@ public enum AppUpdate {
             return []
         case .failed(let text):
             state.message = text
+            state.messageIsError = true
+            return []
+        case .notice(let text):
+            state.message = text
+            state.messageIsError = false
             return []
         case .key(let key):
             state.message = nil
             return handle(key, &state)
+        case .click(let x, let y):
+            click(x: x, y: y, &state)
+            return []
         }
+    }
+
+    /// After replaying a reopened incident's journal: the checklist selection goes to the first
+    /// item neither ticked nor skipped (where guided mode, `g`, also starts), the timeline to its end.
+    public static func resume(_ state: inout AppState) {
+        let items = state.items
+        state.selection[.checklist] = items.firstIndex { state.marks[$0.key] == nil } ?? max(items.count - 1, 0)
+        state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
     }
 
     /// Folds one committed event into the state.
     /// Each event is applied once: an append's own result and the watcher both deliver it, and
     /// another writer's earlier event can arrive after ours (it then goes in at its place).
     static func apply(_ event: ConsoleEvent, to state: inout AppState) {
-        let followTimeline = state.selected(.timeline) >= state.timeline.count - 1
+        let followTimeline = state.selected(.timeline) >= state.rowCount(.timeline) - 1
         if event.id > state.lastEventID {
             state.timeline.append(event)
         } else {
@@ -36,7 +53,7 @@ public enum AppUpdate {
             let at = state.timeline.firstIndex { $0.id > event.id } ?? state.timeline.count
             state.timeline.insert(event, at: at)
         }
-        if followTimeline { state.selection[.timeline] = state.timeline.count - 1 }
+        if followTimeline { state.selection[.timeline] = state.rowCount(.timeline) - 1 }
         switch event.change {
         case .none: break
         case .ticked(let key): state.marks[key] = ItemMark(state: .done, time: event.time, author: event.author)
@@ -52,10 +69,18 @@ public enum AppUpdate {
         let context = state.context
         let action = Bindings.action(for: key, in: context)
         switch context {
-        case .note, .command:
+        case .note, .command, .filter, .editor:
             return edit(key, action, &state)
         case .severity:
             return pickSeverity(action, &state)
+        case .chooser:
+            chooseList(action, &state)
+            return []
+        case .offer:
+            guard case .offerProcedure(let choice) = state.overlays.last else { return [] }
+            if action == .confirm || action == .close { state.overlays.removeLast() }
+            if action == .confirm { show(choice, &state) }
+            return []
         case .help:
             if action == .close { state.overlays.removeLast() }
             return []
@@ -95,11 +120,17 @@ public enum AppUpdate {
             return [.appendSkip(item)]
         case .guided:
             guard !state.items.isEmpty else { return [] }
+            // Guided mode walks every item; leaving it selects the step by its item index.
+            state.filters[.checklist] = nil
             let firstOpen = state.items.firstIndex { state.marks[$0.key] == nil }
-            state.guided = firstOpen ?? state.selected(.checklist)
+            state.guided = firstOpen ?? state.selectedIndex(.checklist) ?? 0
         case .note: state.overlays.append(.note(LineEditor()))
         case .commandLine: state.overlays.append(.command(LineEditor()))
+        case .filter: state.overlays.append(.filter(LineEditor(state.filters[pane] ?? "")))
         case .severity: openSeverityPicker(&state)
+        case .chooseList:
+            let index = state.shownList.flatMap { ListChoice.all(in: state.runbooks).firstIndex(of: $0) } ?? 0
+            state.overlays.append(.chooser(index))
         case .zoom: state.zoomed.toggle()
         case .help: state.overlays.append(.help)
         case .quit:
@@ -114,10 +145,18 @@ public enum AppUpdate {
         return []
     }
 
+    /// A click on a pane focuses it; on a row, also selects that row. Ignored under overlays
+    /// and in guided mode (they cover the panes).
+    static func click(x: Int, y: Int, _ state: inout AppState) {
+        guard state.overlays.isEmpty, state.guided == nil, let hit = PaneGeometry.hit(x: x, y: y, state) else { return }
+        state.message = nil
+        state.focus = hit.pane
+        if let row = hit.row { state.selection[hit.pane] = row }
+    }
+
     static func selectedItem(_ state: AppState) -> ItemRef? {
-        let items = state.items
-        guard state.focus == .checklist, !items.isEmpty else { return nil }
-        return items[state.selected(.checklist)]
+        guard state.focus == .checklist, let index = state.selectedIndex(.checklist) else { return nil }
+        return state.items[index]
     }
 
     static func move(_ state: inout AppState, by delta: Int) {
@@ -187,6 +226,7 @@ public enum AppUpdate {
         case .commit:
             state.overlays.removeLast()
             guard index < levels.count, levels[index].id != state.incident.severity else { return [] }
+            offerProcedure(of: levels[index], &state)
             return [.setSeverity(levels[index].id)]
         case .close: state.overlays.removeLast()
         default: break
@@ -194,22 +234,58 @@ public enum AppUpdate {
         return []
     }
 
+    /// A level with a linked procedure offers to show it (unless it is already shown).
+    static func offerProcedure(of level: SeverityLevel, _ state: inout AppState) {
+        guard let name = level.procedure, let choice = ListChoice.procedure(named: name, in: state.runbooks),
+              choice != state.shownList else { return }
+        state.overlays.append(.offerProcedure(choice))
+    }
+
+    static func chooseList(_ action: Action?, _ state: inout AppState) {
+        guard case .chooser(let index) = state.overlays.last else { return }
+        let all = ListChoice.all(in: state.runbooks)
+        let top = state.overlays.count - 1
+        switch action {
+        case .up: state.overlays[top] = .chooser(max(index - 1, 0))
+        case .down: state.overlays[top] = .chooser(min(index + 1, max(all.count - 1, 0)))
+        case .commit:
+            state.overlays.removeLast()
+            if index < all.count { show(all[index], &state) }
+        case .close: state.overlays.removeLast()
+        default: break
+        }
+    }
+
+    /// Shows a list in the checklist pane, selecting its first open item.
+    static func show(_ choice: ListChoice, _ state: inout AppState) {
+        state.activeList = choice
+        state.filters[.checklist] = nil
+        state.guided = nil
+        state.selection[.checklist] = state.items.firstIndex { state.marks[$0.key] == nil } ?? 0
+        state.focus = .checklist
+    }
+
     static func edit(_ key: KeyEvent, _ action: Action?, _ state: inout AppState) -> [Effect] {
         let top = state.overlays.count - 1
         var editor: LineEditor
-        let isNote: Bool
         switch state.overlays[top] {
-        case .note(let e): editor = e; isNote = true
-        case .command(let e): editor = e; isNote = false
+        case .note(let e), .command(let e), .filter(let e): editor = e
         default: return []
         }
+        let overlay = state.overlays[top]
         switch action {
         case .close:
             state.overlays.removeLast()
+            if case .filter = overlay { setFilter("", &state) }
             return []
         case .commit:
             state.overlays.removeLast()
-            return isNote ? noteEffects(editor.text) : runCommand(editor.text, &state)
+            switch overlay {
+            case .note: return noteEffects(editor.text)
+            case .command: return CommandPalette.run(editor.text, &state)
+            default: return []
+            }
+        case .complete: editor = LineEditor(CommandPalette.complete(editor.text, state))
         case .editLeft: editor.left()
         case .editRight: editor.right()
         case .editBackspace: editor.backspace()
@@ -220,8 +296,27 @@ public enum AppUpdate {
             guard case .character(let c) = key.key, key.modifiers.isDisjoint(with: [.ctrl, .alt]) else { return [] }
             editor.insert(c)
         }
-        state.overlays[top] = isNote ? .note(editor) : .command(editor)
+        switch overlay {
+        case .note: state.overlays[top] = .note(editor)
+        case .command: state.overlays[top] = .command(editor)
+        default:
+            state.overlays[top] = .filter(editor)
+            setFilter(editor.text, &state)
+        }
         return []
+    }
+
+    /// The focused pane's filter, applied as it is typed: the first matching row is selected.
+    static func setFilter(_ text: String, _ state: inout AppState) {
+        let pane = state.focus
+        let current = state.selectedIndex(pane)
+        state.filters[pane] = text.isEmpty ? nil : text
+        // The selected item stays selected while it is still shown.
+        if let shown = state.visible(pane) {
+            state.selection[pane] = current.flatMap { shown.firstIndex(of: $0) } ?? 0
+        } else {
+            state.selection[pane] = current ?? 0
+        }
     }
 
     static func noteEffects(_ text: String) -> [Effect] {
@@ -229,24 +324,4 @@ public enum AppUpdate {
         return note.isEmpty ? [] : [.appendNote(note)]
     }
 
-    /// `:` commands: `sev` (picker), `sev LEVEL`, `note TEXT`, `q`/`quit`.
-    static func runCommand(_ line: String, _ state: inout AppState) -> [Effect] {
-        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
-        switch words.first?.lowercased() {
-        case nil: return []
-        case "sev", "severity":
-            guard words.count > 1 else { openSeverityPicker(&state); return [] }
-            let wanted = words[1].trimmingCharacters(in: .whitespaces).uppercased()
-            guard state.severityLevels.contains(where: { $0.id == wanted }) else {
-                state.message = "Unknown severity \(wanted): " + state.severityLevels.map(\.id).joined(separator: ", ")
-                return []
-            }
-            return wanted == state.incident.severity ? [] : [.setSeverity(wanted)]
-        case "note": return noteEffects(words.count > 1 ? words[1] : "")
-        case "q", "quit": return pane(.quit, &state)
-        default:
-            state.message = "Unknown command: \(line)"
-            return []
-        }
-    }
 }

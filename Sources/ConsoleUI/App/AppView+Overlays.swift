@@ -23,7 +23,7 @@ extension AppView {
                                palette)
             for (c, lines) in columns.enumerated() {
                 for (i, line) in lines.prefix(inner.height).enumerated() {
-                    let key: ThemeKey = line.hasPrefix(" ") || line.isEmpty ? .dialog : .dialogTitle
+                    let key: ThemeKey = line.hasPrefix(" ") ? .dialog : .dialogTitle
                     canvas.write(line, x: inner.x + 1 + c * columnWidth, y: inner.y + i, width: columnWidth - 1,
                                  style: palette[key], clip: inner)
                 }
@@ -32,9 +32,17 @@ extension AppView {
             let inner = dialog(&canvas, body, width: 72, height: 3, title: "Note", palette)
             drawEditor(&canvas, editor, inner, palette)
         case .command(let editor):
-            canvas.fill(footer, style: palette[.dialog])
-            canvas.write(":", x: footer.x, y: footer.y, style: palette[.dialogTitle], clip: footer)
-            drawEditor(&canvas, editor, Rect(x: footer.x + 1, y: footer.y, width: footer.width - 1, height: 1), palette)
+            drawPrompt(&canvas, ":", editor, footer, palette)
+            // What Tab would complete to, on the row above the command line.
+            let candidates = CommandPalette.candidates(editor.text, state)
+            if !candidates.isEmpty, footer.y > body.y {
+                let row = Rect(x: footer.x, y: footer.y - 1, width: footer.width, height: 1)
+                canvas.fill(row, style: palette[.footer])
+                canvas.write(" Tab: " + candidates.joined(separator: "  "), x: row.x, y: row.y,
+                             style: palette[.footerText], clip: row)
+            }
+        case .filter(let editor):
+            drawPrompt(&canvas, "/", editor, footer, palette)
         case .severityPicker(let selected):
             let levels = state.severityLevels
             let inner = dialog(&canvas, body, width: 60, height: levels.count + 2, title: "Severity", palette)
@@ -44,6 +52,27 @@ extension AppView {
                 let style = i == selected ? palette[.selection] : palette[ThemeKey.severity(level, among: levels)]
                 canvas.write(text, x: inner.x, y: inner.y + i, width: inner.width, style: style, clip: inner)
             }
+        case .chooser(let selected):
+            let all = ListChoice.all(in: state.runbooks)
+            let labels = all.map { $0.label(in: state.runbooks) }
+            let width = (labels.map { DisplayWidth.of($0) }.max() ?? 20) + 6
+            let inner = dialog(&canvas, body, width: max(width, 40), height: max(all.count, 1) + 2,
+                               title: "Checklists and procedures", palette)
+            if all.isEmpty {
+                canvas.write("(the runbooks have none)", x: inner.x, y: inner.y, style: palette[.textMuted], clip: inner)
+            }
+            let offset = selected < inner.height ? 0 : selected - inner.height + 1
+            for (i, label) in labels.enumerated().dropFirst(offset).prefix(inner.height) {
+                let current = all[i] == state.shownList ? "●" : " "
+                canvas.write("\(current) \(label)", x: inner.x, y: inner.y + i - offset, width: inner.width,
+                             style: palette[i == selected ? .selection : .dialog], clip: inner)
+            }
+        case .offerProcedure(let choice):
+            let label = choice.checklist(in: state.runbooks)?.title.replacingOccurrences(of: "Procedure: ", with: "") ?? ""
+            let text = "Show the procedure \(label)? y / n"
+            let inner = dialog(&canvas, body, width: DisplayWidth.of(text) + 4, height: 3, title: "Severity procedure",
+                               palette)
+            canvas.write(text, x: inner.x + 1, y: inner.y, style: palette[.dialog], clip: inner)
         case .confirmQuit:
             let inner = dialog(&canvas, body, width: 44, height: 3, title: "Quit?", palette)
             canvas.write("A command is running. Quit? y / n", x: inner.x + 1, y: inner.y, style: palette[.dialog],
@@ -51,12 +80,29 @@ extension AppView {
         }
     }
 
-    /// Help in one column when it fits `height`, else split in two at the section break nearest the middle.
+    /// A one-line prompt (`:` or `/`) over the footer.
+    static func drawPrompt(_ canvas: inout Canvas, _ prompt: String, _ editor: LineEditor, _ footer: Rect,
+                           _ palette: ThemePalette) {
+        canvas.fill(footer, style: palette[.dialog])
+        canvas.write(prompt, x: footer.x, y: footer.y, style: palette[.dialogTitle], clip: footer)
+        drawEditor(&canvas, editor, Rect(x: footer.x + 1, y: footer.y, width: footer.width - 1, height: 1), palette)
+    }
+
+    /// Help in as few columns as fit `height`, each starting at a section title (an unindented line).
     static func helpColumns(_ lines: [String], height: Int) -> [[String]] {
-        guard lines.count > height else { return [lines] }
-        let breaks = lines.indices.filter { lines[$0].isEmpty }
-        guard let split = breaks.min(by: { abs($0 - lines.count / 2) < abs($1 - lines.count / 2) }) else { return [lines] }
-        return [Array(lines[..<split]), Array(lines[(split + 1)...])]
+        guard lines.count > height, height > 0 else { return [lines] }
+        var sections: [[String]] = []
+        for line in lines {
+            if line.hasPrefix(" "), !sections.isEmpty { sections[sections.count - 1].append(line) } else { sections.append([line]) }
+        }
+        var columns: [[String]] = [[]]
+        for section in sections {
+            if !columns[columns.count - 1].isEmpty, columns[columns.count - 1].count + section.count > height {
+                columns.append([])
+            }
+            columns[columns.count - 1] += section
+        }
+        return columns
     }
 
     /// The text scrolled so the cursor shows; the cursor cell in reverse video.
@@ -108,7 +154,7 @@ extension AppView {
             y += 1
         }
         for id in item.commands {
-            guard let command = state.runbook?.command(id), y + 2 < inner.maxY else { continue }
+            guard let command = state.listRunbook?.command(id), y + 2 < inner.maxY else { continue }
             y += 1
             let key = ThemeKey.risk(command.risk)
             canvas.write("\(Symbols.symbol(for: key) ?? "") \(riskWord(command.risk))  \(command.title ?? "")",

@@ -33,8 +33,7 @@ extension AppView {
             canvas.write("(nothing here)", x: rect.x, y: rect.y, style: palette[.textMuted], clip: rect)
             return
         }
-        let selectedRow = rows.firstIndex { $0.item == selected } ?? 0
-        let offset = selectedRow < rect.height ? 0 : selectedRow - rect.height + 1
+        let offset = PaneGeometry.offset(rows, selected: selected, height: rect.height)
         for (line, row) in rows.dropFirst(offset).prefix(rect.height).enumerated() {
             let y = rect.y + line
             let isSelected = row.item != nil && row.item == selected
@@ -54,10 +53,12 @@ extension AppView {
     // MARK: Checklist
 
     static func checklistRows(_ state: AppState) -> [PaneRow] {
-        guard let checklist = state.checklist else { return [] }
-        var rows: [PaneRow] = []
+        var rows: [PaneRow] = severityRows(state)
+        guard let checklist = state.checklist else { return rows }
         var phase: String?
-        for (index, item) in checklist.items.enumerated() {
+        let shown = state.visible(.checklist) ?? Array(checklist.items.indices)
+        for (row, index) in shown.enumerated() {
+            let item = checklist.items[index]
             if let p = item.phase, p != phase {
                 rows.append(PaneRow(text: p, key: .paneTitleUnfocused))
                 phase = p
@@ -79,17 +80,43 @@ extension AppView {
                 trailing = left < 0 ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
                     : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
             }
-            rows.append(PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: index,
+            rows.append(PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: row,
                                 trailing: trailing))
         }
         return rows
+    }
+
+    /// The current level's description, escalation and linked procedure, above the items.
+    static func severityRows(_ state: AppState) -> [PaneRow] {
+        guard let level = state.severityLevel else { return [] }
+        func oneLine(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
+        var rows: [PaneRow] = []
+        if let d = level.description { rows.append(PaneRow(text: "⚑ \(level.id) " + oneLine(d), key: .textMuted)) }
+        var parts: [String] = []
+        if let e = level.escalation { parts.append("escalate: " + oneLine(e)) }
+        if let p = level.procedure { parts.append("procedure: " + oneLine(p)) }
+        if !parts.isEmpty { rows.append(PaneRow(text: "  " + parts.joined(separator: " · "), key: .textMuted)) }
+        return rows
+    }
+
+    /// The runbook title of each item of a merged list, when there are several runbooks.
+    static func owners<T>(_ state: AppState, _ list: (Runbook) -> [T]) -> [String]? {
+        guard state.runbooks.count > 1 else { return nil }
+        return state.runbooks.flatMap { book in list(book).map { _ in book.title } }
     }
 
     // MARK: Metrics
 
     static func metricRows(_ state: AppState) -> [PaneRow] {
         var rows: [PaneRow] = []
-        for (index, metric) in state.metrics.enumerated() {
+        let shown = state.visible(.metrics) ?? Array(state.metrics.indices)
+        let titles = owners(state, \.metrics)
+        var owner: String?
+        for (index, metric) in shown.map({ state.metrics[$0] }).enumerated() {
+            if let titles, titles[shown[index]] != owner {
+                owner = titles[shown[index]]
+                rows.append(PaneRow(text: "── \(owner ?? "") ──", key: .paneTitleUnfocused))
+            }
             let symbol = Symbols.symbol(for: .metricStale) ?? ""
             rows.append(PaneRow(text: "\(symbol) \(metric.name)", key: .metricStale, item: index,
                                 trailing: ("no source", .metricStale)))
@@ -115,18 +142,24 @@ extension AppView {
     static func commandRows(_ state: AppState) -> [PaneRow] {
         var rows: [PaneRow] = []
         var section: String?
-        for (index, command) in state.commands.enumerated() {
+        let all = state.commands
+        let shown = state.visible(.commands) ?? Array(all.indices)
+        for (index, command) in shown.map({ all[$0] }).enumerated() {
             if command.section != section {
                 // The path without the runbook's own title: "Diagnosis > Health".
+                // With several runbooks the title stays, to say whose command it is.
                 let parts = command.section.components(separatedBy: " > ")
-                let shown = parts.count > 1 ? parts.dropFirst().joined(separator: " > ") : command.section
+                let shown = parts.count > 1 && state.runbooks.count == 1
+                    ? parts.dropFirst().joined(separator: " > ") : command.section
                 rows.append(PaneRow(text: shown, key: .paneTitleUnfocused))
                 section = command.section
             }
             let key = ThemeKey.risk(command.risk)
             let symbol = Symbols.symbol(for: key) ?? ""
-            let what = command.title ?? command.code.split(separator: "\n").first.map(String.init) ?? ""
-            let risk = TextFit.pad(riskWord(command.risk), toWidth: 11)
+            // Split once, not into every line: this runs for every command each frame.
+            let what = command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            let word = riskWord(command.risk)
+            let risk = word + String(repeating: " ", count: max(0, 11 - word.count))
             rows.append(PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: index))
         }
         return rows
@@ -141,9 +174,9 @@ extension AppView {
             return
         }
         let selected = state.selected(.commands)
-        let code = commands[selected].code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let codeHeight = rect.height >= 8 ? min(code.count, rect.height / 3) : 0
-        let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - (codeHeight > 0 ? codeHeight + 1 : 0))
+        let code = (state.selectedIndex(.commands).map { commands[$0].code } ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let codeHeight = PaneGeometry.codeHeight(rect, state)
+        let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
         drawRows(&canvas, commandRows(state), listRect, selected, focused, palette)
         guard codeHeight > 0 else { return }
         canvas.horizontalLine(x: rect.x, y: listRect.maxY, length: rect.width, style: palette[.paneBorderUnfocused])
@@ -172,11 +205,14 @@ extension AppView {
     /// `HH:MM:SS author kind text`, oldest first, with a date line whenever the day changes.
     static func timelineRows(_ state: AppState) -> [PaneRow] {
         var rows: [PaneRow] = []
-        var day: String?
-        for (index, event) in state.timeline.enumerated() {
-            let eventDay = TimeText.day(event.time)
+        var day: Int?
+        let shown = state.visible(.timeline) ?? Array(state.timeline.indices)
+        rows.reserveCapacity(shown.count + 1)
+        for (index, event) in shown.map({ state.timeline[$0] }).enumerated() {
+            // The day's number first: formatting a date is too slow for every row of every frame.
+            let eventDay = Int(floor(event.time.timeIntervalSince1970 / 86_400))
             if eventDay != day {
-                rows.append(PaneRow(text: "── \(eventDay) ──", key: .textMuted))
+                rows.append(PaneRow(text: "── \(TimeText.day(event.time)) ──", key: .textMuted))
                 day = eventDay
             }
             let line = "\(TimeText.clock(event.time)) \(event.author) \(event.kind) \(event.text)"

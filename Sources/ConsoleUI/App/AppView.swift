@@ -15,12 +15,7 @@ public enum AppView {
         }
         drawHeader(&canvas, layout.header, state, palette)
         if layout.mode == .tabbed { drawTabs(&canvas, layout.tabBar, state, palette) }
-        var panes = layout.panes
-        if state.zoomed, layout.mode == .full {
-            let body = Rect(x: 0, y: layout.header.maxY, width: state.width,
-                            height: layout.footer.y - layout.header.maxY)
-            panes = [state.focus: body]
-        }
+        let panes = PaneGeometry.panes(state)
         for pane in PaneID.allCases {
             guard let rect = panes[pane] else { continue }
             drawPane(&canvas, pane, rect, state, palette)
@@ -91,13 +86,18 @@ public enum AppView {
     }
 
     static func paneTitle(_ pane: PaneID, _ state: AppState) -> String {
-        pane == .checklist && !state.items.isEmpty ? "Checklist \(state.doneCount)/\(state.items.count)" : pane.title
+        var title = pane == .checklist && !state.items.isEmpty
+            ? "Checklist \(state.doneCount)/\(state.items.count)" : pane.title
+        if pane == .timeline, let kind = state.timelineKind { title += " [\(kind)]" }
+        if let query = state.filters[pane] { title += " /" + query }
+        return title
     }
 
     static func drawFooter(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ palette: ThemePalette) {
         canvas.fill(rect, style: palette[.footer])
         if let message = state.message {
-            canvas.write(" " + message, x: rect.x, y: rect.y, style: palette[.error], clip: rect)
+            canvas.write(" " + message, x: rect.x, y: rect.y, style: palette[state.messageIsError ? .error : .footerText],
+                         clip: rect)
             return
         }
         var x = rect.x + 1

@@ -1,6 +1,6 @@
 /// Where a key press goes: an overlay, guided mode, or the panes.
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
-    case panes, checklist, guided, note, command, severity, help, confirmQuit
+    case panes, checklist, guided, note, command, filter, editor, severity, chooser, offer, help, confirmQuit
 
     public var title: String {
         switch self {
@@ -8,15 +8,26 @@ public enum BindingContext: String, Sendable, CaseIterable, Hashable {
         case .checklist: "Checklist"
         case .guided: "Guided mode"
         case .note: "Note editor"
-        case .command: "Command line (:)"
+        case .command: "Command palette (:)"
+        case .filter: "Filter (/)"
+        case .editor: "Line editing"
         case .severity: "Severity picker"
+        case .chooser: "Checklist chooser (c)"
+        case .offer: "Show the linked procedure?"
         case .help: "Help"
         case .confirmQuit: "Quit?"
         }
     }
 
     /// Contexts searched in order: the checklist also has every pane key.
-    var chain: [BindingContext] { self == .checklist ? [.checklist, .panes] : [self] }
+    /// The line editors share their editing keys.
+    var chain: [BindingContext] {
+        switch self {
+        case .checklist: [.checklist, .panes]
+        case .note, .command, .filter: [self, .editor]
+        default: [self]
+        }
+    }
 }
 
 /// What a bound key does. `update` switches on these, never on raw keys.
@@ -25,7 +36,7 @@ public enum Action: Sendable, Hashable {
     case toggle, skip, note, guided, severity, commandLine, zoom, help, quit
     case close, done, back, commit
     case editLeft, editRight, editBackspace, editDeleteToStart, editDeleteWord
-    case confirm
+    case confirm, complete, filter, chooseList
 }
 
 /// One row of the bindings table.
@@ -59,6 +70,7 @@ public enum Bindings {
         KeyBinding([.char(" ")], .toggle, .checklist, "Tick or untick the selected item", hint: "tick"),
         KeyBinding([.char("s")], .skip, .checklist, "Skip the selected item", hint: "skip"),
         KeyBinding([.char("g")], .guided, .checklist, "Guided mode: one step at a time", hint: "guided"),
+        KeyBinding([.char("c")], .chooseList, .checklist, "Choose a checklist or procedure"),
         // Every pane
         KeyBinding([.tab], .focusNext, .panes, "Focus the next pane", hint: "pane"),
         KeyBinding([.shiftTab], .focusPrevious, .panes, "Focus the previous pane"),
@@ -70,7 +82,8 @@ public enum Bindings {
         KeyBinding([KeyEvent(.end)], .end, .panes, "Last row"),
         KeyBinding([.char("n")], .note, .panes, "Add a note to the timeline", hint: "note"),
         KeyBinding([.char("S")], .severity, .panes, "Change the severity", hint: "severity"),
-        KeyBinding([.char(":")], .commandLine, .panes, "Command line: sev [LEVEL], note TEXT, q"),
+        KeyBinding([.char(":")], .commandLine, .panes, "Command palette (sev, status, role…)"),
+        KeyBinding([.char("/")], .filter, .panes, "Filter the focused pane's rows"),
         KeyBinding([.char("z")], .zoom, .panes, "Zoom the focused pane (again to unzoom)", hint: "zoom"),
         KeyBinding([.char("?")], .help, .panes, "This help", hint: "help"),
         KeyBinding([.char("q")], .quit, .panes, "Quit the console", hint: "quit"),
@@ -84,23 +97,28 @@ public enum Bindings {
         // Line editors
         KeyBinding([.enter], .commit, .note, "Add the note", hint: "add"),
         KeyBinding([.escape], .close, .note, "Cancel", hint: "cancel"),
-        KeyBinding([.left], .editLeft, .note, "Cursor left", label: "←"),
-        KeyBinding([.right], .editRight, .note, "Cursor right", label: "→"),
-        KeyBinding([.backspace], .editBackspace, .note, "Delete the character before the cursor"),
-        KeyBinding([.ctrl("u")], .editDeleteToStart, .note, "Delete to the start", hint: "clear"),
-        KeyBinding([.ctrl("w")], .editDeleteWord, .note, "Delete the word before the cursor"),
         KeyBinding([.enter], .commit, .command, "Run the command", hint: "run"),
+        KeyBinding([.tab], .complete, .command, "Complete the command or argument", hint: "complete"),
         KeyBinding([.escape], .close, .command, "Cancel", hint: "cancel"),
-        KeyBinding([.left], .editLeft, .command, "Cursor left", label: "←"),
-        KeyBinding([.right], .editRight, .command, "Cursor right", label: "→"),
-        KeyBinding([.backspace], .editBackspace, .command, "Delete the character before the cursor"),
-        KeyBinding([.ctrl("u")], .editDeleteToStart, .command, "Delete to the start"),
-        KeyBinding([.ctrl("w")], .editDeleteWord, .command, "Delete the word before the cursor"),
+        KeyBinding([.enter], .commit, .filter, "Keep the filter", hint: "keep"),
+        KeyBinding([.escape], .close, .filter, "Clear the filter", hint: "clear"),
+        KeyBinding([.left], .editLeft, .editor, "Cursor left", label: "←"),
+        KeyBinding([.right], .editRight, .editor, "Cursor right", label: "→"),
+        KeyBinding([.backspace], .editBackspace, .editor, "Delete the character before the cursor"),
+        KeyBinding([.ctrl("u")], .editDeleteToStart, .editor, "Delete to the start", hint: "clear"),
+        KeyBinding([.ctrl("w")], .editDeleteWord, .editor, "Delete the word before the cursor"),
         // Severity picker
         KeyBinding([.up, .char("k")], .up, .severity, "Previous level", label: "↑/k"),
         KeyBinding([.down, .char("j")], .down, .severity, "Next level", hint: "move", label: "↓/j"),
         KeyBinding([.enter], .commit, .severity, "Set this severity", hint: "set"),
         KeyBinding([.escape], .close, .severity, "Cancel", hint: "cancel"),
+        // Checklist chooser
+        KeyBinding([.up, .char("k")], .up, .chooser, "Previous list", label: "↑/k"),
+        KeyBinding([.down, .char("j")], .down, .chooser, "Next list", hint: "move", label: "↓/j"),
+        KeyBinding([.enter], .commit, .chooser, "Show it in the checklist pane", hint: "show"),
+        KeyBinding([.escape], .close, .chooser, "Cancel", hint: "cancel"),
+        KeyBinding([.char("y"), .enter], .confirm, .offer, "Show the procedure", hint: "show"),
+        KeyBinding([.char("n"), .escape], .close, .offer, "Keep the current list", hint: "keep"),
         // Help and quit
         KeyBinding([.escape, .char("?"), .char("q")], .close, .help, "Close help", hint: "close"),
         KeyBinding([.char("y")], .confirm, .confirmQuit, "Quit anyway", hint: "quit"),
@@ -124,14 +142,13 @@ public enum Bindings {
         }
     }
 
-    /// Help text: one section per context, one `keys  help` row per binding.
+    /// Help text: one section per context (its title unindented), one `keys  help` row per binding.
     public static func helpLines() -> [String] {
         var lines: [String] = []
         let width = all.map { DisplayWidth.of($0.label) }.max() ?? 0
         for context in BindingContext.allCases {
             let rows = all.filter { $0.context == context }
             guard !rows.isEmpty else { continue }
-            if !lines.isEmpty { lines.append("") }
             lines.append(context.title)
             for row in rows { lines.append("  " + TextFit.pad(row.label, toWidth: width) + "  " + row.help) }
         }

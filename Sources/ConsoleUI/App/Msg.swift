@@ -3,6 +3,8 @@ import Foundation
 /// Everything that can happen to the console: fed to `AppUpdate.update`.
 public enum Msg: Sendable, Equatable {
     case key(KeyEvent)
+    /// A left click at a screen cell (0-based column and row).
+    case click(x: Int, y: Int)
     /// Once a second (and at start): the clock.
     case tick(Date)
     case resize(width: Int, height: Int)
@@ -10,6 +12,8 @@ public enum Msg: Sendable, Equatable {
     case journalEvents([ConsoleEvent])
     /// An effect could not be performed; the text is shown in the footer.
     case failed(String)
+    /// Something done that is worth saying (a postmortem's path, the theme now shown).
+    case notice(String)
 }
 
 /// What `update` asks the runtime to do. Data only, so tests compare them.
@@ -20,5 +24,12 @@ public enum Effect: Sendable, Equatable {
     case appendSkip(ItemRef)
     case appendNote(String)
     case setSeverity(String)
+    case setStatus(String)
+    case assignRole(role: String, person: String)
+    case appendMilestone(String)
+    /// Write the Markdown postmortem to this file, nil: beside the store.
+    case writePostmortem(String?)
+    /// Switch to this theme (not journalled: it is how this console looks, not the incident).
+    case setTheme(String)
     case quit
 }

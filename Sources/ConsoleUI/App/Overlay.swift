@@ -4,7 +4,13 @@ public enum Overlay: Sendable, Equatable {
     case note(LineEditor)
     /// `:` command line (`sev`, `sev SEV1`, `note …`, `q`).
     case command(LineEditor)
+    /// `/` filter of the focused pane, applied as it is typed.
+    case filter(LineEditor)
     /// Index of the highlighted level.
     case severityPicker(Int)
     case confirmQuit
+    /// `c`: the checklists and procedures (`ListChoice.all`), the highlighted index.
+    case chooser(Int)
+    /// After a severity change: show the level's linked procedure? y / n
+    case offerProcedure(ListChoice)
 }

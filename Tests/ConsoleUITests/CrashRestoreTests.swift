@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// A crash while curses runs must still give the shell a sane terminal back.
+@Suite("Crash restores the terminal (tmux)", .serialized)
+struct CrashRestoreTests {
+    typealias Session = TerminalEndToEndTests.Session
+
+    @Test("After a fatal signal the terminal is cooked again (icanon echo)", arguments: ["segv", "abort", "trap"])
+    func crash(how: String) throws {
+        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else { return }
+        // No core file; the exit status, then the terminal modes, printed after the crash.
+        let script = "ulimit -c 0; \(warroom) debug crash --how \(how); echo CRASHED-\\$?; stty -a | tr -s ' ;' '\\n\\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\\n' ' '; echo MODES-END"
+        let session = try Session(tmux: tmux, command: "sh -c \"\(script)\"")
+        let after = try session.wait { $0.contains("MODES-END") }
+        // 128 + the signal: 139 SIGSEGV, 134 SIGABRT, 132 SIGILL or 133 SIGTRAP.
+        #expect(after.contains("CRASHED-13"))
+        #expect(after.contains("icanon echo MODES-END"))
+        #expect(try session.run(["display-message", "-p", "-t", "t", "#{alternate_on}"]).hasPrefix("0"))
+    }
+}
