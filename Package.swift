@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "warroom-bench",
             dependencies: [
-                "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI", "LiveMetrics",
+                "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI", "WarroomTestSupport", "LiveMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3 calls for the bare-SQLite baseline.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -80,7 +80,7 @@ let package = Package(
             dependencies: ["RunbookKit"],
             exclude: ["Fixtures"]
         ),
-        // Runs the built `warroom` binary for the command-line tests.
+        // Helpers for tests and the bench: running the built `warroom` binary, pseudo-terminals.
         .target(name: "WarroomTestSupport", path: "Tests/WarroomTestSupport"),
         .testTarget(
             name: "WarroomCLITests",
@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleUITests",
-            dependencies: ["ConsoleUI"]
+            dependencies: ["ConsoleUI", "WarroomTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

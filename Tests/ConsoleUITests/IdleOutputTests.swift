@@ -1,4 +1,5 @@
 import Foundation
+import WarroomTestSupport
 import Testing
 
 /// An idle console must not repaint: only the clocks change, a few cells a second.

@@ -12,10 +12,10 @@ private let systemWrite = Darwin.write
 /// A program run on a new pseudo-terminal (its controlling terminal, 120×40), with the
 /// master side read non-blocking: what a terminal emulator would receive. Linux only (the
 /// ptmx ioctls); `start` returns nil elsewhere.
-/// (A copy of Benchmarks/warroom-bench/PseudoTerminal.swift: test and bench targets share no code.)
-final class PseudoTerminal {
-    let master: Int32
-    let pid: pid_t
+/// Shared by the console tests and the console benchmark (both depend on WarroomTestSupport).
+public final class PseudoTerminal {
+    public let master: Int32
+    public let pid: pid_t
     private(set) var exited = false
 
     private init(master: Int32, pid: pid_t) {
@@ -23,7 +23,7 @@ final class PseudoTerminal {
         self.pid = pid
     }
 
-    static func start(_ program: String, _ arguments: [String], environment: [String: String] = [:],
+    public static func start(_ program: String, _ arguments: [String], environment: [String: String] = [:],
                       width: Int = 120, height: Int = 40) -> PseudoTerminal? {
         #if os(Linux)
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -75,7 +75,7 @@ final class PseudoTerminal {
     }
 
     /// Reads what is there, waiting up to `timeout` seconds for the first bytes.
-    func read(timeout: Double) -> [UInt8] {
+    public func read(timeout: Double) -> [UInt8] {
         var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&fds, 1, Int32(timeout * 1000)) > 0 else { return [] }
         var result: [UInt8] = []
@@ -90,7 +90,7 @@ final class PseudoTerminal {
 
     /// Reads until `text` has appeared in the output (searched from `since`), or `timeout` passes;
     /// returns the seconds it took, nil on timeout.
-    func wait(for text: String, timeout: Double, output: inout [UInt8]) -> Double? {
+    public func wait(for text: String, timeout: Double, output: inout [UInt8]) -> Double? {
         let needle = Array(text.utf8)
         let start = Date()
         while Date().timeIntervalSince(start) < timeout {
@@ -110,11 +110,11 @@ final class PseudoTerminal {
         return false
     }
 
-    func write(_ text: String) {
+    public func write(_ text: String) {
         _ = Array(text.utf8).withUnsafeBytes { systemWrite(master, $0.baseAddress, $0.count) }
     }
 
-    func hasExited() -> Bool {
+    public func hasExited() -> Bool {
         if exited { return true }
         var status: Int32 = 0
         if waitpid(pid, &status, WNOHANG) == pid { exited = true }
@@ -122,7 +122,7 @@ final class PseudoTerminal {
     }
 
     /// Sends `quit` (if any), then SIGTERM after 3 s; reaps the child and closes the master.
-    func finish(quit: String? = "q") {
+    public func finish(quit: String? = "q") {
         if let quit { write(quit) }
         let start = Date()
         while !hasExited() {
