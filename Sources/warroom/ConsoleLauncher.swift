@@ -12,25 +12,38 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "Draw without colour (as NO_COLOR does).")
     var noColor = false
 
-    func loadTheme() throws -> Theme {
+    @Option(help: ArgumentHelp("warroom.yaml to use (default: warroom.yaml beside the first runbook).",
+                               valueName: "FILE"))
+    var config: String?
+
+    /// `--theme` is fatal when it cannot load; a config's `theme:` falls back to the default with a note.
+    func loadTheme(config settings: ConsoleConfig) throws -> (theme: Theme, note: String?) {
         do {
-            let loaded = try ThemeCatalog.standard().load(theme)
+            let loaded = try ThemeCatalog.standard().load(settings.themeName(option: theme))
             for warning in loaded.warnings { printError("warning: \(warning)") }
-            return loaded.theme
+            return (loaded.theme, nil)
         } catch {
-            printError("warroom: \(error)")
-            throw ExitCode(1)
+            guard theme == nil, let name = settings.config?.theme else {
+                printError("warroom: \(error)")
+                throw ExitCode(1)
+            }
+            return (BuiltinThemes.defaultTheme, "theme \(name) from the config: \(error)")
         }
     }
 }
 
 /// Rebuilds an incident's console state from its journal events, then runs the console.
 enum ConsoleLauncher {
-    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], author: String,
-                    options: ConsoleOptions) async throws {
-        let theme = try options.loadTheme()
+    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], firstRunbookPath: String?,
+                    author: String, options: ConsoleOptions) async throws {
+        let settings = ConsoleConfig.load(explicit: options.config, firstRunbook: firstRunbookPath)
+        let (theme, themeNote) = try options.loadTheme(config: settings)
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
+        if let banner = settings.banner ?? themeNote {
+            state.message = banner
+            state.messageIsError = settings.hasErrors || settings.banner == nil
+        }
         state.themeNames = ThemeCatalog.standard().list().map(\.name)
         _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
         AppUpdate.resume(&state)

@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
             return (journal, incident, read)
         }
         try await ConsoleLauncher.run(journal: journal, incident: incident, runbooks: [read.runbook],
-                                author: options.authorName, options: console)
+                                      firstRunbookPath: path, author: options.authorName, options: console)
         print("Demo journal kept in \(options.store ?? ""): warroom timeline --store \(options.store ?? "")")
     }
 

@@ -47,7 +47,7 @@ struct OpenCommand: AsyncParsableCommand {
                                                   runbookHash: read.first?.hash, author: store.authorName)
             return (journal, opened, models)
         }
-        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models, author: store.authorName,
-                                options: console)
+        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models, firstRunbookPath: runbooks.first,
+                                      author: store.authorName, options: console)
     }
 }

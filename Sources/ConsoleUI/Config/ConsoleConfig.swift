@@ -1,0 +1,37 @@
+import Foundation
+import RunbookKit
+
+/// The console's `warroom.yaml`: `--config FILE`, else `warroom.yaml` beside the first runbook.
+/// Never fatal: problems become a one-line banner.
+public struct ConsoleConfig: Sendable {
+    /// The loaded file, or nil when none was given and none lies beside the runbook.
+    public var config: WarroomConfig?
+
+    public init(config: WarroomConfig?) { self.config = config }
+
+    /// Loads `explicit` (reporting it when unreadable), else the default beside `firstRunbook` when it exists.
+    public static func load(explicit: String?, firstRunbook: String?) -> ConsoleConfig {
+        if let explicit { return ConsoleConfig(config: WarroomConfig.load(file: explicit)) }
+        guard let firstRunbook else { return ConsoleConfig(config: nil) }
+        let beside = URL(fileURLWithPath: firstRunbook).deletingLastPathComponent()
+            .appendingPathComponent("warroom.yaml").path
+        guard FileManager.default.fileExists(atPath: beside) else { return ConsoleConfig(config: nil) }
+        return ConsoleConfig(config: WarroomConfig.load(file: beside))
+    }
+
+    /// The theme to load: `--theme` wins, then the config's `theme:`.
+    public func themeName(option: String?) -> String? { option ?? config?.theme }
+
+    public var diagnostics: [ConfigDiagnostic] { config?.diagnostics ?? [] }
+    public var hasErrors: Bool { !(config?.errors.isEmpty ?? true) }
+
+    /// One line for the footer: the first problem as `file:line: severity: key: message`, then how many more.
+    public var banner: String? {
+        guard let first = diagnostics.first else { return nil }
+        let name = URL(fileURLWithPath: first.file).lastPathComponent
+        let place = first.line.map { "\(name):\($0)" } ?? name
+        let key = first.key.isEmpty ? "" : "\(first.key): "
+        let more = diagnostics.count > 1 ? " (+\(diagnostics.count - 1) more)" : ""
+        return "\(place): \(first.severity.rawValue): \(key)\(first.message)\(more)"
+    }
+}
