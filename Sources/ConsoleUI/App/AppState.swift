@@ -25,6 +25,10 @@ public struct AppState: Sendable, Equatable {
     public var quitting = false
     /// Whether `message` is an error (else a notice, such as where a postmortem went).
     public var messageIsError = true
+    /// Live metric readings by metric name (none until the sampler reports).
+    public var metricReadings: [String: MetricReading] = [:]
+    /// The locale is not UTF-8: charts use ASCII.
+    public var asciiOnly = false
     /// Theme names for `:theme` completion.
     public var themeNames: [String] = []
     /// `/` filter text of each pane (rows containing it, case-insensitively).

@@ -20,6 +20,9 @@ public enum AppUpdate {
             state.message = text
             state.messageIsError = true
             return []
+        case .metricReadings(let readings):
+            for reading in readings { state.metricReadings[reading.name] = reading }
+            return []
         case .notice(let text):
             state.message = text
             state.messageIsError = false

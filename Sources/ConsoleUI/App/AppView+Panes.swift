@@ -117,6 +117,10 @@ extension AppView {
                 owner = titles[shown[index]]
                 rows.append(PaneRow(text: "── \(owner ?? "") ──", key: .paneTitleUnfocused))
             }
+            if let reading = state.metricReadings[metric.name] {
+                rows += liveRows(reading, item: index, ascii: state.asciiOnly)
+                continue
+            }
             let symbol = Symbols.symbol(for: .metricStale) ?? ""
             rows.append(PaneRow(text: "\(symbol) \(metric.name)", key: .metricStale, item: index,
                                 trailing: ("no source", .metricStale)))
@@ -127,6 +131,17 @@ extension AppView {
             if !limits.isEmpty { rows.append(PaneRow(text: "   " + limits.joined(separator: " · "), key: .textMuted)) }
         }
         return rows
+    }
+
+    /// `✖ Queue Depth  150  ▁▃█  > 100` then the state word on its own row.
+    static func liveRows(_ reading: MetricReading, item: Int, ascii: Bool) -> [PaneRow] {
+        let key = reading.themeKey
+        let symbol = Symbols.symbol(for: key, ascii: ascii) ?? ""
+        let spark = Sparkline.render(reading.samples, width: 12, ascii: ascii)
+        let head = [symbol, reading.name, reading.valueText, spark].filter { !$0.isEmpty }.joined(separator: " ")
+        let limit = reading.threshold.map { "threshold \($0) · " } ?? ""
+        return [PaneRow(text: head, key: key, item: item, trailing: (reading.state.rawValue.uppercased(), key)),
+                PaneRow(text: "   " + limit + reading.stateText, key: reading.state == .ok ? .textMuted : key)]
     }
 
     // MARK: Commands

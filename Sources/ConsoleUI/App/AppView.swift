@@ -40,6 +40,11 @@ public enum AppView {
         var x = canvas.write(" \(incident.id) ", x: rect.x, y: y, style: palette[.headerTitle], clip: rect)
         x = canvas.write(" " + severityBadge(state) + " ", x: x + 1, y: y, style: palette[severityKey(state)], clip: rect)
         x = canvas.write(" \(incident.status) ", x: x + 1, y: y, style: palette[.header], clip: rect)
+        let breached = state.metricReadings.values.filter(\.breached).count
+        if breached > 0 {
+            let symbol = Symbols.symbol(for: .metricCrit, ascii: state.asciiOnly) ?? ""
+            x = canvas.write(" \(symbol) \(breached) breached ", x: x + 1, y: y, style: palette[.metricCrit], clip: rect)
+        }
         if rect.height > 1 {
             canvas.write(incident.title, x: x + 1, y: y, style: palette[.headerTitle], clip: rect)
             var x2 = canvas.write(" " + elapsed + " ", x: rect.x, y: y + 1, style: palette[.header], clip: rect)

@@ -14,6 +14,8 @@ public enum Msg: Sendable, Equatable {
     case failed(String)
     /// Something done that is worth saying (a postmortem's path, the theme now shown).
     case notice(String)
+    /// Live metric readings from the sampler (replacing earlier ones of the same name).
+    case metricReadings([MetricReading])
 }
 
 /// What `update` asks the runtime to do. Data only, so tests compare them.
