@@ -45,13 +45,21 @@ enum ConsoleLauncher {
             state.messageIsError = settings.hasErrors || settings.banner == nil
         }
         state.themeNames = ThemeCatalog.standard().list().map(\.name)
+        state.asciiOnly = !localeIsUTF8(ProcessInfo.processInfo.environment)
         _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
         AppUpdate.resume(&state)
         let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,
                                      rules: SeverityRules(runbook: runbooks.first), theme: theme,
-                                     noColor: options.noColor)
+                                     noColor: options.noColor, runbooks: runbooks, config: settings.config)
         // The command runs on a pool thread; curses must live on the main thread.
         await MainActor.run { runtime.run(state) }
+    }
+
+    /// The first of LC_ALL, LC_CTYPE, LANG that is set names a UTF-8 charset.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
     }
 
     /// Reads a runbook and the facts an incident records about it (absolute path, SHA-256).

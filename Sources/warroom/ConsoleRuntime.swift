@@ -15,6 +15,8 @@ struct ConsoleRuntime {
     let rules: SeverityRules
     let theme: Theme
     let noColor: Bool
+    var runbooks: [Runbook] = []
+    var config: WarroomConfig?
 
     func run(_ initial: AppState) {
         let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
@@ -34,6 +36,10 @@ struct ConsoleRuntime {
             }
         }
         defer { watcher.cancel() }
+        let metricInbox = MetricInbox()
+        let sampling = ConsoleMetrics.start(runbooks: runbooks, config: config, journal: journal,
+                                            incidentID: incidentID, author: author, inbox: metricInbox)
+        defer { sampling.cancel() }
 
         var dirty = true
         var second = Int(Date().timeIntervalSince1970)
@@ -59,6 +65,8 @@ struct ConsoleRuntime {
             let (events, failure) = inbox.drain()
             if !events.isEmpty { messages.append(.journalEvents(events.map(ConsoleEvent.init))) }
             if let failure { messages.append(.failed(failure)) }
+            let readings = metricInbox.drain()
+            if !readings.isEmpty { messages.append(.metricReadings(readings)) }
             let now = Date()
             if Int(now.timeIntervalSince1970) != second {
                 second = Int(now.timeIntervalSince1970)

@@ -84,12 +84,8 @@ struct MetricsCommand: AsyncParsableCommand {
                 printError("warroom: \(transition.metric) \(transition.kind.rawValue) (\(transition.level.rawValue)): "
                            + "\(ThresholdText.number(transition.value)) (threshold \(transition.thresholdText))")
                 guard let journal, let incident else { continue }
-                let payload = MetricPayload(metric: transition.metric, value: transition.value,
-                                            threshold: transition.thresholdValue, level: transition.level.rawValue,
-                                            unit: transition.unit)
-                let kind: EventKind = transition.kind == .breached ? .metricBreached : .metricRecovered
                 do {
-                    _ = try journal.append(kind, payload, to: incident, author: store.authorName)
+                    try MetricJournal.record(transition, journal: journal, incident: incident, author: store.authorName)
                 } catch {
                     printError("warroom: cannot record \(transition.metric): \(error)")
                 }

@@ -1,0 +1,49 @@
+import Foundation
+import IncidentKit
+import LiveMetrics
+import RunbookKit
+
+/// Samples the runbooks' metrics while the console runs, planned as `warroom metrics` plans them.
+/// A breach or recovery is journalled first; the timeline then shows it through the journal watcher.
+enum ConsoleMetrics {
+    static func start(runbooks: [Runbook], config: WarroomConfig?, journal: Journal, incidentID: String,
+                      author: String, inbox: MetricInbox) -> Task<Void, Never> {
+        let settings = config ?? WarroomConfig(file: "warroom.yaml")
+        let plan = MetricPlan(runbook: runbooks.flatMap(\.metrics), config: settings)
+        let environment = ProcessInfo.processInfo.environment
+        var sources: [String: String] = [:]
+        for entry in plan.entries {
+            if let binding = entry.binding { sources[entry.name] = describe(binding.source) }
+            else { inbox.push(entry.unsampledStatus, source: nil, sampled: false) }
+        }
+        let metrics = plan.bound.compactMap {
+            MetricSampler.Metric($0, prometheusURL: settings.prometheusURL(environment: environment),
+                                 auth: PrometheusAuth.from(environment: environment))
+        }
+        let known = sources
+        return Task.detached {
+            guard !metrics.isEmpty else { return }
+            let sampler = MetricSampler(metrics: metrics)
+            let updates = await sampler.start()
+            await withTaskCancellationHandler {
+                for await update in updates {
+                    if let transition = update.transition {
+                        _ = try? MetricJournal.record(transition, journal: journal, incident: incidentID, author: author)
+                    }
+                    inbox.push(update.status, source: known[update.status.name], sampled: true)
+                }
+            } onCancel: {
+                Task { await sampler.stop() }
+            }
+        }
+    }
+
+    static func describe(_ source: MetricBinding.Source) -> String {
+        switch source {
+        case .prometheus(let query): "prometheus: \(query)"
+        case .command(let line): "command: \(line)"
+        case .host(let name): "host: \(name)"
+        case .http(let url): "http: \(url)"
+        }
+    }
+}
