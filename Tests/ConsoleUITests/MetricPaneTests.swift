@@ -43,4 +43,23 @@ struct MetricPaneTests {
         screen = text(state)
         #expect(screen.contains("no source — bind it in warroom.yaml"))
     }
+
+    @Test("Enter on a metric opens a chart of its samples with its source; Escape closes it")
+    func chart() {
+        var state = AppFixture.state()
+        _ = AppUpdate.update(&state, .metricReadings([
+            MetricReading(name: "error_rate", state: .crit, value: 7, unit: "%", threshold: "> 5%",
+                          samples: [1, 2, 4, 7], source: "command: echo 7"),
+        ]))
+        state.focus = .metrics
+        _ = AppUpdate.update(&state, .key(.enter))
+        #expect(state.overlays == [.metricChart("error_rate")])
+        let screen = text(state)
+        #expect(screen.contains("┏━ error_rate"))
+        #expect(screen.contains("source: command: echo 7"))
+        #expect(screen.contains("4 samples, 1 – 7"))
+        #expect(screen.contains("█"))
+        _ = AppUpdate.update(&state, .key(.escape))
+        #expect(state.overlays.isEmpty)
+    }
 }

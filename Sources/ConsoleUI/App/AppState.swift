@@ -135,10 +135,15 @@ public struct AppState: Sendable, Equatable {
             case .chooser: return .chooser
             case .offerProcedure: return .offer
             case .confirmQuit: return .confirmQuit
+            case .metricChart: return .chart
             }
         }
         if guided != nil { return .guided }
-        return focus == .checklist ? .checklist : .panes
+        switch focus {
+        case .checklist: return .checklist
+        case .metrics: return .metrics
+        default: return .panes
+        }
     }
 
     public var lastEventID: Int64 { timeline.last?.id ?? 0 }

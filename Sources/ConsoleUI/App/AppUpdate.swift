@@ -84,7 +84,7 @@ public enum AppUpdate {
             if action == .confirm || action == .close { state.overlays.removeLast() }
             if action == .confirm { show(choice, &state) }
             return []
-        case .help:
+        case .help, .chart:
             if action == .close { state.overlays.removeLast() }
             return []
         case .confirmQuit:
@@ -93,7 +93,7 @@ public enum AppUpdate {
             return []
         case .guided:
             return guide(action, &state)
-        case .panes, .checklist:
+        case .panes, .checklist, .metrics:
             guard let action else { return [] }
             return pane(action, &state)
         }
@@ -134,6 +134,9 @@ public enum AppUpdate {
         case .chooseList:
             let index = state.shownList.flatMap { ListChoice.all(in: state.runbooks).firstIndex(of: $0) } ?? 0
             state.overlays.append(.chooser(index))
+        case .chart:
+            guard let index = state.selectedIndex(.metrics) else { return [] }
+            state.overlays.append(.metricChart(state.metrics[index].name))
         case .zoom: state.zoomed.toggle()
         case .help: state.overlays.append(.help)
         case .quit:

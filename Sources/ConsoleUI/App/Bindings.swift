@@ -1,11 +1,13 @@
 /// Where a key press goes: an overlay, guided mode, or the panes.
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
-    case panes, checklist, guided, note, command, filter, editor, severity, chooser, offer, help, confirmQuit
+    case panes, checklist, metrics, guided, note, command, filter, editor, severity, chooser, offer, chart, help, confirmQuit
 
     public var title: String {
         switch self {
         case .panes: "All panes"
         case .checklist: "Checklist"
+        case .metrics: "Metrics"
+        case .chart: "Metric chart"
         case .guided: "Guided mode"
         case .note: "Note editor"
         case .command: "Command palette (:)"
@@ -24,6 +26,7 @@ public enum BindingContext: String, Sendable, CaseIterable, Hashable {
     var chain: [BindingContext] {
         switch self {
         case .checklist: [.checklist, .panes]
+        case .metrics: [.metrics, .panes]
         case .note, .command, .filter: [self, .editor]
         default: [self]
         }
@@ -36,7 +39,7 @@ public enum Action: Sendable, Hashable {
     case toggle, skip, note, guided, severity, commandLine, zoom, help, quit
     case close, done, back, commit
     case editLeft, editRight, editBackspace, editDeleteToStart, editDeleteWord
-    case confirm, complete, filter, chooseList
+    case confirm, complete, filter, chooseList, chart
 }
 
 /// One row of the bindings table.
@@ -71,6 +74,8 @@ public enum Bindings {
         KeyBinding([.char("s")], .skip, .checklist, "Skip the selected item", hint: "skip"),
         KeyBinding([.char("g")], .guided, .checklist, "Guided mode: one step at a time", hint: "guided"),
         KeyBinding([.char("c")], .chooseList, .checklist, "Choose a checklist or procedure"),
+        // Metrics
+        KeyBinding([.enter], .chart, .metrics, "Chart the selected metric's samples", hint: "chart"),
         // Every pane
         KeyBinding([.tab], .focusNext, .panes, "Focus the next pane", hint: "pane"),
         KeyBinding([.shiftTab], .focusPrevious, .panes, "Focus the previous pane"),
@@ -119,6 +124,8 @@ public enum Bindings {
         KeyBinding([.escape], .close, .chooser, "Cancel", hint: "cancel"),
         KeyBinding([.char("y"), .enter], .confirm, .offer, "Show the procedure", hint: "show"),
         KeyBinding([.char("n"), .escape], .close, .offer, "Keep the current list", hint: "keep"),
+        // Metric chart
+        KeyBinding([.escape, .enter, .char("q")], .close, .chart, "Close the chart", hint: "close"),
         // Help and quit
         KeyBinding([.escape, .char("?"), .char("q")], .close, .help, "Close help", hint: "close"),
         KeyBinding([.char("y")], .confirm, .confirmQuit, "Quit anyway", hint: "quit"),

@@ -13,4 +13,6 @@ public enum Overlay: Sendable, Equatable {
     case chooser(Int)
     /// After a severity change: show the level's linked procedure? y / n
     case offerProcedure(ListChoice)
+    /// Enter on a metric: a larger chart of its kept samples, by metric name.
+    case metricChart(String)
 }
