@@ -25,6 +25,16 @@ enum ConsoleMetrics {
             guard !metrics.isEmpty else { return }
             let sampler = MetricSampler(metrics: metrics)
             let updates = await sampler.start()
+            // STALE comes from the clock, not from a sample: look for it once a second.
+            let staleWatch = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    for status in await sampler.snapshot() where status.state == .stale {
+                        inbox.push(status, source: known[status.name], sampled: false)
+                    }
+                }
+            }
+            defer { staleWatch.cancel() }
             await withTaskCancellationHandler {
                 for await update in updates {
                     if let transition = update.transition {
