@@ -140,7 +140,7 @@ extension AppView {
         let spark = Sparkline.render(reading.samples, width: 12, ascii: ascii)
         let head = [symbol, reading.name, reading.valueText, spark].filter { !$0.isEmpty }.joined(separator: " ")
         let limit = reading.threshold.map { "threshold \($0) · " } ?? ""
-        return [PaneRow(text: head, key: key, item: item, trailing: (reading.state.rawValue.uppercased(), key)),
+        return [PaneRow(text: head, key: key, item: item, trailing: (reading.state == .unbound ? "no source" : reading.state.rawValue.uppercased(), key)),
                 PaneRow(text: "   " + limit + reading.stateText, key: reading.state == .ok ? .textMuted : key)]
     }
 
