@@ -21,13 +21,14 @@ struct AppRunbooksEndToEndTests {
                                   command: "\(warroom) open \(runbook) \(second) --title two --store \(store)")
         _ = try session.wait { $0.contains("┌─ Commands") }
         try session.keys("c")
-        let chooser = try session.wait { $0.contains("Checklists and procedures") }
+        // Wait for the rows, not only the box title: a capture can land mid-redraw.
+        let chooser = try session.wait { $0.contains("· Payments API Runbook") && $0.contains("· Search Runbook") }
         #expect(chooser.contains("· Payments API Runbook"))
         #expect(chooser.contains("· Search Runbook"))
         try session.keys("Escape", "Tab", "Tab", "/")
         try session.run(["send-keys", "-t", "t", "-l", "Search Runbook"])
         try session.keys("Enter")
-        let filtered = try session.wait { $0.contains("Commands /Search Runbook") }
+        let filtered = try session.wait { $0.contains("Commands /Search Runbook") && $0.contains("Search Runbook >") }
         #expect(filtered.contains("Search Runbook >"))
         #expect(!filtered.contains("Payments API Runbook >"))
         try session.keys("q")

@@ -48,7 +48,13 @@ struct TerminalEndToEndTests {
             var last = ""
             for _ in 0..<100 {
                 last = try screen()
-                if predicate(last) { return last }
+                if predicate(last) {
+                    // The match may be a frame caught mid-redraw: let it settle and read it again.
+                    usleep(150_000)
+                    let settled = try screen()
+                    if predicate(settled) { return settled }
+                    last = settled
+                }
                 usleep(100_000)
             }
             return last
