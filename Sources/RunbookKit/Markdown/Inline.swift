@@ -1,5 +1,3 @@
-import Foundation
-
 /// Inline content of a paragraph, heading or table cell, kept just rich enough for the
 /// extractors: bold labels, code spans and links matter, other styling does not.
 public enum Inline: Sendable, Equatable, Hashable {
@@ -54,7 +52,7 @@ extension Array where Element == Inline {
         guard index < endIndex, case .strong(let inner) = self[index] else { return nil }
         var label = inner.plainText
         let rest = Array(self[(index + 1)...]).plainText
-        label = label.trimmingCharacters(in: " :-–—".unicodeScalarSet)
+        label = label.trimmingLeading(" :-–—").trimmingTrailing(" :-–—")
         let trimmedRest = rest.trimmingLeading(" :-–—")
         guard !label.isEmpty else { return nil }
         return (label, trimmedRest)

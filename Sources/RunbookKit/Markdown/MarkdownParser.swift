@@ -14,22 +14,11 @@ public enum MarkdownParser {
     }
 
     public static func parse(_ text: String) -> Result {
-        ensureExtensionsRegistered()
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE)!
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "tasklist", "strikethrough", "autolink"] {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
+        let (parser, root) = tree(text)
+        defer {
+            cmark_node_free(root)
+            cmark_parser_free(parser)
         }
-        var utf8 = text
-        utf8.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
-        }
-        let root = cmark_parser_finish(parser)!
-        defer { cmark_node_free(root) }
         var converter = Converter()
         let document = converter.block(root, depth: 0)
         return Result(document: document, flattenedLines: converter.flattened)
@@ -37,6 +26,13 @@ public enum MarkdownParser {
 
     /// Parses and frees the tree without copying it: the baseline the benchmark compares to.
     public static func parseOnly(_ text: String) {
+        let (parser, root) = tree(text)
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// cmark-gfm with the GitHub extensions attached, fed `text`; the caller frees both.
+    private static func tree(_ text: String) -> (parser: OpaquePointer, root: OpaquePointer) {
         ensureExtensionsRegistered()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE)!
         for name in ["table", "tasklist", "strikethrough", "autolink"] {
@@ -46,9 +42,7 @@ public enum MarkdownParser {
         utf8.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        let root = cmark_parser_finish(parser)
-        cmark_node_free(root)
-        cmark_parser_free(parser)
+        return (parser, cmark_parser_finish(parser)!)
     }
 
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()

@@ -1,8 +1,6 @@
 import Foundation
 
 extension String {
-    var unicodeScalarSet: CharacterSet { CharacterSet(charactersIn: self) }
-
     /// Runs of white space (newlines included) become one space; ends are trimmed.
     /// Works on UTF-8 bytes: it runs on every paragraph of a runbook. Non-ASCII white space
     /// (no-break and typographic spaces, line separators) counts too.
@@ -79,9 +77,6 @@ extension String {
         }
     }
 
-
-    /// Lower-cased, for keyword tests.
-    var folded: String { lowercased() }
 
     /// Whether any of `words` occurs in the lower-cased text as a whole word or word prefix.
     func containsWord(_ words: [String]) -> Bool {
