@@ -36,9 +36,14 @@ import Testing
         var cases = 0
         for source in try Self.sources() {
             for _ in 0..<Self.casesPerFile {
-                let runbook = RunbookReader.parse(bytes: Self.mutate(source, &rng), source: "mutant")
-                // Every line a warning points at exists in some form; ids stay unique.
-                #expect(Set(runbook.commands.map(\.id)).count == runbook.commands.count)
+                let bytes = Self.mutate(source, &rng)
+                let runbook = RunbookReader.parse(bytes: bytes, source: "mutant")
+                // Every line the reader points at exists in the damaged file (CR and LF both
+                // end lines, so their count bounds the line numbers from above).
+                let lastLine = bytes.filter { $0 == 0x0A || $0 == 0x0D }.count + 1
+                let lines = runbook.warnings.map(\.line) + runbook.commands.map(\.line) + runbook.sections.map(\.line)
+                    + runbook.checklists.flatMap { $0.items.map(\.line) }
+                #expect(lines.allSatisfy { (1...lastLine).contains($0) }, "a line outside 1...\(lastLine)")
                 cases += 1
                 await Task.yield()
             }
