@@ -144,6 +144,23 @@ public final class CursesTerminal {
         erase()
     }
 
+    /// Gives the real terminal to `body` (an interactive command: a REPL, a database shell) and
+    /// takes it back afterwards, drawing the next frame whole.
+    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        guard active else { return try body() }
+        def_prog_mode()
+        curs_set(1)
+        endwin()
+        defer {
+            reset_prog_mode()
+            curs_set(0)
+            previous = nil
+            erase()
+            refresh()
+        }
+        return try body()
+    }
+
     /// Ends curses and gives the terminal back as it was. Safe to call more than once.
     public func restore() {
         guard active else { return }

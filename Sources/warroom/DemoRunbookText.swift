@@ -83,6 +83,19 @@ LIMIT 10;
 SELECT count(*) FROM pg_locks WHERE NOT granted;
 ```
 
+### This Host
+
+```bash
+# Disk space where the logs live
+df -h /var/log
+
+# Load and memory right now
+head -n 3 /proc/loadavg /proc/meminfo
+
+# Follow the load every 2 seconds (Ctrl-C to stop)
+while sleep 2; do date -u +%T; cat /proc/loadavg; done
+```
+
 ## 🛠️ Mitigation
 
 ### Roll Back a Bad Deploy
