@@ -27,6 +27,10 @@ enum MetricsBench {
         let direct = measure { await sample(hostAndPrometheus, prometheus: prometheus, label: "host+Prometheus") }
         let serverAfter = prometheusServerSeconds()
         let serverCPU = serverBefore.flatMap { before in serverAfter.map { ($0 - before) / seconds } }
+        let hostOnly = measure { await sample(hostAndPrometheus.filter { BenchMetricMix.kind($0) == .host },
+                                              prometheus: prometheus, label: "host") }
+        let prometheusOnly = measure { await sample(hostAndPrometheus.filter { BenchMetricMix.kind($0) == .prometheus },
+                                                    prometheus: prometheus, label: "Prometheus") }
         let spawned = measure { await sample(commands, prometheus: prometheus, label: "command") }
         let mixed = measure { await sample(indices, prometheus: prometheus, label: "mixed") }
 
@@ -34,6 +38,8 @@ enum MetricsBench {
         print(String(format: "metrics: %d host + %d Prometheus at 1 s: %.1f ms CPU per second = %.1f%% of one core "
                      + "(aim < 5%%)", BenchMetricMix.hostCount, prometheus == nil ? 0 : BenchMetricMix.prometheusCount,
                      direct.total * 1000, direct.total * 100))
+        print(String(format: "metrics:   apart: %d host %.1f%%, %d Prometheus %.1f%% of one core", BenchMetricMix.hostCount,
+                     hostOnly.total * 100, prometheus == nil ? 0 : BenchMetricMix.prometheusCount, prometheusOnly.total * 100))
         if let serverCPU {
             print(String(format: "metrics:   (the Prometheus server answering them used %.1f%% of one core, not counted)",
                          serverCPU * 100))
