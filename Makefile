@@ -20,9 +20,12 @@ demo: setup
 	$$($(SWIFT) build -c release --show-bin-path)/warroom demo $(DEMO_ARGS)
 
 # Benchmarks print ratios against baselines measured in the same run; they are not tests.
+# The console benchmarks drive the release warroom binary through a pty; the metrics ones sample a
+# Prometheus that scripts/bench.sh starts on 127.0.0.1.
 bench: setup
+	$(SWIFT) build -c release --product warroom
 	$(SWIFT) build -c release --product warroom-bench
-	$$($(SWIFT) build -c release --show-bin-path)/warroom-bench
+	bash scripts/bench.sh
 
 clean:
 	rm -rf .build

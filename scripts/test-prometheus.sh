@@ -1,5 +1,6 @@
-# Sourced by scripts/test.sh: starts Prometheus on a free 127.0.0.1 port, scraping itself every
-# second, and exports WARROOM_TEST_PROMETHEUS once it answers queries. Stopped by PID on exit.
+# Sourced by scripts/test.sh and scripts/bench.sh: starts Prometheus on a free 127.0.0.1 port, scraping itself every
+# second, and exports WARROOM_TEST_PROMETHEUS (and its PID, WARROOM_TEST_PROMETHEUS_PID) once it
+# answers queries. Stopped by PID on exit.
 start_test_prometheus() {
     if ! command -v prometheus >/dev/null 2>&1; then
         echo "prometheus not installed: Prometheus tests will skip"
@@ -26,7 +27,7 @@ YAML
     for i in $(seq 1 60); do
         if curl -fsS "$url/-/ready" >/dev/null 2>&1 &&
             curl -fsS "$url/api/v1/query?query=up" 2>/dev/null | grep -q '"value"'; then
-            export WARROOM_TEST_PROMETHEUS=$url
+            export WARROOM_TEST_PROMETHEUS=$url WARROOM_TEST_PROMETHEUS_PID=$TEST_PROMETHEUS_PID
             echo "test Prometheus ready at $url (pid $TEST_PROMETHEUS_PID)"
             return 0
         fi

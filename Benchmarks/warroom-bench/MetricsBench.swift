@@ -1,52 +1,135 @@
 import Foundation
 import LiveMetrics
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// CPU time the process uses per second while sampling 200 host metrics every second (cpu, memory,
-/// disk:/, load1, fds in turn), beside the same process idle for as long, in the same run.
+/// CPU time per second of sampling 200 metrics at a 1 s interval (`BenchMetricMix`: host, Prometheus,
+/// commands), beside the same process idle, in the same run. Figures are process CPU time from
+/// getrusage: host + Prometheus sources alone (this process only), command sources alone (this
+/// process plus the shells it spawned and waited for), then all 200 together. The Prometheus
+/// server's own CPU is shown apart: it is not warroom's.
 enum MetricsBench {
-    static let metricCount = 200
-    static let seconds = 3.0
+    static let seconds = 5.0
 
     static func run() {
-        let idle = cpuPerSecond { try? await Task.sleep(for: .seconds(seconds)) }
-        let sampling = cpuPerSecond {
-            let kinds = ["cpu", "memory", "disk:/", "load1", "fds"]
-            let metrics = (0..<metricCount).map { index in
-                MetricSampler.Metric(name: "m\(index)", source: HostSource(kinds[index % kinds.count]), interval: 1,
-                                     judge: ThresholdJudge(name: "m\(index)", warning: nil, critical: nil, interval: 1))
-            }
-            let sampler = MetricSampler(metrics: metrics)
-            let updates = await sampler.start()
-            let counter = Task { var n = 0; for await _ in updates { n += 1 }; return n }
-            try? await Task.sleep(for: .seconds(seconds))
-            await sampler.stop()
-            let samples = await counter.value
-            print("metrics: \(samples) samples of \(metricCount) host metrics in \(Int(seconds)) s")
+        let prometheus = BenchMetricMix.prometheusURL
+        if prometheus == nil {
+            print("metrics: no Prometheus running (WARROOM_TEST_PROMETHEUS unset; see scripts/test-prometheus.sh): "
+                + "Prometheus sources left out, the rest measured")
         }
-        print(String(format: "metrics: CPU time per second: sampling %.1f ms, idle %.1f ms (%.1f%% of one core while sampling)",
-                     sampling * 1000, idle * 1000, sampling * 100))
+        let indices = (0..<BenchMetricMix.total).filter { prometheus != nil || BenchMetricMix.kind($0) != .prometheus }
+        let hostAndPrometheus = indices.filter { BenchMetricMix.kind($0) != .command }
+        let commands = indices.filter { BenchMetricMix.kind($0) == .command }
+
+        let idle = measure { try? await Task.sleep(for: .seconds(seconds)) }
+        let serverBefore = prometheusServerSeconds()
+        let direct = measure { await sample(hostAndPrometheus, prometheus: prometheus, label: "host+Prometheus") }
+        let serverAfter = prometheusServerSeconds()
+        let serverCPU = serverBefore.flatMap { before in serverAfter.map { ($0 - before) / seconds } }
+        let hostOnly = measure { await sample(hostAndPrometheus.filter { BenchMetricMix.kind($0) == .host },
+                                              prometheus: prometheus, label: "host") }
+        let prometheusOnly = measure { await sample(hostAndPrometheus.filter { BenchMetricMix.kind($0) == .prometheus },
+                                                    prometheus: prometheus, label: "Prometheus") }
+        let spawned = measure { await sample(commands, prometheus: prometheus, label: "command") }
+        let mixed = measure { await sample(indices, prometheus: prometheus, label: "mixed") }
+
+        print(String(format: "metrics: idle %.1f ms CPU per second", idle.total * 1000))
+        print(String(format: "metrics: %d host + %d Prometheus at 1 s: %.1f ms CPU per second = %.1f%% of one core "
+                     + "(aim < 5%%)", BenchMetricMix.hostCount, prometheus == nil ? 0 : BenchMetricMix.prometheusCount,
+                     direct.total * 1000, direct.total * 100))
+        print(String(format: "metrics:   apart: %d host %.1f%%, %d Prometheus %.1f%% of one core", BenchMetricMix.hostCount,
+                     hostOnly.total * 100, prometheus == nil ? 0 : BenchMetricMix.prometheusCount, prometheusOnly.total * 100))
+        if let serverCPU {
+            print(String(format: "metrics:   (the Prometheus server answering them used %.1f%% of one core, not counted)",
+                         serverCPU * 100))
+        }
+        print(String(format: "metrics: %d commands at 1 s: %.1f ms CPU per second = %.1f%% of one core "
+                     + "(warroom %.1f%% + spawned shells %.1f%%)", commands.count, spawned.total * 1000,
+                     spawned.total * 100, spawned.own * 100, spawned.children * 100))
+        print(String(format: "metrics: all %d mixed at 1 s: %.1f ms CPU per second = %.1f%% of one core "
+                     + "(warroom %.1f%% + spawned shells %.1f%%)", indices.count, mixed.total * 1000,
+                     mixed.total * 100, mixed.own * 100, mixed.children * 100))
     }
 
-    /// Process CPU seconds (user + system) per wall second while `body` runs.
-    static func cpuPerSecond(_ body: @escaping @Sendable () async -> Void) -> Double {
-        let before = cpuSeconds(), start = Date()
+    /// Samples the given metrics of the mix for `seconds`, and says how many samples and errors came back.
+    static func sample(_ indices: [Int], prometheus: String?, label: String) async {
+        let metrics = indices.map { index in
+            MetricSampler.Metric(name: "m\(index)", source: BenchMetricMix.source(index, prometheus: prometheus ?? ""),
+                                 interval: 1,
+                                 judge: ThresholdJudge(name: "m\(index)", warning: nil, critical: nil, interval: 1))
+        }
+        let sampler = MetricSampler(metrics: metrics)
+        let updates = await sampler.start()
+        let counter = Task {
+            var samples = 0, errors: [String: Int] = [:]
+            for await update in updates {
+                samples += 1
+                if let error = update.status.error { errors[error, default: 0] += 1 }
+            }
+            return (samples, errors)
+        }
+        try? await Task.sleep(for: .seconds(seconds))
+        await sampler.stop()
+        let (samples, errors) = await counter.value
+        let worst = errors.max { $0.value < $1.value }
+        print("metrics: \(label): \(samples) samples of \(indices.count) metrics in \(Int(seconds)) s"
+            + (worst.map { ", \(errors.values.reduce(0, +)) errors (most: \($0.key))" } ?? ", no errors"))
+    }
+
+    struct CPU {
+        /// This process, per wall second.
+        var own: Double
+        /// Waited-for children (the command sources' shells), per wall second.
+        var children: Double
+        var total: Double { own + children }
+    }
+
+    /// CPU seconds (user + system) per wall second while `body` runs, this process and its children apart.
+    static func measure(_ body: @escaping @Sendable () async -> Void) -> CPU {
+        let ownBefore = cpuSeconds(Int32(ownUsage)), childrenBefore = cpuSeconds(Int32(childrenUsage)), start = Date()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             await body()
             done.signal()
         }
         done.wait()
-        return (cpuSeconds() - before) / Date().timeIntervalSince(start)
+        let wall = Date().timeIntervalSince(start)
+        return CPU(own: (cpuSeconds(Int32(ownUsage)) - ownBefore) / wall,
+                   children: (cpuSeconds(Int32(childrenUsage)) - childrenBefore) / wall)
     }
 
-    static func cpuSeconds() -> Double {
+    #if os(Linux)
+    static let ownUsage = __rusage_who_t(RUSAGE_SELF.rawValue)
+    static let childrenUsage = __rusage_who_t(RUSAGE_CHILDREN.rawValue)
+    #else
+    static let ownUsage = RUSAGE_SELF
+    static let childrenUsage = RUSAGE_CHILDREN
+    #endif
+
+    static func cpuSeconds(_ who: Int32) -> Double {
         var usage = rusage()
         #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        getrusage(__rusage_who_t(who), &usage)
         #else
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(who, &usage)
         #endif
         func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         return s(usage.ru_utime) + s(usage.ru_stime)
+    }
+
+    /// The Prometheus server's CPU seconds (pid from WARROOM_TEST_PROMETHEUS_PID).
+    static func prometheusServerSeconds() -> Double? {
+        ProcessInfo.processInfo.environment["WARROOM_TEST_PROMETHEUS_PID"].flatMap(Int32.init).flatMap(processSeconds)
+    }
+
+    /// Another process's CPU seconds (user + system) from `/proc/<pid>/stat`; nil without `/proc`.
+    static func processSeconds(_ pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name: state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }

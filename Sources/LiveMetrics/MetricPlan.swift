@@ -28,7 +28,9 @@ public struct MetricPlan: Sendable {
 
     public var entries: [Entry]
 
-    public init(runbook metrics: [MetricSpec], config: WarroomConfig) {
+    /// `prometheusURL` is the one in effect (`WarroomConfig.prometheusURL(environment:)`): only with one is
+    /// the runbook's own PromQL offered as the binding of an unbound metric.
+    public init(runbook metrics: [MetricSpec], config: WarroomConfig, prometheusURL: String?) {
         var used = Set<Int>()
         var entries: [Entry] = []
         for spec in metrics {
@@ -43,9 +45,8 @@ public struct MetricPlan: Sendable {
                 entries.append(Entry(name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
                                      configError: rejected.value.description))
             } else {
-                let source = spec.query.map { "prometheus: \($0)" } ?? "prometheus:, command:, host: or http:"
                 entries.append(Entry(name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
-                                     hint: "no source: add `- name: \(spec.name)` with \(source) to warroom.yaml metrics:"))
+                                     hint: Self.unboundHint(spec, prometheusURL: prometheusURL)))
             }
         }
         for (index, b) in config.metrics.enumerated() where !used.contains(index) {
@@ -55,6 +56,18 @@ public struct MetricPlan: Sendable {
     }
 
     public var bound: [Entry] { entries.filter { $0.binding != nil } }
+
+    /// How to bind a metric the config does not: its PromQL when a Prometheus URL is configured, else
+    /// the kinds of source (and, when the runbook has PromQL, that it needs a Prometheus URL).
+    static func unboundHint(_ spec: MetricSpec, prometheusURL: String?) -> String {
+        let add = "no source: add `- name: \(spec.name)` with"
+        if let query = spec.query, prometheusURL != nil {
+            return "\(add) prometheus: \(query) to warroom.yaml metrics:"
+        }
+        let hint = "\(add) command:, host:, http: or prometheus: to warroom.yaml metrics:"
+        guard spec.query != nil else { return hint }
+        return hint + " (the runbook's PromQL can be bound once a Prometheus URL is set: prometheus: in warroom.yaml or PROMETHEUS_URL)"
+    }
 }
 
 /// Builds the source for a binding.

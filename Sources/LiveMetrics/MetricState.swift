@@ -32,6 +32,9 @@ public struct MetricStatus: Sendable, Equatable {
     public var needed: Double?
     public var error: String?
     public var hint: String?
+    /// Every series of a multi-series answer with its labels, in the metric's unit, worst first
+    /// (empty for single-number sources).
+    public var series: [SeriesValue] = []
 
     public init(name: String, state: MetricState, value: Double? = nil, unit: String? = nil, seriesCount: Int? = nil,
                 detail: String? = nil, threshold: String? = nil, breachingFor: Double? = nil, needed: Double? = nil,

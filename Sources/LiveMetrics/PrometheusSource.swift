@@ -69,10 +69,13 @@ enum PrometheusResponse {
         }
         switch type {
         case "vector":
-            let series = body["result"] as? [[String: Any]] ?? []
-            let values = series.compactMap { ($0["value"] as? [Any]).flatMap(sampleValue) }
-            guard !values.isEmpty else { throw SourceError("no data: the query matched no series") }
-            return SourceReading(values: values, detail: values.count > 1 ? "\(values.count) series" : nil)
+            let result = body["result"] as? [[String: Any]] ?? []
+            let series = result.compactMap { item -> SeriesValue? in
+                guard let value = (item["value"] as? [Any]).flatMap(sampleValue) else { return nil }
+                return SeriesValue(labels: item["metric"] as? [String: String] ?? [:], value: value)
+            }
+            guard !series.isEmpty else { throw SourceError("no data: the query matched no series") }
+            return SourceReading(series: series, detail: series.count > 1 ? "\(series.count) series" : nil)
         case "scalar":
             guard let pair = body["result"] as? [Any], let value = sampleValue(pair) else {
                 throw SourceError("query error: unreadable scalar")

@@ -22,6 +22,8 @@ public struct ThresholdJudge: Sendable {
     private var firing: AlertLevel?
     private var lastValue: Double?
     private var lastReading: SourceReading?
+    /// The last reading's labelled series, converted and sorted worst first.
+    private var lastSeries: [SeriesValue] = []
     private var lastSampleAt: Double?
     private var lastError: String?
     private var unit: String?
@@ -51,6 +53,9 @@ public struct ThresholdJudge: Sendable {
         let converted = reading.values.map { UnitConversion.convert($0, from: reading.unit ?? sourceUnit, to: unit) }
         guard let value = worstIsLowest ? converted.min() : converted.max() else { return nil }
         if unit == nil { unit = reading.unit ?? sourceUnit }
+        let lowestFirst = worstIsLowest
+        lastSeries = zip(reading.series, converted).map { SeriesValue(labels: $0.labels, value: $1) }
+            .sorted { lowestFirst ? $0.value < $1.value : $0.value > $1.value }
         lastValue = value
         return judge(value, at: now)
     }
@@ -104,6 +109,7 @@ public struct ThresholdJudge: Sendable {
     public func status(at now: Double) -> MetricStatus {
         var status = MetricStatus(name: name, state: .ok, value: lastValue, unit: unit,
                                   seriesCount: lastReading?.seriesCount, detail: lastReading?.detail)
+        status.series = lastSeries
         let shown = firing.flatMap(threshold) ?? warning ?? critical
         status.threshold = shown.map(ThresholdText.compact)
         if let lastError {

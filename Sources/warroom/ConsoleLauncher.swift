@@ -34,9 +34,9 @@ struct ConsoleOptions: ParsableArguments {
 
 /// Rebuilds an incident's console state from its journal events, then runs the console.
 enum ConsoleLauncher {
-    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], firstRunbookPath: String?,
+    /// `settings`: the config the journal was opened with (`ConsoleConfig.load`), so its `redact:` applies.
+    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], settings: ConsoleConfig,
                     author: String, options: ConsoleOptions) async throws {
-        let settings = ConsoleConfig.load(explicit: options.config, firstRunbook: firstRunbookPath)
         let (theme, themeNote) = try options.loadTheme(config: settings)
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())

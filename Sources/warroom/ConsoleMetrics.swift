@@ -9,15 +9,16 @@ enum ConsoleMetrics {
     static func start(runbooks: [Runbook], config: WarroomConfig?, journal: Journal, incidentID: String,
                       author: String, inbox: MetricInbox) -> Task<Void, Never> {
         let settings = config ?? WarroomConfig(file: "warroom.yaml")
-        let plan = MetricPlan(runbook: runbooks.flatMap(\.metrics), config: settings)
         let environment = ProcessInfo.processInfo.environment
+        let prometheusURL = settings.prometheusURL(environment: environment)
+        let plan = MetricPlan(runbook: runbooks.flatMap(\.metrics), config: settings, prometheusURL: prometheusURL)
         var sources: [String: String] = [:]
         for entry in plan.entries {
             if let binding = entry.binding { sources[entry.name] = describe(binding.source) }
             else { inbox.push(entry.unsampledStatus, source: nil, sampled: false) }
         }
         let metrics = plan.bound.compactMap {
-            MetricSampler.Metric($0, prometheusURL: settings.prometheusURL(environment: environment),
+            MetricSampler.Metric($0, prometheusURL: prometheusURL,
                                  auth: PrometheusAuth.from(environment: environment))
         }
         let known = sources

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleUI
 import Foundation
 import IncidentKit
 
@@ -23,16 +24,17 @@ struct DemoCommand: AsyncParsableCommand {
             options.store = String(cString: made)
         }
         let path = try Self.locateRunbook() ?? Self.writeEmbeddedRunbook(into: options.store ?? ".")
+        let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: path)
         let (journal, incident, read) = try reportingErrors {
             let read = try ConsoleLauncher.readRunbook(path)
-            let journal = try options.journal()
+            let journal = try options.journal(redacting: settings.config?.redact ?? [])
             let incident = try journal.openIncident(title: "Demo: payments checkout failing", severity: "SEV2",
                                                     runbookPath: read.path, runbookHash: read.hash,
                                                     author: options.authorName)
             return (journal, incident, read)
         }
         try await ConsoleLauncher.run(journal: journal, incident: incident, runbooks: [read.runbook],
-                                      firstRunbookPath: path, author: options.authorName, options: console)
+                                      settings: settings, author: options.authorName, options: console)
         print("Demo journal kept in \(options.store ?? ""): warroom timeline --store \(options.store ?? "")")
     }
 

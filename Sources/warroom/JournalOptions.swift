@@ -16,8 +16,9 @@ struct StoreOptions: ParsableArguments {
 
     var authorName: String { Author.current(override: author) }
 
-    /// Opens the journal, with the store's extra redaction patterns (`redact.patterns`, one regex a line).
-    func journal() throws -> Journal {
+    /// Opens the journal, with the store's extra redaction patterns (`redact.patterns`, one regex a line)
+    /// and `configured` ones (a `warroom.yaml`'s `redact:`, already checked when the config was read).
+    func journal(redacting configured: [String] = []) throws -> Journal {
         let location = StoreLocation.resolve(option: store)
         var extra: [String] = []
         if let text = try? String(contentsOf: location.redactionPatternsURL, encoding: .utf8) {
@@ -26,7 +27,7 @@ struct StoreOptions: ParsableArguments {
         }
         let redactor: Redactor
         do {
-            redactor = try Redactor(extra: extra)
+            redactor = try Redactor(extra: extra + configured)
         } catch {
             throw JournalError.invalidValue(what: "pattern in \(location.redactionPatternsURL.path)",
                                             value: "\(error)", valid: ["regular expressions"])

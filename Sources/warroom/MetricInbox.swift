@@ -23,8 +23,9 @@ final class MetricInbox: @unchecked Sendable {
         pending[status.name] = MetricReading(
             name: status.name, state: MetricReading.State(rawValue: status.state.rawValue) ?? .error,
             value: status.value, unit: status.unit, threshold: status.threshold,
-            detail: status.pendingText ?? status.error ?? (status.state == .unbound ? nil : status.hint),
-            samples: values, source: source)
+            detail: status.pendingText ?? status.error ?? status.hint,
+            samples: values, source: source,
+            series: status.series.map { MetricSeries(labels: $0.labels, value: $0.value) })
     }
 
     func drain() -> [MetricReading] {

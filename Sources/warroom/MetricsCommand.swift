@@ -58,15 +58,17 @@ struct MetricsCommand: AsyncParsableCommand {
         for diagnostic in settings.diagnostics { printError(diagnostic.description) }
 
         let environment = ProcessInfo.processInfo.environment
-        let plan = MetricPlan(runbook: runbookData.metrics, config: settings)
+        let prometheusURL = settings.prometheusURL(environment: environment)
+        let plan = MetricPlan(runbook: runbookData.metrics, config: settings, prometheusURL: prometheusURL)
         let metrics = plan.bound.compactMap {
-            MetricSampler.Metric($0, prometheusURL: settings.prometheusURL(environment: environment),
+            MetricSampler.Metric($0, prometheusURL: prometheusURL,
                                  auth: PrometheusAuth.from(environment: environment))
         }
         let unbound = plan.entries.filter { $0.binding == nil }.map(\.unsampledStatus)
         let sampler = MetricSampler(metrics: metrics)
         if watch {
-            try await watchLoop(sampler, unbound: unbound, interval: plan.bound.map(\.interval).min() ?? 15)
+            try await watchLoop(sampler, unbound: unbound, interval: plan.bound.map(\.interval).min() ?? 15,
+                                redacting: settings.redact)
             return
         }
         let statuses = await sampler.sampleOnce() + unbound
@@ -74,8 +76,9 @@ struct MetricsCommand: AsyncParsableCommand {
         throw ExitCode(MetricsOutput.exitCode(statuses, configErrors: !settings.errors.isEmpty))
     }
 
-    private func watchLoop(_ sampler: MetricSampler, unbound: [MetricStatus], interval: Double) async throws {
-        let journal = try incident.map { _ in try store.journal() }
+    private func watchLoop(_ sampler: MetricSampler, unbound: [MetricStatus], interval: Double,
+                           redacting patterns: [String]) async throws {
+        let journal = try reportingErrors { try incident.map { _ in try store.journal(redacting: patterns) } }
         let updates = await sampler.start()
         // Journal writes happen as transitions arrive; the screen is redrawn on its own beat.
         let recorder = Task {

@@ -34,7 +34,8 @@ enum MetricsOutput {
     }
 
     /// An array of `{"name","value","unit","state","threshold","error"}`, keys in that order and always
-    /// present (null when empty), so consumers need no optional-key checks.
+    /// present (null when empty), so consumers need no optional-key checks. A metric read from several
+    /// series adds `"series": [{"labels": {…}, "value": …}]`, worst first.
     static func json(_ statuses: [MetricStatus]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -48,8 +49,21 @@ enum MetricsOutput {
                 ("state", fragment(s.state.rawValue)), ("threshold", fragment(s.threshold)),
                 ("error", fragment(s.error ?? (s.state == .unbound ? s.hint : nil))),
             ]
-            return "  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+            var all = fields
+            if s.series.count > 1 {
+                let list = s.series.map { "{\"labels\": \(labels($0.labels)), \"value\": \(fragment($0.value))}" }
+                all.append(("series", "[" + list.joined(separator: ", ") + "]"))
+            }
+            return "  {" + all.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
         }
         return rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n]"
+    }
+
+    /// Labels as a JSON object with sorted keys (stable output for diffs and tests).
+    static func labels(_ labels: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(labels) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

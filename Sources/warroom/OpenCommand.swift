@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleUI
 import Foundation
 import IncidentKit
 import RunbookKit
@@ -35,9 +36,10 @@ struct OpenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
         let (journal, target, models) = try reportingErrors { () throws -> (Journal, Incident, [Runbook]) in
             let read = try runbooks.map(ConsoleLauncher.readRunbook)
-            let journal = try store.journal()
+            let journal = try store.journal(redacting: settings.config?.redact ?? [])
             let models = read.map(\.runbook)
             guard let title else { return (journal, try journal.incident(orNewestOpen: incident), models) }
             let rules = SeverityRules(runbook: models.first)
@@ -47,7 +49,7 @@ struct OpenCommand: AsyncParsableCommand {
                                                   runbookHash: read.first?.hash, author: store.authorName)
             return (journal, opened, models)
         }
-        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models, firstRunbookPath: runbooks.first,
+        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models, settings: settings,
                                       author: store.authorName, options: console)
     }
 }

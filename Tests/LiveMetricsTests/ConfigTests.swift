@@ -2,6 +2,21 @@ import Testing
 import RunbookKit
 
 @Suite struct WarroomConfigTests {
+    @Test func anInvalidRedactPatternIsAnErrorNamingFileLineAndKeyAndTheOthersStay() {
+        let config = WarroomConfig.parse("""
+        theme: dark
+        redact:
+          - "tok-[0-9]+"
+          - "bad[("
+          - '(?i)secret=(\\S+)'
+        """, file: "conf/warroom.yaml")
+        #expect(config.redact == ["tok-[0-9]+", "(?i)secret=(\\S+)"])
+        #expect(config.errors.map(\.description) == ["conf/warroom.yaml:4: error: redact[1]: not a valid regular expression: bad[("])
+        let single = WarroomConfig.parse("redact: \"(\"\n", file: "w.yaml")
+        #expect(single.redact.isEmpty)
+        #expect(single.errors.map(\.description) == ["w.yaml:1: error: redact: not a valid regular expression: ("])
+    }
+
     @Test func readsEverySection() {
         let yaml = """
         prometheus: http://127.0.0.1:9090

@@ -22,7 +22,7 @@ import RunbookKit
           - name: Extra
             command: echo 1
         """, file: "w.yaml")
-        let plan = MetricPlan(runbook: specs, config: config)
+        let plan = MetricPlan(runbook: specs, config: config, prometheusURL: "http://127.0.0.1:9090")
         #expect(plan.entries.map(\.name) == ["Checkout Error Rate", "Disk Usage", "API Latency (p95)", "Extra"])
         #expect(plan.entries[0].critical?.value == 2, "the binding's threshold wins")
         #expect(plan.entries[1].warning?.value == 80, "the runbook's thresholds otherwise")
@@ -32,9 +32,28 @@ import RunbookKit
         #expect(plan.bound.count == 3)
     }
 
+    @Test func withoutAPrometheusURLTheHintSaysHowToBindAndThatAURLIsNeeded() {
+        let plan = MetricPlan(runbook: specs, config: WarroomConfig(file: "w.yaml"), prometheusURL: nil)
+        let hint = plan.entries[2].hint ?? ""
+        #expect(!hint.contains("prometheus: histogram_quantile"), "no PromQL binding offered without a URL")
+        #expect(hint.contains("add `- name: API Latency (p95)` with command:, host:, http: or prometheus:"))
+        #expect(hint.contains("Prometheus URL"))
+        #expect(hint.contains("PROMETHEUS_URL"))
+        let plain = plan.entries[1].hint ?? ""
+        #expect(plain.contains("command:, host:, http: or prometheus:"))
+        #expect(!plain.contains("Prometheus URL"), "a metric without PromQL needs no word about the URL")
+    }
+
+    @Test func withAPrometheusURLTheRunbooksPromQLIsOffered() {
+        let plan = MetricPlan(runbook: specs, config: WarroomConfig(file: "w.yaml"), prometheusURL: "http://prom:9090")
+        #expect(plan.entries[2].hint == "no source: add `- name: API Latency (p95)` with "
+                + "prometheus: histogram_quantile(0.95, x) to warroom.yaml metrics:")
+        #expect(plan.entries[1].hint?.contains("prometheus: histogram") == false)
+    }
+
     @Test func aRejectedBindingIsAnErrorNotUnbound() {
         let config = WarroomConfig.parse("metrics:\n  - name: Disk Usage\n    host: disk\n", file: "w.yaml")
-        let plan = MetricPlan(runbook: specs, config: config)
+        let plan = MetricPlan(runbook: specs, config: config, prometheusURL: nil)
         let status = plan.entries[1].unsampledStatus
         #expect(status.state == .error)
         #expect(status.error?.hasPrefix("w.yaml:3: error: metrics[0].Disk Usage.host: unknown host metric 'disk'") == true)

@@ -84,8 +84,11 @@ public enum AppUpdate {
             if action == .confirm || action == .close { state.overlays.removeLast() }
             if action == .confirm { show(choice, &state) }
             return []
-        case .help, .chart:
+        case .help:
             if action == .close { state.overlays.removeLast() }
+            return []
+        case .chart:
+            chart(action, &state)
             return []
         case .confirmQuit:
             if action == .confirm { state.quitting = true; return [.quit] }

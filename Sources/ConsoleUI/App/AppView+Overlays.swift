@@ -73,8 +73,8 @@ extension AppView {
             let inner = dialog(&canvas, body, width: DisplayWidth.of(text) + 4, height: 3, title: "Severity procedure",
                                palette)
             canvas.write(text, x: inner.x + 1, y: inner.y, style: palette[.dialog], clip: inner)
-        case .metricChart(let name):
-            drawMetricChart(&canvas, name, body, state, palette)
+        case .metricChart(let name, let series):
+            drawMetricChart(&canvas, name, series, body, state, palette)
         case .confirmQuit:
             let inner = dialog(&canvas, body, width: 44, height: 3, title: "Quit?", palette)
             canvas.write("A command is running. Quit? y / n", x: inner.x + 1, y: inner.y, style: palette[.dialog],

@@ -1,6 +1,7 @@
 /// Where a key press goes: an overlay, guided mode, or the panes.
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
-    case panes, checklist, metrics, guided, note, command, filter, editor, severity, chooser, offer, chart, help, confirmQuit
+    // In help order: the metric chart beside the metrics pane it opens from.
+    case panes, checklist, metrics, chart, guided, note, command, filter, editor, severity, chooser, offer, help, confirmQuit
 
     public var title: String {
         switch self {
@@ -39,7 +40,7 @@ public enum Action: Sendable, Hashable {
     case toggle, skip, note, guided, severity, commandLine, zoom, help, quit
     case close, done, back, commit
     case editLeft, editRight, editBackspace, editDeleteToStart, editDeleteWord
-    case confirm, complete, filter, chooseList, chart
+    case confirm, complete, filter, chooseList, chart, seriesList
 }
 
 /// One row of the bindings table.
@@ -126,6 +127,9 @@ public enum Bindings {
         KeyBinding([.char("n"), .escape], .close, .offer, "Keep the current list", hint: "keep"),
         // Metric chart
         KeyBinding([.escape, .enter, .char("q")], .close, .chart, "Close the chart", hint: "close"),
+        KeyBinding([.char("s")], .seriesList, .chart, "Show or hide the list of series, worst first", hint: "series"),
+        KeyBinding([.up, .char("k")], .up, .chart, "Scroll the series list up", label: "↑/k"),
+        KeyBinding([.down, .char("j")], .down, .chart, "Scroll the series list down", hint: "scroll", label: "↓/j"),
         // Help and quit
         KeyBinding([.escape, .char("?"), .char("q")], .close, .help, "Close help", hint: "close"),
         KeyBinding([.char("y")], .confirm, .confirmQuit, "Quit anyway", hint: "quit"),

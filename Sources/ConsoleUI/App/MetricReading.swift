@@ -16,9 +16,12 @@ public struct MetricReading: Sendable, Equatable {
     public var samples: [Double]
     /// Where the value is read (`command: echo 42`, a PromQL query).
     public var source: String?
+    /// Every series of a multi-series answer, worst first (empty for single-number sources).
+    public var series: [MetricSeries]
 
     public init(name: String, state: State, value: Double? = nil, unit: String? = nil, threshold: String? = nil,
-                detail: String? = nil, samples: [Double] = [], source: String? = nil) {
+                detail: String? = nil, samples: [Double] = [], source: String? = nil, series: [MetricSeries] = []) {
+        self.series = series
         self.name = name
         self.state = state
         self.value = value

@@ -13,6 +13,7 @@ public enum Overlay: Sendable, Equatable {
     case chooser(Int)
     /// After a severity change: show the level's linked procedure? y / n
     case offerProcedure(ListChoice)
-    /// Enter on a metric: a larger chart of its kept samples, by metric name.
-    case metricChart(String)
+    /// Enter on a metric: a larger chart of its kept samples, by metric name. `series`: nil while the
+    /// series list is hidden, else the index of its first shown row.
+    case metricChart(String, series: Int? = nil)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Collects diagnostics with the YAML position of the node they are about.
@@ -33,6 +34,24 @@ struct ConfigReader {
             return []
         }
         return items.enumerated().compactMap { index, item in string(item, key: "\(key)[\(index)]") }
+    }
+
+    /// A list of regular expressions (`redact:`); one that does not compile is an error on its own line
+    /// and is left out, so the others still apply.
+    mutating func regularExpressions(_ node: Node, key: String) -> [String] {
+        let items = node.sequence.map(Array.init) ?? [node]
+        var out: [String] = []
+        for (index, item) in items.enumerated() {
+            let itemKey = node.sequence == nil ? key : "\(key)[\(index)]"
+            guard let pattern = string(item, key: itemKey) else { continue }
+            do {
+                _ = try NSRegularExpression(pattern: pattern)
+                out.append(pattern)
+            } catch {
+                self.error(itemKey, item, "not a valid regular expression: \(pattern)")
+            }
+        }
+        return out
     }
 
     mutating func stringMap(_ node: Node, key: String) -> [String: String] {

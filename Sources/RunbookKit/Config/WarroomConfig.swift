@@ -10,7 +10,8 @@ public struct WarroomConfig: Sendable, Equatable {
     public var runners: [String: String] = [:]
     public var theme: String?
     public var store: String?
-    /// Extra redaction patterns.
+    /// Extra redaction patterns (regular expressions; the first capture group is the secret, else
+    /// the whole match), applied with `<store>/redact.patterns` when a journal opens with this config.
     public var redact: [String] = []
     /// Problems found while reading; errors drop only the entry they are in.
     public var diagnostics: [ConfigDiagnostic] = []
@@ -65,7 +66,7 @@ public struct WarroomConfig: Sendable, Equatable {
             case "prometheus": config.prometheus = reader.string(value, key: key)
             case "theme": config.theme = reader.string(value, key: key)
             case "store": config.store = reader.string(value, key: key)
-            case "redact": config.redact = reader.strings(value, key: key)
+            case "redact": config.redact = reader.regularExpressions(value, key: key)
             case "runners": config.runners = reader.stringMap(value, key: key)
             case "metrics": config.metrics = MetricBindingReader.read(value, reader: &reader)
             default:
