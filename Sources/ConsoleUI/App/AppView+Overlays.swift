@@ -75,6 +75,14 @@ extension AppView {
             canvas.write(text, x: inner.x + 1, y: inner.y, style: palette[.dialog], clip: inner)
         case .metricChart(let name):
             drawMetricChart(&canvas, name, body, state, palette)
+        case .run(let dialog):
+            drawRunDialog(&canvas, dialog, body, state, palette)
+        case .output(let viewer):
+            drawOutputViewer(&canvas, viewer, body, footer, state, palette)
+        case .vars(let editor):
+            drawVars(&canvas, editor, body, state, palette)
+        case .offerTick(let item):
+            drawOfferTick(&canvas, item, body, palette)
         case .confirmQuit:
             let inner = dialog(&canvas, body, width: 44, height: 3, title: "Quit?", palette)
             canvas.write("A command is running. Quit? y / n", x: inner.x + 1, y: inner.y, style: palette[.dialog],

@@ -92,7 +92,7 @@ public enum AppView {
 
     static func paneTitle(_ pane: PaneID, _ state: AppState) -> String {
         var title = pane == .checklist && !state.items.isEmpty
-            ? "Checklist \(state.doneCount)/\(state.items.count)" : pane.title
+            ? "Checklist \(state.doneCount)/\(state.items.count)" : pane == .commands ? commandsTitle(state) : pane.title
         if pane == .timeline, let kind = state.timelineKind { title += " [\(kind)]" }
         if let query = state.filters[pane] { title += " /" + query }
         return title

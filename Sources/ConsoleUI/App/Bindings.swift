@@ -1,12 +1,19 @@
 /// Where a key press goes: an overlay, guided mode, or the panes.
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
-    case panes, checklist, metrics, guided, note, command, filter, editor, severity, chooser, offer, chart, help, confirmQuit
+    case panes, checklist, metrics, commands, runs, guided, note, command, filter, editor, severity, chooser, offer, chart
+    case runDialog, output, vars, offerTick, help, confirmQuit
 
     public var title: String {
         switch self {
         case .panes: "All panes"
         case .checklist: "Checklist"
         case .metrics: "Metrics"
+        case .commands: "Commands"
+        case .runs: "Runs list (R)"
+        case .runDialog: "Running a command"
+        case .output: "Output viewer"
+        case .vars: "Remembered values (:vars)"
+        case .offerTick: "Tick the step?"
         case .chart: "Metric chart"
         case .guided: "Guided mode"
         case .note: "Note editor"
@@ -27,7 +34,9 @@ public enum BindingContext: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .checklist: [.checklist, .panes]
         case .metrics: [.metrics, .panes]
-        case .note, .command, .filter: [self, .editor]
+        case .commands: [.commands, .panes]
+        case .runs: [.runs, .panes]
+        case .note, .command, .filter, .runDialog, .output, .vars: [self, .editor]
         default: [self]
         }
     }
@@ -40,6 +49,7 @@ public enum Action: Sendable, Hashable {
     case close, done, back, commit
     case editLeft, editRight, editBackspace, editDeleteToStart, editDeleteWord
     case confirm, complete, filter, chooseList, chart
+    case run, runInteractive, showRuns, cancelRun, openOutput, runStep, follow, wrap, nextMatch, previousMatch
 }
 
 /// One row of the bindings table.
@@ -76,6 +86,13 @@ public enum Bindings {
         KeyBinding([.char("c")], .chooseList, .checklist, "Choose a checklist or procedure"),
         // Metrics
         KeyBinding([.enter], .chart, .metrics, "Chart the selected metric's samples", hint: "chart"),
+        // Commands and runs
+        KeyBinding([.enter], .run, .commands, "Run the selected command (asks first)", hint: "run"),
+        KeyBinding([.char("!")], .runInteractive, .commands, "Run it in the real terminal", hint: "interactive"),
+        KeyBinding([.char("R")], .showRuns, .commands, "Show the runs list", hint: "runs"),
+        KeyBinding([.enter, .char("o")], .openOutput, .runs, "Open the run's output", hint: "output"),
+        KeyBinding([.char("x"), .ctrl("c")], .cancelRun, .runs, "Cancel the selected run", hint: "cancel"),
+        KeyBinding([.char("R")], .showRuns, .runs, "Back to the commands", hint: "commands"),
         // Every pane
         KeyBinding([.tab], .focusNext, .panes, "Focus the next pane", hint: "pane"),
         KeyBinding([.shiftTab], .focusPrevious, .panes, "Focus the previous pane"),
@@ -92,13 +109,44 @@ public enum Bindings {
         KeyBinding([.char("z")], .zoom, .panes, "Zoom the focused pane (again to unzoom)", hint: "zoom"),
         KeyBinding([.char("?")], .help, .panes, "This help", hint: "help"),
         KeyBinding([.char("q")], .quit, .panes, "Quit the console", hint: "quit"),
+        KeyBinding([.ctrl("c")], .cancelRun, .panes, "Cancel the selected run (if one runs)"),
         // Guided mode
         KeyBinding([.enter], .done, .guided, "Mark the step done, go to the next", hint: "done"),
         KeyBinding([.char("s")], .skip, .guided, "Skip the step", hint: "skip"),
         KeyBinding([.char("b")], .back, .guided, "Back to the previous step", hint: "back"),
         KeyBinding([.escape], .close, .guided, "Leave guided mode", hint: "leave"),
         KeyBinding([.char("n")], .note, .guided, "Add a note to the timeline", hint: "note"),
+        KeyBinding([.char("r")], .runStep, .guided, "Run the step's commands in order", hint: "run"),
+        KeyBinding([.ctrl("c")], .cancelRun, .guided, "Cancel the running command"),
         KeyBinding([.char("?")], .help, .guided, "Help"),
+        // Running a command: form, preview, confirmation
+        KeyBinding([.tab, .down], .down, .runDialog, "Next field", label: "Tab/↓"),
+        KeyBinding([.shiftTab, .up], .up, .runDialog, "Previous field", label: "S-Tab/↑"),
+        KeyBinding([.enter], .commit, .runDialog, "Continue; run a read command", hint: "continue"),
+        KeyBinding([.char("y")], .confirm, .runDialog, "Yes: run the change", hint: "yes"),
+        KeyBinding([.char("d")], .done, .runDialog, "Mark a manual step done", hint: "done"),
+        KeyBinding([.escape, .char("n")], .close, .runDialog, "Cancel: nothing runs", hint: "cancel"),
+        // Output viewer
+        KeyBinding([.up, .char("k")], .up, .output, "Scroll up (leaves follow)", label: "↑/k"),
+        KeyBinding([.down, .char("j")], .down, .output, "Scroll down", label: "↓/j"),
+        KeyBinding([KeyEvent(.pageUp)], .pageUp, .output, "A page up"),
+        KeyBinding([KeyEvent(.pageDown)], .pageDown, .output, "A page down"),
+        KeyBinding([KeyEvent(.home)], .home, .output, "First kept line"),
+        KeyBinding([KeyEvent(.end), .char("F")], .follow, .output, "Follow the end", hint: "follow", label: "End/F"),
+        KeyBinding([.char("/")], .filter, .output, "Search", hint: "search"),
+        KeyBinding([.enter], .commit, .output, "Search: find the text"),
+        KeyBinding([.char("n")], .nextMatch, .output, "Next match"),
+        KeyBinding([.char("N")], .previousMatch, .output, "Previous match"),
+        KeyBinding([.char("w")], .wrap, .output, "Wrap long lines (toggle)", hint: "wrap"),
+        KeyBinding([.char("x"), .ctrl("c")], .cancelRun, .output, "Cancel the run", hint: "cancel"),
+        KeyBinding([.escape, .char("q")], .close, .output, "Close (search: cancel)", hint: "close"),
+        // Remembered values
+        KeyBinding([.up], .up, .vars, "Previous value", label: "↑"),
+        KeyBinding([.down], .down, .vars, "Next value", label: "↓"),
+        KeyBinding([.enter], .commit, .vars, "Edit the value; keep it", hint: "edit"),
+        KeyBinding([.escape], .close, .vars, "Close (editing: cancel)", hint: "close"),
+        KeyBinding([.char("y"), .enter], .confirm, .offerTick, "Tick the step", hint: "tick"),
+        KeyBinding([.char("n"), .escape], .close, .offerTick, "Leave it open", hint: "leave"),
         // Line editors
         KeyBinding([.enter], .commit, .note, "Add the note", hint: "add"),
         KeyBinding([.escape], .close, .note, "Cancel", hint: "cancel"),

@@ -15,4 +15,12 @@ public enum Overlay: Sendable, Equatable {
     case offerProcedure(ListChoice)
     /// Enter on a metric: a larger chart of its kept samples, by metric name.
     case metricChart(String)
+    /// Enter or `!` on a command: its placeholder form, preview, confirmation or problem.
+    case run(RunDialog)
+    /// A run's output, full screen.
+    case output(OutputViewer)
+    /// `:vars`: the remembered placeholder values.
+    case vars(VarsEditor)
+    /// Guided `r` ran the step's commands: tick the item? y / n
+    case offerTick(ItemRef)
 }
