@@ -41,6 +41,8 @@ public struct AppState: Sendable, Equatable {
     public var runSelection = 0
     /// Guided `r`: the step's commands being run one after another.
     public var guidedRun: GuidedRun?
+    /// The page of `?` help shown when it is wider than the screen.
+    public var helpPage = 0
     public var quitting = false
     /// Whether `message` is an error (else a notice, such as where a postmortem went).
     public var messageIsError = true

@@ -92,7 +92,15 @@ public enum AppUpdate {
             if action == .confirm || action == .close { state.overlays.removeLast() }
             if action == .confirm { show(choice, &state) }
             return []
-        case .help, .chart:
+        case .help:
+            switch action {
+            case .close: state.overlays.removeLast(); state.helpPage = 0
+            case .pageDown: state.helpPage += 1
+            case .pageUp: state.helpPage = max(state.helpPage - 1, 0)
+            default: break
+            }
+            return []
+        case .chart:
             if action == .close { state.overlays.removeLast() }
             return []
         case .confirmQuit:

@@ -176,6 +176,9 @@ public enum Bindings {
         KeyBinding([.escape, .enter, .char("q")], .close, .chart, "Close the chart", hint: "close"),
         // Help and quit
         KeyBinding([.escape, .char("?"), .char("q")], .close, .help, "Close help", hint: "close"),
+        KeyBinding([KeyEvent(.pageDown), .down, .char(" ")], .pageDown, .help, "Next page of help", hint: "more",
+                   label: "PgDn/↓"),
+        KeyBinding([KeyEvent(.pageUp), .up], .pageUp, .help, "Previous page of help", label: "PgUp/↑"),
         KeyBinding([.char("y")], .confirm, .confirmQuit, "Quit anyway", hint: "quit"),
         KeyBinding([.char("n"), .escape], .close, .confirmQuit, "Stay", hint: "stay"),
     ]
