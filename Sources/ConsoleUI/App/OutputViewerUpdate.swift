@@ -7,7 +7,9 @@ extension AppUpdate {
         let top = state.overlays.count - 1
         defer { if case .output = state.overlays.last { state.overlays[top] = .output(viewer) } }
         if var editor = viewer.search {
-            switch action {
+            // While typing, letters are text even where they are keys (n, q, w…).
+            let typed = if case .character = key.key, key.modifiers.isDisjoint(with: [.ctrl, .alt]) { true } else { false }
+            switch typed ? nil : action {
             case .close: viewer.search = nil
             case .commit:
                 viewer.search = nil
