@@ -75,6 +75,9 @@ struct RunFlowTests {
         AppFixture.press([.enter], &state)
         #expect(RunFixture.screen(state).1.contains("Run this change? y/N"))
         #expect(RunFixture.screen(state).1.contains("◆ change"))
+        // The footer offers only what this dialog answers to.
+        let footer = RunFixture.screen(state).0.lines.last ?? ""
+        #expect(footer.contains("y  yes") && !footer.contains("continue") && !footer.contains("done"))
         #expect(AppFixture.press([.enter], &state).isEmpty)
         #expect(state.overlays.isEmpty && state.message?.contains("Not run") == true)
         AppFixture.press([.enter, .char("n")], &state)
@@ -95,6 +98,8 @@ struct RunFlowTests {
         #expect(text.contains("⚠ DESTRUCTIVE"))
         #expect(text.contains("Why: FLUSHDB empties the database"))
         #expect(text.contains("Type \(word) to run it"))
+        let footer = RunFixture.screen(state).0.lines.last ?? ""
+        #expect(footer.contains("Enter  continue") && !footer.contains("yes"))
         // y, n and d are letters of the word here, not keys.
         #expect(AppFixture.press(RunFixture.type("yes") + [.enter], &state).isEmpty)
         #expect(state.overlays.isEmpty)

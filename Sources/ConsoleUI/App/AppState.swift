@@ -174,6 +174,23 @@ public struct AppState: Sendable, Equatable {
 
     public var lastEventID: Int64 { timeline.last?.id ?? 0 }
 
+    /// The actions the top overlay answers to now, when that depends on what it shows
+    /// (a dialog's kind, typing or not); nil: every action of the context. Trims the footer hints.
+    public var applicableActions: Set<Action>? {
+        let editing: Set<Action> = [.commit, .close, .editDeleteToStart]
+        switch overlays.last {
+        case .run(.form): return editing.union([.down, .up])
+        case .run(.preview(let preview)):
+            if preview.run.confirmationWord != nil { return editing }
+            return preview.run.risk == .read ? [.commit, .close] : [.confirm, .close]
+        case .run(.manual): return [.done, .close]
+        case .run(.problem): return [.close]
+        case .output(let viewer): return viewer.search != nil ? editing : Set(Bindings.all.map(\.action)).subtracting(editing.subtracting([.close]))
+        case .vars(let editor): return editor.editing != nil ? editing : nil
+        default: return nil
+        }
+    }
+
     /// The run selected in the runs list, nil when there are none.
     public var selectedRun: RunSnapshot? {
         runs.isEmpty ? nil : runs[min(max(runSelection, 0), runs.count - 1)]

@@ -106,7 +106,7 @@ public enum AppView {
             return
         }
         var x = rect.x + 1
-        for hint in Bindings.hints(for: state.context) {
+        for hint in Bindings.hints(for: state.context, only: state.applicableActions) {
             x = canvas.write(" \(hint.keys) ", x: x, y: rect.y, style: palette[.footerKey], clip: rect)
             x = canvas.write(" \(hint.text) ", x: x, y: rect.y, style: palette[.footerText], clip: rect) + 1
         }

@@ -194,9 +194,11 @@ public enum Bindings {
     }
 
     /// Footer hints for a context: (keys, hint) in table order, most specific first.
-    public static func hints(for context: BindingContext) -> [(keys: String, text: String)] {
+    /// `only`: the actions that apply at the moment (a dialog's kind), nil for all.
+    public static func hints(for context: BindingContext, only: Set<Action>? = nil) -> [(keys: String, text: String)] {
         context.chain.flatMap { step in
-            all.filter { $0.context == step }.compactMap { b in b.hint.map { (b.label, $0) } }
+            all.filter { $0.context == step && only?.contains($0.action) != false }
+                .compactMap { b in b.hint.map { (b.label, $0) } }
         }
     }
 
