@@ -76,8 +76,10 @@ struct RunsListTests {
         let column = canvas.lines[row].distance(of: "#1")
         _ = AppUpdate.update(&state, .click(x: column, y: row))
         #expect(state.runSelection == 0)
+        #expect(state.viewedRunId == nil)
         AppFixture.press([.char("o")], &state)
         #expect(state.overlays.last == .output(OutputViewer(runId: 1)))
+        #expect(state.viewedRunId == 1)
         AppFixture.press([.escape, .down, .enter], &state)
         #expect(state.overlays.last == .output(OutputViewer(runId: 2)))
     }

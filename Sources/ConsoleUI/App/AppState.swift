@@ -191,6 +191,12 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
+    /// The run whose output the viewer shows: the runtime need only send `Msg.runOutput` for it.
+    public var viewedRunId: Int? {
+        if case .output(let viewer)? = overlays.last { return viewer.runId }
+        return nil
+    }
+
     /// The run selected in the runs list, nil when there are none.
     public var selectedRun: RunSnapshot? {
         runs.isEmpty ? nil : runs[min(max(runSelection, 0), runs.count - 1)]

@@ -34,7 +34,7 @@ extension AppView {
             let title = (state.command(id: form.commandId)?.title).map { "Values for " + $0 } ?? "Values"
             let nameWidth = min(form.fields.map { DisplayWidth.of($0.name) }.max() ?? 4, 24)
             let inner = dialog(&canvas, body, width: 76, height: form.fields.count + 4, title: title, palette)
-            canvas.write("Values are data: they never run as code.", x: inner.x + 1, y: inner.y,
+            canvas.write("* no value yet. Values are data: they never run as code.", x: inner.x + 1, y: inner.y,
                          style: palette[.textMuted], clip: inner)
             for (i, field) in form.fields.enumerated() {
                 let y = inner.y + 1 + i
