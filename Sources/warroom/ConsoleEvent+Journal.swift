@@ -18,6 +18,11 @@ extension ConsoleEvent {
             if let p = event.payload(as: StatusChangedPayload.self) { change = .status(p.to.rawValue) }
         case .roleAssigned:
             if let p = event.payload(as: RoleAssignedPayload.self) { change = .role(p.role, p.person) }
+        case .commandStarted:
+            // The values it ran with (secrets masked), remembered by the console for the next run.
+            if let p = event.payload(as: StartedValues.self), let values = p.values, !values.isEmpty {
+                change = .commandValues(values)
+            }
         case .milestone:
             if let p = event.payload(as: MilestonePayload.self), p.milestone == .resolved { change = .status("resolved") }
         default:
@@ -25,6 +30,11 @@ extension ConsoleEvent {
         }
         self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
                   text: Self.oneLine(EventText.describe(event)), change: change)
+    }
+
+    /// The part of a `command_started` payload the console folds (older events have no values).
+    private struct StartedValues: Decodable {
+        var values: [String: String]?
     }
 
     /// A timeline row is one line: a multi-line note (from stdin) shows its lines joined.

@@ -116,6 +116,9 @@ struct ConsoleRuntime {
             case .writePostmortem(let file):
                 return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]
             case .quit, .setTheme: return []
+            case .startRun, .cancelRun, .markCommandDone:
+                // Wired to the CommandRunner target in the runtime's own change (issue #5).
+                return [.failed("Running commands from the console is not wired up yet")]
             }
             return event.map { [.journalEvents([ConsoleEvent($0)])] } ?? []
         } catch {

@@ -86,7 +86,8 @@ struct AppViewTests {
         let hints = Bindings.hints(for: .checklist)
         #expect(hints.first?.keys == "Space" && hints.first?.text == "tick")
         #expect(hints.contains { $0.keys == "q" && $0.text == "quit" })
-        #expect(Bindings.action(for: .ctrl("c"), in: .checklist) == nil)
+        // Ctrl-C only cancels a run; with none running it does nothing (see RunsListTests).
+        #expect(Bindings.action(for: .ctrl("c"), in: .checklist) == .cancelRun)
         #expect(Bindings.helpLines().contains("Guided mode"))
     }
 
@@ -106,12 +107,22 @@ struct AppViewTests {
         #expect(text.contains("bob note day two"))
     }
 
-    @Test("Help fits a 40-row screen in two columns with every context")
+    @Test("Help on a 120×40 screen: every context over its pages, PgDn/PgUp turn them")
     func helpColumns() {
         var state = AppFixture.state()
         state.overlays = [.help]
-        let text = screen(state).1
+        let first = screen(state).1
+        #expect(first.contains("Keys · page 1/"))
+        var text = first
+        for _ in 0..<4 {
+            AppFixture.press([KeyEvent(.pageDown)], &state)
+            text += screen(state).1
+        }
         for context in BindingContext.allCases { #expect(text.contains(context.title)) }
+        AppFixture.press([KeyEvent(.pageUp), KeyEvent(.pageUp), KeyEvent(.pageUp), KeyEvent(.pageUp)], &state)
+        #expect(screen(state).1 == first)
+        AppFixture.press([.escape], &state)
+        #expect(state.overlays.isEmpty && state.helpPage == 0)
     }
 
     @Test("Without colour the selected row is reverse video and marks say who and when")

@@ -20,8 +20,29 @@ public struct AppState: Sendable, Equatable {
     public var height: Int
     /// The last failure, shown in the footer until the next key.
     public var message: String?
-    /// Set once a runbook command is running (none run yet): `q` then asks first.
+    /// True while any run is active (running or cancelling): `q` then asks first.
     public var commandRunning = false
+    /// The runner's runs, by id (oldest first): from `Msg.runs`.
+    public var runs: [RunSnapshot] = []
+    /// Run id → the output lines the runner still keeps: from `Msg.runOutput`.
+    public var outputs: [Int: RunOutput] = [:]
+    /// Placeholder name → value remembered in this incident (typed here, or from the journal's
+    /// `command_started` events; a masked secret in the journal is not remembered).
+    public var vars: [String: String] = [:]
+    /// Record would-be runs instead of running (`--dry-run`, `:dry-run on|off`).
+    public var dryRun = false
+    /// The console's environment: placeholders it already holds are filled in.
+    public var environment: [String: String] = [:]
+    /// Runners, working directory, extra environment, timeout (from `warroom.yaml`).
+    public var runnerSettings = RunnerSettings()
+    /// The commands pane shows the runs list instead of the commands (`R`).
+    public var runsShown = false
+    /// Selected row of the runs list (an index into `runs`).
+    public var runSelection = 0
+    /// Guided `r`: the step's commands being run one after another.
+    public var guidedRun: GuidedRun?
+    /// The page of `?` help shown when it is wider than the screen.
+    public var helpPage = 0
     public var quitting = false
     /// Whether `message` is an error (else a notice, such as where a postmortem went).
     public var messageIsError = true
@@ -136,15 +157,53 @@ public struct AppState: Sendable, Equatable {
             case .offerProcedure: return .offer
             case .confirmQuit: return .confirmQuit
             case .metricChart: return .chart
+            case .run(let dialog): return dialog.context
+            case .output: return .output
+            case .vars: return .vars
+            case .offerTick: return .offerTick
             }
         }
         if guided != nil { return .guided }
         switch focus {
         case .checklist: return .checklist
         case .metrics: return .metrics
+        case .commands: return runsShown ? .runs : .commands
         default: return .panes
         }
     }
 
     public var lastEventID: Int64 { timeline.last?.id ?? 0 }
+
+    /// The actions the top overlay answers to now, when that depends on what it shows
+    /// (a dialog's kind, typing or not); nil: every action of the context. Trims the footer hints.
+    public var applicableActions: Set<Action>? {
+        let editing: Set<Action> = [.commit, .close, .editDeleteToStart]
+        switch overlays.last {
+        case .run(.form): return editing.union([.down, .up])
+        case .run(.preview(let preview)):
+            if preview.run.confirmationWord != nil { return editing }
+            return preview.run.risk == .read ? [.commit, .close] : [.confirm, .close]
+        case .run(.manual): return [.done, .close]
+        case .run(.problem): return [.close]
+        case .output(let viewer): return viewer.search != nil ? editing : Set(Bindings.all.map(\.action)).subtracting(editing.subtracting([.close]))
+        case .vars(let editor): return editor.editing != nil ? editing : nil
+        default: return nil
+        }
+    }
+
+    /// The run whose output the viewer shows: the runtime need only send `Msg.runOutput` for it.
+    public var viewedRunId: Int? {
+        if case .output(let viewer)? = overlays.last { return viewer.runId }
+        return nil
+    }
+
+    /// The run selected in the runs list, nil when there are none.
+    public var selectedRun: RunSnapshot? {
+        runs.isEmpty ? nil : runs[min(max(runSelection, 0), runs.count - 1)]
+    }
+
+    /// The command with this id (the first runbook's first, when several share ids).
+    public func command(id: Int) -> RunbookCommand? {
+        listRunbook?.command(id) ?? commands.first { $0.id == id }
+    }
 }

@@ -33,6 +33,11 @@ public enum AppUpdate {
         case .click(let x, let y):
             click(x: x, y: y, &state)
             return []
+        case .runs(let snapshots):
+            return receive(snapshots, &state)
+        case .runOutput(let id, let firstLine, let lines):
+            receiveOutput(id: id, firstLine: firstLine, lines: lines, &state)
+            return []
         }
     }
 
@@ -65,6 +70,9 @@ public enum AppUpdate {
         case .severity(let level): state.incident.severity = level
         case .status(let status): state.incident.status = status
         case .role(let role, let person): if role == "commander" { state.incident.commander = person }
+        case .commandValues(let values):
+            // Masked secrets are not values: they stay to be typed again.
+            for (name, value) in values where value != ConsoleEvent.maskedValue { state.vars[name] = value }
         }
     }
 
@@ -85,7 +93,12 @@ public enum AppUpdate {
             if action == .confirm { show(choice, &state) }
             return []
         case .help:
-            if action == .close { state.overlays.removeLast() }
+            switch action {
+            case .close: state.overlays.removeLast(); state.helpPage = 0
+            case .pageDown: state.helpPage += 1
+            case .pageUp: state.helpPage = max(state.helpPage - 1, 0)
+            default: break
+            }
             return []
         case .chart:
             chart(action, &state)
@@ -96,6 +109,24 @@ public enum AppUpdate {
             return []
         case .guided:
             return guide(action, &state)
+        case .runDialog:
+            return runDialog(key, action, &state)
+        case .output:
+            return viewOutput(key, action, &state)
+        case .vars:
+            return editVars(key, action, &state)
+        case .offerTick:
+            guard case .offerTick(let item) = state.overlays.last else { return [] }
+            if action == .confirm || action == .close { state.overlays.removeLast() }
+            guard action == .confirm else { return [] }
+            if state.guided == item.index { advance(&state, from: item.index) }
+            return [.appendTick(item)]
+        case .commands:
+            guard let action else { return [] }
+            return commandsPane(action, &state)
+        case .runs:
+            guard let action else { return [] }
+            return runsPane(action, &state)
         case .panes, .checklist, .metrics:
             guard let action else { return [] }
             return pane(action, &state)
@@ -141,6 +172,7 @@ public enum AppUpdate {
             guard let index = state.selectedIndex(.metrics) else { return [] }
             state.overlays.append(.metricChart(state.metrics[index].name))
         case .zoom: state.zoomed.toggle()
+        case .cancelRun: return cancelActive(state)
         case .help: state.overlays.append(.help)
         case .quit:
             if state.commandRunning {
@@ -160,7 +192,9 @@ public enum AppUpdate {
         guard state.overlays.isEmpty, state.guided == nil, let hit = PaneGeometry.hit(x: x, y: y, state) else { return }
         state.message = nil
         state.focus = hit.pane
-        if let row = hit.row { state.selection[hit.pane] = row }
+        if let row = hit.row {
+            if hit.pane == .commands, state.runsShown { state.runSelection = row } else { state.selection[hit.pane] = row }
+        }
     }
 
     static func selectedItem(_ state: AppState) -> ItemRef? {
@@ -207,6 +241,9 @@ public enum AppUpdate {
         case .close:
             state.selection[.checklist] = index
             state.guided = nil
+            state.guidedRun = nil
+        case .runStep: return runStep(&state)
+        case .cancelRun: return cancelActive(state)
         case .note: state.overlays.append(.note(LineEditor()))
         case .help: state.overlays.append(.help)
         default: break

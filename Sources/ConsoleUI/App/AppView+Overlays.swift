@@ -16,17 +16,20 @@ extension AppView {
                             _ state: AppState, _ palette: ThemePalette) {
         switch overlay {
         case .help:
-            let columns = helpColumns(Bindings.helpLines(), height: body.height - 2)
-            let columnWidth = (columns.joined().map { DisplayWidth.of($0) }.max() ?? 20) + 2
+            let pages = helpPages(helpColumns(Bindings.helpLines(), height: body.height - 2), width: body.width - 2)
+            let page = min(state.helpPage, pages.count - 1)
+            let columns = pages[page]
+            let widths = columns.map { ($0.map { DisplayWidth.of($0) }.max() ?? 20) + 2 }
             let height = (columns.map(\.count).max() ?? 0) + 2
-            let inner = dialog(&canvas, body, width: columnWidth * columns.count + 2, height: height, title: "Keys",
-                               palette)
+            let title = pages.count > 1 ? "Keys · page \(page + 1)/\(pages.count) · PgDn/PgUp" : "Keys"
+            let inner = dialog(&canvas, body, width: widths.reduce(0, +) + 2, height: height, title: title, palette)
+            var x = inner.x + 1
             for (c, lines) in columns.enumerated() {
                 for (i, line) in lines.prefix(inner.height).enumerated() {
                     let key: ThemeKey = line.hasPrefix(" ") ? .dialog : .dialogTitle
-                    canvas.write(line, x: inner.x + 1 + c * columnWidth, y: inner.y + i, width: columnWidth - 1,
-                                 style: palette[key], clip: inner)
+                    canvas.write(line, x: x, y: inner.y + i, width: widths[c] - 1, style: palette[key], clip: inner)
                 }
+                x += widths[c]
             }
         case .note(let editor):
             let inner = dialog(&canvas, body, width: 72, height: 3, title: "Note", palette)
@@ -75,6 +78,14 @@ extension AppView {
             canvas.write(text, x: inner.x + 1, y: inner.y, style: palette[.dialog], clip: inner)
         case .metricChart(let name, let series):
             drawMetricChart(&canvas, name, series, body, state, palette)
+        case .run(let dialog):
+            drawRunDialog(&canvas, dialog, body, state, palette)
+        case .output(let viewer):
+            drawOutputViewer(&canvas, viewer, body, footer, state, palette)
+        case .vars(let editor):
+            drawVars(&canvas, editor, body, state, palette)
+        case .offerTick(let item):
+            drawOfferTick(&canvas, item, body, palette)
         case .confirmQuit:
             let inner = dialog(&canvas, body, width: 44, height: 3, title: "Quit?", palette)
             canvas.write("A command is running. Quit? y / n", x: inner.x + 1, y: inner.y, style: palette[.dialog],
@@ -88,6 +99,22 @@ extension AppView {
         canvas.fill(footer, style: palette[.dialog])
         canvas.write(prompt, x: footer.x, y: footer.y, style: palette[.dialogTitle], clip: footer)
         drawEditor(&canvas, editor, Rect(x: footer.x + 1, y: footer.y, width: footer.width - 1, height: 1), palette)
+    }
+
+    /// Columns grouped into pages no wider than `width` (at least one column a page).
+    static func helpPages(_ columns: [[String]], width: Int) -> [[[String]]] {
+        var pages: [[[String]]] = [[]]
+        var used = 0
+        for column in columns {
+            let w = (column.map { DisplayWidth.of($0) }.max() ?? 20) + 2
+            if !pages[pages.count - 1].isEmpty, used + w > width {
+                pages.append([])
+                used = 0
+            }
+            pages[pages.count - 1].append(column)
+            used += w
+        }
+        return pages
     }
 
     /// Help in as few columns as fit `height`, each starting at a section title (an unindented line).

@@ -183,6 +183,11 @@ extension AppView {
     /// The list above, the selected command's code below a rule.
     static func drawCommands(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ focused: Bool,
                              _ palette: ThemePalette) {
+        if state.runsShown {
+            drawRows(&canvas, runRows(state), rect, min(state.runSelection, max(state.runs.count - 1, 0)), focused,
+                     palette)
+            return
+        }
         let commands = state.commands
         guard !commands.isEmpty else {
             drawRows(&canvas, [], rect, 0, focused, palette)

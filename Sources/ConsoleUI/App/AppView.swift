@@ -92,7 +92,7 @@ public enum AppView {
 
     static func paneTitle(_ pane: PaneID, _ state: AppState) -> String {
         var title = pane == .checklist && !state.items.isEmpty
-            ? "Checklist \(state.doneCount)/\(state.items.count)" : pane.title
+            ? "Checklist \(state.doneCount)/\(state.items.count)" : pane == .commands ? commandsTitle(state) : pane.title
         if pane == .timeline, let kind = state.timelineKind { title += " [\(kind)]" }
         if let query = state.filters[pane] { title += " /" + query }
         return title
@@ -106,7 +106,7 @@ public enum AppView {
             return
         }
         var x = rect.x + 1
-        for hint in Bindings.hints(for: state.context) {
+        for hint in Bindings.hints(for: state.context, only: state.applicableActions) {
             x = canvas.write(" \(hint.keys) ", x: x, y: rect.y, style: palette[.footerKey], clip: rect)
             x = canvas.write(" \(hint.text) ", x: x, y: rect.y, style: palette[.footerText], clip: rect) + 1
         }

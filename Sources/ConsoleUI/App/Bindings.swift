@@ -1,13 +1,20 @@
 /// Where a key press goes: an overlay, guided mode, or the panes.
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
     // In help order: the metric chart beside the metrics pane it opens from.
-    case panes, checklist, metrics, chart, guided, note, command, filter, editor, severity, chooser, offer, help, confirmQuit
+    case panes, checklist, metrics, chart, commands, runs, guided, note, command, filter, editor, severity, chooser, offer
+    case runDialog, output, vars, offerTick, help, confirmQuit
 
     public var title: String {
         switch self {
         case .panes: "All panes"
         case .checklist: "Checklist"
         case .metrics: "Metrics"
+        case .commands: "Commands"
+        case .runs: "Runs list (R)"
+        case .runDialog: "Running a command"
+        case .output: "Output viewer"
+        case .vars: "Remembered values (:vars)"
+        case .offerTick: "Tick the step?"
         case .chart: "Metric chart"
         case .guided: "Guided mode"
         case .note: "Note editor"
@@ -28,7 +35,9 @@ public enum BindingContext: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .checklist: [.checklist, .panes]
         case .metrics: [.metrics, .panes]
-        case .note, .command, .filter: [self, .editor]
+        case .commands: [.commands, .panes]
+        case .runs: [.runs, .panes]
+        case .note, .command, .filter, .runDialog, .output, .vars: [self, .editor]
         default: [self]
         }
     }
@@ -41,6 +50,7 @@ public enum Action: Sendable, Hashable {
     case close, done, back, commit
     case editLeft, editRight, editBackspace, editDeleteToStart, editDeleteWord
     case confirm, complete, filter, chooseList, chart, seriesList
+    case run, runInteractive, showRuns, cancelRun, openOutput, runStep, follow, wrap, nextMatch, previousMatch
 }
 
 /// One row of the bindings table.
@@ -77,6 +87,13 @@ public enum Bindings {
         KeyBinding([.char("c")], .chooseList, .checklist, "Choose a checklist or procedure"),
         // Metrics
         KeyBinding([.enter], .chart, .metrics, "Chart the selected metric's samples", hint: "chart"),
+        // Commands and runs
+        KeyBinding([.enter], .run, .commands, "Run the selected command (asks first)", hint: "run"),
+        KeyBinding([.char("!")], .runInteractive, .commands, "Run it in the real terminal", hint: "interactive"),
+        KeyBinding([.char("R")], .showRuns, .commands, "Show the runs list", hint: "runs"),
+        KeyBinding([.enter, .char("o")], .openOutput, .runs, "Open the run's output", hint: "output"),
+        KeyBinding([.char("x"), .ctrl("c")], .cancelRun, .runs, "Cancel the selected run", hint: "cancel"),
+        KeyBinding([.char("R")], .showRuns, .runs, "Back to the commands", hint: "commands"),
         // Every pane
         KeyBinding([.tab], .focusNext, .panes, "Focus the next pane", hint: "pane"),
         KeyBinding([.shiftTab], .focusPrevious, .panes, "Focus the previous pane"),
@@ -93,13 +110,44 @@ public enum Bindings {
         KeyBinding([.char("z")], .zoom, .panes, "Zoom the focused pane (again to unzoom)", hint: "zoom"),
         KeyBinding([.char("?")], .help, .panes, "This help", hint: "help"),
         KeyBinding([.char("q")], .quit, .panes, "Quit the console", hint: "quit"),
+        KeyBinding([.ctrl("c")], .cancelRun, .panes, "Cancel the selected run (if one runs)"),
         // Guided mode
         KeyBinding([.enter], .done, .guided, "Mark the step done, go to the next", hint: "done"),
         KeyBinding([.char("s")], .skip, .guided, "Skip the step", hint: "skip"),
         KeyBinding([.char("b")], .back, .guided, "Back to the previous step", hint: "back"),
         KeyBinding([.escape], .close, .guided, "Leave guided mode", hint: "leave"),
         KeyBinding([.char("n")], .note, .guided, "Add a note to the timeline", hint: "note"),
+        KeyBinding([.char("r")], .runStep, .guided, "Run the step's commands in order", hint: "run"),
+        KeyBinding([.ctrl("c")], .cancelRun, .guided, "Cancel the running command"),
         KeyBinding([.char("?")], .help, .guided, "Help"),
+        // Running a command: form, preview, confirmation
+        KeyBinding([.tab, .down], .down, .runDialog, "Next field", label: "Tab/↓"),
+        KeyBinding([.shiftTab, .up], .up, .runDialog, "Previous field", label: "S-Tab/↑"),
+        KeyBinding([.enter], .commit, .runDialog, "Continue; run a read command", hint: "continue"),
+        KeyBinding([.char("y")], .confirm, .runDialog, "Yes: run the change", hint: "yes"),
+        KeyBinding([.char("d")], .done, .runDialog, "Mark a manual step done", hint: "done"),
+        KeyBinding([.escape, .char("n")], .close, .runDialog, "Cancel: nothing runs", hint: "cancel"),
+        // Output viewer
+        KeyBinding([.up, .char("k")], .up, .output, "Scroll up (leaves follow)", label: "↑/k"),
+        KeyBinding([.down, .char("j")], .down, .output, "Scroll down", label: "↓/j"),
+        KeyBinding([KeyEvent(.pageUp)], .pageUp, .output, "A page up"),
+        KeyBinding([KeyEvent(.pageDown)], .pageDown, .output, "A page down"),
+        KeyBinding([KeyEvent(.home)], .home, .output, "First kept line"),
+        KeyBinding([KeyEvent(.end), .char("F")], .follow, .output, "Follow the end", hint: "follow", label: "End/F"),
+        KeyBinding([.char("/")], .filter, .output, "Search", hint: "search"),
+        KeyBinding([.enter], .commit, .output, "Search: find the text"),
+        KeyBinding([.char("n")], .nextMatch, .output, "Next match"),
+        KeyBinding([.char("N")], .previousMatch, .output, "Previous match"),
+        KeyBinding([.char("w")], .wrap, .output, "Wrap long lines (toggle)", hint: "wrap"),
+        KeyBinding([.char("x"), .ctrl("c")], .cancelRun, .output, "Cancel the run", hint: "cancel"),
+        KeyBinding([.escape, .char("q")], .close, .output, "Close (search: cancel)", hint: "close"),
+        // Remembered values
+        KeyBinding([.up], .up, .vars, "Previous value", label: "↑"),
+        KeyBinding([.down], .down, .vars, "Next value", label: "↓"),
+        KeyBinding([.enter], .commit, .vars, "Edit the value; keep it", hint: "edit"),
+        KeyBinding([.escape], .close, .vars, "Close (editing: cancel)", hint: "close"),
+        KeyBinding([.char("y"), .enter], .confirm, .offerTick, "Tick the step", hint: "tick"),
+        KeyBinding([.char("n"), .escape], .close, .offerTick, "Leave it open", hint: "leave"),
         // Line editors
         KeyBinding([.enter], .commit, .note, "Add the note", hint: "add"),
         KeyBinding([.escape], .close, .note, "Cancel", hint: "cancel"),
@@ -132,6 +180,9 @@ public enum Bindings {
         KeyBinding([.down, .char("j")], .down, .chart, "Scroll the series list down", hint: "scroll", label: "↓/j"),
         // Help and quit
         KeyBinding([.escape, .char("?"), .char("q")], .close, .help, "Close help", hint: "close"),
+        KeyBinding([KeyEvent(.pageDown), .down, .char(" ")], .pageDown, .help, "Next page of help", hint: "more",
+                   label: "PgDn/↓"),
+        KeyBinding([KeyEvent(.pageUp), .up], .pageUp, .help, "Previous page of help", label: "PgUp/↑"),
         KeyBinding([.char("y")], .confirm, .confirmQuit, "Quit anyway", hint: "quit"),
         KeyBinding([.char("n"), .escape], .close, .confirmQuit, "Stay", hint: "stay"),
     ]
@@ -147,9 +198,11 @@ public enum Bindings {
     }
 
     /// Footer hints for a context: (keys, hint) in table order, most specific first.
-    public static func hints(for context: BindingContext) -> [(keys: String, text: String)] {
+    /// `only`: the actions that apply at the moment (a dialog's kind), nil for all.
+    public static func hints(for context: BindingContext, only: Set<Action>? = nil) -> [(keys: String, text: String)] {
         context.chain.flatMap { step in
-            all.filter { $0.context == step }.compactMap { b in b.hint.map { (b.label, $0) } }
+            all.filter { $0.context == step && only?.contains($0.action) != false }
+                .compactMap { b in b.hint.map { (b.label, $0) } }
         }
     }
 

@@ -2,7 +2,7 @@ import RunbookKit
 
 /// The `:` command palette: turns a command line into effects and completes it on Tab. Pure.
 public enum CommandPalette {
-    public static let commands = ["sev", "status", "role", "note", "milestone", "postmortem", "theme", "filter", "quit"]
+    public static let commands = ["sev", "status", "role", "note", "milestone", "postmortem", "theme", "filter", "run", "vars", "dry-run", "quit"]
     public static let statuses = ["investigating", "identified", "monitoring", "resolved"]
     public static let milestones = ["acknowledged", "mitigated", "resolved"]
     /// Suggested roles for `role NAME=PERSON` (any name is accepted).
@@ -28,6 +28,8 @@ public enum CommandPalette {
         case "theme": state.themeNames
         case "role": roles.map { $0 + "=" }
         case "filter": PaneFilter.kinds(in: state.timeline)
+        case "run": state.commands.filter(\.runnable).map { String($0.id) }
+        case "dry-run": ["on", "off"]
         default: []
         }
     }
@@ -48,7 +50,7 @@ public enum CommandPalette {
 
     static var usage: String {
         "valid: sev LEVEL, status \(statuses.joined(separator: "|")), role NAME=PERSON, note TEXT, "
-            + "milestone \(milestones.joined(separator: "|")), postmortem [FILE], theme NAME, filter [KIND], quit"
+            + "milestone \(milestones.joined(separator: "|")), postmortem [FILE], theme NAME, filter [KIND], run ID, vars, dry-run on|off, quit"
     }
 
     /// Runs a command line; a mistake leaves an error in the footer and changes nothing.
@@ -95,6 +97,23 @@ public enum CommandPalette {
         case "filter":
             state.timelineKind = argument.isEmpty ? nil : argument.lowercased()
             state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
+            return []
+        case "run":
+            guard let id = Int(argument) else { return fail("run takes a command id, e.g. run 3") }
+            return AppUpdate.runCommand(id: id, &state)
+        case "vars":
+            guard !state.vars.isEmpty else { return fail("No values remembered yet: they are kept as commands run") }
+            state.overlays.append(.vars(VarsEditor()))
+            return []
+        case "dry-run", "dryrun":
+            switch argument.lowercased() {
+            case "on": state.dryRun = true
+            case "off": state.dryRun = false
+            case "": break
+            default: return fail("dry-run takes on|off")
+            }
+            state.message = "Dry run " + (state.dryRun ? "on: commands are recorded, not run" : "off: commands run")
+            state.messageIsError = false
             return []
         case "q", "quit":
             return AppUpdate.pane(.quit, &state)

@@ -8,7 +8,13 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         case ticked(String), unticked(String), skipped(String)
         case severity(String), status(String)
         case role(String, String)
+        /// `command_started`: the placeholder values it ran with (secrets as `maskedValue`).
+        case commandValues([String: String])
     }
+
+    /// How the journal writes a secret's value.
+    public static let maskedValue = "••••••"
+
 
     public var id: Int64
     public var time: Date

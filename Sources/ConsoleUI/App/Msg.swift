@@ -1,4 +1,5 @@
 import Foundation
+import RunbookKit
 
 /// Everything that can happen to the console: fed to `AppUpdate.update`.
 public enum Msg: Sendable, Equatable {
@@ -16,6 +17,12 @@ public enum Msg: Sendable, Equatable {
     case notice(String)
     /// Live metric readings from the sampler (replacing earlier ones of the same name).
     case metricReadings([MetricReading])
+    /// The runner's runs as they are now (started, progressing, finished): each replaces the
+    /// one with its id, new ids are added. Sent whenever a run changes state, flag or counts.
+    case runs([RunSnapshot])
+    /// The lines the runner still keeps of run `id` (its ring): they replace the console's copy.
+    /// `firstLine` is how many of the run's lines came before `lines[0]` (0: none dropped).
+    case runOutput(id: Int, firstLine: Int, lines: [OutputLine])
 }
 
 /// What `update` asks the runtime to do. Data only, so tests compare them.
@@ -33,5 +40,13 @@ public enum Effect: Sendable, Equatable {
     case writePostmortem(String?)
     /// Switch to this theme (not journalled: it is how this console looks, not the incident).
     case setTheme(String)
+    /// Run this prepared command (`dryRun`: record it as a would-be run, execute nothing).
+    /// `run.interactive`: suspend the console and give the command the real terminal.
+    /// The runtime reports the run back through `Msg.runs` and `Msg.runOutput`.
+    case startRun(PreparedRun, dryRun: Bool)
+    /// Cancel run `id` (SIGINT to its group, then SIGTERM, then SIGKILL).
+    case cancelRun(Int)
+    /// A manual step was done by hand: record it in the journal.
+    case markCommandDone(commandId: Int)
     case quit
 }

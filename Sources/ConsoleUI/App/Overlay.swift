@@ -16,4 +16,12 @@ public enum Overlay: Sendable, Equatable {
     /// Enter on a metric: a larger chart of its kept samples, by metric name. `series`: nil while the
     /// series list is hidden, else the index of its first shown row.
     case metricChart(String, series: Int? = nil)
+    /// Enter or `!` on a command: its placeholder form, preview, confirmation or problem.
+    case run(RunDialog)
+    /// A run's output, full screen.
+    case output(OutputViewer)
+    /// `:vars`: the remembered placeholder values.
+    case vars(VarsEditor)
+    /// Guided `r` ran the step's commands: tick the item? y / n
+    case offerTick(ItemRef)
 }

@@ -14,14 +14,14 @@ enum PaneGeometry {
         switch pane {
         case .checklist: AppView.checklistRows(state)
         case .metrics: AppView.metricRows(state)
-        case .commands: AppView.commandRows(state)
+        case .commands: state.runsShown ? AppView.runRows(state) : AppView.commandRows(state)
         case .timeline: AppView.timelineRows(state)
         }
     }
 
     /// Lines of code shown under the commands list (none on a short pane).
     static func codeHeight(_ inner: Rect, _ state: AppState) -> Int {
-        guard let index = state.selectedIndex(.commands) else { return 0 }
+        guard !state.runsShown, let index = state.selectedIndex(.commands) else { return 0 }
         let lines = state.commands[index].code.split(separator: "\n", omittingEmptySubsequences: false).count
         return inner.height >= 8 ? min(lines, inner.height / 3) : 0
     }
@@ -58,7 +58,8 @@ enum PaneGeometry {
         let list = listRect(pane, inner: rect.inset(by: 1), state)
         guard list.contains(x: x, y: y) else { return (pane, nil) }
         let rows = rows(pane, state)
-        let line = offset(rows, selected: state.selected(pane), height: list.height) + y - list.y
+        let selected = pane == .commands && state.runsShown ? state.runSelection : state.selected(pane)
+        let line = offset(rows, selected: selected, height: list.height) + y - list.y
         return (pane, line < rows.count ? rows[line].item : nil)
     }
 }
