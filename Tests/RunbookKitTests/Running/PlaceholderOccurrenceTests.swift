@@ -1,0 +1,99 @@
+import Testing
+@testable import RunbookKit
+
+/// The scanners' view of where each placeholder sits, and the values refused where no quoting is safe.
+@Suite struct PlaceholderOccurrenceTests {
+    func contexts(_ code: String, _ language: String = "bash") -> [String: [QuotingContext]] {
+        let found = PlaceholderOccurrences.find(in: code, language: language) ?? []
+        return Dictionary(grouping: found, by: \.name).mapValues { $0.map(\.context) }
+    }
+
+    @Test func shellContextsAndRanges() throws {
+        let code = "kubectl logs <pod> -n \"$NS\" | grep '<pattern>' # see <pod>\necho `echo ${NS}`"
+        let found = try #require(PlaceholderOccurrences.find(in: code, language: "bash"))
+        #expect(found.map(\.written) == ["<pod>", "$NS", "<pattern>", "<pod>", "${NS}"])
+        #expect(found.map(\.context) == [.unquoted, .doubleQuoted, .singleQuoted, .comment, .unquoted])
+        #expect(found.map(\.backticks) == [0, 0, 0, 0, 1])
+        let bytes = Array(code.utf8)
+        for occurrence in found {
+            #expect(String(decoding: bytes[occurrence.range], as: UTF8.self) == occurrence.written)
+        }
+    }
+
+    @Test func shellSingleQuotesKeepDollarLiteral() {
+        // `$NS` inside '…' is text for the shell; only the unquoted one is the placeholder.
+        let found = PlaceholderOccurrences.find(in: "echo $NS '$NS'", language: "bash", names: ["NS"]) ?? []
+        #expect(found.map(\.range) == [5..<8])
+    }
+
+    @Test func heredocBodies() {
+        let code = "psql <<SQL\nSELECT '<id>';\nSQL\ncat <<'EOF'\n$TOKEN <id>\nEOF\necho <id>"
+        let c = contexts(code)
+        #expect(c["id"] == [.heredoc(delimiter: "SQL", quoted: false, stripsTabs: false),
+                            .heredoc(delimiter: "EOF", quoted: true, stripsTabs: false), .unquoted])
+        #expect(c["TOKEN"] == [.heredoc(delimiter: "EOF", quoted: true, stripsTabs: false)])
+        // A substitution inside an unquoted body is code again.
+        #expect(contexts("cat <<EOF\n$(echo <id>)\nEOF")["id"] == [.unquoted])
+    }
+
+    @Test func sqlContexts() {
+        let code = "SELECT \"<col>\", E'<x>' FROM t WHERE a = '<x>' AND b = <x> -- <x>\n/* <x> */ SELECT $$ <x> $$"
+        #expect(contexts(code, "sql")["x"] == [.escapeString, .singleQuoted, .unquoted, .comment, .comment,
+                                               .dollarQuoted(tag: "$$")])
+        #expect(contexts(code, "sql")["col"] == [.doubleQuoted])
+    }
+
+    @Test func pythonContexts() {
+        let code = "client.get(<key>, f'{x}<key>', r\"<key>\", b'''<key>''')  # <key>"
+        #expect(contexts(code, "python")["key"] == [.unquoted, .pythonString(quote: "'", prefix: "f"),
+                                                    .pythonString(quote: "\"", prefix: "r"),
+                                                    .pythonString(quote: "'''", prefix: "b"), .comment])
+    }
+
+    @Test func unknownLanguagesHaveNoQuotingRules() {
+        #expect(PlaceholderOccurrences.find(in: "GET <key>", language: "redis") == nil)
+    }
+
+    func refusal(_ code: String, _ values: [String: String], _ language: String = "bash") -> PrepareProblem? {
+        do {
+            _ = try PlaceholderSubstitution.apply(code, language: language, names: Array(values.keys), values: values)
+            return nil
+        } catch { return error }
+    }
+
+    @Test func valuesThatCannotBeMadeSafeAreRefused() {
+        // A line equal to the delimiter would end the heredoc and run the rest as commands.
+        #expect(refusal("cat <<EOF\n<v>\nEOF", ["v": "EOF"]) != nil)
+        #expect(refusal("cat <<'EOF'\nx <v>\nEOF", ["v": "y\nEOF\ntouch pwned"]) != nil)
+        #expect(refusal("cat <<-EOF\n\t<v>\n\tEOF", ["v": "\tEOF"]) != nil)
+        #expect(refusal("cat <<EOF\n<v>\nEOF", ["v": "EOF2"]) == nil)
+        // A line break ends a comment.
+        #expect(refusal("true # for <v>", ["v": "x\ntouch pwned"]) != nil)
+        #expect(refusal("SELECT 1; -- <v>", ["v": "x\nDROP TABLE t"], "sql") != nil)
+        #expect(refusal("SELECT 1 /* <v> */", ["v": "*/ DROP TABLE t /*"], "sql") != nil)
+        // NUL bytes cannot be passed to any process.
+        #expect(refusal("echo <v>", ["v": "a\u{0}b"]) == .unsafeValue(name: "v", reason: "it contains a NUL byte, which no command can carry"))
+        // Raw Python strings have no escapes; a $$ body may be code.
+        #expect(refusal("print(r'<v>')", ["v": "a'b"], "python") != nil)
+        #expect(refusal("print(r'<v>')", ["v": "ab"], "python") == nil)
+        #expect(refusal("DO $$ BEGIN PERFORM <v>; END $$", ["v": "1); DROP TABLE t; --"], "sql") != nil)
+        // No quoting rules: refuse rather than guess.
+        if case .unsafeValue(let name, _)? = refusal("GET <key>", ["key": "x"], "redis") { #expect(name == "key") }
+        else { Issue.record("redis values should be refused") }
+    }
+
+    @Test func quotedSpellings() throws {
+        func q(_ v: String, _ c: QuotingContext, _ l: QuotingLanguage = .shell, ticks: Int = 0) throws -> String {
+            try ValueQuoting.quote(v, in: c, language: l, backticks: ticks)
+        }
+        #expect(try q("it's", .unquoted) == "'it'\\''s'")
+        #expect(try q("it's", .singleQuoted) == "it'\\''s")
+        #expect(try q("a\"$`\\!", .doubleQuoted) == "a\\\"\\$\\`\\\\!")
+        #expect(try q("`x`", .unquoted, ticks: 1) == "'\\`x\\`'")
+        #expect(try q("O'Hara", .singleQuoted, .sql) == "O''Hara")
+        #expect(try q("a b", .unquoted, .sql) == "'a b'")
+        #expect(try q("say \"hi\"\n", .unquoted, .python) == "\"say \\\"hi\\\"\\n\"")
+        #expect(try q("{x}", .pythonString(quote: "'", prefix: "f"), .python) == "{{x}}")
+        #expect(try q("é", .pythonString(quote: "'", prefix: "b"), .python) == "\\xc3\\xa9")
+    }
+}
