@@ -151,12 +151,13 @@ public enum RunPreparer {
         // text that will run too, and keep the worse verdict.
         let before = RiskRules.verdict(command.code, language: command.language)
         let after = text == command.code ? before : RiskRules.verdict(text, language: command.language)
-        var risk = command.risk, reason = command.riskReason, decider = before
-        if after.risk > risk { (risk, reason, decider) = (after.risk, after.reason, after) }
+        let raised = after.risk > command.risk
+        let risk = raised ? after.risk : command.risk
+        let reason = raised ? after.reason : command.riskReason
+        let decider = raised ? after : before
         let word = risk == .destructive
             ? ConfirmationWord.word(for: decider.risk == .destructive ? decider : RiskVerdict(risk: risk, reason: reason),
-                                    code: decider.risk == .destructive && decider == after ? text : command.code,
-                                    language: command.language)
+                                    code: command.code, language: command.language)
             : nil
         return PreparedRun(
             commandId: command.id, title: command.title, language: command.language, text: text, runnerName: runner.name,

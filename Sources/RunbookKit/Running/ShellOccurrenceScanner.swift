@@ -108,7 +108,10 @@ struct ShellOccurrenceScanner {
                     if depth == 0 { stack.removeLast() } else { stack[stack.count - 1] = .substitution(depth: depth - 1) }
                 }
             }
-            if c == UInt8(ascii: "<") && next == UInt8(ascii: "<") && (i + 2 >= n || bytes[i + 2] != UInt8(ascii: "<")) {
+            if c == UInt8(ascii: "<") && next == UInt8(ascii: "<") {
+                if i + 2 < n && bytes[i + 2] == UInt8(ascii: "<") { i += 3; atWordStart = true; continue } // `<<<` here-string
+                // `<<` inside `$(( … ))` shifts bits.
+                if case .substitution(let depth)? = top, depth > 0 { i += 2; continue }
                 if let (doc, end) = heredocOperator(at: i) { pending.append(doc); i = end; atWordStart = false; continue }
             }
             atWordStart = c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: ";") || c == UInt8(ascii: "|")

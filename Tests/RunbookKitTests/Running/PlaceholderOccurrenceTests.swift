@@ -32,6 +32,9 @@ import Testing
         #expect(c["id"] == [.heredoc(delimiter: "SQL", quoted: false, stripsTabs: false),
                             .heredoc(delimiter: "EOF", quoted: true, stripsTabs: false), .unquoted])
         #expect(c["TOKEN"] == [.heredoc(delimiter: "EOF", quoted: true, stripsTabs: false)])
+        // Neither a here-string nor a shift starts a heredoc.
+        #expect(contexts("grep x <<<\"$ID\"\necho $ID")["ID"] == [.doubleQuoted, .unquoted])
+        #expect(contexts("echo $((1<<2)) <id>\necho <id>")["id"] == [.unquoted, .unquoted])
         // A substitution inside an unquoted body is code again.
         #expect(contexts("cat <<EOF\n$(echo <id>)\nEOF")["id"] == [.unquoted])
     }
