@@ -143,6 +143,9 @@ public enum RunPreparer {
         if !missingNames.isEmpty { throw .missingValues(missingNames) }
         var used = known(command, environment: environment)
         used.merge(values.filter { command.placeholders.contains($0.key) }) { _, given in given }
+        // Runner problems first: "add a runner" says more than a value refused for a language with no runner.
+        _ = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
+                                         settings: settings, environment: environment)
         let text = try PlaceholderSubstitution.apply(command.code, language: command.language, names: command.placeholders,
                                                      values: used)
         let runner = try RunnerResolution.resolve(language: command.language, text: text, commandId: command.id,

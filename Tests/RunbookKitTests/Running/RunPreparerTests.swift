@@ -121,6 +121,8 @@ import Testing
         let sql = runbookCommand("SELECT 1;", language: "sql")
         let noRunner = problem(sql, values: [:], settings: RunnerSettings(), environment: testEnvironment)
         #expect(noRunner == .noRunner(language: "sql"))
+        let redis = runbookCommand("GET <key>", language: "redis")
+        #expect(problem(redis, values: ["key": "k"], settings: RunnerSettings(), environment: testEnvironment) == .noRunner(language: "redis"))
         #expect(noRunner?.description.contains("runners:\n    sql: psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f -") == true)
         var settings = RunnerSettings()
         settings.runners["sql"] = RunnerSettings.Runner(commandLine: "env -i LANG=C no-such-sql-client-xyz -f -")
