@@ -70,4 +70,11 @@ import Testing
         #expect(config.commands.timeout == nil)
         #expect(config.commands.silentAfter == 120)
     }
+
+    @Test func theBundledExampleReadsCleanly() {
+        let config = WarroomConfig.load(file: Paths.packageRoot.appendingPathComponent("examples/warroom.yaml").path)
+        #expect(config.diagnostics.isEmpty, "\(config.diagnostics)")
+        #expect(config.runners["sql"] != nil)
+        #expect(config.commands.timeout == 600 && config.commands.silentAfter == 60)
+    }
 }
