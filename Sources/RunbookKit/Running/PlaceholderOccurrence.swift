@@ -19,6 +19,8 @@ public enum QuotingContext: Sendable, Equatable {
     case dollarQuoted(tag: String)
     /// Python string literal: its quote (`'`, `"`, `'''`, `"""`) and prefix letters, lower-cased (`f`, `rb` …).
     case pythonString(quote: String, prefix: String)
+    /// Python f-string replacement field `{…}`: an expression, so code.
+    case formatField
     /// A comment: the value is only shown, but a line break would end the comment.
     case comment
 }

@@ -56,13 +56,29 @@ struct PythonOccurrenceScanner {
         let n = bytes.count
         let raw = prefix.contains("r")
         let context = QuotingContext.pythonString(quote: String(decoding: quote, as: UTF8.self), prefix: prefix)
+        let formatted = prefix.contains("f")
+        /// Depth of `{…}` replacement fields of an f-string: code, not text.
+        var fieldDepth = 0
         var i = start
         while i < n {
             let c = bytes[i]
+            let next = i + 1 < n ? bytes[i + 1] : 0
             if c == UInt8(ascii: "\\") { i += 2; continue } // also in raw strings: `\'` does not close
             if c == quote[0], i + quote.count <= n, Array(bytes[i..<(i + quote.count)]) == quote { return i + quote.count }
             if quote.count == 1 && c == UInt8(ascii: "\n") && !raw { return i + 1 }
-            if let m = forms.match(at: i, dollar: false) { record(m, at: i, context); i = m.end; continue }
+            if formatted && c == UInt8(ascii: "{") {
+                if fieldDepth == 0 && next == c { i += 2; continue } // `{{` is a brace
+                fieldDepth += 1; i += 1; continue
+            }
+            if formatted && c == UInt8(ascii: "}") {
+                if fieldDepth == 0 && next == c { i += 2; continue }
+                fieldDepth = max(0, fieldDepth - 1); i += 1; continue
+            }
+            if let m = forms.match(at: i, dollar: false) {
+                record(m, at: i, fieldDepth > 0 ? .formatField : context)
+                i = m.end
+                continue
+            }
             i += 1
         }
         return n

@@ -163,6 +163,10 @@ public enum ValueQuoting {
                 content = doublingBraces(content)
             }
             return content
+        case .formatField:
+            // An f-string's {…} is evaluated: a number stays a number, anything else could run.
+            if isPlainNumber(value) { return value }
+            throw Refusal(reason: "it lands inside an f-string's {…}, which Python evaluates; only a plain number is safe there")
         case .comment:
             return try comment(value)
         default:

@@ -79,6 +79,10 @@ import Testing
         // Raw Python strings have no escapes; a $$ body may be code.
         #expect(refusal("print(r'<v>')", ["v": "a'b"], "python") != nil)
         #expect(refusal("print(r'<v>')", ["v": "ab"], "python") == nil)
+        // Inside an f-string's {…} the value would be an expression: only plain numbers are taken.
+        #expect(refusal("print(f\"{YOUR_N}\")", ["YOUR_N": "exec(chr(49))"], "python") != nil)
+        #expect(refusal("print(f\"{x:{YOUR_N}}\")", ["YOUR_N": "exec(chr(49))"], "python") != nil)
+        #expect(refusal("print(f\"{{YOUR_N}} {YOUR_N + 1}\")", ["YOUR_N": "41"], "python") == nil)
         #expect(refusal("DO $$ BEGIN PERFORM <v>; END $$", ["v": "1); DROP TABLE t; --"], "sql") != nil)
         // No quoting rules: refuse rather than guess.
         if case .unsafeValue(let name, _)? = refusal("GET <key>", ["key": "x"], "redis") { #expect(name == "key") }
