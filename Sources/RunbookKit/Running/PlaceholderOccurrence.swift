@@ -35,13 +35,18 @@ public struct PlaceholderOccurrence: Sendable, Equatable {
     public var context: QuotingContext
     /// Shell only: how many backtick substitutions enclose it (each one eats a level of backslashes).
     public var backticks: Int
+    /// Shell only: the program that parses this text again as code (`ssh`, `bash -c`, `psql -c`, the
+    /// `psql` a heredoc feeds); nil when the shell is the last to read it.
+    public var reparsedBy: String?
 
-    public init(name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0) {
+    public init(name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0,
+                reparsedBy: String? = nil) {
         self.name = name
         self.range = range
         self.written = written
         self.context = context
         self.backticks = backticks
+        self.reparsedBy = reparsedBy
     }
 }
 

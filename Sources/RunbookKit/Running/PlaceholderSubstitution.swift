@@ -18,6 +18,10 @@ public enum PlaceholderSubstitution {
         for occurrence in occurrences {
             guard let value = values[occurrence.name] else { continue }
             out.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
+            if let program = occurrence.reparsedBy, !NestedShell.isInert(value) {
+                throw .unsafeValue(name: occurrence.name, reason: "it lands in text that \(program) reads again as code, where only "
+                                   + "plain values (letters, digits, _ . / : @ % , -) are safe")
+            }
             let quoted: String
             do {
                 quoted = try ValueQuoting.quote(value, in: occurrence.context, language: family, backticks: occurrence.backticks)

@@ -5,6 +5,8 @@ struct ShellOccurrenceScanner {
     let forms: PlaceholderForms
     var bytes: [UInt8] { forms.bytes }
     var found: [PlaceholderOccurrence] = []
+    /// Where the simple command being read starts, per level of `$(…)` / backticks (outermost first).
+    var commandStarts: [Int] = [0]
 
     init(forms: PlaceholderForms) { self.forms = forms }
 
@@ -12,6 +14,8 @@ struct ShellOccurrenceScanner {
         var delimiter: String
         var quoted: Bool
         var stripsTabs: Bool
+        /// The program that reads the body as code (`psql`, `bash`); nil for `cat`, `tee`.
+        var reader: String? = nil
     }
 
     enum Frame: Equatable {
@@ -25,10 +29,20 @@ struct ShellOccurrenceScanner {
     static let quote = UInt8(ascii: "'"), dquote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
     static let newline = UInt8(ascii: "\n"), dollar = UInt8(ascii: "$"), tick = UInt8(ascii: "`")
 
-    mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ context: QuotingContext, backticks: Int) {
+    mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ context: QuotingContext, backticks: Int,
+                         heredocReader: String? = nil) {
+        var reparsedBy = heredocReader
+        if reparsedBy == nil && context != .comment {
+            for start in commandStarts where start <= i {
+                if let program = NestedShell.evaluator(prefix: String(decoding: bytes[start..<i], as: UTF8.self)) {
+                    reparsedBy = program
+                    break
+                }
+            }
+        }
         found.append(PlaceholderOccurrence(name: m.name, range: i..<m.end,
                                            written: String(decoding: bytes[i..<m.end], as: UTF8.self),
-                                           context: context, backticks: backticks))
+                                           context: context, backticks: backticks, reparsedBy: reparsedBy))
     }
 
     mutating func run() -> [PlaceholderOccurrence] {
@@ -46,6 +60,7 @@ struct ShellOccurrenceScanner {
                 if Self.line(bytes[i..<lineEnd], ends: doc) {
                     stack.removeLast()
                     i = min(lineEnd + 1, n)
+                    commandStarts[commandStarts.count - 1] = i
                     if !pending.isEmpty { i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks) }
                     continue
                 }
@@ -56,12 +71,15 @@ struct ShellOccurrenceScanner {
             let inDouble = top == .doubleQuote
             var inHeredoc = false
             var heredocContext: QuotingContext = .unquoted
+            var heredocReader: String? = nil
             if case .heredoc(let doc)? = top {
                 inHeredoc = true
                 heredocContext = .heredoc(delimiter: doc.delimiter, quoted: false, stripsTabs: doc.stripsTabs)
+                heredocReader = doc.reader
             }
             if let m = forms.match(at: i, dollar: true) {
-                record(m, at: i, inHeredoc ? heredocContext : inDouble ? .doubleQuoted : .unquoted, backticks: backticks)
+                record(m, at: i, inHeredoc ? heredocContext : inDouble ? .doubleQuoted : .unquoted, backticks: backticks,
+                       heredocReader: heredocReader)
                 i = m.end
                 atWordStart = false
                 continue
@@ -70,18 +88,28 @@ struct ShellOccurrenceScanner {
                 i += 1
                 atWordStart = true
                 atLineStart = true
-                if !inDouble && !inHeredoc && !pending.isEmpty {
-                    i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks)
+                if !inDouble && !inHeredoc {
+                    commandStarts[commandStarts.count - 1] = i
+                    if !pending.isEmpty {
+                        i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks)
+                        commandStarts[commandStarts.count - 1] = i
+                    }
                 }
                 continue
             }
             let next = i + 1 < n ? bytes[i + 1] : 0
             if c == Self.backslash { i += 2; atWordStart = false; continue }
             if c == Self.dollar && next == UInt8(ascii: "(") {
-                stack.append(.substitution(depth: 0)); i += 2; atWordStart = true; continue
+                stack.append(.substitution(depth: 0)); i += 2; commandStarts.append(i); atWordStart = true; continue
             }
             if c == Self.tick {
-                if top == .backtick { stack.removeLast() } else { stack.append(.backtick) }
+                if top == .backtick {
+                    stack.removeLast()
+                    commandStarts.removeLast()
+                } else {
+                    stack.append(.backtick)
+                    commandStarts.append(i + 1)
+                }
                 i += 1; atWordStart = top != .backtick; continue
             }
             if inHeredoc { i += 1; continue } // quotes, comments and redirections are text here
@@ -105,17 +133,30 @@ struct ShellOccurrenceScanner {
             if case .substitution(let depth)? = top {
                 if c == UInt8(ascii: "(") { stack[stack.count - 1] = .substitution(depth: depth + 1) }
                 if c == UInt8(ascii: ")") {
-                    if depth == 0 { stack.removeLast() } else { stack[stack.count - 1] = .substitution(depth: depth - 1) }
+                    if depth == 0 {
+                        stack.removeLast()
+                        commandStarts.removeLast()
+                    } else {
+                        stack[stack.count - 1] = .substitution(depth: depth - 1)
+                    }
                 }
             }
             if c == UInt8(ascii: "<") && next == UInt8(ascii: "<") {
                 if i + 2 < n && bytes[i + 2] == UInt8(ascii: "<") { i += 3; atWordStart = true; continue } // `<<<` here-string
                 // `<<` inside `$(( … ))` shifts bits.
                 if case .substitution(let depth)? = top, depth > 0 { i += 2; continue }
-                if let (doc, end) = heredocOperator(at: i) { pending.append(doc); i = end; atWordStart = false; continue }
+                if let (operatorDoc, end) = heredocOperator(at: i) {
+                    var doc = operatorDoc
+                    let start = commandStarts.last ?? 0
+                    doc.reader = NestedShell.heredocReader(prefix: String(decoding: bytes[min(start, i)..<i], as: UTF8.self))
+                    pending.append(doc); i = end; atWordStart = false; continue
+                }
             }
             atWordStart = c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: ";") || c == UInt8(ascii: "|")
                 || c == UInt8(ascii: "&") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")")
+            if c == UInt8(ascii: ";") || c == UInt8(ascii: "|") || c == UInt8(ascii: "&") {
+                commandStarts[commandStarts.count - 1] = i + 1
+            }
             i += 1
         }
         return found
@@ -140,7 +181,12 @@ struct ShellOccurrenceScanner {
             if Self.line(bytes[i..<lineEnd], ends: doc) { return min(lineEnd + 1, n) }
             var j = i
             while j < lineEnd {
-                if let m = forms.match(at: j, dollar: true) { record(m, at: j, context, backticks: backticks); j = m.end } else { j += 1 }
+                if let m = forms.match(at: j, dollar: true) {
+                    record(m, at: j, context, backticks: backticks, heredocReader: doc.reader)
+                    j = m.end
+                } else {
+                    j += 1
+                }
             }
             i = lineEnd + 1
         }

@@ -104,3 +104,48 @@ import Testing
         #expect(try q("é", .pythonString(quote: "'", prefix: "b"), .python) == "\\xc3\\xa9")
     }
 }
+
+/// Text a second parser reads as code: only inert values go there.
+@Suite struct NestedCodeTests {
+    func reparsed(_ code: String) -> [String?] {
+        (PlaceholderOccurrences.find(in: code, language: "bash") ?? []).map(\.reparsedBy)
+    }
+
+    @Test func spotsTextReadAgainAsCode() {
+        #expect(reparsed("ssh <host> \"sudo systemctl restart <service>\"") == [nil, "ssh"])
+        #expect(reparsed("ssh -i ~/.ssh/id -p 22 db1 tail -n 50 <file>") == ["ssh"])
+        #expect(reparsed("sudo -u postgres psql -c \"SELECT * FROM t WHERE id = '<id>'\"") == ["psql -c"])
+        #expect(reparsed("kubectl exec -it <pod> -- sh -c 'ls <dir>'") == [nil, "sh -c"])
+        #expect(reparsed("eval echo <x>; echo <x>") == ["eval", nil])
+        #expect(reparsed("watch -n 5 kubectl get pod <pod>") == ["watch"])
+        #expect(reparsed("echo \"$(bash -c 'echo <x>')\" <x>") == ["bash -c", nil])
+        #expect(reparsed("psql \"$DATABASE_URL\" <<SQL\nSELECT '<id>';\nSQL\ncat <<EOF\n<id>\nEOF") == [nil, "psql", nil])
+        #expect(reparsed("python3 -c \"print('<x>')\"") == ["python3 -c"])
+        #expect(reparsed("sqlite3 app.db \"SELECT '<x>'\"") == ["sqlite3"])
+        #expect(reparsed("kubectl logs <pod> | grep <pattern> # ssh <pod>") == [nil, nil, nil])
+    }
+
+    @Test func onlyInertValuesAreUsedThere() throws {
+        let command = runbookCommand("ssh db1 \"sudo systemctl restart <service>\"")
+        let ok = try RunPreparer.prepare(command, values: ["service": "pg-main_14.service"], settings: RunnerSettings(),
+                                         environment: testEnvironment)
+        #expect(ok.text == "ssh db1 \"sudo systemctl restart pg-main_14.service\"")
+        for value in ["x; touch pwned", "$(touch pwned)", "a b", "it's", "1--", "x/*", ""] {
+            do {
+                _ = try RunPreparer.prepare(command, values: ["service": value], settings: RunnerSettings(), environment: testEnvironment)
+                Issue.record("\(value) was let into a remote command")
+            } catch {
+                guard case .unsafeValue(let name, _) = error else { Issue.record("\(error)"); continue }
+                #expect(name == "service")
+            }
+        }
+    }
+
+    /// For real: `bash -c` inside bash, the inner shell sees the value as a plain word.
+    @Test func innerShellGetsThePlainValue() throws {
+        let command = runbookCommand("bash -c \"printf '%s\\n' <v>\"")
+        let run = try RealRun.run(RunPreparer.prepare(command, values: ["v": "web-7f9c:8080/ü"], settings: RunnerSettings(),
+                                                      environment: testEnvironment))
+        #expect(run.text == "web-7f9c:8080/ü\n", "\(run.stderr)")
+    }
+}
