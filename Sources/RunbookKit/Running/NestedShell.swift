@@ -1,7 +1,8 @@
 /// Spots text that a second parser will read as code: arguments of `ssh host "…"`, `bash -c '…'`,
-/// `eval …`, `watch …`, `su -c …`, `psql -c "…"`, `python3 -c "…"`, and heredocs fed to anything
-/// but `cat`/`tee`. Quoting a value for the shell does not protect it from the second parser, so
-/// only values no shell, SQL or script language treats specially are used there (`isInert`).
+/// `eval …`, `watch …`, `su -c …`, `psql -c "…"`, `python3 -c "…"`, `awk '…'`, `sed '…'`, and
+/// heredocs fed to anything but `cat`/`tee`. Quoting a value for the shell does not protect it
+/// from the second parser, so only values no shell, SQL or script language treats specially are
+/// used there (`isInert`).
 enum NestedShell {
     static let shells: Set<String> = ["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"]
     /// Programs that run their arguments as given (not through a shell); looked through.
@@ -67,6 +68,8 @@ enum NestedShell {
                 return "\(name) \(flag)"
             }
             if name == "sqlite3", after.contains(where: { !$0.hasPrefix("-") }) { return "sqlite3" } // SQL after the database
+            // Their program text runs too: awk's system(), GNU sed's `e` and `w` commands.
+            if scriptPrograms.contains(name) { return name }
         }
         return nil
     }
@@ -79,6 +82,9 @@ enum NestedShell {
         "python": ["-c"], "python3": ["-c"], "node": ["-e", "--eval", "-p", "--print"], "ruby": ["-e"], "perl": ["-e", "-E"],
         "php": ["-r"],
     ]
+
+    /// Programs whose arguments start with a program of their own.
+    static let scriptPrograms: Set<String> = ["awk", "gawk", "mawk", "nawk", "sed", "gsed"]
 
     /// Programs whose heredoc is data, not code.
     static let dataReaders: Set<String> = ["cat", "tee"]

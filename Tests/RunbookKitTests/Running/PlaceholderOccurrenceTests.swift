@@ -122,6 +122,7 @@ import Testing
         #expect(reparsed("psql \"$DATABASE_URL\" <<SQL\nSELECT '<id>';\nSQL\ncat <<EOF\n<id>\nEOF") == [nil, "psql", nil])
         #expect(reparsed("python3 -c \"print('<x>')\"") == ["python3 -c"])
         #expect(reparsed("sqlite3 app.db \"SELECT '<x>'\"") == ["sqlite3"])
+        #expect(reparsed("awk '{ print \"<x>\" }' log | sed -n '/<y>/p'") == ["awk", "sed"])
         #expect(reparsed("kubectl logs <pod> | grep <pattern> # ssh <pod>") == [nil, nil, nil])
     }
 
