@@ -121,17 +121,25 @@ struct RunFlowTests {
         #expect(state.overlays.isEmpty)
     }
 
-    @Test("A PrepareProblem shows its description instead of a preview; Esc closes, nothing runs")
+    @Test("A command that cannot be prepared shows why instead of a preview; Esc closes, nothing runs")
     func problem() {
         var state = RunFixture.state()
-        let problem = PrepareProblem.noRunner(language: "sql")
-        state.overlays = [.run(.problem(commandId: 7, text: problem.description))]
-        let text = RunFixture.screen(state).1
+        state.runbooks[0].commands.append(RunFixture.command(7, "Locks", "SELECT count(*) FROM pg_locks;", language: "sql"))
+        RunFixture.select(7, &state)
+        AppFixture.press([.enter], &state)
+        var text = RunFixture.screen(state).1
         #expect(text.contains("Command 7 cannot run"))
         #expect(text.contains("no runner for sql commands; add one to warroom.yaml"))
-        #expect(text.contains("sql: <program that reads the code on stdin>"))
+        #expect(text.contains("sql: psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f -"))
         #expect(AppFixture.press([.char("y"), .escape], &state).isEmpty)
         #expect(state.overlays.isEmpty)
+
+        // A configured runner whose program is not installed is named, not guessed around.
+        state.runnerSettings.runners["sql"] = RunnerSettings.Runner(commandLine: "no-such-sql-client-xyz -f -")
+        AppFixture.press([.enter], &state)
+        text = RunFixture.screen(state).1
+        #expect(text.contains("needs no-such-sql-client-xyz, which is not installed"))
+        #expect(AppFixture.press([.enter, .escape], &state).isEmpty)
     }
 
     @Test("! runs interactively; :run ID does what Enter does; dry run is labelled and passed on")

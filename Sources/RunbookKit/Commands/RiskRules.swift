@@ -5,6 +5,12 @@
 /// words and flags. The worst verdict of all simple commands wins.
 public enum RiskRules {
     public static func classify(_ code: String, language: String) -> (risk: Risk, reason: String) {
+        let verdict = verdict(code, language: language)
+        return (verdict.risk, verdict.reason)
+    }
+
+    /// The deciding verdict, with the word that decided it when one did (`FLUSHDB`, `delete`).
+    static func verdict(_ code: String, language: String) -> RiskVerdict {
         let verdict: RiskVerdict
         switch language.lowercased() {
         case "sql":
@@ -20,13 +26,16 @@ public enum RiskRules {
         default:
             verdict = ShellRisk.classify(code, depth: 0) ?? .nothing
         }
-        return (verdict.risk, verdict.reason)
+        return verdict
     }
 }
 
 struct RiskVerdict: Sendable, Equatable {
     var risk: Risk
     var reason: String
+    /// The word of the command that decided the risk, as the rule saw it (`flushdb`, `delete`,
+    /// `rm`, `DROP`); nil when no single word did. Destructive runs ask for it to be typed.
+    var word: String? = nil
 
     static let unknown = RiskVerdict(risk: .change, reason: "no rule matched: assumed to change state")
     static let nothing = RiskVerdict(risk: .read, reason: "read: nothing to run")
@@ -70,6 +79,17 @@ struct RiskRule: Sendable {
     }
 
     var reason: String { "\(risk.rawValue): \(name) \(why)" }
+
+    /// The word that made this rule match: its last subcommand word, a long flag it names, one
+    /// of its words, else the program itself.
+    func word(_ inv: ShellInvocation, positionals: [String], flagSet: Set<String>) -> String {
+        if !path.isEmpty, positionals.count >= path.count { return positionals[path.count - 1] }
+        if let flag = flags.intersection(flagSet).filter({ $0.count > 2 }).sorted().first {
+            return String(flag.drop { $0 == "-" })
+        }
+        if !words.isEmpty, let word = positionals.first(where: { words.contains($0) }) { return word }
+        return inv.program
+    }
 
     func matches(_ inv: ShellInvocation, positionals: [String], flagSet: Set<String>) -> Bool {
         if positionals.count < path.count { return false }

@@ -61,8 +61,8 @@ enum SQLRisk {
 
     static func classify(_ sql: String) -> RiskVerdict? {
         var worst: RiskVerdict? = nil
-        func consider(_ risk: Risk, _ why: String) {
-            if worst == nil || risk > worst!.risk { worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)") }
+        func consider(_ risk: Risk, _ why: String, _ word: String? = nil) {
+            if worst == nil || risk > worst!.risk { worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)", word: word) }
         }
         for statement in statements(sql) {
             guard let first = statement.first else { continue }
@@ -71,26 +71,26 @@ enum SQLRisk {
                 continue
             }
             if let (risk, why) = statementRules[first] {
-                var r = risk, w = why
+                var r = risk, w = why, decider = first
                 if first == "COPY", statement.contains("TO"), !statement.contains("FROM") { r = .read; w = "SQL COPY … TO only exports" }
                 if first == "WITH" {
                     for word in statement.dropFirst() where dataChanging.contains(word) {
-                        if let rule = statementRules[word] { r = rule.0; w = rule.1 }
+                        if let rule = statementRules[word] { r = rule.0; w = rule.1; decider = word }
                         break
                     }
                 }
                 if first == "EXPLAIN", statement.contains("ANALYZE") {
                     for word in statement where dataChanging.contains(word) {
-                        if let rule = statementRules[word] { r = rule.0; w = "EXPLAIN ANALYZE runs it: " + rule.1 }
+                        if let rule = statementRules[word] { r = rule.0; w = "EXPLAIN ANALYZE runs it: " + rule.1; decider = word }
                         break
                     }
                 }
-                consider(r, w)
+                consider(r, w, decider)
             } else {
                 consider(.change, "no rule matched: assumed to change state")
             }
             for word in statement {
-                if let (risk, why) = functionRules[word] { consider(risk, why) }
+                if let (risk, why) = functionRules[word] { consider(risk, why, word) }
             }
         }
         return worst

@@ -77,7 +77,10 @@ enum ShellRisk {
         for rule in RiskRule.byProgram[inv.program] ?? [] where rule.matches(inv, positionals: positionals, flagSet: flags) {
             if worst == nil || rule.risk > worst!.risk { worst = rule }
         }
-        if let worst { return RiskVerdict(risk: worst.risk, reason: worst.reason) }
+        if let worst {
+            return RiskVerdict(risk: worst.risk, reason: worst.reason,
+                               word: worst.word(inv, positionals: positionals, flagSet: flags))
+        }
         if let v = ScriptWords.verdict(inv, positionals: positionals) { return v }
         return .unknown
     }
@@ -127,7 +130,8 @@ enum ShellRisk {
     private static func scriptVerdict(_ program: String, source: String) -> RiskVerdict {
         let lower = source.lowercased()
         if ["backup", "dump", ".bak", "restore", "snapshot"].contains(where: { lower.contains($0) }) {
-            return RiskVerdict(risk: .destructive, reason: "destructive: restore over a live database replaces its data (\(program) < backup)")
+            return RiskVerdict(risk: .destructive, reason: "destructive: restore over a live database replaces its data (\(program) < backup)",
+                               word: program)
         }
         return RiskVerdict(risk: .change, reason: "change: \(program) runs a SQL script")
     }
@@ -167,7 +171,7 @@ enum ScriptWords {
         for flag in inv.flags where flag.hasPrefix("--") {
             let parts = flag.dropFirst(2).split(separator: "-").map(String.init)
             if let word = parts.first, destructive.contains(word), word != "rm" {
-                return RiskVerdict(risk: .destructive, reason: "destructive: flag `\(flag)` deletes (\(word))")
+                return RiskVerdict(risk: .destructive, reason: "destructive: flag `\(flag)` deletes (\(word))", word: word)
             }
         }
         var pos = positionals[...]
@@ -184,16 +188,16 @@ enum ScriptWords {
         func label(_ name: String) -> String { name == program ? "`\(name)`" : "`\(program) … \(name)`" }
         for (name, parts) in split {
             if let word = parts.first(where: { destructive.contains($0) }) {
-                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) looks like it deletes (\(word))")
+                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) looks like it deletes (\(word))", word: word)
             }
             // `db:reset` drops and recreates the database.
             if parts.contains("reset"), parts.contains("db") || parts.contains("database") {
-                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) recreates the database (reset)")
+                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) recreates the database (reset)", word: "reset")
             }
         }
         for (name, parts) in split {
             if let word = parts.first(where: { change.contains($0) }) {
-                return RiskVerdict(risk: .change, reason: "change: \(label(name)) looks like it changes state (\(word))")
+                return RiskVerdict(risk: .change, reason: "change: \(label(name)) looks like it changes state (\(word))", word: word)
             }
         }
         for (name, parts) in split {
@@ -225,9 +229,9 @@ enum PythonRisk {
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
             if destructive.contains(lower) {
-                found = RiskVerdict(risk: .destructive, reason: "destructive: python \(lower)() deletes data")
+                found = RiskVerdict(risk: .destructive, reason: "destructive: python \(lower)() deletes data", word: word)
             } else if found == nil, change.contains(lower) {
-                found = RiskVerdict(risk: .change, reason: "change: python \(lower)() writes data")
+                found = RiskVerdict(risk: .change, reason: "change: python \(lower)() writes data", word: word)
             }
         }
         var inComment = false

@@ -6,8 +6,10 @@ public struct WarroomConfig: Sendable, Equatable {
     /// Prometheus base URL (`prometheus:`), before `PROMETHEUS_URL` is considered.
     public var prometheus: String?
     public var metrics: [MetricBinding] = []
-    /// Fence language → command line that runs a block of it (`sql: psql … -f -`).
-    public var runners: [String: String] = [:]
+    /// Fence language (lower case) → how a block of it runs (`sql: psql … -f -`, or `{run, workdir, env}`).
+    public var runners: [String: RunnerSettings.Runner] = [:]
+    /// `commands:`: working directory, environment, timeout and silence limit of every run.
+    public var commands = CommandDefaults()
     public var theme: String?
     public var store: String?
     /// Extra redaction patterns (regular expressions; the first capture group is the secret, else
@@ -30,7 +32,7 @@ public struct WarroomConfig: Sendable, Equatable {
         prometheus ?? environment["PROMETHEUS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static let topKeys: Set<String> = ["prometheus", "metrics", "runners", "theme", "store", "redact"]
+    static let topKeys: Set<String> = ["prometheus", "metrics", "runners", "commands", "theme", "store", "redact"]
 
     /// Reads a file. A missing or unreadable file is an error diagnostic, not a throw.
     public static func load(file: String) -> WarroomConfig {
@@ -67,7 +69,8 @@ public struct WarroomConfig: Sendable, Equatable {
             case "theme": config.theme = reader.string(value, key: key)
             case "store": config.store = reader.string(value, key: key)
             case "redact": config.redact = reader.regularExpressions(value, key: key)
-            case "runners": config.runners = reader.stringMap(value, key: key)
+            case "runners": config.runners = RunnerConfigReader.runners(value, reader: &reader)
+            case "commands": config.commands = RunnerConfigReader.commands(value, reader: &reader)
             case "metrics": config.metrics = MetricBindingReader.read(value, reader: &reader)
             default:
                 reader.warning(key, keyNode, "unknown key (expected one of: \(topKeys.sorted().joined(separator: ", ")))")

@@ -30,11 +30,15 @@ public struct PreparedRun: Sendable, Equatable {
     public var timeout: Double?
     /// Seconds without output before the run is flagged silent.
     public var silentAfter: Double
+    /// Runners whose line names `{file}`: the runner writes `text` to this path before starting
+    /// the process and removes it afterwards; nil: no file.
+    public var codeFile: String?
 
     public init(commandId: Int, title: String?, language: String, text: String, runnerName: String, executable: String,
                 arguments: [String], input: String?, environment: [String: String], workingDirectory: String?,
                 values: [String: String], secretNames: Set<String>, risk: Risk, riskReason: String,
-                confirmationWord: String?, interactive: Bool, timeout: Double?, silentAfter: Double) {
+                confirmationWord: String?, interactive: Bool, timeout: Double?, silentAfter: Double,
+                codeFile: String? = nil) {
         self.commandId = commandId
         self.title = title
         self.language = language
@@ -53,6 +57,7 @@ public struct PreparedRun: Sendable, Equatable {
         self.interactive = interactive
         self.timeout = timeout
         self.silentAfter = silentAfter
+        self.codeFile = codeFile
     }
 
     /// `values` with secrets replaced by `••••••`, for the record and the screen.
@@ -71,14 +76,34 @@ public enum PrepareProblem: Error, Equatable, Sendable, CustomStringConvertible 
     case noRunner(language: String)
     /// The runner's program is not installed.
     case runnerNotFound(language: String, program: String)
+    /// A value that cannot be made safe where it lands (a NUL byte, a line break in a comment,
+    /// a line that would end a heredoc, a language warroom does not quote for).
+    case unsafeValue(name: String, reason: String)
 
     public var description: String {
         switch self {
         case .manual(let id): "command \(id) is a manual step: it cannot be run, mark it done instead"
-        case .missingValues(let names): "missing value for " + names.map { "\($0)" }.joined(separator: ", ")
+        case .missingValues(let names): "missing value for " + names.joined(separator: ", ")
         case .noRunner(let language):
-            "no runner for \(language) commands; add one to warroom.yaml, e.g.\n  runners:\n    \(language): <program that reads the code on stdin>"
+            "no runner for \(language) commands; add one to warroom.yaml, e.g.\n  runners:\n    \(language.lowercased()): "
+                + Self.exampleRunner(language)
         case .runnerNotFound(let language, let program): "the \(language) runner needs \(program), which is not installed (not on PATH)"
+        case .unsafeValue(let name, let reason): "the value of \(name) cannot be used here: \(reason)"
+        }
+    }
+
+    /// A runner line that reads the code on stdin, for the languages warroom knows.
+    static func exampleRunner(_ language: String) -> String {
+        switch language.lowercased() {
+        case "sql", "psql", "postgres", "postgresql": "psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f -"
+        case "mysql", "mariadb": "mysql --batch"
+        case "sqlite", "sqlite3": "sqlite3 \"$DATABASE_FILE\""
+        case "python", "py", "python3": "python3 -"
+        case "redis": "redis-cli"
+        case "promql": "promtool query instant \"$PROMETHEUS_URL\" \"$(cat)\""
+        case "javascript", "js", "node": "node -"
+        case "ruby": "ruby -"
+        default: "<program that reads the code on stdin>"
         }
     }
 }
@@ -87,45 +112,61 @@ public enum PrepareProblem: Error, Equatable, Sendable, CustomStringConvertible 
 public enum RunPreparer {
     /// The command's placeholders with no value in `values` nor in `environment`, in order.
     public static func missing(_ command: RunbookCommand, values: [String: String], environment: [String: String]) -> [String] {
-        command.placeholders.filter { values[$0] == nil && environment[$0] == nil }
+        command.placeholders.filter { values[$0] == nil && PlaceholderValues.fromEnvironment($0, environment) == nil }
     }
 
-    /// Values for the command's placeholders that `environment` already holds.
+    /// Values for the command's placeholders that `environment` already holds: under the exact
+    /// name, or for `<pod-name>` style names under the upper-snake form (`POD_NAME`).
     public static func known(_ command: RunbookCommand, environment: [String: String]) -> [String: String] {
-        command.placeholders.reduce(into: [:]) { out, name in if let v = environment[name] { out[name] = v } }
+        command.placeholders.reduce(into: [:]) { out, name in
+            if let v = PlaceholderValues.fromEnvironment(name, environment) { out[name] = v }
+        }
     }
 
-    /// Whether a placeholder's value is a secret (a token, password, key …).
+    /// Whether a placeholder's value is a secret (a token, password, key …), judged on the
+    /// name's word parts so `KEYSPACE` and `MONKEY` are not.
     public static func isSecret(_ name: String) -> Bool {
-        let upper = name.uppercased()
-        return ["TOKEN", "PASSWORD", "PASSWD", "SECRET", "KEY", "CREDENTIAL"].contains { upper.contains($0) }
+        PlaceholderValues.isSecret(name)
     }
 
-    /// The word a destructive command asks to be typed.
+    /// The word a destructive command asks to be typed (`FLUSHDB`, `DELETE`, `DROP`).
     public static func confirmationWord(for command: RunbookCommand) -> String {
-        "RUN-\(command.id)"
+        ConfirmationWord.word(code: command.code, language: command.language)
     }
 
     /// The run `command` becomes with `values` (which win over `environment`).
     /// `interactive`: the user asked for the real terminal (`!`).
     public static func prepare(_ command: RunbookCommand, values: [String: String], settings: RunnerSettings,
                                environment: [String: String], interactive: Bool = false) throws(PrepareProblem) -> PreparedRun {
-        if !command.runnable || command.language == "manual" { throw .manual(commandId: command.id) }
+        if !command.runnable || command.language.lowercased() == "manual" { throw .manual(commandId: command.id) }
         let missingNames = missing(command, values: values, environment: environment)
         if !missingNames.isEmpty { throw .missingValues(missingNames) }
         var used = known(command, environment: environment)
-        used.merge(values) { _, new in new }
-        // Contract stub: replaced by context-aware quoting.
-        var text = command.code
-        for (name, value) in used {
-            for form in ["${\(name)}", "$\(name)", "<\(name)>"] { text = text.replacingOccurrences(of: form, with: "'\(value)'") }
-        }
+        used.merge(values.filter { command.placeholders.contains($0.key) }) { _, given in given }
+        // Runner problems first: "add a runner" says more than a value refused for a language with no runner.
+        _ = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
+                                         settings: settings, environment: environment)
+        let text = try PlaceholderSubstitution.apply(command.code, language: command.language, names: command.placeholders,
+                                                     values: used)
+        let runner = try RunnerResolution.resolve(language: command.language, text: text, commandId: command.id,
+                                                  settings: settings, environment: environment)
+        // A value is data, but data can still pick a subcommand (`kubectl <verb> pod`): judge the
+        // text that will run too, and keep the worse verdict.
+        let before = RiskRules.verdict(command.code, language: command.language)
+        let after = text == command.code ? before : RiskRules.verdict(text, language: command.language)
+        let raised = after.risk > command.risk
+        let risk = raised ? after.risk : command.risk
+        let reason = raised ? after.reason : command.riskReason
+        let decider = raised ? after : before
+        let word = risk == .destructive
+            ? ConfirmationWord.word(for: decider.risk == .destructive ? decider : RiskVerdict(risk: risk, reason: reason),
+                                    code: command.code, language: command.language)
+            : nil
         return PreparedRun(
-            commandId: command.id, title: command.title, language: command.language, text: text, runnerName: "bash",
-            executable: "/bin/bash", arguments: ["-c", text], input: nil, environment: settings.environment,
-            workingDirectory: settings.workingDirectory, values: used,
-            secretNames: Set(used.keys.filter(isSecret)), risk: command.risk, riskReason: command.riskReason,
-            confirmationWord: command.risk == .destructive ? confirmationWord(for: command) : nil,
-            interactive: interactive || command.interactive, timeout: settings.timeout, silentAfter: settings.silentAfter)
+            commandId: command.id, title: command.title, language: command.language, text: text, runnerName: runner.name,
+            executable: runner.executable, arguments: runner.arguments, input: runner.input, environment: runner.environment,
+            workingDirectory: runner.workingDirectory, values: used, secretNames: Set(used.keys.filter(isSecret)),
+            risk: risk, riskReason: reason, confirmationWord: word, interactive: interactive || command.interactive,
+            timeout: settings.timeout, silentAfter: settings.silentAfter, codeFile: runner.codeFile)
     }
 }

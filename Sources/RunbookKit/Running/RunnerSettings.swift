@@ -31,8 +31,11 @@ public struct RunnerSettings: Sendable, Equatable {
     /// The settings `config` gives (nil: the defaults).
     public init(config: WarroomConfig?) {
         self.init()
-        for (language, line) in config?.runners ?? [:] {
-            runners[language.lowercased()] = Runner(commandLine: line)
-        }
+        guard let config else { return }
+        for (language, runner) in config.runners { runners[language.lowercased()] = runner }
+        workingDirectory = config.commands.workingDirectory
+        environment = config.commands.environment
+        timeout = config.commands.timeout
+        silentAfter = config.commands.silentAfter
     }
 }

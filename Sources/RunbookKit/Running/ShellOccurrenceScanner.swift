@@ -1,0 +1,246 @@
+/// Walks shell text with a stack of quoting frames (`"…"`, `` `…` ``, `$(…)`, heredoc bodies) and
+/// reports each placeholder occurrence with the context the shell reads it in. Single quotes,
+/// `$'…'` and comments are consumed whole. One pass; unterminated constructs run to the end.
+struct ShellOccurrenceScanner {
+    let forms: PlaceholderForms
+    var bytes: [UInt8] { forms.bytes }
+    var found: [PlaceholderOccurrence] = []
+    /// Where the simple command being read starts, per level of `$(…)` / backticks (outermost first).
+    var commandStarts: [Int] = [0]
+
+    init(forms: PlaceholderForms) { self.forms = forms }
+
+    struct Heredoc: Equatable {
+        var delimiter: String
+        var quoted: Bool
+        var stripsTabs: Bool
+        /// The program that reads the body as code (`psql`, `bash`); nil for `cat`, `tee`.
+        var reader: String? = nil
+    }
+
+    enum Frame: Equatable {
+        case doubleQuote, backtick
+        /// `$(…)`, with its count of open plain parentheses.
+        case substitution(depth: Int)
+        /// An unquoted heredoc body (quoted bodies are consumed whole).
+        case heredoc(Heredoc)
+    }
+
+    static let quote = UInt8(ascii: "'"), dquote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+    static let newline = UInt8(ascii: "\n"), dollar = UInt8(ascii: "$"), tick = UInt8(ascii: "`")
+
+    mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ context: QuotingContext, backticks: Int,
+                         heredocReader: String? = nil) {
+        var reparsedBy = heredocReader
+        if reparsedBy == nil && context != .comment {
+            for start in commandStarts where start <= i {
+                if let program = NestedShell.evaluator(prefix: String(decoding: bytes[start..<i], as: UTF8.self)) {
+                    reparsedBy = program
+                    break
+                }
+            }
+        }
+        found.append(PlaceholderOccurrence(name: m.name, range: i..<m.end,
+                                           written: String(decoding: bytes[i..<m.end], as: UTF8.self),
+                                           context: context, backticks: backticks, reparsedBy: reparsedBy))
+    }
+
+    mutating func run() -> [PlaceholderOccurrence] {
+        let n = bytes.count
+        var i = 0
+        var stack: [Frame] = []
+        var pending: [Heredoc] = []
+        var atWordStart = true
+        var atLineStart = true
+        while i < n {
+            let backticks = stack.filter { $0 == .backtick }.count
+            // A heredoc body ends at a line holding only its delimiter.
+            if atLineStart, case .heredoc(let doc)? = stack.last {
+                let lineEnd = bytes[i...].firstIndex(of: Self.newline) ?? n
+                if Self.line(bytes[i..<lineEnd], ends: doc) {
+                    stack.removeLast()
+                    i = min(lineEnd + 1, n)
+                    commandStarts[commandStarts.count - 1] = i
+                    if !pending.isEmpty { i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks) }
+                    continue
+                }
+            }
+            atLineStart = false
+            let c = bytes[i]
+            let top = stack.last
+            let inDouble = top == .doubleQuote
+            var inHeredoc = false
+            var heredocContext: QuotingContext = .unquoted
+            var heredocReader: String? = nil
+            if case .heredoc(let doc)? = top {
+                inHeredoc = true
+                heredocContext = .heredoc(delimiter: doc.delimiter, quoted: false, stripsTabs: doc.stripsTabs)
+                heredocReader = doc.reader
+            }
+            if let m = forms.match(at: i, dollar: true) {
+                record(m, at: i, inHeredoc ? heredocContext : inDouble ? .doubleQuoted : .unquoted, backticks: backticks,
+                       heredocReader: heredocReader)
+                i = m.end
+                atWordStart = false
+                continue
+            }
+            if c == Self.newline {
+                i += 1
+                atWordStart = true
+                atLineStart = true
+                if !inDouble && !inHeredoc {
+                    commandStarts[commandStarts.count - 1] = i
+                    if !pending.isEmpty {
+                        i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks)
+                        commandStarts[commandStarts.count - 1] = i
+                    }
+                }
+                continue
+            }
+            let next = i + 1 < n ? bytes[i + 1] : 0
+            if c == Self.backslash { i += 2; atWordStart = false; continue }
+            if c == Self.dollar && next == UInt8(ascii: "(") {
+                stack.append(.substitution(depth: 0)); i += 2; commandStarts.append(i); atWordStart = true; continue
+            }
+            if c == Self.tick {
+                if top == .backtick {
+                    stack.removeLast()
+                    commandStarts.removeLast()
+                } else {
+                    stack.append(.backtick)
+                    commandStarts.append(i + 1)
+                }
+                i += 1; atWordStart = top != .backtick; continue
+            }
+            if inHeredoc { i += 1; continue } // quotes, comments and redirections are text here
+            if c == Self.dquote {
+                if inDouble { stack.removeLast() } else { stack.append(.doubleQuote) }
+                i += 1; atWordStart = false; continue
+            }
+            if inDouble { i += 1; continue }
+            if c == Self.quote {
+                i = quoted(from: i + 1, close: Self.quote, escapes: false, context: .singleQuoted, backticks: backticks)
+                atWordStart = false; continue
+            }
+            if c == Self.dollar && next == Self.quote {
+                i = quoted(from: i + 2, close: Self.quote, escapes: true, context: .ansiCQuoted, backticks: backticks)
+                atWordStart = false; continue
+            }
+            if c == UInt8(ascii: "#") && atWordStart {
+                i = comment(from: i, backticks: backticks)
+                continue
+            }
+            if case .substitution(let depth)? = top {
+                if c == UInt8(ascii: "(") { stack[stack.count - 1] = .substitution(depth: depth + 1) }
+                if c == UInt8(ascii: ")") {
+                    if depth == 0 {
+                        stack.removeLast()
+                        commandStarts.removeLast()
+                    } else {
+                        stack[stack.count - 1] = .substitution(depth: depth - 1)
+                    }
+                }
+            }
+            if c == UInt8(ascii: "<") && next == UInt8(ascii: "<") {
+                if i + 2 < n && bytes[i + 2] == UInt8(ascii: "<") { i += 3; atWordStart = true; continue } // `<<<` here-string
+                // `<<` inside `$(( … ))` shifts bits.
+                if case .substitution(let depth)? = top, depth > 0 { i += 2; continue }
+                if let (operatorDoc, end) = heredocOperator(at: i) {
+                    var doc = operatorDoc
+                    let start = commandStarts.last ?? 0
+                    doc.reader = NestedShell.heredocReader(prefix: String(decoding: bytes[min(start, i)..<i], as: UTF8.self))
+                    pending.append(doc); i = end; atWordStart = false; continue
+                }
+            }
+            atWordStart = c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: ";") || c == UInt8(ascii: "|")
+                || c == UInt8(ascii: "&") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")")
+            if c == UInt8(ascii: ";") || c == UInt8(ascii: "|") || c == UInt8(ascii: "&") {
+                commandStarts[commandStarts.count - 1] = i + 1
+            }
+            i += 1
+        }
+        return found
+    }
+
+    static func line(_ line: ArraySlice<UInt8>, ends doc: Heredoc) -> Bool {
+        var l = line
+        if doc.stripsTabs { while l.first == UInt8(ascii: "\t") { l = l.dropFirst() } }
+        if l.last == UInt8(ascii: "\r") { l = l.dropLast() }
+        return String(decoding: l, as: UTF8.self) == doc.delimiter
+    }
+
+    /// Starts the body of `doc` at `i` (a line start): an unquoted body becomes a frame, a quoted
+    /// one is consumed here (nothing in it expands). Returns where scanning continues.
+    mutating func startHeredoc(_ doc: Heredoc, at start: Int, stack: inout [Frame], backticks: Int) -> Int {
+        if !doc.quoted { stack.append(.heredoc(doc)); return start }
+        let n = bytes.count
+        var i = start
+        let context = QuotingContext.heredoc(delimiter: doc.delimiter, quoted: true, stripsTabs: doc.stripsTabs)
+        while i < n {
+            let lineEnd = bytes[i...].firstIndex(of: Self.newline) ?? n
+            if Self.line(bytes[i..<lineEnd], ends: doc) { return min(lineEnd + 1, n) }
+            var j = i
+            while j < lineEnd {
+                if let m = forms.match(at: j, dollar: true) {
+                    record(m, at: j, context, backticks: backticks, heredocReader: doc.reader)
+                    j = m.end
+                } else {
+                    j += 1
+                }
+            }
+            i = lineEnd + 1
+        }
+        return n
+    }
+
+    /// `<<EOF`, `<<-EOF`, `<< 'EOF'`, `<<"EOF"`, `<<\EOF`: the heredoc and the offset after its word.
+    func heredocOperator(at start: Int) -> (Heredoc, Int)? {
+        let n = bytes.count
+        var i = start + 2
+        var strips = false
+        if i < n && bytes[i] == UInt8(ascii: "-") { strips = true; i += 1 }
+        while i < n && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
+        var word: [UInt8] = []
+        var quoted = false
+        var inQuote: UInt8? = nil
+        while i < n {
+            let d = bytes[i]
+            if let q = inQuote {
+                if d == q { inQuote = nil } else { word.append(d) }
+                i += 1; continue
+            }
+            if d == Self.quote || d == Self.dquote { inQuote = d; quoted = true; i += 1; continue }
+            if d == Self.backslash { quoted = true; if i + 1 < n { word.append(bytes[i + 1]) }; i += 2; continue }
+            if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == Self.newline || d == UInt8(ascii: ";")
+                || d == UInt8(ascii: "|") || d == UInt8(ascii: "&") || d == UInt8(ascii: "<") || d == UInt8(ascii: ">")
+                || d == UInt8(ascii: "(") || d == UInt8(ascii: ")") { break }
+            word.append(d); i += 1
+        }
+        guard !word.isEmpty else { return nil }
+        return (Heredoc(delimiter: String(decoding: word, as: UTF8.self), quoted: quoted, stripsTabs: strips), i)
+    }
+
+    /// A `'…'` or `$'…'` body from `start` to the closing quote: `$NAME` does not expand there.
+    mutating func quoted(from start: Int, close: UInt8, escapes: Bool, context: QuotingContext, backticks: Int) -> Int {
+        let n = bytes.count
+        var i = start
+        while i < n {
+            if bytes[i] == close { return i + 1 }
+            if escapes && bytes[i] == Self.backslash { i += 2; continue }
+            if let m = forms.match(at: i, dollar: false) { record(m, at: i, context, backticks: backticks); i = m.end; continue }
+            i += 1
+        }
+        return n
+    }
+
+    /// A `#` comment up to (not including) the newline.
+    mutating func comment(from start: Int, backticks: Int) -> Int {
+        let n = bytes.count
+        var i = start
+        while i < n && bytes[i] != Self.newline {
+            if let m = forms.match(at: i, dollar: true) { record(m, at: i, .comment, backticks: backticks); i = m.end; continue }
+            i += 1
+        }
+        return i
+    }
+}
