@@ -37,13 +37,19 @@ extension CommandRun {
         }
         Task.detached { [self] in
             let ended = await spawnAndWait(writeEnd: writeEnd)
-            close(writeEnd)
-            // Output a background process may still write: all of it until SIGKILL when cancelling.
-            pump.finish(timeout: isCancelling ? secondsUntilKill + limits.drainAfterExit : limits.drainAfterExit)
-            if case .exited = ended, let failure = pump.fileFailure {
-                ring.append(OutputLine(text: "warroom: the output file could not be written: \(failure)"))
+            // The rest blocks (waiting for the pipe's end, writing the record): on its own thread,
+            // never on the concurrency pool that other runs' processes need.
+            let thread = Thread { [self] in
+                close(writeEnd)
+                // Output a background process may still write: all of it until SIGKILL when cancelling.
+                pump.finish(timeout: isCancelling ? secondsUntilKill + limits.drainAfterExit : limits.drainAfterExit)
+                if let failure = pump.fileFailure {
+                    ring.append(OutputLine(text: "warroom: the output file could not be written: \(failure)"))
+                }
+                complete(ended)
             }
-            complete(ended)
+            thread.name = "warroom run end"
+            thread.start()
         }
     }
 
@@ -63,7 +69,9 @@ extension CommandRun {
                 environment: Self.environment(prepared.environment),
                 workingDirectory: prepared.workingDirectory.map { .init($0) }, platformOptions: options,
                 input: input, output: .fileDescriptor(.init(rawValue: writeEnd), closeAfterSpawningProcess: false),
-                error: .combinedWithOutput
+                // The same descriptor, not `.combinedWithOutput`: that one duplicates it and, with
+                // `closeAfterSpawningProcess: false`, never closes the copy (the pipe would not end).
+                error: .fileDescriptor(.init(rawValue: writeEnd), closeAfterSpawningProcess: false)
             ) { [self] execution in
                 spawned(processGroup: execution.processIdentifier.value)
             }
