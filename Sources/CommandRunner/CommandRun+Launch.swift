@@ -7,7 +7,7 @@ extension CommandRun {
     /// Starts the process through swift-subprocess in its own process group, stdin from
     /// /dev/null (or the prepared input), stdout and stderr into one pipe read by an `OutputPump`.
     /// Returns at once; the run completes on its own.
-    func launch(redactor: Redactor) {
+    func launch(redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?) {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else {
             complete(.failed("cannot create a pipe: \(String(cString: strerror(errno)))"))
@@ -27,7 +27,7 @@ extension CommandRun {
                 return
             }
         }
-        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file) { [self] bytes in
+        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output) { [self] bytes in
             noteOutput(bytes: bytes)
         }
         pump.start()

@@ -39,8 +39,11 @@ public final class RunBoard: @unchecked Sendable {
     /// Starts `run` (recording `command_started` first). A dry run records both events and
     /// spawns nothing. Throws only when the record cannot be written; a run that cannot start
     /// ends as `.failed` (recorded).
+    /// - Parameter output: also given every block of sanitized lines as it comes, on the reading
+    ///   thread (`warroom exec` prints them); it slows the command down if it blocks.
     @discardableResult
-    public func start(_ run: PreparedRun, dryRun: Bool = false) throws -> CommandRun {
+    public func start(_ run: PreparedRun, dryRun: Bool = false,
+                      output: (@Sendable (SanitizedBatch) -> Void)? = nil) throws -> CommandRun {
         let record = try recorder.started(run, dryRun: dryRun)
         let commandRun = CommandRun(id: takeID(), prepared: run, limits: limits, recorder: recorder,
                                     started: record?.event, outputFile: record?.file, outputPath: record?.path,
@@ -50,7 +53,7 @@ public final class RunBoard: @unchecked Sendable {
         if dryRun {
             commandRun.complete(.dryRun)
         } else {
-            commandRun.launch(redactor: recorder.redactor)
+            commandRun.launch(redactor: recorder.redactor, output: output)
         }
         return commandRun
     }

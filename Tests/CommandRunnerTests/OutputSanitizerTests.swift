@@ -123,3 +123,15 @@ import Testing
         }
     }
 }
+
+@Suite struct OutputSanitizerChunkTests {
+    @Test func plainLinesThenStyledOnesAcrossChunks() {
+        var sanitizer = OutputSanitizer(lineCap: 4)
+        sanitizer.feed(Array("aa\nbb\ncc".utf8))
+        sanitizer.feed(Array("c\n\u{1B}[1mdd\nabcdefgh\n".utf8))
+        sanitizer.finish()
+        let lines = sanitizer.batch.lines
+        #expect(lines.map(\.text) == ["aa", "bb", "ccc", "dd", "abcd", "efgh"])
+        #expect(lines[3].colors == [ColorRun(start: 0, length: 2, bold: true)])
+    }
+}

@@ -35,12 +35,13 @@ func isAlive(_ pid: pid_t) -> Bool {
     return state != "Z" && state != "X"
 }
 
-/// Polls `condition` until it holds or `seconds` pass.
-func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+/// Polls `condition` until it holds or `seconds` pass (sleeping, not blocking: the runs need
+/// the concurrency pool's threads).
+func eventually(_ seconds: Double, _ condition: () -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if condition() { return true }
-        usleep(20_000)
+        try? await Task.sleep(for: .milliseconds(20))
     }
     return condition()
 }

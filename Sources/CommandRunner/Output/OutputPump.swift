@@ -11,6 +11,7 @@ final class OutputPump: @unchecked Sendable {
     private var sanitizer: OutputSanitizer
     private let ring: OutputRing
     private let file: RedactedOutputFile?
+    private let observer: (@Sendable (SanitizedBatch) -> Void)?
     private let onOutput: @Sendable (_ bytes: Int) -> Void
     private let lock = NSLock()
     private var stopRequested = false
@@ -18,7 +19,8 @@ final class OutputPump: @unchecked Sendable {
     static let blockSize = 1 << 20
 
     init(fd: Int32, lineCap: Int, ring: OutputRing, file: RedactedOutputFile?,
-         onOutput: @escaping @Sendable (Int) -> Void) {
+         observer: (@Sendable (SanitizedBatch) -> Void)?, onOutput: @escaping @Sendable (Int) -> Void) {
+        self.observer = observer
         self.fd = fd
         self.sanitizer = OutputSanitizer(lineCap: lineCap)
         self.ring = ring
@@ -90,6 +92,7 @@ final class OutputPump: @unchecked Sendable {
         sanitizer.consumeBatch { batch in
             ring.append(batch)
             file?.write(batch)
+            observer?(batch)
         }
         onOutput(bytes)
     }

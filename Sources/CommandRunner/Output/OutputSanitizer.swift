@@ -59,6 +59,11 @@ public struct OutputSanitizer {
                 if utf8Continuation(b) { i += 1 }
                 continue
             }
+            if line.isEmpty, line.isAppending, style.isPlain {
+                // Whole lines of plain printable ASCII go to the batch in one copy.
+                let end = plainLines(p, from: i)
+                if end > i { i = end; continue }
+            }
             if b >= 0x20 && b < 0x7F {
                 // A run of printable ASCII, copied at once.
                 var j = i + 1
@@ -112,6 +117,28 @@ public struct OutputSanitizer {
     }
 
     // MARK: Text
+
+    /// Appends the complete lines of plain printable ASCII starting at `start` (at the start of
+    /// a line) straight to the batch; returns where they end.
+    private mutating func plainLines(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let base = batch.text.count - start
+        var lineStart = start
+        var j = start
+        let n = p.count
+        while j < n {
+            let c = p[j]
+            if c == 0x0A {
+                batch.lineEnds.append(base + j)
+                j += 1
+                lineStart = j
+                continue
+            }
+            if c < 0x20 || c >= 0x7F || j - lineStart >= lineCap { break }
+            j += 1
+        }
+        if lineStart > start { batch.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<lineStart])) }
+        return lineStart
+    }
 
     private mutating func appendASCII(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard line.isAppending else {
