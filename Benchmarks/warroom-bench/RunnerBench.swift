@@ -20,6 +20,7 @@ enum RunnerBench {
         let incident = try! journal.openIncident(title: "bench", severity: "SEV3", author: "bench").id
         let board = RunBoard(journal: journal, incident: incident, author: "bench", redactor: journal.storedRedactor)
 
+        parts(file)
         let sources = [("yes", "yes | head -c \(bytes)"), ("200 MB log file", "cat '\(file.path)'")]
         for (name, command) in sources {
             let catSeconds = timeShell("\(command) | cat > /dev/null")
@@ -31,6 +32,43 @@ enum RunnerBench {
                          tmuxSeconds.map { String(format: "%.0f MB/s", mb / $0) } ?? "not installed",
                          tmuxSeconds.map { String(format: "%.1f×", $0 / runSeconds) } ?? "—",
                          Double(peakRSS) / 1e6, "\(state)"))
+        }
+    }
+
+    /// Where the time goes: each stage alone over the first 64 MB of the file, in memory.
+    static func parts(_ file: URL) {
+        let data = [UInt8](try! Data(contentsOf: file).prefix(64 << 20))
+        let yes: [UInt8] = (0..<data.count).map { $0 % 2 == 0 ? 0x79 : 0x0A }
+        for (name, bytes) in [("yes", yes), ("log", data)] {
+            var sanitizer = OutputSanitizer()
+            let ring = OutputRing()
+            let scanner = TriggerScanner(Redactor.standard)
+            var sanitize = 0.0, store = 0.0, scan = 0.0
+            var hits = 0
+            bytes.withUnsafeBufferPointer { all in
+                var offset = 0
+                while offset < all.count {
+                    let block = UnsafeBufferPointer(rebasing: all[offset..<min(all.count, offset + (1 << 20))])
+                    var t = Date()
+                    sanitizer.feed(block)
+                    sanitize += Date().timeIntervalSince(t)
+                    sanitizer.consumeBatch { batch in
+                        t = Date()
+                        ring.append(batch)
+                        store += Date().timeIntervalSince(t)
+                        t = Date()
+                        batch.text.withUnsafeBufferPointer { text in
+                            var at = 0
+                            while let hit = scanner.next(in: text, from: at) { hits += 1; at = hit + 1 }
+                        }
+                        scan += Date().timeIntervalSince(t)
+                    }
+                    offset += block.count
+                }
+            }
+            let mb = Double(bytes.count) / 1e6
+            print(String(format: "runner parts (%@, in memory): sanitizer %.0f MB/s, ring %.0f MB/s, trigger scan %.0f MB/s (%d hits)",
+                         name, mb / sanitize, mb / store, mb / scan, hits))
         }
     }
 

@@ -86,8 +86,8 @@ struct CommandRunTests {
     }
 
     @Test func silentFlagAfterNoOutput() async throws {
-        let run = try board.start(bashRun("echo start; sleep 1.2; echo end", silentAfter: 0.4))
-        #expect(await eventually(1.0) { run.snapshot().silent })
+        let run = try board.start(bashRun("echo start; sleep 3; echo end", silentAfter: 0.5))
+        #expect(await eventually(2.5) { run.snapshot().silent })
         #expect(run.snapshot().state == .running)
         let end = await run.wait()
         #expect(end.state == .exited(0))

@@ -25,6 +25,8 @@ public struct OutputSanitizer {
     /// A UTF-8 sequence in progress: its bytes so far and how many it needs.
     private var pending: [UInt8] = []
     private var pendingNeed = 0
+    /// The last line ended because it reached the cap: a `\n` right after it ends nothing more.
+    private var wrapped = false
 
     private enum State {
         case text, escape, csi, escIntermediate, singleShift
@@ -58,6 +60,10 @@ public struct OutputSanitizer {
             if pendingNeed > 0 {
                 if utf8Continuation(b) { i += 1 }
                 continue
+            }
+            if wrapped {
+                wrapped = false
+                if b == 0x0A { i += 1; continue }
             }
             if line.isEmpty, line.isAppending, style.isPlain {
                 // Whole lines of plain printable ASCII go to the batch in one copy.
@@ -151,14 +157,14 @@ public struct OutputSanitizer {
             let take = min(room, chunk.count - start)
             line.appendASCII(UnsafeBufferPointer(rebasing: chunk[start..<start + take]), style: style)
             start += take
-            if line.columns >= lineCap { endLine() }
+            if line.columns >= lineCap { endLine(); wrapped = start == chunk.count }
         }
     }
 
     private mutating func put(_ scalar: Unicode.Scalar) {
         if line.column >= lineCap { endLine() }
         line.put(scalar, style: style)
-        if line.isAppending, line.columns >= lineCap { endLine() }
+        if line.isAppending, line.columns >= lineCap { endLine(); wrapped = true }
     }
 
     private mutating func endLine() {

@@ -5,7 +5,9 @@
 public struct TriggerScanner: Sendable {
     /// Some pattern has no trigger: every line may hold a secret.
     public let matchesEverything: Bool
-    private let pairTable: [Bool]
+    /// One bit per first-two-bytes key (8 KB: stays in cache).
+    private let pairBits: [UInt64]
+    private let lowerTable: [UInt8]
     /// First-two-bytes key → the triggers starting so.
     private let byPair: [Int: [[UInt8]]]
     /// One-byte triggers (none among the built-in patterns).
@@ -26,7 +28,10 @@ public struct TriggerScanner: Sendable {
             }
         }
         matchesEverything = everything
-        pairTable = table
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for key in 0..<65_536 where table[key] { bits[key >> 6] |= 1 << UInt64(key & 63) }
+        pairBits = bits
+        lowerTable = (0...255).map { TriggerSearch.lower(UInt8($0)) }
         self.byPair = byPair
         self.singles = singles
     }
@@ -34,22 +39,26 @@ public struct TriggerScanner: Sendable {
     /// The index of the first trigger occurrence at or after `from`; nil: none.
     public func next(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         if matchesEverything { return from < bytes.count ? from : nil }
-        guard bytes.count > 0 else { return nil }
-        return pairTable.withUnsafeBufferPointer { table -> Int? in
-            singles.withUnsafeBufferPointer { singles -> Int? in
-                var i = from
-                let last = bytes.count - 1
-                while i < last {
-                    let a = TriggerSearch.lower(bytes[i])
-                    if singles[Int(a)] { return i }
-                    let key = Int(a) << 8 | Int(TriggerSearch.lower(bytes[i + 1]))
-                    if table[key], let candidates = byPair[key] {
-                        for trigger in candidates where matches(trigger, bytes, at: i) { return i }
+        guard from < bytes.count else { return nil }
+        return pairBits.withUnsafeBufferPointer { bits -> Int? in
+            lowerTable.withUnsafeBufferPointer { lower -> Int? in
+                singles.withUnsafeBufferPointer { singles -> Int? in
+                    var i = from
+                    let last = bytes.count - 1
+                    var a = Int(lower[Int(bytes[i < bytes.count ? i : last])])
+                    while i < last {
+                        if singles[a] { return i }
+                        let b = Int(lower[Int(bytes[i + 1])])
+                        let key = a << 8 | b
+                        if bits[key >> 6] & (1 << UInt64(key & 63)) != 0, let candidates = byPair[key] {
+                            for trigger in candidates where matches(trigger, bytes, at: i) { return i }
+                        }
+                        a = b
+                        i += 1
                     }
-                    i += 1
+                    if i == last, singles[a] { return i }
+                    return nil
                 }
-                if i == last, singles[Int(TriggerSearch.lower(bytes[i]))] { return i }
-                return nil
             }
         }
     }
