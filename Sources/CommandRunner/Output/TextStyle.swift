@@ -13,21 +13,29 @@ struct TextStyle: Equatable, Sendable {
         ColorRun(start: start, length: length, foreground: foreground, background: background, bold: bold)
     }
 
-    /// Applies the parameters of one `ESC [ … m` (`;` and `:` both separate them).
+    /// Applies the parameters of one `ESC [ … m` (`;` and `:` both separate them). The numbers
+    /// go into a stack buffer: this runs for every coloured word of a log.
     mutating func apply(sgr parameters: ArraySlice<UInt8>) {
-        var numbers: [Int] = []
-        var current = 0, digits = 0
-        for byte in parameters {
-            if byte >= 0x30 && byte <= 0x39 {
-                if digits < 6 { current = current * 10 + Int(byte - 0x30) }
-                digits += 1
-            } else {
-                numbers.append(current)
-                current = 0
-                digits = 0
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { numbers in
+            var count = 0, current = 0, digits = 0
+            for byte in parameters {
+                if byte >= 0x30 && byte <= 0x39 {
+                    if digits < 6 { current = current * 10 + Int(byte - 0x30) }
+                    digits += 1
+                } else if count < 32 {
+                    numbers[count] = current
+                    count += 1
+                    current = 0
+                    digits = 0
+                }
             }
+            numbers[count] = current
+            count += 1
+            apply(UnsafeBufferPointer(rebasing: numbers[0..<count]))
         }
-        numbers.append(current)
+    }
+
+    private mutating func apply(_ numbers: UnsafeBufferPointer<Int>) {
         var i = 0
         while i < numbers.count {
             let n = numbers[i]
@@ -53,7 +61,7 @@ struct TextStyle: Equatable, Sendable {
 
     /// `5;N` (256 colours) or `2;R;G;B` (mapped to the 6×6×6 cube) after a 38/48 at `index`;
     /// returns the colour and how many numbers it used.
-    static func extendedColour(_ numbers: [Int], after index: Int) -> (Int?, Int) {
+    static func extendedColour(_ numbers: UnsafeBufferPointer<Int>, after index: Int) -> (Int?, Int) {
         guard index + 1 < numbers.count else { return (nil, 0) }
         switch numbers[index + 1] {
         case 5:
