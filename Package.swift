@@ -50,6 +50,11 @@ let package = Package(
             name: "LiveMetrics",
             dependencies: ["RunbookKit", .product(name: "Subprocess", package: "swift-subprocess")]
         ),
+        // Runs prepared runbook commands: process groups, streaming sanitized output, the record.
+        .target(
+            name: "CommandRunner",
+            dependencies: ["RunbookKit", "IncidentKit", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
         .target(
             name: "CursesTerminal",
             dependencies: ["ConsoleUI", "CNcurses"]
@@ -62,6 +67,7 @@ let package = Package(
                 "ConsoleUI",
                 "CursesTerminal",
                 "LiveMetrics",
+                "CommandRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +75,7 @@ let package = Package(
             name: "warroom-bench",
             dependencies: [
                 "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI", "WarroomTestSupport", "LiveMetrics",
+                "CommandRunner",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3 calls for the bare-SQLite baseline.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -94,6 +101,10 @@ let package = Package(
         .testTarget(
             name: "LiveMetricsTests",
             dependencies: ["LiveMetrics", "RunbookKit", "WarroomTestSupport"]
+        ),
+        .testTarget(
+            name: "CommandRunnerTests",
+            dependencies: ["CommandRunner", "IncidentKit", "RunbookKit", "WarroomTestSupport"]
         ),
         .testTarget(
             name: "ConsoleUITests",

@@ -8,6 +8,7 @@ let suites: [(name: String, run: () -> Void)] = [
     ("metrics", MetricsBench.run),
     ("console", ConsoleBench.run),
     ("sampling", ConsoleSamplingBench.run),
+    ("runner", RunnerBench.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for suite in suites where wanted.isEmpty || wanted.contains(suite.name) { suite.run() }

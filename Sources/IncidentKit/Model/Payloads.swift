@@ -62,13 +62,30 @@ public struct ChecklistItemPayload: Codable, Sendable, Equatable {
 
 public struct CommandStartedPayload: EventPayload {
     public static let kind = EventKind.commandStarted
+    /// The exact text that ran (redacted when stored).
     public var command: String
     public var commandId: Int?
     public var dryRun: Bool
-    public init(command: String, commandId: Int? = nil, dryRun: Bool = false) {
+    /// Placeholder name → value used, secrets masked. Older events have none.
+    public var values: [String: String]?
+    /// The runner in words (`bash`, or the configured command line).
+    public var runner: String?
+    /// `read`, `change` or `destructive`.
+    public var risk: String?
+    /// Ran with the real terminal.
+    public var interactive: Bool?
+    public var title: String?
+
+    public init(command: String, commandId: Int? = nil, dryRun: Bool = false, values: [String: String]? = nil,
+                runner: String? = nil, risk: String? = nil, interactive: Bool? = nil, title: String? = nil) {
         self.command = command
         self.commandId = commandId
         self.dryRun = dryRun
+        self.values = values
+        self.runner = runner
+        self.risk = risk
+        self.interactive = interactive
+        self.title = title
     }
 }
 
@@ -85,9 +102,19 @@ public struct CommandFinishedPayload: EventPayload {
     /// The last lines of the output.
     public var tail: [String]
     public var dryRun: Bool
+    /// Cancelled by the user (the signal says which one ended it). Older events: nil.
+    public var cancelled: Bool?
+    /// Cancelled because it ran past its timeout.
+    public var timedOut: Bool?
+    /// Why it could not run (it never started, e.g. a missing working directory).
+    public var failure: String?
 
     public init(command: String, commandId: Int? = nil, exitStatus: Int?, signal: Int? = nil, durationMs: Int,
-                output: String? = nil, tail: [String] = [], dryRun: Bool = false) {
+                output: String? = nil, tail: [String] = [], dryRun: Bool = false, cancelled: Bool? = nil,
+                timedOut: Bool? = nil, failure: String? = nil) {
+        self.cancelled = cancelled
+        self.timedOut = timedOut
+        self.failure = failure
         self.command = command
         self.commandId = commandId
         self.exitStatus = exitStatus
@@ -99,7 +126,9 @@ public struct CommandFinishedPayload: EventPayload {
     }
 
     // Explicit so that `exitStatus: null` is written rather than the key left out.
-    enum CodingKeys: String, CodingKey { case command, commandId, exitStatus, signal, durationMs, output, tail, dryRun }
+    enum CodingKeys: String, CodingKey {
+        case command, commandId, exitStatus, signal, durationMs, output, tail, dryRun, cancelled, timedOut, failure
+    }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(command, forKey: .command)
@@ -110,6 +139,9 @@ public struct CommandFinishedPayload: EventPayload {
         try c.encode(output, forKey: .output)
         try c.encode(tail, forKey: .tail)
         try c.encode(dryRun, forKey: .dryRun)
+        try c.encodeIfPresent(cancelled, forKey: .cancelled)
+        try c.encodeIfPresent(timedOut, forKey: .timedOut)
+        try c.encodeIfPresent(failure, forKey: .failure)
     }
 }
 

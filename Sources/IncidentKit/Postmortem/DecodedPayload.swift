@@ -61,14 +61,20 @@ extension DecodedPayload {
             result = .item(ChecklistItemPayload(checklist: f.optionalString("checklist"), item: f.string("item"),
                                                 index: f.optionalInt("index"), reason: f.optionalString("reason")))
         case .commandStarted:
+            // `values` is an object: such payloads take the Codable path.
+            guard f.values["values"] == nil else { return nil }
             result = .started(CommandStartedPayload(command: f.string("command"), commandId: f.optionalInt("commandId"),
-                                                    dryRun: f.bool("dryRun")))
+                                                    dryRun: f.bool("dryRun"), runner: f.optionalString("runner"),
+                                                    risk: f.optionalString("risk"),
+                                                    interactive: f.optionalBool("interactive"),
+                                                    title: f.optionalString("title")))
         case .commandFinished:
             result = .finished(CommandFinishedPayload(
                 command: f.string("command"), commandId: f.optionalInt("commandId"),
                 exitStatus: f.optionalInt("exitStatus"), signal: f.optionalInt("signal"),
                 durationMs: f.int("durationMs"), output: f.optionalString("output"), tail: f.strings("tail"),
-                dryRun: f.bool("dryRun")))
+                dryRun: f.bool("dryRun"), cancelled: f.optionalBool("cancelled"), timedOut: f.optionalBool("timedOut"),
+                failure: f.optionalString("failure")))
         case .metricBreached, .metricRecovered:
             result = .metric(MetricPayload(metric: f.string("metric"), value: f.double("value"),
                                            threshold: f.double("threshold"), level: f.string("level"),

@@ -19,9 +19,14 @@ public enum EventText {
         case (_, .item(let p)):
             return "\(itemVerb(kind)): \(p.item)" + (p.reason.map { " (\($0))" } ?? "")
         case (_, .started(let p)):
-            return "Started `\(p.command)`" + (p.dryRun ? " (dry run)" : "")
+            return "Started \(commandLabel(p.commandId, p.command))" + (p.dryRun ? " (dry run)" : "")
+                + (p.interactive == true ? " (interactive)" : "")
         case (_, .finished(let p)):
-            return "Finished `\(p.command)`: \(exitText(p)) in \(Durations.text(milliseconds: p.durationMs))"
+            let label = commandLabel(p.commandId, p.command)
+            if p.dryRun { return "Dry run of \(label): nothing executed" }
+            if p.failure != nil { return "Could not run \(label): \(exitText(p))" }
+            let preposition = p.exitStatus != nil ? "in" : "after"
+            return "Ran \(label) → \(exitText(p)) \(preposition) \(Durations.text(milliseconds: p.durationMs))"
         case (_, .metric(let p)):
             let verb = kind == .metricBreached ? "breached" : "recovered"
             let unit = p.unit ?? ""
@@ -41,9 +46,25 @@ public enum EventText {
 
     static func exitText(_ p: CommandFinishedPayload) -> String {
         if p.dryRun { return "dry run" }
+        if let failure = p.failure { return "failed: \(failure)" }
+        let by = p.signal.map { " (\(signalName($0)))" } ?? ""
+        if p.timedOut == true { return "timed out" + by }
+        if p.cancelled == true { return "cancelled" + by }
         if let status = p.exitStatus { return "exit \(status)" }
-        if let signal = p.signal { return "killed by signal \(signal)" }
+        if let signal = p.signal { return "killed by \(signalName(signal))" }
         return "exit unknown"
+    }
+
+    /// `#7 `kubectl get pods``, or just the quoted text for commands not from a runbook.
+    static func commandLabel(_ id: Int?, _ command: String) -> String {
+        (id.map { "#\($0) " } ?? "") + "`\(command)`"
+    }
+
+    /// `SIGINT`, `SIGKILL` …; other numbers as `signal N`.
+    public static func signalName(_ number: Int) -> String {
+        let names = [1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE", 14: "SIGALRM",
+                     15: "SIGTERM"]
+        return names[number] ?? "signal \(number)"
     }
 
     /// `7.5`, `12`, `0.031`: no trailing zeros.

@@ -196,6 +196,14 @@ struct FlatFields {
         return false
     }
 
+    mutating func optionalBool(_ key: String) -> Bool? {
+        switch values[key] {
+        case nil, .null?: return nil
+        case .bool(let b)?: return b
+        default: failed = true; return nil
+        }
+    }
+
     mutating func strings(_ key: String) -> [String] {
         if case .strings(let s)? = values[key] { return s }
         failed = true

@@ -33,6 +33,12 @@ public struct Redactor: Sendable {
         return utf8.withUTF8 { bytes in patterns.contains { $0.mayMatch(bytes) } }
     }
 
+    /// `mightContainSecret` over UTF-8 bytes, for output streamed in large chunks: when it is
+    /// false for a chunk, it is false for every line in it.
+    public func mightContainSecret(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        patterns.contains { $0.mayMatch(bytes) }
+    }
+
     /// Applies one pattern, replacing from the end so earlier ranges stay valid.
     private func apply(_ pattern: RedactionPattern, to text: String) -> String {
         let ns = text as NSString

@@ -22,4 +22,19 @@ extension Journal {
         if all.last == "" { all.removeLast() }
         return Array(all.suffix(lines))
     }
+
+    /// Creates the empty 0600 output file of a run that streams its output there as it comes:
+    /// `outputs/<incident>/<started event>.log`. Returns the file and the path relative to the store
+    /// folder (for `CommandFinishedPayload.output`).
+    public func createOutputFile(incident: String, event: Int64) throws -> (url: URL, path: String) {
+        let folder = location.outputsURL.appendingPathComponent(incident)
+        try PrivateFiles.makeDirectory(location.outputsURL)
+        try PrivateFiles.makeDirectory(folder)
+        let url = folder.appendingPathComponent("\(event).log")
+        try PrivateFiles.write(Data(), to: url)
+        return (url, "outputs/\(incident)/\(event).log")
+    }
+
+    /// The redactor this journal applies to everything it stores.
+    public var storedRedactor: Redactor { redactor }
 }

@@ -1,0 +1,13 @@
+import Foundation
+
+/// A number that goes up whenever something a screen shows has changed, so a UI loop can poll it
+/// cheaply and redraw only then.
+final class ChangeCounter: @unchecked Sendable {
+    // @unchecked: `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value = 0
+
+    var current: Int { lock.withLock { value } }
+
+    func bump() { lock.withLock { value &+= 1 } }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import CommandRunner
+import Foundation
+import IncidentKit
+import RunbookKit
+
+struct ExecCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Run one of the runbook's commands, streaming its output, recorded in an incident.",
+        discussion: """
+            COMMAND-ID as in `warroom show --json`. Placeholders take their values from --set NAME=VALUE \
+            (which wins) or the environment. read and change commands run at once; destructive ones need \
+            --confirm with the word the refusal shows. Exit status: the command's own, 128+N when a signal \
+            ended it, 130 when cancelled with Ctrl-C, 124 on its timeout, 2 when refused (nothing ran), \
+            126 when it could not be started.
+            """)
+
+    @Argument(help: "The Markdown runbook.")
+    var runbook: String
+
+    @Argument(help: ArgumentHelp("The command's id (see `warroom show --json`).", valueName: "COMMAND-ID"))
+    var commandID: Int
+
+    @Option(help: ArgumentHelp("Record the run in this incident's timeline.", valueName: "ID"))
+    var incident: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A placeholder's value (repeatable).", valueName: "NAME=VALUE"))
+    var values: [String] = []
+
+    @Option(help: ArgumentHelp("The word a destructive command asks for.", valueName: "WORD"))
+    var confirm: String?
+
+    @Flag(help: "Execute nothing; record the would-be run.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("warroom.yaml to use (default: warroom.yaml beside the runbook).", valueName: "FILE"))
+    var config: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        for value in values where !value.contains("=") || value.hasPrefix("=") {
+            throw ValidationError("--set takes NAME=VALUE, not \(value)")
+        }
+    }
+
+    func run() async throws {
+        let prepared = try prepare()
+        let board = try reportingErrors { try makeBoard() }
+        if !board.records { printError("warroom: not recorded (no --incident given)") }
+        if prepared.interactive && !dryRun {
+            let end = try reportingErrors { try board.runInteractive(prepared) }
+            throw ExitCode(exitStatus(end.state, cancelled: false))
+        }
+        let output = ExecOutput()
+        let run = try reportingErrors { try board.start(prepared, dryRun: dryRun) { output.write($0) } }
+        let interrupts = SignalForwarder(signals: [SIGINT, SIGTERM, SIGHUP]) { _ in run.cancel() }
+        let end = await run.wait()
+        interrupts.stop()
+        if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.text)") }
+        if case .failed(let reason) = end.state { printError("warroom: \(reason)") }
+        throw ExitCode(exitStatus(end.state, cancelled: run.wasCancelled))
+    }
+
+    /// The command made ready, or a refusal (exit 2, one line on stderr, nothing run).
+    func prepare() throws -> PreparedRun {
+        let book: Runbook
+        do { book = try RunbookReader.read(file: runbook) } catch { refuse("\(error)") }
+        guard let command = book.command(commandID) else {
+            refuse("no command \(commandID) in \(runbook) (ids as in `warroom show --json`: 1–\(book.commands.count))")
+        }
+        var given: [String: String] = [:]
+        for pair in values {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            given[String(parts[0])] = String(parts[1])
+        }
+        let configPath = config ?? URL(fileURLWithPath: runbook).deletingLastPathComponent()
+            .appendingPathComponent("warroom.yaml").path
+        var settings = WarroomConfig(file: configPath)
+        if config != nil || FileManager.default.fileExists(atPath: configPath) {
+            settings = WarroomConfig.load(file: configPath)
+        }
+        for diagnostic in settings.diagnostics { printError(diagnostic.description) }
+        let prepared: PreparedRun
+        do {
+            prepared = try RunPreparer.prepare(command, values: given, settings: RunnerSettings(config: settings),
+                                               environment: ProcessInfo.processInfo.environment)
+        } catch {
+            switch error {
+            case .missingValues(let names):
+                refuse("command \(commandID) needs a value for \(names.joined(separator: ", ")): give "
+                    + names.map { "--set \($0)=VALUE" }.joined(separator: " "))
+            default:
+                refuse("\(error)")
+            }
+        }
+        if prepared.risk == .destructive, let word = prepared.confirmationWord, confirm != word {
+            refuse("command \(commandID) is destructive (\(prepared.riskReason)): to run it, add --confirm \(word)")
+        }
+        return prepared
+    }
+
+    func makeBoard() throws -> RunBoard {
+        guard let incident else {
+            return RunBoard(journal: nil, incident: nil, author: store.authorName)
+        }
+        let journal = try store.journal()
+        let id = try journal.incident(incident).id
+        return RunBoard(journal: journal, incident: id, author: store.authorName, redactor: journal.storedRedactor)
+    }
+
+    func exitStatus(_ state: RunState, cancelled: Bool) -> Int32 {
+        switch state {
+        case .exited(let code): return cancelled && code != 0 ? 130 : code
+        case .signalled(let signal): return cancelled ? 130 : 128 + signal
+        case .timedOut: return 124
+        case .failed: return 126
+        case .dryRun, .running, .cancelling: return 0
+        }
+    }
+
+    private func refuse(_ message: String) -> Never {
+        printError("warroom: \(message)")
+        Foundation.exit(2)
+    }
+}
