@@ -101,11 +101,11 @@ struct ExecCLITests {
     @Test func destructiveNeedsTheRightWord() throws {
         let refused = try exec(["5", "--set", "MARKER_DIR=\(marker.path)"])
         #expect(refused.status == 2)
-        #expect(refused.err.contains("is destructive (destructive: rm deletes files): to run it, add --confirm RUN-5"))
+        #expect(refused.err.contains("is destructive (destructive: rm deletes files): to run it, add --confirm RM"))
         let wrong = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", "yes"])
         #expect(wrong.status == 2)
         #expect(FileManager.default.fileExists(atPath: marker.path), "nothing ran")
-        let confirmed = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", "RUN-5"])
+        let confirmed = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", "RM"])
         #expect(confirmed.status == 0)
         #expect(!FileManager.default.fileExists(atPath: marker.path))
     }
