@@ -68,6 +68,9 @@ public final class CommandRun: @unchecked Sendable {
     /// The process group of the run (its first process's pid), once spawned.
     public var processGroupID: pid_t? { lock.withLock { processGroup } }
 
+    /// True once the run has ended and its end is recorded (`wait()` would return at once).
+    public var isRecorded: Bool { lock.withLock { done } }
+
     /// Waits until the run has ended and is recorded.
     public func wait() async -> RunSnapshot {
         await withCheckedContinuation { continuation in

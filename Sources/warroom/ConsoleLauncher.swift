@@ -12,6 +12,9 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "Draw without colour (as NO_COLOR does).")
     var noColor = false
 
+    @Flag(help: "Run no command: every run is recorded as a dry run (`:dry-run off` in the console ends it).")
+    var dryRun = false
+
     @Option(help: ArgumentHelp("warroom.yaml to use (default: warroom.yaml beside the first runbook).",
                                valueName: "FILE"))
     var config: String?
@@ -46,6 +49,10 @@ enum ConsoleLauncher {
         }
         state.themeNames = ThemeCatalog.standard().list().map(\.name)
         state.asciiOnly = !localeIsUTF8(ProcessInfo.processInfo.environment)
+        // What commands run with: placeholders known from the environment, runners from the config.
+        state.environment = ProcessInfo.processInfo.environment
+        state.runnerSettings = RunnerSettings(config: settings.config)
+        state.dryRun = options.dryRun
         _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
         AppUpdate.resume(&state)
         let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,

@@ -1,3 +1,4 @@
+import CommandRunner
 import ConsoleUI
 import CursesTerminal
 import Foundation
@@ -40,6 +41,16 @@ struct ConsoleRuntime {
         let sampling = ConsoleMetrics.start(runbooks: runbooks, config: config, journal: journal,
                                             incidentID: incidentID, author: author, inbox: metricInbox)
         defer { sampling.cancel() }
+        let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author)
+        // Quitting while commands run (the user confirmed it): cancel them, so no process group
+        // outlives the console, and wait until their ends are on the record.
+        defer {
+            if !runs.active.isEmpty {
+                state.message = "Cancelling \(runs.active.count) running command(s) before quitting…"
+                terminal.present(AppView.render(state, palette: palette))
+                runs.stopAll()
+            }
+        }
 
         var dirty = true
         var second = Int(Date().timeIntervalSince1970)
@@ -73,10 +84,26 @@ struct ConsoleRuntime {
                 messages.append(.tick(now))
             }
             let before = state
-            while !messages.isEmpty {
+            var polledRuns = false
+            while !messages.isEmpty || !polledRuns {
+                if messages.isEmpty {
+                    // After the keys: a run just started or a viewer just opened shows this turn.
+                    polledRuns = true
+                    messages = runs.messages(viewing: state.viewedRunId)
+                    continue
+                }
                 let message = messages.removeFirst()
                 for effect in AppUpdate.update(&state, message) {
-                    if case .setTheme(let name) = effect {
+                    if case .startRun(let run, let dryRun) = effect {
+                        if run.interactive && !dryRun {
+                            messages += runInTerminal(run, terminal: terminal, board: runs.board)
+                            dirty = true
+                        } else {
+                            messages += runs.start(run, dryRun: dryRun)
+                        }
+                    } else if case .cancelRun(let id) = effect {
+                        runs.cancel(id)
+                    } else if case .setTheme(let name) = effect {
                         // The palette is re-resolved for this terminal; the diff repaints every restyled cell.
                         do {
                             palette = try ThemeCatalog.standard().load(name).theme.palette(depth: terminal.depth)
@@ -116,13 +143,36 @@ struct ConsoleRuntime {
             case .writePostmortem(let file):
                 return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]
             case .quit, .setTheme: return []
-            case .startRun, .cancelRun, .markCommandDone:
-                // Wired to the CommandRunner target in the runtime's own change (issue #5).
-                return [.failed("Running commands from the console is not wired up yet")]
+            case .recordRefusal(let run, let reason):
+                event = try journal.append(CommandRefusedPayload(command: run.text, commandId: run.commandId,
+                                                                 title: run.title, risk: run.risk.rawValue,
+                                                                 reason: reason),
+                                           to: incidentID, author: author)
+            case .markCommandDone(let id):
+                let command = runbooks.lazy.compactMap { $0.command(id) }.first
+                event = try journal.append(CommandDonePayload(command: command?.code ?? "#\(id)", commandId: id,
+                                                              title: command?.title),
+                                           to: incidentID, author: author)
+            case .startRun, .cancelRun:
+                return [] // performed by the loop: they need the terminal and the runs
             }
             return event.map { [.journalEvents([ConsoleEvent($0)])] } ?? []
         } catch {
             return [.failed("\(error)")]
+        }
+    }
+
+    /// Gives the real terminal to an interactive command (a REPL, `redis-cli MONITOR`), recorded
+    /// like any run; the console is drawn again when it ends.
+    private func runInTerminal(_ run: PreparedRun, terminal: CursesTerminal, board: RunBoard) -> [Msg] {
+        do {
+            let snapshot = try terminal.suspend { () throws -> RunSnapshot in
+                print("warroom: running #\(run.commandId) with the terminal; the console returns when it ends.\n\(run.text)\n")
+                return try board.runInteractive(run)
+            }
+            return [.notice("#\(run.commandId) ended: \(RunStateText.words(snapshot))")]
+        } catch {
+            return [.failed("could not run #\(run.commandId): \(error)")]
         }
     }
 

@@ -101,7 +101,8 @@ struct RunFlowTests {
         let footer = RunFixture.screen(state).0.lines.last ?? ""
         #expect(footer.contains("Enter  continue") && !footer.contains("yes"))
         // y, n and d are letters of the word here, not keys.
-        #expect(AppFixture.press(RunFixture.type("yes") + [.enter], &state).isEmpty)
+        #expect(AppFixture.press(RunFixture.type("yes") + [.enter], &state)
+            == [.recordRefusal(preview.run, reason: "the confirmation typed was \"yes\", not \(word)")])
         #expect(state.overlays.isEmpty)
         #expect(state.message == "Refused: \"yes\" is not \(word); nothing ran")
         AppFixture.press([.enter] + RunFixture.type(word), &state)

@@ -46,6 +46,9 @@ public enum Effect: Sendable, Equatable {
     case startRun(PreparedRun, dryRun: Bool)
     /// Cancel run `id` (SIGINT to its group, then SIGTERM, then SIGKILL).
     case cancelRun(Int)
+    /// A destructive run was refused at its confirmation: record that it was asked for and why
+    /// it did not run (nothing executed).
+    case recordRefusal(PreparedRun, reason: String)
     /// A manual step was done by hand: record it in the journal.
     case markCommandDone(commandId: Int)
     case quit

@@ -124,7 +124,8 @@ extension AppUpdate {
                 guard preview.typed.text == word else {
                     state.message = "Refused: \"\(preview.typed.text)\" is not \(word); nothing ran"
                     stopGuidedRun("command \(preview.run.commandId) was refused", &state)
-                    return []
+                    return [.recordRefusal(preview.run,
+                                           reason: "the confirmation typed was \"\(preview.typed.text)\", not \(word)")]
                 }
                 return start(preview.run, &state)
             }

@@ -9,6 +9,10 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case itemSkipped = "item_skipped"
     case commandStarted = "command_started"
     case commandFinished = "command_finished"
+    /// A run asked for and refused at its confirmation (a destructive command, the wrong word).
+    case commandRefused = "command_refused"
+    /// A manual step (prose, not runnable) done by hand.
+    case commandDone = "command_done"
     case metricBreached = "metric_breached"
     case metricRecovered = "metric_recovered"
     case note

@@ -173,3 +173,37 @@ public struct MilestonePayload: EventPayload {
     public var milestone: Milestone
     public init(milestone: Milestone) { self.milestone = milestone }
 }
+
+/// A run that was asked for and refused before anything executed.
+public struct CommandRefusedPayload: EventPayload {
+    public static let kind = EventKind.commandRefused
+    /// The text that would have run (redacted when stored).
+    public var command: String
+    public var commandId: Int?
+    public var title: String?
+    public var risk: String?
+    /// Why, in words ("the confirmation typed was \"yes\", not DEL").
+    public var reason: String
+
+    public init(command: String, commandId: Int? = nil, title: String? = nil, risk: String? = nil, reason: String) {
+        self.command = command
+        self.commandId = commandId
+        self.title = title
+        self.risk = risk
+        self.reason = reason
+    }
+}
+
+/// A manual step of the runbook (prose in a code block) done by hand.
+public struct CommandDonePayload: EventPayload {
+    public static let kind = EventKind.commandDone
+    public var command: String
+    public var commandId: Int?
+    public var title: String?
+
+    public init(command: String, commandId: Int? = nil, title: String? = nil) {
+        self.command = command
+        self.commandId = commandId
+        self.title = title
+    }
+}

@@ -10,6 +10,8 @@ enum DecodedPayload: Equatable {
     case item(ChecklistItemPayload)
     case started(CommandStartedPayload)
     case finished(CommandFinishedPayload)
+    case refused(CommandRefusedPayload)
+    case done(CommandDonePayload)
     case metric(MetricPayload)
     case note(NotePayload)
     case milestone(MilestonePayload)
@@ -30,6 +32,8 @@ enum DecodedPayload: Equatable {
         case .itemTicked, .itemUnticked, .itemSkipped: d(ChecklistItemPayload.self).map(DecodedPayload.item)
         case .commandStarted: d(CommandStartedPayload.self).map(DecodedPayload.started)
         case .commandFinished: d(CommandFinishedPayload.self).map(DecodedPayload.finished)
+        case .commandRefused: d(CommandRefusedPayload.self).map(DecodedPayload.refused)
+        case .commandDone: d(CommandDonePayload.self).map(DecodedPayload.done)
         case .metricBreached, .metricRecovered: d(MetricPayload.self).map(DecodedPayload.metric)
         case .note: d(NotePayload.self).map(DecodedPayload.note)
         case .milestone: d(MilestonePayload.self).map(DecodedPayload.milestone)
@@ -75,6 +79,13 @@ extension DecodedPayload {
                 durationMs: f.int("durationMs"), output: f.optionalString("output"), tail: f.strings("tail"),
                 dryRun: f.bool("dryRun"), cancelled: f.optionalBool("cancelled"), timedOut: f.optionalBool("timedOut"),
                 failure: f.optionalString("failure")))
+        case .commandRefused:
+            result = .refused(CommandRefusedPayload(command: f.string("command"), commandId: f.optionalInt("commandId"),
+                                                    title: f.optionalString("title"), risk: f.optionalString("risk"),
+                                                    reason: f.string("reason")))
+        case .commandDone:
+            result = .done(CommandDonePayload(command: f.string("command"), commandId: f.optionalInt("commandId"),
+                                              title: f.optionalString("title")))
         case .metricBreached, .metricRecovered:
             result = .metric(MetricPayload(metric: f.string("metric"), value: f.double("value"),
                                            threshold: f.double("threshold"), level: f.string("level"),

@@ -27,6 +27,10 @@ public enum EventText {
             if p.failure != nil { return "Could not run \(label): \(exitText(p))" }
             let preposition = p.exitStatus != nil ? "in" : "after"
             return "Ran \(label) → \(exitText(p)) \(preposition) \(Durations.text(milliseconds: p.durationMs))"
+        case (_, .refused(let p)):
+            return "Refused \(commandLabel(p.commandId, p.command)): \(p.reason)"
+        case (_, .done(let p)):
+            return "Done by hand: \(commandLabel(p.commandId, p.command))"
         case (_, .metric(let p)):
             let verb = kind == .metricBreached ? "breached" : "recovered"
             let unit = p.unit ?? ""

@@ -95,6 +95,11 @@ struct PostmortemBuilder {
             commands.append(.init(command: p.command, exit: EventText.exitText(p),
                                   duration: Durations.text(milliseconds: p.durationMs), output: p.output ?? "—",
                                   time: stamp))
+        case .refused(let p):
+            commands.append(.init(command: p.command, exit: "refused: \(p.reason)", duration: "—", output: "—",
+                                  time: stamp))
+        case .done(let p):
+            commands.append(.init(command: p.command, exit: "done by hand", duration: "—", output: "—", time: stamp))
         case .metric(let p):
             addMetric(p, breached: event.kind == .metricBreached, stamp: stamp)
         case .note(let p):

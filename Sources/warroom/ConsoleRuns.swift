@@ -1,0 +1,63 @@
+import CommandRunner
+import ConsoleUI
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// The console's runs: starts and cancels them on the `RunBoard` and tells the main loop what
+/// changed. Polled once per loop turn; the board's version makes an idle poll one load.
+@MainActor
+final class ConsoleRuns {
+    let board: RunBoard
+    private var seenVersion = -1
+    private var sentOutput: (run: Int, version: Int)?
+
+    init(journal: Journal, incident: String, author: String) {
+        board = RunBoard(journal: journal, incident: incident, author: author, redactor: journal.storedRedactor)
+    }
+
+    /// Snapshots when any run changed, and the kept lines of the run whose output is on screen
+    /// when they changed or it just opened.
+    func messages(viewing viewed: Int?) -> [Msg] {
+        let version = board.version
+        var messages: [Msg] = []
+        if version != seenVersion {
+            seenVersion = version
+            messages.append(.runs(board.runs().map { $0.snapshot() }))
+        }
+        if let viewed, let run = board.run(viewed), sentOutput?.run != viewed || sentOutput?.version != version {
+            sentOutput = (viewed, version)
+            let first = run.firstKeptLine
+            messages.append(.runOutput(id: viewed, firstLine: first, lines: run.lines(from: first, count: run.ring.keptLines)))
+        } else if viewed == nil {
+            sentOutput = nil
+        }
+        return messages
+    }
+
+    /// Starts a run that does not need the terminal; failures come back as a message.
+    func start(_ run: PreparedRun, dryRun: Bool) -> [Msg] {
+        do {
+            try board.start(run, dryRun: dryRun)
+            return []
+        } catch {
+            return [.failed("could not record the run: \(error)")]
+        }
+    }
+
+    func cancel(_ id: Int) { board.cancel(id) }
+
+    var active: [CommandRun] { board.runs().filter { $0.snapshot().isActive } }
+
+    /// On the way out: cancels every active run and waits (at most the escalation's limit plus a
+    /// little) until each has ended and been recorded, so no process group outlives the console.
+    func stopAll() {
+        let running = active
+        guard !running.isEmpty else { return }
+        for run in running { run.cancel() }
+        let deadline = Date().addingTimeInterval(board.limits.killAfter + 2)
+        while Date() < deadline, running.contains(where: { $0.snapshot().isActive || !$0.isRecorded }) {
+            usleep(50_000)
+        }
+    }
+}
