@@ -91,6 +91,7 @@ public final class CommandRun: @unchecked Sendable {
         let group: pid_t? = lock.withLock {
             guard snap.state == .running else { return nil }
             userCancelled = true
+            snap.cancelled = true
             return beginCancelLocked()
         }
         if let group { signalGroup(group, SIGINT) }

@@ -55,7 +55,7 @@ struct GuidedRunTests {
         var state = Self.guidedRun()
         AppFixture.press([.enter], &state)
         Self.finish(1, command: 6, .signalled(2), &state)
-        #expect(state.message?.contains("signal 2") == true)
+        #expect(state.message?.contains("killed by SIGINT") == true)
         AppFixture.press([.char("r"), .enter], &state)
         Self.finish(2, command: 6, .exited(0), &state)
         AppFixture.press([.enter], &state)

@@ -139,7 +139,7 @@ struct OutputViewerTests {
         #expect(AppFixture.press([.ctrl("c")], &state) == [.cancelRun(1)])
         _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .signalled(2), finished: 70)]))
         #expect(AppFixture.press([.ctrl("c")], &state).isEmpty)
-        #expect(RunFixture.screen(state).1.contains("✗ signal 2 · 00:00:30"))
+        #expect(RunFixture.screen(state).1.contains("✗ killed by SIGINT · 00:00:30"))
         AppFixture.press([.escape], &state)
         #expect(state.overlays.isEmpty && !state.quitting)
     }

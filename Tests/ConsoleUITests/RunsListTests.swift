@@ -22,7 +22,7 @@ struct RunsListTests {
         #expect(text.contains("Runs · 2 running"))
         #expect(text.contains("#1 ✓ ok exit 0        00:00:02  Uptime  uptime"))
         #expect(text.contains("#2 ✗ failed exit 3"))
-        #expect(text.contains("#3 ✗ signal 9"))
+        #expect(text.contains("#3 ✗ killed by SIGKILL"))
         #expect(text.contains("#4 ✗ timed out        00:01:00"))
         #expect(text.contains("#5 ∅ dry run"))
         #expect(text.contains("#6 ⟳ cancelling       00:00:40"))
@@ -39,6 +39,11 @@ struct RunsListTests {
         // R switches back to the commands; the title still says there are runs.
         AppFixture.press([.char("R")], &state)
         #expect(RunFixture.screen(state).1.contains("Commands · 7 runs (R)"))
+        // A run the user cancelled says so, with the signal that ended it.
+        var cancelled = RunFixture.snapshot(8, command: 2, .signalled(2), started: 80, finished: 84)
+        cancelled.cancelled = true
+        _ = AppUpdate.update(&state, .runs([cancelled]))
+        #expect(RunFixture.screen(state).1.contains("#8 ✗ cancelled (SIGINT)"))
     }
 
     @Test("Ctrl-C with nothing running does nothing (and never quits); with a run it cancels the selected one")

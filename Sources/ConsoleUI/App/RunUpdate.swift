@@ -167,6 +167,8 @@ extension AppUpdate {
         if case .asking(let id)? = state.guidedRun?.phase, id == run.commandId {
             state.guidedRun?.phase = .starting(commandId: id, known: Set(state.runs.map(\.id)))
         }
+        // The runs list takes the keys next, so x, Ctrl-C and Enter reach the new run at once.
+        state.focus = .commands
         return [.startRun(run, dryRun: state.dryRun)]
     }
 

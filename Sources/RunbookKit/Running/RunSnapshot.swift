@@ -31,6 +31,8 @@ public struct RunSnapshot: Sendable, Equatable, Identifiable {
     public var finished: Date?
     /// No output for the configured time (still running).
     public var silent: Bool
+    /// The user cancelled it (the state says how it then ended).
+    public var cancelled: Bool
     /// Lines seen so far (kept or not).
     public var lineCount: Int
     public var byteCount: Int
@@ -40,8 +42,8 @@ public struct RunSnapshot: Sendable, Equatable, Identifiable {
     public var startedEvent: Int64?
 
     public init(id: Int, commandId: Int, title: String?, text: String, runner: String, risk: Risk, state: RunState,
-                started: Date, finished: Date? = nil, silent: Bool = false, lineCount: Int = 0, byteCount: Int = 0,
-                outputPath: String? = nil, startedEvent: Int64? = nil) {
+                started: Date, finished: Date? = nil, silent: Bool = false, cancelled: Bool = false, lineCount: Int = 0,
+                byteCount: Int = 0, outputPath: String? = nil, startedEvent: Int64? = nil) {
         self.id = id
         self.commandId = commandId
         self.title = title
@@ -52,6 +54,7 @@ public struct RunSnapshot: Sendable, Equatable, Identifiable {
         self.started = started
         self.finished = finished
         self.silent = silent
+        self.cancelled = cancelled
         self.lineCount = lineCount
         self.byteCount = byteCount
         self.outputPath = outputPath

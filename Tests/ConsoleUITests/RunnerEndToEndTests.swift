@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Issue 5's scenario in the real binary: run a read command of the demo runbook, cancel a long
+/// one with Ctrl-C, refuse a destructive one with the wrong word; the journal holds all three.
+@Suite("Command runner (tmux)", .serialized)
+struct RunnerEndToEndTests {
+    typealias Session = TerminalEndToEndTests.Session
+
+    @Test("Read command runs and shows its output; Ctrl-C cancels a long one; a wrong word refuses a destructive one")
+    func runCancelRefuse() throws {
+        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else {
+            print("skipped: tmux or the warroom binary not found")
+            return
+        }
+        let store = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)", width: 120, height: 40)
+        _ = try session.wait { $0.contains("Demo: payments checkout failing") && $0.contains("Checklist 0/") }
+
+        // A read command: Enter in the preview runs it; its output opens with Enter on the run.
+        try palette(session, "run 7")
+        _ = try session.wait { $0.contains("head -n 3 /proc/loadavg /proc/meminfo") && $0.contains("Enter: run") }
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("#1 ✓ ok exit 0") }
+        try session.keys("Enter")
+        let output = try session.wait { $0.contains("Output of run #1") && $0.contains("MemTotal:") }
+        #expect(output.contains("==> /proc/loadavg <=="))
+        try session.keys("Escape")
+
+        // A command that runs until stopped: Ctrl-C cancels it, the console stays.
+        try palette(session, "run 8")
+        _ = try session.wait { $0.contains("while sleep 2") && $0.contains("Enter: run") }
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("#2 ⟳ running") }
+        try session.keys("C-c")
+        let cancelled = try session.wait { $0.contains("#2 ✗") && !$0.contains("#2 ⟳") }
+        #expect(cancelled.contains("cancelled"))
+        #expect(cancelled.contains("Demo: payments checkout failing"), "the console is still there")
+
+        // A destructive command: its placeholder first, then the typed word; a wrong one refuses.
+        try palette(session, "run 14")
+        _ = try session.wait { $0.contains("REDIS_HOST") && $0.contains("Values for") }
+        try session.run(["send-keys", "-t", "t", "-l", "localhost"])
+        try session.keys("Enter")
+        let preview = try session.wait { $0.contains("Type DEL to run it") }
+        #expect(preview.contains("⚠ DESTRUCTIVE"))
+        #expect(preview.contains("redis-cli -h 'localhost' DEL payments:retry"))
+        try session.run(["send-keys", "-t", "t", "-l", "yes"])
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("Refused: \"yes\" is not DEL; nothing ran") }
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+
+        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let kinds = events.compactMap { $0["kind"] as? String }
+        #expect(kinds == ["opened", "command_started", "command_finished", "command_started", "command_finished",
+                          "command_refused"])
+        let payloads = events.map { $0["payload"] as? [String: Any] ?? [:] }
+        #expect(payloads[2]["commandId"] as? Int == 7 && payloads[2]["exitStatus"] as? Int == 0)
+        #expect((payloads[2]["tail"] as? [String])?.contains { $0.hasPrefix("MemTotal:") } == true)
+        #expect(payloads[4]["commandId"] as? Int == 8 && payloads[4]["cancelled"] as? Bool == true)
+        #expect(payloads[4]["signal"] as? Int == 2)
+        #expect(payloads[5]["commandId"] as? Int == 14)
+        #expect((payloads[5]["reason"] as? String)?.contains("\"yes\", not DEL") == true)
+        #expect(payloads[5]["command"] as? String == "redis-cli -h 'localhost' DEL payments:retry")
+    }
+
+    private func palette(_ session: Session, _ command: String) throws {
+        try session.keys(":")
+        try session.run(["send-keys", "-t", "t", "-l", command])
+        try session.keys("Enter")
+    }
+}
