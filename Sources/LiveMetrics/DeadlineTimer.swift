@@ -32,9 +32,11 @@ final class DeadlineTimer: @unchecked Sendable {
 
     init() {
         timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.setEventHandler { [unowned self] in fire() }
+        timer.setEventHandler { [weak self] in self?.fire() }
         timer.activate()
     }
+
+    deinit { timer.cancel() }
 
     /// Runs `action` (on the timer's queue) after `seconds`, unless cancelled first.
     func schedule(after seconds: Double, _ action: @escaping @Sendable () -> Void) -> Token {

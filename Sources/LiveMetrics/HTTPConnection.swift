@@ -116,7 +116,9 @@ struct HTTPConnection {
             }
         }
         var body: [UInt8]
-        if chunked {
+        if status / 100 == 1 || status == 204 || status == 304 {
+            body = []  // never a body, whatever the headers say
+        } else if chunked {
             body = try readChunked()
         } else if let length {
             guard length <= Self.maxBodyBytes else { throw SourceError("answer too large") }

@@ -21,14 +21,20 @@ final class PlainHTTPClient: @unchecked Sendable {
     private let lock = NSLock()
     /// Idle kept-alive sockets by "host:port".
     private var idle: [String: [Int32]] = [:]
-    private let queue = DispatchQueue(label: "warroom.http", attributes: .concurrent)
     static let maxIdlePerHost = 8
+
+    deinit {
+        for fd in idle.values.joined() { Glibc.close(fd) }
+    }
 
     /// GET `target` (path and query) from `host:port`; fails with a `SourceError` in people's words.
     func get(host: String, port: Int, target: String, headers: [(String, String)],
              timeoutSeconds: Double) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
-            queue.async {
+            // A serial queue of its own: libdispatch runs those on overcommit threads, so a request
+            // blocked in poll or getaddrinfo never takes one of the few threads Swift tasks run on
+            // (a shared concurrent queue did, and stalled every task for seconds).
+            DispatchQueue(label: "warroom.http").async {
                 continuation.resume(with: Result {
                     try self.getBlocking(host: host, port: port, target: target, headers: headers,
                                          timeoutSeconds: timeoutSeconds)
