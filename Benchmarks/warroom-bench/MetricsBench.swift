@@ -33,6 +33,7 @@ enum MetricsBench {
                                                     prometheus: prometheus, label: "Prometheus") }
         let spawned = measure { await sample(commands, prometheus: prometheus, label: "command") }
         let mixed = measure { await sample(indices, prometheus: prometheus, label: "mixed") }
+        let perRequest = prometheus.map { url in measure { await sequentialQueries(url) } }
 
         print(String(format: "metrics: idle %.1f ms CPU per second", idle.total * 1000))
         print(String(format: "metrics: %d host + %d Prometheus at 1 s: %.1f ms CPU per second = %.1f%% of one core "
@@ -43,6 +44,10 @@ enum MetricsBench {
         if let serverCPU {
             print(String(format: "metrics:   (the Prometheus server answering them used %.1f%% of one core, not counted)",
                          serverCPU * 100))
+        }
+        if let perRequest {
+            print(String(format: "metrics:   one Prometheus query in isolation (%d in a row): %.0f µs CPU per request",
+                         sequentialCount, perRequest.own * perRequest.wall / Double(sequentialCount) * 1e6))
         }
         print(String(format: "metrics: %d commands at 1 s: %.1f ms CPU per second = %.1f%% of one core "
                      + "(warroom %.1f%% + spawned shells %.1f%%)", commands.count, spawned.total * 1000,
@@ -77,11 +82,23 @@ enum MetricsBench {
             + (worst.map { ", \(errors.values.reduce(0, +)) errors (most: \($0.key))" } ?? ", no errors"))
     }
 
+    static let sequentialCount = 400
+
+    /// `sequentialCount` queries one after another, no sampler: the cost of one request, HTTP and decoding.
+    static func sequentialQueries(_ url: String) async {
+        for index in 0..<sequentialCount {
+            _ = try? await PrometheusSource(baseURL: url, query: BenchMetricMix.queries[index % BenchMetricMix.queries.count])
+                .sample()
+        }
+    }
+
     struct CPU {
         /// This process, per wall second.
         var own: Double
         /// Waited-for children (the command sources' shells), per wall second.
         var children: Double
+        /// The wall seconds measured.
+        var wall: Double
         var total: Double { own + children }
     }
 
@@ -96,7 +113,7 @@ enum MetricsBench {
         done.wait()
         let wall = Date().timeIntervalSince(start)
         return CPU(own: (cpuSeconds(Int32(ownUsage)) - ownBefore) / wall,
-                   children: (cpuSeconds(Int32(childrenUsage)) - childrenBefore) / wall)
+                   children: (cpuSeconds(Int32(childrenUsage)) - childrenBefore) / wall, wall: wall)
     }
 
     #if os(Linux)

@@ -5,18 +5,26 @@ import FoundationNetworking
 
 /// One HTTP request with a hard deadline and failures named the way people say them.
 enum HTTPFetch {
+    /// One session for every source, so connections to a Prometheus are kept alive and reused.
+    /// Nothing is stored between requests: no cookies, cache or credentials.
     static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCredentialStorage = nil
+        configuration.httpMaximumConnectionsPerHost = 8
         return URLSession(configuration: configuration)
     }()
 
     /// Uses the completion-handler API with its own deadline rather than async `data(for:)`: cancelling
     /// an async URLSession task from Swift task cancellation can deadlock in FoundationNetworking
     /// (cancel() syncs onto the session queue while the completion holds the task's status lock).
+    /// The request's `timeoutInterval` ends an idle exchange; the shared `DeadlineTimer` ends one
+    /// that trickles on past `timeoutSeconds`.
     static func fetch(_ request: URLRequest, timeoutSeconds: Double) async throws -> (Data, HTTPURLResponse) {
         let once = ResumeOnce<(Data, HTTPURLResponse)>()
-        let box = TaskBox()
         return try await withCheckedThrowingContinuation { continuation in
             once.set(continuation)
             let task = session.dataTask(with: request) { data, response, error in
@@ -28,16 +36,13 @@ enum HTTPFetch {
                     once.resume(with: .failure(SourceError("not an HTTP answer")))
                 }
             }
-            box.task = task
-            task.resume()
-            let timer = Task.detached {
-                try? await Task.sleep(for: .milliseconds(Int(timeoutSeconds * 1000)))
-                guard !Task.isCancelled else { return }
+            // Fired on the timer's queue, outside any Swift task-cancellation handler, so it cannot deadlock as above.
+            let deadline = DeadlineTimer.shared.schedule(after: timeoutSeconds) { [weak task] in
                 once.resume(with: .failure(SourceError.timeout(timeoutSeconds)))
-                // Called outside any Swift task-cancellation handler, so it cannot deadlock as above.
-                box.task?.cancel()
+                task?.cancel()
             }
-            once.onResume { timer.cancel() }
+            once.onResume { DeadlineTimer.shared.cancel(deadline) }
+            task.resume()
         }
     }
 
@@ -58,15 +63,5 @@ enum HTTPFetch {
         case .networkConnectionLost: SourceError("connection lost")
         default: SourceError(error.localizedDescription)
         }
-    }
-}
-
-/// Holds the data task so the timeout can cancel it.
-final class TaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: URLSessionDataTask?
-    var task: URLSessionDataTask? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

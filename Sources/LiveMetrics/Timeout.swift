@@ -2,6 +2,7 @@ import Foundation
 
 /// Runs `body`, failing with "timeout after Ns" when it takes longer. Returns at the deadline
 /// even when the body ignores cancellation (a hung read), so a stuck source cannot hold its caller.
+/// The deadline is an entry of the shared `DeadlineTimer`, not a sleeping task per call.
 func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
     let once = ResumeOnce<T>()
     return try await withTaskCancellationHandler {
@@ -10,12 +11,11 @@ func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () 
             let work = Task {
                 do { once.resume(with: .success(try await body())) } catch { once.resume(with: .failure(error)) }
             }
-            let timer = Task {
-                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                if !Task.isCancelled { once.resume(with: .failure(SourceError.timeout(seconds))) }
+            let deadline = DeadlineTimer.shared.schedule(after: seconds) {
+                once.resume(with: .failure(SourceError.timeout(seconds)))
                 work.cancel()
             }
-            once.onResume { timer.cancel() }
+            once.onResume { DeadlineTimer.shared.cancel(deadline) }
         }
     } onCancel: {
         once.resume(with: .failure(CancellationError()))

@@ -67,6 +67,19 @@ import Testing
         #expect(try PrometheusResponse.reading(Data(vector.utf8), status: 200).values == [2.5, 7])
         let scalar = #"{"status":"success","data":{"resultType":"scalar","result":[1,"3"]}}"#
         #expect(try PrometheusResponse.reading(Data(scalar.utf8), status: 200).values == [3])
+        let labelled = #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"a"},"value":[1.5,"NaN"]},{"metric":{"job":"b"},"value":[1.5,"4"]},{"metric":{"job":"c"}}]}}"#
+        #expect(try PrometheusResponse.reading(Data(labelled.utf8), status: 200).series == [SeriesValue(labels: ["job": "b"], value: 4)])
+        let failed = #"{"status":"error","errorType":"bad_data","error":"parse error: unclosed"}"#
+        #expect(throws: SourceError("query error: parse error: unclosed")) {
+            try PrometheusResponse.reading(Data(failed.utf8), status: 400)
+        }
+        #expect(throws: SourceError("HTTP 502: not a Prometheus answer")) {
+            try PrometheusResponse.reading(Data("<html>bad gateway</html>".utf8), status: 502)
+        }
+        let matrix = #"{"status":"success","data":{"resultType":"matrix","result":[]}}"#
+        #expect(throws: SourceError("query error: a matrix result; use an instant vector or scalar")) {
+            try PrometheusResponse.reading(Data(matrix.utf8), status: 200)
+        }
         let empty = #"{"status":"success","data":{"resultType":"vector","result":[]}}"#
         #expect(throws: SourceError("no data: the query matched no series")) {
             try PrometheusResponse.reading(Data(empty.utf8), status: 200)
