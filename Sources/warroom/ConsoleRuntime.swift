@@ -167,8 +167,13 @@ struct ConsoleRuntime {
     private func runInTerminal(_ run: PreparedRun, terminal: CursesTerminal, board: RunBoard) -> [Msg] {
         do {
             let snapshot = try terminal.suspend { () throws -> RunSnapshot in
-                print("warroom: running #\(run.commandId) with the terminal; the console returns when it ends.\n\(run.text)\n")
-                return try board.runInteractive(run)
+                let say = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
+                say("warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ \(run.text)\n\n")
+                let snapshot = try board.runInteractive(run)
+                // Its last screen stays readable until the user is done with it.
+                say("\nwarroom: #\(run.commandId) ended (\(RunStateText.words(snapshot))). Press Enter for the console. ")
+                _ = readLine()
+                return snapshot
             }
             return [.notice("#\(run.commandId) ended: \(RunStateText.words(snapshot))")]
         } catch {

@@ -68,6 +68,62 @@ struct RunnerEndToEndTests {
         #expect(payloads[5]["command"] as? String == "redis-cli -h 'localhost' DEL payments:retry")
     }
 
+    @Test("! gives a command the real terminal: it reads the keyboard, Ctrl-C stops only it, the console comes back")
+    func interactive() throws {
+        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else {
+            print("skipped: tmux or the warroom binary not found")
+            return
+        }
+        let store = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let runbook = store + "/ask.md"
+        try """
+        # Shell runbook
+
+        ## Ask
+
+        ```bash
+        read -r -p "name? " name; echo "hello $name"
+        ```
+        """.write(toFile: runbook, atomically: true, encoding: .utf8)
+        let session = try Session(tmux: tmux, command: "\(warroom) open \(runbook) --store \(store) --title Ask --severity SEV2",
+                                  width: 120, height: 40)
+        _ = try session.wait { $0.contains("┌─ Commands") }
+        try session.keys("Tab", "Tab")
+        _ = try session.wait { $0.contains("┏━ Commands") }
+        try session.keys("!")
+        _ = try session.wait { $0.contains("interactive (real terminal)") }
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("name? ") && $0.contains("has the terminal") }
+        try session.run(["send-keys", "-t", "t", "-l", "bob"])
+        try session.keys("Enter")
+        let ended = try session.wait { $0.contains("Press Enter for the console") }
+        #expect(ended.contains("hello bob") && ended.contains("ended (ok exit 0)"))
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("#1 ✓ ok exit 0") }
+
+        // Ctrl-C while it has the terminal reaches the command only.
+        try session.keys("R", "!")
+        _ = try session.wait { $0.contains("interactive (real terminal)") }
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("name? ") && $0.contains("has the terminal") }
+        try session.keys("C-c")
+        _ = try session.wait { $0.contains("Press Enter for the console") }
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("#2 ✗") }
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+
+        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let finished = events.filter { $0["kind"] as? String == "command_finished" }.map { $0["payload"] as? [String: Any] ?? [:] }
+        #expect(finished.count == 2)
+        #expect(finished.first?["exitStatus"] as? Int == 0)
+        let started = events.filter { $0["kind"] as? String == "command_started" }.map { $0["payload"] as? [String: Any] ?? [:] }
+        #expect(started.allSatisfy { $0["interactive"] as? Bool == true })
+    }
+
     private func palette(_ session: Session, _ command: String) throws {
         try session.keys(":")
         try session.run(["send-keys", "-t", "t", "-l", command])
