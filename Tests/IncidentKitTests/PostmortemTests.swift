@@ -43,6 +43,10 @@ struct PostmortemTests {
         at(15)  // past midnight
         try journal.append(CommandFinishedPayload(command: "kubectl rollout undo deploy/checkout", exitStatus: nil,
                                                   signal: 15, durationMs: 30000), to: id, author: bob)
+        try journal.append(CommandRefusedPayload(command: "redis-cli FLUSHDB", commandId: 7, risk: "destructive",
+                                                 reason: "the confirmation typed was \"yes\", not FLUSHDB"),
+                           to: id, author: bob)
+        try journal.append(CommandDonePayload(command: "Call the DBA on-call", commandId: 8), to: id, author: alice)
         try journal.append(.itemSkipped, ChecklistItemPayload(item: "Post status page update", reason: "internal only"),
                            to: id, author: alice)
         try journal.append(MilestonePayload(milestone: .mitigated), to: id, author: alice)
