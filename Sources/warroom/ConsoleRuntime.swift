@@ -25,6 +25,8 @@ struct ConsoleRuntime {
         var state = initial
         state.width = terminal.width
         state.height = terminal.height
+        // The first frame goes out before the journal watch and the metric sources start.
+        terminal.present(AppView.render(state, palette: palette))
 
         let inbox = EventInbox()
         let stream = journal.watch(incident: incidentID, after: state.lastEventID)
@@ -41,7 +43,7 @@ struct ConsoleRuntime {
                                             incidentID: incidentID, author: author, inbox: metricInbox)
         defer { sampling.cancel() }
 
-        var dirty = true
+        var dirty = false
         var second = Int(Date().timeIntervalSince1970)
         while !state.quitting {
             if dirty {
