@@ -1,5 +1,6 @@
 @testable import ConsoleUI
 import Foundation
+import RunbookKit
 import Testing
 
 /// Panes format only the rows on screen and keep their filters' results in the state: what is
@@ -145,5 +146,23 @@ struct PaneWindowTests {
         _ = AppUpdate.update(&state, .click(x: rect.x + 2, y: rect.y + line))
         let selected = state.timeline[state.selectedIndex(.timeline) ?? 0]
         #expect(drawn[line].hasSuffix("\(selected.kind) \(selected.text)"))
+    }
+
+    @Test("command headings: one per section change among the shown commands, filtered or not")
+    func commandHeadings() {
+        var state = AppFixture.state()
+        func command(_ id: Int, _ section: String) -> RunbookCommand {
+            RunbookCommand(id: id, title: "step \(id)", language: "bash", code: "echo \(id)", section: section,
+                           line: id, placeholders: [], risk: .read, riskReason: "echo", runnable: true)
+        }
+        var book = AppFixture.runbook
+        book.commands = [command(1, "Payments > Diagnosis"), command(2, "Payments > Mitigation"),
+                         command(3, "Payments > Diagnosis"), command(4, "Payments > Diagnosis")]
+        state.runbooks = [book]
+        func texts() -> [String] { AppView.commandLines(state).all.map(\.text) }
+        #expect(texts().filter { !$0.hasPrefix(" ") } == ["Diagnosis", "Mitigation", "Diagnosis"])
+        state.filters[.commands] = "Diagnosis"
+        #expect(texts().filter { !$0.hasPrefix(" ") } == ["Diagnosis"])
+        #expect(texts().count == 4)
     }
 }

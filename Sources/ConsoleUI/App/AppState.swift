@@ -3,7 +3,15 @@ import RunbookKit
 
 /// Everything the console shows. Changed only by `AppUpdate.update`; drawn by `AppView`.
 public struct AppState: Sendable, Equatable {
-    public var runbooks: [Runbook] { didSet { refreshFilters(PaneID.allCases, force: true) } }
+    public var runbooks: [Runbook] {
+        didSet {
+            commandSectionIDs = Self.sectionIDs(runbooks)
+            refreshFilters(PaneID.allCases, force: true)
+        }
+    }
+    /// Each command's section as a number (equal sections, equal numbers): the commands pane
+    /// compares these on every frame instead of thousands of section strings.
+    var commandSectionIDs: [Int]
     public var incident: IncidentSnapshot
     /// Item key (`ItemRef.key`) → done or skipped. Built from the journal's item events.
     public var marks: [String: ItemMark] = [:]
@@ -61,6 +69,7 @@ public struct AppState: Sendable, Equatable {
 
     public init(runbooks: [Runbook], incident: IncidentSnapshot, now: Date, width: Int = 120, height: Int = 40) {
         self.runbooks = runbooks
+        self.commandSectionIDs = Self.sectionIDs(runbooks)
         self.incident = incident
         self.now = now
         self.width = width
@@ -120,6 +129,15 @@ public struct AppState: Sendable, Equatable {
 
     public func selected(_ pane: PaneID) -> Int {
         min(max(selection[pane] ?? 0, 0), max(rowCount(pane) - 1, 0))
+    }
+
+    static func sectionIDs(_ runbooks: [Runbook]) -> [Int] {
+        var ids: [String: Int] = [:]
+        return runbooks.flatMap(\.commands).map { command in
+            if let id = ids[command.section] { return id }
+            ids[command.section] = ids.count
+            return ids.count - 1
+        }
     }
 
     /// Re-filters what changed. The index is taken out of `self` first, so it is the only

@@ -197,12 +197,13 @@ extension AppView {
         let shown = shownIndices(.commands, state, count: all.count)
         var slots: [PaneSlot] = []
         slots.reserveCapacity(shown.count + 1)
-        var section: String?
+        var section: Int?
+        let sections = state.commandSectionIDs
         for row in 0..<shown.count {
-            let command = all[shown[row]]
-            if command.section != section {
+            let commandSection = sections[shown[row]]
+            if commandSection != section {
                 slots.append(.heading(row: row))
-                section = command.section
+                section = commandSection
             }
             slots.append(.item(row: row))
         }

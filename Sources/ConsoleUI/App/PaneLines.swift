@@ -39,7 +39,9 @@ struct PaneLines {
 
     /// The line of the selectable item `item`, nil when it has none.
     func line(ofItem item: Int) -> Int? {
-        if let direct = slots.firstIndex(of: .item(row: item)) { return direct }
+        for (line, slot) in slots.enumerated() {
+            if case .item(let row) = slot, row == item { return line }
+        }
         // Fixed rows (the runs list) carry their own item index.
         return slots.firstIndex { slot in
             guard case .fixed(let index) = slot else { return false }
