@@ -64,6 +64,8 @@ public struct AppState: Sendable, Equatable {
     public var filters: [PaneID: String] = [:] { didSet { refreshFilters(PaneID.allCases) } }
     /// `:filter KIND`: timeline events of kinds starting with this only.
     public var timelineKind: String? { didSet { refreshFilters([.timeline]) } }
+    /// The runbooks are still being read: their panes say so (the timeline already shows).
+    public var readingRunbooks = false
     /// What the filters let through, refreshed as the properties above change (not on each key).
     var filterIndex = FilterIndex()
 

@@ -19,6 +19,10 @@ extension AppView {
                                borderStyle: palette[focused ? .paneBorderFocused : .paneBorderUnfocused],
                                titleStyle: palette[focused ? .paneTitleFocused : .paneTitleUnfocused])
         guard !inner.isEmpty else { return }
+        if state.readingRunbooks, pane != .timeline {
+            canvas.write("reading runbook…", x: inner.x, y: inner.y, style: palette[.textMuted], clip: inner)
+            return
+        }
         switch pane {
         case .checklist: drawRows(&canvas, checklistLines(state), inner, state.selected(pane), focused, palette)
         case .metrics: drawRows(&canvas, metricLines(state), inner, state.selected(pane), focused, palette)
