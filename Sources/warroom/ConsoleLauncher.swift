@@ -38,8 +38,9 @@ struct ConsoleOptions: ParsableArguments {
 /// Rebuilds an incident's console state from its journal events, then runs the console.
 enum ConsoleLauncher {
     /// `settings`: the config the journal was opened with (`ConsoleConfig.load`), so its `redact:` applies.
-    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], settings: ConsoleConfig,
-                    author: String, options: ConsoleOptions) async throws {
+    /// `reading`: runbook files read behind the first frame (then `runbooks` is empty).
+    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
+                    settings: ConsoleConfig, author: String, options: ConsoleOptions) async throws {
         let (theme, themeNote) = try options.loadTheme(config: settings)
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
@@ -47,6 +48,7 @@ enum ConsoleLauncher {
             state.message = banner
             state.messageIsError = settings.hasErrors || settings.banner == nil
         }
+        state.readingRunbooks = !reading.isEmpty
         state.themeNames = ThemeCatalog.standard().list().map(\.name)
         state.asciiOnly = !localeIsUTF8(ProcessInfo.processInfo.environment)
         // What commands run with: placeholders known from the environment, runners from the config.
@@ -57,9 +59,13 @@ enum ConsoleLauncher {
         AppUpdate.resume(&state)
         let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,
                                      rules: SeverityRules(runbook: runbooks.first), theme: theme,
-                                     noColor: options.noColor, runbooks: runbooks, config: settings.config)
+                                     noColor: options.noColor, runbooks: runbooks, config: settings.config,
+                                     pendingRunbooks: reading)
         // The command runs on a pool thread; curses must live on the main thread.
-        await MainActor.run { runtime.run(state) }
+        await MainActor.run {
+            var console = runtime
+            console.run(state)
+        }
     }
 
     /// The first of LC_ALL, LC_CTYPE, LANG that is set names a UTF-8 charset.

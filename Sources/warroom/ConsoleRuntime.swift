@@ -13,19 +13,30 @@ struct ConsoleRuntime {
     let journal: Journal
     let incidentID: String
     let author: String
-    let rules: SeverityRules
+    var rules: SeverityRules
     let theme: Theme
     let noColor: Bool
     var runbooks: [Runbook] = []
     var config: WarroomConfig?
+    /// Runbooks to read behind the first frame (`runbooks` is then empty until they are read).
+    var pendingRunbooks: [String] = []
 
-    func run(_ initial: AppState) {
+    mutating func run(_ initial: AppState) {
+        let reading = RunbookInbox()
+        var reader: Task<Void, Never>?
+        if !pendingRunbooks.isEmpty {
+            let paths = pendingRunbooks
+            reader = Task.detached { reading.put(Result { try paths.map { try RunbookReader.read(file: $0) } }) }
+        }
+        defer { reader?.cancel() }
         let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
         defer { terminal.restore() }
         var palette = theme.palette(depth: terminal.depth)
         var state = initial
         state.width = terminal.width
         state.height = terminal.height
+        // The first frame goes out before the journal watch and the metric sources start.
+        terminal.present(AppView.render(state, palette: palette))
 
         let inbox = EventInbox()
         let stream = journal.watch(incident: incidentID, after: state.lastEventID)
@@ -38,9 +49,8 @@ struct ConsoleRuntime {
         }
         defer { watcher.cancel() }
         let metricInbox = MetricInbox()
-        let sampling = ConsoleMetrics.start(runbooks: runbooks, config: config, journal: journal,
-                                            incidentID: incidentID, author: author, inbox: metricInbox)
-        defer { sampling.cancel() }
+        var sampling = reader == nil ? startMetrics(metricInbox) : nil
+        defer { sampling?.cancel() }
         let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author)
         // Quitting while commands run (the user confirmed it): cancel them, so no process group
         // outlives the console, and wait until their ends are on the record.
@@ -52,7 +62,7 @@ struct ConsoleRuntime {
             }
         }
 
-        var dirty = true
+        var dirty = false
         var second = Int(Date().timeIntervalSince1970)
         while !state.quitting {
             if dirty {
@@ -60,7 +70,8 @@ struct ConsoleRuntime {
                 dirty = false
             }
             var messages: [Msg] = []
-            switch terminal.nextEvent(timeoutMilliseconds: 200) {
+            // While the runbooks are read, wake often to show them as soon as they are there.
+            switch terminal.nextEvent(timeoutMilliseconds: reader == nil ? 200 : 20) {
             case .resize(let width, let height): messages.append(.resize(width: width, height: height))
             case .input(.key(let key)): messages.append(.key(key))
             case .input(.mouse(let mouse)):
@@ -72,6 +83,18 @@ struct ConsoleRuntime {
                 default: break
                 }
             default: break
+            }
+            if let read = reading.take() {
+                reader = nil
+                switch read {
+                case .success(let books):
+                    runbooks = books
+                    rules = SeverityRules(runbook: books.first)
+                    sampling = startMetrics(metricInbox)
+                    messages.append(.runbooksRead(books))
+                case .failure(let error):
+                    messages += [.runbooksRead([]), .failed("reading the runbook: \(error)")]
+                }
             }
             let (events, failure) = inbox.drain()
             if !events.isEmpty { messages.append(.journalEvents(events.map(ConsoleEvent.init))) }
@@ -120,6 +143,11 @@ struct ConsoleRuntime {
             // Ticks change `now`, so the clocks redraw each second; idle keys draw nothing.
             if state != before { dirty = true }
         }
+    }
+
+    private func startMetrics(_ inbox: MetricInbox) -> Task<Void, Never> {
+        ConsoleMetrics.start(runbooks: runbooks, config: config, journal: journal, incidentID: incidentID,
+                             author: author, inbox: inbox)
     }
 
     /// Performs one effect; what it committed comes back as messages.

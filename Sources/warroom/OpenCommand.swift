@@ -38,10 +38,17 @@ struct OpenCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
         let (journal, target, models) = try reportingErrors { () throws -> (Journal, Incident, [Runbook]) in
-            let read = try runbooks.map(ConsoleLauncher.readRunbook)
             let journal = try store.journal(redacting: settings.config?.redact ?? [])
+            guard let title else {
+                // Resuming: the runbooks are read behind the first frame. One that cannot be
+                // opened still fails here, with the reader's own error.
+                for path in runbooks where !FileManager.default.isReadableFile(atPath: path) {
+                    _ = try ConsoleLauncher.readRunbook(path)
+                }
+                return (journal, try journal.incident(orNewestOpen: incident), [])
+            }
+            let read = try runbooks.map(ConsoleLauncher.readRunbook)
             let models = read.map(\.runbook)
-            guard let title else { return (journal, try journal.incident(orNewestOpen: incident), models) }
             let rules = SeverityRules(runbook: models.first)
             let fallback = models.first?.severities.max(by: { $0.rank < $1.rank })?.id ?? "SEV3"
             let level = try rules.normalise(severity ?? fallback)
@@ -49,7 +56,8 @@ struct OpenCommand: AsyncParsableCommand {
                                                   runbookHash: read.first?.hash, author: store.authorName)
             return (journal, opened, models)
         }
-        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models, settings: settings,
+        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models,
+                                      reading: title == nil ? runbooks : [], settings: settings,
                                       author: store.authorName, options: console)
     }
 }

@@ -3,11 +3,19 @@ import RunbookKit
 
 /// Everything the console shows. Changed only by `AppUpdate.update`; drawn by `AppView`.
 public struct AppState: Sendable, Equatable {
-    public var runbooks: [Runbook]
+    public var runbooks: [Runbook] {
+        didSet {
+            commandSectionIDs = Self.sectionIDs(runbooks)
+            refreshFilters(PaneID.allCases, force: true)
+        }
+    }
+    /// Each command's section as a number (equal sections, equal numbers): the commands pane
+    /// compares these on every frame instead of thousands of section strings.
+    var commandSectionIDs: [Int]
     public var incident: IncidentSnapshot
     /// Item key (`ItemRef.key`) → done or skipped. Built from the journal's item events.
     public var marks: [String: ItemMark] = [:]
-    public var timeline: [ConsoleEvent] = []
+    public var timeline: [ConsoleEvent] = [] { didSet { refreshFilters([.timeline]) } }
     public var focus: PaneID = .checklist
     /// Selected row of each pane (an index into that pane's items).
     public var selection: [PaneID: Int] = [:]
@@ -53,12 +61,17 @@ public struct AppState: Sendable, Equatable {
     /// Theme names for `:theme` completion.
     public var themeNames: [String] = []
     /// `/` filter text of each pane (rows containing it, case-insensitively).
-    public var filters: [PaneID: String] = [:]
+    public var filters: [PaneID: String] = [:] { didSet { refreshFilters(PaneID.allCases) } }
     /// `:filter KIND`: timeline events of kinds starting with this only.
-    public var timelineKind: String?
+    public var timelineKind: String? { didSet { refreshFilters([.timeline]) } }
+    /// The runbooks are still being read: their panes say so (the timeline already shows).
+    public var readingRunbooks = false
+    /// What the filters let through, refreshed as the properties above change (not on each key).
+    var filterIndex = FilterIndex()
 
     public init(runbooks: [Runbook], incident: IncidentSnapshot, now: Date, width: Int = 120, height: Int = 40) {
         self.runbooks = runbooks
+        self.commandSectionIDs = Self.sectionIDs(runbooks)
         self.incident = incident
         self.now = now
         self.width = width
@@ -66,7 +79,7 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// The checklist or procedure chosen with `c`; nil: the first runbook's incident checklist.
-    public var activeList: ListChoice?
+    public var activeList: ListChoice? { didSet { refreshFilters([.checklist], force: true) } }
 
     /// The list the checklist pane shows (the chosen one, else the first runbook's incident checklist).
     public var shownList: ListChoice? {
@@ -120,8 +133,26 @@ public struct AppState: Sendable, Equatable {
         min(max(selection[pane] ?? 0, 0), max(rowCount(pane) - 1, 0))
     }
 
+    static func sectionIDs(_ runbooks: [Runbook]) -> [Int] {
+        var ids: [String: Int] = [:]
+        return runbooks.flatMap(\.commands).map { command in
+            if let id = ids[command.section] { return id }
+            ids[command.section] = ids.count
+            return ids.count - 1
+        }
+    }
+
+    /// Re-filters what changed. The index is taken out of `self` first, so it is the only
+    /// reference and grows in place (an append to the timeline filters only the new events).
+    private mutating func refreshFilters(_ panes: [PaneID], force: Bool = false) {
+        var index = filterIndex
+        filterIndex = FilterIndex()
+        for pane in panes { index.refresh(pane, self, force: force) }
+        filterIndex = index
+    }
+
     /// Indices of the pane's items shown (after filters); nil when all are.
-    public func visible(_ pane: PaneID) -> [Int]? { PaneFilter.visible(pane, self) }
+    public func visible(_ pane: PaneID) -> [Int]? { filterIndex.visible(pane) }
 
     /// The pane's item index of its selected row, nil when it shows none.
     public func selectedIndex(_ pane: PaneID) -> Int? {
@@ -135,14 +166,7 @@ public struct AppState: Sendable, Equatable {
         visible(pane)?.count ?? itemCount(pane)
     }
 
-    func itemCount(_ pane: PaneID) -> Int {
-        switch pane {
-        case .checklist: items.count
-        case .metrics: metrics.count
-        case .commands: commands.count
-        case .timeline: timeline.count
-        }
-    }
+    func itemCount(_ pane: PaneID) -> Int { PaneFilter.itemCount(pane, self) }
 
     /// Who takes the keys: the top overlay, else guided mode, else the focused pane.
     public var context: BindingContext {

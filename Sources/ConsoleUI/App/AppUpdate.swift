@@ -38,15 +38,25 @@ public enum AppUpdate {
         case .runOutput(let id, let firstLine, let lines):
             receiveOutput(id: id, firstLine: firstLine, lines: lines, &state)
             return []
+        case .runbooksRead(let runbooks):
+            state.runbooks = runbooks
+            state.readingRunbooks = false
+            resumeChecklist(&state)
+            return []
         }
     }
 
     /// After replaying a reopened incident's journal: the checklist selection goes to the first
     /// item neither ticked nor skipped (where guided mode, `g`, also starts), the timeline to its end.
     public static func resume(_ state: inout AppState) {
+        resumeChecklist(&state)
+        state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
+    }
+
+    /// The checklist selection on the first item neither ticked nor skipped.
+    static func resumeChecklist(_ state: inout AppState) {
         let items = state.items
         state.selection[.checklist] = items.firstIndex { state.marks[$0.key] == nil } ?? max(items.count - 1, 0)
-        state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
     }
 
     /// Folds one committed event into the state.

@@ -10,6 +10,7 @@ struct PaneRow {
     var trailing: (String, ThemeKey)?
 }
 
+/// Each pane's lines: listed as slots for every shown item, formatted only for the lines drawn.
 extension AppView {
     static func drawPane(_ canvas: inout Canvas, _ pane: PaneID, _ rect: Rect, _ state: AppState,
                          _ palette: ThemePalette) {
@@ -18,24 +19,30 @@ extension AppView {
                                borderStyle: palette[focused ? .paneBorderFocused : .paneBorderUnfocused],
                                titleStyle: palette[focused ? .paneTitleFocused : .paneTitleUnfocused])
         guard !inner.isEmpty else { return }
+        if state.readingRunbooks, pane != .timeline {
+            canvas.write("reading runbook…", x: inner.x, y: inner.y, style: palette[.textMuted], clip: inner)
+            return
+        }
         switch pane {
-        case .checklist: drawRows(&canvas, checklistRows(state), inner, state.selected(pane), focused, palette)
-        case .metrics: drawRows(&canvas, metricRows(state), inner, state.selected(pane), focused, palette)
+        case .checklist: drawRows(&canvas, checklistLines(state), inner, state.selected(pane), focused, palette)
+        case .metrics: drawRows(&canvas, metricLines(state), inner, state.selected(pane), focused, palette)
         case .commands: drawCommands(&canvas, inner, state, focused, palette)
-        case .timeline: drawRows(&canvas, timelineRows(state), inner, state.selected(pane), focused, palette)
+        case .timeline: drawRows(&canvas, timelineLines(state), inner, state.selected(pane), focused, palette)
         }
     }
 
     /// Draws rows scrolled so the selected item shows; the selected row gets the selection style.
-    static func drawRows(_ canvas: inout Canvas, _ rows: [PaneRow], _ rect: Rect, _ selected: Int, _ focused: Bool,
+    /// Only the lines on screen are formatted.
+    static func drawRows(_ canvas: inout Canvas, _ lines: PaneLines, _ rect: Rect, _ selected: Int, _ focused: Bool,
                          _ palette: ThemePalette) {
-        if rows.isEmpty {
+        if lines.isEmpty {
             canvas.write("(nothing here)", x: rect.x, y: rect.y, style: palette[.textMuted], clip: rect)
             return
         }
-        let offset = PaneGeometry.offset(rows, selected: selected, height: rect.height)
-        for (line, row) in rows.dropFirst(offset).prefix(rect.height).enumerated() {
-            let y = rect.y + line
+        let offset = PaneGeometry.offset(lines, selected: selected, height: rect.height)
+        for line in offset..<min(offset + max(rect.height, 0), lines.count) {
+            let row = lines.row(line)
+            let y = rect.y + line - offset
             let isSelected = row.item != nil && row.item == selected
             let style = isSelected ? palette[focused ? .selection : .selectionUnfocused] : palette[row.key]
             var width = rect.width
@@ -50,40 +57,58 @@ extension AppView {
         }
     }
 
+    /// The shown item indices: the filter's, else every index (no array built).
+    static func shownIndices(_ pane: PaneID, _ state: AppState, count: Int) -> ShownIndices {
+        ShownIndices(filtered: state.visible(pane), count: count)
+    }
+
     // MARK: Checklist
 
-    static func checklistRows(_ state: AppState) -> [PaneRow] {
-        var rows: [PaneRow] = severityRows(state)
-        guard let checklist = state.checklist else { return rows }
+    static func checklistLines(_ state: AppState) -> PaneLines {
+        let fixed = severityRows(state)
+        var slots = fixed.indices.map(PaneSlot.fixed)
+        guard let checklist = state.checklist else { return PaneLines(slots: slots, fixed: fixed) { _ in PaneRow(text: "", key: .text) } }
+        let items = checklist.items
+        let shown = shownIndices(.checklist, state, count: items.count)
+        slots.reserveCapacity(slots.count + shown.count)
         var phase: String?
-        let shown = state.visible(.checklist) ?? Array(checklist.items.indices)
-        for (row, index) in shown.enumerated() {
-            let item = checklist.items[index]
-            if let p = item.phase, p != phase {
-                rows.append(PaneRow(text: p, key: .paneTitleUnfocused))
+        for row in 0..<shown.count {
+            if let p = items[shown[row]].phase, p != phase {
+                slots.append(.heading(row: row))
                 phase = p
             }
-            let key = ItemRef.key(checklist: checklist.title, index: index)
-            let mark = state.marks[key]
-            let box = switch mark?.state {
-            case .done: "[x]"
-            case .skipped: "[-]"
-            case nil: "[ ]"
-            }
-            var trailing: (String, ThemeKey)?
-            if let mark {
-                // Who and when: "03:16 carol".
-                let who = TextFit.truncate(mark.author, toWidth: 12)
-                trailing = (String(TimeText.clock(mark.time).prefix(5)) + " " + who, .textMuted)
-            } else if let deadline = item.deadlineSeconds {
-                let left = Int(state.incident.startedAt.timeIntervalSince(state.now).rounded(.down)) + deadline
-                trailing = left < 0 ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
-                    : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
-            }
-            rows.append(PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: row,
-                                trailing: trailing))
+            slots.append(.item(row: row))
         }
-        return rows
+        return PaneLines(slots: slots, fixed: fixed) { slot in
+            switch slot {
+            case .heading(let row): return PaneRow(text: items[shown[row]].phase ?? "", key: .paneTitleUnfocused)
+            case .item(let row): return checklistRow(state, checklist, index: shown[row], row: row)
+            case .fixed, .detail: return PaneRow(text: "", key: .text)
+            }
+        }
+    }
+
+    static func checklistRow(_ state: AppState, _ checklist: Checklist, index: Int, row: Int) -> PaneRow {
+        let item = checklist.items[index]
+        let key = ItemRef.key(checklist: checklist.title, index: index)
+        let mark = state.marks[key]
+        let box = switch mark?.state {
+        case .done: "[x]"
+        case .skipped: "[-]"
+        case nil: "[ ]"
+        }
+        var trailing: (String, ThemeKey)?
+        if let mark {
+            // Who and when: "03:16 carol".
+            let who = TextFit.truncate(mark.author, toWidth: 12)
+            trailing = (String(TimeText.clock(mark.time).prefix(5)) + " " + who, .textMuted)
+        } else if let deadline = item.deadlineSeconds {
+            let left = Int(state.incident.startedAt.timeIntervalSince(state.now).rounded(.down)) + deadline
+            trailing = left < 0 ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
+                : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
+        }
+        return PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: row,
+                       trailing: trailing)
     }
 
     /// The current level's description, escalation and linked procedure, above the items.
@@ -107,30 +132,47 @@ extension AppView {
 
     // MARK: Metrics
 
-    static func metricRows(_ state: AppState) -> [PaneRow] {
-        var rows: [PaneRow] = []
-        let shown = state.visible(.metrics) ?? Array(state.metrics.indices)
+    static func metricLines(_ state: AppState) -> PaneLines {
+        let metrics = state.metrics
+        let shown = shownIndices(.metrics, state, count: metrics.count)
         let titles = owners(state, \.metrics)
+        var slots: [PaneSlot] = []
         var owner: String?
-        for (index, metric) in shown.map({ state.metrics[$0] }).enumerated() {
-            if let titles, titles[shown[index]] != owner {
-                owner = titles[shown[index]]
-                rows.append(PaneRow(text: "── \(owner ?? "") ──", key: .paneTitleUnfocused))
+        for row in 0..<shown.count {
+            let index = shown[row]
+            if let titles, titles[index] != owner {
+                owner = titles[index]
+                slots.append(.heading(row: row))
             }
-            if let reading = state.metricReadings[metric.name] {
-                rows += liveRows(reading, item: index, ascii: state.asciiOnly)
-                continue
-            }
-            let symbol = Symbols.symbol(for: .metricStale) ?? ""
-            rows.append(PaneRow(text: "\(symbol) \(metric.name)", key: .metricStale, item: index,
-                                trailing: ("no source", .metricStale)))
-            var limits: [String] = []
-            if let target = metric.target { limits.append("target \(target)") }
-            if let warning = metric.warning { limits.append("warn \(warning.text)") }
-            if let critical = metric.critical { limits.append("crit \(critical.text)") }
-            if !limits.isEmpty { rows.append(PaneRow(text: "   " + limits.joined(separator: " · "), key: .textMuted)) }
+            slots.append(.item(row: row))
+            let metric = metrics[index]
+            if state.metricReadings[metric.name] != nil || !limits(metric).isEmpty { slots.append(.detail(row: row)) }
         }
-        return rows
+        return PaneLines(slots: slots) { slot in
+            switch slot {
+            case .heading(let row): return PaneRow(text: "── \(titles?[shown[row]] ?? "") ──", key: .paneTitleUnfocused)
+            case .item(let row), .detail(let row):
+                let metric = metrics[shown[row]]
+                let detail = slot == .detail(row: row)
+                if let reading = state.metricReadings[metric.name] {
+                    return liveRows(reading, item: row, ascii: state.asciiOnly)[detail ? 1 : 0]
+                }
+                if detail { return PaneRow(text: "   " + limits(metric).joined(separator: " · "), key: .textMuted) }
+                let symbol = Symbols.symbol(for: .metricStale) ?? ""
+                return PaneRow(text: "\(symbol) \(metric.name)", key: .metricStale, item: row,
+                               trailing: ("no source", .metricStale))
+            case .fixed: return PaneRow(text: "", key: .text)
+            }
+        }
+    }
+
+    /// A metric's bounds from the runbook: `target 200ms`, `warn > 300ms`, `crit > 1s`.
+    static func limits(_ metric: MetricSpec) -> [String] {
+        var limits: [String] = []
+        if let target = metric.target { limits.append("target \(target)") }
+        if let warning = metric.warning { limits.append("warn \(warning.text)") }
+        if let critical = metric.critical { limits.append("crit \(critical.text)") }
+        return limits
     }
 
     /// `✖ Queue Depth  150  ▁▃█  > 100` then the state word on its own row.
@@ -154,50 +196,62 @@ extension AppView {
         }
     }
 
-    static func commandRows(_ state: AppState) -> [PaneRow] {
-        var rows: [PaneRow] = []
-        var section: String?
+    static func commandLines(_ state: AppState) -> PaneLines {
         let all = state.commands
-        let shown = state.visible(.commands) ?? Array(all.indices)
-        for (index, command) in shown.map({ all[$0] }).enumerated() {
-            if command.section != section {
+        let shown = shownIndices(.commands, state, count: all.count)
+        var slots: [PaneSlot] = []
+        slots.reserveCapacity(shown.count + 1)
+        var section: Int?
+        let sections = state.commandSectionIDs
+        for row in 0..<shown.count {
+            let commandSection = sections[shown[row]]
+            if commandSection != section {
+                slots.append(.heading(row: row))
+                section = commandSection
+            }
+            slots.append(.item(row: row))
+        }
+        let several = state.runbooks.count > 1
+        return PaneLines(slots: slots) { slot in
+            switch slot {
+            case .heading(let row):
                 // The path without the runbook's own title: "Diagnosis > Health".
                 // With several runbooks the title stays, to say whose command it is.
-                let parts = command.section.components(separatedBy: " > ")
-                let shown = parts.count > 1 && state.runbooks.count == 1
-                    ? parts.dropFirst().joined(separator: " > ") : command.section
-                rows.append(PaneRow(text: shown, key: .paneTitleUnfocused))
-                section = command.section
+                let section = all[shown[row]].section
+                let parts = section.components(separatedBy: " > ")
+                let text = parts.count > 1 && !several ? parts.dropFirst().joined(separator: " > ") : section
+                return PaneRow(text: text, key: .paneTitleUnfocused)
+            case .item(let row):
+                let command = all[shown[row]]
+                let key = ThemeKey.risk(command.risk)
+                let symbol = Symbols.symbol(for: key) ?? ""
+                let what = command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+                let word = riskWord(command.risk)
+                let risk = word + String(repeating: " ", count: max(0, 11 - word.count))
+                return PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: row)
+            case .fixed, .detail: return PaneRow(text: "", key: .text)
             }
-            let key = ThemeKey.risk(command.risk)
-            let symbol = Symbols.symbol(for: key) ?? ""
-            // Split once, not into every line: this runs for every command each frame.
-            let what = command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-            let word = riskWord(command.risk)
-            let risk = word + String(repeating: " ", count: max(0, 11 - word.count))
-            rows.append(PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: index))
         }
-        return rows
     }
 
     /// The list above, the selected command's code below a rule.
     static func drawCommands(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ focused: Bool,
                              _ palette: ThemePalette) {
         if state.runsShown {
-            drawRows(&canvas, runRows(state), rect, min(state.runSelection, max(state.runs.count - 1, 0)), focused,
+            drawRows(&canvas, PaneLines(rows: runRows(state)), rect, min(state.runSelection, max(state.runs.count - 1, 0)), focused,
                      palette)
             return
         }
         let commands = state.commands
         guard !commands.isEmpty else {
-            drawRows(&canvas, [], rect, 0, focused, palette)
+            drawRows(&canvas, PaneLines(rows: []), rect, 0, focused, palette)
             return
         }
         let selected = state.selected(.commands)
         let code = (state.selectedIndex(.commands).map { commands[$0].code } ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let codeHeight = PaneGeometry.codeHeight(rect, state)
         let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
-        drawRows(&canvas, commandRows(state), listRect, selected, focused, palette)
+        drawRows(&canvas, commandLines(state), listRect, selected, focused, palette)
         guard codeHeight > 0 else { return }
         canvas.horizontalLine(x: rect.x, y: listRect.maxY, length: rect.width, style: palette[.paneBorderUnfocused])
         for (i, line) in code.prefix(codeHeight).enumerated() {
@@ -223,21 +277,30 @@ extension AppView {
     }
 
     /// `HH:MM:SS author kind text`, oldest first, with a date line whenever the day changes.
-    static func timelineRows(_ state: AppState) -> [PaneRow] {
-        var rows: [PaneRow] = []
+    static func timelineLines(_ state: AppState) -> PaneLines {
+        let events = state.timeline
+        let shown = shownIndices(.timeline, state, count: events.count)
+        var slots: [PaneSlot] = []
+        slots.reserveCapacity(shown.count + 1)
         var day: Int?
-        let shown = state.visible(.timeline) ?? Array(state.timeline.indices)
-        rows.reserveCapacity(shown.count + 1)
-        for (index, event) in shown.map({ state.timeline[$0] }).enumerated() {
-            // The day's number first: formatting a date is too slow for every row of every frame.
-            let eventDay = Int(floor(event.time.timeIntervalSince1970 / 86_400))
+        for row in 0..<shown.count {
+            // The day's number: formatting a date is too slow for every event of every frame.
+            let eventDay = Int(floor(events[shown[row]].time.timeIntervalSince1970 / 86_400))
             if eventDay != day {
-                rows.append(PaneRow(text: "── \(TimeText.day(event.time)) ──", key: .textMuted))
+                slots.append(.heading(row: row))
                 day = eventDay
             }
-            let line = "\(TimeText.clock(event.time)) \(event.author) \(event.kind) \(event.text)"
-            rows.append(PaneRow(text: line, key: timelineKey(event.kind), item: index))
+            slots.append(.item(row: row))
         }
-        return rows
+        return PaneLines(slots: slots) { slot in
+            switch slot {
+            case .heading(let row): return PaneRow(text: "── \(TimeText.day(events[shown[row]].time)) ──", key: .textMuted)
+            case .item(let row):
+                let event = events[shown[row]]
+                let line = "\(TimeText.clock(event.time)) \(event.author) \(event.kind) \(event.text)"
+                return PaneRow(text: line, key: timelineKey(event.kind), item: row)
+            case .fixed, .detail: return PaneRow(text: "", key: .text)
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ public enum Msg: Sendable, Equatable {
     /// The lines the runner still keeps of run `id` (its ring): they replace the console's copy.
     /// `firstLine` is how many of the run's lines came before `lines[0]` (0: none dropped).
     case runOutput(id: Int, firstLine: Int, lines: [OutputLine])
+    /// The runbooks, read behind the first frame (a large one takes a while to extract).
+    case runbooksRead([Runbook])
 }
 
 /// What `update` asks the runtime to do. Data only, so tests compare them.

@@ -9,13 +9,13 @@ enum PaneGeometry {
                                   height: layout.footer.y - layout.header.maxY)]
     }
 
-    /// The rows of a pane, as drawn.
-    static func rows(_ pane: PaneID, _ state: AppState) -> [PaneRow] {
+    /// The lines of a pane, as drawn (formatted only when asked for).
+    static func lines(_ pane: PaneID, _ state: AppState) -> PaneLines {
         switch pane {
-        case .checklist: AppView.checklistRows(state)
-        case .metrics: AppView.metricRows(state)
-        case .commands: state.runsShown ? AppView.runRows(state) : AppView.commandRows(state)
-        case .timeline: AppView.timelineRows(state)
+        case .checklist: AppView.checklistLines(state)
+        case .metrics: AppView.metricLines(state)
+        case .commands: state.runsShown ? PaneLines(rows: AppView.runRows(state)) : AppView.commandLines(state)
+        case .timeline: AppView.timelineLines(state)
         }
     }
 
@@ -34,8 +34,8 @@ enum PaneGeometry {
     }
 
     /// The first row drawn: rows scroll so the selected one shows.
-    static func offset(_ rows: [PaneRow], selected: Int, height: Int) -> Int {
-        let selectedRow = rows.firstIndex { $0.item == selected } ?? 0
+    static func offset(_ lines: PaneLines, selected: Int, height: Int) -> Int {
+        let selectedRow = lines.line(ofItem: selected) ?? 0
         return selectedRow < height ? 0 : selectedRow - height + 1
     }
 
@@ -57,9 +57,9 @@ enum PaneGeometry {
               let rect = panes[pane] else { return nil }
         let list = listRect(pane, inner: rect.inset(by: 1), state)
         guard list.contains(x: x, y: y) else { return (pane, nil) }
-        let rows = rows(pane, state)
+        let lines = lines(pane, state)
         let selected = pane == .commands && state.runsShown ? state.runSelection : state.selected(pane)
-        let line = offset(rows, selected: selected, height: list.height) + y - list.y
-        return (pane, line < rows.count ? rows[line].item : nil)
+        let line = offset(lines, selected: selected, height: list.height) + y - list.y
+        return (pane, line < lines.count ? lines.row(line).item : nil)
     }
 }
