@@ -75,12 +75,7 @@ struct ExecCommand: AsyncParsableCommand {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             given[String(parts[0])] = String(parts[1])
         }
-        let configPath = config ?? URL(fileURLWithPath: runbook).deletingLastPathComponent()
-            .appendingPathComponent("warroom.yaml").path
-        var settings = WarroomConfig(file: configPath)
-        if config != nil || FileManager.default.fileExists(atPath: configPath) {
-            settings = WarroomConfig.load(file: configPath)
-        }
+        let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
         for diagnostic in settings.diagnostics { printError(diagnostic.description) }
         let prepared: PreparedRun
         do {

@@ -49,12 +49,7 @@ struct MetricsCommand: AsyncParsableCommand {
             printError("warroom: \(error)")
             throw ExitCode(2)
         }
-        let configPath = config ?? URL(fileURLWithPath: runbook).deletingLastPathComponent()
-            .appendingPathComponent("warroom.yaml").path
-        var settings = WarroomConfig(file: configPath)
-        if config != nil || FileManager.default.fileExists(atPath: configPath) {
-            settings = WarroomConfig.load(file: configPath)
-        }
+        let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
         for diagnostic in settings.diagnostics { printError(diagnostic.description) }
 
         let environment = ProcessInfo.processInfo.environment

@@ -11,12 +11,7 @@ public struct ConsoleConfig: Sendable {
 
     /// Loads `explicit` (reporting it when unreadable), else the default beside `firstRunbook` when it exists.
     public static func load(explicit: String?, firstRunbook: String?) -> ConsoleConfig {
-        if let explicit { return ConsoleConfig(config: WarroomConfig.load(file: explicit)) }
-        guard let firstRunbook else { return ConsoleConfig(config: nil) }
-        let beside = URL(fileURLWithPath: firstRunbook).deletingLastPathComponent()
-            .appendingPathComponent("warroom.yaml").path
-        guard FileManager.default.fileExists(atPath: beside) else { return ConsoleConfig(config: nil) }
-        return ConsoleConfig(config: WarroomConfig.load(file: beside))
+        ConsoleConfig(config: WarroomConfig.find(explicit: explicit, besideRunbook: firstRunbook))
     }
 
     /// The theme to load: `--theme` wins, then the config's `theme:`.
