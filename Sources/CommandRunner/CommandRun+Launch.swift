@@ -8,8 +8,15 @@ extension CommandRun {
     /// /dev/null (or the prepared input), stdout and stderr into one pipe read by an `OutputPump`.
     /// Returns at once; the run completes on its own.
     func launch(redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?) {
+        if let path = prepared.codeFile {
+            do { try CodeFile.write(prepared.text, to: path) } catch {
+                complete(.failed(error.description))
+                return
+            }
+        }
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else {
+            CodeFile.remove(prepared.codeFile)
             complete(.failed("cannot create a pipe: \(String(cString: strerror(errno)))"))
             return
         }
@@ -23,6 +30,7 @@ extension CommandRun {
         if let outputFile {
             do { file = try RedactedOutputFile(url: outputFile, redactor: redactor) } catch {
                 close(fds[0]); close(fds[1])
+                CodeFile.remove(prepared.codeFile)
                 complete(.failed("\(error)"))
                 return
             }
@@ -47,6 +55,7 @@ extension CommandRun {
                     ring.append(OutputLine(text: "warroom: the output file could not be written: \(failure)"))
                 }
                 complete(ended)
+                CodeFile.remove(prepared.codeFile)
             }
             thread.name = "warroom run end"
             thread.start()

@@ -31,7 +31,9 @@ enum TerminalRun {
     }
 
     private static func spawn(_ prepared: PreparedRun) async -> RunState {
+        defer { CodeFile.remove(prepared.codeFile) }
         do {
+            if let path = prepared.codeFile { try CodeFile.write(prepared.text, to: path) }
             let result = try await Subprocess.run(
                 .path(.init(prepared.executable)), arguments: Arguments(prepared.arguments),
                 environment: CommandRun.environment(prepared.environment),
