@@ -46,8 +46,10 @@ struct ExecCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let prepared = try prepare()
-        let board = try reportingErrors { try makeBoard() }
+        let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
+        for diagnostic in settings.diagnostics { printError(diagnostic.description) }
+        let prepared = try prepare(settings)
+        let board = try reportingErrors { try makeBoard(redacting: settings.redact) }
         if !board.records { printError("warroom: not recorded (no --incident given)") }
         if prepared.interactive && !dryRun {
             let end = try reportingErrors { try board.runInteractive(prepared) }
@@ -64,7 +66,7 @@ struct ExecCommand: AsyncParsableCommand {
     }
 
     /// The command made ready, or a refusal (exit 2, one line on stderr, nothing run).
-    func prepare() throws -> PreparedRun {
+    func prepare(_ settings: WarroomConfig) throws -> PreparedRun {
         let book: Runbook
         do { book = try RunbookReader.read(file: runbook) } catch { refuse("\(error)") }
         guard let command = book.command(commandID) else {
@@ -75,8 +77,6 @@ struct ExecCommand: AsyncParsableCommand {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             given[String(parts[0])] = String(parts[1])
         }
-        let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
-        for diagnostic in settings.diagnostics { printError(diagnostic.description) }
         let prepared: PreparedRun
         do {
             prepared = try RunPreparer.prepare(command, values: given, settings: RunnerSettings(config: settings),
@@ -91,16 +91,28 @@ struct ExecCommand: AsyncParsableCommand {
             }
         }
         if prepared.risk == .destructive, let word = prepared.confirmationWord, confirm != word {
+            // Asked for and refused: on the record like a refusal in the console.
+            recordRefusal(prepared, settings, reason: confirm.map { "the confirmation given was \"\($0)\", not \(word)" }
+                ?? "no confirmation given (it needs \(word))")
             refuse("command \(commandID) is destructive (\(prepared.riskReason)): to run it, add --confirm \(word)")
         }
         return prepared
     }
 
-    func makeBoard() throws -> RunBoard {
+    /// Best effort: a refusal that cannot be recorded is still a refusal.
+    func recordRefusal(_ run: PreparedRun, _ settings: WarroomConfig, reason: String) {
+        guard let incident, let journal = try? store.journal(redacting: settings.redact),
+              let id = try? journal.incident(incident).id else { return }
+        _ = try? journal.append(CommandRefusedPayload(command: run.text, commandId: run.commandId, title: run.title,
+                                                      risk: run.risk.rawValue, reason: reason),
+                                to: id, author: store.authorName)
+    }
+
+    func makeBoard(redacting patterns: [String]) throws -> RunBoard {
         guard let incident else {
             return RunBoard(journal: nil, incident: nil, author: store.authorName)
         }
-        let journal = try store.journal()
+        let journal = try store.journal(redacting: patterns)
         let id = try journal.incident(incident).id
         return RunBoard(journal: journal, incident: id, author: store.authorName, redactor: journal.storedRedactor)
     }

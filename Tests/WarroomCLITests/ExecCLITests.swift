@@ -150,6 +150,19 @@ struct ExecCLITests {
         #expect(timeline.contains("carol"))
     }
 
+    @Test func aRefusedDestructiveRunIsOnTheRecord() throws {
+        let store = folder.appendingPathComponent("store").path
+        let opened = try WarroomBinary.run(["incident", "open", "--title", "Exec test", "--store", store])
+        let id = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (status, out, _) = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--incident", id, "--confirm", "yes"])
+        #expect(status == 2 && out.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: marker.path), "nothing ran")
+        let timeline = try WarroomBinary.run(["timeline", id, "--store", store]).out
+        #expect(timeline.contains("Refused #5"))
+        #expect(timeline.contains("the confirmation given was \"yes\", not RM"))
+        #expect(!timeline.contains("Started #5"))
+    }
+
     /// Ctrl-C: SIGINT to `warroom exec` cancels the run's group and exits 130.
     @Test func sigintCancelsTheGroupAndExits130() throws {
         let process = Process()
