@@ -81,11 +81,29 @@ struct RunsListTests {
         let column = canvas.lines[row].distance(of: "#1")
         _ = AppUpdate.update(&state, .click(x: column, y: row))
         #expect(state.runSelection == 0)
-        #expect(state.viewedRunId == nil)
+        #expect(state.viewedRunId == 1, "the selected run's latest lines show under the list")
         AppFixture.press([.char("o")], &state)
         #expect(state.overlays.last == .output(OutputViewer(runId: 1)))
         #expect(state.viewedRunId == 1)
         AppFixture.press([.escape, .down, .enter], &state)
         #expect(state.overlays.last == .output(OutputViewer(runId: 2)))
+    }
+
+    @Test("Under the runs list: the selected run's latest lines, or a note while it has none")
+    func tailUnderTheList() {
+        var state = RunFixture.state()
+        _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running),
+                                            RunFixture.snapshot(2, command: 2, .running)]))
+        #expect(state.viewedRunId == 2)
+        #expect(RunFixture.screen(state).1.contains("no output yet"))
+        let lines = (1...40).map { OutputLine(text: "log line \($0)") }
+        _ = AppUpdate.update(&state, .runOutput(id: 2, firstLine: 0, lines: lines))
+        let text = RunFixture.screen(state).1
+        #expect(text.contains("log line 40") && text.contains("log line 38"))
+        #expect(!text.contains("log line 1 "), "only the latest lines fit")
+        // Selecting the other run asks for its lines instead.
+        AppFixture.press([.up], &state)
+        #expect(state.viewedRunId == 1)
+        #expect(!RunFixture.screen(state).1.contains("log line 40"))
     }
 }

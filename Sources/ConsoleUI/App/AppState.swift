@@ -215,10 +215,11 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// The run whose output the viewer shows: the runtime need only send `Msg.runOutput` for it.
+    /// The run whose output is on screen (the viewer's, else the one selected in the runs list,
+    /// whose latest lines show under it): the runtime need only send `Msg.runOutput` for it.
     public var viewedRunId: Int? {
         if case .output(let viewer)? = overlays.last { return viewer.runId }
-        return nil
+        return runsShown ? selectedRun?.id : nil
     }
 
     /// The run selected in the runs list, nil when there are none.

@@ -238,8 +238,10 @@ extension AppView {
     static func drawCommands(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ focused: Bool,
                              _ palette: ThemePalette) {
         if state.runsShown {
-            drawRows(&canvas, PaneLines(rows: runRows(state)), rect, min(state.runSelection, max(state.runs.count - 1, 0)), focused,
-                     palette)
+            let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
+            drawRows(&canvas, PaneLines(rows: runRows(state)), listRect, min(state.runSelection, max(state.runs.count - 1, 0)),
+                     focused, palette)
+            drawRunTail(&canvas, below: listRect, in: rect, state, palette)
             return
         }
         let commands = state.commands

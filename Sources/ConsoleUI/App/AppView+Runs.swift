@@ -16,6 +16,23 @@ extension AppView {
         }
     }
 
+    /// Under the runs list: the selected run's latest output lines (Enter opens all of it).
+    static func drawRunTail(_ canvas: inout Canvas, below list: Rect, in rect: Rect, _ state: AppState,
+                            _ palette: ThemePalette) {
+        let height = PaneGeometry.codeHeight(rect, state)
+        guard height > 0, let run = state.selectedRun else { return }
+        canvas.horizontalLine(x: rect.x, y: list.maxY, length: rect.width, style: palette[.paneBorderUnfocused])
+        let lines = state.outputs[run.id]?.lines.suffix(height) ?? []
+        guard !lines.isEmpty else {
+            let note = run.lineCount == 0 ? "no output yet" : "\(run.lineCount) lines (Enter shows them)"
+            canvas.write(note, x: rect.x, y: list.maxY + 1, width: rect.width, style: palette[.textMuted], clip: rect)
+            return
+        }
+        for (i, line) in lines.enumerated() {
+            canvas.write(line.text, x: rect.x, y: list.maxY + 1 + i, width: rect.width, style: palette[.text], clip: rect)
+        }
+    }
+
     /// The commands pane's title: what it shows, how many runs are going, dry-run mode.
     static func commandsTitle(_ state: AppState) -> String {
         var title = state.runsShown ? "Runs" : "Commands"

@@ -19,9 +19,16 @@ enum PaneGeometry {
         }
     }
 
-    /// Lines of code shown under the commands list (none on a short pane).
+    /// Lines of code shown under the commands list, or of the selected run's latest output
+    /// under the runs list (none on a short pane).
     static func codeHeight(_ inner: Rect, _ state: AppState) -> Int {
-        guard !state.runsShown, let index = state.selectedIndex(.commands) else { return 0 }
+        if state.runsShown {
+            // The list takes what it needs, up to two thirds; the tail the rest, if that is worth it.
+            guard state.selectedRun != nil else { return 0 }
+            let tail = inner.height - 1 - min(state.runs.count, inner.height * 2 / 3)
+            return tail >= 3 ? tail : 0
+        }
+        guard let index = state.selectedIndex(.commands) else { return 0 }
         let lines = state.commands[index].code.split(separator: "\n", omittingEmptySubsequences: false).count
         return inner.height >= 8 ? min(lines, inner.height / 3) : 0
     }
