@@ -9,6 +9,7 @@ let suites: [(name: String, run: () -> Void)] = [
     ("console", ConsoleBench.run),
     ("sampling", ConsoleSamplingBench.run),
     ("runner", RunnerBench.run),
+    ("consolerunner", ConsoleRunnerBench.run),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for suite in suites where wanted.isEmpty || wanted.contains(suite.name) { suite.run() }
