@@ -207,7 +207,7 @@ enum CommandSplitter {
                 return Piece(title: title, language: "manual", code: code, offset: offset, manual: true)
             }
         }
-        if language == "bash", codeLines.contains(where: { $0.trimmed.hasPrefix(">>>") }) {
+        if language == "bash", code.has(">>>"), codeLines.contains(where: { $0.trimmed.hasPrefix(">>>") }) {
             // A Python REPL typed into a shell block: one interactive session, prompts stripped.
             let body = codeLines.compactMap { line -> String? in
                 let t = line.drop { $0 == " " || $0 == "\t" }

@@ -34,7 +34,8 @@ enum ChecklistExtractor {
         let title = label ?? HeadingText.numbering(section.title)?.rest ?? section.title
         let saysChecklist = (label ?? "").lowercased().contains("checklist") || section.words.contains("checklist")
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
-        let timedCount = items.filter { timeLabel(of: $0) != nil }.count
+        let deadlines = items.map(timeLabel)  // once per item: the loop below reuses them
+        let timedCount = deadlines.filter { $0 != nil }.count
         let isTimed = timedCount * 2 >= items.count && timedCount >= 2
         let phased = items.filter { $0.firstParagraph?.leading != nil && !$0.sublists.isEmpty }.count
         let hasCode = items.contains { item in
@@ -50,10 +51,9 @@ enum ChecklistExtractor {
 
         let window = sectionWindow(section)
         var checklistItems: [ChecklistItem] = []
-        for item in items {
+        for (item, deadline) in zip(items, deadlines) {
             let paragraph = item.firstParagraph
             let text = itemText(item)
-            let deadline = timeLabel(of: item)
             let nested = item.sublists.flatMap(\.items)
             if !nested.isEmpty && (isPhased || deadline != nil || (text.count < 60 && !isTask)) {
                 // A phase: its nested bullets are the items.

@@ -28,8 +28,9 @@ enum ProcedureExtractor {
                 }
             }
             let match = incidentTypes[section.line]
-            let fields = SeverityExtractor.labeledFields(section.blocks)
             guard steps.count >= 2 || steps.contains(where: { !$0.commands.isEmpty }) || match != nil else { return }
+            // Read only for sections that are procedures: most sections are not.
+            let fields = SeverityExtractor.labeledFields(section.blocks)
             let title = match.map { $0.rest.isEmpty ? section.title : $0.rest } ?? section.title
             procedures.append(Procedure(
                 title: title, section: section.pathText, severity: match?.id,

@@ -28,6 +28,18 @@ public struct Section: Sendable {
         self.parentWords = parents.map(HeadingText.words)
     }
 
+    /// A new heading under open sections whose `words` are known: they are its `parentWords`.
+    init(title: String, level: Int, line: Int, parents: [String], parentWords: [String]) {
+        self.title = title
+        self.level = level
+        self.line = line
+        self.parents = parents
+        self.blocks = []
+        self.children = []
+        self.words = HeadingText.words(title)
+        self.parentWords = parentWords
+    }
+
     public var path: [String] { parents + [title] }
     public var pathText: String { path.joined(separator: " > ") }
 
@@ -44,9 +56,9 @@ public struct Section: Sendable {
         for block in document.children {
             if let level = block.headingLevel {
                 while stack.count > 1, stack[stack.count - 1].level >= level { closeTop() }
-                let parents = stack.dropFirst().map(\.title)
+                let open = stack.dropFirst()
                 stack.append(Section(title: HeadingText.clean(block.inlines), level: level, line: block.line,
-                                     parents: Array(parents), blocks: [], children: []))
+                                     parents: open.map(\.title), parentWords: open.map(\.words)))
             } else {
                 stack[stack.count - 1].blocks.append(block)
             }
@@ -86,12 +98,11 @@ enum HeadingText {
 
     /// Lower-cased words of a heading for keyword tests, emoji and leading numbering removed.
     static func words(_ title: String) -> String {
-        var s = title.withoutSymbols.lowercased()
-        // "1. Detection", "A) Triage", "Step 3:"
-        let chars = Array(s)
-        var i = 0
-        while i < chars.count, chars[i].isNumber { i += 1 }
-        if i > 0, i < chars.count, ".):".contains(chars[i]) { s = String(chars[(i + 1)...]).trimmed }
+        let s = title.withoutSymbols.lowercased()
+        // "1. Detection", "A) Triage", "Step 3:" (walked by index: most headings start with a letter)
+        var i = s.startIndex
+        while i < s.endIndex, s[i].isNumber { s.formIndex(after: &i) }
+        if i > s.startIndex, i < s.endIndex, ".):".contains(s[i]) { return String(s[s.index(after: i)...]).trimmed }
         return s
     }
 

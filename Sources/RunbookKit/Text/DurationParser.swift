@@ -39,10 +39,15 @@ public enum DurationParser {
     /// "After 48 hours", "T+30m"), the way timed checklist steps are labelled.
     public static func isTimeLabel(_ text: String) -> Bool {
         let lower = text.lowercased().trimmingTrailing(":.")
-        let stripped = lower.replacingWords(["within", "after", "by", "at", "in", "first", "t+", "+", "the", "next", "<", "≤", "up", "to", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "h", "m", "days", "day", "d", "seconds", "second", "secs", "sec", "s", "immediate", "immediately", "asap", "now", "-", "–", "(", ")", "and"])
+        let stripped = lower.replacingWords(timeLabelWords)
         guard stripped.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) else { return false }
         return seconds(in: lower) != nil
     }
+
+    /// Words a time label may hold besides numbers, built once (not per label).
+    static let timeLabelWords: Set<String> = ["within", "after", "by", "at", "in", "first", "t+", "+", "the", "next", "<", "≤",
+        "up", "to", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "h", "m", "days", "day", "d", "seconds",
+        "second", "secs", "sec", "s", "immediate", "immediately", "asap", "now", "-", "–", "(", ")", "and"]
 
     /// Seconds as a whole number; nil past a century (a typo, not a deadline) or for NaN.
     static func wholeSeconds(_ value: Double) -> Int? {
@@ -119,10 +124,9 @@ public enum DurationParser {
 
 extension String {
     /// Removes whole words from the lower-cased text (for label tests).
-    func replacingWords(_ words: [String]) -> String {
+    func replacingWords(_ set: Set<String>) -> String {
         var result = ""
         var token = ""
-        let set = Set(words)
         func flush() {
             if !set.contains(token) { result += token }
             token = ""

@@ -5,6 +5,7 @@ extension String {
     /// Works on UTF-8 bytes: it runs on every paragraph of a runbook. Non-ASCII white space
     /// (no-break and typographic spaces, line separators) counts too.
     public var collapsingWhitespace: String {
+        if !needsCollapsing { return self }
         var copy = self
         return copy.withUTF8 { bytes -> String in
             var out: [UInt8] = []
@@ -36,6 +37,22 @@ extension String {
             // Unchanged text is returned as it was, without a new string.
             return out.elementsEqual(bytes) ? self : String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// False when `collapsingWhitespace` would return the text unchanged for sure: no ASCII
+    /// white space but single spaces between other bytes, and no lead byte of a Unicode space
+    /// (0xC2, 0xE1, 0xE2, 0xE3). A quick scan: most paragraphs are already clean.
+    private var needsCollapsing: Bool {
+        var previous: UInt8 = 0x20  // a leading space needs collapsing
+        for b in utf8 {
+            if b == 0x20 {
+                if previous == 0x20 { return true }
+            } else if (b >= 0x09 && b <= 0x0D) || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) {
+                return true
+            }
+            previous = b
+        }
+        return previous == 0x20  // trailing space, or empty text
     }
 
     /// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in UTF-8.
@@ -116,8 +133,25 @@ extension String {
         })).collapsingWhitespace
     }
 
-    /// Splits into lines on LF, keeping empty lines.
-    var lines: [Substring] { split(separator: "\n", omittingEmptySubsequences: false) }
+    /// Splits into lines on LF, keeping empty lines. Without a CR (which joins a following LF
+    /// into one character) the split is done on UTF-8 bytes: an LF always stands alone.
+    var lines: [Substring] {
+        let whole: Substring = self[...]
+        let bytes = whole.utf8
+        if bytes.contains(0x0D) { return split(separator: "\n", omittingEmptySubsequences: false) }
+        var out: [Substring] = []
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex {
+            if bytes[i] == 0x0A {
+                out.append(self[start..<i])
+                start = bytes.index(after: i)
+            }
+            bytes.formIndex(after: &i)
+        }
+        out.append(self[start..<bytes.endIndex])
+        return out
+    }
 }
 
 extension String {
@@ -128,6 +162,7 @@ extension String {
 
 extension StringProtocol {
     /// White space and newlines removed from both ends, scalar by scalar (no Foundation).
+    /// (`String` and `Substring` take the byte-level versions below.)
     var trimmed: String {
         let scalars = unicodeScalars
         func isSpace(_ s: Unicode.Scalar) -> Bool {
@@ -151,3 +186,101 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+/// The same trims on UTF-8 bytes while the ends are ASCII: they run on every line of every
+/// code block and on every label. Results are the generic versions' exactly.
+extension String {
+    var trimmed: String { self[...].trimmed }
+    func trimmingLeading(_ characters: String) -> String { self[...].trimmingLeading(characters) }
+    func trimmingTrailing(_ characters: String) -> String { self[...].trimmingTrailing(characters) }
+}
+
+extension Substring {
+    /// A non-ASCII byte met while trimming hands over to the scalar walk, so Unicode white
+    /// space is still removed.
+    var trimmed: String {
+        if let range = asciiTrimmedRange() { return String(self[range]) }
+        let scalars = unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C)
+                : s.properties.isWhitespace
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// The range `trimmed` keeps when both ends are ASCII, or nil when a non-ASCII byte is met
+    /// while trimming. Bounds fall between ASCII bytes, so they are character boundaries.
+    private func asciiTrimmedRange() -> Range<String.Index>? {
+        let bytes = utf8
+        var low = bytes.startIndex
+        var high = bytes.endIndex
+        while low < high {
+            let b = bytes[low]
+            if b >= 0x80 { return nil }
+            if !asciiWhitespace(b) { break }
+            bytes.formIndex(after: &low)
+        }
+        while high > low {
+            let before = bytes.index(before: high)
+            let b = bytes[before]
+            if b >= 0x80 { return nil }
+            if !asciiWhitespace(b) { break }
+            high = before
+        }
+        return low..<high
+    }
+
+    /// `characters` is a list of single characters (" :-–—"); white space is always removed.
+    /// ASCII characters are compared as bytes; the first non-ASCII one (or an ASCII byte that
+    /// a non-ASCII scalar follows, which may extend it) hands over to the `Character` walk.
+    func trimmingLeading(_ characters: String) -> String {
+        let bytes = utf8
+        var low = bytes.startIndex
+        let end = bytes.endIndex
+        while low < end {
+            let b = bytes[low]
+            guard b < 0x80 else { break }
+            let next = bytes.index(after: low)
+            if next < end {
+                let n = bytes[next]
+                if n >= 0x80 { break }
+                if b == 0x0D && n == 0x0A {  // "\r\n" is one white-space character
+                    low = bytes.index(after: next)
+                    continue
+                }
+            }
+            guard asciiWhitespace(b) || characters.utf8.contains(b) else { return String(self[low...]) }
+            low = next
+        }
+        let set = Set(characters)
+        return String(self[low...].drop { set.contains($0) || $0.isWhitespace })
+    }
+
+    /// Trailing `characters` (single characters) and white space removed; ASCII on bytes as
+    /// in `trimmingLeading`.
+    func trimmingTrailing(_ characters: String) -> String {
+        let bytes = utf8
+        let start = bytes.startIndex
+        var high = bytes.endIndex
+        while high > start {
+            let last = bytes.index(before: high)
+            let b = bytes[last]
+            guard b < 0x80 else { break }
+            if last > start {
+                let p = bytes[bytes.index(before: last)]
+                if p >= 0x80 { break }  // the last character may be longer than this byte
+            }
+            guard asciiWhitespace(b) || characters.utf8.contains(b) else { return String(self[..<high]) }
+            high = last  // "\r\n" goes byte by byte: both bytes are white space
+        }
+        let set = Set(characters)
+        var s = self[..<high]
+        while let last = s.last, set.contains(last) || last.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Tab, newline, vertical tab, form feed, carriage return, space: the ASCII `White_Space` scalars.
+@inline(__always) func asciiWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
