@@ -168,7 +168,10 @@ enum ScriptWords {
             names.append(program)
         }
         // `--delete`, `--purge`, `--drop` … on any tool (`kafka-topics --delete`, `rsync --delete`).
-        for flag in inv.flags where flag.hasPrefix("--") {
+        // In the order written (not the flag set's), so the reason and the confirmation word are
+        // the same in every process.
+        for arg in inv.lowerArgs where arg.hasPrefix("--") && arg.count > 2 {
+            let flag = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
             let parts = flag.dropFirst(2).split(separator: "-").map(String.init)
             if let word = parts.first, destructive.contains(word), word != "rm" {
                 return RiskVerdict(risk: .destructive, reason: "destructive: flag `\(flag)` deletes (\(word))", word: word)

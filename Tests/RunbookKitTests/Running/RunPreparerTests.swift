@@ -11,6 +11,13 @@ import Testing
         } catch { return error }
     }
 
+    @Test func twoDeletingFlagsAskForTheFirstWritten() {
+        let purgeFirst = runbookCommand("cachetool --purge-all --delete-keys prod")
+        let deleteFirst = runbookCommand("cachetool --delete-keys --purge-all prod")
+        #expect(RunPreparer.confirmationWord(for: purgeFirst) == "PURGE")
+        #expect(RunPreparer.confirmationWord(for: deleteFirst) == "DELETE")
+    }
+
     @Test func manualStepsCannotRun() {
         let prose = runbookCommand("Call the on-call DBA", language: "manual")
         #expect(problem(prose, values: [:], settings: RunnerSettings(), environment: testEnvironment)
