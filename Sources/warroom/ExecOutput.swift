@@ -10,7 +10,7 @@ struct ExecOutput: Sendable {
     init() { colours = isatty(STDOUT_FILENO) == 1 }
 
     func write(_ batch: SanitizedBatch) {
-        if !colours || batch.colors.isEmpty {
+        if !colours || !batch.hasColors {
             batch.text.withUnsafeBufferPointer { Self.writeAll($0) }
             return
         }

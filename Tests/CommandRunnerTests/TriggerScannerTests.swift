@@ -33,3 +33,32 @@ import Testing
         #expect(scanner.matchesEverything)
     }
 }
+
+@Suite struct TriggerScannerExhaustiveTests {
+    /// At every offset of a text made of trigger pieces, near misses and mixed case, the scanner
+    /// finds the same first occurrence as a plain search for each trigger word.
+    @Test func findsWhatAPlainSearchFinds() {
+        let scanner = TriggerScanner(Redactor.standard)
+        let words = ["PassWord", "pas", "to ken", "TOKEN", "ghp_", "gh_p", "://", ":/", "--", "-", "AKIA", "aki",
+                     "sk-", "s k", "Secret", "credentiaL", "kEy", "k", "xox", "_live_", "_test", "aiza", "basic",
+                     "bearer", "identified", "private key", "Private  key", "é", "\n", " "]
+        let triggers = ["private key", "akia", "asia", "agpa", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+                        "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-", "aiza", "bearer", "token", "basic",
+                        "://", "password", "identified", "--", "pass", "pwd", "secret", "key", "credential"]
+        var state: UInt64 = 7
+        var text = ""
+        for _ in 0..<400 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            text += words[Int((state >> 33) % UInt64(words.count))]
+        }
+        let bytes = Array(text.utf8)
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let startsTrigger = lower.indices.map { i in triggers.contains { lower[i...].starts(with: Array($0.utf8)) } }
+        func plainNext(_ from: Int) -> Int? { (from..<lower.count).first { startsTrigger[$0] } }
+        bytes.withUnsafeBufferPointer { buffer in
+            for from in 0...bytes.count {
+                #expect(scanner.next(in: buffer, from: from) == plainNext(from), "from \(from)")
+            }
+        }
+    }
+}

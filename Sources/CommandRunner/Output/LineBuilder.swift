@@ -78,10 +78,10 @@ struct LineBuilder {
     mutating func take(into batch: inout SanitizedBatch) {
         cursor = nil
         if cells != nil { fromCells() }
+        batch.appendColors(runs)
         batch.text.append(contentsOf: bytes)
         batch.lineEnds.append(batch.text.count)
         batch.text.append(0x0A)
-        if !runs.isEmpty { batch.colors[batch.lineEnds.count - 1] = runs }
         bytes.removeAll(keepingCapacity: true)
         runs.removeAll(keepingCapacity: true)
         columns = 0

@@ -67,9 +67,12 @@ public struct OutputSanitizer {
             }
             if line.isEmpty, line.isAppending, style.isPlain {
                 // Whole lines of plain printable ASCII go to the batch in one copy.
-                let end = plainLines(p, from: i)
+                let (end, stop) = plainLines(p, from: i)
                 if end > i { i = end; continue }
+                // The start of a line that is not all plain: its printable ASCII so far, at once.
+                if stop > i { appendASCII(UnsafeBufferPointer(rebasing: p[i..<stop])); i = stop; continue }
             }
+            if b == 0x1B, let end = plainSGR(p, at: i) { i = end; continue }
             if b >= 0x20 && b < 0x7F {
                 // A run of printable ASCII, copied at once.
                 var j = i + 1
@@ -125,8 +128,9 @@ public struct OutputSanitizer {
     // MARK: Text
 
     /// Appends the complete lines of plain printable ASCII starting at `start` (at the start of
-    /// a line) straight to the batch; returns where they end.
-    private mutating func plainLines(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// a line) straight to the batch; returns where they end, and where the scan stopped (the
+    /// bytes between are printable ASCII, so they need not be scanned again).
+    private mutating func plainLines(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, stop: Int) {
         let base = batch.text.count - start
         var lineStart = start
         var j = start
@@ -143,7 +147,19 @@ public struct OutputSanitizer {
             j += 1
         }
         if lineStart > start { batch.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<lineStart])) }
-        return lineStart
+        return (lineStart, j)
+    }
+
+    /// `ESC [ digits ; : m` whole in `p` at `at` (the common colour change of a log), applied
+    /// without going through the escape states; returns where it ends, nil when it is anything
+    /// else (the states then read it). Same limit as the states: at most 64 parameter bytes.
+    private mutating func plainSGR(_ p: UnsafeBufferPointer<UInt8>, at: Int) -> Int? {
+        guard at + 2 < p.count, p[at + 1] == UInt8(ascii: "[") else { return nil }
+        var j = at + 2
+        while j < p.count, p[j] >= 0x30, p[j] <= 0x3B, j - at - 2 < 64 { j += 1 }
+        guard j < p.count, p[j] == UInt8(ascii: "m") else { return nil }
+        style.apply(sgr: UnsafeBufferPointer(rebasing: p[at + 2..<j]))
+        return j + 1
     }
 
     private mutating func appendASCII(_ chunk: UnsafeBufferPointer<UInt8>) {

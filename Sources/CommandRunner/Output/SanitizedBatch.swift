@@ -1,21 +1,26 @@
 import RunbookKit
 
 /// Lines the sanitizer completed since it was last drained: their clean UTF-8 text, each line
-/// followed by `\n`, plus the colour runs of the few lines that have any. Kept as bytes so that
-/// a flood of output is written to the file in large blocks and only the lines the ring keeps
-/// become `String`s.
+/// followed by `\n`, plus the colour runs of the few lines that have any. Kept as flat arrays
+/// (bytes, line ends, runs) so that a flood of output is written to the file in large blocks,
+/// nothing is allocated per line, and only the lines the ring hands out become `String`s.
 public struct SanitizedBatch: Sendable {
     /// Every completed line, each ending with `\n`. No escape sequence, no control character.
     public internal(set) var text: [UInt8] = []
     /// The index in `text` of each line's `\n`.
     public internal(set) var lineEnds: [Int] = []
-    /// Line index in this batch → its colour runs; lines without colour are absent.
-    public internal(set) var colors: [Int: [ColorRun]] = [:]
+    /// The indices of the lines that have colour runs, ascending; `coloredLineRunEnds[k]` is where
+    /// the runs of line `coloredLines[k]` end in `colorRuns` (they start where the previous end).
+    private(set) var coloredLines: [Int] = []
+    private(set) var coloredLineRunEnds: [Int] = []
+    private(set) var colorRuns: [ColorRun] = []
 
     public init() {}
 
     public var count: Int { lineEnds.count }
     public var isEmpty: Bool { lineEnds.isEmpty }
+    /// True when some line has colour runs.
+    public var hasColors: Bool { !coloredLines.isEmpty }
 
     /// The byte range of line `index` in `text`, without its `\n`.
     public func range(of index: Int) -> Range<Int> {
@@ -26,15 +31,72 @@ public struct SanitizedBatch: Sendable {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range(of: index)]), as: UTF8.self) }
     }
 
+    /// The colour runs of line `index` (empty for most lines).
+    public func colors(of index: Int) -> ArraySlice<ColorRun> {
+        guard let k = coloredIndex(firstAtOrAfter: index), coloredLines[k] == index else { return [] }
+        return colorRuns[(k == 0 ? 0 : coloredLineRunEnds[k - 1])..<coloredLineRunEnds[k]]
+    }
+
+    /// The position in `coloredLines` of the first coloured line at or after `line`; nil: none.
+    func coloredIndex(firstAtOrAfter line: Int) -> Int? {
+        var low = 0, high = coloredLines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if coloredLines[mid] < line { low = mid + 1 } else { high = mid }
+        }
+        return low < coloredLines.count ? low : nil
+    }
+
     public func line(_ index: Int) -> OutputLine {
-        OutputLine(text: text(of: index), colors: colors[index] ?? [])
+        OutputLine(text: text(of: index), colors: Array(colors(of: index)))
     }
 
     public var lines: [OutputLine] { (0..<count).map(line) }
 
+    /// Records the colour runs of the line being completed (the next line index).
+    mutating func appendColors(_ runs: [ColorRun]) {
+        guard !runs.isEmpty else { return }
+        coloredLines.append(lineEnds.count)
+        colorRuns.append(contentsOf: runs)
+        coloredLineRunEnds.append(colorRuns.count)
+    }
+
     mutating func removeAll() {
         text.removeAll(keepingCapacity: true)
         lineEnds.removeAll(keepingCapacity: true)
-        if !colors.isEmpty { colors.removeAll() }
+        if !coloredLines.isEmpty {
+            coloredLines.removeAll(keepingCapacity: true)
+            coloredLineRunEnds.removeAll(keepingCapacity: true)
+            colorRuns.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+extension SanitizedBatch {
+    /// Lines `first..<count` as a batch of their own (numbered from 0), copied in bulk.
+    func suffix(from first: Int) -> SanitizedBatch {
+        guard first > 0 else { return self }
+        var out = SanitizedBatch()
+        let offset = range(of: first).lowerBound
+        text.withUnsafeBufferPointer { out.text.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset...])) }
+        out.lineEnds.reserveCapacity(count - first)
+        for index in first..<count { out.lineEnds.append(lineEnds[index] - offset) }
+        if let k = coloredIndex(firstAtOrAfter: first) {
+            let runOffset = k == 0 ? 0 : coloredLineRunEnds[k - 1]
+            for j in k..<coloredLines.count {
+                out.coloredLines.append(coloredLines[j] - first)
+                out.coloredLineRunEnds.append(coloredLineRunEnds[j] - runOffset)
+            }
+            out.colorRuns.append(contentsOf: colorRuns[runOffset...])
+        }
+        return out
+    }
+
+    /// Appends one already clean line.
+    mutating func append(_ line: OutputLine) {
+        appendColors(line.colors)
+        text.append(contentsOf: line.text.utf8)
+        lineEnds.append(text.count)
+        text.append(0x0A)
     }
 }

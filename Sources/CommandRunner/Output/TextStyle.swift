@@ -15,7 +15,7 @@ struct TextStyle: Equatable, Sendable {
 
     /// Applies the parameters of one `ESC [ … m` (`;` and `:` both separate them). The numbers
     /// go into a stack buffer: this runs for every coloured word of a log.
-    mutating func apply(sgr parameters: ArraySlice<UInt8>) {
+    mutating func apply<Bytes: Sequence<UInt8>>(sgr parameters: Bytes) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { numbers in
             var count = 0, current = 0, digits = 0
             for byte in parameters {

@@ -1,38 +1,55 @@
 /// Finds, in one pass over a large block of text, where any of a redactor's trigger words starts,
 /// so that a command printing hundreds of MB/s has only the few lines that may hold a secret
-/// redacted. Looks up each pair of adjacent bytes (lower-cased) in a 64 Ki-entry table of the
-/// triggers' first two bytes, then compares the candidates.
+/// redacted. Bytes that cannot start a trigger are skipped with one table load each; at the
+/// others, the pair of adjacent bytes (lower-cased) is looked up in a bit table of the triggers'
+/// first two bytes, and only then are the candidates compared. All tables are flat arrays: no
+/// hashing on the hot path.
 public struct TriggerScanner: Sendable {
     /// Some pattern has no trigger: every line may hold a secret.
     public let matchesEverything: Bool
+    /// Raw byte → 1 when, lower-cased, it is the first byte of some trigger.
+    private let startsTrigger: [UInt8]
     /// One bit per first-two-bytes key (8 KB: stays in cache).
     private let pairBits: [UInt64]
     private let lowerTable: [UInt8]
-    /// First-two-bytes key → the triggers starting so.
-    private let byPair: [Int: [[UInt8]]]
+    /// The triggers of two bytes or more, grouped by first-two-bytes key: `pairKeys[g]` is the
+    /// key of group g, whose triggers are `triggers[groupStarts[g]..<groupStarts[g + 1]]`.
+    private let pairKeys: [Int]
+    private let groupStarts: [Int]
+    private let triggers: [[UInt8]]
     /// One-byte triggers (none among the built-in patterns).
     private let singles: [Bool]
 
     public init(_ redactor: Redactor) {
-        var table = [Bool](repeating: false, count: 65_536)
-        var byPair: [Int: [[UInt8]]] = [:]
+        var grouped: [Int: [[UInt8]]] = [:]
         var singles = [Bool](repeating: false, count: 256)
+        var starts = [UInt8](repeating: 0, count: 256)
         var everything = false
+        let lower: [UInt8] = (0...255).map { TriggerSearch.lower(UInt8($0)) }
         for pattern in redactor.patterns {
             if pattern.triggers.isEmpty { everything = true }
             for trigger in pattern.triggers where !trigger.isEmpty {
+                for raw in 0..<256 where lower[raw] == trigger[0] { starts[raw] = 1 }
                 if trigger.count == 1 { singles[Int(trigger[0])] = true; continue }
-                let key = Int(trigger[0]) << 8 | Int(trigger[1])
-                table[key] = true
-                byPair[key, default: []].append(trigger)
+                grouped[Int(trigger[0]) << 8 | Int(trigger[1]), default: []].append(trigger)
             }
         }
         matchesEverything = everything
         var bits = [UInt64](repeating: 0, count: 1024)
-        for key in 0..<65_536 where table[key] { bits[key >> 6] |= 1 << UInt64(key & 63) }
+        var keys: [Int] = [], groupStarts: [Int] = [], all: [[UInt8]] = []
+        for key in grouped.keys.sorted() {
+            bits[key >> 6] |= 1 << UInt64(key & 63)
+            keys.append(key)
+            groupStarts.append(all.count)
+            all.append(contentsOf: grouped[key]!)
+        }
+        groupStarts.append(all.count)
         pairBits = bits
-        lowerTable = (0...255).map { TriggerSearch.lower(UInt8($0)) }
-        self.byPair = byPair
+        lowerTable = lower
+        startsTrigger = starts
+        pairKeys = keys
+        self.groupStarts = groupStarts
+        triggers = all
         self.singles = singles
     }
 
@@ -40,27 +57,39 @@ public struct TriggerScanner: Sendable {
     public func next(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         if matchesEverything { return from < bytes.count ? from : nil }
         guard from < bytes.count else { return nil }
-        return pairBits.withUnsafeBufferPointer { bits -> Int? in
-            lowerTable.withUnsafeBufferPointer { lower -> Int? in
-                singles.withUnsafeBufferPointer { singles -> Int? in
+        return startsTrigger.withUnsafeBufferPointer { starts -> Int? in
+            pairBits.withUnsafeBufferPointer { bits -> Int? in
+                lowerTable.withUnsafeBufferPointer { lower -> Int? in
+                    let n = bytes.count
                     var i = from
-                    let last = bytes.count - 1
-                    var a = Int(lower[Int(bytes[i < bytes.count ? i : last])])
-                    while i < last {
+                    while true {
+                        while i < n, starts[Int(bytes[i])] == 0 { i += 1 }
+                        if i >= n { return nil }
+                        let a = Int(lower[Int(bytes[i])])
                         if singles[a] { return i }
-                        let b = Int(lower[Int(bytes[i + 1])])
-                        let key = a << 8 | b
-                        if bits[key >> 6] & (1 << UInt64(key & 63)) != 0, let candidates = byPair[key] {
-                            for trigger in candidates where matches(trigger, bytes, at: i) { return i }
+                        if i + 1 < n {
+                            let key = a << 8 | Int(lower[Int(bytes[i + 1])])
+                            if bits[key >> 6] & (1 << UInt64(key & 63)) != 0, candidatesMatch(key, bytes, at: i) {
+                                return i
+                            }
                         }
-                        a = b
                         i += 1
                     }
-                    if i == last, singles[a] { return i }
-                    return nil
                 }
             }
         }
+    }
+
+    /// Whether one of the triggers whose first two bytes make `key` occurs at `i`.
+    private func candidatesMatch(_ key: Int, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        var low = 0, high = pairKeys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pairKeys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        guard low < pairKeys.count, pairKeys[low] == key else { return false }
+        for t in groupStarts[low]..<groupStarts[low + 1] where matches(triggers[t], bytes, at: i) { return true }
+        return false
     }
 
     private func matches(_ trigger: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
