@@ -6,6 +6,13 @@ struct PlaceholderForms {
     let names: Set<String>
     let language: QuotingLanguage
 
+    /// The occurrence a match at byte `start` makes, as written in the text.
+    func occurrence(_ m: Match, at start: Int, _ context: QuotingContext, backticks: Int = 0,
+                    reparsedBy: String? = nil) -> PlaceholderOccurrence {
+        PlaceholderOccurrence(name: m.name, range: start..<m.end, written: String(decoding: bytes[start..<m.end], as: UTF8.self),
+                              context: context, backticks: backticks, reparsedBy: reparsedBy)
+    }
+
     struct Match {
         var name: String
         var end: Int

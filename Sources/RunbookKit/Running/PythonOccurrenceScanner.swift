@@ -10,8 +10,7 @@ struct PythonOccurrenceScanner {
     static let prefixLetters: Set<UInt8> = Set("rRbBuUfF".utf8)
 
     mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ context: QuotingContext) {
-        found.append(PlaceholderOccurrence(name: m.name, range: i..<m.end,
-                                           written: String(decoding: bytes[i..<m.end], as: UTF8.self), context: context))
+        found.append(forms.occurrence(m, at: i, context))
     }
 
     mutating func run() -> [PlaceholderOccurrence] {

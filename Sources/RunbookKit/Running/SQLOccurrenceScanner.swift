@@ -8,8 +8,7 @@ struct SQLOccurrenceScanner {
     init(forms: PlaceholderForms) { self.forms = forms }
 
     mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ context: QuotingContext) {
-        found.append(PlaceholderOccurrence(name: m.name, range: i..<m.end,
-                                           written: String(decoding: bytes[i..<m.end], as: UTF8.self), context: context))
+        found.append(forms.occurrence(m, at: i, context))
     }
 
     mutating func run() -> [PlaceholderOccurrence] {

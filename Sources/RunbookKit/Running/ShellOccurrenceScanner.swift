@@ -40,9 +40,7 @@ struct ShellOccurrenceScanner {
                 }
             }
         }
-        found.append(PlaceholderOccurrence(name: m.name, range: i..<m.end,
-                                           written: String(decoding: bytes[i..<m.end], as: UTF8.self),
-                                           context: context, backticks: backticks, reparsedBy: reparsedBy))
+        found.append(forms.occurrence(m, at: i, context, backticks: backticks, reparsedBy: reparsedBy))
     }
 
     mutating func run() -> [PlaceholderOccurrence] {

@@ -163,7 +163,10 @@ extension String {
 extension StringProtocol {
     /// White space and newlines removed from both ends, scalar by scalar (no Foundation).
     /// (`String` and `Substring` take the byte-level versions below.)
-    var trimmed: String {
+    var trimmed: String { scalarTrimmed }
+
+    /// The scalar walk behind `trimmed` (also the byte-level version's fallback).
+    var scalarTrimmed: String {
         let scalars = unicodeScalars
         func isSpace(_ s: Unicode.Scalar) -> Bool {
             s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C)
@@ -200,14 +203,7 @@ extension Substring {
     /// space is still removed.
     var trimmed: String {
         if let range = asciiTrimmedRange() { return String(self[range]) }
-        let scalars = unicodeScalars
-        func isSpace(_ s: Unicode.Scalar) -> Bool {
-            s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C)
-                : s.properties.isWhitespace
-        }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return scalarTrimmed
     }
 
     /// The range `trimmed` keeps when both ends are ASCII, or nil when a non-ASCII byte is met
