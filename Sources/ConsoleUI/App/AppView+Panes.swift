@@ -192,6 +192,7 @@ extension AppView {
         switch risk {
         case .read: "read"
         case .change: "change"
+        case .unknown: "unknown"
         case .destructive: "DESTRUCTIVE"
         }
     }

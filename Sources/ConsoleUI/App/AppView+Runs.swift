@@ -138,6 +138,8 @@ extension AppView {
             drawEditor(&canvas, preview.typed, Rect(x: x, y: y, width: inner.maxX - x, height: 1), palette)
         case (.read, nil):
             canvas.write("Enter: run   Esc: cancel", x: inner.x + 1, y: y, style: palette[.dialog], clip: inner)
+        case (.unknown, nil):
+            canvas.write("warroom does not know what this does. Run it? y/N", x: inner.x + 1, y: y, style: palette[key], clip: inner)
         case (_, nil):
             canvas.write("Run this change? y/N", x: inner.x + 1, y: y, style: palette[key], clip: inner)
         }

@@ -67,7 +67,7 @@ public enum ThemeKey: String, Sendable, CaseIterable, Hashable {
     public static func risk(_ risk: Risk) -> ThemeKey {
         switch risk {
         case .read: return .riskRead
-        case .change: return .riskChange
+        case .change, .unknown: return .riskChange
         case .destructive: return .riskDestructive
         }
     }

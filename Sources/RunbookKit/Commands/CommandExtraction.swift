@@ -115,6 +115,13 @@ public enum CommandExtraction {
         return make(title: nil, language: language, code: code, line: line, origin: .inline, manual: false, forceInteractive: false)
     }
 
+    /// A paragraph that is nothing but one command line (see `InlineCommands.bareLine`).
+    public static func bareCommand(_ paragraph: MarkdownBlock) -> ExtractedCommand? {
+        guard let (language, code) = InlineCommands.bareLine(paragraph) else { return nil }
+        return make(title: nil, language: language, code: code, line: paragraph.line, origin: .inline, manual: false,
+                    forceInteractive: false)
+    }
+
     static func make(title: String?, language: String, code: String, line: Int, origin: RunbookCommand.Origin,
                      manual: Bool, forceInteractive: Bool) -> ExtractedCommand {
         let risk: Risk, reason: String, needsTerminal: Bool

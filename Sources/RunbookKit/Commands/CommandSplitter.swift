@@ -17,6 +17,8 @@ enum CommandSplitter {
         case blank
         case comment(String, line: Int)
         case code(Range<Int>)
+        /// Pasted output or a form to fill: shown with the block, never run.
+        case output
     }
 
     static func split(_ code: String, kind: FenceKind) -> [Piece] {
@@ -63,16 +65,27 @@ enum CommandSplitter {
     }
 
     private static func shellItems(_ lines: [Substring]) -> [Item] {
+        // Output lines are taken one by one before the shell state sees them: an apostrophe in
+        // pasted output must not open a quote that swallows the commands after it.
         let ranges = ShellLines.logical(lines) { line in
             let t = line.drop { $0 == " " || $0 == "\t" }
-            return isNumberedStep(line) || isBullet(line) || t.hasPrefix("-- ") || t == "--"
+            return isNumberedStep(line) || isBullet(line) || t.hasPrefix("-- ") || t == "--" || PastedOutput.isOutput(line)
         }
+        var afterOutput = false
         return ranges.map { range in
             if range.count == 1 {
-                let t = lines[range.lowerBound].trimmed
-                if t.isEmpty { return .blank }
+                let line = lines[range.lowerBound]
+                let t = line.trimmed
+                if t.isEmpty { afterOutput = false; return .blank }
                 if (t.hasPrefix("#") && !t.hasPrefix("#!")) || t.hasPrefix("-- ") || t == "--" { return .comment(t, line: range.lowerBound) }
+                if isNumberedStep(line) || isBullet(line) { afterOutput = false; return .code(range) }
+                // Output runs to the next blank line: an indented continuation of a table row is output too.
+                if PastedOutput.isOutput(line) || afterOutput && !KnownCommands.startsLikeCommand(t) {
+                    afterOutput = true
+                    return .output
+                }
             }
+            afterOutput = false
             return .code(range)
         }
     }
@@ -83,10 +96,20 @@ enum CommandSplitter {
         var start: Int? = nil
         var inString = false
         var inDollar = false
+        // After a statement ends with `;`, lines that do not start a new one are its pasted result
+        // (` pg_cancel_backend`, `---`, ` t`, `(1 row)`) up to the next blank line.
+        var finished = false
+        var inOutput = false
         for (index, line) in lines.enumerated() {
             let t = line.trimmed
             if start == nil {
-                if t.isEmpty { items.append(.blank); continue }
+                if t.isEmpty { items.append(.blank); finished = false; inOutput = false; continue }
+                let startsStatement = SQLText.startsStatement(t)
+                if inOutput || (finished && !startsStatement) || (!startsStatement && PastedOutput.isOutput(line)) {
+                    inOutput = true
+                    items.append(.output)
+                    continue
+                }
                 if t.hasPrefix("--") || t.hasPrefix("#") { items.append(.comment(t, line: index)); continue }
                 start = index
             }
@@ -110,6 +133,7 @@ enum CommandSplitter {
             if !inString && !inDollar {
                 items.append(.code(start!..<(index + 1)))
                 start = nil
+                finished = t.hasSuffix(";")
             }
         }
         if let start { items.append(.code(start..<lines.count)) }
@@ -169,7 +193,7 @@ enum CommandSplitter {
         var index = 0
         while index < items.count {
             switch items[index] {
-            case .blank:
+            case .blank, .output:
                 flush()
             case .comment(let text, _):
                 if !ranges.isEmpty {

@@ -20,3 +20,26 @@ enum InlineCommands {
         return nil
     }
 }
+
+extension InlineCommands {
+    /// Words that, second in a line, make it a sentence about a program rather than a call:
+    /// "kubectl is the CLI", "helm can roll back".
+    static let proseSecondWords: Set<String> = [
+        "is", "are", "was", "were", "will", "can", "could", "should", "would", "may", "might", "must", "has", "have",
+        "had", "does", "do", "shows", "lets", "allows", "and", "or", "the", "a", "an", "to", "for", "of", "in", "on",
+        "with", "by", "command", "commands", "tool", "cli", "output", "returns", "itself", "also", "only",
+    ]
+
+    /// A paragraph of plain text on one line that is a command: it starts like one, and is not
+    /// a sentence (no second word of prose, no full stop or colon at its end).
+    static func bareLine(_ paragraph: MarkdownBlock) -> (language: String, code: String)? {
+        guard paragraph.line == paragraph.endLine,
+              paragraph.inlines.allSatisfy({ if case .text = $0 { return true } else { return false } }) else { return nil }
+        let text = paragraph.text.trimmed
+        guard text.count <= 400, !text.hasSuffix("."), !text.hasSuffix(":"), !text.contains(". "),
+              KnownCommands.startsLikeCommand(text) else { return nil }
+        let words = text.split(separator: " ")
+        if words.count >= 2, proseSecondWords.contains(words[1].lowercased()) { return nil }
+        return ("bash", text)
+    }
+}

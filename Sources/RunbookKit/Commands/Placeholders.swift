@@ -101,6 +101,9 @@ private struct PlaceholderScanner {
             if c == UInt8(ascii: "<") {
                 if let (name, end) = angle(at: i) { add(name); i = end; atWordStart = false; continue }
             }
+            if c == UInt8(ascii: "{"), !python, let end = PlaceholderBraces.end(bytes, at: i) {
+                add(String(decoding: bytes[(i + 1)..<(end - 1)], as: UTF8.self)); i = end; atWordStart = false; continue
+            }
             if Self.isIdentStart(c) {
                 let start = i
                 while i < n && Self.isIdent(bytes[i]) { i += 1 }
@@ -256,5 +259,26 @@ private struct PlaceholderScanner {
             words.append((String(decoding: bytes[start..<i], as: UTF8.self), start))
         }
         flushLine(&words)
+    }
+}
+
+/// `{table_name}`, `{PID}`: a name alone in single braces. Not `${X}` (shell), `{{x}}`
+/// (templates), `{a,b}` (brace expansion), `{}` (find) or JSON.
+enum PlaceholderBraces {
+    /// The offset just past the closing brace when a brace placeholder starts at `start`.
+    static func end(_ bytes: [UInt8], at start: Int) -> Int? {
+        let n = bytes.count
+        if start > 0, bytes[start - 1] == UInt8(ascii: "$") || bytes[start - 1] == UInt8(ascii: "{") { return nil }
+        var i = start + 1
+        guard i < n, (bytes[i] >= 65 && bytes[i] <= 90) || (bytes[i] >= 97 && bytes[i] <= 122) || bytes[i] == 95 else { return nil }
+        while i < n, i - start < 64 {
+            let c = bytes[i]
+            let ident = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || (c >= 48 && c <= 57) || c == UInt8(ascii: "-")
+            if !ident { break }
+            i += 1
+        }
+        guard i < n, bytes[i] == UInt8(ascii: "}"), i - start >= 3 else { return nil }
+        if i + 1 < n, bytes[i + 1] == UInt8(ascii: "}") { return nil }
+        return i + 1
     }
 }

@@ -37,7 +37,7 @@ struct RiskVerdict: Sendable, Equatable {
     /// `rm`, `DROP`); nil when no single word did. Destructive runs ask for it to be typed.
     var word: String? = nil
 
-    static let unknown = RiskVerdict(risk: .change, reason: "no rule matched: assumed to change state")
+    static let unknown = RiskVerdict(risk: .unknown, reason: "unknown: no rule knows this command; asked for like a change")
     static let nothing = RiskVerdict(risk: .read, reason: "read: nothing to run")
 
     /// Keeps the worse of two verdicts (the first on a tie).
@@ -132,7 +132,9 @@ extension RiskRule {
         RiskRule(.destructive, "redis DEL", "deletes keys", programs: "redis-cli", path: "del|unlink"),
         RiskRule(.change, "redis CONFIG SET", "changes the server configuration", programs: "redis-cli", path: "config set|rewrite|resetstat"),
         RiskRule(.change, "redis write", "changes keys or server state", programs: "redis-cli",
-                 path: "set|setex|mset|hset|hmset|hdel|lpush|rpush|lpop|rpop|ltrim|lrem|sadd|srem|spop|zadd|zrem|incr|decr|incrby|expire|persist|rename|xadd|xdel|xtrim|publish|shutdown|save|bgsave|bgrewriteaof|slaveof|replicaof|failover|debug|script|client|slowlog|memory"),
+                 path: "set|setex|mset|hset|hmset|hdel|lpush|rpush|lpop|rpop|ltrim|lrem|sadd|srem|spop|zadd|zrem|incr|decr|incrby|expire|persist|rename|xadd|xdel|xtrim|publish|shutdown|save|bgsave|bgrewriteaof|slaveof|replicaof|failover|debug|script"),
+        RiskRule(.change, "redis admin", "resets logs, frees memory or acts on clients", programs: "redis-cli",
+                 path: "slowlog|memory|client reset|purge|kill|pause|unpause|setname|no-evict|reply"),
         RiskRule(.read, "redis read", "only reads", programs: "redis-cli",
                  path: "info|ping|get|mget|llen|lrange|keys|scan|sscan|hscan|zscan|ttl|pttl|type|exists|hget|hgetall|hlen|hkeys|smembers|scard|zcard|zrange|zscore|strlen|dbsize|monitor|latency|time|lastsave|role|cluster|xlen|xinfo|object|pubsub|randomkey|subscribe|psubscribe|echo|command"),
         RiskRule(.read, "redis CONFIG GET", "only reads", programs: "redis-cli", path: "config get"),
@@ -208,12 +210,21 @@ extension RiskRule {
         RiskRule(.destructive, "aws s3 sync --delete", "deletes objects missing from the source", programs: "aws", path: "s3 sync|mv", flags: "--delete"),
         RiskRule(.change, "aws s3 sync", "uploads or copies objects", programs: "aws", path: "s3 sync|cp|mv|mb|presign"),
         RiskRule(.read, "aws s3 ls", "only reads", programs: "aws", path: "s3 ls"),
-        RiskRule(.destructive, "cloud CLI delete", "deletes cloud resources", programs: "aws gcloud az doctl", test: { inv in
-            inv.lowerArgs.prefix(4).contains { $0.hasPrefix("delete") || $0.hasPrefix("terminate") || $0.hasPrefix("remove") || $0 == "rm" } }),
-        RiskRule(.read, "cloud CLI describe", "only reads", programs: "aws gcloud az doctl", test: { inv in
-            let words = inv.lowerArgs.prefix(3).filter { !$0.hasPrefix("-") }
-            return words.count >= 2 && ["describe", "list", "get", "show", "ls", "head"].contains { words[1].hasPrefix($0) }
-                || words.contains("sts") || words.contains("logs") && words.contains("tail") }),
+        RiskRule(.destructive, "cloud CLI delete", "deletes cloud resources", programs: CloudVerbs.programs, test: { inv in
+            CloudVerbs.verb(inv)?.kind == .destroy }),
+        RiskRule(.change, "cloud CLI write", "creates, changes or restarts cloud resources", programs: CloudVerbs.programs,
+                 test: { inv in CloudVerbs.verb(inv)?.kind == .change }),
+        RiskRule(.read, "cloud CLI describe", "only lists or describes", programs: CloudVerbs.programs, test: { inv in
+            CloudVerbs.verb(inv)?.kind == .read || inv.lowerArgs.contains("sts") }),
+        // Configuration management
+        // knife: `knife search …`, `knife node show …` (the verb is the first or second word)
+        RiskRule(.destructive, "knife delete", "deletes Chef objects", programs: "knife", words: "delete"),
+        RiskRule(.read, "knife read", "only searches or shows nodes and roles", programs: "knife", test: { inv in
+            let words = inv.positionals(valueFlags: []).prefix(2)
+            return words.contains { ["search", "status", "list", "show", "ls"].contains($0) } && !words.contains("delete") }),
+        RiskRule(.change, "knife write", "changes Chef objects or runs on nodes", programs: "knife", test: { inv in
+            let words = inv.positionals(valueFlags: []).prefix(2)
+            return !words.contains { ["search", "status", "list", "show", "ls"].contains($0) } }),
         // Other data stores and schedulers
         RiskRule(.destructive, "mongo drop", "deletes collections or documents", programs: "mongo mongosh", test: { inv in
             inv.lowerArgs.contains { $0.contains("drop") || $0.contains("deletemany") || $0.contains("deleteone") || $0.contains(".remove(") } }),

@@ -87,7 +87,7 @@ enum SQLRisk {
                 }
                 consider(r, w, decider)
             } else {
-                consider(.change, "no rule matched: assumed to change state")
+                consider(.unknown, "no rule knows this statement; asked for like a change")
             }
             for word in statement {
                 if let (risk, why) = functionRules[word] { consider(risk, why, word) }

@@ -56,12 +56,27 @@ enum ShellRisk {
         guard redirect.op.contains(">") else { return false }
         if redirect.op.hasSuffix("&") { return false } // 2>&1
         let quiet: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-", "1", "2", ""]
-        return !quiet.contains(redirect.target)
+        return !quiet.contains(redirect.target) && !isScratchFile(redirect.target)
+    }
+
+    /// Saving output to a plain file name in the working folder or under /tmp (`> pods.txt`,
+    /// `> /tmp/out.json`) keeps a copy for the commander; it changes nothing on the system.
+    static func isScratchFile(_ target: String) -> Bool {
+        if target.hasPrefix("/tmp/") { return !target.dropFirst(5).contains("/") && !target.contains("..") }
+        guard let first = target.first, first.isLetter || first.isNumber || first == "_" else { return false }
+        return !target.contains("/") && !target.contains("$") && !target.contains("`")
     }
 
     /// The verdict for one program invocation.
     static func verdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict {
         var inv = inv
+        // A site wrapper (`gitlab-redis-cli`, `gitlab-psql`) is judged as the program it wraps.
+        if RiskRule.byProgram[inv.program] == nil, !sqlClients.contains(inv.program), let base = KnownCommands.wrapped(inv.program) {
+            var c = ShellInvocation(program: base, args: inv.args, source: inv.source)
+            c.wrapperInteractive = inv.wrapperInteractive
+            c.wrappers = inv.wrappers
+            inv = c
+        }
         // `docker compose …` is judged like `docker-compose …`.
         if inv.program == "docker" || inv.program == "podman", inv.lowerArgs.first(where: { !$0.hasPrefix("-") }) == "compose" {
             let rest = Array(inv.args.drop { $0.lowercased() != "compose" }.dropFirst())

@@ -31,6 +31,18 @@ enum ShellSession {
         return false
     }
 
+    /// Whether the first line that is not blank or a comment starts with a prompt of any kind
+    /// (`$ `, `❯ `, `user@host:~$ `, `postgres=# `, `127.0.0.1:6379> `, `>>> `).
+    static func startsWithPrompt(_ code: String) -> Bool {
+        for raw in code.lines.prefix(200) {
+            let line = raw.trimmed
+            if line.isEmpty || line.hasPrefix("# ") || line.hasPrefix("-- ") { continue }
+            guard let prompt = prompt(raw, inSession: false) else { return false }
+            return [.shell, .rootShell, .sql, .redis, .python].contains(prompt.kind)
+        }
+        return false
+    }
+
     /// Whether any line starts with a prompt.
     static func hasAnyPrompt(_ code: String) -> Bool {
         code.lines.contains { line in
@@ -42,8 +54,21 @@ enum ShellSession {
     /// Recognizes a prompt and returns the text after it. `# ` counts as a root prompt only in
     /// session fences and only before something that looks like a command.
     static func prompt(_ raw: Substring, inSession: Bool) -> PromptLine? {
-        let line = raw.drop { $0 == " " || $0 == "\t" }
+        var line = raw.drop { $0 == " " || $0 == "\t" }
+        // `(venv) $ cmd`: a virtualenv or conda name before the prompt.
+        if line.hasPrefix("("), let close = line.firstIndex(of: ")"), line.distance(from: line.startIndex, to: close) < 40,
+           line[line.index(after: close)...].hasPrefix(" $ ") || line[line.index(after: close)...].hasPrefix(" ❯ ") {
+            line = line[line.index(close, offsetBy: 2)...]
+        }
         if line.hasPrefix("$ ") || line == "$" { return PromptLine(kind: .shell, text: String(line.dropFirst(2))) }
+        // zsh / starship `❯ `, fish-like `➜ `, PowerShell `PS C:\> ` and `PS> `.
+        for mark in ["❯ ", "➜ ", "λ "] where line.hasPrefix(mark) {
+            return PromptLine(kind: .shell, text: String(line.dropFirst(mark.count)).trimmed)
+        }
+        if line.hasPrefix("PS "), let gt = line.prefix(80).firstIndex(of: ">"), line[line.index(after: gt)...].hasPrefix(" ") {
+            return PromptLine(kind: .shell, text: String(line[line.index(gt, offsetBy: 2)...]))
+        }
+        if line.hasPrefix("PS> ") { return PromptLine(kind: .shell, text: String(line.dropFirst(4))) }
         if line.hasPrefix(">>> ") || line == ">>>" { return PromptLine(kind: .python, text: String(line.dropFirst(4))) }
         if line.hasPrefix("... ") || line == "..." { return PromptLine(kind: .pythonContinuation, text: String(line.dropFirst(4))) }
         if line.hasPrefix("mysql> ") { return PromptLine(kind: .sql, text: String(line.dropFirst(7))) }

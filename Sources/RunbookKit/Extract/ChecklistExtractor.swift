@@ -10,6 +10,7 @@ enum ChecklistExtractor {
 
     static func extract(_ outline: Section, skipping definitionLines: Set<Int>, context: ExtractionContext) -> Result {
         var result = Result(checklists: [], usedListLines: definitionLines)
+        var found: [Found] = []
         outline.forEach { section in
             var label: String? = nil
             for block in section.blocks {
@@ -18,21 +19,76 @@ enum ChecklistExtractor {
                     continue
                 }
                 if block.isList, !definitionLines.contains(block.line), let checklist = checklist(from: block, label: label, section: section, context: context) {
-                    result.checklists.append(checklist)
+                    let isTask = block.items.contains { $0.taskState != nil && $0.taskState! != nil }
+                    found.append(Found(checklist: checklist, isTask: isTask && label == nil, section: section))
                     result.usedListLines.insert(block.line)
                 }
                 if block.kind == .paragraph || block.isList || block.isCode { label = nil }
             }
         }
+        result.checklists = mergeSiblingTaskLists(found)
         return result
     }
+
+    struct Found {
+        var checklist: Checklist
+        var isTask: Bool
+        var section: Section
+    }
+
+    /// One task list spread over sibling headings (`### Step 1` … `### Step 4`, a `- [ ]` or two
+    /// under each) is one checklist, titled by the parent heading; each step is a phase.
+    static func mergeSiblingTaskLists(_ found: [Found]) -> [Checklist] {
+        var out: [Checklist] = []
+        var index = 0
+        while index < found.count {
+            var end = index + 1
+            if found[index].isTask, !found[index].section.parents.isEmpty {
+                let parents = found[index].section.parents
+                while end < found.count, found[end].isTask, found[end].section.parents == parents { end += 1 }
+            }
+            let run = found[index..<end]
+            let sections = Set(run.map(\.section.line))
+            // Steps, not separate lists: numbered step headings, or a task or two under each.
+            let steps = run.allSatisfy { part in
+                part.checklist.items.count <= 2 || HeadingText.numbering(part.section.title) != nil
+                    || part.section.words.containsWord(["step"])
+            }
+            if run.count >= 2, sections.count >= 2, steps, let first = run.first {
+                let parentTitle = first.section.parents.last!
+                let parentWords = Array(first.section.parentWords)
+                var items: [ChecklistItem] = []
+                for part in run {
+                    items += part.checklist.items.map { item in
+                        var item = item
+                        item.phase = item.phase ?? part.checklist.title
+                        return item
+                    }
+                }
+                let title = HeadingText.numbering(parentTitle)?.rest ?? parentTitle
+                let kind = ChecklistKindClassifier.classify(title: title.withoutSymbols.lowercased(), pathWords: parentWords)
+                out.append(Checklist(title: title, kind: kind, section: first.section.parents.joined(separator: " > "),
+                                     line: first.checklist.line, items: items))
+            } else {
+                out += run.map(\.checklist)
+            }
+            index = end
+        }
+        return out
+    }
+
+    /// Headings or labels that name a list of things to do.
+    static let checklistNames = ["checklist", "checklists", "check list", "first steps", "what to do", "to-do", "todo", "to do list",
+                                 "immediate actions", "first actions", "steps to take", "initial steps", "first response"]
 
     private static func checklist(from list: MarkdownBlock, label: String?, section: Section,
                                   context: ExtractionContext) -> Checklist? {
         let items = list.items
         guard !items.isEmpty else { return nil }
         let title = label ?? HeadingText.numbering(section.title)?.rest ?? section.title
-        let saysChecklist = (label ?? "").lowercased().contains("checklist") || section.words.contains("checklist")
+        let saysChecklist = (label ?? "").lowercased().containsWord(checklistNames)
+            // The document's own H1 names the whole file, not one list.
+            || section.pathWords.dropFirst(section.level > 1 ? 1 : 0).contains { $0.containsWord(checklistNames) }
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
         let deadlines = items.map(timeLabel)  // once per item: the loop below reuses them
         let timedCount = deadlines.filter { $0 != nil }.count

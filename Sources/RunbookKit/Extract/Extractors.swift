@@ -14,7 +14,9 @@ enum Extractors {
         }
         (runbook.metrics, runbook.queries) = MetricExtractor.extract(outline, severities: runbook.severities, context: context)
         runbook.escalation = EscalationExtractor.extract(outline, severities: runbook.severities)
+        if runbook.escalation.isEmpty { runbook.escalation = ProseMentions.escalation(outline) }
         runbook.contacts = ContactExtractor.extract(outline)
+        runbook.contacts += ProseMentions.contacts(outline, known: runbook.contacts)
         runbook.templates = TemplateExtractor.extract(outline)
     }
 }

@@ -14,12 +14,13 @@ enum SeverityExtractor {
         var definitions: [SeverityLevel] = []
         var incidentTypes: [(SeverityID.Match, Section)] = []
         var definitionLines = Set<Int>()
+        let bareLevels = bareLevelHeadings(outline)
         outline.forEach { section in
             let severityContext = isSeverityContext(section.pathWords)
             for block in section.blocks {
                 collect(block, severityContext: severityContext, into: &definitions, lines: &definitionLines)
             }
-            if section.level > 0, let match = headingLevel(section) {
+            if section.level > 0, let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line)) {
                 if match.name != nil || match.rest.isEmpty || (severityContext && !hasSteps(section)) {
                     definitions.append(levelFromHeading(section, match))
                 } else {
@@ -28,6 +29,9 @@ enum SeverityExtractor {
             }
         }
         var levels = merge(definitions)
+        for i in levels.indices where levels[i].responseTime == nil {
+            levels[i].responseTime = levels[i].description.flatMap(responseInProse)
+        }
         // Incident-type sections add levels the runbook defines nowhere else, and link procedures.
         for (match, section) in incidentTypes {
             let title = match.rest.isEmpty ? section.title : match.rest
@@ -150,9 +154,38 @@ enum SeverityExtractor {
         return level
     }
 
-    private static func headingLevel(_ section: Section) -> SeverityID.Match? {
+    private static func headingLevel(_ section: Section, siblingLevels: Bool) -> SeverityID.Match? {
         guard let match = SeverityID.leading(section.title) else { return nil }
-        return acceptable(match, wordsAllowed: isSeverityContext(section.parentWords)) ? match : nil
+        return acceptable(match, wordsAllowed: siblingLevels || isSeverityContext(section.parentWords)) ? match : nil
+    }
+
+    /// Lines of headings that are nothing but a level word ("## Critical", "## Warning") and
+    /// have at least one sibling of the same kind: two such headings side by side are levels,
+    /// whatever their parent is called.
+    static func bareLevelHeadings(_ outline: Section) -> Set<Int> {
+        var out = Set<Int>()
+        outline.forEach { parent in
+            let bare = parent.children.filter { child in
+                guard let match = SeverityID.leading(child.title) else { return false }
+                return match.rest.isEmpty && SeverityID.levelWords[match.id.lowercased()] != nil
+            }
+            if bare.count >= 2 { out.formUnion(bare.map(\.line)) }
+        }
+        return out
+    }
+
+    /// "Immediate response is required", "respond within 30 minutes": a response time stated
+    /// in a level's description. Only sentences about responding count.
+    static func responseInProse(_ description: String) -> Deadline? {
+        for sentence in description.components(separatedBy: ". ") {
+            let lower = sentence.lowercased()
+            guard lower.containsWord(["response", "respond", "responded", "acknowledge", "acknowledged", "ack", "page", "paged"])
+            else { continue }
+            if let seconds = DurationParser.seconds(in: sentence) {
+                return Deadline(seconds: seconds, text: sentence.trimmed.trimmingTrailing("."))
+            }
+        }
+        return nil
     }
 
     /// Word-only levels ("High") are accepted only where the context is about severity,

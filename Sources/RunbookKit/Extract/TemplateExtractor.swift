@@ -22,7 +22,45 @@ enum TemplateExtractor {
                 label = nil
             }
         }
+        if let document = documentTemplate(outline) { templates.append(document) }
         return templates
+    }
+
+    /// Section headings that a postmortem has, however a team words them.
+    static let postmortemSections: [[String]] = [
+        ["summary", "overview", "executive summary", "tl;dr"], ["impact", "customer impact", "user impact"],
+        ["timeline", "time line", "chronology"], ["root cause", "contributing factors", "cause", "why it happened"],
+        ["resolution", "remediation", "mitigation", "how it was fixed", "recovery"],
+        ["action items", "follow-ups", "follow ups", "corrective actions", "next steps", "prevention"],
+        ["what happened", "description", "incident details"], ["lessons learned", "what went well", "how'd we do",
+                                                               "what didn't go so well", "what went wrong", "learnings"],
+    ]
+
+    /// A document whose own headings are a postmortem's sections (summary, impact, timeline,
+    /// root cause, action items …) is a postmortem template, even when it never says so.
+    static func documentTemplate(_ outline: Section) -> RunbookTemplate? {
+        var matched: [String] = []
+        var groups = Set<Int>()
+        var first: Section? = nil
+        outline.forEach { section in
+            guard section.level >= 2 else { return }
+            let words = section.words.trimmingTrailing("?:")
+            guard let group = postmortemSections.firstIndex(where: { names in
+                names.contains { words == $0 || words.hasPrefix($0 + " ") }
+            }) else { return }
+            if first == nil { first = section }
+            groups.insert(group)
+            matched.append(section.title)
+        }
+        guard groups.count >= 4, let first else { return nil }
+        var body: [String] = []
+        outline.forEach { section in
+            guard section.level >= 2, section.line >= first.line else { return }
+            body.append(String(repeating: "#", count: section.level) + " " + section.title)
+            body += section.blocks.compactMap { $0.text.isEmpty ? nil : $0.text }
+        }
+        return RunbookTemplate(kind: .postmortem, title: outline.children.first?.level == 1 ? outline.children[0].title : outline.title,
+                               body: body.joined(separator: "\n\n"), fields: matched, line: first.line)
     }
 
     static func template(_ body: String, language: String, title: String, line: Int) -> RunbookTemplate? {

@@ -40,7 +40,16 @@ enum AlertCatalogue {
         }
         section.blocks.forEach(visit)
         guard let severity, let level = level(severity) else { return }
-        add(alert: section.title, level: level, texts: texts, line: section.line, into: &merger)
+        add(alert: alertName(heading: section.title) ?? section.title, level: level, texts: texts, line: section.line,
+            into: &merger)
+    }
+
+    /// The alert a heading names as a field: `Alert Name: "KubeAPIDown"`, `Alert: HighLatency`.
+    static func alertName(heading: String) -> String? {
+        guard let labeled = LabeledText(plain: heading.replacingOccurrences(of: "**", with: "")),
+              ["alert", "alert name", "alertname", "alert rule", "rule"].contains(labeled.label.lowercased().trimmed) else { return nil }
+        let name = labeled.value.trimmed.trimmingLeading("\"'`“”").trimmingTrailing("\"'`“”")
+        return name.isEmpty ? nil : name
     }
 
     private static func paragraphLines(_ block: MarkdownBlock) -> [String] {
@@ -56,6 +65,7 @@ enum AlertCatalogue {
         guard let lower = text?.lowercased() else { return nil }
         if lower.containsWord(["critical", "page", "high", "error", "p1", "sev1", "emergency"]) { return .critical }
         if lower.containsWord(["warning", "warn", "medium", "ticket", "low"]) { return .warning }
+        if lower.containsWord(["info", "informational", "none", "notice"]) { return .info }
         return nil
     }
 
@@ -67,12 +77,15 @@ enum AlertCatalogue {
             // "for 10 minutes" is often in the description rather than the summary.
             threshold?.forSeconds = texts.lazy.compactMap { ThresholdParser.durations(in: $0).forSeconds }.first
         }
+        // Each alert of a catalogue is its own entry: `…QueryErrorRateHigh` and
+        // `…QueryRangeErrorRateHigh` are two alerts, however alike their words.
+        let what = texts.first ?? alert
         switch (level, threshold) {
-        case (.warning, let t?): merger.add(name: name, warning: t, line: line)
-        case (_, let t?): merger.add(name: name, critical: t, line: line)
+        case (.info, _): merger.add(name: name, condition: "info: " + what, line: line, distinct: true)
+        case (.warning, let t?): merger.add(name: name, warning: t, line: line, distinct: true)
+        case (_, let t?): merger.add(name: name, critical: t, line: line, distinct: true)
         case (_, nil):
-            let what = texts.first ?? alert
-            merger.add(name: name, condition: (level == .warning ? "warning: " : "critical: ") + what, line: line)
+            merger.add(name: name, condition: (level == .warning ? "warning: " : "critical: ") + what, line: line, distinct: true)
         }
     }
 

@@ -2,7 +2,8 @@
 /// the ones about the same metric: tables, warning/critical alert lists (bullets or plain
 /// code blocks), headings with thresholds, shell threshold checks, and PromQL in commands.
 enum MetricExtractor {
-    enum Level { case warning, critical, target }
+    /// `info` is for alert catalogues only: an alert that notifies and pages no one.
+    enum Level { case warning, critical, target, info }
 
     static func extract(_ outline: Section, severities: [SeverityLevel], context: ExtractionContext)
         -> (metrics: [MetricSpec], queries: [MetricQuery]) {
@@ -32,6 +33,7 @@ enum MetricExtractor {
                 }
                 if !block.isList { labelLevel = nil }
             }
+            ProseThresholds.scan(section, into: &merger)
             if section.level > 0 {
                 fromHeading(section, severities: severities, into: &merger)
                 AlertCatalogue.fromSection(section, into: &merger)
@@ -50,6 +52,8 @@ enum MetricExtractor {
 
     /// "Critical Alerts" → critical; "Warning Alerts (Review Within Hours)" → warning.
     static func alertLevel(_ title: String) -> Level? {
+        // `Alert Name: "KubeAPIDown"` names one alert of a catalogue; its level is in its fields.
+        if AlertCatalogue.alertName(heading: title) != nil { return nil }
         let lower = title.withoutSymbols.lowercased()
         guard lower.containsWord(["alert", "alerts", "alarm", "threshold", "page", "paging"]) else { return nil }
         if lower.containsWord(["critical", "page", "paging", "urgent", "p1", "sev1", "high"]) { return .critical }
@@ -99,6 +103,7 @@ enum MetricExtractor {
     static func add(line text: String, at line: Int, level: Level, into merger: inout MetricMerger) {
         guard let condition = ThresholdParser.condition(text, line: line) else { return }
         switch (level, condition.threshold) {
+        case (.info, _): merger.add(name: condition.name, condition: "info: " + condition.text, line: line)
         case (.warning, let t?): merger.add(name: condition.name, warning: t, line: line)
         case (_, let t?): merger.add(name: condition.name, critical: t, line: line)
         case (_, nil):

@@ -14,10 +14,11 @@ struct MetricMerger {
         return keys.firstIndex { MetricName.same($0, key) }
     }
 
+    /// `distinct`: merge only with an entry of exactly the same name (alerts of a catalogue).
     mutating func add(name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
-                      condition: String? = nil, line: Int) {
+                      condition: String? = nil, line: Int, distinct: Bool = false) {
         let key = MetricName.key(name)
-        if let i = index(key: key) {
+        if let i = distinct ? exact[key.sorted()] : index(key: key) {
             metrics[i].target = metrics[i].target ?? target
             metrics[i].warning = Self.merge(metrics[i].warning, warning)
             metrics[i].critical = Self.merge(metrics[i].critical, critical)

@@ -1,12 +1,14 @@
 /// How much a command can hurt: decides how the console asks before running it.
+/// `unknown` is a command no rule understands: it asks like a change, and says so.
 public enum Risk: String, Sendable, Codable, CaseIterable, Comparable {
-    case read, change, destructive
+    case read, unknown, change, destructive
 
     private var order: Int {
         switch self {
         case .read: 0
-        case .change: 1
-        case .destructive: 2
+        case .unknown: 1
+        case .change: 2
+        case .destructive: 3
         }
     }
 

@@ -11,7 +11,8 @@ enum CommandCollector {
         }
     }
 
-    private static func visit(_ block: MarkdownBlock, section: Section, stepContext: String?, context: ExtractionContext) {
+    private static func visit(_ block: MarkdownBlock, section: Section, stepContext: String?, context: ExtractionContext,
+                              itemText: Bool = false) {
         switch block.kind {
         case .code(let info, let fenced):
             let firstLine = fenced ? block.line + 1 : block.line
@@ -24,7 +25,34 @@ enum CommandCollector {
             context.codeBlocks.append(CodeBlock(index: blockIndex, info: info, language: language, code: source.code,
                                                 section: section.pathText, line: firstLine, commands: ids))
             if !ids.isEmpty { context.commandsByBlockLine[block.line, default: []] += ids }
+        case .paragraph where !itemText:
+            // A command indented under a list item too little to be a code block is a paragraph
+            // of its own: `oc get pods -n x` on a line by itself.
+            if let command = CommandExtraction.bareCommand(block) {
+                var titled = command
+                titled.title = stepContext ?? sectionTitle(section)
+                let id = add(titled, section: section, block: nil, context: context)
+                context.commandsByBlockLine[block.line, default: []].append(id)
+                return
+            }
+            visitSpans(block, section: section, context: context)
         case .paragraph, .heading, .tableCell:
+            visitSpans(block, section: section, context: context)
+        case .item:
+            let first = block.firstParagraph
+            let itemText = first?.text
+            for child in block.children {
+                visit(child, section: section, stepContext: itemText.map(shortTitle) ?? stepContext, context: context,
+                      itemText: child == first)
+            }
+        default:
+            for child in block.children {
+                visit(child, section: section, stepContext: stepContext, context: context)
+            }
+        }
+    }
+
+    private static func visitSpans(_ block: MarkdownBlock, section: Section, context: ExtractionContext) {
             let spans = block.inlines.codeSpans
             guard !spans.isEmpty else { return }
             let text = block.text  // once per block: a paragraph may hold thousands of spans
@@ -35,16 +63,6 @@ enum CommandCollector {
                 let id = add(titled, section: section, block: nil, context: context)
                 context.commandsByBlockLine[block.line, default: []].append(id)
             }
-        case .item:
-            let itemText = block.firstParagraph?.text
-            for child in block.children {
-                visit(child, section: section, stepContext: itemText.map(shortTitle) ?? stepContext, context: context)
-            }
-        default:
-            for child in block.children {
-                visit(child, section: section, stepContext: stepContext, context: context)
-            }
-        }
     }
 
     private static func add(_ command: ExtractedCommand, section: Section, block: Int?, context: ExtractionContext) -> Int {

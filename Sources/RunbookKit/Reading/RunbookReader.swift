@@ -44,9 +44,10 @@ public enum RunbookReader {
         let parsed = MarkdownParser.parse(prepared.text)
         let document = HTMLBlocks.expandTables(in: parsed.document)
         let fileName = (source as NSString).lastPathComponent
-        let title = prepared.frontMatter["title"].map { $0.collapsingWhitespace }
-            ?? firstHeading(document, level: 1) ?? firstHeading(document, level: nil)
-            ?? fileName
+        // Front matter, then the first H1, then the file's name: a document without an H1 is not
+        // titled by its first section ("Overview").
+        let title = prepared.frontMatter["title"].map { $0.collapsingWhitespace }.flatMap(nonEmpty)
+            ?? firstHeading(document, level: 1) ?? titleFromFileName(fileName)
         let outline = Section.outline(of: document, rootTitle: title)
         let context = ExtractionContext()
         context.warnings = prepared.warnings
@@ -75,6 +76,17 @@ public enum RunbookReader {
             }
         }
         return nil
+    }
+
+    /// "08_pagerduty-postmortem-template.md" → "Pagerduty postmortem template".
+    static func titleFromFileName(_ fileName: String) -> String {
+        var name = Substring(fileName)
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+        let kept = words.drop { $0.allSatisfy(\.isNumber) }
+        let text = (kept.isEmpty ? words[...] : kept).joined(separator: " ")
+        guard let first = text.first else { return fileName }
+        return first.uppercased() + text.dropFirst()
     }
 
     private static func sectionList(_ outline: Section) -> [SectionInfo] {

@@ -29,6 +29,10 @@ struct PlaceholderForms {
         guard !names.isEmpty, let c = byte(i) else { return nil }
         if c == UInt8(ascii: "$") { return dollar && language == .shell ? dollarForm(at: i) : nil }
         if c == UInt8(ascii: "<") { return angleForm(at: i) }
+        if c == UInt8(ascii: "{"), language != .python, let end = PlaceholderBraces.end(bytes, at: i) {
+            let name = text((i + 1)..<(end - 1))
+            return names.contains(name) ? Match(name: name, end: end) : nil
+        }
         if Self.isIdentStart(c) { return bareForm(at: i) }
         return nil
     }

@@ -77,8 +77,8 @@ struct CommandRiskTests {
         let flush = RiskRules.classify("redis-cli FLUSHDB", language: "bash")
         #expect(flush.reason == "destructive: redis FLUSHDB deletes every key in the database")
         let unknown = RiskRules.classify("frobnicate --now", language: "bash")
-        #expect(unknown.risk == .change)
-        #expect(unknown.reason == "no rule matched: assumed to change state")
+        #expect(unknown.risk == .unknown)
+        #expect(unknown.reason == "unknown: no rule knows this command; asked for like a change")
         #expect(RiskRules.classify("kubectl delete pod x", language: "bash").reason.hasPrefix("destructive: kubectl delete"))
     }
 

@@ -1,0 +1,60 @@
+/// Lines that a runbook pasted into a code block as the *answer* of a command, or as text to
+/// copy into a ticket: tables (`NAME   READY   STATUS`), `Label: value` reports, log lines,
+/// JSON, table borders, `(3 rows)`, error banners. None of them is ever run.
+enum PastedOutput {
+    /// Banners that open the output of common tools.
+    static let openers = [
+        "Error from server", "No resources found", "Error:", "error:", "Warning:", "WARNING:", "Apply complete!",
+        "Plan: ", "No changes.", "Terraform will perform", "Terraform used", "Changes to Outputs:", "Success!",
+        "Unable to connect", "The connection to the server", "Connection refused", "Traceback (most recent call last)",
+    ]
+
+    static func isOutput(_ raw: Substring) -> Bool {
+        let line = raw.drop { $0 == " " || $0 == "\t" }
+        guard let first = line.first else { return false }
+        if openers.contains(where: { line.hasPrefix($0) }) { return true }
+        // Numbers, dates and log timestamps never start a command.
+        if first.isASCII, first.isNumber { return true }
+        // psql / ASCII tables, borders and row counts.
+        if first == "|" || first == "+" && line.dropFirst().first.map({ $0 == "-" || $0 == "=" }) == true { return true }
+        if line.count >= 3, line.allSatisfy({ "-+=|─━┼┬┴╋ ".contains($0) }) { return true }
+        if line.hasPrefix("("), line.hasSuffix(")"), line.contains(" row") { return true }
+        // JSON answers and bodies.
+        if first == "{" || first == "}" || first == "]" || first == "\"" { return line.count == 1 || !line.hasPrefix("{ ") }
+        if first == "[", let next = line.dropFirst().first, next != " ", next != "[" { return true }
+        // `Message:   …`, `External ID:    …`, `Basic Details:` — a report or a form, not a command.
+        if isLabelLine(line) { return true }
+        // Column output: several runs of two or more spaces, not led by a known program.
+        let words = line.split(separator: " ", maxSplits: 1)
+        if let head = words.first, !KnownCommands.isProgram(head), head != "sudo", !head.hasPrefix("./"), gapCount(line) >= 2 {
+            return true
+        }
+        return false
+    }
+
+    /// `Label:` or `Two Words:` at the start, followed by a space or nothing: a field, not a
+    /// program (no program name ends in a colon).
+    static func isLabelLine(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let label = line[..<colon]
+        guard !label.isEmpty, label.count <= 40, label.first?.isLetter == true,
+              label.allSatisfy({ $0.isLetter || $0.isNumber || " _-()/.".contains($0) }),
+              label.split(separator: " ").count <= 5 else { return false }
+        let after = line[line.index(after: colon)...]
+        guard after.isEmpty || after.first == " " || after.first == "\t" else { return false }
+        // `sudo: …` or `kubectl: …` is an error message too; a label with spaces is never a command.
+        return true
+    }
+
+    /// Runs of two or more spaces between words.
+    static func gapCount(_ line: Substring) -> Int {
+        var gaps = 0
+        var spaces = 0
+        for c in line {
+            if c == " " { spaces += 1; continue }
+            if spaces >= 2 { gaps += 1 }
+            spaces = 0
+        }
+        return gaps
+    }
+}

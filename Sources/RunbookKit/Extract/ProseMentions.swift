@@ -1,0 +1,119 @@
+import Foundation
+
+/// Contacts and escalation steps written in running text rather than in tables or labelled
+/// lists: "post in #incident-management", "+1 555 244 3473", "escalate to the IMOC",
+/// "page the primary and backup IC". They are added after the structured ones and only
+/// where those found nothing of the kind.
+enum ProseMentions {
+    /// Every paragraph and table cell, in document order, with its line.
+    static func texts(_ outline: Section) -> [(text: String, line: Int)] {
+        var out: [(String, Int)] = []
+        func visit(_ block: MarkdownBlock) {
+            switch block.kind {
+            case .paragraph, .tableCell:
+                out.append((block.text, block.line))
+            case .code, .html, .heading:
+                break
+            default:
+                block.children.forEach(visit)
+            }
+        }
+        outline.forEach { section in section.blocks.forEach(visit) }
+        return out
+    }
+
+    // MARK: Contacts
+
+    /// Chat channels, phone numbers and e-mail addresses named in the text.
+    static func contacts(_ outline: Section, known: [Contact]) -> [Contact] {
+        var seen = Set(known.map { $0.contact.lowercased() })
+        var out: [Contact] = []
+        for (text, line) in texts(outline) where out.count < 40 {
+            for channel in channels(in: text) where seen.insert(channel.lowercased()).inserted {
+                out.append(Contact(name: channel, contact: channel, role: "chat channel", line: line))
+            }
+            for phone in phones(in: text) where seen.insert(phone).inserted {
+                out.append(Contact(name: "phone", contact: CommandCollector.shortTitle(text), role: "phone or bridge", line: line))
+            }
+            for mail in emails(in: text) where seen.insert(mail.lowercased()).inserted {
+                out.append(Contact(name: mail, contact: mail, role: "e-mail", line: line))
+            }
+        }
+        return out
+    }
+
+    /// `#incident-chat`: a `#` at a word start followed by a channel name with a letter in it
+    /// (not `#123`, not a colour like `#fff`).
+    static func channels(in text: String) -> [String] {
+        var out: [String] = []
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            defer { i += 1 }
+            guard chars[i] == "#", i + 1 < chars.count else { continue }
+            if i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber || "/&#".contains(chars[i - 1]) { continue }
+            var j = i + 1
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "-" || chars[j] == "_" { j += 1 }
+            let name = String(chars[(i + 1)..<j]).trimmingTrailing("-_")
+            guard name.count >= 3, name.contains(where: \.isLetter), name == name.lowercased(),
+                  !(name.count <= 8 && name.allSatisfy(\.isHexDigit)) else { continue }
+            out.append("#" + name)
+            i = j - 1
+        }
+        return out
+    }
+
+    /// `+1 555 244 3473`, `+44 (20) 7946 0958`: a `+` and at least eight digits.
+    static func phones(in text: String) -> [String] {
+        var out: [String] = []
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            defer { i += 1 }
+            guard chars[i] == "+", i + 1 < chars.count, chars[i + 1].isNumber else { continue }
+            var j = i + 1
+            var digits = ""
+            while j < chars.count, chars[j].isNumber || " ()-.".contains(chars[j]) {
+                if chars[j].isNumber { digits.append(chars[j]) }
+                j += 1
+            }
+            if digits.count >= 8 && digits.count <= 15 { out.append("+" + digits) }
+            i = j
+        }
+        return out
+    }
+
+    static func emails(in text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "," })
+            .map { $0.trimmingTrailing(".;:") }
+            .filter { word in
+                guard let at = word.firstIndex(of: "@"), at != word.startIndex else { return false }
+                let domain = word[word.index(after: at)...]
+                return domain.contains(".") && !domain.hasPrefix(".") && !word.contains("/") && !word.contains(":")
+                    && word.first?.isLetter == true
+            }
+    }
+
+    // MARK: Escalation
+
+    /// Phrases that say someone is to be brought in.
+    static let escalationPhrases = ["escalat", "page the ", "page an ", "page a ", "page someone", "page them", "page on-call",
+                                    "page oncall", "paging ", "loop in ", "pull in ", "engage the ", "call the on-call"]
+
+    /// Sentences that bring someone in, in document order, as escalation steps.
+    static func escalation(_ outline: Section) -> [EscalationStep] {
+        var out: [EscalationStep] = []
+        var seen = Set<String>()
+        for (text, line) in texts(outline) where out.count < 8 {
+            for sentence in text.components(separatedBy: ". ") where out.count < 8 {
+                let lower = sentence.lowercased()
+                guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }
+                let who = CommandCollector.shortTitle(sentence.trimmed.trimmingTrailing("."))
+                guard seen.insert(who).inserted else { continue }
+                out.append(EscalationStep(level: out.count + 1, who: who, after: EscalationExtractor.timing(in: sentence),
+                                          line: line))
+            }
+        }
+        return out
+    }
+}

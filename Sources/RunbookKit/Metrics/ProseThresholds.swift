@@ -1,0 +1,111 @@
+import Foundation
+
+/// Thresholds stated in running prose rather than in tables or alert lists:
+/// - judgements: "above 50% is ok, 75% is getting worrisome, above 85% it may be too late":
+///   each clause with a number and a judgement word gives that level's threshold;
+/// - trigger lists: "Be concerned if:" / "Page if:" followed by items such as "the graph has
+///   been past the SLO for more than 5 min": each item with a comparison is a condition.
+enum ProseThresholds {
+    static let criticalWords = ["too late", "critical", "danger", "severe", "emergency", "urgent", "outage", "page someone",
+                                "act now", "immediately"]
+    static let warningWords = ["worrisome", "worrying", "worried", "concern", "warning", "watch it", "attention",
+                               "investigate", "getting high", "elevated"]
+    static let fineWords = [" ok", "okay", "fine", "normal", "healthy", "expected", "acceptable"]
+
+    /// Judgement clauses of one paragraph.
+    static func fromJudgements(_ paragraph: MarkdownBlock, fallbackName: String, into merger: inout MetricMerger) {
+        let text = paragraph.text
+        guard text.contains("%") || text.containsWord(["ms", "seconds", "minutes"]),
+              text.lowercased().containsWord(criticalWords + warningWords) else { return }
+        var found: [(MetricExtractor.Level, Threshold)] = []
+        for clause in clauses(text) {
+            let lower = " " + clause.lowercased()
+            let level: MetricExtractor.Level
+            if criticalWords.contains(where: { lower.contains($0) }) { level = .critical }
+            else if fineWords.contains(where: { lower.contains($0) }) { continue }
+            else if warningWords.contains(where: { lower.contains($0) }) { level = .warning }
+            else { continue }
+            guard let threshold = judgedNumber(clause, line: paragraph.line) else { continue }
+            found.append((level, threshold))
+        }
+        guard !found.isEmpty else { return }
+        let name = metricName(in: paragraph) ?? fallbackName
+        for (level, threshold) in found {
+            if level == .critical { merger.add(name: name, critical: threshold, line: paragraph.line) }
+            else { merger.add(name: name, warning: threshold, line: paragraph.line) }
+        }
+    }
+
+    /// Clauses: a sentence cut at commas, semicolons and "but"/"and" joins.
+    static func clauses(_ text: String) -> [String] {
+        var out: [String] = []
+        for sentence in text.components(separatedBy: ". ") {
+            for part in sentence.components(separatedBy: CharacterSet(charactersIn: ",;")) {
+                out += part.components(separatedBy: " and ").map(\.trimmed).filter { !$0.isEmpty }
+            }
+        }
+        return out
+    }
+
+    /// "above 85%", "75% is …" (a bare number reads as "at or above it"), "below 10% free".
+    static func judgedNumber(_ clause: String, line: Int) -> Threshold? {
+        if let t = ThresholdParser.threshold(clause, line: line) { return t }
+        guard let percent = clause.range(of: "%") else { return nil }
+        let digits = clause[..<percent.lowerBound].reversed().prefix { $0.isNumber || $0 == "." }
+        guard let value = Double(String(digits.reversed())) else { return nil }
+        return Threshold(op: .greaterOrEqual, value: value, unit: "%", text: clause, line: line)
+    }
+
+    /// What the paragraph measures: a metric-like code span (`redis_primary_cpu_component`).
+    static func metricName(in paragraph: MarkdownBlock) -> String? {
+        paragraph.inlines.codeSpans.first { span in
+            span.contains("_") && !span.contains(" ") && span.first?.isLetter == true
+        }
+    }
+
+    /// Lists that follow a trigger ("Be concerned if:", "Page when:"): their items are conditions.
+    static func triggerLevel(_ intro: String) -> MetricExtractor.Level? {
+        let lower = intro.lowercased().trimmingTrailing(" :")
+        guard intro.trimmed.hasSuffix(":") || lower.hasSuffix(" if") || lower.hasSuffix(" when") else { return nil }
+        let triggers = ["concerned if", "worried if", "worry if", "alarmed if", "alert if", "alert when", "page if", "page when",
+                        "escalate if", "escalate when", "declare an incident if", "critical if", "critical when",
+                        "warning if", "warn if", "act if", "investigate if", "be concerned"]
+        guard let trigger = triggers.first(where: { lower.contains($0) }) else { return nil }
+        return ["page", "escalate", "declare", "critical"].contains(where: { trigger.hasPrefix($0) }) ? .critical : .warning
+    }
+
+    static func fromTriggerList(_ list: MarkdownBlock, level: MetricExtractor.Level, into merger: inout MetricMerger) {
+        for item in list.items {
+            guard let condition = ThresholdParser.condition(item.itemText, line: item.line),
+                  let threshold = condition.threshold else { continue }
+            if level == .critical { merger.add(name: condition.name, critical: threshold, line: item.line) }
+            else { merger.add(name: condition.name, warning: threshold, line: item.line) }
+        }
+    }
+
+    /// Walks a section's blocks for both structures.
+    static func scan(_ section: Section, into merger: inout MetricMerger) {
+        var intro: String? = nil
+        func visit(_ block: MarkdownBlock) {
+            switch block.kind {
+            case .paragraph:
+                fromJudgements(block, fallbackName: section.title, into: &merger)
+                intro = block.text
+            case .list:
+                if let intro, let level = triggerLevel(intro) { fromTriggerList(block, level: level, into: &merger) }
+                for item in block.items {
+                    intro = nil
+                    for child in item.children {
+                        visit(child)
+                    }
+                }
+                intro = nil
+            case .blockQuote:
+                block.children.forEach(visit)
+            default:
+                intro = nil
+            }
+        }
+        section.blocks.forEach(visit)
+    }
+}
