@@ -9,6 +9,7 @@ enum Paths {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let sharedRunbooks = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/runbooks")
+    static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
@@ -34,6 +35,27 @@ enum SharedRunbooks {
     static func all() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: Paths.sharedRunbooks.path).filter { $0.hasSuffix(".md") }.sorted()
             .map { Paths.sharedRunbooks.appendingPathComponent($0).path }
+    }
+}
+
+/// Public runbooks of other teams in `../shared/corpus`, found by their number prefix.
+enum Corpus {
+    static let available: Bool = {
+        let present = FileManager.default.fileExists(atPath: Paths.sharedCorpus.path)
+        if !present { print("notice: \(Paths.sharedCorpus.path) is absent; tests on the corpus are skipped") }
+        return present
+    }()
+
+    static func runbook(_ prefix: String) throws -> Runbook {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Paths.sharedCorpus.path)
+        let name = try #require(names.sorted().first { $0.hasPrefix(prefix) && $0.hasSuffix(".md") }, "no corpus file \(prefix)*")
+        return try RunbookReader.read(file: Paths.sharedCorpus.appendingPathComponent(name).path)
+    }
+
+    static func all() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: Paths.sharedCorpus.path)
+            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+            .map { Paths.sharedCorpus.appendingPathComponent($0).path }
     }
 }
 

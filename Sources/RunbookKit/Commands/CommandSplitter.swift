@@ -67,9 +67,18 @@ enum CommandSplitter {
     private static func shellItems(_ lines: [Substring]) -> [Item] {
         // Output lines are taken one by one before the shell state sees them: an apostrophe in
         // pasted output must not open a quote that swallows the commands after it.
+        // A lone `{` or `[` before a `"key":` line opens a JSON answer, not a shell group.
+        var jsonStarts = Set<String.Index>()
+        for (index, line) in lines.enumerated() where index + 1 < lines.count {
+            let t = line.trimmed
+            if t == "{" || t == "[", lines[index + 1].trimmed.hasPrefix("\"") || lines[index + 1].trimmed.hasPrefix("{") {
+                jsonStarts.insert(line.startIndex)
+            }
+        }
         let ranges = ShellLines.logical(lines) { line in
             let t = line.drop { $0 == " " || $0 == "\t" }
             return isNumberedStep(line) || isBullet(line) || t.hasPrefix("-- ") || t == "--" || PastedOutput.isOutput(line)
+                || jsonStarts.contains(line.startIndex)
         }
         var afterOutput = false
         return ranges.map { range in
@@ -80,7 +89,7 @@ enum CommandSplitter {
                 if (t.hasPrefix("#") && !t.hasPrefix("#!")) || t.hasPrefix("-- ") || t == "--" { return .comment(t, line: range.lowerBound) }
                 if isNumberedStep(line) || isBullet(line) { afterOutput = false; return .code(range) }
                 // Output runs to the next blank line: an indented continuation of a table row is output too.
-                if PastedOutput.isOutput(line) || afterOutput && !KnownCommands.startsLikeCommand(t) {
+                if PastedOutput.isOutput(line) || jsonStarts.contains(line.startIndex) || afterOutput && !KnownCommands.startsLikeCommand(t) {
                     afterOutput = true
                     return .output
                 }
@@ -100,17 +109,24 @@ enum CommandSplitter {
         // (` pg_cancel_backend`, `---`, ` t`, `(1 row)`) up to the next blank line.
         var finished = false
         var inOutput = false
+        // A statement is open until a line ends with `;`: a comment inside it (a column commented
+        // out) stays in it unless the next line starts a new statement.
+        var open = false
         for (index, line) in lines.enumerated() {
             let t = line.trimmed
             if start == nil {
-                if t.isEmpty { items.append(.blank); finished = false; inOutput = false; continue }
+                if t.isEmpty { items.append(.blank); finished = false; inOutput = false; open = false; continue }
                 let startsStatement = SQLText.startsStatement(t)
                 if inOutput || (finished && !startsStatement) || (!startsStatement && PastedOutput.isOutput(line)) {
                     inOutput = true
                     items.append(.output)
                     continue
                 }
-                if t.hasPrefix("--") || t.hasPrefix("#") { items.append(.comment(t, line: index)); continue }
+                if t.hasPrefix("--") || t.hasPrefix("#") {
+                    let next = lines[(index + 1)...].first { !$0.trimmed.isEmpty }.map { $0.trimmed }
+                    let insideStatement = open && next.map { !SQLText.startsStatement($0) && !$0.hasPrefix("--") } == true
+                    if !insideStatement { items.append(.comment(t, line: index)); continue }
+                }
                 start = index
             }
             let b = Array(line.utf8)
@@ -134,6 +150,7 @@ enum CommandSplitter {
                 items.append(.code(start!..<(index + 1)))
                 start = nil
                 finished = t.hasSuffix(";")
+                open = !finished && !t.hasPrefix("\\") && !(t.hasPrefix("--") || t.hasPrefix("#"))
             }
         }
         if let start { items.append(.code(start..<lines.count)) }

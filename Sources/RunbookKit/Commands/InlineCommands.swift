@@ -43,3 +43,20 @@ extension InlineCommands {
         return ("bash", text)
     }
 }
+
+extension InlineCommands {
+    /// Words before a command span that make it an account of what happened or a warning,
+    /// not a step: "possible cause: someone ran `…`", "never run `…`".
+    static let exampleCues = ["someone ran", "somebody ran", " ran ", "was run", "were run", "had run", "has been run",
+                              "possible cause", "probable cause", "likely cause", "root cause", "caused by", "accidentally", "mistakenly", "by mistake", "never run", "do not run",
+                              "don't run", "avoid running", "instead of running", "must not run"]
+
+    static func isExample(_ text: String, span: String) -> Bool {
+        guard let range = text.range(of: span) else { return false }
+        // The sentence the span is in, up to the span.
+        let before = text[..<range.lowerBound]
+        let sentenceStart = before.range(of: ". ", options: .backwards)?.upperBound ?? before.startIndex
+        let lower = " " + before[sentenceStart...].lowercased()
+        return exampleCues.contains { lower.contains($0) }
+    }
+}

@@ -20,7 +20,8 @@ enum PastedOutput {
         if line.count >= 3, line.allSatisfy({ "-+=|─━┼┬┴╋ ".contains($0) }) { return true }
         if line.hasPrefix("("), line.hasSuffix(")"), line.contains(" row") { return true }
         // JSON answers and bodies.
-        if first == "{" || first == "}" || first == "]" || first == "\"" { return line.count == 1 || !line.hasPrefix("{ ") }
+        // A lone `{` or `}` may be a shell group: `CommandSplitter` decides those by the next line.
+        if first == "{" || first == "}" || first == "]" || first == "\"" { return line.count > 1 && !line.hasPrefix("{ ") }
         if first == "[", let next = line.dropFirst().first, next != " ", next != "[" { return true }
         // `Message:   …`, `External ID:    …`, `Basic Details:` — a report or a form, not a command.
         if isLabelLine(line) { return true }

@@ -28,9 +28,9 @@ enum ContactExtractor {
     /// Contact column names who to reach and Method says how; the first column is the area.
     static func fromTable(_ table: TableData) -> [Contact] {
         let contactColumn = table.column(["contact"])
-        let methodColumn = table.column(["method", "email", "phone", "slack", "handle", "pager", "channel", "reach", "how"],
+        let methodColumn = table.column(["method", "email", "phone", "slack", "handle", "pager", "channel", "reach", "how to"],
                                         excluding: Set([contactColumn].compactMap { $0 }))
-        guard contactColumn != nil || methodColumn != nil else { return [] }
+        guard contactColumn != nil || methodColumn != nil, !listsCommands(table) else { return [] }
         let addressColumn = methodColumn ?? contactColumn!
         var used = Set([contactColumn, methodColumn].compactMap { $0 })
         let nameColumn = contactColumn != nil && methodColumn != nil
@@ -48,6 +48,15 @@ enum ContactExtractor {
                                role: table.cell(row, roleColumn), line: table.rowLines[row]))
         }
         return out
+    }
+
+    /// A table of evidence or commands (`kubectl get pods | pod state`) is not a contact list.
+    static func listsCommands(_ table: TableData) -> Bool {
+        table.header.indices.contains { column in
+            let cells = table.rows.indices.compactMap { table.cell($0, column) }
+            let commands = cells.filter { InlineCommands.recognize($0) != nil }
+            return !cells.isEmpty && commands.count * 2 > cells.count
+        }
     }
 
     /// `**Primary**: [Engineer Name] - [Phone] - [Email]`, `- Database team: #db-oncall`.

@@ -20,6 +20,7 @@ enum SeverityExtractor {
             for block in section.blocks {
                 collect(block, severityContext: severityContext, into: &definitions, lines: &definitionLines)
             }
+            if severityContext { definitions += fromParagraphs(section.blocks) }
             if section.level > 0, let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line)) {
                 if match.name != nil || match.rest.isEmpty || (severityContext && !hasSteps(section)) {
                     definitions.append(levelFromHeading(section, match))
@@ -140,6 +141,26 @@ enum SeverityExtractor {
             out.append(level)
         }
         return out
+    }
+
+    /// Levels defined in prose under a severity heading, a paragraph each:
+    /// "Critical: page immediately." / "Minor: normal working hours." (two at least).
+    static func fromParagraphs(_ blocks: [MarkdownBlock]) -> [SeverityLevel] {
+        var out: [SeverityLevel] = []
+        for block in blocks where block.kind == .paragraph {
+            guard let labeled = LabeledText(block), let match = SeverityID.leading(labeled.label), match.rest.isEmpty else { continue }
+            var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: block.line)
+            let value = labeled.value.trimmingTrailing(".")
+            level.description = nonEmpty(value)
+            if !value.isEmpty {
+                // "page immediately" is 0 s; "normal working hours" is a time with no countdown.
+                let seconds = DurationParser.seconds(in: value)
+                let saysWhen = seconds != nil || value.lowercased().containsWord(["hours", "business", "day", "days", "week"])
+                level.responseTime = saysWhen ? Deadline(seconds: seconds, text: value) : nil
+            }
+            out.append(level)
+        }
+        return out.count >= 2 ? out : []
     }
 
     /// (c): `#### **SEV-1: Critical** 🚨` followed by labelled bullets.

@@ -30,7 +30,7 @@ enum AlertCatalogue {
                 for line in paragraphLines(block) {
                     guard let labeled = LabeledText(plain: line.replacingOccurrences(of: "**", with: "")) else { continue }
                     if labeled.labelIs(["severity"]) { severity = labeled.value }
-                    if labeled.labelIs(["expr", "condition", "threshold", "summary", "description", "fires when", "trigger"]) {
+                    if labeled.labelIs(["expr", "condition", "threshold", "summary", "description", "fires when", "trigger", "message"]) {
                         texts.append(labeled.value)
                     }
                 }

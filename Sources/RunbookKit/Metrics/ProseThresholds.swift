@@ -36,6 +36,53 @@ enum ProseThresholds {
         }
     }
 
+    /// Alerting rules written in a sentence: a comparison in a code span (`` `pg_lag_seconds > 30` ``)
+    /// or a sentence about an alert with a comparison ("the queue alert fires at >= 200 for 10m").
+    static func fromAlertSentences(_ paragraph: MarkdownBlock, into merger: inout MetricMerger) {
+        for span in paragraph.inlines.codeSpans {
+            guard let op = span.firstIndex(where: { $0 == ">" || $0 == "<" }) else { continue }
+            let left = span[..<op].trimmed
+            guard left.contains("_") || left.contains("("), !left.contains(" | "), !left.hasPrefix("-"),
+                  InlineCommands.recognize(span) == nil,
+                  let threshold = ThresholdParser.threshold(String(span[op...]), line: paragraph.line) else { continue }
+            var t = threshold
+            t.text = span
+            t.forSeconds = t.forSeconds ?? ThresholdParser.durations(in: sentence(of: span, in: paragraph.text)).forSeconds
+            let name = left.count <= 60 ? left : String(left.prefix(60))
+            add(t, name: name, critical: saysPage(paragraph.text), line: paragraph.line, into: &merger)
+        }
+        guard paragraph.inlines.codeSpans.isEmpty else { return }
+        for sentence in paragraph.text.components(separatedBy: ". ") {
+            let lower = sentence.lowercased()
+            guard lower.containsWord(["alert", "alerts", "fires", "triggers", "pages"]),
+                  sentence.contains(">") || sentence.contains("<") || sentence.contains("≥") || sentence.contains("≤"),
+                  let condition = ThresholdParser.condition(sentence, line: paragraph.line), let threshold = condition.threshold
+            else { continue }
+            let name = MetricName.clean(trimVerbs(condition.name))
+            guard !name.isEmpty else { continue }
+            add(threshold, name: name, critical: saysPage(sentence), line: paragraph.line, into: &merger)
+        }
+    }
+
+    static func saysPage(_ text: String) -> Bool { text.lowercased().containsWord(["page", "pages", "critical", "paging"]) }
+
+    /// "Queue alert fires at" → "Queue".
+    static func trimVerbs(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        let verbs: Set<String> = ["alert", "fires", "fire", "triggers", "trigger", "pages", "at", "when", "if", "is", "goes",
+                                  "reaches", "hits", "exceeds", "the", "on", "of"]
+        while let last = words.last, verbs.contains(last.lowercased()) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    static func sentence(of span: String, in text: String) -> String {
+        text.components(separatedBy: ". ").first { $0.contains(span) } ?? text
+    }
+
+    static func add(_ t: Threshold, name: String, critical: Bool, line: Int, into merger: inout MetricMerger) {
+        if critical { merger.add(name: name, critical: t, line: line) } else { merger.add(name: name, warning: t, line: line) }
+    }
+
     /// Clauses: a sentence cut at commas, semicolons and "but"/"and" joins.
     static func clauses(_ text: String) -> [String] {
         var out: [String] = []
@@ -90,6 +137,7 @@ enum ProseThresholds {
             switch block.kind {
             case .paragraph:
                 fromJudgements(block, fallbackName: section.title, into: &merger)
+                fromAlertSentences(block, into: &merger)
                 intro = block.text
             case .list:
                 if let intro, let level = triggerLevel(intro) { fromTriggerList(block, level: level, into: &merger) }

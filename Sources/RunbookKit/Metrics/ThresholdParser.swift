@@ -155,13 +155,18 @@ public enum ThresholdParser {
         while i < words.count {
             let w = words[i].lowercased()
             if ["for", "in", "per", "within", "over"].contains(w), i + 1 < words.count {
-                // "for 5 minutes", "for 5m", "in 5 minutes"
-                let candidate = words[(i + 1)...].prefix(2).joined(separator: " ")
+                // "for 5 minutes", "for 5m", "in 5 minutes", "for more than 5 min", "for at least 10m"
+                var skip = 0
+                for filler in [["more", "than"], ["longer", "than"], ["at", "least"], ["over"], ["about"]] {
+                    let next = words[(i + 1)...].prefix(filler.count).map { $0.lowercased() }
+                    if next == filler, i + 1 + filler.count < words.count { skip = filler.count; break }
+                }
+                let candidate = words[(i + 1 + skip)...].prefix(2).joined(separator: " ")
                 let quantities = DurationParser.scan(candidate)
                 if let q = quantities.first, candidate.hasPrefix(q.text.split(separator: " ").first ?? ""),
                    let seconds = DurationParser.wholeSeconds(q.upper * Double(q.unitSeconds)) {
                     if w == "for" { forSeconds = seconds } else { window = seconds }
-                    let used = q.text.split(separator: " ").count
+                    let used = q.text.split(separator: " ").count + skip
                     words.removeSubrange(i...(i + used))
                     continue
                 }

@@ -34,10 +34,11 @@ public struct RunbookCommand: Sendable, Codable, Equatable, Hashable {
     public var interactive: Bool
     /// Index into `Runbook.codeBlocks` when the command came from a fenced or indented block.
     public var block: Int?
-    /// Where it was found: `fence`, `inline`, `session` (prompt lines of a shell session).
+    /// Where it was found: `fence`, `inline`, `session` (prompt lines of a shell session), or
+    /// `example`: shown as what went wrong ("someone ran `kubectl delete ns`"), never runnable.
     public var origin: Origin
 
-    public enum Origin: String, Sendable, Codable { case fence, inline, session }
+    public enum Origin: String, Sendable, Codable { case fence, inline, session, example }
 
     public init(id: Int, title: String?, language: String, code: String, section: String, line: Int,
                 placeholders: [String], risk: Risk, riskReason: String, runnable: Bool,

@@ -60,6 +60,10 @@ enum CommandCollector {
                 guard let command = CommandExtraction.inlineCommand(span, line: block.line) else { continue }
                 var titled = command
                 if titled.title == nil { titled.title = stepTitle(text, span: span) }
+                if InlineCommands.isExample(text, span: span) {
+                    titled.origin = .example
+                    titled.runnable = false
+                }
                 let id = add(titled, section: section, block: nil, context: context)
                 context.commandsByBlockLine[block.line, default: []].append(id)
             }
@@ -67,6 +71,10 @@ enum CommandCollector {
 
     private static func add(_ command: ExtractedCommand, section: Section, block: Int?, context: ExtractionContext) -> Int {
         let id = context.commands.count + 1
+        if command.risk == .unknown, command.runnable {
+            let head = command.code.split(separator: "\n").first.map { String($0.prefix(60)) } ?? ""
+            context.warn(command.line, "command \(id) `\(head)`: no risk rule knows it; it is asked for like a change")
+        }
         context.commands.append(RunbookCommand(
             id: id, title: command.title, language: command.language, code: command.code,
             section: section.pathText, line: command.line, placeholders: command.placeholders,

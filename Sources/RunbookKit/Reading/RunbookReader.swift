@@ -78,15 +78,14 @@ public enum RunbookReader {
         return nil
     }
 
-    /// "08_pagerduty-postmortem-template.md" → "Pagerduty postmortem template".
+    /// "08_pagerduty-postmortem-template.md" → "pagerduty postmortem template".
     static func titleFromFileName(_ fileName: String) -> String {
         var name = Substring(fileName)
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
         let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
         let kept = words.drop { $0.allSatisfy(\.isNumber) }
         let text = (kept.isEmpty ? words[...] : kept).joined(separator: " ")
-        guard let first = text.first else { return fileName }
-        return first.uppercased() + text.dropFirst()
+        return text.isEmpty ? fileName : text
     }
 
     private static func sectionList(_ outline: Section) -> [SectionInfo] {

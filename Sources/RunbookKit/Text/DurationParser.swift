@@ -19,7 +19,7 @@ public enum DurationParser {
             return wholeSeconds(first.upper * Double(first.unitSeconds))
         }
         let lower = text.lowercased()
-        for word in ["immediate", "asap", "right away", "at once", "now"] where lower.containsWord([word]) {
+        for word in ["immediate", "immediately", "asap", "right away", "at once", "now"] where lower.containsWord([word]) {
             return 0
         }
         return nil

@@ -25,8 +25,24 @@ enum FrontMatter {
             }
             return out
         } catch {
-            warnings.append(RunbookWarning(line: 1, message: "front matter is not valid YAML: \(error)"))
-            return [:]
+            // Keep what can be read (the title above all): `key: value` lines, the first of a
+            // duplicated key winning, the way a person reads the block.
+            let reason = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+            warnings.append(RunbookWarning(line: 1, message: "front matter is not valid YAML (\(reason)); its plain `key: value` lines were kept"))
+            return plainPairs(lines: yaml)
         }
+    }
+
+    /// Top-level `key: value` lines, unquoted.
+    static func plainPairs(lines yaml: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for line in yaml.split(separator: "\n") where line.first?.isLetter == true {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmed
+            var value = line[line.index(after: colon)...].trimmed
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
+            if !key.isEmpty, !key.contains(" "), !value.isEmpty, out[key] == nil { out[key] = value }
+        }
+        return out
     }
 }

@@ -67,7 +67,7 @@ struct CommandPlaceholderTests {
 
     @Test func anglePlaceholdersAreNotRedirections() {
         #expect(riskOf("kubectl logs <pod-name> --tail=50") == .read)
-        #expect(riskOf("kubectl describe pod <pod> > out.txt") == .change)
+        #expect(riskOf("kubectl describe pod <pod> > /var/log/out.txt") == .change)
         let command = extractCommands("bash", "kubectl exec -it <pod-name> -- psql -U <user>").first
         #expect(command?.placeholders == ["pod-name", "user"])
         #expect(command?.interactive == true)

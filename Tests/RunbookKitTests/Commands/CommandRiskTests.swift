@@ -32,10 +32,10 @@ struct CommandRiskTests {
         "wrangler publish --env production", "aws s3 sync out s3://bucket/", "aws s3 cp x s3://b/x",
         "aws cloudfront create-invalidation --distribution-id X --paths '/*'", "redis-cli CONFIG SET maxmemory 2gb",
         "apt update && apt upgrade -y", "apt install -y nginx", "logrotate /etc/logrotate.d/nginx", "git checkout main", "git pull",
-        "terraform apply", "createdb app_test", "gunzip backup.sql.gz", "pg_dump app > backup.sql", "echo hi > /etc/motd",
+        "terraform apply", "createdb app_test", "gunzip backup.sql.gz", "pg_dump app > /var/backups/app.sql", "echo hi > /etc/motd",
         "./rotate-keys.sh", "python manage.py createsuperuser", "npm run deploy:rollback", "curl -X POST https://api/x",
         "curl -d 'a=1' https://api/x", "curl --request PUT https://api", "psql -c 'VACUUM ANALYZE;'",
-        "psql -c 'SELECT pg_cancel_backend(123);'", "somethingunknown --flag", "helm upgrade api chart/",
+        "psql -c 'SELECT pg_cancel_backend(123);'", "helm upgrade api chart/",
     ])
     func change(code: String) {
         #expect(riskOf(code) == .change, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
@@ -91,7 +91,7 @@ struct CommandRiskTests {
     @Test func pythonSnippets() {
         #expect(riskOf("User.objects.filter(x=1).delete()", "python") == .destructive)
         #expect(riskOf("user.save()", "python") == .change)
-        #expect(riskOf("print(x)", "python") == .change)
+        #expect(riskOf("print(x)", "python") == .unknown)
     }
 
     @Test func ruleTableIsConsistent() {
@@ -158,7 +158,12 @@ struct CommandRiskTests {
     @Test func deletingFlagsOnUnknownTools() {
         #expect(riskOf("kafka-topics --bootstrap-server b:9092 --delete --topic events") == .destructive)
         #expect(riskOf("mytool --purge-cache") == .destructive)
-        #expect(riskOf("mytool --dry-run") == .change)
+        #expect(riskOf("mytool --dry-run") == .unknown)
+        #expect(riskOf("somethingunknown --flag") == .unknown)
+        // Output kept in a plain file in the working folder or /tmp is a copy, not a change.
+        #expect(riskOf("pg_dump app > backup.sql") == .read)
+        #expect(riskOf("kubectl get pods -o yaml > /tmp/pods.yaml") == .read)
+        #expect(riskOf("kubectl get pods > ../pods.txt") == .change)
         #expect(riskOf("kubectl get pods --show-labels") == .read)
     }
 }

@@ -1,0 +1,123 @@
+import Testing
+@testable import RunbookKit
+
+/// One small fixture per structure other teams write (Fixtures/structures), each read in
+/// general: nothing here depends on a particular runbook's words.
+struct StructureTests {
+    func read(_ name: String) throws -> Runbook { try Paths.fixtureRunbook("structures/\(name).md") }
+
+    @Test func pastedOutputAndFormsAreNeverCommands() throws {
+        let runbook = try read("pasted-output")
+        #expect(runbook.commands.map(\.code) == [
+            "kubectl get pods -n jobs -l app=worker",
+            "kubectl -n jobs logs worker-7f9c4-a --tail=50",
+            "SELECT count(*) FROM jobs WHERE state = 'stuck';",
+        ])
+        #expect(runbook.commands.map(\.risk) == [.read, .read, .read])
+        #expect(runbook.commands.last?.language == "sql")
+    }
+
+    @Test func promptsOfEveryShapeAreStripped() throws {
+        let runbook = try read("prompts")
+        #expect(runbook.commands.map(\.code) == ["uptime", "df -h /srv", "python3 manage.py check", "Get-Service spooler",
+                                                 "SELECT 1;", "INFO memory"])
+        #expect(runbook.commands.map(\.language) == ["bash", "bash", "bash", "bash", "sql", "redis"])
+        #expect(runbook.commands.allSatisfy { $0.origin == .session })
+    }
+
+    @Test func commandsOnBareLinesOneLineFencesAndUnlabelledBlocks() throws {
+        let runbook = try read("bare-commands")
+        #expect(runbook.commands.map(\.code) == [
+            "oc get subscriptions -n billing", "sudo site-redis-cli --stat", "sudo site-psql -c 'select 1'",
+            "synctool --dry-run --verbose", "select pg_cancel_backend(4242);",
+        ])
+        #expect(runbook.commands.map(\.risk) == [.read, .read, .read, .unknown, .change])
+        #expect(runbook.commands[4].language == "sql")
+    }
+
+    @Test func cloudVerbsDecideAndUnknownIsSaid() throws {
+        let runbook = try read("cloud-risk")
+        #expect(runbook.commands.map(\.risk) == [.read, .change, .read, .destructive, .read, .unknown, .unknown])
+        #expect(runbook.commands[5].riskReason.hasPrefix("unknown:"))
+        // Output kept in a scratch file changes nothing: only the unknown program decides.
+        #expect(!runbook.commands[6].riskReason.contains("file write"))
+    }
+
+    @Test func alertFieldsAndCatalogueRowsAreAlertsNotMetricsOfTheirLabels() throws {
+        let runbook = try read("alert-fields")
+        #expect(runbook.metrics.map(\.name) == ["Queue Backlog Growing", "Queue Consumer Down", "Store Write Error Rate High",
+                                                "Store Write Range Error Rate High", "Store Compaction Slow"])
+        let backlog = try #require(runbook.metrics.first)
+        #expect(backlog.critical == nil && backlog.warning?.value == 20 && backlog.warning?.unit == "min")
+        #expect(runbook.metrics[1].conditions.first?.hasPrefix("critical:") == true)
+        #expect(runbook.metrics[4].conditions == ["info: Compaction is slow."])
+    }
+
+    @Test func thresholdsInProseAndTriggerLists() throws {
+        let runbook = try read("prose-thresholds")
+        let cpu = try #require(runbook.metric("cache_primary_cpu_ratio"))
+        #expect(cpu.warning?.value == 65 && cpu.critical?.value == 90 && cpu.critical?.op == .greater)
+        let hits = try #require(runbook.metrics.first { $0.name.lowercased().contains("hit ratio") })
+        #expect(hits.warning?.op == .less && hits.warning?.value == 80 && hits.warning?.forSeconds == 600)
+        #expect(runbook.metrics.count == 2, "the item without a number is not a metric")
+    }
+
+    @Test func levelsFromSiblingHeadingsAndResponseInProse() throws {
+        let runbook = try read("levels-prose")
+        #expect(runbook.severities.map(\.id) == ["CRITICAL", "MAJOR", "WARNING", "MINOR"])
+        #expect(runbook.severities.first { $0.id == "MAJOR" }?.responseTime?.seconds == 0)
+        #expect(runbook.severities.first { $0.id == "MINOR" }?.responseTime?.seconds == 14400)
+        #expect(runbook.severities.first { $0.id == "CRITICAL" }?.responseTime == nil, "no time is invented")
+    }
+
+    @Test func checklistsNamedByAHeadingAboveAndSpreadOverSteps() throws {
+        let runbook = try read("checklist-structures")
+        #expect(runbook.checklists.map(\.title) == ["Look around", "Procedure"])
+        let steps = try #require(runbook.checklist("Procedure"))
+        #expect(steps.items.map(\.text) == ["Drain the node", "Patch the kernel", "Uncordon the node"])
+        #expect(steps.phases == ["Drain", "Patch", "Return"])
+    }
+
+    @Test func contactsAndEscalationWrittenInProse() throws {
+        let runbook = try read("people-prose")
+        #expect(runbook.contacts.map(\.role) == ["chat channel", "phone or bridge", "e-mail"])
+        #expect(runbook.contacts.first?.contact == "#ops-escalations")
+        #expect(runbook.contacts[1].contact.contains("+1 415 555 0100"))
+        #expect(runbook.escalation.count == 2, "the status page is not an escalation")
+        #expect(runbook.escalation.first?.who.contains("duty manager") == true)
+    }
+
+    @Test func postmortemTemplateBySectionsTitledFromTheFileName() throws {
+        let runbook = try read("postmortem-sections")
+        #expect(runbook.title == "postmortem sections")
+        let template = try #require(runbook.templates.first)
+        #expect(template.kind == .postmortem)
+        #expect(template.fields == ["Summary", "Impact", "Timeline", "Root Cause", "Action Items"])
+    }
+
+    @Test func documentLevelLevelsInProseAlertSentencesExamplesAndEvidenceTables() throws {
+        let runbook = try read("more-structures")
+        // Duplicated front matter keys: a warning, and the title is kept.
+        #expect(runbook.title == "Replica lag")
+        #expect(runbook.warnings.contains { $0.line == 1 && $0.message.contains("front matter") })
+        // "Critical: page immediately." / "Minor: normal working hours."
+        #expect(runbook.severities.map(\.id) == ["CRITICAL", "MINOR"])
+        #expect(runbook.severities[0].responseTime?.seconds == 0)
+        #expect(runbook.severities[1].responseTime?.isUnbounded == true)
+        #expect(runbook.severities[1].responseTime?.text == "normal working hours")
+        // A comparison in a code span and an alert sentence are thresholds.
+        let lag = try #require(runbook.metric("pg_replication_lag_seconds"))
+        #expect(lag.warning?.value == 30 && lag.warning?.forSeconds == 300)
+        let queue = try #require(runbook.metric("Queue"))
+        #expect(queue.warning?.op == .greaterOrEqual && queue.warning?.value == 200 && queue.warning?.forSeconds == 600)
+        // What someone ran by mistake is shown as an example, never offered to run.
+        let example = try #require(runbook.commands(containing: "delete namespace").first)
+        #expect(example.origin == .example && !example.runnable)
+        // A numbered step with a code block is one step; an evidence table is not a contact list.
+        let steps = try #require(runbook.procedures.first { $0.title == "Steps" })
+        #expect(steps.steps.count == 2)
+        #expect(runbook.contacts.isEmpty)
+        // "1-15 seconds lag" is not a deadline.
+        #expect(runbook.checklists.allSatisfy { $0.items.allSatisfy { $0.deadlineSeconds == nil } })
+    }
+}
