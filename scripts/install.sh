@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs or uninstalls warroom under $DESTDIR$PREFIX: the binary, its man page, bash/zsh/fish
-# completions and the themes. Run through `make install` / `make uninstall`.
+# completions, the themes and the warroom.yaml schema. Run through `make install` / `make uninstall`.
 #   scripts/install.sh install BINARY     (BINARY: the built warroom to install)
 #   scripts/install.sh uninstall
 set -euo pipefail
@@ -32,6 +32,7 @@ install)
     "$binary" --generate-completion-script fish > "$fish_dir/warroom.fish"
     chmod 644 "$man_dir/warroom.1" "$bash_dir/warroom" "$zsh_dir/_warroom" "$fish_dir/warroom.fish"
     install -m 644 themes/*.yaml "$theme_dir/"
+    install -m 644 schemas/warroom.schema.json "$root/share/warroom/"
     echo "installed $bin_dir/warroom (man page, completions, themes under $root/share)"
     ;;
 uninstall)

@@ -5,7 +5,8 @@ import WarroomTestSupport
 /// What `make install` runs besides the binary.
 enum InstallTools {
     static var present: Bool {
-        ["/usr/bin/make", "/bin/bash", "/usr/bin/python3"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/make", "/bin/bash"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+            && (try? InstallTests.run("/bin/bash", ["-c", "command -v python3"]).status) == 0
     }
 }
 
@@ -60,7 +61,7 @@ struct InstallTests {
             .filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(Self.files(under: prefix) == ([
             "/bin/warroom", "/share/bash-completion/completions/warroom", "/share/fish/vendor_completions.d/warroom.fish",
-            "/share/man/man1/warroom.1", "/share/zsh/site-functions/_warroom",
+            "/share/man/man1/warroom.1", "/share/warroom/warroom.schema.json", "/share/zsh/site-functions/_warroom",
         ] + themes.map { "/share/warroom/themes/\($0)" }).sorted())
 
         // The installed binary runs, and finds the installed themes from any folder.
