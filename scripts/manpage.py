@@ -14,6 +14,7 @@ import sys
 ENVIRONMENT = [
     ("WARROOM_STORE", "The store folder (default: $XDG_DATA_HOME/warroom, else ~/.local/share/warroom)."),
     ("WARROOM_AUTHOR", "The author of new events when --as is not given (default: user@host)."),
+    ("WARROOM_LOG", "Append a debug log to this file (open, demo, exec, metrics; as --log does)."),
     ("WARROOM_THEMES", "Extra folders of theme files, colon-separated, searched first."),
     ("PROMETHEUS_URL", "The Prometheus that metric queries go to when warroom.yaml names none."),
     ("NO_COLOR", "Draw the console without colour."),

@@ -12,8 +12,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var console: ConsoleOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
 
     func run() async throws {
+        try DebugLog.start(file: log.file, command: "demo")
         var options = store
         if options.store == nil {
             var template = Array((NSTemporaryDirectory() + "warroom-demo-XXXXXX").utf8CString)

@@ -11,7 +11,7 @@ struct DemoAnywhereTests {
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try TerminalEndToEndTests.Session(tmux: tmux,
-                                                      command: "sh -c 'cd / && exec \(warroom) demo --store \(store)'")
+                                                      command: "sh -c 'cd / && exec \(warroom) demo --store \(store) --log \(store)/debug.log'")
         // `Retry Queue Depth` is bound to `command: echo 42` in examples/warroom.yaml.
         let screen = try session.wait { $0.contains("Retry Queue Depth 42") }
         #expect(screen.contains("Retry Queue Depth 42"), "\(screen)")
@@ -23,5 +23,10 @@ struct DemoAnywhereTests {
         let example = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../examples/warroom.yaml").standardizedFileURL, encoding: .utf8)
         #expect(written == example)
+        // The debug log has the console's start, its metric plan and its end.
+        let log = try String(contentsOfFile: store + "/debug.log", encoding: .utf8)
+        #expect(log.contains("info warroom.console: start"), "\(log)")
+        #expect(log.contains("debug warroom.metrics: bound metric=Retry Queue Depth source=command: echo 42"))
+        #expect(log.contains("info warroom.console: end"))
     }
 }
