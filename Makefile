@@ -2,7 +2,12 @@
 SWIFT ?= swift
 DEMO_ARGS ?=
 
-.PHONY: setup build test demo bench clean
+PREFIX ?= /usr/local
+DESTDIR ?=
+# An already built warroom to install instead of building the release one (the install test uses the debug build).
+WARROOM_BIN ?=
+
+.PHONY: setup build release test demo bench install uninstall clean
 
 setup:
 	@bash scripts/setup.sh
@@ -10,13 +15,17 @@ setup:
 build: setup
 	$(SWIFT) build
 
+# swift build's own progress is shown: the first release build takes ~5-7 min on 2 cores.
+release: setup
+	@echo "make: building the release warroom (the first build takes several minutes)"
+	$(SWIFT) build -c release --product warroom
+
 # Every test: unit, integration (real SQLite, subprocesses, Prometheus) and tmux end-to-end.
 test: setup
 	bash scripts/test.sh
 
 # Opens the bundled example runbook in the console on a throw-away store.
-demo: setup
-	$(SWIFT) build -c release --product warroom
+demo: release
 	$$($(SWIFT) build -c release --show-bin-path)/warroom demo $(DEMO_ARGS)
 
 # Benchmarks print ratios against baselines measured in the same run; they are not tests.
@@ -26,6 +35,18 @@ bench: setup
 	$(SWIFT) build -c release --product warroom
 	$(SWIFT) build -c release --product warroom-bench
 	bash scripts/bench.sh
+
+# The binary, man page, bash/zsh/fish completions and themes under $(DESTDIR)$(PREFIX).
+install:
+ifeq ($(strip $(WARROOM_BIN)),)
+	@$(MAKE) --no-print-directory release
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh install "$$($(SWIFT) build -c release --show-bin-path)/warroom"
+else
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh install "$(WARROOM_BIN)"
+endif
+
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh uninstall
 
 clean:
 	rm -rf .build

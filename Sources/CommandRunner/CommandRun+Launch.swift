@@ -54,8 +54,9 @@ extension CommandRun {
                 if let failure = pump.fileFailure {
                     ring.append(OutputLine(text: "warroom: the output file could not be written: \(failure)"))
                 }
-                complete(ended)
+                // Gone before the waiters resume: whoever waited for the run sees no code file left.
                 CodeFile.remove(prepared.codeFile)
+                complete(ended)
             }
             thread.name = "warroom run end"
             thread.start()

@@ -1,25 +1,52 @@
 import ArgumentParser
+import Foundation
 import RunbookKit
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Read runbooks and print what warroom understood, with warnings as file:line.")
+        abstract: "Read runbooks and print what warroom understood, with warnings as file:line.",
+        discussion: """
+            Besides the reader's own warnings, check lints what a team wants fixed before an incident: \
+            severities without a response time, placeholders no one can fill, destructive commands without \
+            a caution, metrics without a threshold, links to missing anchors or files, and duplicated commands.
+            """)
 
     @Argument(help: "Markdown runbook files.")
     var runbooks: [String]
 
+    @Flag(help: "Exit 1 when there is any warning (for CI and pre-commit hooks).")
+    var strict = false
+
+    @Option(help: "Output: text (a summary and file:line warnings), github (workflow annotations) or json (a list of findings).")
+    var format: CheckFormat = .text
+
     func run() throws {
-        var failed = false
+        var findings: [LintFinding] = []
         for path in runbooks {
-            do {
-                let runbook = try RunbookReader.read(file: path)
+            let (runbook, found) = RunbookLint.check(file: path)
+            findings += found
+            guard format == .text else { continue }
+            if let runbook {
                 print(RunbookSummary.text(runbook))
-            } catch {
-                failed = true
-                printError("warroom: \(error)")
+                for finding in found where finding.kind != .reader {
+                    print("\(finding.file):\(finding.line): warning: \(finding.message) [\(finding.kind.rawValue)]")
+                }
+            }
+            for finding in found where finding.severity == .error {
+                printError("warroom: \(finding.file): \(finding.message)")
             }
         }
-        if failed { throw ExitCode(1) }
+        switch format {
+        case .text: break
+        case .github: findings.forEach { print(CheckOutput.annotation($0)) }
+        case .json: print(try CheckOutput.json(findings))
+        }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if strict, !findings.isEmpty { throw ExitCode(1) }
     }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, github, json
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsoleUI
 import Foundation
 import IncidentKit
+import Logging
 import RunbookKit
 
 /// Options of the commands that open the console.
@@ -41,6 +42,10 @@ enum ConsoleLauncher {
     /// `reading`: runbook files read behind the first frame (then `runbooks` is empty).
     static func run(journal: Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
                     settings: ConsoleConfig, author: String, options: ConsoleOptions) async throws {
+        let logger = DebugLog.logger("console")
+        logger.info("start", metadata: ["incident": "\(incident.id)", "runbooks": "\(runbooks.map(\.source) + reading)",
+                                        "author": "\(author)"])
+        if let config = settings.config { ConfigLog.diagnostics(config, logger: logger) }
         let (theme, themeNote) = try options.loadTheme(config: settings)
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
@@ -66,6 +71,7 @@ enum ConsoleLauncher {
             var console = runtime
             console.run(state)
         }
+        logger.info("end", metadata: ["incident": "\(incident.id)"])
     }
 
     /// The first of LC_ALL, LC_CTYPE, LANG that is set names a UTF-8 charset.

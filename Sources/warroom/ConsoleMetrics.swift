@@ -1,6 +1,7 @@
 import Foundation
 import IncidentKit
 import LiveMetrics
+import Logging
 import RunbookKit
 
 /// Samples the runbooks' metrics while the console runs, planned as `warroom metrics` plans them.
@@ -22,6 +23,8 @@ enum ConsoleMetrics {
                                  auth: PrometheusAuth.from(environment: environment))
         }
         let known = sources
+        let logger = DebugLog.logger("metrics")
+        ConfigLog.plan(plan, logger: logger)
         return Task.detached {
             guard !metrics.isEmpty else { return }
             let sampler = MetricSampler(metrics: metrics)
@@ -37,8 +40,18 @@ enum ConsoleMetrics {
             }
             defer { staleWatch.cancel() }
             await withTaskCancellationHandler {
+                // Only changes are logged: a sample every few seconds would bury them.
+                var last: [String: String] = [:]
                 for await update in updates {
+                    let status = update.status
+                    let summary = "\(status.state.rawValue) \(status.error ?? "")"
+                    if last.updateValue(summary, forKey: status.name) != summary {
+                        ConfigLog.status(status, logger: logger)
+                    }
                     if let transition = update.transition {
+                        logger.info("\(transition.kind.rawValue)", metadata: [
+                            "metric": "\(transition.metric)", "level": "\(transition.level.rawValue)",
+                            "value": "\(transition.value)", "threshold": "\(transition.thresholdText)"])
                         _ = try? MetricJournal.record(transition, journal: journal, incident: incidentID, author: author)
                     }
                     inbox.push(update.status, source: known[update.status.name], sampled: true)

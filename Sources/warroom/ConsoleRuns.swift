@@ -2,6 +2,7 @@ import CommandRunner
 import ConsoleUI
 import Foundation
 import IncidentKit
+import Logging
 import RunbookKit
 
 /// The console's runs: starts and cancels them on the `RunBoard` and tells the main loop what
@@ -11,6 +12,8 @@ final class ConsoleRuns {
     let board: RunBoard
     private var seenVersion = -1
     private var sentOutput: (run: Int, version: Int)?
+    private var loggedEnds: Set<Int> = []
+    private let logger = DebugLog.logger("runs")
 
     init(journal: Journal, incident: String, author: String) {
         board = RunBoard(journal: journal, incident: incident, author: author, redactor: journal.storedRedactor)
@@ -23,7 +26,12 @@ final class ConsoleRuns {
         var messages: [Msg] = []
         if version != seenVersion {
             seenVersion = version
-            messages.append(.runs(board.runs().map { $0.snapshot() }))
+            let snapshots = board.runs().map { $0.snapshot() }
+            for run in snapshots where !run.isActive && loggedEnds.insert(run.id).inserted {
+                logger.info("finished", metadata: ["run": "\(run.id)", "command": "\(run.commandId)",
+                                                   "state": "\(run.state)", "lines": "\(run.lineCount)"])
+            }
+            messages.append(.runs(snapshots))
         }
         if let viewed, let run = board.run(viewed), sentOutput?.run != viewed || sentOutput?.version != version {
             sentOutput = (viewed, version)
@@ -37,10 +45,14 @@ final class ConsoleRuns {
 
     /// Starts a run that does not need the terminal; failures come back as a message.
     func start(_ run: PreparedRun, dryRun: Bool) -> [Msg] {
+        // The text itself may hold secret values: only what identifies the run is logged.
+        logger.info("start", metadata: ["command": "\(run.commandId)", "risk": "\(run.risk.rawValue)",
+                                        "runner": "\(run.runnerName)", "dryRun": "\(dryRun)"])
         do {
             try board.start(run, dryRun: dryRun)
             return []
         } catch {
+            logger.error("could not record the run", metadata: ["command": "\(run.commandId)", "error": "\(error)"])
             return [.failed("could not record the run: \(error)")]
         }
     }

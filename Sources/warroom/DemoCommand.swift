@@ -3,8 +3,8 @@ import ConsoleUI
 import Foundation
 import IncidentKit
 
-/// `warroom demo`: the console on the bundled payments runbook, with a fresh incident in a
-/// throw-away store (or `--store`).
+/// `warroom demo`: the console on the bundled payments runbook and its `warroom.yaml` (both carried
+/// in the binary), with a fresh incident in a throw-away store (or `--store`).
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -12,8 +12,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var console: ConsoleOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
 
     func run() async throws {
+        try DebugLog.start(file: log.file, command: "demo")
         var options = store
         if options.store == nil {
             var template = Array((NSTemporaryDirectory() + "warroom-demo-XXXXXX").utf8CString)
@@ -23,7 +25,8 @@ struct DemoCommand: AsyncParsableCommand {
             }
             options.store = String(cString: made)
         }
-        let path = try Self.locateRunbook() ?? Self.writeEmbeddedRunbook(into: options.store ?? ".")
+        // Always the embedded copies, written into the store: the same demo from any folder or install.
+        let path = try Self.writeEmbeddedFiles(into: (options.store ?? ".") + "/demo")
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: path)
         let (journal, incident, read) = try reportingErrors {
             let read = try ConsoleLauncher.readRunbook(path)
@@ -38,32 +41,21 @@ struct DemoCommand: AsyncParsableCommand {
         print("Demo journal kept in \(options.store ?? ""): warroom timeline --store \(options.store ?? "")")
     }
 
-    /// The embedded copy, written beside the demo's journal so the incident can name a file.
-    static func writeEmbeddedRunbook(into folder: String) throws -> String {
-        let path = URL(fileURLWithPath: folder).appendingPathComponent(DemoRunbookText.fileName).path
+    /// The embedded runbook and its `warroom.yaml` (metric bindings), written into `folder` so the
+    /// incident can name its runbook and the config is found beside it. Returns the runbook's path.
+    static func writeEmbeddedFiles(into folder: String) throws -> String {
+        let directory = URL(fileURLWithPath: folder)
+        let runbook = directory.appendingPathComponent(DemoRunbookText.fileName).path
+        let config = directory.appendingPathComponent(DemoConfigText.fileName).path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try DemoRunbookText.markdown.write(toFile: path, atomically: true, encoding: .utf8)
+            // The embedded strings lack the files' final newline (a Swift multi-line literal's rule).
+            try (DemoRunbookText.markdown + "\n").write(toFile: runbook, atomically: true, encoding: .utf8)
+            try (DemoConfigText.yaml + "\n").write(toFile: config, atomically: true, encoding: .utf8)
         } catch {
-            printError("warroom: cannot write the demo runbook to \(path): \(error)")
+            printError("warroom: cannot write the demo files to \(folder): \(error)")
             throw ExitCode(1)
         }
-        return path
-    }
-
-    /// Walks up from the binary's folder (then the current folder) to `examples/payments-api.md`.
-    static func locateRunbook() -> String? {
-        let binary = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
-        let starts = [binary.deletingLastPathComponent(),
-                      URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        for start in starts {
-            var folder = start.standardizedFileURL
-            for _ in 0..<8 {
-                let candidate = folder.appendingPathComponent("examples/payments-api.md").path
-                if FileManager.default.fileExists(atPath: candidate) { return candidate }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return nil
+        return runbook
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CommandRunner
 import Foundation
 import IncidentKit
+import Logging
 import RunbookKit
 
 struct ExecCommand: AsyncParsableCommand {
@@ -38,6 +39,7 @@ struct ExecCommand: AsyncParsableCommand {
     var config: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         for value in values where !value.contains("=") || value.hasPrefix("=") {
@@ -46,9 +48,15 @@ struct ExecCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try DebugLog.start(file: log.file, command: "exec")
+        let logger = DebugLog.logger("exec")
         let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
         for diagnostic in settings.diagnostics { printError(diagnostic.description) }
+        ConfigLog.diagnostics(settings, logger: logger)
         let prepared = try prepare(settings)
+        // The text itself may hold secret values: only what identifies the run is logged.
+        logger.info("run", metadata: ["command": "\(prepared.commandId)", "risk": "\(prepared.risk.rawValue)",
+                                      "runner": "\(prepared.runnerName)", "dryRun": "\(dryRun)"])
         let board = try reportingErrors { try makeBoard(redacting: settings.redact) }
         if !board.records { printError("warroom: not recorded (no --incident given)") }
         if prepared.interactive && !dryRun {
@@ -62,6 +70,7 @@ struct ExecCommand: AsyncParsableCommand {
         interrupts.stop()
         if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.text)") }
         if case .failed(let reason) = end.state { printError("warroom: \(reason)") }
+        logger.info("finished", metadata: ["state": "\(end.state)", "cancelled": "\(run.wasCancelled)"])
         throw ExitCode(exitStatus(end.state, cancelled: run.wasCancelled))
     }
 

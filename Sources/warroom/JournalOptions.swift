@@ -10,8 +10,8 @@ struct StoreOptions: ParsableArguments {
         valueName: "DIR"))
     var store: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("The author of new events (default: $USER@host).",
-                                                          valueName: "NAME"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "The author of new events (default: $WARROOM_AUTHOR, else user@host).", valueName: "NAME"))
     var author: String?
 
     var authorName: String { Author.current(override: author) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IncidentKit
 import LiveMetrics
+import Logging
 import RunbookKit
 
 struct MetricsCommand: AsyncParsableCommand {
@@ -35,6 +36,7 @@ struct MetricsCommand: AsyncParsableCommand {
     var incident: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         if once && watch { throw ValidationError("--once and --watch exclude each other") }
@@ -42,6 +44,8 @@ struct MetricsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try DebugLog.start(file: log.file, command: "metrics")
+        let logger = DebugLog.logger("metrics")
         let runbookData: Runbook
         do {
             runbookData = try RunbookReader.read(file: runbook)
@@ -51,6 +55,7 @@ struct MetricsCommand: AsyncParsableCommand {
         }
         let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
         for diagnostic in settings.diagnostics { printError(diagnostic.description) }
+        ConfigLog.diagnostics(settings, logger: logger)
 
         let environment = ProcessInfo.processInfo.environment
         let prometheusURL = settings.prometheusURL(environment: environment)
@@ -60,6 +65,7 @@ struct MetricsCommand: AsyncParsableCommand {
                                  auth: PrometheusAuth.from(environment: environment))
         }
         let unbound = plan.entries.filter { $0.binding == nil }.map(\.unsampledStatus)
+        ConfigLog.plan(plan, logger: logger)
         let sampler = MetricSampler(metrics: metrics)
         if watch {
             try await watchLoop(sampler, unbound: unbound, interval: plan.bound.map(\.interval).min() ?? 15,
@@ -67,6 +73,7 @@ struct MetricsCommand: AsyncParsableCommand {
             return
         }
         let statuses = await sampler.sampleOnce() + unbound
+        for status in statuses { ConfigLog.status(status, logger: logger) }
         print(json ? MetricsOutput.json(statuses) : MetricsOutput.table(statuses))
         throw ExitCode(MetricsOutput.exitCode(statuses, configErrors: !settings.errors.isEmpty))
     }

@@ -28,6 +28,7 @@ struct OpenCommand: AsyncParsableCommand {
 
     @OptionGroup var console: ConsoleOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
 
     func validate() throws {
         guard !runbooks.isEmpty else { throw ValidationError("Give at least one runbook.") }
@@ -36,6 +37,7 @@ struct OpenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try DebugLog.start(file: log.file, command: "open")
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
         let (journal, target, models) = try reportingErrors { () throws -> (Journal, Incident, [Runbook]) in
             let journal = try store.journal(redacting: settings.config?.redact ?? [])

@@ -17,11 +17,17 @@ public enum WarroomBinary {
     }
 
     /// Runs warroom to completion; returns exit status, stdout, stderr.
+    /// - Parameters:
+    ///   - environment: the whole environment of the child (default: this process's).
+    ///   - directory: the child's working directory (default: this process's).
     @discardableResult
-    public static func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+                           directory: URL? = nil, executable: URL? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
