@@ -12,12 +12,12 @@ enum PastedOutput {
     static func isOutput(_ raw: Substring) -> Bool {
         let line = raw.drop { $0 == " " || $0 == "\t" }
         guard let first = line.first else { return false }
-        if openers.contains(where: { line.hasPrefix($0) }) { return true }
+        if first.isUppercase || first == "e", openers.contains(where: { line.hasPrefix($0) }) { return true }
         // Numbers, dates and log timestamps never start a command.
         if first.isASCII, first.isNumber { return true }
         // psql / ASCII tables, borders and row counts.
         if first == "|" || first == "+" && line.dropFirst().first.map({ $0 == "-" || $0 == "=" }) == true { return true }
-        if line.count >= 3, line.allSatisfy({ "-+=|─━┼┬┴╋ ".contains($0) }) { return true }
+        if "-=─━┼┬┴╋".contains(first), line.count >= 3, line.allSatisfy({ "-+=|─━┼┬┴╋ ".contains($0) }) { return true }
         if line.hasPrefix("("), line.hasSuffix(")"), line.contains(" row") { return true }
         // JSON answers and bodies.
         // A lone `{` or `}` may be a shell group: `CommandSplitter` decides those by the next line.
@@ -26,17 +26,15 @@ enum PastedOutput {
         // `Message:   …`, `External ID:    …`, `Basic Details:` — a report or a form, not a command.
         if isLabelLine(line) { return true }
         // Column output: several runs of two or more spaces, not led by a known program.
-        let words = line.split(separator: " ", maxSplits: 1)
-        if let head = words.first, !KnownCommands.isProgram(head), head != "sudo", !head.hasPrefix("./"), gapCount(line) >= 2 {
-            return true
-        }
-        return false
+        guard gapCount(line) >= 2 else { return false }
+        let head = line.prefix { $0 != " " }
+        return !KnownCommands.isProgram(head) && head != "sudo" && !head.hasPrefix("./")
     }
 
     /// `Label:` or `Two Words:` at the start, followed by a space or nothing: a field, not a
     /// program (no program name ends in a colon).
     static func isLabelLine(_ line: Substring) -> Bool {
-        guard let colon = line.firstIndex(of: ":") else { return false }
+        guard let colon = line.prefix(42).firstIndex(of: ":") else { return false }
         let label = line[..<colon]
         guard !label.isEmpty, label.count <= 40, label.first?.isLetter == true,
               label.allSatisfy({ $0.isLetter || $0.isNumber || " _-()/.".contains($0) }),

@@ -76,9 +76,11 @@ struct RiskRule: Sendable {
         self.flags = Set(flags.split(separator: " ").map(String.init))
         self.words = Set(words.split(separator: " ").map(String.init))
         self.test = test
+        self.reason = "\(risk.rawValue): \(name) \(why)"
     }
 
-    var reason: String { "\(risk.rawValue): \(name) \(why)" }
+    /// Built once: every command this rule judges shares the one string.
+    let reason: String
 
     /// The word that made this rule match: its last subcommand word, a long flag it names, one
     /// of its words, else the program itself.

@@ -29,13 +29,20 @@ enum ProseMentions {
         var seen = Set(known.map { $0.contact.lowercased() })
         var out: [Contact] = []
         for (text, line) in texts(outline) where out.count < 40 {
-            for channel in channels(in: text) where seen.insert(channel.lowercased()).inserted {
+            // Most paragraphs name nobody: look for the marks first (one pass over the bytes).
+            var marks = (hash: false, plus: false, at: false)
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "#") { marks.hash = true } else if byte == UInt8(ascii: "+") { marks.plus = true }
+                else if byte == UInt8(ascii: "@") { marks.at = true }
+            }
+            if !marks.hash && !marks.plus && !marks.at { continue }
+            for channel in marks.hash ? channels(in: text) : [] where seen.insert(channel.lowercased()).inserted {
                 out.append(Contact(name: channel, contact: channel, role: "chat channel", line: line))
             }
-            for phone in phones(in: text) where seen.insert(phone).inserted {
+            for phone in marks.plus ? phones(in: text) : [] where seen.insert(phone).inserted {
                 out.append(Contact(name: "phone", contact: CommandCollector.shortTitle(text), role: "phone or bridge", line: line))
             }
-            for mail in emails(in: text) where seen.insert(mail.lowercased()).inserted {
+            for mail in marks.at ? emails(in: text) : [] where seen.insert(mail.lowercased()).inserted {
                 out.append(Contact(name: mail, contact: mail, role: "e-mail", line: line))
             }
         }
@@ -105,6 +112,8 @@ enum ProseMentions {
         var out: [EscalationStep] = []
         var seen = Set<String>()
         for (text, line) in texts(outline) where out.count < 8 {
+            let lower = text.lowercased()
+            guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }
             for sentence in text.components(separatedBy: ". ") where out.count < 8 {
                 let lower = sentence.lowercased()
                 guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }

@@ -2,13 +2,21 @@ import Foundation
 
 /// A heading and everything under it until the next heading of the same or a higher level.
 public struct Section: Sendable {
-    public var title: String
+    public var title: String {
+        didSet { pathText = (parents + [title]).joined(separator: " > ") }
+    }
     public var level: Int
     public var line: Int
     /// Titles of the enclosing sections, outermost first (this one excluded).
     public var parents: [String] {
-        didSet { parentWords = parents.map(HeadingText.words) }
+        didSet {
+            parentWords = parents.map(HeadingText.words)
+            pathText = (parents + [title]).joined(separator: " > ")
+        }
     }
+    /// Heading path joined with " > ", built once: every command and block of the section
+    /// shares this one string.
+    public private(set) var pathText: String
     /// `words` of each parent, worked out once: every extractor tests them.
     public private(set) var parentWords: [String] = []
     /// The heading's words without emoji and numbering ("🚨 Incident Response" → "incident response").
@@ -26,6 +34,7 @@ public struct Section: Sendable {
         self.children = children
         self.words = HeadingText.words(title)
         self.parentWords = parents.map(HeadingText.words)
+        self.pathText = (parents + [title]).joined(separator: " > ")
     }
 
     /// A new heading under open sections whose `words` are known: they are its `parentWords`.
@@ -38,10 +47,11 @@ public struct Section: Sendable {
         self.children = []
         self.words = HeadingText.words(title)
         self.parentWords = parentWords
+        self.pathText = (parents + [title]).joined(separator: " > ")
     }
 
     public var path: [String] { parents + [title] }
-    public var pathText: String { path.joined(separator: " > ") }
+
 
     /// Builds the outline of a document. Content before the first heading goes into a root
     /// section of level 0 titled `rootTitle`.

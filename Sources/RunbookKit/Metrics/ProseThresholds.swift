@@ -39,7 +39,8 @@ enum ProseThresholds {
     /// Alerting rules written in a sentence: a comparison in a code span (`` `pg_lag_seconds > 30` ``)
     /// or a sentence about an alert with a comparison ("the queue alert fires at >= 200 for 10m").
     static func fromAlertSentences(_ paragraph: MarkdownBlock, into merger: inout MetricMerger) {
-        for span in paragraph.inlines.codeSpans {
+        let spans = paragraph.inlines.codeSpans
+        for span in spans where span.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") }) {
             guard let op = span.firstIndex(where: { $0 == ">" || $0 == "<" }) else { continue }
             let left = span[..<op].trimmed
             guard left.contains("_") || left.contains("("), !left.contains(" | "), !left.hasPrefix("-"),
@@ -51,7 +52,8 @@ enum ProseThresholds {
             let name = left.count <= 60 ? left : String(left.prefix(60))
             add(t, name: name, critical: saysPage(paragraph.text), line: paragraph.line, into: &merger)
         }
-        guard paragraph.inlines.codeSpans.isEmpty else { return }
+        guard spans.isEmpty,
+              paragraph.text.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") || $0 == 0xE2 }) else { return }
         for sentence in paragraph.text.components(separatedBy: ". ") {
             let lower = sentence.lowercased()
             guard lower.containsWord(["alert", "alerts", "fires", "triggers", "pages"]),
