@@ -78,15 +78,23 @@ public struct AppState: Sendable, Equatable {
         self.height = height
     }
 
-    /// The checklist or procedure chosen with `c`; nil: the first runbook's incident checklist.
+    /// The checklist or procedure chosen with `c` (or kept when a severity's procedure was
+    /// declined); nil: `defaultList`.
     public var activeList: ListChoice? { didSet { refreshFilters([.checklist], force: true) } }
 
-    /// The list the checklist pane shows (the chosen one, else the first runbook's incident checklist).
-    public var shownList: ListChoice? {
-        if let activeList { return activeList }
-        guard let book = runbook, let checklist = book.incidentChecklist,
-              let index = book.checklists.firstIndex(of: checklist) else { return nil }
-        return ListChoice(runbook: 0, source: .checklist(index))
+    /// The list the checklist pane shows: the chosen one, else `defaultList`.
+    public var shownList: ListChoice? { activeList ?? defaultList }
+
+    /// Steps on any runbook: the first runbook's incident checklist; without one, the procedure
+    /// of the incident's severity (`### P1: API down` … steps), else the procedure named like
+    /// the incident.
+    public var defaultList: ListChoice? {
+        if let book = runbook, let checklist = book.incidentChecklist,
+           let index = book.checklists.firstIndex(of: checklist) {
+            return ListChoice(runbook: 0, source: .checklist(index))
+        }
+        if let name = severityLevel?.procedure, let choice = ListChoice.procedure(named: name, in: runbooks) { return choice }
+        return ListChoice.procedure(matching: incident.title, in: runbooks)
     }
 
     /// The first runbook: its severities and SLA rules apply.
@@ -94,12 +102,12 @@ public struct AppState: Sendable, Equatable {
 
     /// The runbook of the shown checklist (its command ids are that runbook's).
     public var listRunbook: Runbook? {
-        guard let activeList, activeList.runbook < runbooks.count else { return runbook }
-        return runbooks[activeList.runbook]
+        guard let shown = shownList, shown.runbook < runbooks.count else { return runbook }
+        return runbooks[shown.runbook]
     }
 
     public var checklist: Checklist? {
-        activeList.flatMap { $0.checklist(in: runbooks) } ?? runbook?.incidentChecklist
+        shownList.flatMap { $0.checklist(in: runbooks) }
     }
 
     public var items: [ItemRef] {

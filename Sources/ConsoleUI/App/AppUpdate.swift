@@ -294,6 +294,8 @@ public enum AppUpdate {
     static func offerProcedure(of level: SeverityLevel, _ state: inout AppState) {
         guard let name = level.procedure, let choice = ListChoice.procedure(named: name, in: state.runbooks),
               choice != state.shownList else { return }
+        // Declining keeps the pane on what it shows now, even when that list followed the old level.
+        if state.activeList == nil { state.activeList = state.shownList }
         state.overlays.append(.offerProcedure(choice))
     }
 

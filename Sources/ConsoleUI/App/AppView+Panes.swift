@@ -119,7 +119,11 @@ extension AppView {
         if let d = level.description { rows.append(PaneRow(text: "⚑ \(level.id) " + oneLine(d), key: .textMuted)) }
         var parts: [String] = []
         if let e = level.escalation { parts.append("escalate: " + oneLine(e)) }
-        if let p = level.procedure { parts.append("procedure: " + oneLine(p)) }
+        if let p = level.procedure {
+            // Say so when the pane shows another list, so header and pane never seem to disagree.
+            let shown = ListChoice.procedure(named: p, in: state.runbooks) == state.shownList
+            parts.append("procedure: " + oneLine(p) + (shown ? "" : " (not shown: c chooses)"))
+        }
         if !parts.isEmpty { rows.append(PaneRow(text: "  " + parts.joined(separator: " · "), key: .textMuted)) }
         return rows
     }

@@ -23,7 +23,7 @@ struct FilterIndex: Sendable, Equatable {
     mutating func refresh(_ pane: PaneID, _ state: AppState, force: Bool = false) {
         let query = state.filters[pane] ?? ""
         let kind = pane == .timeline ? state.timelineKind : nil
-        let list = pane == .checklist ? state.activeList : nil
+        let list = pane == .checklist ? state.shownList : nil
         guard !query.isEmpty || kind != nil else {
             entries[pane] = nil
             return

@@ -57,6 +57,22 @@ public struct ListChoice: Sendable, Hashable {
         return runbooks.count > 1 ? what + " · " + book.title : what
     }
 
+    /// The procedure whose title is the incident's title, or contained in it ("Checkout: API
+    /// completely down" → `API Completely Down`); nil when none or the title is too short to tell.
+    public static func procedure(matching title: String, in runbooks: [Runbook]) -> ListChoice? {
+        let wanted = title.lowercased()
+        guard wanted.count >= 4 else { return nil }
+        for (r, book) in runbooks.enumerated() {
+            if let i = book.procedures.firstIndex(where: { p in
+                let t = p.title.lowercased()
+                return t.count >= 4 && (t == wanted || wanted.contains(t))
+            }) {
+                return ListChoice(runbook: r, source: .procedure(i))
+            }
+        }
+        return nil
+    }
+
     /// The procedure a severity level links to (`SeverityLevel.procedure`), by title, in any runbook.
     public static func procedure(named name: String, in runbooks: [Runbook]) -> ListChoice? {
         let wanted = name.lowercased()
