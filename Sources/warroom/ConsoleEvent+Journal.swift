@@ -24,7 +24,7 @@ extension ConsoleEvent {
                 change = .commandValues(values)
             }
         case .milestone:
-            if let p = event.payload(as: MilestonePayload.self), p.milestone == .resolved { change = .status("resolved") }
+            if let p = event.payload(as: MilestonePayload.self) { change = .milestone(p.milestone.rawValue) }
         default:
             break
         }

@@ -15,6 +15,8 @@ public struct AppState: Sendable, Equatable {
     public var incident: IncidentSnapshot
     /// Item key (`ItemRef.key`) → done or skipped. Built from the journal's item events.
     public var marks: [String: ItemMark] = [:]
+    /// When each milestone (`acknowledged`, `mitigated`, `resolved`) was reached.
+    public var milestones: [String: Date] = [:]
     public var timeline: [ConsoleEvent] = [] { didSet { refreshFilters([.timeline]) } }
     public var focus: PaneID = .checklist
     /// Selected row of each pane (an index into that pane's items).

@@ -33,7 +33,7 @@ public enum AppView {
         canvas.fill(rect, style: palette[.header])
         let incident = state.incident
         let (sla, slaKey) = slaText(state)
-        let elapsed = "⏱ " + TimeText.elapsed(Int(state.now.timeIntervalSince(incident.startedAt)))
+        let elapsed = elapsedText(state)
         let clock = TimeText.clock(state.now) + " UTC"
         let commander = "IC: " + (incident.commander ?? "—")
         let y = rect.y
@@ -70,9 +70,24 @@ public enum AppView {
         return ThemeKey.severity(level, among: state.severityLevels)
     }
 
-    /// `SLA 08:31 left`, `SLA BREACHED +01:05`, or `SLA n/a` when the level has no bound.
+    /// `⏱ 00:12:09` while the incident runs; `⏱ lasted 01:02:03` once it is resolved (the clock stops).
+    static func elapsedText(_ state: AppState) -> String {
+        if let resolved = state.milestones["resolved"] {
+            return "⏱ lasted " + TimeText.elapsed(Int(resolved.timeIntervalSince(state.incident.startedAt)))
+        }
+        return "⏱ " + TimeText.elapsed(Int(state.now.timeIntervalSince(state.incident.startedAt)))
+    }
+
+    /// The severity's response time is the time to acknowledge: `SLA 08:31 left` until then,
+    /// `SLA BREACHED +01:05` past it; once acknowledged (or resolved) the clock stops:
+    /// `✓ acknowledged in 01:52` or `SLA breached by 00:05`. `SLA n/a` when the level has no bound.
     public static func slaText(_ state: AppState) -> (String, ThemeKey) {
         guard let seconds = state.severityLevel?.responseTime?.seconds else { return ("SLA n/a", .textMuted) }
+        if let answered = state.milestones["acknowledged"] ?? state.milestones["resolved"] {
+            let took = Int(answered.timeIntervalSince(state.incident.startedAt).rounded(.down))
+            if took <= seconds { return ("✓ acknowledged in " + TimeText.countdown(took), .countdownOK) }
+            return ("SLA breached by " + TimeText.countdown(took - seconds), .countdownBreached)
+        }
         let left = Int(state.incident.startedAt.timeIntervalSince(state.now).rounded(.down)) + seconds
         if left < 0 { return ("⏰ SLA BREACHED +" + TimeText.countdown(left), .countdownBreached) }
         let key: ThemeKey = left <= max(seconds / 4, 60) ? .countdownWarn : .countdownOK

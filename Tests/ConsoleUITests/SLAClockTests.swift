@@ -1,0 +1,43 @@
+import ConsoleUI
+import Foundation
+import RunbookKit
+import Testing
+
+@Suite("The SLA clock is the time to acknowledge; resolving stops the clocks (pure)")
+struct SLAClockTests {
+    static func header(_ state: AppState) -> String {
+        AppView.render(state, palette: BuiltinThemes.defaultTheme.palette(depth: .mono)).lines.prefix(2).joined(separator: "\n")
+    }
+
+    @Test("Acknowledged at 1:52 on a 10-minute SEV1: the countdown stops and never turns to a breach")
+    func acknowledgedInTime() {
+        var state = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(30))
+        #expect(AppView.slaText(state).0.contains("SLA 09:30 left"))
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "acknowledged", .milestone("acknowledged"),
+                                                                      at: 112)]))
+        state.now = AppFixture.start.addingTimeInterval(900)
+        #expect(AppView.slaText(state).0 == "✓ acknowledged in 01:52")
+        #expect(Self.header(state).contains("✓ acknowledged in 01:52"))
+        #expect(!Self.header(state).contains("BREACHED"))
+    }
+
+    @Test("Acknowledged late: breached by how much, fixed")
+    func acknowledgedLate() {
+        var state = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(700))
+        #expect(AppView.slaText(state).0.contains("SLA BREACHED +01:40"))
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "acknowledged", .milestone("acknowledged"),
+                                                                      at: 605)]))
+        state.now = AppFixture.start.addingTimeInterval(4000)
+        #expect(AppView.slaText(state).0 == "SLA breached by 00:05")
+    }
+
+    @Test("After resolved the elapsed clock stops and says how long it lasted")
+    func resolvedStopsTheClock() {
+        var state = AppFixture.state(severity: "SEV2", now: AppFixture.start.addingTimeInterval(60))
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "resolved", .milestone("resolved"),
+                                                                      at: 3723)]))
+        state.now = AppFixture.start.addingTimeInterval(9000)
+        #expect(state.incident.status == "resolved")
+        #expect(Self.header(state).contains("⏱ lasted 01:02:03"))
+    }
+}
