@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleUITests",
-            dependencies: ["ConsoleUI", "WarroomTestSupport"]
+            dependencies: ["ConsoleUI", "RunbookKit", "WarroomTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -24,7 +24,9 @@ extension ConsoleEvent {
                 change = .commandValues(values)
             }
         case .milestone:
-            if let p = event.payload(as: MilestonePayload.self) { change = .milestone(p.milestone.rawValue) }
+            if let p = event.payload(as: MilestonePayload.self) {
+                change = .milestone(p.milestone.rawValue, at: p.reached(recordedAt: event.time))
+            }
         default:
             break
         }

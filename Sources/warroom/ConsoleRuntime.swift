@@ -165,8 +165,8 @@ struct ConsoleRuntime {
                 event = try journal.setStatus(IncidentStatus.parse(status), on: incidentID, author: author)
             case .assignRole(let role, let person):
                 event = try journal.assignRole(role, to: person, on: incidentID, author: author)
-            case .appendMilestone(let name):
-                event = try journal.append(MilestonePayload(milestone: Milestone.parse(name)), to: incidentID,
+            case .appendMilestone(let name, let at):
+                event = try journal.append(MilestonePayload(milestone: Milestone.parse(name), at: at), to: incidentID,
                                            author: author)
             case .writePostmortem(let file):
                 return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]

@@ -1,5 +1,6 @@
 import ConsoleUI
 import Foundation
+import RunbookKit
 import Testing
 
 @Suite("Command palette and filters (pure)")
@@ -22,7 +23,11 @@ struct AppPaletteTests {
         #expect(Self.run("status identified", &state) == [.setStatus("identified")])
         #expect(Self.run("role commander=carol", &state) == [.assignRole(role: "commander", person: "carol")])
         #expect(Self.run("note db failover done", &state) == [.appendNote("db failover done")])
-        #expect(Self.run("milestone mitigated", &state) == [.appendMilestone("mitigated")])
+        #expect(Self.run("milestone mitigated", &state) == [.appendMilestone("mitigated", at: nil)])
+        // A time of day (UTC) says when it was reached: the latest such moment, not in the future.
+        let at = ClockTime.parse("00:01", near: state.now)
+        #expect(at != nil && at! <= state.now)
+        #expect(Self.run("milestone acknowledged 00:01", &state) == [.appendMilestone("acknowledged", at: at)])
         #expect(Self.run("postmortem", &state) == [.writePostmortem(nil)])
         #expect(Self.run("postmortem /tmp/pm.md", &state) == [.writePostmortem("/tmp/pm.md")])
         #expect(Self.run("theme dark", &state) == [.setTheme("dark")])

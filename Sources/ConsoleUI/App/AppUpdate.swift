@@ -80,8 +80,8 @@ public enum AppUpdate {
         case .severity(let level): state.incident.severity = level
         case .status(let status): state.incident.status = status
         case .role(let role, let person): if role == "commander" { state.incident.commander = person }
-        case .milestone(let name):
-            state.milestones[name] = event.time
+        case .milestone(let name, let at):
+            state.milestones[name] = at
             if name == "resolved" { state.incident.status = "resolved" }
         case .commandValues(let values):
             // Masked secrets are not values: they stay to be typed again.

@@ -1,3 +1,4 @@
+import Foundation
 import RunbookKit
 
 /// The `:` command palette: turns a command line into effects and completes it on Tab. Pure.
@@ -50,7 +51,7 @@ public enum CommandPalette {
 
     static var usage: String {
         "valid: sev LEVEL, status \(statuses.joined(separator: "|")), role NAME=PERSON, note TEXT, "
-            + "milestone \(milestones.joined(separator: "|")), postmortem [FILE], theme NAME, filter [KIND], run ID, vars, dry-run on|off, quit"
+            + "milestone \(milestones.joined(separator: "|")) [HH:MM], postmortem [FILE], theme NAME, filter [KIND], run ID, vars, dry-run on|off, quit"
     }
 
     /// Runs a command line; a mistake leaves an error in the footer and changes nothing.
@@ -86,9 +87,19 @@ public enum CommandPalette {
         case "note":
             return AppUpdate.noteEffects(argument)
         case "milestone":
-            let wanted = argument.lowercased()
-            guard milestones.contains(wanted) else { return fail("milestone takes " + milestones.joined(separator: "|")) }
-            return [.appendMilestone(wanted)]
+            // `milestone acknowledged` or `milestone acknowledged 13:02` (UTC).
+            let words = argument.lowercased().split(separator: " ").map(String.init)
+            guard let wanted = words.first, milestones.contains(wanted), words.count <= 2 else {
+                return fail("milestone takes " + milestones.joined(separator: "|") + " [HH:MM]")
+            }
+            var at: Date? = nil
+            if words.count == 2 {
+                guard let time = ClockTime.parse(words[1], near: state.now) else {
+                    return fail("milestone time is HH:MM or HH:MM:SS (UTC), e.g. milestone acknowledged 13:02")
+                }
+                at = time
+            }
+            return [.appendMilestone(wanted, at: at)]
         case "postmortem", "pm":
             return [.writePostmortem(argument.isEmpty ? nil : argument)]
         case "theme":

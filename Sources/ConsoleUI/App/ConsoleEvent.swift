@@ -8,8 +8,8 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         case ticked(String), unticked(String), skipped(String)
         case severity(String), status(String)
         case role(String, String)
-        /// `acknowledged`, `mitigated` or `resolved`, reached at the event's time.
-        case milestone(String)
+        /// `acknowledged`, `mitigated` or `resolved`, and when it was reached.
+        case milestone(String, at: Date)
         /// `command_started`: the placeholder values it ran with (secrets as `maskedValue`).
         case commandValues([String: String])
     }

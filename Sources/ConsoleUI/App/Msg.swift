@@ -37,7 +37,8 @@ public enum Effect: Sendable, Equatable {
     case setSeverity(String)
     case setStatus(String)
     case assignRole(role: String, person: String)
-    case appendMilestone(String)
+    /// `at`: when it was reached, if not now.
+    case appendMilestone(String, at: Date?)
     /// Write the Markdown postmortem to this file, nil: beside the store.
     case writePostmortem(String?)
     /// Switch to this theme (not journalled: it is how this console looks, not the incident).

@@ -171,7 +171,17 @@ public struct NotePayload: EventPayload {
 public struct MilestonePayload: EventPayload {
     public static let kind = EventKind.milestone
     public var milestone: Milestone
-    public init(milestone: Milestone) { self.milestone = milestone }
+    /// When it was reached, ISO 8601 UTC, when that is not the moment it was recorded
+    /// (`warroom milestone acknowledged --at 13:02`). A later event with another time corrects
+    /// it; the earlier one stays on the record.
+    public var at: String?
+    public init(milestone: Milestone, at: Date? = nil) {
+        self.milestone = milestone
+        self.at = at.map(MilestoneTime.iso)
+    }
+
+    /// When the milestone was reached: `at`, else the event's own time.
+    public func reached(recordedAt time: Date) -> Date { at.flatMap(MilestoneTime.parseISO) ?? time }
 }
 
 /// A run that was asked for and refused before anything executed.

@@ -94,7 +94,9 @@ extension DecodedPayload {
             result = .note(NotePayload(text: f.string("text")))
         case .milestone:
             guard let milestone = Milestone(rawValue: f.string("milestone")) else { return nil }
-            result = .milestone(MilestonePayload(milestone: milestone))
+            var payload = MilestonePayload(milestone: milestone)
+            payload.at = f.optionalString("at")
+            result = .milestone(payload)
         }
         return f.failed ? nil : result
     }

@@ -85,7 +85,8 @@ struct PostmortemBuilder {
         case .status(let p):
             resolvedByStatus = p.to == .resolved ? (resolvedByStatus ?? event.time) : nil
         case .milestone(let p):
-            if milestones[p.milestone] == nil { milestones[p.milestone] = event.time }
+            // The first record counts, unless a later one states when it was reached (`--at`).
+            if milestones[p.milestone] == nil || p.at != nil { milestones[p.milestone] = p.reached(recordedAt: event.time) }
         case .item(let p):
             if checklist[p.item] == nil { checklistOrder.append(p.item) }
             let state = event.kind == .itemTicked ? "done" : event.kind == .itemSkipped ? "skipped" : "not done"
