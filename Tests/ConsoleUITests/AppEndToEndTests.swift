@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The real console in tmux: `warroom demo` on a store the test then reads back.
-@Suite("Console end to end (tmux)", .serialized)
+@Suite("Console end to end (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
@@ -15,10 +15,8 @@ struct AppEndToEndTests {
 
     @Test("Ticks and a note from the keyboard land in the journal; q quits")
     func ticksAndNote() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else {
-            print("skipped: tmux or the warroom binary not found")
-            return
-        }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)")
@@ -69,7 +67,8 @@ struct AppEndToEndTests {
 
     @Test("A note written from another shell shows within two seconds")
     func liveNote() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else { return }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)")
@@ -88,7 +87,8 @@ struct AppEndToEndTests {
 
     @Test("Resizing switches to tabs, then to the too-small notice, and back")
     func resize() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else { return }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)")

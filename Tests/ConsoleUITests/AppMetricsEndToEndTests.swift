@@ -2,16 +2,14 @@ import Foundation
 import Testing
 
 /// Live metrics in the real console: sampled from `warroom.yaml`, judged, journalled, shown.
-@Suite("Console live metrics (tmux)", .serialized)
+@Suite("Console live metrics (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppMetricsEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
     @Test("A command metric over its threshold shows CRIT within 5 s and a metric_breached event")
     func breach() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else {
-            print("skipped: tmux or the warroom binary not found")
-            return
-        }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let folder = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "# Queue service\n\n## Key Metrics\n\n| Metric | Target | Alert Threshold |\n|---|---|---|\n| Queue Depth | < 10 | > 100 |\n"
@@ -35,7 +33,8 @@ struct AppMetricsEndToEndTests {
 
     @Test("The demo shows a live Load Average value")
     func demoLoad() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else { return }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)")

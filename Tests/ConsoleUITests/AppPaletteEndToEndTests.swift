@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 /// The `:` palette in the real console: each command lands in the journal; postmortem writes a file.
-@Suite("Command palette end to end (tmux)", .serialized)
+@Suite("Command palette end to end (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppPaletteEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
     @Test(":status, :role, :milestone and :postmortem through the journal")
     func palette() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else { return }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)")

@@ -2,14 +2,16 @@ import Foundation
 import Testing
 
 /// `warroom open A.md B.md` in tmux: both runbooks' lists in the chooser, labelled by title.
-@Suite("Several runbooks end to end (tmux)", .serialized)
+@Suite("Several runbooks end to end (tmux)", .serialized,
+       .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppRunbooksEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
     @Test("Two runbooks: the chooser labels lists by runbook; / searches the merged commands")
     func twoRunbooks() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom,
-              let runbook = AppEndToEndTests.exampleRunbook(near: warroom) else { return }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
+        let runbook = try #require(AppEndToEndTests.exampleRunbook(near: warroom), "examples/payments-api.md beside the build")
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         // The same runbook under a second name and title.

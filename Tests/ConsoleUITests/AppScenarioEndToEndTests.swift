@@ -2,16 +2,14 @@ import Foundation
 import Testing
 
 /// Issue 4's scenario from start to finish: the journal holds exactly what was done at the keyboard.
-@Suite("Console scenario (tmux)", .serialized)
+@Suite("Console scenario (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppScenarioEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
     @Test("Ticks, severity, an emoji note, a resize round trip and q: exactly those events after opened")
     func scenario() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else {
-            print("skipped: tmux or the warroom binary not found")
-            return
-        }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)", width: 120, height: 40)

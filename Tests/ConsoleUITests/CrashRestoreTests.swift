@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 /// A crash while curses runs must still give the shell a sane terminal back.
-@Suite("Crash restores the terminal (tmux)", .serialized)
+@Suite("Crash restores the terminal (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct CrashRestoreTests {
     typealias Session = TerminalEndToEndTests.Session
 
     @Test("After a fatal signal the terminal is cooked again (icanon echo)", arguments: ["segv", "abort", "trap"])
     func crash(how: String) throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else { return }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         // No core file; the exit status, then the terminal modes, printed after the crash.
         let script = "ulimit -c 0; \(warroom) debug crash --how \(how); echo CRASHED-\\$?; stty -a | tr -s ' ;' '\\n\\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\\n' ' '; echo MODES-END"
         let session = try Session(tmux: tmux, command: "sh -c \"\(script)\"")

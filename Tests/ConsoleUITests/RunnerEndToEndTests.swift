@@ -3,16 +3,14 @@ import Testing
 
 /// Issue 5's scenario in the real binary: run a read command of the demo runbook, cancel a long
 /// one with Ctrl-C, refuse a destructive one with the wrong word; the journal holds all three.
-@Suite("Command runner (tmux)", .serialized)
+@Suite("Command runner (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct RunnerEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
     @Test("Read command runs and shows its output; Ctrl-C cancels a long one; a wrong word refuses a destructive one")
     func runCancelRefuse() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else {
-            print("skipped: tmux or the warroom binary not found")
-            return
-        }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let session = try Session(tmux: tmux, command: "\(warroom) demo --store \(store)", width: 120, height: 40)
@@ -70,10 +68,8 @@ struct RunnerEndToEndTests {
 
     @Test("! gives a command the real terminal: it reads the keyboard, Ctrl-C stops only it, the console comes back")
     func interactive() throws {
-        guard let tmux = TerminalEndToEndTests.tmux, let warroom = TerminalEndToEndTests.warroom else {
-            print("skipped: tmux or the warroom binary not found")
-            return
-        }
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         let runbook = store + "/ask.md"

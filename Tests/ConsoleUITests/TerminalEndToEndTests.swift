@@ -3,22 +3,11 @@ import Testing
 
 /// Runs the real binary in tmux: `warroom debug canvas` must draw through ncurses (wide
 /// characters included), react to keys, and give the terminal back after `q`.
-@Suite("Terminal end to end (tmux)", .serialized)
+@Suite("Terminal end to end (tmux)", .serialized, .enabled(if: TerminalTools.available, "tmux or the warroom binary not found"))
 struct TerminalEndToEndTests {
-    static var warroom: String? {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0])
-        for _ in 0..<4 {
-            directory = directory.deletingLastPathComponent()
-            let candidate = directory.appendingPathComponent("warroom").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-    static var tmux: String? {
-        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-    }
+    static var available: Bool { TerminalTools.available }
+    static var warroom: String? { TerminalTools.warroom }
+    static var tmux: String? { TerminalTools.tmux }
 
     final class Session {
         let tmux: String
@@ -43,8 +32,9 @@ struct TerminalEndToEndTests {
 
         func screen() throws -> String { try run(["capture-pane", "-p", "-t", "t"]) }
 
-        /// Polls the screen until `predicate` holds or 10 s pass; returns the last screen.
-        func wait(for predicate: (String) -> Bool) throws -> String {
+        /// Polls the screen until `predicate` holds or 10 s pass; a timeout is a failure that shows
+        /// the last screen (which is returned, so the test's own checks say what else is wrong).
+        func wait(for predicate: (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
             var last = ""
             for _ in 0..<100 {
                 last = try screen()
@@ -57,6 +47,7 @@ struct TerminalEndToEndTests {
                 }
                 usleep(100_000)
             }
+            Issue.record("timed out after 10 s waiting on the screen; the last screen:\n\(last)", sourceLocation: sourceLocation)
             return last
         }
 
@@ -70,10 +61,8 @@ struct TerminalEndToEndTests {
 
     @Test("debug canvas draws, moves focus, and restores the terminal on q")
     func drawsAndRestores() throws {
-        guard let tmux = Self.tmux, let warroom = Self.warroom else {
-            print("skipped: tmux or the warroom binary not found")
-            return
-        }
+        let tmux = try #require(Self.tmux)
+        let warroom = try #require(Self.warroom)
         let session = try Session(tmux: tmux, command: "\(warroom) debug canvas")
         let drawn = try session.wait { $0.contains("Timeline") && $0.contains("quit") }
         #expect(drawn.contains("warroom canvas demo"))
@@ -99,7 +88,8 @@ struct TerminalEndToEndTests {
 
     @Test("NO_COLOR still draws, and a small terminal gets the too-small message")
     func noColorAndSmall() throws {
-        guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
+        let tmux = try #require(Self.tmux)
+        let warroom = try #require(Self.warroom)
         let session = try Session(tmux: tmux, command: "\(warroom) debug canvas", width: 50, height: 12,
                                   environment: ["NO_COLOR": "1"])
         let drawn = try session.wait { $0.contains("too small") }
@@ -110,7 +100,8 @@ struct TerminalEndToEndTests {
 
     @Test("A resize redraws the frame in the layout for the new size")
     func resize() throws {
-        guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
+        let tmux = try #require(Self.tmux)
+        let warroom = try #require(Self.warroom)
         let session = try Session(tmux: tmux, command: "\(warroom) debug canvas")
         let full = try session.wait { $0.contains("Timeline") }
         #expect(full.contains("┌─ Metrics"))
@@ -127,7 +118,8 @@ struct TerminalEndToEndTests {
 
     @Test("SIGTERM restores the terminal")
     func sigterm() throws {
-        guard let tmux = Self.tmux, let warroom = Self.warroom else { return }
+        let tmux = try #require(Self.tmux)
+        let warroom = try #require(Self.warroom)
         let session = try Session(tmux: tmux, command: "\(warroom) debug canvas")
         _ = try session.wait { $0.contains("Timeline") }
         let pid = try session.run(["display-message", "-p", "-t", "t", "#{pane_pid}"])

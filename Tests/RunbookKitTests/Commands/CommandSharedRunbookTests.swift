@@ -3,18 +3,15 @@ import Testing
 @testable import RunbookKit
 
 /// Checks on the real runbooks in /work/shared/runbooks; skipped (with a notice) when absent.
-@Suite("Shared runbooks")
+@Suite("Shared runbooks", .enabled(if: SharedRunbooks.available, "../shared/runbooks is absent"))
 struct CommandSharedRunbookTests {
-    func commands(_ prefix: String) throws -> [RunbookCommand]? {
-        guard let path = CommandTestRunbooks.file(prefix: prefix) else {
-            print("SKIP: no \(prefix)*.md in \(CommandTestRunbooks.directory.path)")
-            return nil
-        }
+    func commands(_ prefix: String) throws -> [RunbookCommand] {
+        let path = try #require(CommandTestRunbooks.file(prefix: prefix), "no \(prefix)*.md in \(CommandTestRunbooks.directory.path)")
         return try RunbookReader.read(file: path).commands
     }
 
     @Test func productionRunbookRisks() throws {
-        guard let commands = try commands("000_") else { return }
+        let commands = try commands("000_")
         func find(_ code: String) -> RunbookCommand? { commands.first { $0.code == code } }
         #expect(find("redis-cli FLUSHDB")?.risk == .destructive)
         #expect(find("celery -A api purge -f")?.risk == .destructive)
@@ -31,7 +28,7 @@ struct CommandSharedRunbookTests {
     }
 
     @Test func secretRotationIsManual() throws {
-        guard let commands = try commands("001_") else { return }
+        let commands = try commands("001_")
         let rotation = commands.filter { $0.section.contains("Secret Rotation") }
         #expect(rotation.count == 3)
         #expect(rotation.allSatisfy { !$0.runnable && $0.language == "manual" })
@@ -41,7 +38,7 @@ struct CommandSharedRunbookTests {
     }
 
     @Test func incidentRunbook() throws {
-        guard let commands = try commands("002_") else { return }
+        let commands = try commands("002_")
         #expect(!commands.isEmpty)
         let script = commands.first { $0.code.hasPrefix("#!/bin/bash") }
         #expect(script?.title == "Daily health check script")
