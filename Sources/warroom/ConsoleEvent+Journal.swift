@@ -23,6 +23,8 @@ extension ConsoleEvent {
             if let p = event.payload(as: StartedValues.self), let values = p.values, !values.isEmpty {
                 change = .commandValues(values)
             }
+        case .slaBreached:
+            if let p = event.payload(as: SLABreachedPayload.self) { change = .slaBreached(p.severity) }
         case .milestone:
             if let p = event.payload(as: MilestonePayload.self) {
                 change = .milestone(p.milestone.rawValue, at: p.reached(recordedAt: event.time))

@@ -168,6 +168,9 @@ struct ConsoleRuntime {
             case .appendMilestone(let name, let at):
                 event = try journal.append(MilestonePayload(milestone: Milestone.parse(name), at: at), to: incidentID,
                                            author: author)
+            case .recordSLABreach(let severity, let seconds):
+                event = try journal.append(SLABreachedPayload(severity: severity, responseSeconds: seconds), to: incidentID,
+                                           author: author)
             case .writePostmortem(let file):
                 return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]
             case .quit, .setTheme: return []

@@ -49,4 +49,21 @@ struct SLAClockTests {
                                                                       .milestone("acknowledged", at: reached), at: 1190)]))
         #expect(AppView.slaText(state).0 == "✓ acknowledged in 04:00")
     }
+
+    @Test("The moment the response time passes unacknowledged, the breach is recorded once")
+    func breachIsRecordedOnce() {
+        var state = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(590))
+        #expect(AppUpdate.update(&state, .tick(AppFixture.start.addingTimeInterval(599))).isEmpty)
+        #expect(AppUpdate.update(&state, .tick(AppFixture.start.addingTimeInterval(601)))
+                == [.recordSLABreach(severity: "SEV1", responseSeconds: 600)])
+        #expect(AppUpdate.update(&state, .tick(AppFixture.start.addingTimeInterval(602))).isEmpty)
+        // Another console's record of it counts too; an acknowledged incident never breaches.
+        var other = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(590))
+        _ = AppUpdate.update(&other, .journalEvents([AppFixture.event(1, "sla_breached", "SLA breached", .slaBreached("SEV1"))]))
+        #expect(AppUpdate.update(&other, .tick(AppFixture.start.addingTimeInterval(700))).isEmpty)
+        var acknowledged = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(10))
+        _ = AppUpdate.update(&acknowledged, .journalEvents([AppFixture.event(
+            1, "milestone", "acknowledged", .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(30)))]))
+        #expect(AppUpdate.update(&acknowledged, .tick(AppFixture.start.addingTimeInterval(700))).isEmpty)
+    }
 }

@@ -17,6 +17,8 @@ public struct AppState: Sendable, Equatable {
     public var marks: [String: ItemMark] = [:]
     /// When each milestone (`acknowledged`, `mitigated`, `resolved`) was reached.
     public var milestones: [String: Date] = [:]
+    /// Severities whose SLA breach is on the record, or asked to be (so it is recorded once).
+    public var slaBreaches: Set<String> = []
     public var timeline: [ConsoleEvent] = [] { didSet { refreshFilters([.timeline]) } }
     public var focus: PaneID = .checklist
     /// Selected row of each pane (an index into that pane's items).

@@ -8,7 +8,7 @@ public enum AppUpdate {
         switch msg {
         case .tick(let now):
             state.now = now
-            return []
+            return slaBreach(&state)
         case .resize(let width, let height):
             state.width = width
             state.height = height
@@ -80,6 +80,7 @@ public enum AppUpdate {
         case .severity(let level): state.incident.severity = level
         case .status(let status): state.incident.status = status
         case .role(let role, let person): if role == "commander" { state.incident.commander = person }
+        case .slaBreached(let severity): state.slaBreaches.insert(severity)
         case .milestone(let name, let at):
             state.milestones[name] = at
             if name == "resolved" { state.incident.status = "resolved" }
@@ -87,6 +88,16 @@ public enum AppUpdate {
             // Masked secrets are not values: they stay to be typed again.
             for (name, value) in values where value != ConsoleEvent.maskedValue { state.vars[name] = value }
         }
+    }
+
+    /// The moment the severity's response time passes unacknowledged, it goes on the record once.
+    static func slaBreach(_ state: inout AppState) -> [Effect] {
+        guard let seconds = state.severityLevel?.responseTime?.seconds, state.milestones["acknowledged"] == nil,
+              state.milestones["resolved"] == nil, state.incident.status != "resolved",
+              !state.slaBreaches.contains(state.incident.severity),
+              state.now.timeIntervalSince(state.incident.startedAt) > Double(seconds) else { return [] }
+        state.slaBreaches.insert(state.incident.severity)
+        return [.recordSLABreach(severity: state.incident.severity, responseSeconds: seconds)]
     }
 
     static func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {

@@ -279,6 +279,7 @@ extension AppView {
         case "metric_breached", "metric_recovered": .timelineMetric
         case "note": .timelineNote
         case "milestone": .timelineMilestone
+        case "sla_breached": .countdownBreached
         default: .text
         }
     }

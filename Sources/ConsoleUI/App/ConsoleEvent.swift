@@ -10,6 +10,8 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         case role(String, String)
         /// `acknowledged`, `mitigated` or `resolved`, and when it was reached.
         case milestone(String, at: Date)
+        /// `sla_breached` for this severity id.
+        case slaBreached(String)
         /// `command_started`: the placeholder values it ran with (secrets as `maskedValue`).
         case commandValues([String: String])
     }

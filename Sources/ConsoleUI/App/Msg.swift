@@ -39,6 +39,8 @@ public enum Effect: Sendable, Equatable {
     case assignRole(role: String, person: String)
     /// `at`: when it was reached, if not now.
     case appendMilestone(String, at: Date?)
+    /// The severity's response time passed unacknowledged (`sla_breached`).
+    case recordSLABreach(severity: String, responseSeconds: Int)
     /// Write the Markdown postmortem to this file, nil: beside the store.
     case writePostmortem(String?)
     /// Switch to this theme (not journalled: it is how this console looks, not the incident).

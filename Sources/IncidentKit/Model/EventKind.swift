@@ -17,6 +17,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case metricRecovered = "metric_recovered"
     case note
     case milestone
+    /// The severity's response time passed with the incident not acknowledged.
+    case slaBreached = "sla_breached"
 
     /// Accepts the snake_case name, or a dashed / spaced variant ("severity-changed").
     public static func parse(_ text: String) throws -> EventKind {

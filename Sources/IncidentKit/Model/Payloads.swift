@@ -184,6 +184,17 @@ public struct MilestonePayload: EventPayload {
     public func reached(recordedAt time: Date) -> Date { at.flatMap(MilestoneTime.parseISO) ?? time }
 }
 
+/// The response time of `severity` (`responseSeconds` after the start) passed unacknowledged.
+public struct SLABreachedPayload: EventPayload {
+    public static let kind = EventKind.slaBreached
+    public var severity: String
+    public var responseSeconds: Int
+    public init(severity: String, responseSeconds: Int) {
+        self.severity = severity
+        self.responseSeconds = responseSeconds
+    }
+}
+
 /// A run that was asked for and refused before anything executed.
 public struct CommandRefusedPayload: EventPayload {
     public static let kind = EventKind.commandRefused

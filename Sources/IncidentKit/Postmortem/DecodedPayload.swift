@@ -15,6 +15,7 @@ enum DecodedPayload: Equatable {
     case metric(MetricPayload)
     case note(NotePayload)
     case milestone(MilestonePayload)
+    case slaBreached(SLABreachedPayload)
     /// A payload that does not fit its kind (a newer writer, a hand edit).
     case unreadable
 
@@ -37,6 +38,7 @@ enum DecodedPayload: Equatable {
         case .metricBreached, .metricRecovered: d(MetricPayload.self).map(DecodedPayload.metric)
         case .note: d(NotePayload.self).map(DecodedPayload.note)
         case .milestone: d(MilestonePayload.self).map(DecodedPayload.milestone)
+        case .slaBreached: d(SLABreachedPayload.self).map(DecodedPayload.slaBreached)
         }
         return decoded ?? .unreadable
     }
@@ -97,6 +99,8 @@ extension DecodedPayload {
             var payload = MilestonePayload(milestone: milestone)
             payload.at = f.optionalString("at")
             result = .milestone(payload)
+        case .slaBreached:
+            result = .slaBreached(SLABreachedPayload(severity: f.string("severity"), responseSeconds: f.int("responseSeconds")))
         }
         return f.failed ? nil : result
     }

@@ -38,7 +38,9 @@ public enum EventText {
         case (_, .note(let p)):
             return p.text
         case (_, .milestone(let p)):
-            return "Milestone: \(p.milestone.rawValue)"
+            return "Milestone: \(p.milestone.rawValue)" + (p.at.map { " (reached \($0))" } ?? "")
+        case (_, .slaBreached(let p)):
+            return "SLA breached: \(p.severity) not acknowledged within \(Durations.text(milliseconds: p.responseSeconds * 1000))"
         case (_, .unreadable):
             return kind.rawValue.replacingOccurrences(of: "_", with: " ")
         }
