@@ -19,7 +19,8 @@ enum CloudVerbs {
         "export", "deploy", "apply", "attach", "detach", "add", "patch", "enable", "disable", "invoke", "publish", "send",
         "run", "ssh", "scp", "cp", "mv", "sync", "snapshot", "copy", "restore", "failover", "promote", "rollback", "scale",
         "edit", "login", "logout", "init", "install", "uninstall", "tag", "untag", "move", "mb", "rsync", "submit", "cancel",
-        "rotate", "renew", "revoke", "grant", "modify", "register", "associate", "disassociate", "authorize",
+        "rotate", "renew", "revoke", "grant", "modify", "register", "associate", "disassociate", "authorize", "clone",
+        "migrate", "resume", "suspend", "pause",
     ]
     static let changePrefixes = ["create-", "update-", "put-", "modify-", "start-", "stop-", "reboot-", "set-", "add-",
                                  "attach-", "detach-", "associate-", "run-", "restore-", "reset-", "enable-", "disable-"]

@@ -115,9 +115,18 @@ enum CommandSplitter {
         for (index, line) in lines.enumerated() {
             let t = line.trimmed
             if start == nil {
-                if t.isEmpty { items.append(.blank); finished = false; inOutput = false; open = false; continue }
+                if t.isEmpty {
+                    // A blank line inside an unfinished statement (a long JOIN spaced out) stays in it.
+                    let next = lines[(index + 1)...].first { !$0.trimmed.isEmpty }.map { $0.trimmed }
+                    if open, !inOutput, let next, !SQLText.startsStatement(next), !next.hasPrefix("--"), !next.hasPrefix("#") {
+                        items.append(.code(index..<(index + 1)))
+                        continue
+                    }
+                    items.append(.blank); finished = false; inOutput = false; open = false; continue
+                }
                 let startsStatement = SQLText.startsStatement(t)
-                if inOutput || (finished && !startsStatement) || (!startsStatement && PastedOutput.isOutput(line)) {
+                // Inside an unfinished statement aligned columns are SQL, not output.
+                if inOutput || (finished && !startsStatement) || (!open && !startsStatement && PastedOutput.isOutput(line)) {
                     inOutput = true
                     items.append(.output)
                     continue

@@ -23,6 +23,12 @@ enum PastedOutput {
         // A lone `{` or `}` may be a shell group: `CommandSplitter` decides those by the next line.
         if first == "{" || first == "}" || first == "]" || first == "\"" { return line.count > 1 && !line.hasPrefix("{ ") }
         if first == "[", let next = line.dropFirst().first, next != " ", next != "[" { return true }
+        // A psql table header: `version | dirty`, single words between bars, not a pipeline.
+        if line.contains(" | ") {
+            let cells = line.split(separator: "|").map { $0.trimmed }
+            if cells.count >= 2, cells.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }),
+               !KnownCommands.isProgram(Substring(cells[0])) { return true }
+        }
         // `Message:   …`, `External ID:    …`, `Basic Details:` — a report or a form, not a command.
         if isLabelLine(line) { return true }
         // Column output: several runs of two or more spaces, not led by a known program.
