@@ -54,8 +54,9 @@ extension CommandRun {
                 if let failure = pump.fileFailure {
                     ring.append(OutputLine(text: "warroom: the output file could not be written: \(failure)"))
                 }
-                complete(ended)
+                // Removed before the run is reported ended, so whoever waits for the end finds it gone.
                 CodeFile.remove(prepared.codeFile)
+                complete(ended)
             }
             thread.name = "warroom run end"
             thread.start()

@@ -1,8 +1,9 @@
 /// Replaces every placeholder occurrence in a command by its value, quoted for the spot it lands in.
 public enum PlaceholderSubstitution {
     /// The text that will run. Throws `.unsafeValue` when a value cannot be made safe where it lands.
+    /// `backslashEscapes`: SQL for a runner that reads `\` as an escape in strings (MySQL).
     public static func apply(_ code: String, language: String, names: [String],
-                             values: [String: String]) throws(PrepareProblem) -> String {
+                             values: [String: String], backslashEscapes: Bool = false) throws(PrepareProblem) -> String {
         let wanted = names.filter { values[$0] != nil }
         if wanted.isEmpty { return code }
         guard let family = QuotingLanguage(language: language),
@@ -15,16 +16,19 @@ public enum PlaceholderSubstitution {
         var at = 0
         /// Output ranges of values that landed in heredoc bodies, checked once the text is whole.
         var heredocSpots: [(name: String, range: Range<Int>, delimiter: String, stripsTabs: Bool)] = []
+        /// Whether the whole shell text takes values as data, judged once when a value needs it.
+        var shellVerdict: String?? = nil
         for occurrence in occurrences {
             guard let value = values[occurrence.name] else { continue }
             out.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
-            if let program = occurrence.reparsedBy, !NestedShell.isInert(value) {
-                throw .unsafeValue(name: occurrence.name, reason: "it lands in text that \(program) reads again as code, where only "
-                                   + "plain values (letters, digits, _ . / : @ % , -) are safe")
+            if family == .shell, let why = ShellValuePolicy.refusal(value, occurrence, code: code, occurrences: occurrences,
+                                                                    verdict: &shellVerdict) {
+                throw .unsafeValue(name: occurrence.name, reason: why)
             }
             let quoted: String
             do {
-                quoted = try ValueQuoting.quote(value, in: occurrence.context, language: family, backticks: occurrence.backticks)
+                quoted = try ValueQuoting.quote(value, in: occurrence.context, language: family, backticks: occurrence.backticks,
+                                                backslashEscapes: backslashEscapes)
             } catch {
                 throw .unsafeValue(name: occurrence.name, reason: error.reason)
             }

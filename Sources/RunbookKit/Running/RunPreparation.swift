@@ -134,6 +134,16 @@ public enum RunPreparer {
         ConfirmationWord.word(code: command.code, language: command.language)
     }
 
+    /// MySQL and MariaDB read `\` as an escape inside strings: the fence says so, or the runner runs them.
+    static func readsBackslashEscapes(_ language: String, _ runnerName: String) -> Bool {
+        let mysqlNames: Set<String> = ["mysql", "mariadb"]
+        if mysqlNames.contains(language.lowercased()) { return true }
+        guard QuotingLanguage(language: language) == .sql, let program = ShellParser.parse(runnerName).first?.words.first else {
+            return false
+        }
+        return mysqlNames.contains(NestedShell.baseName(program))
+    }
+
     /// The run `command` becomes with `values` (which win over `environment`).
     /// `interactive`: the user asked for the real terminal (`!`).
     public static func prepare(_ command: RunbookCommand, values: [String: String], settings: RunnerSettings,
@@ -144,10 +154,10 @@ public enum RunPreparer {
         var used = known(command, environment: environment)
         used.merge(values.filter { command.placeholders.contains($0.key) }) { _, given in given }
         // Runner problems first: "add a runner" says more than a value refused for a language with no runner.
-        _ = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
-                                         settings: settings, environment: environment)
+        let planned = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
+                                                   settings: settings, environment: environment)
         let text = try PlaceholderSubstitution.apply(command.code, language: command.language, names: command.placeholders,
-                                                     values: used)
+                                                     values: used, backslashEscapes: readsBackslashEscapes(command.language, planned.name))
         let runner = try RunnerResolution.resolve(language: command.language, text: text, commandId: command.id,
                                                   settings: settings, environment: environment)
         // A value is data, but data can still pick a subcommand (`kubectl <verb> pod`): judge the
