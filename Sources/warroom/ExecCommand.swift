@@ -56,8 +56,15 @@ struct ExecCommand: AsyncParsableCommand {
             throw ExitCode(exitStatus(end.state, cancelled: false))
         }
         let output = ExecOutput()
-        let run = try reportingErrors { try board.start(prepared, dryRun: dryRun) { output.write($0) } }
-        let interrupts = SignalForwarder(signals: [SIGINT, SIGTERM, SIGHUP]) { _ in run.cancel() }
+        // Signals are taken over before the command starts, so none falls between start and handler.
+        let latch = CancelLatch()
+        let interrupts = SignalForwarder(signals: [SIGINT, SIGTERM, SIGHUP]) { _ in latch.cancel() }
+        let run: CommandRun
+        do { run = try reportingErrors { try board.start(prepared, dryRun: dryRun) { output.write($0) } } } catch {
+            interrupts.stop()
+            throw error
+        }
+        latch.attach(run)
         let end = await run.wait()
         interrupts.stop()
         if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.text)") }

@@ -33,6 +33,9 @@ public struct PreparedRun: Sendable, Equatable {
     /// Runners whose line names `{file}`: the runner writes `text` to this path before starting
     /// the process and removes it afterwards; nil: no file.
     public var codeFile: String?
+    /// Things the commander should look at before running it (a value with `..` in a path, an
+    /// absolute path where the runbook wrote a relative one); the preview shows them.
+    public var warnings: [String] = []
 
     public init(commandId: Int, title: String?, language: String, text: String, runnerName: String, executable: String,
                 arguments: [String], input: String?, environment: [String: String], workingDirectory: String?,
@@ -168,15 +171,20 @@ public enum RunPreparer {
         let risk = raised ? after.risk : command.risk
         let reason = raised ? after.reason : command.riskReason
         let decider = raised ? after : before
-        let word = risk == .destructive
+        // A destructive command aimed by a value asks for that value (the pod's name), so the word
+        // typed names what is destroyed rather than a fixed verb any target would share.
+        let verb = risk == .destructive
             ? ConfirmationWord.word(for: decider.risk == .destructive ? decider : RiskVerdict(risk: risk, reason: reason),
                                     code: command.code, language: command.language)
             : nil
-        return PreparedRun(
+        let word = verb.map { ConfirmationWord.target(command, values: used, verb: $0) ?? $0 }
+        var run = PreparedRun(
             commandId: command.id, title: command.title, language: command.language, text: text, runnerName: runner.name,
             executable: runner.executable, arguments: runner.arguments, input: runner.input, environment: runner.environment,
             workingDirectory: runner.workingDirectory, values: used, secretNames: Set(used.keys.filter(isSecret)),
             risk: risk, riskReason: reason, confirmationWord: word, interactive: interactive || command.interactive,
             timeout: settings.timeout, silentAfter: settings.silentAfter, codeFile: runner.codeFile)
+        run.warnings = PathWarnings.find(command, values: used)
+        return run
     }
 }
