@@ -41,7 +41,7 @@ public final class CommandRun: @unchecked Sendable {
         ring = OutputRing(lineLimit: limits.ringLines, byteLimit: limits.ringBytes)
         let now = Date()
         lastOutput = now
-        snap = RunSnapshot(id: id, commandId: prepared.commandId, title: prepared.title, text: prepared.text,
+        snap = RunSnapshot(id: id, commandId: prepared.commandId, title: prepared.title, text: prepared.shownText,
                            runner: prepared.runnerName, risk: prepared.risk, state: initialState, started: now,
                            outputPath: outputPath, startedEvent: started?.id)
     }

@@ -53,7 +53,9 @@ public final class RunBoard: @unchecked Sendable {
         if dryRun {
             commandRun.complete(.dryRun)
         } else {
-            commandRun.launch(redactor: recorder.redactor, output: output)
+            // The run's own secret values are redacted from its output file and tail, whatever their form.
+            let secrets = run.secretNames.compactMap { run.values[$0] }
+            commandRun.launch(redactor: recorder.redactor.adding(literals: secrets), output: output)
         }
         return commandRun
     }

@@ -172,7 +172,7 @@ struct ConsoleRuntime {
                 return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]
             case .quit, .setTheme: return []
             case .recordRefusal(let run, let reason):
-                event = try journal.append(CommandRefusedPayload(command: run.text, commandId: run.commandId,
+                event = try journal.append(CommandRefusedPayload(command: run.shownText, commandId: run.commandId,
                                                                  title: run.title, risk: run.risk.rawValue,
                                                                  reason: reason),
                                            to: incidentID, author: author)
@@ -196,7 +196,7 @@ struct ConsoleRuntime {
         do {
             let snapshot = try terminal.suspend { () throws -> RunSnapshot in
                 let say = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
-                say("warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ \(run.text)\n\n")
+                say("warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ \(run.shownText)\n\n")
                 let snapshot = try board.runInteractive(run)
                 // Its last screen stays readable until the user is done with it.
                 say("\nwarroom: #\(run.commandId) ended (\(RunStateText.words(snapshot))). Press Enter for the console. ")

@@ -67,7 +67,7 @@ struct ExecCommand: AsyncParsableCommand {
         latch.attach(run)
         let end = await run.wait()
         interrupts.stop()
-        if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.text)") }
+        if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.shownText)") }
         if case .failed(let reason) = end.state { printError("warroom: \(reason)") }
         throw ExitCode(exitStatus(end.state, cancelled: run.wasCancelled))
     }
@@ -110,7 +110,7 @@ struct ExecCommand: AsyncParsableCommand {
     func recordRefusal(_ run: PreparedRun, _ settings: WarroomConfig, reason: String) {
         guard let incident, let journal = try? store.journal(redacting: settings.redact),
               let id = try? journal.incident(incident).id else { return }
-        _ = try? journal.append(CommandRefusedPayload(command: run.text, commandId: run.commandId, title: run.title,
+        _ = try? journal.append(CommandRefusedPayload(command: run.shownText, commandId: run.commandId, title: run.title,
                                                       risk: run.risk.rawValue, reason: reason),
                                 to: id, author: store.authorName)
     }

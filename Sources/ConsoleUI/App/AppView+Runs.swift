@@ -91,7 +91,7 @@ extension AppView {
     static func drawPreview(_ canvas: inout Canvas, _ preview: RunPreview, _ body: Rect, _ state: AppState,
                             _ palette: ThemePalette) {
         let run = preview.run
-        let code = run.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let code = run.shownText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shownCode = Array(code.prefix(max(body.height - 14, 1)))
         let reasonRows = run.risk == .destructive ? 1 : 0
         let height = shownCode.count + 9 + reasonRows + (run.values.isEmpty ? 0 : 1) + run.warnings.count

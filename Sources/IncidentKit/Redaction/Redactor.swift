@@ -18,6 +18,8 @@ public struct Redactor: Sendable {
         patterns = RedactionPatterns.all()
     }
 
+    mutating func append(_ pattern: RedactionPattern) { patterns.append(pattern) }
+
     public func redact(_ text: String) -> String {
         guard !text.isEmpty else { return text }
         var utf8 = text

@@ -4,8 +4,11 @@ public struct PreparedRun: Sendable, Equatable {
     public var commandId: Int
     public var title: String?
     public var language: String
-    /// The exact text that will run: placeholders replaced by their quoted values. The preview shows it.
+    /// The exact text that will run: placeholders replaced by their quoted values.
     public var text: String
+    /// `text` as shown and recorded: secret values replaced by their mask. The preview, the runs
+    /// list, the journal, the timeline and the postmortem show this, never `text`.
+    public var shownText: String
     /// The runner in words: `bash`, or the configured command line.
     public var runnerName: String
     /// What to spawn (absolute path) and its arguments.
@@ -46,6 +49,7 @@ public struct PreparedRun: Sendable, Equatable {
         self.title = title
         self.language = language
         self.text = text
+        self.shownText = text
         self.runnerName = runnerName
         self.executable = executable
         self.arguments = arguments
@@ -159,8 +163,18 @@ public enum RunPreparer {
         // Runner problems first: "add a runner" says more than a value refused for a language with no runner.
         let planned = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
                                                    settings: settings, environment: environment)
-        let text = try PlaceholderSubstitution.apply(command.code, language: command.language, names: command.placeholders,
-                                                     values: used, backslashEscapes: readsBackslashEscapes(command.language, planned.name))
+        let secrets = Set(used.keys.filter(isSecret))
+        // Values the environment gave stay there: the text refers to their variable (`"${API_TOKEN}"`).
+        var fromEnvironment: [String: String] = [:]
+        for name in used.keys where values[name] == nil {
+            if let variable = PlaceholderValues.environmentNames(for: name).first(where: { environment[$0] != nil }) {
+                fromEnvironment[name] = variable
+            }
+        }
+        let rendered = try PlaceholderSubstitution.render(command.code, language: command.language, names: command.placeholders,
+                                                          values: used, backslashEscapes: readsBackslashEscapes(command.language, planned.name),
+                                                          secrets: secrets, fromEnvironment: fromEnvironment)
+        let text = rendered.text
         let runner = try RunnerResolution.resolve(language: command.language, text: text, commandId: command.id,
                                                   settings: settings, environment: environment)
         // A value is data, but data can still pick a subcommand (`kubectl <verb> pod`): judge the
@@ -181,10 +195,12 @@ public enum RunPreparer {
         var run = PreparedRun(
             commandId: command.id, title: command.title, language: command.language, text: text, runnerName: runner.name,
             executable: runner.executable, arguments: runner.arguments, input: runner.input, environment: runner.environment,
-            workingDirectory: runner.workingDirectory, values: used, secretNames: Set(used.keys.filter(isSecret)),
+            workingDirectory: runner.workingDirectory, values: used, secretNames: secrets,
             risk: risk, riskReason: reason, confirmationWord: word, interactive: interactive || command.interactive,
             timeout: settings.timeout, silentAfter: settings.silentAfter, codeFile: runner.codeFile)
         run.warnings = PathWarnings.find(command, values: used)
+        run.shownText = rendered.shown
+        run.environment.merge(rendered.environment) { _, used in used }
         return run
     }
 }

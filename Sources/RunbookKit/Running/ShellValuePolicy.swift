@@ -25,4 +25,18 @@ enum ShellValuePolicy {
         return "it is not \(plainWords), and \(why); such a value is accepted only where every command is known to take it "
             + "as data (echo, printf, grep, kubectl, curl …)"
     }
+
+    /// How the text refers to a variable instead of holding its value, where bash expands it as
+    /// one word; nil where it does not expand (single quotes, a quoted heredoc, a comment, arithmetic).
+    static func reference(to variable: String, in context: QuotingContext) -> String? {
+        guard variable.utf8.first.map(PlaceholderForms.isIdentStart) == true, variable.utf8.allSatisfy(PlaceholderForms.isIdent) else {
+            return nil
+        }
+        switch context {
+        case .unquoted: return "\"${\(variable)}\""
+        case .doubleQuoted: return "${\(variable)}"
+        case .heredoc(_, let quoted, _): return quoted ? nil : "${\(variable)}"
+        default: return nil
+        }
+    }
 }
