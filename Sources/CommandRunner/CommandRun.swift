@@ -201,7 +201,7 @@ public final class CommandRun: @unchecked Sendable {
             return (s, userCancelled, deathSignal)
         }
         if let startedEvent {
-            let tail = ring.tail(limits.tailLines).map(\.text)
+            let tail = ring.tailJoined(limits.tailLines)
             try? recorder.finished(prepared, started: startedEvent, snapshot: snapshotNow, cancelled: cancelled,
                                    deathSignal: signal, tail: tail)
         }

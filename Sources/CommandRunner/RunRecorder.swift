@@ -43,7 +43,7 @@ struct RunRecorder: Sendable {
         let redactor = redactor.adding(literals: run.secretNames.compactMap { run.values[$0] })
         let payload = CommandFinishedPayload(
             command: redactor.redact(run.shownText), commandId: run.commandId, exitStatus: exitStatus, signal: signal,
-            durationMs: duration, output: snapshot.outputPath, tail: tail.map(redactor.redact),
+            durationMs: duration, output: snapshot.outputPath, tail: TailRedaction.redact(tail, with: redactor),
             dryRun: snapshot.state == .dryRun, cancelled: cancelled ? true : nil,
             timedOut: snapshot.state == .timedOut ? true : nil, failure: failure.map(redactor.redact))
         try journal.append(payload, to: started.incident, author: author)
