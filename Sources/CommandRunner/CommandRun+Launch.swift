@@ -7,7 +7,8 @@ extension CommandRun {
     /// Starts the process through swift-subprocess in its own process group, stdin from
     /// /dev/null (or the prepared input), stdout and stderr into one pipe read by an `OutputPump`.
     /// Returns at once; the run completes on its own.
-    func launch(redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?) {
+    func launch(redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?,
+                raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) {
         if let path = prepared.codeFile {
             do { try CodeFile.write(prepared.text, to: path) } catch {
                 complete(.failed(error.description))
@@ -35,7 +36,7 @@ extension CommandRun {
                 return
             }
         }
-        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output) { [self] bytes in
+        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output, raw: raw) { [self] bytes in
             noteOutput(bytes: bytes)
         }
         pump.start()

@@ -60,7 +60,19 @@ struct ExecCommand: AsyncParsableCommand {
         let latch = CancelLatch()
         let interrupts = SignalForwarder(signals: [SIGINT, SIGTERM, SIGHUP]) { _ in latch.cancel() }
         let run: CommandRun
-        do { run = try reportingErrors { try board.start(prepared, dryRun: dryRun) { output.write($0) } } } catch {
+        // Into a pipe or a file the output goes byte for byte (`warroom exec … | jq`); on a terminal
+        // it is the sanitized text, with its colours.
+        let passThrough = !output.colours
+        var sanitized: (@Sendable (SanitizedBatch) -> Void)?
+        var raw: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+        if passThrough {
+            raw = { @Sendable bytes in ExecOutput.writeRaw(bytes) }
+        } else {
+            sanitized = { @Sendable batch in output.write(batch) }
+        }
+        do {
+            run = try reportingErrors { try board.start(prepared, dryRun: dryRun, output: sanitized, raw: raw) }
+        } catch {
             interrupts.stop()
             throw error
         }

@@ -76,10 +76,11 @@ struct ExecCLITests {
         try WarroomBinary.run(["exec", runbook] + arguments + ["--store", folder.appendingPathComponent("store").path])
     }
 
-    @Test func streamsSanitizedOutputAndExitsZero() throws {
+    @Test func passesOutputThroughAndExitsZero() throws {
         let (status, out, err) = try exec(["1"])
         #expect(status == 0)
-        #expect(out == "hello from exec\nred\n")  // no colour: stdout is not a terminal
+        // #11: stdout is not a terminal, so the command's bytes pass through as written.
+        #expect(out == "hello from exec\n\u{1B}[31mred\u{1B}[0m\u{1B}]0;title\u{07}\n")
         #expect(err.contains("not recorded (no --incident given)"))
     }
 

@@ -12,6 +12,8 @@ final class OutputPump: @unchecked Sendable {
     private let ring: OutputRing
     private let file: RedactedOutputFile?
     private let observer: (@Sendable (SanitizedBatch) -> Void)?
+    /// Given every block exactly as read, before sanitizing (`warroom exec` into a pipe).
+    private let raw: (@Sendable (UnsafeRawBufferPointer) -> Void)?
     private let onOutput: @Sendable (_ bytes: Int) -> Void
     private let lock = NSLock()
     private var stopRequested = false
@@ -19,8 +21,10 @@ final class OutputPump: @unchecked Sendable {
     static let blockSize = 1 << 20
 
     init(fd: Int32, lineCap: Int, ring: OutputRing, file: RedactedOutputFile?,
-         observer: (@Sendable (SanitizedBatch) -> Void)?, onOutput: @escaping @Sendable (Int) -> Void) {
+         observer: (@Sendable (SanitizedBatch) -> Void)?, raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+         onOutput: @escaping @Sendable (Int) -> Void) {
         self.observer = observer
+        self.raw = raw
         self.fd = fd
         self.sanitizer = OutputSanitizer(lineCap: lineCap)
         self.ring = ring
@@ -84,6 +88,7 @@ final class OutputPump: @unchecked Sendable {
     }
 
     private func process(_ buffer: UnsafeMutableRawPointer, _ count: Int) {
+        raw?(UnsafeRawBufferPointer(start: buffer, count: count))
         sanitizer.feed(UnsafeRawBufferPointer(start: buffer, count: count))
         deliver(bytes: count)
     }
