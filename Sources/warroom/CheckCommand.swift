@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         for path in runbooks {
             do {
                 let runbook = try RunbookReader.read(file: path)
-                print(RunbookSummary.text(runbook))
+                print(TerminalText.clean(RunbookSummary.text(runbook)))
             } catch {
                 failed = true
                 printError("warroom: \(error)")

@@ -40,7 +40,7 @@ struct IncidentShowCommand: ParsableCommand {
                 lines.append("\(role): \(person)")
             }
             lines.append("events:   \(events.count)")
-            print(lines.joined(separator: "\n"))
+            print(TerminalText.clean(lines.joined(separator: "\n")))
         }
     }
 }

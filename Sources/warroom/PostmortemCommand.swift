@@ -47,7 +47,7 @@ struct PostmortemCommand: ParsableCommand {
                     throw JournalError.database(path: output, detail: "cannot write: \(error.localizedDescription)")
                 }
             } else {
-                print(markdown, terminator: markdown.hasSuffix("\n") ? "" : "\n")
+                print(TerminalText.clean(markdown), terminator: markdown.hasSuffix("\n") ? "" : "\n")
             }
         }
     }

@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
         if json {
             print(try RunbookJSON.encode(model))
         } else {
-            print(RunbookSummary.text(model))
+            print(TerminalText.clean(RunbookSummary.text(model)))
         }
     }
 }

@@ -45,14 +45,14 @@ struct TimelineCommand: AsyncParsableCommand {
         // is missed; what both see is printed once.
         let resume = try reportingErrors { try journal.lastEventID(incident: target.id) }
         let events = try reportingErrors { try journal.events(incident: target.id, since: from, kinds: kinds) }
-        for event in events { printFlushed(line(event)) }
+        for event in events { printFlushed(TerminalText.clean(line(event))) }
         guard follow else { return }
         let printed = events.last?.id ?? 0
         do {
             for try await event in journal.watch(incident: target.id, after: resume) {
                 if event.id <= printed { continue }
                 if let kinds, !kinds.contains(event.kind) { continue }
-                printFlushed(line(event))
+                printFlushed(TerminalText.clean(line(event)))
             }
         } catch let error as JournalError {
             printError("warroom: \(error)")
