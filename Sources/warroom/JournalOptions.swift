@@ -20,20 +20,38 @@ struct StoreOptions: ParsableArguments {
     /// and `configured` ones (a `warroom.yaml`'s `redact:`, already checked when the config was read).
     func journal(redacting configured: [String] = []) throws -> Journal {
         let location = StoreLocation.resolve(option: store)
-        var extra: [String] = []
-        if let text = try? String(contentsOf: location.redactionPatternsURL, encoding: .utf8) {
-            extra = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        }
+        let extra = Self.patterns(in: location.redactionPatternsURL)
+        let remembered = Self.patterns(in: location.configuredPatternsURL)
         let redactor: Redactor
         do {
-            redactor = try Redactor(extra: extra + configured)
+            redactor = try Redactor(extra: extra + remembered + configured.filter { !remembered.contains($0) })
         } catch {
             throw JournalError.invalidValue(what: "pattern in \(location.redactionPatternsURL.path)",
                                             value: "\(error)", valid: ["regular expressions"])
         }
         let timeout = ProcessInfo.processInfo.environment["WARROOM_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
-        return try Journal(location: location, redactor: redactor, busyTimeout: timeout)
+        let journal = try Journal(location: location, redactor: redactor, busyTimeout: timeout)
+        remember(configured.filter { !remembered.contains($0) }, in: location)
+        return journal
+    }
+
+    /// One regular expression a line; blank lines and `#` comments skipped.
+    static func patterns(in url: URL) -> [String] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Adds a config's `redact:` patterns to the store's remembered ones (0600, appended), so the
+    /// next `warroom note` on this store redacts them too. Best effort: the journal already has them.
+    func remember(_ new: [String], in location: StoreLocation) {
+        guard !new.isEmpty else { return }
+        let path = location.configuredPatternsURL.path
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(new.map { $0 + "\n" }.joined().utf8)
+        _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
     }
 }
 
