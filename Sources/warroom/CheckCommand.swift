@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         for path in runbooks {
             do {
-                let runbook = try RunbookReader.read(file: path)
+                let runbook = try RunbookFile.read(path)
                 print(TerminalText.clean(RunbookSummary.text(runbook)))
             } catch {
                 failed = true

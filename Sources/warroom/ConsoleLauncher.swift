@@ -77,7 +77,7 @@ enum ConsoleLauncher {
 
     /// Reads a runbook and the facts an incident records about it (absolute path, SHA-256).
     static func readRunbook(_ path: String) throws -> (runbook: Runbook, path: String, hash: String) {
-        let runbook = try RunbookReader.read(file: path)
+        let runbook = try RunbookFile.read(path)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         return (runbook, URL(fileURLWithPath: path).standardizedFileURL.path, SHA256.hex(bytes))
     }

@@ -26,7 +26,7 @@ struct ConsoleRuntime {
         var reader: Task<Void, Never>?
         if !pendingRunbooks.isEmpty {
             let paths = pendingRunbooks
-            reader = Task.detached { reading.put(Result { try paths.map { try RunbookReader.read(file: $0) } }) }
+            reader = Task.detached { reading.put(Result { try paths.map { try RunbookFile.read($0) } }) }
         }
         defer { reader?.cancel() }
         let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
@@ -213,7 +213,7 @@ struct ConsoleRuntime {
     private func writePostmortem(to file: String?) throws -> String {
         let incident = try journal.incident(incidentID)
         let events = try journal.events(incident: incidentID)
-        let runbook = incident.runbookPath.flatMap { try? RunbookReader.read(file: $0) }
+        let runbook = incident.runbookPath.flatMap { try? RunbookFile.read($0) }
         let markdown = try PostmortemRenderer.render(PostmortemReport(incident: incident, events: events, runbook: runbook),
                                                      template: nil)
         let path = file ?? journal.location.directory.appendingPathComponent("\(incidentID)-postmortem.md").path

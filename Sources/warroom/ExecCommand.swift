@@ -87,7 +87,7 @@ struct ExecCommand: AsyncParsableCommand {
     /// The command made ready, or a refusal (exit 2, one line on stderr, nothing run).
     func prepare(_ settings: WarroomConfig) throws -> PreparedRun {
         let book: Runbook
-        do { book = try RunbookReader.read(file: runbook) } catch { refuse("\(error)") }
+        do { book = try RunbookFile.read(runbook) } catch { refuse("\(error)") }
         guard let command = book.command(commandID) else {
             refuse("no command \(commandID) in \(runbook) (ids as in `warroom show --json`: 1–\(book.commands.count))")
         }

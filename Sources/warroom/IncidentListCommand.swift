@@ -16,7 +16,7 @@ struct IncidentListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let incidents = try store.journal().incidents(includeResolved: all)
+            let incidents = try store.readingJournal().incidents(includeResolved: all)
             if json {
                 print(try IncidentJSON.encode(incidents))
                 return

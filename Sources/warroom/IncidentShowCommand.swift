@@ -19,7 +19,7 @@ struct IncidentShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let journal = try store.journal()
+            let journal = try store.readingJournal()
             let incident = try journal.incident(orNewestOpen: id ?? self.incident, orResolved: true)
             if json {
                 print(try IncidentJSON.encode(incident))

@@ -35,6 +35,22 @@ struct StoreOptions: ParsableArguments {
         return journal
     }
 
+    /// The journal for a command that only reads (timeline, postmortem, incident list/show): a
+    /// store this process may not write (read-only folder, a newer warroom's schema) is still read.
+    func readingJournal() throws -> Journal {
+        do {
+            return try journal()
+        } catch let error as JournalError {
+            switch error {
+            case .readOnly, .newerSchema:
+                let location = StoreLocation.resolve(option: store)
+                let extra = Self.patterns(in: location.redactionPatternsURL) + Self.patterns(in: location.configuredPatternsURL)
+                return try Journal(readingOnly: location, redactor: (try? Redactor(extra: extra)) ?? .standard)
+            default: throw error
+            }
+        }
+    }
+
     /// One regular expression a line; blank lines and `#` comments skipped.
     static func patterns(in url: URL) -> [String] {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
@@ -65,6 +81,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as RunbookReadError {
         printError("warroom: \(error)")
         throw ExitCode(1)
+    } catch let error as RunbookFile.NotAFile {
+        printError("warroom: \(error)")
+        throw ExitCode(1)
     }
 }
 
@@ -72,7 +91,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 func severityRules(runbookPath: String?) throws -> SeverityRules {
     guard let runbookPath else { return SeverityRules(runbook: nil) }
     guard FileManager.default.fileExists(atPath: runbookPath) else { return SeverityRules(runbook: nil) }
-    return SeverityRules(runbook: try RunbookReader.read(file: runbookPath))
+    return SeverityRules(runbook: try RunbookFile.read(runbookPath))
 }
 
 /// Writes and flushes at once: `--follow` output is read live through pipes.

@@ -44,7 +44,7 @@ struct MetricsCommand: AsyncParsableCommand {
     func run() async throws {
         let runbookData: Runbook
         do {
-            runbookData = try RunbookReader.read(file: runbook)
+            runbookData = try RunbookFile.read(runbook)
         } catch {
             printError("warroom: \(error)")
             throw ExitCode(2)

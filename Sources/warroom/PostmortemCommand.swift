@@ -26,10 +26,10 @@ struct PostmortemCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let journal = try store.journal()
+            let journal = try store.readingJournal()
             let target = try journal.incident(orNewestOpen: id ?? incident, orResolved: true)
             let events = try journal.events(incident: target.id)
-            let runbook = target.runbookPath.flatMap { try? RunbookReader.read(file: $0) }
+            let runbook = target.runbookPath.flatMap { try? RunbookFile.read($0) }
             let report = PostmortemReport(incident: target, events: events, runbook: runbook)
             var templateText: String?
             if let template {

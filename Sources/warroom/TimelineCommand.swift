@@ -38,7 +38,7 @@ struct TimelineCommand: AsyncParsableCommand {
                 }
                 from = Date().addingTimeInterval(-seconds)
             }
-            let journal = try store.journal()
+            let journal = try store.readingJournal()
             return (journal, try journal.incident(orNewestOpen: id ?? incident, orResolved: true), kinds, from)
         }
         // Where following resumes is read before the listing, so that nothing committed in between
