@@ -52,6 +52,12 @@ struct ConsoleRuntime {
         var sampling = reader == nil ? startMetrics(metricInbox) : nil
         defer { sampling?.cancel() }
         let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author)
+        // SIGTERM and SIGHUP (a closed ssh session, `kill`) end the console as `q` does: the loop
+        // ends, the runs are cancelled and recorded below, the terminal is restored. Taken over
+        // from the terminal's own handlers, which would end the process at once; given back last.
+        let hangup = TerminationFlag()
+        let signals = SignalForwarder(signals: [SIGTERM, SIGHUP]) { _ in hangup.set() }
+        defer { signals.stop() }
         // Quitting while commands run (the user confirmed it): cancel them, so no process group
         // outlives the console, and wait until their ends are on the record.
         defer {
@@ -64,7 +70,7 @@ struct ConsoleRuntime {
 
         var dirty = false
         var second = Int(Date().timeIntervalSince1970)
-        while !state.quitting {
+        while !state.quitting && !hangup.isSet {
             if dirty {
                 terminal.present(AppView.render(state, palette: palette))
                 dirty = false
