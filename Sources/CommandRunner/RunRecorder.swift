@@ -19,7 +19,7 @@ struct RunRecorder: Sendable {
         let payload = CommandStartedPayload(
             command: redactor.redact(run.shownText), commandId: run.commandId, dryRun: dryRun, values: values,
             runner: redactor.redact(run.runnerName), risk: run.risk.rawValue, interactive: run.interactive,
-            title: run.title)
+            title: run.title, pid: Int(getpid()), host: ProcessInfo.processInfo.hostName)
         let event = try journal.append(payload, to: incident, author: author)
         guard !dryRun, !run.interactive else { return (event, nil, nil) }
         let file = try journal.createOutputFile(incident: event.incident, event: event.id)
@@ -45,7 +45,8 @@ struct RunRecorder: Sendable {
             command: redactor.redact(run.shownText), commandId: run.commandId, exitStatus: exitStatus, signal: signal,
             durationMs: duration, output: snapshot.outputPath, tail: TailRedaction.redact(tail, with: redactor),
             dryRun: snapshot.state == .dryRun, cancelled: cancelled ? true : nil,
-            timedOut: snapshot.state == .timedOut ? true : nil, failure: failure.map(redactor.redact))
+            timedOut: snapshot.state == .timedOut ? true : nil, failure: failure.map(redactor.redact),
+            startedEvent: started.id)
         try journal.append(payload, to: started.incident, author: author)
     }
 }

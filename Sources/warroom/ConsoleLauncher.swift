@@ -42,6 +42,10 @@ enum ConsoleLauncher {
     static func run(journal: Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
                     settings: ConsoleConfig, author: String, options: ConsoleOptions) async throws {
         let (theme, themeNote) = try options.loadTheme(config: settings)
+        // Runs whose console died without recording their end (SIGKILL, power loss) end now, result unknown.
+        try journal.reconcileOrphanedRuns(incident: incident.id, host: ProcessInfo.processInfo.hostName, author: author) { pid in
+            kill(pid_t(pid), 0) == 0 || errno == EPERM
+        }
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
         if let banner = settings.banner ?? themeNote {
