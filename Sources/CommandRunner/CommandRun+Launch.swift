@@ -36,7 +36,8 @@ extension CommandRun {
                 return
             }
         }
-        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output, raw: raw) { [self] bytes in
+        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output, raw: raw,
+                              secrets: prepared.secretNames.compactMap { prepared.values[$0] }) { [self] bytes in
             noteOutput(bytes: bytes)
         }
         pump.start()
@@ -53,6 +54,7 @@ extension CommandRun {
                 // Output a background process may still write: all of it until SIGKILL when cancelling.
                 pump.finish(timeout: isCancelling ? secondsUntilKill + limits.drainAfterExit : limits.drainAfterExit)
                 if let failure = pump.fileFailure {
+                    noteFileFailure(failure)
                     ring.append(OutputLine(text: "warroom: the output file could not be written: \(failure)"))
                 }
                 // Removed before the run is reported ended, so whoever waits for the end finds it gone.

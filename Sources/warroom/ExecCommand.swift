@@ -81,6 +81,8 @@ struct ExecCommand: AsyncParsableCommand {
         interrupts.stop()
         if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.shownText)") }
         if case .failed(let reason) = end.state { printError("warroom: \(reason)") }
+        if let failure = run.recordFailure { printError("warroom: the end of this run could not be recorded: \(failure)") }
+        if let failure = run.outputFileFailure { printError("warroom: the output file could not be written: \(failure)") }
         throw ExitCode(exitStatus(end.state, cancelled: run.wasCancelled))
     }
 

@@ -31,6 +31,9 @@ struct SecretRecordTests {
         let end = await run.wait()
         #expect(end.state == .exited(0))
         #expect(!end.text.contains(secret))
+        // The output viewer's lines: the run's secret value is masked there too.
+        let shown = board.run(end.id)?.lines(from: 0, count: 10).map(\.text) ?? []
+        #expect(shown.count == 2 && !shown.contains { $0.contains(secret) }, "\(shown)")
         let events = try journal.events(incident: incident.id)
         for event in events { #expect(!event.payloadJSON.contains(secret), "\(event.kind): \(event.payloadJSON)") }
         let log = try String(contentsOf: store.directory.appendingPathComponent(try #require(end.outputPath)), encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 
 /// Reads a run's output pipe on its own thread, in blocks of up to 1 MB (whatever is ready is
 /// read before a block is processed), and hands each block through the sanitizer to the ring, the
@@ -15,6 +16,8 @@ final class OutputPump: @unchecked Sendable {
     /// Given every block exactly as read, before sanitizing (`warroom exec` into a pipe).
     private let raw: (@Sendable (UnsafeRawBufferPointer) -> Void)?
     private let onOutput: @Sendable (_ bytes: Int) -> Void
+    /// The run's secret values, masked in the lines kept for the screen (nil: none).
+    private let screen: (redactor: Redactor, scanner: TriggerScanner)?
     private let lock = NSLock()
     private var stopRequested = false
     private let ended = DispatchSemaphore(value: 0)
@@ -22,7 +25,9 @@ final class OutputPump: @unchecked Sendable {
 
     init(fd: Int32, lineCap: Int, ring: OutputRing, file: RedactedOutputFile?,
          observer: (@Sendable (SanitizedBatch) -> Void)?, raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
-         onOutput: @escaping @Sendable (Int) -> Void) {
+         secrets: [String] = [], onOutput: @escaping @Sendable (Int) -> Void) {
+        let screenRedactor = Redactor.literals(secrets)
+        screen = screenRedactor.patterns.isEmpty ? nil : (screenRedactor, TriggerScanner(screenRedactor))
         self.observer = observer
         self.raw = raw
         self.fd = fd
@@ -95,7 +100,7 @@ final class OutputPump: @unchecked Sendable {
 
     private func deliver(bytes: Int) {
         sanitizer.consumeBatch { batch in
-            ring.append(batch)
+            ring.append(screen.map { batch.masking($0.redactor, scanner: $0.scanner) } ?? batch)
             file?.write(batch)
             observer?(batch)
         }

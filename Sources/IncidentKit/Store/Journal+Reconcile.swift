@@ -23,10 +23,12 @@ extension Journal {
             guard let started = try? JSONDecoder().decode(CommandStartedPayload.self, from: Data(event.payloadJSON.utf8)),
                   !started.dryRun, let pid = started.pid, started.host == host, !isAlive(pid),
                   !outputs.contains("outputs/\(incident)/\(event.id).log") else { continue }
+            let killed = RunningGroups.killOrphan(location, incident: incident, event: event.id)
             let payload = CommandFinishedPayload(
                 command: started.command, commandId: started.commandId, exitStatus: nil,
                 durationMs: Int(max(0, clock().timeIntervalSince(event.time)) * 1000),
-                failure: "result unknown: the process running it (pid \(pid)) ended before it did",
+                failure: "result unknown: the process running it (pid \(pid)) ended before it did"
+                    + (killed.map { "; its process group \($0) was still running and was killed" } ?? ""),
                 startedEvent: event.id)
             appended.append(try append(payload, to: incident, author: author))
         }
