@@ -111,6 +111,8 @@ struct ExecCommand: AsyncParsableCommand {
                 refuse("\(error)")
             }
         }
+        // What the console's preview would warn about (a `..` path, an absolute path for a relative one).
+        for warning in prepared.warnings { printError("warroom: warning: \(warning)") }
         if prepared.risk == .destructive, let word = prepared.confirmationWord, confirm != word {
             // Asked for and refused: on the record like a refusal in the console.
             recordRefusal(prepared, settings, reason: confirm.map { "the confirmation given was \"\($0)\", not \(word)" }

@@ -42,4 +42,16 @@ struct ExecPipeTests {
         #expect(process.terminationStatus == 0)
         #expect(text == "5000 a\tb\n")
     }
+
+    /// The preview's path warnings reach `exec` too, on stderr.
+    @Test func pathWarningsAreShown() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-pathwarn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runbook = folder.appendingPathComponent("runbook.md").path
+        try "# P\n\nShow:\n\n```bash\nls -d logs/<file> 2>/dev/null; true\n```\n".write(toFile: runbook, atomically: true, encoding: .utf8)
+        let run = try WarroomBinary.run(["exec", runbook, "1", "--set", "file=../../etc", "--store", folder.appendingPathComponent("s").path])
+        #expect(run.status == 0)
+        #expect(run.err.contains("warning: the value of file has a .. component"), "\(run.err)")
+    }
 }
