@@ -7,7 +7,8 @@ extension CommandRun {
     /// Starts the process through swift-subprocess in its own process group, stdin from
     /// /dev/null (or the prepared input), stdout and stderr into one pipe read by an `OutputPump`.
     /// Returns at once; the run completes on its own.
-    func launch(redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?) {
+    func launch(redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?,
+                raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) {
         if let path = prepared.codeFile {
             do { try CodeFile.write(prepared.text, to: path) } catch {
                 complete(.failed(error.description))
@@ -35,7 +36,8 @@ extension CommandRun {
                 return
             }
         }
-        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output) { [self] bytes in
+        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output, raw: raw,
+                              secrets: prepared.secretNames.compactMap { prepared.values[$0] }) { [self] bytes in
             noteOutput(bytes: bytes)
         }
         pump.start()
@@ -52,9 +54,10 @@ extension CommandRun {
                 // Output a background process may still write: all of it until SIGKILL when cancelling.
                 pump.finish(timeout: isCancelling ? secondsUntilKill + limits.drainAfterExit : limits.drainAfterExit)
                 if let failure = pump.fileFailure {
+                    noteFileFailure(failure)
                     ring.append(OutputLine(text: "warroom: the output file could not be written: \(failure)"))
                 }
-                // Gone before the waiters resume: whoever waited for the run sees no code file left.
+                // Removed before the run is reported ended, so whoever waits for the end finds it gone.
                 CodeFile.remove(prepared.codeFile)
                 complete(ended)
             }

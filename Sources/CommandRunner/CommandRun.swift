@@ -27,6 +27,8 @@ public final class CommandRun: @unchecked Sendable {
     private var lastOutput: Date
     private var deathSignal: Int32?
     private var done = false
+    private var recordError: String?
+    private var fileError: String?
     private var waiters: [CheckedContinuation<RunSnapshot, Never>] = []
 
     init(id: Int, prepared: PreparedRun, limits: RunLimits, recorder: RunRecorder, started: TimelineEvent?,
@@ -41,7 +43,7 @@ public final class CommandRun: @unchecked Sendable {
         ring = OutputRing(lineLimit: limits.ringLines, byteLimit: limits.ringBytes)
         let now = Date()
         lastOutput = now
-        snap = RunSnapshot(id: id, commandId: prepared.commandId, title: prepared.title, text: prepared.text,
+        snap = RunSnapshot(id: id, commandId: prepared.commandId, title: prepared.title, text: prepared.shownText,
                            runner: prepared.runnerName, risk: prepared.risk, state: initialState, started: now,
                            outputPath: outputPath, startedEvent: started?.id)
     }
@@ -67,6 +69,15 @@ public final class CommandRun: @unchecked Sendable {
 
     /// The process group of the run (its first process's pid), once spawned.
     public var processGroupID: pid_t? { lock.withLock { processGroup } }
+
+    /// Why the run's end could not be written to the journal (disk full …); nil when it was, or
+    /// when nothing records. Never swallowed: also the run's last output line.
+    public var recordFailure: String? { lock.withLock { recordError } }
+
+    /// Why the output file could not be written whole (disk full …); nil when it was.
+    public var outputFileFailure: String? { lock.withLock { fileError } }
+
+    func noteFileFailure(_ reason: String) { lock.withLock { fileError = reason } }
 
     /// True once the run has ended and its end is recorded (`wait()` would return at once).
     public var isRecorded: Bool { lock.withLock { done } }
@@ -125,6 +136,10 @@ public final class CommandRun: @unchecked Sendable {
         let cancelPending = lock.withLock {
             processGroup = group
             return cancelAt != nil
+        }
+        // So that a console killed outright does not leave the group running: the next one kills it.
+        if let journal = recorder.journal, let started = startedEvent {
+            RunningGroups.note(journal.location, incident: started.incident, event: started.id, group: group)
         }
         if cancelPending { signalGroup(group, SIGINT) }
     }
@@ -201,9 +216,18 @@ public final class CommandRun: @unchecked Sendable {
             return (s, userCancelled, deathSignal)
         }
         if let startedEvent {
-            let tail = ring.tail(limits.tailLines).map(\.text)
-            try? recorder.finished(prepared, started: startedEvent, snapshot: snapshotNow, cancelled: cancelled,
-                                   deathSignal: signal, tail: tail)
+            let tail = ring.tailJoined(limits.tailLines)
+            do {
+                try recorder.finished(prepared, started: startedEvent, snapshot: snapshotNow, cancelled: cancelled,
+                                      deathSignal: signal, tail: tail)
+            } catch {
+                let reason = "\(error)"
+                lock.withLock { recordError = reason }
+                ring.append(OutputLine(text: "warroom: the end of this run could not be recorded: \(reason)"))
+            }
+        }
+        if let journal = recorder.journal, let started = startedEvent {
+            RunningGroups.forget(journal.location, incident: started.incident, event: started.id)
         }
         let resume: [CheckedContinuation<RunSnapshot, Never>] = lock.withLock {
             done = true

@@ -42,8 +42,11 @@ public final class RunBoard: @unchecked Sendable {
     /// - Parameter output: also given every block of sanitized lines as it comes, on the reading
     ///   thread (`warroom exec` prints them); it slows the command down if it blocks.
     @discardableResult
+    /// - Parameter raw: also given the output exactly as the command wrote it, block by block
+    ///   (`warroom exec` passes it through byte for byte when its stdout is not a terminal).
     public func start(_ run: PreparedRun, dryRun: Bool = false,
-                      output: (@Sendable (SanitizedBatch) -> Void)? = nil) throws -> CommandRun {
+                      output: (@Sendable (SanitizedBatch) -> Void)? = nil,
+                      raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) throws -> CommandRun {
         let record = try recorder.started(run, dryRun: dryRun)
         let commandRun = CommandRun(id: takeID(), prepared: run, limits: limits, recorder: recorder,
                                     started: record?.event, outputFile: record?.file, outputPath: record?.path,
@@ -53,7 +56,9 @@ public final class RunBoard: @unchecked Sendable {
         if dryRun {
             commandRun.complete(.dryRun)
         } else {
-            commandRun.launch(redactor: recorder.redactor, output: output)
+            // The run's own secret values are redacted from its output file and tail, whatever their form.
+            let secrets = run.secretNames.compactMap { run.values[$0] }
+            commandRun.launch(redactor: recorder.redactor.adding(literals: secrets), output: output, raw: raw)
         }
         return commandRun
     }

@@ -17,9 +17,9 @@ struct RunRecorder: Sendable {
         guard let journal, let incident else { return nil }
         let values = run.maskedValues.mapValues { redactor.redact($0) }
         let payload = CommandStartedPayload(
-            command: redactor.redact(run.text), commandId: run.commandId, dryRun: dryRun, values: values,
+            command: redactor.redact(run.shownText), commandId: run.commandId, dryRun: dryRun, values: values,
             runner: redactor.redact(run.runnerName), risk: run.risk.rawValue, interactive: run.interactive,
-            title: run.title)
+            title: run.title, pid: Int(getpid()), host: ProcessInfo.processInfo.hostName)
         let event = try journal.append(payload, to: incident, author: author)
         guard !dryRun, !run.interactive else { return (event, nil, nil) }
         let file = try journal.createOutputFile(incident: event.incident, event: event.id)
@@ -40,11 +40,13 @@ struct RunRecorder: Sendable {
         case .timedOut, .dryRun, .running, .cancelling: break
         }
         if case .timedOut = snapshot.state { signal = deathSignal.map(Int.init) }
+        let redactor = redactor.adding(literals: run.secretNames.compactMap { run.values[$0] })
         let payload = CommandFinishedPayload(
-            command: redactor.redact(run.text), commandId: run.commandId, exitStatus: exitStatus, signal: signal,
-            durationMs: duration, output: snapshot.outputPath, tail: tail.map(redactor.redact),
+            command: redactor.redact(run.shownText), commandId: run.commandId, exitStatus: exitStatus, signal: signal,
+            durationMs: duration, output: snapshot.outputPath, tail: TailRedaction.redact(tail, with: redactor),
             dryRun: snapshot.state == .dryRun, cancelled: cancelled ? true : nil,
-            timedOut: snapshot.state == .timedOut ? true : nil, failure: failure.map(redactor.redact))
+            timedOut: snapshot.state == .timedOut ? true : nil, failure: failure.map(redactor.redact),
+            startedEvent: started.id)
         try journal.append(payload, to: started.incident, author: author)
     }
 }

@@ -24,13 +24,21 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var findings: [LintFinding] = []
         for path in runbooks {
+            // A FIFO, socket or device is refused at once: reading it could wait forever.
+            do {
+                try RunbookFile.refuseSpecialFile(path)
+            } catch {
+                findings.append(LintFinding(file: path, line: 1, severity: .error, message: "\(error)", kind: .unreadable))
+                if format == .text { printError("warroom: \(error)") }
+                continue
+            }
             let (runbook, found) = RunbookLint.check(file: path)
             findings += found
             guard format == .text else { continue }
             if let runbook {
-                print(RunbookSummary.text(runbook))
+                print(TerminalText.clean(RunbookSummary.text(runbook)))
                 for finding in found where finding.kind != .reader {
-                    print("\(finding.file):\(finding.line): warning: \(finding.message) [\(finding.kind.rawValue)]")
+                    print(TerminalText.clean("\(finding.file):\(finding.line): warning: \(finding.message) [\(finding.kind.rawValue)]"))
                 }
             }
             for finding in found where finding.severity == .error {

@@ -47,6 +47,10 @@ enum ConsoleLauncher {
                                         "author": "\(author)"])
         if let config = settings.config { ConfigLog.diagnostics(config, logger: logger) }
         let (theme, themeNote) = try options.loadTheme(config: settings)
+        // Runs whose console died without recording their end (SIGKILL, power loss) end now, result unknown.
+        try journal.reconcileOrphanedRuns(incident: incident.id, host: ProcessInfo.processInfo.hostName, author: author) { pid in
+            kill(pid_t(pid), 0) == 0 || errno == EPERM
+        }
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
         if let banner = settings.banner ?? themeNote {
@@ -83,7 +87,7 @@ enum ConsoleLauncher {
 
     /// Reads a runbook and the facts an incident records about it (absolute path, SHA-256).
     static func readRunbook(_ path: String) throws -> (runbook: Runbook, path: String, hash: String) {
-        let runbook = try RunbookReader.read(file: path)
+        let runbook = try RunbookFile.read(path)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         return (runbook, URL(fileURLWithPath: path).standardizedFileURL.path, SHA256.hex(bytes))
     }

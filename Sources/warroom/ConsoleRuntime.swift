@@ -26,7 +26,7 @@ struct ConsoleRuntime {
         var reader: Task<Void, Never>?
         if !pendingRunbooks.isEmpty {
             let paths = pendingRunbooks
-            reader = Task.detached { reading.put(Result { try paths.map { try RunbookReader.read(file: $0) } }) }
+            reader = Task.detached { reading.put(Result { try paths.map { try RunbookFile.read($0) } }) }
         }
         defer { reader?.cancel() }
         let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
@@ -52,6 +52,12 @@ struct ConsoleRuntime {
         var sampling = reader == nil ? startMetrics(metricInbox) : nil
         defer { sampling?.cancel() }
         let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author)
+        // SIGTERM and SIGHUP (a closed ssh session, `kill`) end the console as `q` does: the loop
+        // ends, the runs are cancelled and recorded below, the terminal is restored. Taken over
+        // from the terminal's own handlers, which would end the process at once; given back last.
+        let hangup = TerminationFlag()
+        let signals = SignalForwarder(signals: [SIGTERM, SIGHUP]) { _ in hangup.set() }
+        defer { signals.stop() }
         // Quitting while commands run (the user confirmed it): cancel them, so no process group
         // outlives the console, and wait until their ends are on the record.
         defer {
@@ -64,7 +70,7 @@ struct ConsoleRuntime {
 
         var dirty = false
         var second = Int(Date().timeIntervalSince1970)
-        while !state.quitting {
+        while !state.quitting && !hangup.isSet {
             if dirty {
                 terminal.present(AppView.render(state, palette: palette))
                 dirty = false
@@ -175,7 +181,7 @@ struct ConsoleRuntime {
                 return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]
             case .quit, .setTheme: return []
             case .recordRefusal(let run, let reason):
-                event = try journal.append(CommandRefusedPayload(command: run.text, commandId: run.commandId,
+                event = try journal.append(CommandRefusedPayload(command: run.shownText, commandId: run.commandId,
                                                                  title: run.title, risk: run.risk.rawValue,
                                                                  reason: reason),
                                            to: incidentID, author: author)
@@ -199,7 +205,7 @@ struct ConsoleRuntime {
         do {
             let snapshot = try terminal.suspend { () throws -> RunSnapshot in
                 let say = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
-                say("warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ \(run.text)\n\n")
+                say("warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ \(run.shownText)\n\n")
                 let snapshot = try board.runInteractive(run)
                 // Its last screen stays readable until the user is done with it.
                 say("\nwarroom: #\(run.commandId) ended (\(RunStateText.words(snapshot))). Press Enter for the console. ")
@@ -216,7 +222,7 @@ struct ConsoleRuntime {
     private func writePostmortem(to file: String?) throws -> String {
         let incident = try journal.incident(incidentID)
         let events = try journal.events(incident: incidentID)
-        let runbook = incident.runbookPath.flatMap { try? RunbookReader.read(file: $0) }
+        let runbook = incident.runbookPath.flatMap { try? RunbookFile.read($0) }
         let markdown = try PostmortemRenderer.render(PostmortemReport(incident: incident, events: events, runbook: runbook),
                                                      template: nil)
         let path = file ?? journal.location.directory.appendingPathComponent("\(incidentID)-postmortem.md").path

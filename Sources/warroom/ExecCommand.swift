@@ -64,20 +64,41 @@ struct ExecCommand: AsyncParsableCommand {
             throw ExitCode(exitStatus(end.state, cancelled: false))
         }
         let output = ExecOutput()
-        let run = try reportingErrors { try board.start(prepared, dryRun: dryRun) { output.write($0) } }
-        let interrupts = SignalForwarder(signals: [SIGINT, SIGTERM, SIGHUP]) { _ in run.cancel() }
+        // Signals are taken over before the command starts, so none falls between start and handler.
+        let latch = CancelLatch()
+        let interrupts = SignalForwarder(signals: [SIGINT, SIGTERM, SIGHUP]) { _ in latch.cancel() }
+        let run: CommandRun
+        // Into a pipe or a file the output goes byte for byte (`warroom exec … | jq`); on a terminal
+        // it is the sanitized text, with its colours.
+        let passThrough = !output.colours
+        var sanitized: (@Sendable (SanitizedBatch) -> Void)?
+        var raw: (@Sendable (UnsafeRawBufferPointer) -> Void)?
+        if passThrough {
+            raw = { @Sendable bytes in ExecOutput.writeRaw(bytes) }
+        } else {
+            sanitized = { @Sendable batch in output.write(batch) }
+        }
+        do {
+            run = try reportingErrors { try board.start(prepared, dryRun: dryRun, output: sanitized, raw: raw) }
+        } catch {
+            interrupts.stop()
+            throw error
+        }
+        latch.attach(run)
         let end = await run.wait()
         interrupts.stop()
-        if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.text)") }
+        if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.shownText)") }
         if case .failed(let reason) = end.state { printError("warroom: \(reason)") }
         logger.info("finished", metadata: ["state": "\(end.state)", "cancelled": "\(run.wasCancelled)"])
+        if let failure = run.recordFailure { printError("warroom: the end of this run could not be recorded: \(failure)") }
+        if let failure = run.outputFileFailure { printError("warroom: the output file could not be written: \(failure)") }
         throw ExitCode(exitStatus(end.state, cancelled: run.wasCancelled))
     }
 
     /// The command made ready, or a refusal (exit 2, one line on stderr, nothing run).
     func prepare(_ settings: WarroomConfig) throws -> PreparedRun {
         let book: Runbook
-        do { book = try RunbookReader.read(file: runbook) } catch { refuse("\(error)") }
+        do { book = try RunbookFile.read(runbook) } catch { refuse("\(error)") }
         guard let command = book.command(commandID) else {
             refuse("no command \(commandID) in \(runbook) (ids as in `warroom show --json`: 1–\(book.commands.count))")
         }
@@ -99,6 +120,8 @@ struct ExecCommand: AsyncParsableCommand {
                 refuse("\(error)")
             }
         }
+        // What the console's preview would warn about (a `..` path, an absolute path for a relative one).
+        for warning in prepared.warnings { printError("warroom: warning: \(warning)") }
         if prepared.risk == .destructive, let word = prepared.confirmationWord, confirm != word {
             // Asked for and refused: on the record like a refusal in the console.
             recordRefusal(prepared, settings, reason: confirm.map { "the confirmation given was \"\($0)\", not \(word)" }
@@ -112,7 +135,7 @@ struct ExecCommand: AsyncParsableCommand {
     func recordRefusal(_ run: PreparedRun, _ settings: WarroomConfig, reason: String) {
         guard let incident, let journal = try? store.journal(redacting: settings.redact),
               let id = try? journal.incident(incident).id else { return }
-        _ = try? journal.append(CommandRefusedPayload(command: run.text, commandId: run.commandId, title: run.title,
+        _ = try? journal.append(CommandRefusedPayload(command: run.shownText, commandId: run.commandId, title: run.title,
                                                       risk: run.risk.rawValue, reason: reason),
                                 to: id, author: store.authorName)
     }

@@ -43,6 +43,11 @@ struct ExecOutput: Sendable {
         return out
     }
 
+    /// The command's bytes as it wrote them: no line splits, tabs and escape sequences kept.
+    static func writeRaw(_ bytes: UnsafeRawBufferPointer) {
+        writeAll(bytes.bindMemory(to: UInt8.self))
+    }
+
     private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
         var offset = 0
         while offset < bytes.count {

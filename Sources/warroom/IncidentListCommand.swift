@@ -16,7 +16,7 @@ struct IncidentListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let incidents = try store.journal().incidents(includeResolved: all)
+            let incidents = try store.readingJournal().incidents(includeResolved: all)
             if json {
                 print(try IncidentJSON.encode(incidents))
                 return
@@ -27,8 +27,8 @@ struct IncidentListCommand: ParsableCommand {
             }
             for incident in incidents {
                 let started = Timestamp.iso(incident.startedAt).prefix(16).replacingOccurrences(of: "T", with: " ")
-                print([incident.id, incident.severity, incident.status.rawValue, started + "Z", incident.title]
-                    .joined(separator: "  "))
+                print(TerminalText.clean([incident.id, incident.severity, incident.status.rawValue, started + "Z", incident.title]
+                    .joined(separator: "  ")))
             }
         }
     }

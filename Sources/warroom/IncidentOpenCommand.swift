@@ -26,7 +26,7 @@ struct IncidentOpenCommand: ParsableCommand {
             var hash: String?
             var path: String?
             if let runbook {
-                model = try RunbookReader.read(file: runbook)
+                model = try RunbookFile.read(runbook)
                 let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: runbook)))
                 hash = SHA256.hex(bytes)
                 path = URL(fileURLWithPath: runbook).standardizedFileURL.path

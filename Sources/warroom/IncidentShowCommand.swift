@@ -19,7 +19,7 @@ struct IncidentShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let journal = try store.journal()
+            let journal = try store.readingJournal()
             let incident = try journal.incident(orNewestOpen: id ?? self.incident, orResolved: true)
             if json {
                 print(try IncidentJSON.encode(incident))
@@ -40,7 +40,7 @@ struct IncidentShowCommand: ParsableCommand {
                 lines.append("\(role): \(person)")
             }
             lines.append("events:   \(events.count)")
-            print(lines.joined(separator: "\n"))
+            print(TerminalText.clean(lines.joined(separator: "\n")))
         }
     }
 }

@@ -20,20 +20,54 @@ struct StoreOptions: ParsableArguments {
     /// and `configured` ones (a `warroom.yaml`'s `redact:`, already checked when the config was read).
     func journal(redacting configured: [String] = []) throws -> Journal {
         let location = StoreLocation.resolve(option: store)
-        var extra: [String] = []
-        if let text = try? String(contentsOf: location.redactionPatternsURL, encoding: .utf8) {
-            extra = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        }
+        let extra = Self.patterns(in: location.redactionPatternsURL)
+        let remembered = Self.patterns(in: location.configuredPatternsURL)
         let redactor: Redactor
         do {
-            redactor = try Redactor(extra: extra + configured)
+            redactor = try Redactor(extra: extra + remembered + configured.filter { !remembered.contains($0) })
         } catch {
             throw JournalError.invalidValue(what: "pattern in \(location.redactionPatternsURL.path)",
                                             value: "\(error)", valid: ["regular expressions"])
         }
         let timeout = ProcessInfo.processInfo.environment["WARROOM_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
-        return try Journal(location: location, redactor: redactor, busyTimeout: timeout)
+        let journal = try Journal(location: location, redactor: redactor, busyTimeout: timeout)
+        remember(configured.filter { !remembered.contains($0) }, in: location)
+        return journal
+    }
+
+    /// The journal for a command that only reads (timeline, postmortem, incident list/show): a
+    /// store this process may not write (read-only folder, a newer warroom's schema) is still read.
+    func readingJournal() throws -> Journal {
+        do {
+            return try journal()
+        } catch let error as JournalError {
+            switch error {
+            case .readOnly, .newerSchema:
+                let location = StoreLocation.resolve(option: store)
+                let extra = Self.patterns(in: location.redactionPatternsURL) + Self.patterns(in: location.configuredPatternsURL)
+                return try Journal(readingOnly: location, redactor: (try? Redactor(extra: extra)) ?? .standard)
+            default: throw error
+            }
+        }
+    }
+
+    /// One regular expression a line; blank lines and `#` comments skipped.
+    static func patterns(in url: URL) -> [String] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Adds a config's `redact:` patterns to the store's remembered ones (0600, appended), so the
+    /// next `warroom note` on this store redacts them too. Best effort: the journal already has them.
+    func remember(_ new: [String], in location: StoreLocation) {
+        guard !new.isEmpty else { return }
+        let path = location.configuredPatternsURL.path
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let bytes = Array(new.map { $0 + "\n" }.joined().utf8)
+        _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
     }
 }
 
@@ -47,6 +81,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as RunbookReadError {
         printError("warroom: \(error)")
         throw ExitCode(1)
+    } catch let error as RunbookFile.NotAFile {
+        printError("warroom: \(error)")
+        throw ExitCode(1)
     }
 }
 
@@ -54,7 +91,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 func severityRules(runbookPath: String?) throws -> SeverityRules {
     guard let runbookPath else { return SeverityRules(runbook: nil) }
     guard FileManager.default.fileExists(atPath: runbookPath) else { return SeverityRules(runbook: nil) }
-    return SeverityRules(runbook: try RunbookReader.read(file: runbookPath))
+    return SeverityRules(runbook: try RunbookFile.read(runbookPath))
 }
 
 /// Writes and flushes at once: `--follow` output is read live through pipes.

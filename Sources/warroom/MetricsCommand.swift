@@ -48,7 +48,7 @@ struct MetricsCommand: AsyncParsableCommand {
         let logger = DebugLog.logger("metrics")
         let runbookData: Runbook
         do {
-            runbookData = try RunbookReader.read(file: runbook)
+            runbookData = try RunbookFile.read(runbook)
         } catch {
             printError("warroom: \(error)")
             throw ExitCode(2)

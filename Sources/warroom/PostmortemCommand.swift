@@ -26,10 +26,10 @@ struct PostmortemCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let journal = try store.journal()
+            let journal = try store.readingJournal()
             let target = try journal.incident(orNewestOpen: id ?? incident, orResolved: true)
             let events = try journal.events(incident: target.id)
-            let runbook = target.runbookPath.flatMap { try? RunbookReader.read(file: $0) }
+            let runbook = target.runbookPath.flatMap { try? RunbookFile.read($0) }
             let report = PostmortemReport(incident: target, events: events, runbook: runbook)
             var templateText: String?
             if let template {
@@ -47,7 +47,7 @@ struct PostmortemCommand: ParsableCommand {
                     throw JournalError.database(path: output, detail: "cannot write: \(error.localizedDescription)")
                 }
             } else {
-                print(markdown, terminator: markdown.hasSuffix("\n") ? "" : "\n")
+                print(TerminalText.clean(markdown), terminator: markdown.hasSuffix("\n") ? "" : "\n")
             }
         }
     }

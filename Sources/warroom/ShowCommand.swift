@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let model: Runbook
         do {
-            model = try RunbookReader.read(file: runbook)
+            model = try RunbookFile.read(runbook)
         } catch {
             printError("warroom: \(error)")
             throw ExitCode(1)
@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
         if json {
             print(try RunbookJSON.encode(model))
         } else {
-            print(RunbookSummary.text(model))
+            print(TerminalText.clean(RunbookSummary.text(model)))
         }
     }
 }

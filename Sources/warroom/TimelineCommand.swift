@@ -38,21 +38,21 @@ struct TimelineCommand: AsyncParsableCommand {
                 }
                 from = Date().addingTimeInterval(-seconds)
             }
-            let journal = try store.journal()
+            let journal = try store.readingJournal()
             return (journal, try journal.incident(orNewestOpen: id ?? incident, orResolved: true), kinds, from)
         }
         // Where following resumes is read before the listing, so that nothing committed in between
         // is missed; what both see is printed once.
         let resume = try reportingErrors { try journal.lastEventID(incident: target.id) }
         let events = try reportingErrors { try journal.events(incident: target.id, since: from, kinds: kinds) }
-        for event in events { printFlushed(line(event)) }
+        for event in events { printFlushed(TerminalText.clean(line(event))) }
         guard follow else { return }
         let printed = events.last?.id ?? 0
         do {
             for try await event in journal.watch(incident: target.id, after: resume) {
                 if event.id <= printed { continue }
                 if let kinds, !kinds.contains(event.kind) { continue }
-                printFlushed(line(event))
+                printFlushed(TerminalText.clean(line(event)))
             }
         } catch let error as JournalError {
             printError("warroom: \(error)")

@@ -44,7 +44,10 @@ import Testing
                      "bearer", "identified", "private key", "Private  key", "é", "\n", " "]
         let triggers = ["private key", "akia", "asia", "agpa", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
                         "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-", "aiza", "bearer", "token", "basic",
-                        "://", "password", "identified", "--", "pass", "pwd", "secret", "key", "credential"]
+                        "://", "password", "identified", "--", "pass", "pwd", "secret", "key", "credential",
+                        // #11's patterns: credential headers, JWTs, short password options, webhooks, npm.
+                        "authorization", "cookie", "x-", "eyj", "mysql", "mariadb", "redis-cli", "sshpass", "login", "-u",
+                        "--user", "--proxy-user", "hooks.slack.com", "_auth", "_password", "npm_"]
         var state: UInt64 = 7
         var text = ""
         for _ in 0..<400 {

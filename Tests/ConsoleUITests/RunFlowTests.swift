@@ -28,7 +28,9 @@ struct RunFlowTests {
         guard case .run(.preview(let preview)) = state.overlays.last else { Issue.record("no preview"); return }
         #expect(preview.run.values["API_TOKEN"] == "s3cr3t-yn!")
         text = RunFixture.screen(state).1
-        #expect(text.contains(preview.run.text.prefix(40)))
+        // #11: the preview shows the text with the secret masked, never the secret.
+        #expect(text.contains(preview.run.shownText.prefix(40)))
+        #expect(!text.contains("s3cr3t-yn!"))
         #expect(text.contains("API_TOKEN=••••••"))
         #expect(state.vars["pod-name"] == "api-7f9x")
         // A read command runs on Enter.
@@ -57,7 +59,8 @@ struct RunFlowTests {
         guard case .run(.preview(let preview)) = state.overlays.last else { Issue.record("no preview"); return }
         let (canvas, text) = RunFixture.screen(state)
         #expect(text.contains(preview.run.text))
-        #expect(preview.run.text.contains("payments"))
+        // #11: the environment's value reaches the command through its environment, not its text.
+        #expect(preview.run.text.contains("${NAMESPACE}") && preview.run.environment["NAMESPACE"] == "payments")
         #expect(text.contains("● read"))
         #expect(text.contains("Runner: bash · in /srv/ops"))
         #expect(text.contains("Enter: run   Esc: cancel"))

@@ -76,10 +76,11 @@ struct ExecCLITests {
         try WarroomBinary.run(["exec", runbook] + arguments + ["--store", folder.appendingPathComponent("store").path])
     }
 
-    @Test func streamsSanitizedOutputAndExitsZero() throws {
+    @Test func passesOutputThroughAndExitsZero() throws {
         let (status, out, err) = try exec(["1"])
         #expect(status == 0)
-        #expect(out == "hello from exec\nred\n")  // no colour: stdout is not a terminal
+        // #11: stdout is not a terminal, so the command's bytes pass through as written.
+        #expect(out == "hello from exec\n\u{1B}[31mred\u{1B}[0m\u{1B}]0;title\u{07}\n")
         #expect(err.contains("not recorded (no --incident given)"))
     }
 
@@ -101,11 +102,13 @@ struct ExecCLITests {
     @Test func destructiveNeedsTheRightWord() throws {
         let refused = try exec(["5", "--set", "MARKER_DIR=\(marker.path)"])
         #expect(refused.status == 2)
-        #expect(refused.err.contains("is destructive (destructive: rm deletes files): to run it, add --confirm RM"))
+        // #11: the word is the target itself (the directory), not a fixed word any target shares.
+        #expect(refused.err.contains("is destructive (destructive: rm deletes files): to run it, add --confirm \(marker.path)"))
         let wrong = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", "yes"])
         #expect(wrong.status == 2)
         #expect(FileManager.default.fileExists(atPath: marker.path), "nothing ran")
-        let confirmed = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", "RM"])
+        #expect(try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", "RM"]).status == 2)
+        let confirmed = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", marker.path])
         #expect(confirmed.status == 0)
         #expect(!FileManager.default.fileExists(atPath: marker.path))
     }
@@ -159,7 +162,7 @@ struct ExecCLITests {
         #expect(FileManager.default.fileExists(atPath: marker.path), "nothing ran")
         let timeline = try WarroomBinary.run(["timeline", id, "--store", store]).out
         #expect(timeline.contains("Refused #5"))
-        #expect(timeline.contains("the confirmation given was \"yes\", not RM"))
+        #expect(timeline.contains("the confirmation given was \"yes\", not \(marker.path)"))
         #expect(!timeline.contains("Started #5"))
     }
 

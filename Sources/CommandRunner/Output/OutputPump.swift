@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 
 /// Reads a run's output pipe on its own thread, in blocks of up to 1 MB (whatever is ready is
 /// read before a block is processed), and hands each block through the sanitizer to the ring, the
@@ -12,15 +13,23 @@ final class OutputPump: @unchecked Sendable {
     private let ring: OutputRing
     private let file: RedactedOutputFile?
     private let observer: (@Sendable (SanitizedBatch) -> Void)?
+    /// Given every block exactly as read, before sanitizing (`warroom exec` into a pipe).
+    private let raw: (@Sendable (UnsafeRawBufferPointer) -> Void)?
     private let onOutput: @Sendable (_ bytes: Int) -> Void
+    /// The run's secret values, masked in the lines kept for the screen (nil: none).
+    private let screen: (redactor: Redactor, scanner: TriggerScanner)?
     private let lock = NSLock()
     private var stopRequested = false
     private let ended = DispatchSemaphore(value: 0)
     static let blockSize = 1 << 20
 
     init(fd: Int32, lineCap: Int, ring: OutputRing, file: RedactedOutputFile?,
-         observer: (@Sendable (SanitizedBatch) -> Void)?, onOutput: @escaping @Sendable (Int) -> Void) {
+         observer: (@Sendable (SanitizedBatch) -> Void)?, raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+         secrets: [String] = [], onOutput: @escaping @Sendable (Int) -> Void) {
+        let screenRedactor = Redactor.literals(secrets)
+        screen = screenRedactor.patterns.isEmpty ? nil : (screenRedactor, TriggerScanner(screenRedactor))
         self.observer = observer
+        self.raw = raw
         self.fd = fd
         self.sanitizer = OutputSanitizer(lineCap: lineCap)
         self.ring = ring
@@ -84,13 +93,14 @@ final class OutputPump: @unchecked Sendable {
     }
 
     private func process(_ buffer: UnsafeMutableRawPointer, _ count: Int) {
+        raw?(UnsafeRawBufferPointer(start: buffer, count: count))
         sanitizer.feed(UnsafeRawBufferPointer(start: buffer, count: count))
         deliver(bytes: count)
     }
 
     private func deliver(bytes: Int) {
         sanitizer.consumeBatch { batch in
-            ring.append(batch)
+            ring.append(screen.map { batch.masking($0.redactor, scanner: $0.scanner) } ?? batch)
             file?.write(batch)
             observer?(batch)
         }

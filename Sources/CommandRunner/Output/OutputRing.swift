@@ -145,6 +145,22 @@ public final class OutputRing: @unchecked Sendable {
         }
     }
 
+    /// The last `count` lines as the command wrote them: pieces the line cap cut are joined again
+    /// (for the record's tail, which is redacted whole so a secret across the cut is caught).
+    public func tailJoined(_ count: Int) -> [String] {
+        lock.withLock {
+            let n = max(0, min(count, kept))
+            var out: [String] = []
+            var continuing = false
+            forEachLine(total - n, total) { _, batch, index in
+                let text = batch.text(of: index)
+                if continuing, !out.isEmpty { out[out.count - 1] += text } else { out.append(text) }
+                continuing = batch.isContinued(index)
+            }
+            return out
+        }
+    }
+
     /// Numbers of the kept lines containing `needle` (case-insensitive), oldest first.
     public func search(_ needle: String) -> [Int] {
         guard !needle.isEmpty else { return [] }

@@ -63,7 +63,9 @@ public struct OutputSanitizer {
             }
             if wrapped {
                 wrapped = false
-                if b == 0x0A { i += 1; continue }
+                // The line ended exactly at the cap: it was whole after all. (When the batch was
+                // drained in between, the mark is gone with it and the file joins the next line.)
+                if b == 0x0A { batch.unmarkContinued(batch.count - 1); i += 1; continue }
             }
             if line.isEmpty, line.isAppending, style.isPlain {
                 // Whole lines of plain printable ASCII go to the batch in one copy.
@@ -173,14 +175,14 @@ public struct OutputSanitizer {
             let take = min(room, chunk.count - start)
             line.appendASCII(UnsafeBufferPointer(rebasing: chunk[start..<start + take]), style: style)
             start += take
-            if line.columns >= lineCap { endLine(); wrapped = start == chunk.count }
+            if line.columns >= lineCap { endLine(); batch.markLastContinued(); wrapped = start == chunk.count }
         }
     }
 
     private mutating func put(_ scalar: Unicode.Scalar) {
-        if line.column >= lineCap { endLine() }
+        if line.column >= lineCap { endLine(); batch.markLastContinued() }
         line.put(scalar, style: style)
-        if line.isAppending, line.columns >= lineCap { endLine(); wrapped = true }
+        if line.isAppending, line.columns >= lineCap { endLine(); batch.markLastContinued(); wrapped = true }
     }
 
     private mutating func endLine() {

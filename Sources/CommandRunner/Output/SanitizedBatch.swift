@@ -14,8 +14,30 @@ public struct SanitizedBatch: Sendable {
     private(set) var coloredLines: [Int] = []
     private(set) var coloredLineRunEnds: [Int] = []
     private(set) var colorRuns: [ColorRun] = []
+    /// The indices of lines that the line cap cut, ascending: the next line goes on with the same
+    /// line of output (the output file joins them again, so a secret across the cut is redacted).
+    public internal(set) var continuedLines: [Int] = []
 
     public init() {}
+
+    /// Whether line `index` was cut by the line cap (it goes on in the next line).
+    public func isContinued(_ index: Int) -> Bool {
+        var low = 0, high = continuedLines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if continuedLines[mid] < index { low = mid + 1 } else { high = mid }
+        }
+        return low < continuedLines.count && continuedLines[low] == index
+    }
+
+    mutating func unmarkContinued(_ index: Int) {
+        if continuedLines.last == index { continuedLines.removeLast() }
+    }
+
+    /// Marks the line just completed as cut by the line cap.
+    mutating func markLastContinued() {
+        if let last = lineEnds.indices.last { continuedLines.append(last) }
+    }
 
     public var count: Int { lineEnds.count }
     public var isEmpty: Bool { lineEnds.isEmpty }
@@ -64,6 +86,7 @@ public struct SanitizedBatch: Sendable {
     mutating func removeAll() {
         text.removeAll(keepingCapacity: true)
         lineEnds.removeAll(keepingCapacity: true)
+        continuedLines.removeAll(keepingCapacity: true)
         if !coloredLines.isEmpty {
             coloredLines.removeAll(keepingCapacity: true)
             coloredLineRunEnds.removeAll(keepingCapacity: true)
@@ -81,6 +104,7 @@ extension SanitizedBatch {
         text.withUnsafeBufferPointer { out.text.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset...])) }
         out.lineEnds.reserveCapacity(count - first)
         for index in first..<count { out.lineEnds.append(lineEnds[index] - offset) }
+        out.continuedLines = continuedLines.filter { $0 >= first }.map { $0 - first }
         if let k = coloredIndex(firstAtOrAfter: first) {
             let runOffset = k == 0 ? 0 : coloredLineRunEnds[k - 1]
             for j in k..<coloredLines.count {

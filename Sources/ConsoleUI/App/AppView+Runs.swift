@@ -91,10 +91,10 @@ extension AppView {
     static func drawPreview(_ canvas: inout Canvas, _ preview: RunPreview, _ body: Rect, _ state: AppState,
                             _ palette: ThemePalette) {
         let run = preview.run
-        let code = run.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let code = run.shownText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let shownCode = Array(code.prefix(max(body.height - 14, 1)))
         let reasonRows = run.risk == .destructive ? 1 : 0
-        let height = shownCode.count + 9 + reasonRows + (run.values.isEmpty ? 0 : 1)
+        let height = shownCode.count + 9 + reasonRows + (run.values.isEmpty ? 0 : 1) + run.warnings.count
         var title = "Run " + (run.title ?? "command \(run.commandId)")
         if state.dryRun { title = "DRY RUN · " + title }
         let inner = dialog(&canvas, body, width: max(body.width - 8, 40), height: height, title: title, palette)
@@ -116,6 +116,10 @@ extension AppView {
             let values = run.maskedValues.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             canvas.write("Values: " + values.joined(separator: "  "), x: inner.x + 1, y: y, style: palette[.textMuted],
                          clip: inner)
+            y += 1
+        }
+        for warning in run.warnings {
+            canvas.write("Warning: " + warning, x: inner.x + 1, y: y, style: palette[.metricWarn], clip: inner)
             y += 1
         }
         canvas.horizontalLine(x: inner.x, y: y, length: inner.width, style: palette[.dialogBorder])

@@ -75,9 +75,16 @@ public struct CommandStartedPayload: EventPayload {
     /// Ran with the real terminal.
     public var interactive: Bool?
     public var title: String?
+    /// The process that runs it (a console or `warroom exec`) and its host: if that process is gone
+    /// and no `command_finished` came, the run is reconciled as ended with an unknown result.
+    public var pid: Int?
+    public var host: String?
 
     public init(command: String, commandId: Int? = nil, dryRun: Bool = false, values: [String: String]? = nil,
-                runner: String? = nil, risk: String? = nil, interactive: Bool? = nil, title: String? = nil) {
+                runner: String? = nil, risk: String? = nil, interactive: Bool? = nil, title: String? = nil,
+                pid: Int? = nil, host: String? = nil) {
+        self.pid = pid
+        self.host = host
         self.command = command
         self.commandId = commandId
         self.dryRun = dryRun
@@ -106,12 +113,16 @@ public struct CommandFinishedPayload: EventPayload {
     public var cancelled: Bool?
     /// Cancelled because it ran past its timeout.
     public var timedOut: Bool?
-    /// Why it could not run (it never started, e.g. a missing working directory).
+    /// Why it could not run (it never started, e.g. a missing working directory), or why its
+    /// result is unknown (the process running it died first).
     public var failure: String?
+    /// The `command_started` event this ends. Older events: nil.
+    public var startedEvent: Int64?
 
     public init(command: String, commandId: Int? = nil, exitStatus: Int?, signal: Int? = nil, durationMs: Int,
                 output: String? = nil, tail: [String] = [], dryRun: Bool = false, cancelled: Bool? = nil,
-                timedOut: Bool? = nil, failure: String? = nil) {
+                timedOut: Bool? = nil, failure: String? = nil, startedEvent: Int64? = nil) {
+        self.startedEvent = startedEvent
         self.cancelled = cancelled
         self.timedOut = timedOut
         self.failure = failure
@@ -128,6 +139,7 @@ public struct CommandFinishedPayload: EventPayload {
     // Explicit so that `exitStatus: null` is written rather than the key left out.
     enum CodingKeys: String, CodingKey {
         case command, commandId, exitStatus, signal, durationMs, output, tail, dryRun, cancelled, timedOut, failure
+        case startedEvent
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -142,6 +154,7 @@ public struct CommandFinishedPayload: EventPayload {
         try c.encodeIfPresent(cancelled, forKey: .cancelled)
         try c.encodeIfPresent(timedOut, forKey: .timedOut)
         try c.encodeIfPresent(failure, forKey: .failure)
+        try c.encodeIfPresent(startedEvent, forKey: .startedEvent)
     }
 }
 

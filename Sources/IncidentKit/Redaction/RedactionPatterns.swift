@@ -8,6 +8,13 @@ enum RedactionPatterns {
         "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "credential", "credentials",
     ]
 
+    /// Last words of a name that make it a setting about a secret rather than the secret.
+    static let settingWords: Set<String> = [
+        "count", "counts", "limit", "limits", "ttl", "days", "hours", "minutes", "seconds", "length", "len", "size", "max",
+        "min", "rotation", "timeout", "expiry", "expires", "type", "name", "file", "path", "url", "id", "policy", "enabled",
+        "version", "header", "field", "env", "var",
+    ]
+
     static func all() -> [RedactionPattern] {
         // Force-try: these are literals checked by the tests.
         // swiftlint:disable force_try
@@ -32,7 +39,7 @@ enum RedactionPatterns {
             // so "Bearer tokens expire" stays.
             try! RedactionPattern(
                 name: "bearer token",
-                #"\b(?:Bearer|Token)\s+((?=[A-Za-z0-9\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{12,}=*|[A-Za-z0-9\-._~+/]{24,}=*)"#,
+                #"\b(?:Bearer|Token)\s+((?=[A-Za-z0-9\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{6,}=*|[A-Za-z0-9\-._~+/]{24,}=*)"#,
                 options: [.caseInsensitive], triggers: ["bearer", "token"],
                 secretGroups: [1]),
             try! RedactionPattern(
@@ -43,7 +50,7 @@ enum RedactionPatterns {
             // scheme://user:password@host
             try! RedactionPattern(
                 name: "password in URL",
-                #"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]+:([^\s@/]+)@"#, triggers: ["://"],
+                #"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]*:([^\s@/]+)@"#, triggers: ["://"],
                 secretGroups: [1]),
             // SQL: PASSWORD 'x', IDENTIFIED BY 'x'
             try! RedactionPattern(
@@ -62,6 +69,57 @@ enum RedactionPatterns {
                 #"(?<![\w-])([A-Za-z][A-Za-z0-9_\-]*)"?\s*(?:=|:(?=\s*["']))\s*(?:"([^"]*)"|'([^']*)'|([^\s"'&;,]+))"#,
                 triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
                 secretGroups: [2, 3, 4], accept: isSecretAssignment),
+            // HTTP headers that carry credentials whatever the token looks like: `Authorization: Basic
+            // YWxhZGRpbg==`, `Authorization: Bearer abc`, `Cookie: session=…`, `X-Api-Key: …`.
+            try! RedactionPattern(
+                name: "credential header",
+                #"(?i)\b(?:authorization|proxy-authorization)\s*:\s*(?:(?:basic|bearer|token|digest|negotiate|apikey)\s+)?([^\s"',]+)"#,
+                triggers: ["authorization"], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "cookie header",
+                #"(?i)\b(?:set-)?cookie\s*:\s*([^\n"']+?)\s*(?=["']|$)"#, options: [.anchorsMatchLines],
+                triggers: ["cookie"], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "key header",
+                #"(?i)\bx-(?:[a-z]+-)*(?:api-key|token|auth|secret|key)\s*:\s*([^\s"',]+)"#,
+                triggers: ["x-"], secretGroups: [1]),
+            // JSON Web Tokens anywhere (a custom header, a log line): header.payload.signature.
+            try! RedactionPattern(
+                name: "JWT", #"\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)"#,
+                triggers: ["eyj"], secretGroups: [1]),
+            // Command lines that take a password in a short option: `mysql -pX`, `mysql -p X`,
+            // `redis-cli -a X`, `sshpass -p X`, `docker login -p X`, `curl -u user:pass`.
+            try! RedactionPattern(
+                name: "password short option",
+                #"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"[^"]*")"#,
+                triggers: ["mysql", "mariadb"], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "redis password option",
+                #"\bredis-cli\b[^\n|;&]*?\s(?:-a|--pass)\s+([^\s'"]+|'[^']*'|"[^"]*")"#,
+                triggers: ["redis-cli"], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "sshpass or docker login password",
+                #"\b(?:sshpass|docker\s+login|podman\s+login|helm\s+registry\s+login)\b[^\n|;&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"[^"]*")"#,
+                triggers: ["sshpass", "login"], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "curl user password",
+                #"(?:^|\s)(?:-u|--user|--proxy-user)\s*['"]?[^\s:'"/]*:([^\s'"/][^\s'"]*)"#,
+                triggers: ["-u", "--user", "--proxy-user"], secretGroups: [1]),
+            // Slack incoming webhooks: the path after /services/ is the credential.
+            try! RedactionPattern(
+                name: "Slack webhook", #"hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9/_\-]+)"#,
+                triggers: ["hooks.slack.com"], secretGroups: [1]),
+            // .npmrc: `//registry.npmjs.org/:_authToken=npm_…`, `_auth=…`, `_password=…`.
+            try! RedactionPattern(
+                name: "npm auth", #"(?i)\b_(?:authToken|auth|password)\s*=\s*("[^"]*"|\S+)"#,
+                triggers: ["_auth", "_password"], secretGroups: [1]),
+            try! RedactionPattern(name: "npm token", #"\b(npm_[A-Za-z0-9]{36})\b"#, triggers: ["npm_"], secretGroups: [1]),
+            // JSON inside a shell string: `{\"password\":\"hunter2\"}`.
+            try! RedactionPattern(
+                name: "escaped JSON secret",
+                #"\\"([A-Za-z][A-Za-z0-9_\-]*)\\"\s*:\s*\\"((?:[^"\\]|\\[^"])*)\\""#,
+                triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
+                secretGroups: [2], accept: isSecretAssignment),
             // YAML / config lines whose whole value is one token: `  password: aHVudGVyMg==`.
             // "Password: reset it in the portal" has several words and stays.
             try! RedactionPattern(
@@ -81,7 +139,12 @@ enum RedactionPatterns {
         let named = words.contains(where: secretNameWords.contains)
             || ["password", "passwd", "secret", "token", "apikey", "accesskey"].contains(where: joined.hasSuffix)
         guard named else { return false }
+        // A setting about a secret, not the secret: `token_count=15000`, `api_key_rotation_days=90`.
+        if words.count > 1, let last = words.last, settingWords.contains(last) { return false }
         let value = groups.dropFirst(2).compactMap { $0 }.first ?? ""
+        // `pass=128`, `keys=3`: an ambiguous short name with a small number counts something.
+        if words.allSatisfy({ ["pass", "key", "keys", "token", "tokens"].contains($0) }),
+           value.count <= 6, value.allSatisfy(\.isNumber) { return false }
         return !value.isEmpty && !value.hasPrefix("$") && value != "[REDACTED]"
     }
 }

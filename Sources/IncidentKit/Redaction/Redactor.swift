@@ -18,6 +18,16 @@ public struct Redactor: Sendable {
         patterns = RedactionPatterns.all()
     }
 
+    mutating func append(_ pattern: RedactionPattern) { patterns.append(pattern) }
+
+    /// Only the exact `values` (a run's secret values), none of the built-in patterns: for the
+    /// output shown on screen, where only what the run itself knows to be secret is masked.
+    public static func literals(_ values: [String]) -> Redactor {
+        var redactor = Redactor()
+        redactor.patterns = []
+        return redactor.adding(literals: values)
+    }
+
     public func redact(_ text: String) -> String {
         guard !text.isEmpty else { return text }
         var utf8 = text

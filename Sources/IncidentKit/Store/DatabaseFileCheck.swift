@@ -7,6 +7,17 @@ enum DatabaseFileCheck {
 
     /// Throws `.notADatabase` for a non-empty file without the SQLite header.
     static func check(_ url: URL) throws {
+        // Before any open(2): opening a FIFO for reading blocks until a writer comes.
+        var info = stat()
+        if stat(url.path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw JournalError.notAFile(path: url.path, kind: "a directory")
+            case S_IFIFO: throw JournalError.notAFile(path: url.path, kind: "a FIFO (named pipe)")
+            case S_IFSOCK: throw JournalError.notAFile(path: url.path, kind: "a socket")
+            default: throw JournalError.notAFile(path: url.path, kind: "a device")
+            }
+        }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             if FileManager.default.fileExists(atPath: url.path) {
                 throw JournalError.database(path: url.path, detail: "cannot read the file")

@@ -31,9 +31,49 @@ public final class Journal: Sendable {
         try PrivateFiles.createIfMissing(dbURL)
         queue = try Self.mapErrors(path: dbURL.path, waited: busyTimeout) {
             let queue = try DatabaseQueue(path: dbURL.path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            try Self.refuseNewerSchema(queue, path: dbURL.path)
             try Schema.migrator.migrate(queue)
             return queue
         }
+    }
+
+    /// Opens an existing store for reading only (`timeline`, `postmortem` on a read-only store or
+    /// one written by a newer warroom): nothing is created, migrated or written.
+    public init(readingOnly location: StoreLocation, redactor: Redactor = .standard, busyTimeout: Double = 5) throws {
+        self.location = location
+        self.redactor = redactor
+        self.clock = { Date() }
+        self.busyTimeout = busyTimeout
+        let dbURL = location.databaseURL
+        try DatabaseFileCheck.check(dbURL)
+        guard FileManager.default.fileExists(atPath: dbURL.path) else {
+            throw JournalError.database(path: dbURL.path, detail: "no journal here yet")
+        }
+        queue = try Self.mapErrors(path: dbURL.path, waited: busyTimeout) {
+            let config = Self.configuration(busyTimeout: busyTimeout, readonly: true)
+            do {
+                let queue = try DatabaseQueue(path: dbURL.path, configuration: config)
+                _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") }
+                return queue
+            } catch {
+                // A WAL store in a read-only folder cannot make its -shm file: read it as immutable.
+                var url = URLComponents(url: dbURL, resolvingAgainstBaseURL: false)!
+                url.scheme = "file"
+                url.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+                return try DatabaseQueue(path: url.string!, configuration: config)
+            }
+        }
+    }
+
+    /// A writer never touches a store whose schema has migrations this version does not know.
+    static func refuseNewerSchema(_ queue: DatabaseQueue, path: String) throws {
+        let known = Set(Schema.migrator.migrations)
+        let applied = try queue.read { db -> [String] in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw JournalError.newerSchema(path: path, unknown: unknown) }
     }
 
     static func configuration(busyTimeout: Double, readonly: Bool = false) -> Configuration {
@@ -197,6 +237,8 @@ public final class Journal: Sendable {
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw JournalError.locked(path: path, waitedSeconds: waited)
             case .SQLITE_READONLY, .SQLITE_PERM: throw JournalError.readOnly(path: path)
             case .SQLITE_NOTADB: throw JournalError.notADatabase(path: path)
+            case .SQLITE_FULL: throw JournalError.diskFull(path: path)
+            case .SQLITE_IOERR where errno == ENOSPC: throw JournalError.diskFull(path: path)
             case .SQLITE_CORRUPT: throw JournalError.corrupt(path: path, detail: error.message ?? "database disk image is malformed")
             default: throw JournalError.database(path: path, detail: error.message ?? "\(error)")
             }

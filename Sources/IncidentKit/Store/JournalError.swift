@@ -9,6 +9,12 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case noOpenIncident
     case invalidValue(what: String, value: String, valid: [String])
     case database(path: String, detail: String)
+    /// The journal path is a directory, a FIFO, a socket or a device: nothing is opened (a FIFO would hang).
+    case notAFile(path: String, kind: String)
+    /// Written by a newer warroom: its schema has changes this version does not know.
+    case newerSchema(path: String, unknown: [String])
+    /// The disk (or the quota) is full: ENOSPC.
+    case diskFull(path: String)
 
     public var description: String {
         switch self {
@@ -32,6 +38,13 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "unknown \(what) \"\(value)\"; valid: \(valid.joined(separator: ", "))"
         case .database(let path, let detail):
             return "\(path): \(detail)"
+        case .notAFile(let path, let kind):
+            return "\(path) is \(kind), not a journal file; move it away or point --store elsewhere."
+        case .newerSchema(let path, let unknown):
+            return "\(path) was written by a newer warroom (schema changes \(unknown.joined(separator: ", ")) unknown here); "
+                + "it can be read but not written by this version: upgrade warroom to write to it."
+        case .diskFull(let path):
+            return "disk full: cannot write \(path) (no space left on device); free space and try again."
         }
     }
 

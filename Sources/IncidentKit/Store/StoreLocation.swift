@@ -24,6 +24,9 @@ public struct StoreLocation: Sendable, Equatable {
     public var outputsURL: URL { directory.appendingPathComponent("outputs") }
     /// Extra redaction patterns, one regular expression a line (`#` starts a comment).
     public var redactionPatternsURL: URL { directory.appendingPathComponent("redact.patterns") }
+    /// The `redact:` patterns of every `warroom.yaml` used with this store, kept by warroom so that
+    /// writers without a config (`warroom note`) redact the same way.
+    public var configuredPatternsURL: URL { directory.appendingPathComponent("redact.configured") }
 }
 
 /// Files 0600, folders 0700: the journal holds incident details.

@@ -2,7 +2,7 @@
 /// `eval …`, `watch …`, `su -c …`, `psql -c "…"`, `python3 -c "…"`, `awk '…'`, `sed '…'`, and
 /// heredocs fed to anything but `cat`/`tee`. Quoting a value for the shell does not protect it
 /// from the second parser, so only values no shell, SQL or script language treats specially are
-/// used there (`isInert`).
+/// used there (`PlainWord.isPlainForAnyParser`).
 enum NestedShell {
     static let shells: Set<String> = ["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"]
     /// Programs that run their arguments as given (not through a shell); looked through.
@@ -64,14 +64,25 @@ enum NestedShell {
             if shells.contains(name), after.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("c") }) {
                 return "\(name) -c"
             }
-            if let flags = codeFlags[name], let flag = after.first(where: { arg in flags.contains { arg == $0 || arg.hasPrefix($0 + "=") } }) {
+            if let flags = codeFlags[name], let flag = after.first(where: { arg in flags.contains { Self.arg(arg, gives: $0) } }) {
                 return "\(name) \(flag)"
+            }
+            if name == "trap" { return "trap" }
+            if ["flock", "script", "su", "runuser"].contains(name), after.contains(where: { Self.arg($0, gives: "-c") }) {
+                return "\(name) -c"
             }
             if name == "sqlite3", after.contains(where: { !$0.hasPrefix("-") }) { return "sqlite3" } // SQL after the database
             // Their program text runs too: awk's system(), GNU sed's `e` and `w` commands.
             if scriptPrograms.contains(name) { return name }
         }
         return nil
+    }
+
+    /// `-c`, `--command=…`, or `-c` among bundled letters (`-Bc`, `-tAc`, `-ne`, `-pe`).
+    static func arg(_ arg: String, gives flag: String) -> Bool {
+        if arg == flag || arg.hasPrefix(flag + "=") { return true }
+        guard flag.count == 2, flag.hasPrefix("-"), arg.hasPrefix("-"), !arg.hasPrefix("--"), let letter = flag.last else { return false }
+        return arg.dropFirst().allSatisfy { $0.isLetter } && arg.contains(letter)
     }
 
     /// Interpreters and the options that give them code to run.
@@ -100,15 +111,5 @@ enum NestedShell {
         guard p < words.count else { return nil }
         let program = baseName(words[p])
         return dataReaders.contains(program) ? nil : program
-    }
-
-    /// A value that reads the same to a shell, SQL or a script language wherever it lands: letters,
-    /// digits and `_ . / : @ % ,` and single `-` (no spaces, quotes, `$`, globs, operators, `--` or `/*`).
-    static func isInert(_ value: String) -> Bool {
-        guard !value.isEmpty, !value.contains("--"), !value.contains("/*"), !value.contains("*/") else { return false }
-        return value.unicodeScalars.allSatisfy { s in
-            (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_./:@%,-".unicodeScalars.contains(s)))
-                || (!s.isASCII && s.properties.isAlphabetic)
-        }
     }
 }

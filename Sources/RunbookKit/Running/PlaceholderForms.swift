@@ -8,9 +8,9 @@ struct PlaceholderForms {
 
     /// The occurrence a match at byte `start` makes, as written in the text.
     func occurrence(_ m: Match, at start: Int, _ context: QuotingContext, backticks: Int = 0,
-                    reparsedBy: String? = nil) -> PlaceholderOccurrence {
+                    reparsedBy: String? = nil, optionPosition: Bool = false) -> PlaceholderOccurrence {
         PlaceholderOccurrence(name: m.name, range: start..<m.end, written: String(decoding: bytes[start..<m.end], as: UTF8.self),
-                              context: context, backticks: backticks, reparsedBy: reparsedBy)
+                              context: context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: optionPosition)
     }
 
     struct Match {

@@ -23,6 +23,13 @@ public enum QuotingContext: Sendable, Equatable {
     case formatField
     /// A comment: the value is only shown, but a line break would end the comment.
     case comment
+    /// A numeric spot: shell arithmetic (`$(( ))`, `(( ))`, `[[ a -gt b ]]`, `let`, `declare -i`,
+    /// array subscripts, `${x:offset}`) or SQL `LIMIT`/`OFFSET`. Only a whole number is accepted:
+    /// bash evaluates a name there, and `a[$(cmd)]` runs `cmd`.
+    case arithmetic
+    /// SQL where a table or column name is expected (`FROM`, `JOIN`, `UPDATE`, `INTO`, after `.`):
+    /// a plain name stays as written; elsewhere a bare name would read as a column, not a value.
+    case sqlIdentifier
 }
 
 /// One place a placeholder is written in a command.
@@ -38,15 +45,19 @@ public struct PlaceholderOccurrence: Sendable, Equatable {
     /// Shell only: the program that parses this text again as code (`ssh`, `bash -c`, `psql -c`, the
     /// `psql` a heredoc feeds); nil when the shell is the last to read it.
     public var reparsedBy: String?
+    /// Shell only: the occurrence starts a word of a simple command (so a value beginning with `-`
+    /// would be read as an option) and no `--` ends the options before it.
+    public var optionPosition: Bool
 
     public init(name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0,
-                reparsedBy: String? = nil) {
+                reparsedBy: String? = nil, optionPosition: Bool = false) {
         self.name = name
         self.range = range
         self.written = written
         self.context = context
         self.backticks = backticks
         self.reparsedBy = reparsedBy
+        self.optionPosition = optionPosition
     }
 }
 

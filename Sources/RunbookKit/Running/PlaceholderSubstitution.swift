@@ -1,10 +1,31 @@
 /// Replaces every placeholder occurrence in a command by its value, quoted for the spot it lands in.
 public enum PlaceholderSubstitution {
+    /// The text that will run, the text to show and record, and what the process's environment needs.
+    public struct Rendered: Sendable, Equatable {
+        public var text: String
+        /// `text` with every secret value replaced by its mask.
+        public var shown: String
+        /// Variables the text refers to instead of holding their values (`"${API_TOKEN}"`).
+        public var environment: [String: String]
+    }
+
+    public static let mask = "••••••"
+
     /// The text that will run. Throws `.unsafeValue` when a value cannot be made safe where it lands.
+    /// `backslashEscapes`: SQL for a runner that reads `\` as an escape in strings (MySQL).
     public static func apply(_ code: String, language: String, names: [String],
-                             values: [String: String]) throws(PrepareProblem) -> String {
+                             values: [String: String], backslashEscapes: Bool = false) throws(PrepareProblem) -> String {
+        try render(code, language: language, names: names, values: values, backslashEscapes: backslashEscapes).text
+    }
+
+    /// As `apply`, and: `secrets` are masked in `shown`; `fromEnvironment` (placeholder → variable
+    /// name) values are referred to by their variable where the shell expands one, so neither the
+    /// text nor the record holds them.
+    public static func render(_ code: String, language: String, names: [String], values: [String: String],
+                              backslashEscapes: Bool = false, secrets: Set<String> = [],
+                              fromEnvironment: [String: String] = [:]) throws(PrepareProblem) -> Rendered {
         let wanted = names.filter { values[$0] != nil }
-        if wanted.isEmpty { return code }
+        if wanted.isEmpty { return Rendered(text: code, shown: code, environment: [:]) }
         guard let family = QuotingLanguage(language: language),
               let occurrences = PlaceholderOccurrences.find(in: code, language: language, names: wanted) else {
             throw .unsafeValue(name: wanted[0], reason: "warroom does not know how to quote values in \(language) code")
@@ -12,30 +33,46 @@ public enum PlaceholderSubstitution {
         let bytes = Array(code.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        var shown: [UInt8] = []
+        var environment: [String: String] = [:]
         var at = 0
         /// Output ranges of values that landed in heredoc bodies, checked once the text is whole.
         var heredocSpots: [(name: String, range: Range<Int>, delimiter: String, stripsTabs: Bool)] = []
+        /// Whether the whole shell text takes values as data, judged once when a value needs it.
+        var shellVerdict: String?? = nil
         for occurrence in occurrences {
             guard let value = values[occurrence.name] else { continue }
             out.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
-            if let program = occurrence.reparsedBy, !NestedShell.isInert(value) {
-                throw .unsafeValue(name: occurrence.name, reason: "it lands in text that \(program) reads again as code, where only "
-                                   + "plain values (letters, digits, _ . / : @ % , -) are safe")
+            shown.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
+            if family == .shell, let why = ShellValuePolicy.refusal(value, occurrence, code: code, occurrences: occurrences,
+                                                                    verdict: &shellVerdict) {
+                throw .unsafeValue(name: occurrence.name, reason: why)
+            }
+            if family == .shell, let variable = fromEnvironment[occurrence.name],
+               let reference = ShellValuePolicy.reference(to: variable, in: occurrence.context) {
+                out.append(contentsOf: reference.utf8)
+                shown.append(contentsOf: reference.utf8)
+                environment[variable] = value
+                at = occurrence.range.upperBound
+                continue
             }
             let quoted: String
             do {
-                quoted = try ValueQuoting.quote(value, in: occurrence.context, language: family, backticks: occurrence.backticks)
+                quoted = try ValueQuoting.quote(value, in: occurrence.context, language: family, backticks: occurrence.backticks,
+                                                backslashEscapes: backslashEscapes)
             } catch {
                 throw .unsafeValue(name: occurrence.name, reason: error.reason)
             }
             let start = out.count
             out.append(contentsOf: quoted.utf8)
+            shown.append(contentsOf: (secrets.contains(occurrence.name) ? mask : quoted).utf8)
             if case .heredoc(let delimiter, _, let strips) = occurrence.context {
                 heredocSpots.append((occurrence.name, start..<out.count, delimiter, strips))
             }
             at = occurrence.range.upperBound
         }
         out.append(contentsOf: bytes[at...])
+        shown.append(contentsOf: bytes[at...])
         for spot in heredocSpots {
             // The lines the value touches must not end the heredoc early: the rest would run as commands.
             let newline = UInt8(ascii: "\n")
@@ -49,6 +86,7 @@ public enum PlaceholderSubstitution {
                 throw .unsafeValue(name: spot.name, reason: "it would make a line reading \(spot.delimiter), ending the heredoc early")
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return Rendered(text: String(decoding: out, as: UTF8.self), shown: String(decoding: shown, as: UTF8.self),
+                        environment: environment)
     }
 }

@@ -4,8 +4,11 @@ public struct PreparedRun: Sendable, Equatable {
     public var commandId: Int
     public var title: String?
     public var language: String
-    /// The exact text that will run: placeholders replaced by their quoted values. The preview shows it.
+    /// The exact text that will run: placeholders replaced by their quoted values.
     public var text: String
+    /// `text` as shown and recorded: secret values replaced by their mask. The preview, the runs
+    /// list, the journal, the timeline and the postmortem show this, never `text`.
+    public var shownText: String
     /// The runner in words: `bash`, or the configured command line.
     public var runnerName: String
     /// What to spawn (absolute path) and its arguments.
@@ -33,6 +36,9 @@ public struct PreparedRun: Sendable, Equatable {
     /// Runners whose line names `{file}`: the runner writes `text` to this path before starting
     /// the process and removes it afterwards; nil: no file.
     public var codeFile: String?
+    /// Things the commander should look at before running it (a value with `..` in a path, an
+    /// absolute path where the runbook wrote a relative one); the preview shows them.
+    public var warnings: [String] = []
 
     public init(commandId: Int, title: String?, language: String, text: String, runnerName: String, executable: String,
                 arguments: [String], input: String?, environment: [String: String], workingDirectory: String?,
@@ -43,6 +49,7 @@ public struct PreparedRun: Sendable, Equatable {
         self.title = title
         self.language = language
         self.text = text
+        self.shownText = text
         self.runnerName = runnerName
         self.executable = executable
         self.arguments = arguments
@@ -134,6 +141,16 @@ public enum RunPreparer {
         ConfirmationWord.word(code: command.code, language: command.language)
     }
 
+    /// MySQL and MariaDB read `\` as an escape inside strings: the fence says so, or the runner runs them.
+    static func readsBackslashEscapes(_ language: String, _ runnerName: String) -> Bool {
+        let mysqlNames: Set<String> = ["mysql", "mariadb"]
+        if mysqlNames.contains(language.lowercased()) { return true }
+        guard QuotingLanguage(language: language) == .sql, let program = ShellParser.parse(runnerName).first?.words.first else {
+            return false
+        }
+        return mysqlNames.contains(NestedShell.baseName(program))
+    }
+
     /// The run `command` becomes with `values` (which win over `environment`).
     /// `interactive`: the user asked for the real terminal (`!`).
     public static func prepare(_ command: RunbookCommand, values: [String: String], settings: RunnerSettings,
@@ -144,10 +161,20 @@ public enum RunPreparer {
         var used = known(command, environment: environment)
         used.merge(values.filter { command.placeholders.contains($0.key) }) { _, given in given }
         // Runner problems first: "add a runner" says more than a value refused for a language with no runner.
-        _ = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
-                                         settings: settings, environment: environment)
-        let text = try PlaceholderSubstitution.apply(command.code, language: command.language, names: command.placeholders,
-                                                     values: used)
+        let planned = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
+                                                   settings: settings, environment: environment)
+        let secrets = Set(used.keys.filter(isSecret))
+        // Values the environment gave stay there: the text refers to their variable (`"${API_TOKEN}"`).
+        var fromEnvironment: [String: String] = [:]
+        for name in used.keys where values[name] == nil {
+            if let variable = PlaceholderValues.environmentNames(for: name).first(where: { environment[$0] != nil }) {
+                fromEnvironment[name] = variable
+            }
+        }
+        let rendered = try PlaceholderSubstitution.render(command.code, language: command.language, names: command.placeholders,
+                                                          values: used, backslashEscapes: readsBackslashEscapes(command.language, planned.name),
+                                                          secrets: secrets, fromEnvironment: fromEnvironment)
+        let text = rendered.text
         let runner = try RunnerResolution.resolve(language: command.language, text: text, commandId: command.id,
                                                   settings: settings, environment: environment)
         // A value is data, but data can still pick a subcommand (`kubectl <verb> pod`): judge the
@@ -158,15 +185,22 @@ public enum RunPreparer {
         let risk = raised ? after.risk : command.risk
         let reason = raised ? after.reason : command.riskReason
         let decider = raised ? after : before
-        let word = risk == .destructive
+        // A destructive command aimed by a value asks for that value (the pod's name), so the word
+        // typed names what is destroyed rather than a fixed verb any target would share.
+        let verb = risk == .destructive
             ? ConfirmationWord.word(for: decider.risk == .destructive ? decider : RiskVerdict(risk: risk, reason: reason),
                                     code: command.code, language: command.language)
             : nil
-        return PreparedRun(
+        let word = verb.map { ConfirmationWord.target(command, values: used, verb: $0) ?? $0 }
+        var run = PreparedRun(
             commandId: command.id, title: command.title, language: command.language, text: text, runnerName: runner.name,
             executable: runner.executable, arguments: runner.arguments, input: runner.input, environment: runner.environment,
-            workingDirectory: runner.workingDirectory, values: used, secretNames: Set(used.keys.filter(isSecret)),
+            workingDirectory: runner.workingDirectory, values: used, secretNames: secrets,
             risk: risk, riskReason: reason, confirmationWord: word, interactive: interactive || command.interactive,
             timeout: settings.timeout, silentAfter: settings.silentAfter, codeFile: runner.codeFile)
+        run.warnings = PathWarnings.find(command, values: used)
+        run.shownText = rendered.shown
+        run.environment.merge(rendered.environment) { _, used in used }
+        return run
     }
 }

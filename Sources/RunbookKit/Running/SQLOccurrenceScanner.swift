@@ -23,7 +23,7 @@ struct SQLOccurrenceScanner {
                 i = quoted(from: i + 2, close: UInt8(ascii: "'"), backslashEscapes: true, context: .escapeString)
                 continue
             }
-            if let m = forms.match(at: i, dollar: false) { record(m, at: i, .unquoted); i = m.end; continue }
+            if let m = forms.match(at: i, dollar: false) { record(m, at: i, codeContext(before: i)); i = m.end; continue }
             switch c {
             case UInt8(ascii: "'"):
                 i = quoted(from: i + 1, close: c, backslashEscapes: false, context: .singleQuoted)
@@ -42,6 +42,25 @@ struct SQLOccurrenceScanner {
             }
         }
         return found
+    }
+
+    static let nameKeywords: Set<String> = ["FROM", "JOIN", "INTO", "UPDATE", "TABLE", "TRUNCATE", "DESCRIBE", "DESC"]
+    static let countKeywords: Set<String> = ["LIMIT", "OFFSET", "TOP", "FETCH"]
+
+    /// How SQL reads a bare occurrence at `i`, judged by the word before it: a name after `FROM`,
+    /// `JOIN` … or `.`; a count after `LIMIT`/`OFFSET`; a value anywhere else.
+    func codeContext(before i: Int) -> QuotingContext {
+        var k = i - 1
+        while k >= 0, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") || bytes[k] == UInt8(ascii: "\n")
+            || bytes[k] == UInt8(ascii: "\r") { k -= 1 }
+        guard k >= 0 else { return .unquoted }
+        if bytes[k] == UInt8(ascii: ".") { return .sqlIdentifier }
+        let end = k + 1
+        while k >= 0, PlaceholderForms.isIdent(bytes[k]) { k -= 1 }
+        let word = String(decoding: bytes[(k + 1)..<end], as: UTF8.self).uppercased()
+        if Self.nameKeywords.contains(word) { return .sqlIdentifier }
+        if Self.countKeywords.contains(word) { return .arithmetic }
+        return .unquoted
     }
 
     /// A quoted body up to its closing quote; a doubled quote is the quote itself.

@@ -5,10 +5,14 @@ struct ShellOccurrenceScanner {
     let forms: PlaceholderForms
     var bytes: [UInt8] { forms.bytes }
     var found: [PlaceholderOccurrence] = []
+    let spots: ShellNumericSpots
     /// Where the simple command being read starts, per level of `$(…)` / backticks (outermost first).
     var commandStarts: [Int] = [0]
 
-    init(forms: PlaceholderForms) { self.forms = forms }
+    init(forms: PlaceholderForms) {
+        self.forms = forms
+        spots = ShellNumericSpots(bytes: forms.bytes)
+    }
 
     struct Heredoc: Equatable {
         var delimiter: String
@@ -29,18 +33,62 @@ struct ShellOccurrenceScanner {
     static let quote = UInt8(ascii: "'"), dquote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
     static let newline = UInt8(ascii: "\n"), dollar = UInt8(ascii: "$"), tick = UInt8(ascii: "`")
 
-    mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ context: QuotingContext, backticks: Int,
+    mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ written: QuotingContext, backticks: Int,
                          heredocReader: String? = nil) {
+        var context = written
         var reparsedBy = heredocReader
-        if reparsedBy == nil && context != .comment {
+        if context != .comment {
             for start in commandStarts where start <= i {
                 if let program = NestedShell.evaluator(prefix: String(decoding: bytes[start..<i], as: UTF8.self)) {
-                    reparsedBy = program
+                    reparsedBy = reparsedBy ?? program
                     break
                 }
             }
         }
-        found.append(forms.occurrence(m, at: i, context, backticks: backticks, reparsedBy: reparsedBy))
+        let prefix = String(decoding: bytes[min(commandStarts.last ?? 0, i)..<i], as: UTF8.self)
+        let words = ShellParser.parse(prefix).last?.words ?? []
+        if spots.inArithmetic(i) || Self.isArithmeticCommand(words) || isSubscript(at: i, context) {
+            context = .arithmetic
+        } else if let brace = spots.brace(holding: i) {
+            if ShellNumericSpots.braceIsArithmetic(bytes, brace: brace, at: i) {
+                context = .arithmetic
+            } else if context != .singleQuoted && context != .ansiCQuoted {
+                reparsedBy = reparsedBy ?? "a ${…} parameter expansion"
+            }
+        }
+        let option = isArgument(context) && startsWord(at: i) && !words.dropLast(Self.endsWord(prefix) ? 0 : 1).contains("--")
+        found.append(forms.occurrence(m, at: i, context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: option))
+    }
+
+    /// `let …` and `declare -i` / `local -i` / `typeset -i` evaluate their arguments as arithmetic.
+    static func isArithmeticCommand(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        if first == "let" { return true }
+        guard ["declare", "typeset", "local", "export", "readonly"].contains(first) else { return false }
+        return words.dropFirst().contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("i") }
+    }
+
+    /// `name[<v>]`: an indexed array's subscript, which bash evaluates as arithmetic.
+    func isSubscript(at i: Int, _ context: QuotingContext) -> Bool {
+        guard context == .unquoted || context == .doubleQuoted, i >= 2, bytes[i - 1] == UInt8(ascii: "[") else { return false }
+        return PlaceholderForms.isIdent(bytes[i - 2])
+    }
+
+    func isArgument(_ context: QuotingContext) -> Bool {
+        switch context {
+        case .unquoted, .singleQuoted, .doubleQuoted, .ansiCQuoted: true
+        default: false
+        }
+    }
+
+    static func endsWord(_ prefix: String) -> Bool { prefix.last.map { $0 == " " || $0 == "\t" } ?? true }
+
+    /// Whether only quote marks stand between the occurrence and the start of its word, so a value
+    /// beginning with `-` would begin the word.
+    func startsWord(at i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, bytes[k] == Self.quote || bytes[k] == Self.dquote || bytes[k] == Self.dollar { k -= 1 }
+        return k < 0 || ShellNumericSpots.isSeparator(bytes[k]) || bytes[k] == Self.tick || bytes[k] == UInt8(ascii: "\r")
     }
 
     mutating func run() -> [PlaceholderOccurrence] {
@@ -124,7 +172,8 @@ struct ShellOccurrenceScanner {
                 i = quoted(from: i + 2, close: Self.quote, escapes: true, context: .ansiCQuoted, backticks: backticks)
                 atWordStart = false; continue
             }
-            if c == UInt8(ascii: "#") && atWordStart {
+            // Inside `${…}` and arithmetic a `#` is text (`${x#pre}`, `16#ff`), not a comment.
+            if c == UInt8(ascii: "#") && atWordStart && spots.brace(holding: i) == nil && !spots.inArithmetic(i) {
                 i = comment(from: i, backticks: backticks)
                 continue
             }
@@ -134,6 +183,8 @@ struct ShellOccurrenceScanner {
                     if depth == 0 {
                         stack.removeLast()
                         commandStarts.removeLast()
+                        // `$(…)#x`: the word goes on, so that `#` is text, not a comment.
+                        i += 1; atWordStart = false; continue
                     } else {
                         stack[stack.count - 1] = .substitution(depth: depth - 1)
                     }

@@ -5,13 +5,14 @@ public enum ValueQuoting {
         public var reason: String
     }
 
+    /// `backslashEscapes`: the SQL runner reads `\` as an escape inside strings (MySQL, MariaDB).
     public static func quote(_ value: String, in context: QuotingContext, language: QuotingLanguage,
-                             backticks: Int = 0) throws(Refusal) -> String {
+                             backticks: Int = 0, backslashEscapes: Bool = false) throws(Refusal) -> String {
         if value.utf8.contains(0) { throw Refusal(reason: "it contains a NUL byte, which no command can carry") }
         var text: String
         switch language {
         case .shell: text = try shell(value, context)
-        case .sql: text = try sql(value, context)
+        case .sql: text = backslashEscapes ? try mysql(value, context) : try sql(value, context)
         case .python: text = try python(value, context)
         }
         // Inside backticks the shell first removes one level of `\` before `\`, `` ` `` and `$`.
@@ -67,7 +68,15 @@ public enum ValueQuoting {
             // caller's (`PlaceholderSubstitution`), since it needs the whole line.
             return quoted ? value : escaping(value, ["\\", "$", "`"])
         case .comment:
-            return try comment(value)
+            // Shown only — unless bash does not read this `#` as a comment after all (the scanner
+            // guesses from bytes), so a value that is not a plain word is quoted as a word too.
+            let shown = try comment(value)
+            return PlainWord.isPlain(shown) ? shown : "'" + replacing(shown, "'", with: "'\\''") + "'"
+        case .arithmetic:
+            // Bash evaluates names here, and `a[$(cmd)]` runs cmd: only a number is data.
+            if PlainWord.isInteger(value) { return value }
+            throw Refusal(reason: "it lands in shell arithmetic ((( )), $(( )), [[ -gt ]], let, declare -i, a subscript "
+                          + "or ${x:offset}), where bash evaluates names and runs a[$(…)]; only a whole number is accepted there")
         default:
             throw Refusal(reason: "warroom has no shell quoting for this spot")
         }
@@ -87,10 +96,17 @@ public enum ValueQuoting {
     static func sql(_ value: String, _ context: QuotingContext) throws(Refusal) -> String {
         switch context {
         case .unquoted:
-            // A plain unsigned number or identifier stays as written (`LIMIT 10`, `FROM orders`);
-            // anything else becomes a string literal.
-            if isPlainNumber(value) || isPlainIdentifier(value) { return value }
+            // A value spot (`WHERE id = <id>`): a plain unsigned number stays as written; anything
+            // else, a bare name too (`id` would compare the column with itself), becomes a string.
+            if isPlainNumber(value) { return value }
             return "'" + replacing(value, "'", with: "''") + "'"
+        case .sqlIdentifier:
+            if isPlainIdentifier(value) { return value }
+            throw Refusal(reason: "it lands where SQL expects a table or column name; only a name (letters, digits, _ and .) "
+                          + "is accepted there")
+        case .arithmetic:
+            if isPlainNumber(value) && !value.contains(".") { return value }
+            throw Refusal(reason: "it lands where SQL expects a count (LIMIT, OFFSET); only a whole number is accepted there")
         case .singleQuoted:
             // Standard strings: only a doubled quote. (MySQL's default also treats \ as an escape.)
             return replacing(value, "'", with: "''")
@@ -109,6 +125,19 @@ public enum ValueQuoting {
             return try comment(value)
         default:
             throw Refusal(reason: "warroom has no SQL quoting for this spot")
+        }
+    }
+
+    /// MySQL and MariaDB: `\` escapes inside both '…' and "…" strings, so it is doubled too.
+    static func mysql(_ value: String, _ context: QuotingContext) throws(Refusal) -> String {
+        let escaped = replacing(value, "\\", with: "\\\\")
+        switch context {
+        case .unquoted:
+            if isPlainNumber(value) { return value }
+            return "'" + replacing(escaped, "'", with: "''") + "'"
+        case .singleQuoted, .escapeString: return replacing(escaped, "'", with: "''")
+        case .doubleQuoted: return replacing(escaped, "\"", with: "\"\"")
+        default: return try sql(value, context)
         }
     }
 

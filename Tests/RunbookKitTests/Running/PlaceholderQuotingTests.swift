@@ -38,6 +38,13 @@ import Testing
             let command = runbookCommand(code)
             #expect(command.placeholders == [name], "\(code)")
             for value in HostileValues.common {
+                // #11: a value starting with `-` where it starts a program's argument is refused (it would be an option).
+                if value.hasPrefix("-") && !template.contains("<<") && !template.contains("\"pre\"") {
+                    #expect(throws: PrepareProblem.self, "\(code)") {
+                        try RunPreparer.prepare(command, values: [name: value], settings: RunnerSettings(), environment: testEnvironment)
+                    }
+                    continue
+                }
                 let prepared = try RunPreparer.prepare(command, values: [name: value], settings: RunnerSettings(),
                                                        environment: testEnvironment)
                 let run = try RealRun.run(prepared)

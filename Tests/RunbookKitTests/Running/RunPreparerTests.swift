@@ -37,7 +37,9 @@ import Testing
                 == .missingValues(["SINCE"]))
         let run = try RunPreparer.prepare(command, values: ["SINCE": "10m", "NAMESPACE": "checkout"], settings: RunnerSettings(),
                                           environment: env)
-        #expect(run.text == "kubectl logs 'web-1' -n 'checkout' --since='10m'")
+        // #11: a value the environment gave is referred to, not pasted: it reaches the command through its environment.
+        #expect(run.text == "kubectl logs \"${POD_NAME}\" -n 'checkout' --since='10m'")
+        #expect(run.environment["POD_NAME"] == "web-1")
         #expect(run.values == ["pod-name": "web-1", "NAMESPACE": "checkout", "SINCE": "10m"])
         // The exact name wins over the upper-snake one.
         #expect(RunPreparer.known(command, environment: ["pod-name": "a", "POD_NAME": "b"])["pod-name"] == "a")

@@ -1,0 +1,106 @@
+/// Decides whether a shell command is understood well enough to take a value that is not a plain
+/// word: every simple command in it (also inside `$(…)` and backticks) must be a program on an
+/// allow-list of programs that take their arguments and their input as data. Anything else —
+/// an interpreter, `trap`, `eval`, `xargs`, `flock -c`, a pipe into `sh` or `sqlite3`, `[[ ]]`,
+/// a function, a process substitution — is a refusal, never a run: an unknown construct is not
+/// assumed safe.
+enum ShellDataPolicy {
+    /// Programs whose arguments (past their options) and standard input are only ever data. A value
+    /// cannot start with `-` in an option position (checked separately), so it cannot add an option.
+    static let dataPrograms: Set<String> = [
+        "echo", "printf", "cat", "tac", "grep", "egrep", "fgrep", "zgrep", "rg", "head", "tail", "wc", "sort", "uniq", "cut",
+        "tr", "tee", "nl", "fold", "column", "paste", "comm", "diff", "cmp", "base64", "sha256sum", "sha1sum", "md5sum",
+        "ls", "stat", "file", "du", "df", "touch", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "chmod", "chown", "realpath",
+        "basename", "dirname", "readlink", "date", "sleep", "true", "false", "test", "[", "id", "whoami", "hostname",
+        "uname", "uptime", "free", "ps", "pgrep", "pkill", "kill", "ss", "netstat", "lsof", "dig", "host", "nslookup",
+        "ping", "traceroute", "curl", "kubectl", "helm", "docker", "podman", "systemctl", "journalctl", "logger",
+        "git", "aws", "gcloud", "az", "gzip", "gunzip", "zcat", "xxd", "od",
+    ]
+
+    /// Options of data programs whose argument is a program, a shell command or a variable name
+    /// (evaluated with its subscript): a command using one is not data-only, wherever the value is.
+    static let codeOptions: [String: Set<String>] = [
+        "git": ["-c", "--config-env", "--exec-path", "--upload-pack", "--receive-pack", "-u", "--exec"],
+        "sort": ["--compress-program"], "printf": ["-v"], "test": ["-v", "-R"], "[": ["-v", "-R"],
+        "curl": ["-K", "--config"], "docker": ["--entrypoint"], "podman": ["--entrypoint"],
+    ]
+
+    /// Programs whose input is data but whose own arguments are a program (sed, awk, jq scripts):
+    /// accepted when no value and no variable reaches their arguments.
+    static let inputOnlyPrograms: Set<String> = ["sed", "gsed", "awk", "gawk", "mawk", "jq", "yq", "read"]
+
+    /// Wrappers that run the rest of their words as a command, looked through; `sudo -s`,
+    /// `env -S` and friends hand the words to a shell and are refusals.
+    static let wrappers = NestedShell.wrappers.subtracting(["xargs", "exec"])
+    static let shellingWrapperFlags: Set<String> = ["-s", "-i", "--shell", "--login", "-S", "--split-string"]
+
+    /// nil when every command of `code` takes its values as data; otherwise why not, naming the
+    /// construct. `written`: the placeholders as written, which must not reach an input-only
+    /// program's script.
+    static func refusal(code: String, written: Set<String>) -> String? {
+        refusal(commands: ShellParser.parse(code), written: written, depth: 0)
+    }
+
+    static func refusal(commands: [ShellSimpleCommand], written: Set<String>, depth: Int) -> String? {
+        if depth > 8 { return "substitutions nest too deeply to follow" }
+        for command in commands {
+            if command.redirects.contains(where: { $0.target.hasPrefix("(") }) {
+                return "it has a process substitution <(…), which warroom does not follow"
+            }
+            for body in command.substitutions {
+                if let why = refusal(commands: ShellParser.parse(body), written: written, depth: depth + 1) { return why }
+            }
+            guard let program = program(of: command) else {
+                if command.words.isEmpty { continue }
+                return "`\(command.words[0])` hands its words to a shell"
+            }
+            if dataPrograms.contains(program) {
+                let options = codeOptions[program] ?? []
+                if let option = command.words.dropFirst().first(where: { word in
+                    options.contains { word == $0 || ($0.hasPrefix("--") && word.hasPrefix($0 + "=")) }
+                }) {
+                    return "`\(program) \(option)` takes a program or a variable name, which is code"
+                }
+                continue
+            }
+            if inputOnlyPrograms.contains(program) {
+                let reached = command.words.dropFirst().contains { word in
+                    written.contains { word.contains($0) } || expandsVariable(word)
+                }
+                if !reached { continue }
+                return "`\(program)` reads its arguments as a program, and a value or variable reaches them"
+            }
+            return "`\(program)` is not a program warroom knows to take its arguments and input only as data"
+        }
+        return nil
+    }
+
+    /// The program's base name past wrappers and their options; nil when a wrapper would hand the
+    /// words to a shell.
+    static func program(of command: ShellSimpleCommand) -> String? {
+        let words = command.words
+        var p = 0
+        while p < words.count {
+            let name = NestedShell.baseName(words[p])
+            guard wrappers.contains(name) else { break }
+            p += 1
+            while p < words.count, words[p].hasPrefix("-") || ShellParser.isAssignment(words[p]) {
+                if shellingWrapperFlags.contains(words[p]) { return nil }
+                p += NestedShell.wrapperValueFlags[name]?.contains(words[p]) == true ? 2 : 1
+            }
+            if name == "timeout" { p += 1 }
+        }
+        return p < words.count ? NestedShell.baseName(words[p]) : (words.isEmpty ? nil : "")
+    }
+
+    /// `$name`, `${…}` or `$(…)` in a word (quotes already removed); `$/` or a trailing `$` is text.
+    static func expandsVariable(_ word: String) -> Bool {
+        let u = Array(word.utf8)
+        for (k, b) in u.enumerated() where b == UInt8(ascii: "$") && k + 1 < u.count {
+            let next = u[k + 1]
+            if PlaceholderForms.isIdentStart(next) || next == UInt8(ascii: "{") || next == UInt8(ascii: "(")
+                || (next >= 48 && next <= 57) || next == UInt8(ascii: "@") || next == UInt8(ascii: "*") { return true }
+        }
+        return false
+    }
+}
