@@ -59,6 +59,7 @@ let package = Package(
                 // Prometheus and HTTP checks: a pooled, kept-alive client far cheaper per request than URLSession.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
