@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Named for the error types LiveMetrics words for people (refused, unknown host, TLS).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -49,7 +53,16 @@ let package = Package(
         // Samples bound metrics (Prometheus, commands, host, HTTP) and judges them against runbook thresholds.
         .target(
             name: "LiveMetrics",
-            dependencies: ["RunbookKit", .product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: [
+                "RunbookKit",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                // Prometheus and HTTP checks: a pooled, kept-alive client far cheaper per request than URLSession.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         // Runs prepared runbook commands: process groups, streaming sanitized output, the record.
         .target(
@@ -102,7 +115,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LiveMetricsTests",
-            dependencies: ["LiveMetrics", "RunbookKit", "WarroomTestSupport"]
+            dependencies: [
+                "LiveMetrics", "RunbookKit", "WarroomTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "CommandRunnerTests",

@@ -37,10 +37,10 @@ enum BenchMetricMix {
         return "  - name: \(name)\n    \(source)\n    every: 1s\n"
     }
 
-    static func source(_ index: Int, prometheus: String) -> any MetricSource {
+    static func source(_ index: Int, prometheus: String, fetcher: any HTTPFetcher = HTTPFetchers.standard) -> any MetricSource {
         switch kind(index) {
         case .host: HostSource(hostKinds[index % hostKinds.count])
-        case .prometheus: PrometheusSource(baseURL: prometheus, query: queries[index % queries.count])
+        case .prometheus: PrometheusSource(baseURL: prometheus, query: queries[index % queries.count], fetcher: fetcher)
         case .command: CommandSource(commands[index % commands.count])
         }
     }

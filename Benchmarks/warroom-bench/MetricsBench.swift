@@ -1,5 +1,5 @@
 import Foundation
-import LiveMetrics
+@_spi(Bench) import LiveMetrics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +8,8 @@ import Glibc
 /// commands), beside the same process idle, in the same run. Figures are process CPU time from
 /// getrusage: host + Prometheus sources alone (this process only), command sources alone (this
 /// process plus the shells it spawned and waited for), then all 200 together. The Prometheus
-/// server's own CPU is shown apart: it is not warroom's.
+/// server's own CPU is shown apart: it is not warroom's. Prometheus goes through async-http-client
+/// (what warroom uses), and again through the URLSession fetcher it replaced, as the baseline.
 enum MetricsBench {
     static let seconds = 5.0
 
@@ -26,28 +27,39 @@ enum MetricsBench {
         let serverBefore = prometheusServerSeconds()
         let direct = measure { await sample(hostAndPrometheus, prometheus: prometheus, label: "host+Prometheus") }
         let serverAfter = prometheusServerSeconds()
+        let urlSession = URLSessionFetcher()
+        let directURLSession = measure { await sample(hostAndPrometheus, prometheus: prometheus,
+                                                      label: "host+Prometheus (URLSession)", fetcher: urlSession) }
         let serverCPU = serverBefore.flatMap { before in serverAfter.map { ($0 - before) / seconds } }
         let hostOnly = measure { await sample(hostAndPrometheus.filter { BenchMetricMix.kind($0) == .host },
                                               prometheus: prometheus, label: "host") }
-        let prometheusOnly = measure { await sample(hostAndPrometheus.filter { BenchMetricMix.kind($0) == .prometheus },
-                                                    prometheus: prometheus, label: "Prometheus") }
+        let prometheusIndices = hostAndPrometheus.filter { BenchMetricMix.kind($0) == .prometheus }
+        let prometheusOnly = measure { await sample(prometheusIndices, prometheus: prometheus, label: "Prometheus") }
+        let prometheusOnlyURLSession = measure { await sample(prometheusIndices, prometheus: prometheus,
+                                                              label: "Prometheus (URLSession)", fetcher: urlSession) }
         let spawned = measure { await sample(commands, prometheus: prometheus, label: "command") }
         let mixed = measure { await sample(indices, prometheus: prometheus, label: "mixed") }
-        let perRequest = prometheus.map { url in measure { await sequentialQueries(url) } }
+        let perRequest = prometheus.map { url in measure { await sequentialQueries(url, fetcher: HTTPFetchers.standard) } }
+        let perRequestURLSession = prometheus.map { url in measure { await sequentialQueries(url, fetcher: urlSession) } }
 
         print(String(format: "metrics: idle %.1f ms CPU per second", idle.total * 1000))
+        let prometheusCount = prometheus == nil ? 0 : BenchMetricMix.prometheusCount
         print(String(format: "metrics: %d host + %d Prometheus at 1 s: %.1f ms CPU per second = %.1f%% of one core "
-                     + "(aim < 5%%)", BenchMetricMix.hostCount, prometheus == nil ? 0 : BenchMetricMix.prometheusCount,
-                     direct.total * 1000, direct.total * 100))
-        print(String(format: "metrics:   apart: %d host %.1f%%, %d Prometheus %.1f%% of one core", BenchMetricMix.hostCount,
-                     hostOnly.total * 100, prometheus == nil ? 0 : BenchMetricMix.prometheusCount, prometheusOnly.total * 100))
+                     + "(aim < 3%%) with async-http-client; with URLSession %.1f%% (%.2fx)", BenchMetricMix.hostCount,
+                     prometheusCount, direct.total * 1000, direct.total * 100, directURLSession.total * 100,
+                     directURLSession.total / max(direct.total, 1e-9)))
+        print(String(format: "metrics:   apart: %d host %.1f%%, %d Prometheus %.1f%% of one core "
+                     + "(async-http-client; URLSession %.1f%%)", BenchMetricMix.hostCount, hostOnly.total * 100,
+                     prometheusCount, prometheusOnly.total * 100, prometheusOnlyURLSession.total * 100))
         if let serverCPU {
             print(String(format: "metrics:   (the Prometheus server answering them used %.1f%% of one core, not counted)",
                          serverCPU * 100))
         }
-        if let perRequest {
-            print(String(format: "metrics:   one Prometheus query in isolation (%d in a row): %.0f µs CPU per request",
-                         sequentialCount, perRequest.own * perRequest.wall / Double(sequentialCount) * 1e6))
+        if let perRequest, let perRequestURLSession {
+            print(String(format: "metrics:   one Prometheus query in isolation (%d in a row): %.0f µs CPU per request "
+                         + "with async-http-client, %.0f µs with URLSession", sequentialCount,
+                         perRequest.own * perRequest.wall / Double(sequentialCount) * 1e6,
+                         perRequestURLSession.own * perRequestURLSession.wall / Double(sequentialCount) * 1e6))
         }
         print(String(format: "metrics: %d commands at 1 s: %.1f ms CPU per second = %.1f%% of one core "
                      + "(warroom %.1f%% + spawned shells %.1f%%)", commands.count, spawned.total * 1000,
@@ -58,9 +70,11 @@ enum MetricsBench {
     }
 
     /// Samples the given metrics of the mix for `seconds`, and says how many samples and errors came back.
-    static func sample(_ indices: [Int], prometheus: String?, label: String) async {
+    static func sample(_ indices: [Int], prometheus: String?, label: String,
+                       fetcher: any HTTPFetcher = HTTPFetchers.standard) async {
         let metrics = indices.map { index in
-            MetricSampler.Metric(name: "m\(index)", source: BenchMetricMix.source(index, prometheus: prometheus ?? ""),
+            MetricSampler.Metric(name: "m\(index)", source: BenchMetricMix.source(index, prometheus: prometheus ?? "",
+                                                                                  fetcher: fetcher),
                                  interval: 1,
                                  judge: ThresholdJudge(name: "m\(index)", warning: nil, critical: nil, interval: 1))
         }
@@ -85,10 +99,10 @@ enum MetricsBench {
     static let sequentialCount = 400
 
     /// `sequentialCount` queries one after another, no sampler: the cost of one request, HTTP and decoding.
-    static func sequentialQueries(_ url: String) async {
+    static func sequentialQueries(_ url: String, fetcher: any HTTPFetcher) async {
         for index in 0..<sequentialCount {
-            _ = try? await PrometheusSource(baseURL: url, query: BenchMetricMix.queries[index % BenchMetricMix.queries.count])
-                .sample()
+            _ = try? await PrometheusSource(baseURL: url, query: BenchMetricMix.queries[index % BenchMetricMix.queries.count],
+                                            fetcher: fetcher).sample()
         }
     }
 

@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <stdio.h>
 #if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
 #else
@@ -70,6 +71,38 @@ static inline int cn_put_wide(int y, int x, const wchar_t *chars, attr_t attrs, 
     cchar_t cc;
     if (setcchar(&cc, chars, attrs, pair, NULL) == ERR) return ERR;
     return mvadd_wch(y, x, &cc);
+}
+
+/// Drawing graphemes whose width depends on the terminal (`⚠️`: 1 column for wcwidth, 2 where VS16
+/// is honoured) straight to the terminal after a refresh, where ncurses holds a 1-column stand-in
+/// and a space. Each is drawn at an absolute position between save-cursor and restore-cursor, so
+/// the cursor ncurses believes in is where it really is whatever width the terminal chose; the
+/// attributes go through `vid_puts`, which keeps ncurses' idea of the current attributes right too.
+/// The batch goes through stdio's stdout buffer (no newlines, so nothing leaves before
+/// `cn_overlay_end` flushes it); ncurses has flushed its own output by the end of `refresh`.
+static inline void cn_overlay_text(const char *text) { fputs(text, stdout); }
+
+/// Starts a batch: plain attributes (known to both sides), then save the cursor (DECSC).
+static inline void cn_overlay_begin(void) {
+    vid_puts(A_NORMAL, 0, NULL, putchar);
+    cn_overlay_text("\0337");
+}
+
+/// One grapheme (UTF-8, NUL-terminated) at (y, x) with attributes and colour pair.
+static inline void cn_overlay_cell(int y, int x, const char *utf8, attr_t attrs, short pair) {
+    char move[32];
+    vid_puts(attrs, pair, NULL, putchar);
+    snprintf(move, sizeof move, "\033[%d;%dH", y + 1, x + 1);
+    cn_overlay_text(move);
+    cn_overlay_text(utf8);
+}
+
+/// Restores the cursor (DECRC, which also brings back the plain attributes saved with it), tells
+/// ncurses the attributes are plain again, and sends the batch.
+static inline void cn_overlay_end(void) {
+    cn_overlay_text("\0338");
+    vid_puts(A_NORMAL, 0, NULL, putchar);
+    fflush(stdout);
 }
 
 /// Reports left-button presses and the wheel; mouseinterval(0) delivers presses at once

@@ -69,15 +69,25 @@ public final class CursesTerminal {
             for cell in run.cells {
                 defer { x += 1 }
                 if cell.isContinuation || x >= width { continue }
+                let (attributes, pair) = resolve(cell.style)
+                // ncurses would count `⚠️` as 1 column and lose its place on terminals that draw 2:
+                // it holds the first scalar (1 column everywhere) and a space, and `drawOverlays`
+                // puts the real grapheme on top.
+                let ambiguous = DisplayWidth.dependsOnTerminal(cell.character)
                 var count = 0
                 for scalar in cell.character.unicodeScalars where count < 5 {
                     buffer[count] = wchar_t(bitPattern: scalar.value)
                     count += 1
+                    if ambiguous { break }
                 }
                 buffer[count] = 0
-                let (attributes, pair) = resolve(cell.style)
                 _ = buffer.withUnsafeBufferPointer { chars in
                     cn_put_wide(Int32(run.row), Int32(x), chars.baseAddress, attributes, pair)
+                }
+                if ambiguous, x + 1 < width {
+                    _ = [wchar_t(0x20), 0].withUnsafeBufferPointer { space in
+                        cn_put_wide(Int32(run.row), Int32(x + 1), space.baseAddress, attributes, pair)
+                    }
                 }
                 written += 1
             }
@@ -85,6 +95,23 @@ public final class CursesTerminal {
         lastWrittenCells = written
         previous = next
         refresh()
+        drawOverlays(next, rows: Set(runs.map(\.row)))
+    }
+
+    /// Draws the terminal-dependent graphemes of `rows` over their stand-ins (see `cn_overlay_begin`).
+    /// Every such grapheme of a touched row, not only the changed ones: ncurses may have moved
+    /// the cursor along the row by reprinting its stand-ins.
+    private func drawOverlays(_ canvas: Canvas, rows: Set<Int>) {
+        var begun = false
+        for row in rows.sorted() where row < min(height, canvas.height) {
+            for (x, cell) in canvas.row(row).enumerated() where x + 1 < width && !cell.isContinuation
+                && cell.character.asciiValue == nil && DisplayWidth.dependsOnTerminal(cell.character) {
+                if !begun { cn_overlay_begin(); begun = true }
+                let (attributes, pair) = resolve(cell.style)
+                String(cell.character).withCString { cn_overlay_cell(Int32(row), Int32(x), $0, attributes, pair) }
+            }
+        }
+        if begun { cn_overlay_end() }
     }
 
     /// Curses attributes and colour pair for a style.

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Credentials for Prometheus, from `PROMETHEUS_TOKEN` or `PROMETHEUS_USER` + `PROMETHEUS_PASSWORD`.
 public enum PrometheusAuth: Sendable, Equatable {
@@ -30,12 +27,15 @@ public struct PrometheusSource: MetricSource {
     public let query: String
     public let auth: PrometheusAuth
     public let timeoutSeconds: Double
+    let fetcher: any HTTPFetcher
 
-    public init(baseURL: String, query: String, auth: PrometheusAuth = .none, timeoutSeconds: Double = 5) {
+    public init(baseURL: String, query: String, auth: PrometheusAuth = .none, timeoutSeconds: Double = 5,
+                fetcher: any HTTPFetcher = HTTPFetchers.standard) {
         self.baseURL = baseURL
         self.query = query
         self.auth = auth
         self.timeoutSeconds = timeoutSeconds
+        self.fetcher = fetcher
     }
 
     public func sample() async throws -> SourceReading {
@@ -47,10 +47,9 @@ public struct PrometheusSource: MetricSource {
         // `+` is legal in a query string but Prometheus would read it as a space.
         components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
         guard let url = components.url else { throw SourceError("bad Prometheus URL '\(baseURL)'") }
-        var request = URLRequest(url: url, timeoutInterval: timeoutSeconds)
-        if let header = auth.header { request.setValue(header, forHTTPHeaderField: "Authorization") }
-        let (data, response) = try await HTTPFetch.fetch(request, timeoutSeconds: timeoutSeconds)
-        return try PrometheusResponse.reading(data, status: response.statusCode)
+        let headers = auth.header.map { [(name: "Authorization", value: $0)] } ?? []
+        let answer = try await fetcher.get(HTTPGet(url: url, headers: headers, timeoutSeconds: timeoutSeconds))
+        return try PrometheusResponse.reading(answer.body, status: answer.status)
     }
 }
 

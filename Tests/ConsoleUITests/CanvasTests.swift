@@ -48,6 +48,23 @@ struct CanvasTests {
         #expect(family[2, 0].character == "x")
     }
 
+    @Test("A row with ⚠️ or 🛠️ keeps the box's right border in its column")
+    func variationSelectorInABox() {
+        var canvas = Canvas(width: 20, height: 5)
+        let inner = canvas.box(Rect(x: 0, y: 0, width: 20, height: 5), title: "Checklist")
+        canvas.write("⚠️ Check the DB", x: inner.x, y: inner.y, clip: inner)
+        canvas.write("🛠️ Fix it", x: inner.x, y: inner.y + 1, clip: inner)
+        canvas.write("⚠ text style", x: inner.x, y: inner.y + 2, clip: inner)
+        for row in 1...3 { #expect(canvas[19, row].character == "│", "row \(row)") }
+        #expect(canvas[1, 1].character == "⚠️")
+        #expect(canvas[2, 1].isContinuation)
+        #expect(canvas[3, 1].character == " ")
+        #expect(canvas[2, 3].character == " " && canvas[3, 3].character == "t", "⚠ without VS16 is one column")
+        for row in 0..<5 {
+            #expect(canvas.row(row).filter { !$0.isContinuation }.map { DisplayWidth.of($0.character) }.reduce(0, +) == 20)
+        }
+    }
+
     @Test("A wide character that does not fit in the last column becomes a space")
     func wideAtEdge() {
         var canvas = Canvas(width: 5, height: 1)

@@ -34,6 +34,27 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("⚠️") == 2)
     }
 
+    @Test("Emoji with VS16 take 2 columns; the same symbols without it stay 1")
+    func variationSelector() {
+        #expect(DisplayWidth.of("🛠️") == 2)               // U+1F6E0 U+FE0F
+        #expect(DisplayWidth.of("⚠️") == 2)                // U+26A0 U+FE0F
+        #expect(DisplayWidth.of("🛠") == 1)                // text presentation
+        #expect(DisplayWidth.of("⚠") == 1)
+        #expect(DisplayWidth.of("⚠️ Check the DB") == 15)
+        #expect(DisplayWidth.of("a\u{FE0F}") == 1, "VS16 after a letter changes nothing")
+    }
+
+    @Test("Graphemes whose width depends on the terminal")
+    func terminalDependent() {
+        for wide in ["⚠️", "🛠️", "❤️", "1️⃣"] {
+            #expect(DisplayWidth.dependsOnTerminal(Character(wide)), "\(wide)")
+        }
+        // Wide by their first scalar (wcwidth agrees) or narrow everywhere.
+        for settled in ["🚨", "👩‍💻", "🇩🇪", "漢", "⚠", "🛠", "a", "e\u{301}"] {
+            #expect(!DisplayWidth.dependsOnTerminal(Character(settled)), "\(settled)")
+        }
+    }
+
     @Test("String widths add up")
     func strings() {
         #expect(DisplayWidth.of("abc") == 3)

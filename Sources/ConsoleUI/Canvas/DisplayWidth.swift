@@ -46,6 +46,17 @@ public enum DisplayWidth {
         return scalar(first)
     }
 
+    /// A 2-column grapheme whose first scalar is 1 column alone (`⚠️` = U+26A0 U+FE0F, `🛠️`, `1️⃣`).
+    /// Terminals disagree on these: wcwidth-based ones (ncurses, tmux 3.3, xterm) measure the first
+    /// scalar and draw 1 column, others honour VS16 and draw 2. The terminal backend draws them so
+    /// that either way the next cell starts where the canvas put it.
+    public static func dependsOnTerminal(_ character: Character) -> Bool {
+        guard character.asciiValue == nil else { return false }
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.count > 1 else { return false }
+        return scalar(first) < 2 && nonASCII(character) == 2
+    }
+
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(scalar.value)
     }

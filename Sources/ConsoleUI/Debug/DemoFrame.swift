@@ -46,7 +46,7 @@ public enum DemoFrame {
         switch pane {
         case .checklist:
             rows = [("[x] Acknowledge the page", .text), ("[ ] Open a channel 📣", .selection),
-                    ("[ ] Assign incident commander", .text)]
+                    ("[ ] Assign incident commander", .text), ("[ ] ⚠️ Check replicas 🛠️", .text)]
         case .metrics:
             rows = [("✔ error_rate   0.4%", .metricOK), ("▲ latency_p99  870ms", .metricWarn),
                     ("✖ db_conns     98/100 CRIT", .metricCrit), ("… queue_depth  pending", .metricPending)]

@@ -3,8 +3,19 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// One HTTP request with a hard deadline and failures named the way people say them.
-enum HTTPFetch {
+/// The URLSession fetcher the sources used before async-http-client, kept unchanged for one reader:
+/// `warroom-bench metrics` measures it beside `HTTPFetchers.standard` in the same run (it costs
+/// ~10× more CPU per request). `@_spi(Bench)` keeps it out of the public API.
+@_spi(Bench) public struct URLSessionFetcher: HTTPFetcher {
+    public init() {}
+
+    public func get(_ get: HTTPGet) async throws -> HTTPAnswer {
+        var request = URLRequest(url: get.url, timeoutInterval: get.timeoutSeconds)
+        for header in get.headers { request.setValue(header.value, forHTTPHeaderField: header.name) }
+        let (data, response) = try await Self.fetch(request, timeoutSeconds: get.timeoutSeconds)
+        return HTTPAnswer(status: response.statusCode, body: get.keepsBody ? data : Data())
+    }
+
     /// One session for every source, so connections to a Prometheus are kept alive and reused.
     /// Nothing is stored between requests: no cookies, cache or credentials.
     static let session: URLSession = {
