@@ -191,6 +191,29 @@ extension RiskRule {
         RiskRule(.read, "package list", "only reads", programs: "apt apt-get yum dnf apk brew pip pip3 snap apt-cache dpkg rpm",
                  path: "list|search|show|info|policy|freeze|check|-l|-q"),
         RiskRule(.change, "process signal", "stops or signals processes", programs: "kill pkill killall"),
+        RiskRule(.destructive, "kill -1", "signals every process the user may signal", programs: "kill", test: { inv in
+            inv.args.contains("-1") && inv.args.last == "-1" || inv.args.contains { $0 == "--" } && inv.args.last == "-1" }),
+        // Network, kernel and volumes
+        RiskRule(.change, "ip write", "changes links, addresses, routes or rules", programs: "ip", test: { inv in
+            let words = inv.positionals(valueFlags: ["-n", "-netns", "-f", "-family"])
+            guard words.count >= 2 else { return false }
+            return !["show", "list", "ls", "get", "lst", "sh", "s"].contains(words[1]) }),
+        RiskRule(.destructive, "ip delete", "removes links, addresses or routes", programs: "ip", test: { inv in
+            let words = inv.positionals(valueFlags: ["-n", "-netns", "-f", "-family"])
+            return words.count >= 2 && ["delete", "del", "flush"].contains(words[1]) }),
+        RiskRule(.change, "sysctl write", "changes kernel settings", programs: "sysctl", test: { inv in
+            inv.args.contains { $0 == "-w" || $0 == "--write" || $0 == "-p" || $0 == "--load" || $0 == "--system" || $0.contains("=") } }),
+        RiskRule(.destructive, "lvremove", "deletes volumes", programs: "lvremove vgremove pvremove zpool zfs", test: { inv in
+            ["lvremove", "vgremove", "pvremove"].contains(inv.program)
+                || inv.positionals(valueFlags: []).first.map { ["destroy", "remove", "detach", "labelclear"].contains($0) } == true }),
+        RiskRule(.change, "lvm write", "changes volumes", programs: "lvcreate lvextend lvreduce lvresize vgextend pvcreate vgcreate resize2fs xfs_growfs"),
+        // etcd
+        RiskRule(.destructive, "etcdctl del", "deletes keys or history", programs: "etcdctl", path: "del|compact|compaction"),
+        RiskRule(.destructive, "etcdctl snapshot restore", "replaces the data directory", programs: "etcdctl", path: "snapshot restore"),
+        RiskRule(.change, "etcdctl write", "changes keys or members", programs: "etcdctl",
+                 path: "put|txn|lease|member|alarm|move-leader|user|role|auth|defrag"),
+        RiskRule(.read, "etcdctl read", "only reads", programs: "etcdctl", path: "get|watch|endpoint|version|check"),
+        RiskRule(.read, "etcdctl snapshot", "only reads or saves a copy", programs: "etcdctl", path: "snapshot save|status"),
         RiskRule(.change, "reboot", "restarts or stops the machine", programs: "reboot shutdown halt poweroff"),
         // Git
         RiskRule(.destructive, "git push --force", "rewrites remote history", programs: "git", path: "push", flags: "--force -f --force-with-lease"),
@@ -238,6 +261,9 @@ extension RiskRule {
         RiskRule(.destructive, "crontab -r", "deletes the crontab", programs: "crontab", flags: "-r"),
         RiskRule(.read, "crontab -l", "only lists", programs: "crontab", flags: "-l"),
         RiskRule(.change, "crontab -e", "edits the crontab", programs: "crontab", flags: "-e"),
+        RiskRule(.destructive, "firewall flush", "removes every rule (or chain) at once", programs: "iptables ip6tables nft ufw", test: { inv in
+            inv.args.contains { ["-F", "--flush", "-X", "--delete-chain", "reset"].contains($0) }
+                || inv.program == "nft" && inv.lowerArgs.prefix(2) == ["flush", "ruleset"] }),
         RiskRule(.change, "firewall", "changes firewall rules", programs: "iptables ip6tables ufw nft firewall-cmd", test: { inv in
             !inv.args.contains { firewallListing.contains($0) } }),
         RiskRule(.read, "firewall list", "only lists rules", programs: "iptables ip6tables ufw nft firewall-cmd", test: { inv in

@@ -54,6 +54,9 @@ enum SQLRisk {
         "PG_ROTATE_LOGFILE": (.change, "pg_rotate_logfile rotates the server log"),
         "SETVAL": (.change, "setval changes a sequence"),
         "PG_DROP_REPLICATION_SLOT": (.destructive, "pg_drop_replication_slot removes a replication slot"),
+        "LO_UNLINK": (.destructive, "lo_unlink deletes a large object"),
+        "PG_REPLICATION_SLOT_ADVANCE": (.change, "pg_replication_slot_advance moves a slot past data"),
+        "PG_PROMOTE": (.change, "pg_promote turns a standby into a primary"),
     ]
 
     /// Keywords that start a statement that is known to be data-changing even inside `WITH`.
@@ -72,7 +75,21 @@ enum SQLRisk {
             }
             if let (risk, why) = statementRules[first] {
                 var r = risk, w = why, decider = first
-                if first == "COPY", statement.contains("TO"), !statement.contains("FROM") { r = .read; w = "SQL COPY … TO only exports" }
+                if first == "COPY", statement.contains("TO"), !statement.contains("FROM") {
+                    (r, w) = statement.contains("PROGRAM")
+                        ? (.destructive, "SQL COPY … TO PROGRAM runs a program on the database server")
+                        : (.read, "SQL COPY … TO only exports")
+                }
+                if first == "COPY", statement.contains("PROGRAM") {
+                    (r, w) = (.destructive, "SQL COPY … PROGRAM runs a program on the database server")
+                }
+                // `SELECT … INTO t` creates a table (`INTO` of PL/pgSQL variables is inside `DO $$ … $$`).
+                if first == "SELECT", statement.contains("INTO") { (r, w) = (.change, "SQL SELECT … INTO creates a table") }
+                // Every row, not some: `UPDATE t SET …` without WHERE.
+                if first == "UPDATE", !statement.contains("WHERE") {
+                    (r, w) = (.destructive, "SQL UPDATE without WHERE changes every row")
+                }
+                if first == "ALTER", statement.contains("DROP") { (r, w) = (.destructive, "SQL ALTER … DROP removes columns or constraints") }
                 if first == "WITH" {
                     for word in statement.dropFirst() where dataChanging.contains(word) {
                         if let rule = statementRules[word] { r = rule.0; w = rule.1; decider = word }
@@ -93,7 +110,30 @@ enum SQLRisk {
                 if let (risk, why) = functionRules[word] { consider(risk, why, word) }
             }
         }
+        // Procedural bodies (`DO $$ … $$`, functions) are judged by the statements inside them.
+        for body in dollarBodies(sql) {
+            // PL/pgSQL wraps statements in BEGIN … END, IF … THEN: judge what follows those words.
+            let plain = body.replacingOccurrences(of: #"(?i)\b(BEGIN|END|DECLARE|LOOP|IF|THEN|ELSE|ELSIF|EXCEPTION)\b"#,
+                                                  with: ";", options: .regularExpression)
+            if let inner = classify(plain), inner.risk > .change {
+                consider(inner.risk, "a procedural body runs: " + inner.reason.drop { $0 != " " }.dropFirst(), inner.word)
+            }
+        }
         return worst
+    }
+
+    /// The texts between `$$` (or `$tag$`) quotes.
+    static func dollarBodies(_ sql: String) -> [String] {
+        guard sql.contains("$") else { return [] }
+        var out: [String] = []
+        var rest = Substring(sql)
+        while let open = rest.range(of: "$$") {
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "$$") else { break }
+            out.append(String(after[..<close.lowerBound]))
+            rest = after[close.upperBound...]
+        }
+        return out
     }
 
     /// Upper-cased keyword/identifier words of each statement; strings and comments removed.

@@ -109,12 +109,15 @@ enum ShellRisk {
         while i < args.count {
             let arg = args[i]
             let lower = inv.lowerArgs[i]
-            if ["-c", "--command", "-e", "--execute"].contains(arg) || (inv.program == "cockroach" && arg == "-e"),
+            // `clickhouse-client -q`, `sqlcmd -Q` take the query too.
+            if ["-c", "--command", "-e", "--execute", "--query"].contains(arg) || (inv.program == "cockroach" && arg == "-e")
+                || (arg == "-q" && inv.program == "clickhouse-client") || (arg == "-Q" && inv.program == "sqlcmd"),
                i + 1 < args.count {
                 sql.append(args[i + 1]); i += 2; continue
             }
             if lower.hasPrefix("--command=") { sql.append(String(arg.dropFirst(10))) }
             if lower.hasPrefix("--execute=") { sql.append(String(arg.dropFirst(10))) }
+            if lower.hasPrefix("--query=") { sql.append(String(arg.dropFirst(8))) }
             if ["-f", "--file"].contains(arg), i + 1 < args.count { file = args[i + 1]; i += 2; continue }
             if lower.hasPrefix("--file=") { file = String(arg.dropFirst(7)) }
             i += 1
@@ -132,6 +135,13 @@ enum ShellRisk {
         if let redirect = inv.source.redirects.first(where: { $0.op == "<" }) { file = redirect.target }
         if let file { return scriptVerdict(inv.program, source: file) }
         if inv.source.pipedIn {
+            // `echo "DROP TABLE t" | psql`: the SQL echoed in is judged, and never counts for less than a script.
+            let feeder = pipeline.prefix { ShellInvocations.programName($0) != inv.program }
+            if let first = feeder.first, ["echo", "printf", "cat"].contains(ShellInvocations.programName(first)) || first == "<<<",
+               let echoed = SQLRisk.classify(feeder.dropFirst().filter { !$0.hasPrefix("-") }.joined(separator: " ")),
+               echoed.risk > .change {
+                return echoed
+            }
             let source = pipeline.joined(separator: " ")
             return scriptVerdict(inv.program, source: source)
         }
