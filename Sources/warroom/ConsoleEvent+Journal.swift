@@ -23,6 +23,12 @@ extension ConsoleEvent {
             if let p = event.payload(as: StartedValues.self), let values = p.values, !values.isEmpty {
                 change = .commandValues(values)
             }
+        case .valuesRecorded:
+            // Values from an alert's labels: remembered like typed ones, so a command that uses
+            // them goes through the same quoting and refusals (they are untrusted data).
+            if let p = event.payload(as: ValuesRecordedPayload.self), !p.values.isEmpty {
+                change = .commandValues(p.values)
+            }
         case .milestone:
             if let p = event.payload(as: MilestonePayload.self), p.milestone == .resolved { change = .status("resolved") }
         default:

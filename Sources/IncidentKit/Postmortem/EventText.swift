@@ -39,6 +39,13 @@ public enum EventText {
             return p.text
         case (_, .milestone(let p)):
             return "Milestone: \(p.milestone.rawValue)"
+        case (_, .alert(let p)):
+            let name = p.alertname ?? p.fingerprint
+            let summary = p.annotations["summary"].map { ": \($0)" } ?? ""
+            return (kind == .alertResolved ? "Alert resolved: " : "Alert firing: ") + name + summary
+        case (_, .values(let p)):
+            let pairs = p.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            return "Values from \(p.source): " + pairs.joined(separator: " ")
         case (_, .unreadable):
             return kind.rawValue.replacingOccurrences(of: "_", with: " ")
         }
