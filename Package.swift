@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -56,6 +58,19 @@ let package = Package(
             name: "CommandRunner",
             dependencies: ["RunbookKit", "IncidentKit", .product(name: "Subprocess", package: "swift-subprocess")]
         ),
+        // Alertmanager intake: webhook receiver and API poller that open incidents on the right runbook.
+        .target(
+            name: "AlertIntake",
+            dependencies: [
+                "RunbookKit",
+                "IncidentKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "CursesTerminal",
             dependencies: ["ConsoleUI", "CNcurses"]
@@ -69,6 +84,7 @@ let package = Package(
                 "CursesTerminal",
                 "LiveMetrics",
                 "CommandRunner",
+                "AlertIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -107,6 +123,13 @@ let package = Package(
         .testTarget(
             name: "CommandRunnerTests",
             dependencies: ["CommandRunner", "IncidentKit", "RunbookKit", "WarroomTestSupport"]
+        ),
+        .testTarget(
+            name: "AlertIntakeTests",
+            dependencies: [
+                "AlertIntake", "IncidentKit", "RunbookKit", "WarroomTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ConsoleUITests",
