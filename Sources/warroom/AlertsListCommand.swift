@@ -23,7 +23,7 @@ struct AlertsListCommand: ParsableCommand {
             }
             guard !alerts.isEmpty else { print("No alerts received."); return }
             for alert in alerts {
-                let name = ConsoleEventText.oneLine(alert.alertname ?? "-")
+                let name = TerminalText.oneLine(alert.alertname ?? "-")
                 print([alert.fingerprint, alert.status.padding(toLength: 8, withPad: " ", startingAt: 0), alert.incident,
                        Timestamp.iso(alert.lastSeen), name].joined(separator: "  "))
             }
@@ -32,7 +32,7 @@ struct AlertsListCommand: ParsableCommand {
 }
 
 /// Label values are untrusted: a line break or escape in one must not forge table rows.
-enum ConsoleEventText {
+enum TerminalText {
     static func oneLine(_ text: String) -> String {
         String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
     }

@@ -15,7 +15,7 @@ struct OpenCommand: AsyncParsableCommand {
             + "the first runbook's incident checklist and severities come first.")
 
     @Argument(help: ArgumentHelp("Markdown runbooks.", valueName: "RUNBOOK"))
-    var runbooks: [String]
+    var runbooks: [String] = []
 
     @Option(help: ArgumentHelp("Resume this incident.", valueName: "ID"))
     var incident: String?
