@@ -22,6 +22,7 @@ let package = Package(
         // Named for the error types LiveMetrics words for people (refused, unknown host, TLS).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -69,6 +70,19 @@ let package = Package(
             name: "CommandRunner",
             dependencies: ["RunbookKit", "IncidentKit", .product(name: "Subprocess", package: "swift-subprocess")]
         ),
+        // Alertmanager intake: webhook receiver and API poller that open incidents on the right runbook.
+        .target(
+            name: "AlertIntake",
+            dependencies: [
+                "RunbookKit",
+                "IncidentKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "CursesTerminal",
             dependencies: ["ConsoleUI", "CNcurses"]
@@ -82,6 +96,7 @@ let package = Package(
                 "CursesTerminal",
                 "LiveMetrics",
                 "CommandRunner",
+                "AlertIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -124,6 +139,13 @@ let package = Package(
         .testTarget(
             name: "CommandRunnerTests",
             dependencies: ["CommandRunner", "IncidentKit", "RunbookKit", "WarroomTestSupport"]
+        ),
+        .testTarget(
+            name: "AlertIntakeTests",
+            dependencies: [
+                "AlertIntake", "IncidentKit", "RunbookKit", "WarroomTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ConsoleUITests",

@@ -16,6 +16,7 @@ have_cmd tmux || need+=(tmux)
 have_cmd sqlite3 || need+=(sqlite3)
 have_cmd jq || need+=(jq)
 have_cmd prometheus || need+=(prometheus)
+have_cmd prometheus-alertmanager || need+=(prometheus-alertmanager)
 have_cmd curl || need+=(curl)
 have_cmd python3 || need+=(python3)
 
@@ -35,8 +36,11 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-    # Debian starts prometheus as a service on install; the tests run their own on loopback.
-    if command -v systemctl >/dev/null 2>&1; then systemctl stop prometheus >/dev/null 2>&1 || true; fi
+    # Debian starts prometheus and alertmanager as services on install; the tests run their own on loopback.
+    if command -v systemctl >/dev/null 2>&1; then
+        systemctl stop prometheus >/dev/null 2>&1 || true
+        systemctl stop prometheus-alertmanager >/dev/null 2>&1 || true
+    fi
 else
     echo "setup: missing packages. Install them with:" >&2
     echo "    sudo apt-get install -y ${need[*]}" >&2

@@ -10,6 +10,10 @@ mkdir -p .build
 # A real Prometheus on 127.0.0.1 for the LiveMetrics tests (they skip when WARROOM_TEST_PROMETHEUS is unset).
 source scripts/test-prometheus.sh
 start_test_prometheus
+# A real Alertmanager fed by a Prometheus rule that fires, for the alert end-to-end tests.
+source scripts/test-alertmanager.sh
+start_test_alertmanager
+trap 'stop_test_prometheus; stop_test_alertmanager' EXIT
 set +e
 # Swift Testing only: the package has no XCTest cases, and XCTest's "Executed 0 tests" would
 # otherwise be the last word of the run. Serial: on 2 cores a parallel run is slower (the

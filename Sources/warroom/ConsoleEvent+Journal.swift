@@ -25,6 +25,12 @@ extension ConsoleEvent {
             }
         case .slaBreached:
             if let p = event.payload(as: SLABreachedPayload.self) { change = .slaBreached(p.severity) }
+        case .valuesRecorded:
+            // Values from an alert's labels: remembered like typed ones, so a command that uses
+            // them goes through the same quoting and refusals (they are untrusted data).
+            if let p = event.payload(as: ValuesRecordedPayload.self), !p.values.isEmpty {
+                change = .commandValues(p.values)
+            }
         case .milestone:
             if let p = event.payload(as: MilestonePayload.self) {
                 change = .milestone(p.milestone.rawValue, at: p.reached(recordedAt: event.time))

@@ -5,7 +5,7 @@ struct IncidentSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Change an incident's severity, status or roles; each change is a timeline event.",
-        discussion: "Statuses: investigating, identified, monitoring, resolved. Roles are free names: --role commander=alice.")
+        discussion: "Statuses: triage, investigating, identified, monitoring, resolved. Roles are free names: --role commander=alice.")
 
     @Argument(help: "The incident id (default: the newest open incident).")
     var id: String?

@@ -15,10 +15,14 @@ struct OpenCommand: AsyncParsableCommand {
             + "the first runbook's incident checklist and severities come first.")
 
     @Argument(help: ArgumentHelp("Markdown runbooks.", valueName: "RUNBOOK"))
-    var runbooks: [String]
+    var runbooks: [String] = []
 
     @Option(help: ArgumentHelp("Resume this incident.", valueName: "ID"))
     var incident: String?
+
+    @Option(help: ArgumentHelp("Resume the incident of this alert (a fingerprint from `warroom alerts list`); "
+                               + "without RUNBOOK, on the runbook the alert matched.", valueName: "FINGERPRINT"))
+    var alert: String?
 
     @Option(help: "Open a new incident with this title.")
     var title: String?
@@ -31,7 +35,10 @@ struct OpenCommand: AsyncParsableCommand {
     @OptionGroup var log: LogOptions
 
     func validate() throws {
-        guard !runbooks.isEmpty else { throw ValidationError("Give at least one runbook.") }
+        guard !runbooks.isEmpty || alert != nil else { throw ValidationError("Give at least one runbook.") }
+        if alert != nil, incident != nil || title != nil {
+            throw ValidationError("Give --alert alone: it names the incident to resume.")
+        }
         if incident != nil, title != nil { throw ValidationError("Give either --incident or --title, not both.") }
         if severity != nil, title == nil { throw ValidationError("--severity needs --title (a new incident).") }
     }
@@ -39,8 +46,25 @@ struct OpenCommand: AsyncParsableCommand {
     func run() async throws {
         try DebugLog.start(file: log.file, command: "open")
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
+        var runbooks = self.runbooks
         let (journal, target, models) = try reportingErrors { () throws -> (Journal, Incident, [Runbook]) in
             let journal = try store.journal(redacting: settings.config?.redact ?? [])
+            if let alert {
+                guard let id = try journal.incident(forAlert: alert) else {
+                    throw JournalError.invalidValue(what: "alert", value: alert,
+                                                    valid: try journal.alerts().prefix(20).map(\.fingerprint))
+                }
+                let found = try journal.incident(id)
+                if runbooks.isEmpty, let path = found.runbookPath { runbooks = [path] }
+                guard !runbooks.isEmpty else {
+                    throw JournalError.invalidValue(what: "runbook for \(found.id)", value: "none",
+                                                    valid: ["a RUNBOOK argument: no runbook matched the alert"])
+                }
+                for path in runbooks where !FileManager.default.isReadableFile(atPath: path) {
+                    _ = try ConsoleLauncher.readRunbook(path)
+                }
+                return (journal, found, [])
+            }
             guard let title else {
                 // Resuming: the runbooks are read behind the first frame. One that cannot be
                 // opened still fails here, with the reader's own error.

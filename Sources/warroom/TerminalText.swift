@@ -3,6 +3,11 @@
 /// other than newline and tab are dropped, so a note cannot retitle the window, move the cursor,
 /// hide lines or write to the clipboard of whoever reads the timeline.
 enum TerminalText {
+    /// `clean`, on one line: a line break in a label value must not forge a table row.
+    static func oneLine(_ text: String) -> String {
+        clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+    }
+
     static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()

@@ -65,7 +65,7 @@ struct CLITests {
         let severity = try warroom("incident", "set", "--severity", "SEV9")
         #expect(severity.status != 0 && severity.err.contains("valid: SEV1, SEV2"))
         let status = try warroom("incident", "set", "--status", "done")
-        #expect(status.status != 0 && status.err.contains("investigating, identified, monitoring, resolved"))
+        #expect(status.status != 0 && status.err.contains("triage, investigating, identified, monitoring, resolved"))
         let unknown = try warroom("timeline", "INC-20000101-9")
         #expect(unknown.status != 0 && unknown.err.contains("unknown incident INC-20000101-9; known: INC-"))
     }

@@ -135,7 +135,7 @@ struct JournalTests {
         }
         #expect(append == .unknownIncident(id: "INC-20000101-1", known: ["INC-20261122-1"]))
         let status = #expect(throws: JournalError.self) { try IncidentStatus.parse("fixed") }
-        #expect(status?.text == "unknown status \"fixed\"; valid: investigating, identified, monitoring, resolved")
+        #expect(status?.text == "unknown status \"fixed\"; valid: triage, investigating, identified, monitoring, resolved")
         let severity = #expect(throws: JournalError.self) { try SeverityRules(runbook: nil).normalise("SEV9") }
         #expect(severity?.text.contains("valid: SEV1, SEV2, SEV3, SEV4, SEV5, P0, P1, P2, P3, P4") == true)
         #expect(try SeverityRules(runbook: nil).normalise("Sev 2") == "SEV2")

@@ -19,6 +19,12 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case milestone
     /// The severity's response time passed with the incident not acknowledged.
     case slaBreached = "sla_breached"
+    /// An alert of the incident's group started firing (or fired again after it resolved).
+    case alertFiring = "alert_firing"
+    /// An alert of the incident's group resolved; the incident stays open.
+    case alertResolved = "alert_resolved"
+    /// Placeholder values recorded for the incident from outside the console (an alert's labels).
+    case valuesRecorded = "values_recorded"
 
     /// Accepts the snake_case name, or a dashed / spaced variant ("severity-changed").
     public static func parse(_ text: String) throws -> EventKind {

@@ -8,6 +8,8 @@ public struct Incident: Sendable, Codable, Equatable {
     public var runbookPath: String?
     /// SHA-256 of the runbook file's bytes when the incident was opened.
     public var runbookHash: String?
+    /// The runbook section the incident follows (an alert's `runbook_url#anchor` or its alertname's section).
+    public var runbookSection: String?
     public var severity: String
     public var status: IncidentStatus
     /// Role name (commander, scribe, comms, or any other) → person.
@@ -17,7 +19,8 @@ public struct Incident: Sendable, Codable, Equatable {
 
     public init(id: String, title: String, runbookPath: String? = nil, runbookHash: String? = nil,
                 severity: String, status: IncidentStatus = .investigating, roles: [String: String] = [:],
-                startedAt: Date, resolvedAt: Date? = nil) {
+                startedAt: Date, resolvedAt: Date? = nil, runbookSection: String? = nil) {
+        self.runbookSection = runbookSection
         self.id = id
         self.title = title
         self.runbookPath = runbookPath

@@ -1,7 +1,8 @@
 /// Where an incident stands. The order is the usual progression; any move is allowed
-/// (an incident can be reopened from `resolved` back to `investigating`).
+/// (an incident can be reopened from `resolved` back to `investigating`). `triage` is where an
+/// incident opened by an alert starts: nobody has looked at it yet.
 public enum IncidentStatus: String, Sendable, Codable, CaseIterable, Comparable {
-    case investigating, identified, monitoring, resolved
+    case triage, investigating, identified, monitoring, resolved
 
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

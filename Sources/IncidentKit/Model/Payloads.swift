@@ -11,11 +11,60 @@ public struct OpenedPayload: EventPayload {
     public var severity: String
     public var runbook: String?
     public var runbookHash: String?
-    public init(title: String, severity: String, runbook: String? = nil, runbookHash: String? = nil) {
+    /// The runbook section followed (incidents opened by an alert).
+    public var runbookSection: String?
+    /// When the impact started, ISO 8601 (an alert's `startsAt`): earlier than the opening itself.
+    public var impactStartedAt: String?
+    /// What opened it when not a person: `alert`.
+    public var source: String?
+    /// The status it opened with when not `investigating`.
+    public var status: IncidentStatus?
+    public init(title: String, severity: String, runbook: String? = nil, runbookHash: String? = nil,
+                runbookSection: String? = nil, impactStartedAt: String? = nil, source: String? = nil,
+                status: IncidentStatus? = nil) {
         self.title = title
         self.severity = severity
         self.runbook = runbook
         self.runbookHash = runbookHash
+        self.runbookSection = runbookSection
+        self.impactStartedAt = impactStartedAt
+        self.source = source
+        self.status = status
+    }
+}
+
+/// `alert_firing` / `alert_resolved`: one alert as Alertmanager sent it. Labels and annotations
+/// are untrusted data, stored as they came (and redacted like every payload).
+public struct AlertPayload: Codable, Sendable, Equatable {
+    public var fingerprint: String
+    public var alertname: String?
+    public var labels: [String: String]
+    public var annotations: [String: String]
+    public var startsAt: String?
+    public var endsAt: String?
+    public var generatorURL: String?
+    public init(fingerprint: String, alertname: String?, labels: [String: String], annotations: [String: String],
+                startsAt: String? = nil, endsAt: String? = nil, generatorURL: String? = nil) {
+        self.fingerprint = fingerprint
+        self.alertname = alertname
+        self.labels = labels
+        self.annotations = annotations
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.generatorURL = generatorURL
+    }
+}
+
+/// `values_recorded`: placeholder values for the incident's commands, and where they came from
+/// (`alert`). The console remembers them as it remembers typed ones, so they go through the same
+/// quoting and refusals when a command uses them.
+public struct ValuesRecordedPayload: EventPayload {
+    public static let kind = EventKind.valuesRecorded
+    public var values: [String: String]
+    public var source: String
+    public init(values: [String: String], source: String) {
+        self.values = values
+        self.source = source
     }
 }
 

@@ -16,6 +16,8 @@ enum DecodedPayload: Equatable {
     case note(NotePayload)
     case milestone(MilestonePayload)
     case slaBreached(SLABreachedPayload)
+    case alert(AlertPayload)
+    case values(ValuesRecordedPayload)
     /// A payload that does not fit its kind (a newer writer, a hand edit).
     case unreadable
 
@@ -39,6 +41,8 @@ enum DecodedPayload: Equatable {
         case .note: d(NotePayload.self).map(DecodedPayload.note)
         case .milestone: d(MilestonePayload.self).map(DecodedPayload.milestone)
         case .slaBreached: d(SLABreachedPayload.self).map(DecodedPayload.slaBreached)
+        case .alertFiring, .alertResolved: d(AlertPayload.self).map(DecodedPayload.alert)
+        case .valuesRecorded: d(ValuesRecordedPayload.self).map(DecodedPayload.values)
         }
         return decoded ?? .unreadable
     }
@@ -50,7 +54,12 @@ extension DecodedPayload {
         var f = fields
         let result: DecodedPayload?
         switch kind {
+        case .alertFiring, .alertResolved, .valuesRecorded:
+            // Labels and values are objects: such payloads take the Codable path.
+            return nil
         case .opened:
+            // The fields of incidents opened by an alert are not in the flat form.
+            guard f.values["source"] == nil, f.values["impactStartedAt"] == nil else { return nil }
             result = .opened(OpenedPayload(title: f.string("title"), severity: f.string("severity"),
                                            runbook: f.optionalString("runbook"),
                                            runbookHash: f.optionalString("runbookHash")))

@@ -41,6 +41,13 @@ public enum EventText {
             return "Milestone: \(p.milestone.rawValue)" + (p.at.map { " (reached \($0))" } ?? "")
         case (_, .slaBreached(let p)):
             return "SLA breached: \(p.severity) not acknowledged within \(Durations.text(milliseconds: p.responseSeconds * 1000))"
+        case (_, .alert(let p)):
+            let name = p.alertname ?? p.fingerprint
+            let summary = p.annotations["summary"].map { ": \($0)" } ?? ""
+            return (kind == .alertResolved ? "Alert resolved: " : "Alert firing: ") + name + summary
+        case (_, .values(let p)):
+            let pairs = p.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            return "Values from \(p.source): " + pairs.joined(separator: " ")
         case (_, .unreadable):
             return kind.rawValue.replacingOccurrences(of: "_", with: " ")
         }

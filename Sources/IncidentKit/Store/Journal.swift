@@ -106,21 +106,29 @@ public final class Journal: Sendable {
         let now = clock()
         let title = redactor.redact(title)
         return try write { db in
-            let day = "INC-" + UTCParts(now).compactDate + "-"
-            let existing = try String.fetchAll(db, sql: "SELECT id FROM incident WHERE id LIKE ?", arguments: [day + "%"])
-            let next = (existing.compactMap { Int($0.dropFirst(day.count)) }.max() ?? 0) + 1
-            let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM incident") ?? 0) + 1
-            let incident = Incident(id: day + String(next), title: title, runbookPath: runbookPath,
-                                    runbookHash: runbookHash, severity: severity, startedAt: now)
-            try db.execute(sql: """
-                INSERT INTO incident (id, seq, title, runbook_path, runbook_hash, severity, status, roles, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?)
-                """, arguments: [incident.id, seq, incident.title, runbookPath, runbookHash, severity,
-                                 incident.status.rawValue, Timestamp.milliseconds(now)])
             let payload = OpenedPayload(title: title, severity: severity, runbook: runbookPath, runbookHash: runbookHash)
-            _ = try insertEvent(db, incident: incident.id, kind: .opened, payload: payload, author: author, time: now)
-            return incident
+            return try insertIncident(db, payload, author: author, time: now)
         }
+    }
+
+    /// Inserts the incident row `payload` describes (next id of the day) and its `opened` event.
+    func insertIncident(_ db: Database, _ payload: OpenedPayload, author: String, time now: Date) throws -> Incident {
+        let day = "INC-" + UTCParts(now).compactDate + "-"
+        let existing = try String.fetchAll(db, sql: "SELECT id FROM incident WHERE id LIKE ?", arguments: [day + "%"])
+        let next = (existing.compactMap { Int($0.dropFirst(day.count)) }.max() ?? 0) + 1
+        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM incident") ?? 0) + 1
+        let incident = Incident(id: day + String(next), title: payload.title, runbookPath: payload.runbook,
+                                runbookHash: payload.runbookHash, severity: payload.severity,
+                                status: payload.status ?? .investigating, startedAt: now,
+                                runbookSection: payload.runbookSection)
+        try db.execute(sql: """
+            INSERT INTO incident (id, seq, title, runbook_path, runbook_hash, runbook_section, severity, status, roles, started_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)
+            """, arguments: [incident.id, seq, incident.title, incident.runbookPath, incident.runbookHash,
+                             incident.runbookSection, incident.severity, incident.status.rawValue,
+                             Timestamp.milliseconds(now)])
+        _ = try insertEvent(db, incident: incident.id, kind: .opened, payload: payload, author: author, time: now)
+        return incident
     }
 
     /// Every incident, newest first; open ones only unless `includeResolved`.
@@ -165,7 +173,7 @@ public final class Journal: Sendable {
             id: row["id"], title: row["title"], runbookPath: row["runbook_path"], runbookHash: row["runbook_hash"],
             severity: row["severity"], status: IncidentStatus(rawValue: status) ?? .investigating, roles: roles,
             startedAt: Timestamp.date(milliseconds: row["started_at"]),
-            resolvedAt: resolved.map { Timestamp.date(milliseconds: $0) })
+            resolvedAt: resolved.map { Timestamp.date(milliseconds: $0) }, runbookSection: row["runbook_section"])
     }
 
     // MARK: Reading the timeline

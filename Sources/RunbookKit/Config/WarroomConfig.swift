@@ -32,7 +32,7 @@ public struct WarroomConfig: Sendable, Equatable {
         prometheus ?? environment["PROMETHEUS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static let topKeys: Set<String> = ["prometheus", "metrics", "runners", "commands", "theme", "store", "redact"]
+    static let topKeys: Set<String> = ["prometheus", "metrics", "runners", "commands", "theme", "store", "redact", "alerts"]
 
     /// Reads a file. A missing or unreadable file is an error diagnostic, not a throw.
     public static func load(file: String) -> WarroomConfig {
@@ -72,6 +72,8 @@ public struct WarroomConfig: Sendable, Equatable {
             case "runners": config.runners = RunnerConfigReader.runners(value, reader: &reader)
             case "commands": config.commands = RunnerConfigReader.commands(value, reader: &reader)
             case "metrics": config.metrics = MetricBindingReader.read(value, reader: &reader)
+            // Read (and checked) by the AlertIntake target, which owns the alert settings.
+            case "alerts": break
             default:
                 reader.warning(key, keyNode, "unknown key (expected one of: \(topKeys.sorted().joined(separator: ", ")))")
             }
