@@ -196,7 +196,9 @@ public final class CursesTerminal {
         endwin()
     }
 
-    /// SIGTERM and SIGHUP end curses before the process dies, so the shell is usable again.
+    /// SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 (whose default action ends the process too) end
+    /// curses before the process dies, so the shell is usable again. (The console's runtime
+    /// catches TERM and HUP first, to record its runs; these handlers are the last word.)
     /// They (and SIGWINCH, for resizes) are unblocked first: a parent that ran us from a
     /// thread with signals blocked (a Dispatch worker, say) passes its mask on.
     /// Fatal signals (a crash: SIGSEGV, SIGABRT, SIGBUS, SIGFPE, and SIGILL/SIGTRAP, which a Swift
@@ -204,9 +206,9 @@ public final class CursesTerminal {
     private static func installSignalHandlers() {
         var set = sigset_t()
         sigemptyset(&set)
-        for sig in [SIGTERM, SIGHUP, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&set, sig) }
+        for sig in [SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT, SIGTSTP] { sigaddset(&set, sig) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
-        for sig in [SIGTERM, SIGHUP] + fatalSignals {
+        for sig in [SIGTERM, SIGHUP, SIGUSR1, SIGUSR2] + fatalSignals {
             signal(sig) { received in
                 endwin()
                 // Back to the default action: a re-raised signal, or the faulting instruction

@@ -6,7 +6,7 @@ import Foundation
 /// Starts curses, draws a frame, then crashes: the tests check the terminal is usable afterwards.
 struct DebugCrashCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "crash", abstract: "Draw a frame, then crash (segv, abort, fpe, bus or trap).")
+        commandName: "crash", abstract: "Draw a frame, then crash (segv, abort, fpe, bus, trap) or take SIGUSR1/SIGUSR2.")
 
     @Option(help: "How to crash: segv, abort, fpe, bus, trap.")
     var how = "segv"
@@ -15,8 +15,8 @@ struct DebugCrashCommand: AsyncParsableCommand {
     var delay = 300
 
     func validate() throws {
-        guard ["segv", "abort", "fpe", "bus", "trap"].contains(how) else {
-            throw ValidationError("--how takes segv, abort, fpe, bus or trap")
+        guard ["segv", "abort", "fpe", "bus", "trap", "usr1", "usr2"].contains(how) else {
+            throw ValidationError("--how takes segv, abort, fpe, bus, trap, usr1 or usr2")
         }
     }
 
@@ -35,6 +35,8 @@ struct DebugCrashCommand: AsyncParsableCommand {
             case "abort": abort()
             case "fpe": raise(SIGFPE)
             case "bus": raise(SIGBUS)
+            case "usr1": raise(SIGUSR1)
+            case "usr2": raise(SIGUSR2)
             default: fatalError("warroom debug crash")
             }
         }
