@@ -28,6 +28,8 @@ extension InlineCommands {
         "is", "are", "was", "were", "will", "can", "could", "should", "would", "may", "might", "must", "has", "have",
         "had", "does", "do", "shows", "lets", "allows", "and", "or", "the", "a", "an", "to", "for", "of", "in", "on",
         "with", "by", "command", "commands", "tool", "cli", "output", "returns", "itself", "also", "only",
+        "into", "onto", "from", "using", "via", "as", "at", "if", "when", "then", "first", "again", "back", "this",
+        "that", "it", "them", "your", "our", "my", "there", "here", "somewhere",
     ]
 
     /// A paragraph of plain text on one line that is a command: it starts like one, and is not
