@@ -1,5 +1,6 @@
 import ConsoleUI
 import IncidentKit
+import RunbookKit
 
 extension ConsoleEvent {
     /// A journal event as the console shows and folds it. Item events carry their key
@@ -22,6 +23,13 @@ extension ConsoleEvent {
             // The values it ran with (secrets masked), remembered by the console for the next run.
             if let p = event.payload(as: StartedValues.self), let values = p.values, !values.isEmpty {
                 change = .commandValues(values)
+            }
+        case .alertFiring, .alertResolved:
+            if let p = event.payload(as: AlertPayload.self) {
+                change = .alert(FiringAlert(
+                    fingerprint: p.fingerprint, name: p.alertname ?? p.fingerprint, labels: p.labels,
+                    annotations: p.annotations, since: p.startsAt.flatMap(ClockTime.parseRFC3339),
+                    generatorURL: p.generatorURL, resolved: event.kind == .alertResolved))
             }
         case .slaBreached:
             if let p = event.payload(as: SLABreachedPayload.self) { change = .slaBreached(p.severity) }

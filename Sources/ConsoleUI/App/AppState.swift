@@ -19,6 +19,9 @@ public struct AppState: Sendable, Equatable {
     public var milestones: [String: Date] = [:]
     /// Severities whose SLA breach is on the record, or asked to be (so it is recorded once).
     public var slaBreaches: Set<String> = []
+    /// The incident's alerts by fingerprint (`alert_firing` / `alert_resolved` events).
+    public var alerts: [String: FiringAlert] = [:]
+    public var firingCount: Int { alerts.values.filter { !$0.resolved }.count }
     public var timeline: [ConsoleEvent] = [] { didSet { refreshFilters([.timeline]) } }
     public var focus: PaneID = .checklist
     /// Selected row of each pane (an index into that pane's items).
@@ -184,7 +187,8 @@ public struct AppState: Sendable, Equatable {
     public var context: BindingContext {
         if let top = overlays.last {
             switch top {
-            case .help: return .help
+            // Both are read-only pages: Esc closes, PgDn/PgUp turn (`helpPage`).
+            case .help, .alerts: return .help
             case .note: return .note
             case .command: return .command
             case .filter: return .filter

@@ -81,6 +81,14 @@ public enum AppUpdate {
         case .status(let status): state.incident.status = status
         case .role(let role, let person): if role == "commander" { state.incident.commander = person }
         case .slaBreached(let severity): state.slaBreaches.insert(severity)
+        case .alert(let alert):
+            let wasFiring = state.alerts[alert.fingerprint].map { !$0.resolved } ?? false
+            state.alerts[alert.fingerprint] = alert
+            // A resolved alert never closes the incident; it suggests the milestone instead.
+            if alert.resolved, wasFiring {
+                state.message = "Alert \(alert.name) resolved: if the impact is over, :milestone mitigated"
+                state.messageIsError = false
+            }
         case .milestone(let name, let at):
             state.milestones[name] = at
             if name == "resolved" { state.incident.status = "resolved" }

@@ -31,6 +31,19 @@ extension AppView {
                 }
                 x += widths[c]
             }
+        case .alerts:
+            let lines = alertLines(state)
+            let rows = max(body.height - 2, 1)
+            let pages = max((lines.count + rows - 1) / rows, 1)
+            let page = min(state.helpPage, pages - 1)
+            let shown = lines.dropFirst(page * rows).prefix(rows)
+            let width = min((lines.map { DisplayWidth.of($0.text) }.max() ?? 20) + 4, body.width)
+            let title = "Alerts · \(state.firingCount) firing" + (pages > 1 ? " · page \(page + 1)/\(pages) · PgDn/PgUp" : "")
+            let inner = dialog(&canvas, body, width: max(width, DisplayWidth.of(title) + 6), height: shown.count + 2,
+                               title: title, palette)
+            for (i, line) in shown.enumerated() {
+                canvas.write(line.text, x: inner.x + 1, y: inner.y + i, width: inner.width - 1, style: palette[line.key], clip: inner)
+            }
         case .note(let editor):
             let inner = dialog(&canvas, body, width: 72, height: 3, title: "Note", palette)
             drawEditor(&canvas, editor, inner, palette)

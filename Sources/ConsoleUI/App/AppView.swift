@@ -40,6 +40,9 @@ public enum AppView {
         var x = canvas.write(" \(incident.id) ", x: rect.x, y: y, style: palette[.headerTitle], clip: rect)
         x = canvas.write(" " + severityBadge(state) + " ", x: x + 1, y: y, style: palette[severityKey(state)], clip: rect)
         x = canvas.write(" \(incident.status) ", x: x + 1, y: y, style: palette[.header], clip: rect)
+        if state.firingCount > 0 {
+            x = canvas.write(" 🔔 \(state.firingCount) firing (:alerts) ", x: x + 1, y: y, style: palette[.metricCrit], clip: rect)
+        }
         let breached = state.metricReadings.values.filter(\.breached).count
         if breached > 0 {
             let symbol = Symbols.symbol(for: .metricCrit, ascii: state.asciiOnly) ?? ""

@@ -3,7 +3,8 @@ import RunbookKit
 
 /// The `:` command palette: turns a command line into effects and completes it on Tab. Pure.
 public enum CommandPalette {
-    public static let commands = ["sev", "status", "role", "note", "milestone", "postmortem", "theme", "filter", "run", "vars", "dry-run", "quit"]
+    public static let commands = ["sev", "status", "role", "note", "milestone", "postmortem", "theme", "filter", "run", "vars",
+                                  "alerts", "dry-run", "quit"]
     public static let statuses = ["investigating", "identified", "monitoring", "resolved"]
     public static let milestones = ["acknowledged", "mitigated", "resolved"]
     /// Suggested roles for `role NAME=PERSON` (any name is accepted).
@@ -51,7 +52,7 @@ public enum CommandPalette {
 
     static var usage: String {
         "valid: sev LEVEL, status \(statuses.joined(separator: "|")), role NAME=PERSON, note TEXT, "
-            + "milestone \(milestones.joined(separator: "|")) [HH:MM], postmortem [FILE], theme NAME, filter [KIND], run ID, vars, dry-run on|off, quit"
+            + "milestone \(milestones.joined(separator: "|")) [HH:MM], postmortem [FILE], theme NAME, filter [KIND], run ID, vars, alerts, dry-run on|off, quit"
     }
 
     /// Runs a command line; a mistake leaves an error in the footer and changes nothing.
@@ -112,6 +113,10 @@ public enum CommandPalette {
         case "run":
             guard let id = Int(argument) else { return fail("run takes a command id, e.g. run 3") }
             return AppUpdate.runCommand(id: id, &state)
+        case "alerts":
+            state.helpPage = 0
+            state.overlays.append(.alerts)
+            return []
         case "vars":
             guard !state.vars.isEmpty else { return fail("No values remembered yet: they are kept as commands run") }
             state.overlays.append(.vars(VarsEditor()))

@@ -12,6 +12,8 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         case milestone(String, at: Date)
         /// `sla_breached` for this severity id.
         case slaBreached(String)
+        /// `alert_firing` / `alert_resolved`: the alert as it now stands.
+        case alert(FiringAlert)
         /// `command_started`: the placeholder values it ran with (secrets as `maskedValue`).
         case commandValues([String: String])
     }

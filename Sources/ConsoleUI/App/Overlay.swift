@@ -24,4 +24,6 @@ public enum Overlay: Sendable, Equatable {
     case vars(VarsEditor)
     /// Guided `r` ran the step's commands: tick the item? y / n
     case offerTick(ItemRef)
+    /// `:alerts`: the incident's alerts, firing first.
+    case alerts
 }

@@ -30,6 +30,15 @@ public enum ClockTime {
         return f.string(from: date)
     }
 
+    /// RFC 3339 as Alertmanager writes it, with up to nanoseconds (`2026-12-03T13:02:00.123456789Z`).
+    public static func parseRFC3339(_ text: String) -> Date? {
+        if let date = parseISO(text) { return date }
+        guard let dot = text.firstIndex(of: "."),
+              let end = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) else { return nil }
+        let fraction = Double("0" + text[dot..<end]) ?? 0
+        return parseISO(String(text[..<dot] + text[end...])).map { $0.addingTimeInterval(fraction) }
+    }
+
     public static func parseISO(_ text: String) -> Date? {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
