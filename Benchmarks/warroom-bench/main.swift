@@ -13,6 +13,7 @@ let suites: [(name: String, run: () -> Void)] = [
     ("sampling", ConsoleSamplingBench.run),
     ("runner", RunnerBench.run),
     ("consolerunner", ConsoleRunnerBench.run),
+    ("alerts", AlertsBench.run),
 ]
 if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "bigrunbook-child", let size = Int(CommandLine.arguments[2]) {
     BigRunbookBench.childMain(megabytes: size)
