@@ -8,7 +8,8 @@ struct WarroomCommand: AsyncParsableCommand {
         version: WarroomVersion.current,
         subcommands: [
             OpenCommand.self, DemoCommand.self, CheckCommand.self, ShowCommand.self, IncidentCommand.self,
-            NoteCommand.self, MilestoneCommand.self, TimelineCommand.self, PostmortemCommand.self, MetricsCommand.self,
+            NoteCommand.self, MilestoneCommand.self, HandoffCommand.self, UpdateCommand.self,
+            ActionCommand.self, ActionsCommand.self, TimelineCommand.self, PostmortemCommand.self, MetricsCommand.self,
             ExecCommand.self, ThemesCommand.self, ConfigCommand.self, AlertsCommand.self, DebugCommand.self,
         ]
     )

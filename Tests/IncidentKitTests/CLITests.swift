@@ -31,7 +31,7 @@ struct CLITests {
         #expect(show.out.contains("\"commander\" : \"alice\""))
         let postmortem = try warroom("postmortem", id)
         #expect(postmortem.out.contains("# Postmortem: API down"))
-        #expect(postmortem.out.contains("- [ ] add an alert"))
+        #expect(postmortem.out.contains("- [ ] #4 add an alert — no owner"))
         #expect(try warroom("milestone", "resolved").status == 0)
         #expect(try warroom("incident", "list").out.contains("No open incidents."))
         #expect(try warroom("incident", "list", "--all").out.contains(id))

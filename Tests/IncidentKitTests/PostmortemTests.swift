@@ -56,9 +56,21 @@ struct PostmortemTests {
                                                            level: "warning", unit: "%"), to: id, author: "warroom")
         try journal.append(NotePayload(text: "TODO: add a config lint to the deploy pipeline"), to: id, author: bob)
         try journal.append(NotePayload(text: "action: alert on 502 rate per pod"), to: id, author: alice)
-        at(20)
+        let followUp = try journal.append(ActionAddedPayload(text: "Page the DBA team on config pushes", owner: "carol"),
+                                          to: id, author: alice)
+        try journal.append(StatusUpdatePayload(text: "Status: MONITORING\nImpact: checkout errors, now back to normal",
+                                               sentWith: "slack-post", exitStatus: 0), to: id, author: alice)
+        at(5)
+        try journal.append(RoleAssignedPayload(role: "commander", person: "bob", previous: "alice", handoff: true),
+                           to: id, author: alice)
+        try journal.append(ActionClosedPayload(action: followUp.id, text: "Page the DBA team on config pushes"),
+                           to: id, author: bob)
+        at(15)
         try journal.append(MilestonePayload(milestone: .resolved), to: id, author: alice)
-        let runbook = Runbook(title: "Checkout", source: "runbooks/checkout.md", checklists: [
+        let runbook = Runbook(title: "Checkout", source: "runbooks/checkout.md", severities: [
+            SeverityLevel(id: "SEV2", rank: 2, responseTime: Deadline(seconds: 600, text: "10 minutes"), line: 1),
+            SeverityLevel(id: "SEV3", rank: 3, responseTime: Deadline(seconds: 1800, text: "30 minutes"), line: 2),
+        ], checklists: [
             Checklist(title: "Incident", kind: .incident, section: "Response", line: 1, items: [
                 ChecklistItem(text: "Page the on-call", line: 2),
                 ChecklistItem(text: "Post status page update", line: 3),

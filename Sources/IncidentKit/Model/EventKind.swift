@@ -25,6 +25,12 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case alertResolved = "alert_resolved"
     /// Placeholder values recorded for the incident from outside the console (an alert's labels).
     case valuesRecorded = "values_recorded"
+    /// A follow-up (action item) with an optional owner; its event id is the follow-up's id.
+    case actionAdded = "action_added"
+    /// A follow-up closed (done, or dropped with a reason).
+    case actionClosed = "action_closed"
+    /// A stakeholder status update as it was sent (the final text), and how it was delivered.
+    case statusUpdate = "status_update"
 
     /// Accepts the snake_case name, or a dashed / spaced variant ("severity-changed").
     public static func parse(_ text: String) throws -> EventKind {

@@ -87,10 +87,13 @@ public struct RoleAssignedPayload: EventPayload {
     public var role: String
     public var person: String
     public var previous: String?
-    public init(role: String, person: String, previous: String? = nil) {
+    /// A hand-off (`warroom handoff`): the previous holder passed the role on with a briefing.
+    public var handoff: Bool?
+    public init(role: String, person: String, previous: String? = nil, handoff: Bool? = nil) {
         self.role = role
         self.person = person
         self.previous = previous
+        self.handoff = handoff
     }
 }
 

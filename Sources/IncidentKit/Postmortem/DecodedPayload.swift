@@ -18,6 +18,9 @@ enum DecodedPayload: Equatable {
     case slaBreached(SLABreachedPayload)
     case alert(AlertPayload)
     case values(ValuesRecordedPayload)
+    case actionAdded(ActionAddedPayload)
+    case actionClosed(ActionClosedPayload)
+    case statusUpdate(StatusUpdatePayload)
     /// A payload that does not fit its kind (a newer writer, a hand edit).
     case unreadable
 
@@ -43,6 +46,9 @@ enum DecodedPayload: Equatable {
         case .slaBreached: d(SLABreachedPayload.self).map(DecodedPayload.slaBreached)
         case .alertFiring, .alertResolved: d(AlertPayload.self).map(DecodedPayload.alert)
         case .valuesRecorded: d(ValuesRecordedPayload.self).map(DecodedPayload.values)
+        case .actionAdded: d(ActionAddedPayload.self).map(DecodedPayload.actionAdded)
+        case .actionClosed: d(ActionClosedPayload.self).map(DecodedPayload.actionClosed)
+        case .statusUpdate: d(StatusUpdatePayload.self).map(DecodedPayload.statusUpdate)
         }
         return decoded ?? .unreadable
     }
@@ -54,7 +60,7 @@ extension DecodedPayload {
         var f = fields
         let result: DecodedPayload?
         switch kind {
-        case .alertFiring, .alertResolved, .valuesRecorded:
+        case .alertFiring, .alertResolved, .valuesRecorded, .actionAdded, .actionClosed, .statusUpdate:
             // Labels and values are objects: such payloads take the Codable path.
             return nil
         case .opened:
@@ -71,7 +77,7 @@ extension DecodedPayload {
             result = .status(StatusChangedPayload(from: from, to: to))
         case .roleAssigned:
             result = .role(RoleAssignedPayload(role: f.string("role"), person: f.string("person"),
-                                               previous: f.optionalString("previous")))
+                                               previous: f.optionalString("previous"), handoff: f.optionalBool("handoff")))
         case .itemTicked, .itemUnticked, .itemSkipped:
             result = .item(ChecklistItemPayload(checklist: f.optionalString("checklist"), item: f.string("item"),
                                                 index: f.optionalInt("index"), reason: f.optionalString("reason")))

@@ -15,6 +15,7 @@ public enum EventText {
         case (_, .status(let p)):
             return "Status \(p.from.rawValue) → \(p.to.rawValue)"
         case (_, .role(let p)):
+            if p.handoff == true { return "Hand-off: \(p.role) \(p.previous ?? "nobody") → \(p.person)" }
             return "\(p.person) is \(p.role)"
         case (_, .item(let p)):
             return "\(itemVerb(kind)): \(p.item)" + (p.reason.map { " (\($0))" } ?? "")
@@ -48,9 +49,26 @@ public enum EventText {
         case (_, .values(let p)):
             let pairs = p.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             return "Values from \(p.source): " + pairs.joined(separator: " ")
+        case (_, .actionAdded(let p)):
+            return "Follow-up: \(p.text)" + (p.owner.map { " (@\($0))" } ?? "")
+        case (_, .actionClosed(let p)):
+            return (p.reason == nil ? "Follow-up done: " : "Follow-up dropped: ") + p.text
+                + (p.reason.map { " (\($0))" } ?? "")
+        case (_, .statusUpdate(let p)):
+            let lines = p.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            return (p.sentWith == nil ? "Status update recorded" : "Status update sent with `\(p.sentWith!)`")
+                + deliveryText(p) + ": " + lines.joined(separator: " · ")
         case (_, .unreadable):
             return kind.rawValue.replacingOccurrences(of: "_", with: " ")
         }
+    }
+
+    /// ` (exit 1)`, ` (failed: …)` when delivery did not succeed; nothing when it did or was not attempted.
+    static func deliveryText(_ p: StatusUpdatePayload) -> String {
+        if let failure = p.failure { return " (failed: \(failure))" }
+        if let status = p.exitStatus, status != 0 { return " (exit \(status))" }
+        return ""
     }
 
     static func itemVerb(_ kind: EventKind) -> String {

@@ -35,7 +35,8 @@ extension PostmortemReport.ChecklistRow: MustacheParent {
         case "reason": reason.isEmpty ? nil : reason
         case "done": state == "done"
         case "skipped": state == "skipped"
-        case "notDone": state == "not done"
+        case "notDone": state == "not done" || state == "untouched"
+        case "untouched": state == "untouched"
         default: nil
         }
     }
@@ -49,6 +50,7 @@ extension PostmortemReport.CommandRow: MustacheParent {
         case "duration": duration
         case "output": output
         case "time": time
+        case "keyLine": keyLine
         default: nil
         }
     }
@@ -74,6 +76,30 @@ extension PostmortemReport.Role: MustacheParent {
         switch name {
         case "role": role
         case "person": person
+        default: nil
+        }
+    }
+}
+
+extension PostmortemReport.TimeRow: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "duration": duration
+        default: nil
+        }
+    }
+}
+
+extension PostmortemReport.FollowUpRow: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "text": text
+        case "owner": owner
+        case "state": state
+        case "open": state == "open"
+        case "added": added
         default: nil
         }
     }

@@ -13,14 +13,17 @@ extension PostmortemReport {
             case "skipped":
                 let reason = row.reason.isEmpty ? "" : " (\(row.reason))"
                 return "- [ ] ~~\(row.item)~~ skipped\(reason) — \(row.time) UTC, \(row.author)"
-            default: return "- [ ] \(row.item) — not done"
+            case "untouched": return "- [ ] \(row.item) — never touched"
+            default: return "- [ ] \(row.item) — not done (unticked)"
             }
         }.joined(separator: "\n")
     }
 
     var commandsMarkdown: String {
-        commands.map { "| \($0.time) | `\($0.command)` | \($0.exit) | \($0.duration) | \($0.output) |" }
-            .joined(separator: "\n")
+        commands.map {
+            let key = $0.keyLine.isEmpty ? "—" : "`\(Self.cell($0.keyLine))`"
+            return "| \($0.time) | `\(Self.cell($0.command))` | \($0.exit) | \($0.duration) | \(key) | \($0.output) |"
+        }.joined(separator: "\n")
     }
 
     var breachesMarkdown: String {
@@ -31,6 +34,20 @@ extension PostmortemReport {
 
     var notesMarkdown: String {
         notes.map { "- \($0.time) UTC, \($0.author): \($0.text)" }.joined(separator: "\n")
+    }
+
+    /// A table cell: `|` would end the cell (a shell pipeline), a line break the row.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    var followUpsMarkdown: String {
+        followUps.map { f in
+            let box = f.state == "open" ? "[ ]" : "[x]"
+            let state = f.state == "open" ? "" : " (\(f.state))"
+            let owner = f.owner == "—" ? "no owner" : "owner: \(f.owner)"
+            return "- \(box) #\(f.id) \(f.text) — \(owner)\(state)"
+        }.joined(separator: "\n")
     }
 
     var actionItemsMarkdown: String {

@@ -12,6 +12,13 @@ public struct PostmortemReport: Sendable, Equatable {
     }
     public struct CommandRow: Sendable, Equatable {
         public var command: String, exit: String, duration: String, output: String, time: String
+        /// The last non-blank output line: what the command said.
+        public var keyLine: String = ""
+    }
+    /// Time spent at one severity or status.
+    public struct TimeRow: Sendable, Equatable { public var value: String, duration: String }
+    public struct FollowUpRow: Sendable, Equatable {
+        public var id: Int64, text: String, owner: String, state: String, added: String
     }
     public struct BreachRow: Sendable, Equatable {
         public var metric: String, level: String, threshold: String, peak: String, breaches: Int
@@ -25,11 +32,23 @@ public struct PostmortemReport: Sendable, Equatable {
     public var timeToAcknowledge: String
     public var timeToMitigate: String
     public var timeToResolve: String
+    /// The response time to acknowledge, met or breached (`met: acknowledged in 3m 00s (within 15m 00s)`).
+    public var sla: String
+    public var peakSeverity: String
+    public var severityTime: [TimeRow]
+    public var statusTime: [TimeRow]
+    public var handoffs: [Line]
+    public var updates: [Line]
+    public var followUps: [FollowUpRow]
+    /// The checklist or procedure followed.
+    public var stepsTitle: String
     public var severityChanges: [Line]
     public var roles: [Role]
     public var days: [Day]
     public var checklist: [ChecklistRow]
     public var checklistDone: Int, checklistSkipped: Int, checklistNotDone: Int
+    /// Of the not done: never ticked, skipped or unticked by anyone.
+    public var checklistUntouched: Int
     public var commands: [CommandRow]
     public var breaches: [BreachRow]
     public var notes: [Line]
@@ -40,11 +59,15 @@ public struct PostmortemReport: Sendable, Equatable {
 extension PostmortemReport {
     /// Builds the report. `runbook`, when given, supplies the checklist items never touched
     /// (shown as not done).
-    public init(incident: Incident, events: [TimelineEvent], runbook: Runbook? = nil) {
+    /// `now` ends the clocks of an incident still open (default: the moment of writing).
+    public init(incident: Incident, events: [TimelineEvent], runbook: Runbook? = nil, now: Date? = nil) {
+        let decoded = DecodedPayload.decodeAll(events)
+        let digest = IncidentDigest(incident: incident, events: events, decoded: decoded, runbook: runbook,
+                                    now: now ?? incident.resolvedAt ?? Date())
         var builder = PostmortemBuilder(incident: incident)
-        for item in runbook?.incidentChecklist?.items ?? [] { builder.expectItem(item.text) }
-        for (event, payload) in zip(events, DecodedPayload.decodeAll(events)) { builder.add(event, payload) }
-        self = builder.report(eventCount: events.count)
+        for item in digest.steps { builder.expectItem(item.text) }
+        for (event, payload) in zip(events, decoded) { builder.add(event, payload) }
+        self = builder.report(eventCount: events.count, digest: digest)
     }
 }
 
@@ -68,7 +91,7 @@ struct PostmortemBuilder {
     mutating func expectItem(_ text: String) {
         guard checklist[text] == nil else { return }
         checklistOrder.append(text)
-        checklist[text] = .init(item: text, state: "not done", time: "", author: "", reason: "")
+        checklist[text] = .init(item: text, state: "untouched", time: "", author: "", reason: "")
     }
 
     mutating func add(_ event: TimelineEvent, _ payload: DecodedPayload) {
@@ -93,9 +116,10 @@ struct PostmortemBuilder {
             checklist[p.item] = .init(item: p.item, state: state, time: state == "not done" ? "" : stamp,
                                       author: state == "not done" ? "" : event.author, reason: p.reason ?? "")
         case .finished(let p):
+            let key = p.tail.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
             commands.append(.init(command: p.command, exit: EventText.exitText(p),
                                   duration: Durations.text(milliseconds: p.durationMs), output: p.output ?? "—",
-                                  time: stamp))
+                                  time: stamp, keyLine: key))
         case .refused(let p):
             commands.append(.init(command: p.command, exit: "refused: \(p.reason)", duration: "—", output: "—",
                                   time: stamp))
@@ -154,7 +178,7 @@ struct PostmortemBuilder {
         return nil
     }
 
-    func report(eventCount: Int) -> PostmortemReport {
+    func report(eventCount: Int, digest: IncidentDigest) -> PostmortemReport {
         // Durations run from detection when it was recorded, else from the opening.
         let origin = milestones[.detected] ?? incident.startedAt
         let resolved = milestones[.resolved] ?? resolvedByStatus ?? incident.resolvedAt
@@ -165,16 +189,38 @@ struct PostmortemBuilder {
             date.map { let p = UTCParts($0); return p.dateString + " " + p.timeString + " UTC" } ?? "—"
         }
         let rows = checklistOrder.compactMap { checklist[$0] }
+        func line(_ date: Date, _ author: String, _ text: String) -> PostmortemReport.Line {
+            let p = UTCParts(date)
+            return .init(time: p.dateString + " " + p.timeString, author: author, text: text)
+        }
+        func spans(_ list: [IncidentDigest.Span]) -> [PostmortemReport.TimeRow] {
+            list.map { .init(value: $0.value, duration: Durations.text(seconds: $0.seconds)) }
+        }
         return PostmortemReport(
             incident: incident, start: stamp(incident.startedAt), end: stamp(incident.resolvedAt),
             duration: incident.resolvedAt.map { Durations.text(seconds: $0.timeIntervalSince(incident.startedAt)) } ?? "—",
             timeToAcknowledge: since(milestones[.acknowledged]), timeToMitigate: since(milestones[.mitigated]),
-            timeToResolve: since(resolved), severityChanges: severityChanges,
+            timeToResolve: since(resolved),
+            sla: digest.responseSeconds == nil ? "—" : digest.slaText, peakSeverity: digest.peakSeverity,
+            severityTime: spans(digest.severitySpans), statusTime: spans(digest.statusSpans),
+            handoffs: digest.handoffs.map { line($0.time, $0.to, "\($0.role): \($0.from ?? "nobody") → \($0.to)") },
+            updates: digest.updates.map { u in
+                line(u.time, u.author, u.delivery + ": "
+                     + u.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                        .filter { !$0.isEmpty }.joined(separator: " · "))
+            },
+            followUps: digest.followUps.map { f in
+                let p = UTCParts(f.addedAt)
+                return .init(id: f.id, text: f.text, owner: f.owner ?? "—", state: f.state,
+                             added: p.dateString + " " + p.timeString)
+            },
+            stepsTitle: digest.stepsTitle ?? "", severityChanges: severityChanges,
             roles: incident.roles.sorted { $0.key < $1.key }.map { PostmortemReport.Role(role: $0.key, person: $0.value) },
             days: days, checklist: rows,
             checklistDone: rows.filter { $0.state == "done" }.count,
             checklistSkipped: rows.filter { $0.state == "skipped" }.count,
-            checklistNotDone: rows.filter { $0.state == "not done" }.count,
+            checklistNotDone: rows.filter { $0.state == "not done" || $0.state == "untouched" }.count,
+            checklistUntouched: rows.filter { $0.state == "untouched" }.count,
             commands: commands, breaches: breachOrder.compactMap { breaches[$0]?.row }, notes: notes,
             actionItems: actionItems, eventCount: eventCount)
     }

@@ -15,6 +15,8 @@ public struct WarroomConfig: Sendable, Equatable {
     /// Extra redaction patterns (regular expressions; the first capture group is the secret, else
     /// the whole match), applied with `<store>/redact.patterns` when a journal opens with this config.
     public var redact: [String] = []
+    /// Status-update cadence and delivery (`updates:`).
+    public var updates = UpdateSettings()
     /// Problems found while reading; errors drop only the entry they are in.
     public var diagnostics: [ConfigDiagnostic] = []
     /// Metric bindings dropped for an error, by the name they give: the metric shows that error
@@ -32,7 +34,7 @@ public struct WarroomConfig: Sendable, Equatable {
         prometheus ?? environment["PROMETHEUS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static let topKeys: Set<String> = ["prometheus", "metrics", "runners", "commands", "theme", "store", "redact", "alerts"]
+    static let topKeys: Set<String> = ["prometheus", "metrics", "runners", "commands", "theme", "store", "redact", "alerts", "updates"]
 
     /// Reads a file. A missing or unreadable file is an error diagnostic, not a throw.
     public static func load(file: String) -> WarroomConfig {
@@ -72,6 +74,7 @@ public struct WarroomConfig: Sendable, Equatable {
             case "runners": config.runners = RunnerConfigReader.runners(value, reader: &reader)
             case "commands": config.commands = RunnerConfigReader.commands(value, reader: &reader)
             case "metrics": config.metrics = MetricBindingReader.read(value, reader: &reader)
+            case "updates": config.updates = UpdateSettings.read(value, reader: &reader)
             // Read (and checked) by the AlertIntake target, which owns the alert settings.
             case "alerts": break
             default:
