@@ -39,6 +39,20 @@ extension ConsoleEvent {
             if let p = event.payload(as: ValuesRecordedPayload.self), !p.values.isEmpty {
                 change = .commandValues(p.values)
             }
+        case .actionAdded:
+            if let p = event.payload(as: ActionAddedPayload.self) {
+                change = .followUp(FollowUpRow(id: event.id, text: p.text, owner: p.owner))
+            }
+        case .note:
+            if let p = event.payload(as: NotePayload.self), let followUp = FollowUp.fromNote(p.text) {
+                change = .followUp(FollowUpRow(id: event.id, text: followUp.text, owner: followUp.owner))
+            }
+        case .actionClosed:
+            if let p = event.payload(as: ActionClosedPayload.self) { change = .followUpClosed(p.action) }
+        case .statusUpdate:
+            change = .statusUpdate
+        case .escalationDue:
+            if let p = event.payload(as: EscalationDuePayload.self) { change = .escalationDue(p.level) }
         case .milestone:
             if let p = event.payload(as: MilestonePayload.self) {
                 change = .milestone(p.milestone.rawValue, at: p.reached(recordedAt: event.time))

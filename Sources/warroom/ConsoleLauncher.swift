@@ -54,8 +54,7 @@ enum ConsoleLauncher {
         let events = try journal.events(incident: incident.id)
         var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
         if let banner = settings.banner ?? themeNote {
-            state.message = banner
-            state.messageIsError = settings.hasErrors || settings.banner == nil
+            state.footer = settings.hasErrors || settings.banner == nil ? .error(banner) : .notice(banner)
         }
         state.readingRunbooks = !reading.isEmpty
         state.themeNames = ThemeCatalog.standard().list().map(\.name)
@@ -63,6 +62,7 @@ enum ConsoleLauncher {
         // What commands run with: placeholders known from the environment, runners from the config.
         state.environment = ProcessInfo.processInfo.environment
         state.runnerSettings = RunnerSettings(config: settings.config)
+        state.updateSettings = settings.config?.updates ?? UpdateSettings()
         state.dryRun = options.dryRun
         _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
         AppUpdate.resume(&state)

@@ -62,7 +62,7 @@ struct ConsoleRuntime {
         // outlives the console, and wait until their ends are on the record.
         defer {
             if !runs.active.isEmpty {
-                state.message = "Cancelling \(runs.active.count) running command(s) before quitting…"
+                state.footer = .notice("Cancelling \(runs.active.count) running command(s) before quitting…")
                 terminal.present(AppView.render(state, palette: palette))
                 runs.stopAll()
             }
@@ -130,6 +130,9 @@ struct ConsoleRuntime {
                         } else {
                             messages += runs.start(run, dryRun: dryRun)
                         }
+                    } else if case .draftUpdate(let text) = effect {
+                        messages += UpdateEditor.edit(text ?? draftUpdate(), terminal: terminal)
+                        dirty = true
                     } else if case .cancelRun(let id) = effect {
                         runs.cancel(id)
                     } else if case .setTheme(let name) = effect {
@@ -164,7 +167,24 @@ struct ConsoleRuntime {
             case .appendTick(let item): event = try appendItem(.itemTicked, item)
             case .appendUntick(let item): event = try appendItem(.itemUnticked, item)
             case .appendSkip(let item): event = try appendItem(.itemSkipped, item)
-            case .appendNote(let text): event = try journal.append(NotePayload(text: text), to: incidentID, author: author)
+            case .appendNote(let text, let step):
+                let payload = NotePayload(text: text, step: step?.text, checklist: step?.checklist, index: step?.index)
+                event = try journal.append(payload, to: incidentID, author: author)
+            case .handoff(let role, let person):
+                return try handoff(role: role, to: person)
+            case .addFollowUp(let text):
+                let parsed = FollowUpText.parse(text)
+                event = try journal.append(ActionAddedPayload(text: parsed.text, owner: parsed.owner), to: incidentID,
+                                           author: author)
+            case .closeFollowUp(let id, let text, let reason):
+                event = try journal.append(ActionClosedPayload(action: id, text: text, reason: reason), to: incidentID,
+                                           author: author)
+            case .sendUpdate(let text):
+                sendUpdate(text)
+                return [.notice(config?.updates.command == nil ? "Status update recorded" : "Sending the status update…")]
+            case .recordEscalation(let level, let who, let seconds, let contact):
+                event = try journal.append(EscalationDuePayload(level: level, who: who, afterSeconds: seconds,
+                                                                contact: contact), to: incidentID, author: author)
             case .setSeverity(let level):
                 event = try journal.setSeverity(level, rules: rules, on: incidentID, author: author)
             case .setStatus(let status):
@@ -190,12 +210,48 @@ struct ConsoleRuntime {
                 event = try journal.append(CommandDonePayload(command: command?.code ?? "#\(id)", commandId: id,
                                                               title: command?.title),
                                            to: incidentID, author: author)
-            case .startRun, .cancelRun:
+            case .startRun, .cancelRun, .draftUpdate:
                 return [] // performed by the loop: they need the terminal and the runs
             }
             return event.map { [.journalEvents([ConsoleEvent($0)])] } ?? []
         } catch {
             return [.failed("\(error)")]
+        }
+    }
+
+    /// Records the hand-off and shows the briefing the person taking over reads.
+    private func handoff(role: String, to person: String) throws -> [Msg] {
+        let before = try journal.incident(incidentID)
+        let payload = RoleAssignedPayload(role: role, person: person, previous: before.roles[role], handoff: true)
+        let event = try journal.append(payload, to: incidentID, author: author)
+        let digest = try digestNow()
+        let briefing = HandoffBriefing.text(digest, role: role, from: before.roles[role], to: person)
+        return [.journalEvents([ConsoleEvent(event)]),
+                .page(title: "Hand-off briefing", lines: briefing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]
+    }
+
+    private func digestNow() throws -> IncidentDigest {
+        let incident = try journal.incident(incidentID)
+        return IncidentDigest(incident: incident, events: try journal.events(incident: incidentID),
+                              runbook: runbooks.first ?? incident.runbookPath.flatMap { try? RunbookFile.read($0) }, now: Date())
+    }
+
+    /// A draft from the runbook's status-update template (or the built-in one), filled from the journal.
+    private func draftUpdate() -> String {
+        guard let digest = try? digestNow() else { return StatusUpdateDraft.builtIn }
+        let severity = digest.incident.severity
+        let every = config?.updates.cadence(for: severity) ?? runbooks.first?.updateCadence(for: severity)?.seconds
+        let template = runbooks.lazy.flatMap(\.templates).first { $0.kind == .statusUpdate }?.body
+        return StatusUpdateDraft.text(digest, template: template, nextUpdateSeconds: every)
+    }
+
+    /// Sends in the background (a webhook may take seconds); the recorded event comes back through
+    /// the journal watch like any other writer's.
+    private func sendUpdate(_ text: String) {
+        let journal = journal, incident = incidentID, author = author, command = config?.updates.command
+        Task.detached {
+            let payload = UpdateDelivery.send(text, command: command)
+            _ = try? journal.append(payload, to: incident, author: author)
         }
     }
 

@@ -29,5 +29,10 @@ runners:
 commands:
   timeout: 10m        # a run is cancelled after this long
   silent_after: 60s   # flagged silent after this long without output
+# Stakeholder updates: the header counts down to the next one; :update drafts it from the
+# runbook's template and, with `command` set, pipes the final text to it.
+updates:
+  every: {SEV1: 15m, SEV2: 30m, SEV3: 1h}
+  # command: "curl -sf --data-binary @- https://hooks.example/incident"
 """#
 }

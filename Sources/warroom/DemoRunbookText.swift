@@ -21,7 +21,7 @@ Owner: payments-platform · Pager: `payments-oncall` · Dashboards: Grafana "Pay
 ### On-Call
 
 - Primary: payments on-call (weekly rotation)
-- Escalation: Payments on-call → Payments lead → VP Engineering
+- Escalation: Payments on-call → Payments lead (after 15 min) → VP Engineering (after 30 min)
 
 ### Incident Checklist
 

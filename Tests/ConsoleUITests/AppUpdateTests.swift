@@ -75,7 +75,7 @@ struct AppUpdateTests {
     @Test("q asks first while a command runs")
     func confirmQuit() {
         var state = AppFixture.state()
-        state.commandRunning = true
+        _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running, started: 10)]))
         #expect(AppFixture.press([.char("q")], &state).isEmpty)
         #expect(state.overlays == [.confirmQuit])
         #expect(AppFixture.press([.char("n")], &state).isEmpty)
@@ -109,7 +109,8 @@ struct AppUpdateTests {
         AppFixture.press([.char("b")], &state)
         #expect(state.guided == 1)
         AppFixture.press([.char("n")] + "mid-step".map { .char($0) }, &state)
-        #expect(AppFixture.press([.enter], &state) == [.appendNote("mid-step")])
+        // A note written in guided mode is linked to the step on screen.
+        #expect(AppFixture.press([.enter], &state) == [.appendNote("mid-step", step: items[1])])
         #expect(state.guided == 1)
         AppFixture.press([.escape], &state)
         #expect(state.guided == nil && state.selected(.checklist) == 1)

@@ -26,6 +26,12 @@ import Testing
         #expect(runbook.escalation.map(\.who) == ["Support", "Team lead", "CTO"])
     }
 
+    @Test func arrowChainWithDelays() throws {
+        let runbook = RunbookReader.parse(text: "# X\n\n- Escalation: Support → Team lead (after 15 min) → CTO (if no response in 1 hour)\n")
+        #expect(runbook.escalation.map(\.who) == ["Support", "Team lead", "CTO"])
+        #expect(runbook.escalation.map(\.after) == [nil, "after 15 min", "if no response 1 hour"])
+    }
+
     @Test func numberedEscalationPath() {
         let runbook = RunbookReader.parse(text: """
             # X

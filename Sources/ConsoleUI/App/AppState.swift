@@ -19,6 +19,22 @@ public struct AppState: Sendable, Equatable {
     public var milestones: [String: Date] = [:]
     /// Severities whose SLA breach is on the record, or asked to be (so it is recorded once).
     public var slaBreaches: Set<String> = []
+    /// Role name → person (`role_assigned` events; the header shows them, `:roles` lists them).
+    public var roles: [String: String] = [:]
+    /// `roles` with the commander the incident was opened with (a snapshot from before the events).
+    public var currentRoles: [String: String] {
+        var all = roles
+        if all["commander"] == nil, let commander = incident.commander { all["commander"] = commander }
+        return all
+    }
+    /// Follow-ups in the order added (`:actions`).
+    public var followUps: [FollowUpRow] = []
+    /// When the last status update went out (`status_update` events).
+    public var lastStatusUpdate: Date?
+    /// `updates:` from warroom.yaml: the cadence per severity (else the runbook's words).
+    public var updateSettings = UpdateSettings()
+    /// Escalation levels whose time is on the record, or asked to be (so it is recorded once).
+    public var escalationsDue: Set<Int> = []
     /// The incident's alerts by fingerprint (`alert_firing` / `alert_resolved` events).
     public var alerts: [String: FiringAlert] = [:]
     public var firingCount: Int { alerts.values.filter { !$0.resolved }.count }
@@ -33,10 +49,6 @@ public struct AppState: Sendable, Equatable {
     public var now: Date
     public var width: Int
     public var height: Int
-    /// The last failure, shown in the footer until the next key.
-    public var message: String?
-    /// True while any run is active (running or cancelling): `q` then asks first.
-    public var commandRunning = false
     /// The runner's runs, by id (oldest first): from `Msg.runs`.
     public var runs: [RunSnapshot] = []
     /// Run id → the output lines the runner still keeps: from `Msg.runOutput`.
@@ -59,8 +71,13 @@ public struct AppState: Sendable, Equatable {
     /// The page of `?` help shown when it is wider than the screen.
     public var helpPage = 0
     public var quitting = false
-    /// Whether `message` is an error (else a notice, such as where a postmortem went).
-    public var messageIsError = true
+    /// The footer's one line: an error, or a notice (such as where a postmortem went). One value,
+    /// so that the text and its kind cannot disagree.
+    public var footer: FooterMessage?
+    public var message: String? { footer?.text }
+    public var messageIsError: Bool { footer?.isError ?? false }
+    /// True while any run is active (running or cancelling): `q` then asks first.
+    public var commandRunning: Bool { runs.contains(where: \.isActive) }
     /// Live metric readings by metric name (none until the sampler reports).
     public var metricReadings: [String: MetricReading] = [:]
     /// The locale is not UTF-8: charts use ASCII.
@@ -188,7 +205,9 @@ public struct AppState: Sendable, Equatable {
         if let top = overlays.last {
             switch top {
             // Both are read-only pages: Esc closes, PgDn/PgUp turn (`helpPage`).
-            case .help, .alerts: return .help
+            case .help, .alerts, .page: return .help
+            case .sendUpdate: return .sendUpdate
+            case .offerMilestone: return .offerMilestone
             case .note: return .note
             case .command: return .command
             case .filter: return .filter

@@ -8,7 +8,7 @@ public enum AppUpdate {
         switch msg {
         case .tick(let now):
             state.now = now
-            return slaBreach(&state)
+            return slaBreach(&state) + escalationReminders(&state)
         case .resize(let width, let height):
             state.width = width
             state.height = height
@@ -17,18 +17,16 @@ public enum AppUpdate {
             for event in events { apply(event, to: &state) }
             return []
         case .failed(let text):
-            state.message = text
-            state.messageIsError = true
+            state.footer = .error(text)
             return []
         case .metricReadings(let readings):
             for reading in readings { state.metricReadings[reading.name] = reading }
             return []
         case .notice(let text):
-            state.message = text
-            state.messageIsError = false
+            state.footer = .notice(text)
             return []
         case .key(let key):
-            state.message = nil
+            state.footer = nil
             return handle(key, &state)
         case .click(let x, let y):
             click(x: x, y: y, &state)
@@ -37,6 +35,13 @@ public enum AppUpdate {
             return receive(snapshots, &state)
         case .runOutput(let id, let firstLine, let lines):
             receiveOutput(id: id, firstLine: firstLine, lines: lines, &state)
+            return []
+        case .page(let title, let lines):
+            state.helpPage = 0
+            state.overlays.append(.page(title: title, lines: lines))
+            return []
+        case .updateDrafted(let text):
+            state.overlays.append(.sendUpdate(text))
             return []
         case .runbooksRead(let runbooks):
             state.runbooks = runbooks
@@ -79,15 +84,23 @@ public enum AppUpdate {
         case .unticked(let key): state.marks[key] = nil
         case .severity(let level): state.incident.severity = level
         case .status(let status): state.incident.status = status
-        case .role(let role, let person): if role == "commander" { state.incident.commander = person }
+        case .role(let role, let person):
+            state.roles[role] = person
+            if role == "commander" { state.incident.commander = person }
+        case .followUp(let row):
+            if !state.followUps.contains(where: { $0.id == row.id }) { state.followUps.append(row) }
+        case .followUpClosed(let id):
+            if let at = state.followUps.firstIndex(where: { $0.id == id }) { state.followUps[at].open = false }
+        case .escalationDue(let level): state.escalationsDue.insert(level)
+        case .statusUpdate:
+            state.lastStatusUpdate = max(state.lastStatusUpdate ?? event.time, event.time)
         case .slaBreached(let severity): state.slaBreaches.insert(severity)
         case .alert(let alert):
             let wasFiring = state.alerts[alert.fingerprint].map { !$0.resolved } ?? false
             state.alerts[alert.fingerprint] = alert
             // A resolved alert never closes the incident; it suggests the milestone instead.
             if alert.resolved, wasFiring {
-                state.message = "Alert \(alert.name) resolved: if the impact is over, :milestone mitigated"
-                state.messageIsError = false
+                state.footer = .notice("Alert \(alert.name) resolved: if the impact is over, :milestone mitigated")
             }
         case .milestone(let name, let at):
             state.milestones[name] = at
@@ -106,6 +119,19 @@ public enum AppUpdate {
               state.now.timeIntervalSince(state.incident.startedAt) > Double(seconds) else { return [] }
         state.slaBreaches.insert(state.incident.severity)
         return [.recordSLABreach(severity: state.incident.severity, responseSeconds: seconds)]
+    }
+
+    /// Each escalation step that comes due before mitigation goes on the record once, with a notice.
+    static func escalationReminders(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for step in RoomClocks.escalationState(state).due where !state.escalationsDue.contains(step.level) {
+            state.escalationsDue.insert(step.level)
+            state.footer = .notice("Escalation due: L\(step.level) \(step.who)" + (step.contact.map { " — \($0)" } ?? "")
+                                   + " (:contacts)")
+            effects.append(.recordEscalation(level: step.level, who: step.who, afterSeconds: step.afterSeconds,
+                                             contact: step.contact))
+        }
+        return effects
     }
 
     static func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
@@ -147,6 +173,21 @@ public enum AppUpdate {
             return viewOutput(key, action, &state)
         case .vars:
             return editVars(key, action, &state)
+        case .sendUpdate:
+            guard case .sendUpdate(let text) = state.overlays.last else { return [] }
+            switch action {
+            case .confirm: state.overlays.removeLast(); return [.sendUpdate(text)]
+            case .edit: state.overlays.removeLast(); return [.draftUpdate(text)]
+            case .close:
+                state.overlays.removeLast()
+                state.footer = .notice("Update discarded: nothing sent or recorded")
+            default: break
+            }
+            return []
+        case .offerMilestone:
+            guard case .offerMilestone(let name) = state.overlays.last else { return [] }
+            if action == .confirm || action == .close { state.overlays.removeLast() }
+            return action == .confirm ? [.appendMilestone(name, at: nil)] : []
         case .offerTick:
             guard case .offerTick(let item) = state.overlays.last else { return [] }
             if action == .confirm || action == .close { state.overlays.removeLast() }
@@ -183,7 +224,9 @@ public enum AppUpdate {
         case .end: state.selection[pane] = max(state.rowCount(pane) - 1, 0)
         case .toggle:
             guard let item = selectedItem(state) else { return [] }
-            return [state.marks[item.key] == nil ? .appendTick(item) : .appendUntick(item)]
+            guard state.marks[item.key] == nil else { return [.appendUntick(item)] }
+            offerMilestone(for: item, &state)
+            return [.appendTick(item)]
         case .skip:
             guard let item = selectedItem(state), state.marks[item.key] == nil else { return [] }
             return [.appendSkip(item)]
@@ -222,7 +265,7 @@ public enum AppUpdate {
     /// and in guided mode (they cover the panes).
     static func click(x: Int, y: Int, _ state: inout AppState) {
         guard state.overlays.isEmpty, state.guided == nil, let hit = PaneGeometry.hit(x: x, y: y, state) else { return }
-        state.message = nil
+        state.footer = nil
         state.focus = hit.pane
         if let row = hit.row {
             if hit.pane == .commands, state.runsShown { state.runSelection = row } else { state.selection[hit.pane] = row }
@@ -263,7 +306,10 @@ public enum AppUpdate {
         var effects: [Effect] = []
         switch action {
         case .done:
-            if state.marks[item.key]?.state != .done { effects.append(.appendTick(item)) }
+            if state.marks[item.key]?.state != .done {
+                effects.append(.appendTick(item))
+                offerMilestone(for: item, &state)
+            }
             advance(&state, from: index)
         case .skip:
             if state.marks[item.key] == nil { effects.append(.appendSkip(item)) }
@@ -283,13 +329,22 @@ public enum AppUpdate {
         return effects
     }
 
+    /// A step that says to acknowledge (the page, the alert, the incident) is the moment the SLA
+    /// clock stops: ticking it offers the milestone, once, while it is not recorded.
+    static func offerMilestone(for item: ItemRef, _ state: inout AppState) {
+        let words = item.text.lowercased()
+        guard words.contains("acknowledg") || words.hasPrefix("ack ") || words.contains(" ack "),
+              state.milestones["acknowledged"] == nil, state.milestones["resolved"] == nil else { return }
+        state.overlays.append(.offerMilestone("acknowledged"))
+    }
+
     static func advance(_ state: inout AppState, from index: Int) {
         if index + 1 < state.items.count {
             state.guided = index + 1
         } else {
             state.guided = nil
             state.selection[.checklist] = index
-            state.message = "Guided mode: last step reached"
+            state.footer = .notice("Guided mode: last step reached")
         }
     }
 
@@ -361,7 +416,10 @@ public enum AppUpdate {
         case .commit:
             state.overlays.removeLast()
             switch overlay {
-            case .note: return noteEffects(editor.text)
+            case .note:
+                // Written in guided mode: linked to the step on screen.
+                let step = state.guided.flatMap { state.items.indices.contains($0) ? state.items[$0] : nil }
+                return noteEffects(editor.text, step: step)
             case .command: return CommandPalette.run(editor.text, &state)
             default: return []
             }
@@ -399,9 +457,9 @@ public enum AppUpdate {
         }
     }
 
-    static func noteEffects(_ text: String) -> [Effect] {
+    static func noteEffects(_ text: String, step: ItemRef? = nil) -> [Effect] {
         let note = text.trimmingCharacters(in: .whitespaces)
-        return note.isEmpty ? [] : [.appendNote(note)]
+        return note.isEmpty ? [] : [.appendNote(note, step: step)]
     }
 
 }

@@ -12,6 +12,22 @@ extension AppView {
                           titleStyle: palette[.dialogTitle])
     }
 
+    /// A read-only page of lines in a dialog, paged by `helpPage` when taller than the screen.
+    static func drawPage(_ canvas: inout Canvas, _ body: Rect, title: String, _ lines: [(text: String, key: ThemeKey)],
+                         _ state: AppState, _ palette: ThemePalette) {
+        let rows = max(body.height - 2, 1)
+        let pages = max((lines.count + rows - 1) / rows, 1)
+        let page = min(state.helpPage, pages - 1)
+        let shown = lines.dropFirst(page * rows).prefix(rows)
+        let width = min((lines.map { DisplayWidth.of($0.text) }.max() ?? 20) + 4, body.width)
+        let heading = title + (pages > 1 ? " · page \(page + 1)/\(pages) · PgDn/PgUp" : "")
+        let inner = dialog(&canvas, body, width: max(width, DisplayWidth.of(heading) + 6), height: shown.count + 2,
+                           title: heading, palette)
+        for (i, line) in shown.enumerated() {
+            canvas.write(line.text, x: inner.x + 1, y: inner.y + i, width: inner.width - 1, style: palette[line.key], clip: inner)
+        }
+    }
+
     static func drawOverlay(_ canvas: inout Canvas, _ overlay: Overlay, _ body: Rect, _ footer: Rect,
                             _ state: AppState, _ palette: ThemePalette) {
         switch overlay {
@@ -32,18 +48,23 @@ extension AppView {
                 x += widths[c]
             }
         case .alerts:
-            let lines = alertLines(state)
-            let rows = max(body.height - 2, 1)
-            let pages = max((lines.count + rows - 1) / rows, 1)
-            let page = min(state.helpPage, pages - 1)
-            let shown = lines.dropFirst(page * rows).prefix(rows)
-            let width = min((lines.map { DisplayWidth.of($0.text) }.max() ?? 20) + 4, body.width)
-            let title = "Alerts · \(state.firingCount) firing" + (pages > 1 ? " · page \(page + 1)/\(pages) · PgDn/PgUp" : "")
-            let inner = dialog(&canvas, body, width: max(width, DisplayWidth.of(title) + 6), height: shown.count + 2,
-                               title: title, palette)
-            for (i, line) in shown.enumerated() {
-                canvas.write(line.text, x: inner.x + 1, y: inner.y + i, width: inner.width - 1, style: palette[line.key], clip: inner)
+            drawPage(&canvas, body, title: "Alerts · \(state.firingCount) firing", alertLines(state), state, palette)
+        case .page(let title, let lines):
+            drawPage(&canvas, body, title: title, lines.map { ($0, ThemeKey.dialog) }, state, palette)
+        case .sendUpdate(let text):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let width = min(max((lines.map { DisplayWidth.of($0) }.max() ?? 20) + 4, 60), body.width)
+            let inner = dialog(&canvas, body, width: width, height: min(lines.count + 4, body.height),
+                               title: "Status update: Enter sends · e edits · Esc discards", palette)
+            for (i, line) in lines.prefix(max(inner.height - 2, 0)).enumerated() {
+                canvas.write(line, x: inner.x + 1, y: inner.y + i, width: inner.width - 1, style: palette[.dialog], clip: inner)
             }
+            let via = state.updateSettings.command.map { "Sent with: " + $0 } ?? "No updates.command: it is recorded, not sent"
+            canvas.write(via, x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, style: palette[.textMuted], clip: inner)
+        case .offerMilestone(let name):
+            let inner = dialog(&canvas, body, width: 60, height: 3, title: "Milestone", palette)
+            canvas.write("Record \(name) now (stops the SLA clock)? y / n", x: inner.x + 1, y: inner.y,
+                         style: palette[.dialog], clip: inner)
         case .note(let editor):
             let inner = dialog(&canvas, body, width: 72, height: 3, title: "Note", palette)
             drawEditor(&canvas, editor, inner, palette)

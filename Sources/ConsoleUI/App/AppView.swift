@@ -35,7 +35,7 @@ public enum AppView {
         let (sla, slaKey) = slaText(state)
         let elapsed = elapsedText(state)
         let clock = TimeText.clock(state.now) + " UTC"
-        let commander = "IC: " + (incident.commander ?? "—")
+        let commander = rolesText(state)
         let y = rect.y
         var x = canvas.write(" \(incident.id) ", x: rect.x, y: y, style: palette[.headerTitle], clip: rect)
         x = canvas.write(" " + severityBadge(state) + " ", x: x + 1, y: y, style: palette[severityKey(state)], clip: rect)
@@ -52,6 +52,9 @@ public enum AppView {
             canvas.write(incident.title, x: x + 1, y: y, style: palette[.headerTitle], clip: rect)
             var x2 = canvas.write(" " + elapsed + " ", x: rect.x, y: y + 1, style: palette[.header], clip: rect)
             x2 = canvas.write(" " + sla + " ", x: x2 + 1, y: y + 1, style: palette[slaKey], clip: rect)
+            for (text, key) in [RoomClocks.updateText(state), RoomClocks.escalationText(state)].compactMap({ $0 }) {
+                x2 = canvas.write(" " + text + " ", x: x2 + 1, y: y + 1, style: palette[key], clip: rect)
+            }
             x2 = canvas.write(" " + clock + " ", x: x2 + 1, y: y + 1, style: palette[.header], clip: rect)
             canvas.write(" " + commander + " ", x: x2 + 1, y: y + 1, style: palette[.header], clip: rect)
         } else {
@@ -60,6 +63,14 @@ public enum AppView {
             x = canvas.write(" " + elapsed + " " + clock + " ", x: x, y: y, style: palette[.header], clip: rect)
             canvas.write(incident.title, x: x + 1, y: y, style: palette[.headerTitle], clip: rect)
         }
+    }
+
+    /// `IC: alice · scribe bob · comms carol`: the commander first, then the other roles (`:roles`).
+    static func rolesText(_ state: AppState) -> String {
+        let others = state.roles.filter { $0.key != "commander" }
+            .sorted { RoomPages.roleOrder($0.key) < RoomPages.roleOrder($1.key) }
+            .map { "\($0.key) \($0.value)" }
+        return (["IC: " + (state.incident.commander ?? "—")] + others).joined(separator: " · ")
     }
 
     /// `⚑ SEV2 Degraded`: the symbol and id carry the level without colour.

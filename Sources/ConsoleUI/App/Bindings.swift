@@ -2,7 +2,7 @@
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
     // In help order: the metric chart beside the metrics pane it opens from.
     case panes, checklist, metrics, chart, commands, runs, guided, note, command, filter, editor, severity, chooser, offer
-    case runDialog, output, vars, offerTick, help, confirmQuit
+    case runDialog, output, vars, offerTick, offerMilestone, sendUpdate, help, confirmQuit
 
     public var title: String {
         switch self {
@@ -15,6 +15,8 @@ public enum BindingContext: String, Sendable, CaseIterable, Hashable {
         case .output: "Output viewer"
         case .vars: "Remembered values (:vars)"
         case .offerTick: "Tick the step?"
+        case .offerMilestone: "Record the milestone?"
+        case .sendUpdate: "Status update (:update)"
         case .chart: "Metric chart"
         case .guided: "Guided mode"
         case .note: "Note editor"
@@ -50,6 +52,7 @@ public enum Action: Sendable, Hashable {
     case close, done, back, commit
     case editLeft, editRight, editBackspace, editDeleteToStart, editDeleteWord
     case confirm, complete, filter, chooseList, chart, seriesList
+    case edit
     case run, runInteractive, showRuns, cancelRun, openOutput, runStep, follow, wrap, nextMatch, previousMatch
 }
 
@@ -148,6 +151,11 @@ public enum Bindings {
         KeyBinding([.escape], .close, .vars, "Close (editing: cancel)", hint: "close"),
         KeyBinding([.char("y"), .enter], .confirm, .offerTick, "Tick the step", hint: "tick"),
         KeyBinding([.char("n"), .escape], .close, .offerTick, "Leave it open", hint: "leave"),
+        KeyBinding([.char("y"), .enter], .confirm, .offerMilestone, "Record the milestone now", hint: "record"),
+        KeyBinding([.char("n"), .escape], .close, .offerMilestone, "Not now", hint: "not now"),
+        KeyBinding([.enter], .confirm, .sendUpdate, "Send the update and record it", hint: "send"),
+        KeyBinding([.char("e")], .edit, .sendUpdate, "Edit it again in $EDITOR", hint: "edit"),
+        KeyBinding([.escape], .close, .sendUpdate, "Discard it: nothing is sent", hint: "discard"),
         // Line editors
         KeyBinding([.enter], .commit, .note, "Add the note", hint: "add"),
         KeyBinding([.escape], .close, .note, "Cancel", hint: "cancel"),

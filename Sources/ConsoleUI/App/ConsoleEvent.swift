@@ -16,6 +16,14 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         case alert(FiringAlert)
         /// `command_started`: the placeholder values it ran with (secrets as `maskedValue`).
         case commandValues([String: String])
+        /// `action_added` (or a `TODO:` note): a follow-up with its id.
+        case followUp(FollowUpRow)
+        /// `action_closed`: follow-up `id` is done or dropped.
+        case followUpClosed(Int64)
+        /// `status_update`: an update went out at the event's time.
+        case statusUpdate
+        /// `escalation_due` for this level.
+        case escalationDue(Int)
     }
 
     /// How the journal writes a secret's value.

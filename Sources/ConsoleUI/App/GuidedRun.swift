@@ -28,7 +28,7 @@ extension AppUpdate {
         guard let index = state.guided, let checklist = state.checklist, index < checklist.items.count else { return [] }
         let ids = checklist.items[index].commands
         guard !ids.isEmpty else {
-            state.message = "This step has no commands to run"
+            state.footer = .error("This step has no commands to run")
             return []
         }
         state.guidedRun = GuidedRun(item: index, pending: ids, phase: .asking(commandId: ids[0]))
@@ -42,8 +42,7 @@ extension AppUpdate {
             state.guidedRun = nil
             let item = state.items.indices.contains(run.item) ? state.items[run.item] : nil
             if run.dryRun || item == nil {
-                state.message = "Dry run: the step's commands were recorded, not run; the step stays open"
-                state.messageIsError = false
+                state.footer = .notice("Dry run: the step's commands were recorded, not run; the step stays open")
             } else if let item, state.marks[item.key]?.state != .done {
                 state.overlays.append(.offerTick(item))
             }
@@ -62,8 +61,7 @@ extension AppUpdate {
     static func stopGuidedRun(_ why: String, _ state: inout AppState) {
         guard state.guidedRun != nil else { return }
         state.guidedRun = nil
-        state.message = "Guided run stopped: " + why
-        state.messageIsError = true
+        state.footer = .error("Guided run stopped: " + why)
     }
 
     /// Called after `Msg.runs`: follows the guided command's run to its end.

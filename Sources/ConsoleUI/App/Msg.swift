@@ -25,6 +25,10 @@ public enum Msg: Sendable, Equatable {
     case runOutput(id: Int, firstLine: Int, lines: [OutputLine])
     /// The runbooks, read behind the first frame (a large one takes a while to extract).
     case runbooksRead([Runbook])
+    /// A read-only page to show (a hand-off briefing): Esc closes it.
+    case page(title: String, lines: [String])
+    /// The commander's edited status update, to confirm before it is sent and recorded.
+    case updateDrafted(String)
 }
 
 /// What `update` asks the runtime to do. Data only, so tests compare them.
@@ -33,12 +37,15 @@ public enum Effect: Sendable, Equatable {
     case appendTick(ItemRef)
     case appendUntick(ItemRef)
     case appendSkip(ItemRef)
-    case appendNote(String)
+    /// `step`: the guided step the note was written on.
+    case appendNote(String, step: ItemRef? = nil)
     case setSeverity(String)
     case setStatus(String)
     case assignRole(role: String, person: String)
     /// `at`: when it was reached, if not now.
     case appendMilestone(String, at: Date?)
+    /// The runbook's escalation step `level` came due (`escalation_due`).
+    case recordEscalation(level: Int, who: String, afterSeconds: Int, contact: String?)
     /// The severity's response time passed unacknowledged (`sla_breached`).
     case recordSLABreach(severity: String, responseSeconds: Int)
     /// Write the Markdown postmortem to this file, nil: beside the store.
@@ -56,5 +63,16 @@ public enum Effect: Sendable, Equatable {
     case recordRefusal(PreparedRun, reason: String)
     /// A manual step was done by hand: record it in the journal.
     case markCommandDone(commandId: Int)
+    /// Record the hand-off of `role` to `to` and show the briefing (`Msg.page`).
+    case handoff(role: String, to: String)
+    /// Open a status update in `$EDITOR` (`Msg.updateDrafted` brings it back): `text` again, else a
+    /// new draft from the runbook's template.
+    case draftUpdate(String?)
+    /// Send the update through `updates.command` (when set) and record it.
+    case sendUpdate(String)
+    /// A follow-up; an `@name` word in the text names its owner.
+    case addFollowUp(String)
+    /// Close follow-up `id`: done, or dropped when `reason` says why.
+    case closeFollowUp(id: Int64, text: String, reason: String?)
     case quit
 }

@@ -58,7 +58,7 @@ extension AppUpdate {
         let output = state.outputs[viewer.runId] ?? RunOutput()
         let rect = OutputGeometry.textRect(state)
         let count = output.lines.count
-        guard count > 0 else { state.message = "Not found: " + query; return }
+        guard count > 0 else { state.footer = .error("Not found: " + query); return }
         let from = viewer.match ?? OutputGeometry.top(viewer, output, rect)
         let start = from - output.firstLine
         for step in (including ? 0 : 1)...count {
@@ -73,7 +73,7 @@ extension AppUpdate {
             }
             return
         }
-        state.message = "Not found: " + query
+        state.footer = .error("Not found: " + query)
     }
 
     /// The line editing keys and plain characters; false when the key is neither.

@@ -26,4 +26,10 @@ public enum Overlay: Sendable, Equatable {
     case offerTick(ItemRef)
     /// `:alerts`: the incident's alerts, firing first.
     case alerts
+    /// A read-only page of lines: `:roles`, `:actions`, `:contacts`, a hand-off briefing.
+    case page(title: String, lines: [String])
+    /// A drafted status update: Enter sends it, `e` edits it again, Esc discards it.
+    case sendUpdate(String)
+    /// A ticked step said to acknowledge: record the milestone? y / n
+    case offerMilestone(String)
 }

@@ -21,7 +21,6 @@ extension AppUpdate {
             state.runSelection = index
             state.runsShown = true
         }
-        state.commandRunning = state.runs.contains(where: \.isActive)
         return advanceGuidedRun(&state)
     }
 
@@ -77,7 +76,7 @@ extension AppUpdate {
     /// `:run ID`: as if the command were selected and Enter pressed.
     static func runCommand(id: Int, _ state: inout AppState) -> [Effect] {
         guard let command = state.command(id: id) else {
-            state.message = "No command \(id): ids are those of `warroom show --json`"
+            state.footer = .error("No command \(id): ids are those of `warroom show --json`")
             return []
         }
         return beginRun(command, interactive: false, &state)
@@ -100,7 +99,7 @@ extension AppUpdate {
             case .up: form.focused = (form.focused + form.fields.count - 1) % max(form.fields.count, 1)
             case .commit:
                 if let name = form.empty.first {
-                    state.message = "A value for \(name) is needed"
+                    state.footer = .error("A value for \(name) is needed")
                     return []
                 }
                 guard let command = state.command(id: form.commandId) else { return [] }
@@ -122,7 +121,7 @@ extension AppUpdate {
                 }
                 state.overlays.removeLast()
                 guard preview.typed.text == word else {
-                    state.message = "Refused: \"\(preview.typed.text)\" is not \(word); nothing ran"
+                    state.footer = .error("Refused: \"\(preview.typed.text)\" is not \(word); nothing ran")
                     stopGuidedRun("command \(preview.run.commandId) was refused", &state)
                     return [.recordRefusal(preview.run,
                                            reason: "the confirmation typed was \"\(preview.typed.text)\", not \(word)")]
@@ -136,7 +135,7 @@ extension AppUpdate {
             case (_, .commit):
                 // y/N: Enter is No.
                 state.overlays.removeLast()
-                state.message = "Not run: a change runs only on y"
+                state.footer = .notice("Not run: a change runs only on y")
                 stopGuidedRun("command \(preview.run.commandId) was not run", &state)
             default: break
             }
@@ -190,7 +189,7 @@ extension AppUpdate {
         case .cancelRun:
             guard let run = state.selectedRun else { return [] }
             guard run.isActive else {
-                state.message = "Run #\(run.id) is not running"
+                state.footer = .error("Run #\(run.id) is not running")
                 return []
             }
             return [.cancelRun(run.id)]

@@ -31,6 +31,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case actionClosed = "action_closed"
     /// A stakeholder status update as it was sent (the final text), and how it was delivered.
     case statusUpdate = "status_update"
+    /// The runbook's escalation step came due with the incident still not mitigated.
+    case escalationDue = "escalation_due"
 
     /// Accepts the snake_case name, or a dashed / spaced variant ("severity-changed").
     public static func parse(_ text: String) throws -> EventKind {

@@ -43,3 +43,19 @@ public struct StatusUpdatePayload: EventPayload {
         self.failure = failure
     }
 }
+
+/// `escalation_due`: the runbook says to escalate to `who` (level `level`) `afterSeconds` into the
+/// incident, and that time came with the incident not mitigated.
+public struct EscalationDuePayload: EventPayload {
+    public static let kind = EventKind.escalationDue
+    public var level: Int
+    public var who: String
+    public var afterSeconds: Int
+    public var contact: String?
+    public init(level: Int, who: String, afterSeconds: Int, contact: String? = nil) {
+        self.level = level
+        self.who = who
+        self.afterSeconds = afterSeconds
+        self.contact = contact
+    }
+}

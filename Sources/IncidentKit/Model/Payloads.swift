@@ -230,7 +230,16 @@ public struct MetricPayload: Codable, Sendable, Equatable {
 public struct NotePayload: EventPayload {
     public static let kind = EventKind.note
     public var text: String
-    public init(text: String) { self.text = text }
+    /// The checklist step it was written on (guided mode): its text, list and index.
+    public var step: String?
+    public var checklist: String?
+    public var index: Int?
+    public init(text: String, step: String? = nil, checklist: String? = nil, index: Int? = nil) {
+        self.text = text
+        self.step = step
+        self.checklist = checklist
+        self.index = index
+    }
 }
 
 public struct MilestonePayload: EventPayload {

@@ -21,6 +21,7 @@ enum DecodedPayload: Equatable {
     case actionAdded(ActionAddedPayload)
     case actionClosed(ActionClosedPayload)
     case statusUpdate(StatusUpdatePayload)
+    case escalationDue(EscalationDuePayload)
     /// A payload that does not fit its kind (a newer writer, a hand edit).
     case unreadable
 
@@ -49,6 +50,7 @@ enum DecodedPayload: Equatable {
         case .actionAdded: d(ActionAddedPayload.self).map(DecodedPayload.actionAdded)
         case .actionClosed: d(ActionClosedPayload.self).map(DecodedPayload.actionClosed)
         case .statusUpdate: d(StatusUpdatePayload.self).map(DecodedPayload.statusUpdate)
+        case .escalationDue: d(EscalationDuePayload.self).map(DecodedPayload.escalationDue)
         }
         return decoded ?? .unreadable
     }
@@ -60,7 +62,7 @@ extension DecodedPayload {
         var f = fields
         let result: DecodedPayload?
         switch kind {
-        case .alertFiring, .alertResolved, .valuesRecorded, .actionAdded, .actionClosed, .statusUpdate:
+        case .alertFiring, .alertResolved, .valuesRecorded, .actionAdded, .actionClosed, .statusUpdate, .escalationDue:
             // Labels and values are objects: such payloads take the Codable path.
             return nil
         case .opened:
@@ -108,7 +110,8 @@ extension DecodedPayload {
                                            threshold: f.double("threshold"), level: f.string("level"),
                                            unit: f.optionalString("unit")))
         case .note:
-            result = .note(NotePayload(text: f.string("text")))
+            result = .note(NotePayload(text: f.string("text"), step: f.optionalString("step"),
+                                       checklist: f.optionalString("checklist"), index: f.optionalInt("index")))
         case .milestone:
             guard let milestone = Milestone(rawValue: f.string("milestone")) else { return nil }
             var payload = MilestonePayload(milestone: milestone)

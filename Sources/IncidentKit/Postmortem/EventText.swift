@@ -37,7 +37,7 @@ public enum EventText {
             let unit = p.unit ?? ""
             return "\(p.metric) \(verb) \(p.level): \(number(p.value))\(unit) (threshold \(number(p.threshold))\(unit))"
         case (_, .note(let p)):
-            return p.text
+            return p.text + (p.step.map { " (on step: \($0))" } ?? "")
         case (_, .milestone(let p)):
             return "Milestone: \(p.milestone.rawValue)" + (p.at.map { " (reached \($0))" } ?? "")
         case (_, .slaBreached(let p)):
@@ -59,6 +59,9 @@ public enum EventText {
                 .filter { !$0.isEmpty }
             return (p.sentWith == nil ? "Status update recorded" : "Status update sent with `\(p.sentWith!)`")
                 + deliveryText(p) + ": " + lines.joined(separator: " · ")
+        case (_, .escalationDue(let p)):
+            return "Escalation due: L\(p.level) \(p.who) (after \(Durations.text(seconds: Double(p.afterSeconds))))"
+                + (p.contact.map { " — \($0)" } ?? "")
         case (_, .unreadable):
             return kind.rawValue.replacingOccurrences(of: "_", with: " ")
         }

@@ -16,6 +16,12 @@ public struct FollowUp: Sendable, Equatable, Codable {
 
     public var isOpen: Bool { closedAt == nil }
 
+    /// A note that is a follow-up (`TODO: …`, `action: …`): its text and owner.
+    public static func fromNote(_ note: String) -> (text: String, owner: String?)? {
+        guard let text = PostmortemBuilder.actionItem(note), !text.isEmpty else { return nil }
+        return FollowUpText.parse(text)
+    }
+
     /// `open`, `done` or `dropped`.
     public var state: String { closedAt == nil ? "open" : reason == nil ? "done" : "dropped" }
 
@@ -38,8 +44,7 @@ struct FollowUpFold {
             index[event.id] = list.count
             list.append(FollowUp(id: event.id, text: p.text, owner: p.owner, addedAt: event.time, addedBy: event.author))
         case .note(let p):
-            guard let text = PostmortemBuilder.actionItem(p.text), !text.isEmpty else { return }
-            let owned = FollowUpText.parse(text)
+            guard let owned = FollowUp.fromNote(p.text) else { return }
             index[event.id] = list.count
             list.append(FollowUp(id: event.id, text: owned.text, owner: owned.owner, addedAt: event.time,
                                  addedBy: event.author))

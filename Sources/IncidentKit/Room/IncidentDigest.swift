@@ -235,7 +235,8 @@ struct DigestFold {
     /// The list followed: the one items were last marked on (with its untouched items from the
     /// runbook), else the runbook's incident checklist or the severity's procedure, all open.
     func steps(_ runbook: Runbook?) -> (title: String?, steps: [IncidentDigest.Step]) {
-        let title = lastList ?? runbook?.incidentChecklist?.title ?? severityProcedure(runbook)?.title
+        let title = lastList ?? runbook?.incidentChecklist?.title
+            ?? severityProcedure(runbook).map { Self.procedurePrefix + $0.title }
         guard let title else { return (nil, []) }
         let expected = Self.items(of: title, in: runbook)
         // Items recorded without a list name (older events, `warroom` scripts) count on any list.
@@ -252,10 +253,14 @@ struct DigestFold {
         return runbook.procedures.first { $0.severity == incident.severity }
     }
 
+    /// How the console names a procedure followed as a checklist (its item events carry it).
+    static let procedurePrefix = "Procedure: "
+
     static func items(of title: String, in runbook: Runbook?) -> [String] {
         guard let runbook else { return [] }
         if let list = runbook.checklists.first(where: { $0.title == title }) { return list.items.map(\.text) }
-        if let procedure = runbook.procedures.first(where: { $0.title == title }) { return procedure.steps.map(\.text) }
+        let name = title.hasPrefix(procedurePrefix) ? String(title.dropFirst(procedurePrefix.count)) : title
+        if let procedure = runbook.procedures.first(where: { $0.title == name }) { return procedure.steps.map(\.text) }
         return []
     }
 

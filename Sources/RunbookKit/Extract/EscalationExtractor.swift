@@ -112,13 +112,28 @@ enum EscalationExtractor {
             let parts = labeled.value.components(separatedBy: "→").flatMap { $0.components(separatedBy: "->") }
                 .map(\.trimmed).filter { !$0.isEmpty }
             guard parts.count >= 2 else { return }
-            steps = parts.enumerated().map { EscalationStep(level: $0.offset + 1, who: $0.element, line: block.line) }
+            steps = parts.enumerated().map { offset, part in
+                // "Payments lead (after 15 min)": the delay is when, the rest is who.
+                let (who, after) = chainStep(part)
+                return EscalationStep(level: offset + 1, who: who, after: after, line: block.line)
+            }
         default:
             for child in block.children {
                 arrowChain(in: child, into: &steps)
                 if !steps.isEmpty { return }
             }
         }
+    }
+
+    /// One link of an arrow chain: `Lead (after 15 min)` → (`Lead`, `after 15 min`).
+    static func chainStep(_ part: String) -> (who: String, after: String?) {
+        guard let after = timing(in: part) else { return (part, nil) }
+        if part.hasSuffix(")"), let open = part.lastIndex(of: "("),
+           timing(in: String(part[open...])) != nil {
+            let who = String(part[..<open]).trimmed
+            if !who.isEmpty { return (who, after) }
+        }
+        return (part, after)
     }
 
     /// "Level 2", "L2", "Tier 3" → 2, 2, 3.

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The commander's room in the real binary (tmux): a procedure-only runbook's steps at once, the
+/// SLA breach on the timeline, acknowledging, a hand-off briefing, a status update drafted in
+/// `$EDITOR`, edited and recorded, and a follow-up; then the journal holds exactly that.
+@Suite("The room (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+struct RoomEndToEndTests {
+    typealias Session = TerminalEndToEndTests.Session
+
+    static let runbook = """
+        # API incident response
+
+        ## Severity levels
+
+        ### P0: API Completely Down
+
+        **Response SLA**: Immediate
+
+        **Steps**:
+        1. Acknowledge the page in PagerDuty
+        2. Check the load balancer health
+        3. Roll back the last deploy
+
+        ### P2: Elevated errors
+
+        **Response SLA**: 30 minutes
+
+        **Steps**:
+        1. Look at the error dashboard
+        2. Open a ticket
+
+        ## Status update
+
+        ```
+        Severity: P[0-2]
+        Status: INVESTIGATING / RESOLVED
+        Impact: [who is affected]
+        Next update: [time]
+        ```
+        """
+
+    @Test("Steps at once, breach recorded, acknowledge, hand-off briefing, edited update, follow-up")
+    func room() throws {
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
+        let folder = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let book = folder + "/api.md"
+        try Self.runbook.write(toFile: book, atomically: true, encoding: .utf8)
+        // The "editor" a commander would use, scripted: it fills in the impact line.
+        let editor = folder + "/edit.sh"
+        try "#!/bin/sh\nsed -i 's/^Impact: .*/Impact: every API call fails/' \"$1\"\n"
+            .write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let store = folder + "/store"
+        let session = try Session(
+            tmux: tmux, command: "\(warroom) open \(book) --severity P0 --title 'API down' --store \(store)",
+            width: 140, height: 44, environment: ["EDITOR": editor, "WARROOM_AUTHOR": "alice"])
+
+        // The level's procedure is the checklist at once; an immediate response is breached at once.
+        let first = try session.wait { $0.contains("Checklist 0/3") && $0.contains("SLA BREACHED") }
+        #expect(first.contains("[ ] Acknowledge the page in PagerDuty"))
+        _ = try session.wait { $0.contains("SLA breached: P0 not acknowledged") }
+
+        // Ticking the acknowledge step offers the milestone; y records it and the clock stops.
+        try session.keys("Space")
+        _ = try session.wait { $0.contains("Record acknowledged now (stops the SLA clock)? y / n") }
+        try session.keys("y")
+        _ = try session.wait { $0.contains("SLA breached by") && $0.contains("Milestone: acknowledged") }
+
+        try Self.palette(session, "role commander=alice")
+        _ = try session.wait { $0.contains("IC: alice") }
+        try Self.palette(session, "handoff bob")
+        let briefing = try session.wait { $0.contains("Hand-off briefing") }
+        #expect(briefing.contains("Hand-off of commander on INC-"))
+        #expect(briefing.contains("alice → bob"))
+        #expect(briefing.contains("Steps (Procedure: API Completely Down): 1 done, 0 skipped, 2 open"))
+        try session.keys("Escape")
+        _ = try session.wait { $0.contains("IC: bob") }
+
+        try Self.palette(session, "update")
+        let draft = try session.wait { $0.contains("Status update: Enter sends") }
+        #expect(draft.contains("Impact: every API call fails"))
+        #expect(draft.contains("Severity: P0"))
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("Status update recorded: Severity: P0") }
+
+        try Self.palette(session, "action check the acquirer @bob")
+        _ = try session.wait { $0.contains("Follow-up: check the acquirer (@bob)") }
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+
+        let kinds = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["kind"] as? String
+        }
+        #expect(kinds == ["opened", "sla_breached", "item_ticked", "milestone", "role_assigned", "role_assigned",
+                          "status_update", "action_added"])
+        let actions = try Spawn.run(warroom, ["actions", "--store", store])
+        #expect(actions.contains("open\t@bob\tcheck the acquirer"))
+    }
+
+    static func palette(_ session: Session, _ line: String) throws {
+        try session.keys(":")
+        try session.run(["send-keys", "-t", "t", "-l", line])
+        try session.keys("Enter")
+    }
+}
