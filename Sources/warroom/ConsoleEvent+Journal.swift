@@ -7,6 +7,33 @@ extension ConsoleEvent {
     /// (`checklist#index`) when the payload names the checklist and index.
     init(_ event: TimelineEvent) {
         var change = Change.none
+        var text = Self.oneLine(EventText.describe(event))
+        var detail: [String] = []
+        switch event.kind {
+        case .commandStarted:
+            if let p = event.payload(as: CommandStartedPayload.self) {
+                // The row reads `#3 `cmd``, then the outcome once it finished.
+                text = Self.oneLine((p.commandId.map { "#\($0) " } ?? "") + "`\(p.command)`" + (p.dryRun ? " (dry run)" : "")
+                                    + (p.interactive == true ? " (interactive)" : ""))
+                detail = Self.startedDetail(p)
+            }
+        case .commandFinished:
+            if let p = event.payload(as: CommandFinishedPayload.self) {
+                detail = Self.finishedDetail(p)
+                if let started = p.startedEvent { change = .runFinished(started: started, outcome: Self.outcome(p)) }
+            }
+        default:
+            break
+        }
+        let full = EventText.describe(event)
+        if detail.isEmpty, full.contains(where: \.isNewline) || full.count > 80 {
+            detail = full.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        if case .runFinished = change {
+            self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue, text: text,
+                      change: change, detail: detail)
+            return
+        }
         switch event.kind {
         case .itemTicked, .itemUnticked, .itemSkipped:
             if let p = event.payload(as: ChecklistItemPayload.self), let checklist = p.checklist, let index = p.index {
@@ -61,7 +88,35 @@ extension ConsoleEvent {
             break
         }
         self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
-                  text: Self.oneLine(EventText.describe(event)), change: change)
+                  text: text, change: change, detail: detail)
+    }
+
+    /// `✓ 2.1s`, `✗ exit 6 · 0.4s`, `✗ cancelled (SIGINT) · 3.0s`, `dry run`.
+    static func outcome(_ p: CommandFinishedPayload) -> String {
+        if p.dryRun { return "dry run: nothing executed" }
+        let took = Durations.text(milliseconds: p.durationMs)
+        if p.failure == nil, p.exitStatus == 0 { return "✓ " + took }
+        return "✗ " + EventText.exitText(p) + " · " + took
+    }
+
+    static func startedDetail(_ p: CommandStartedPayload) -> [String] {
+        var lines = ["$ " + p.command]
+        if let title = p.title { lines.append("step: " + title) }
+        if let risk = p.risk { lines.append("risk: " + risk) }
+        if let runner = p.runner { lines.append("runner: " + runner) }
+        // Values as recorded: secrets were masked before they were stored.
+        for (name, value) in (p.values ?? [:]).sorted(by: { $0.key < $1.key }) { lines.append("  \(name) = \(value)") }
+        return lines
+    }
+
+    static func finishedDetail(_ p: CommandFinishedPayload) -> [String] {
+        var lines = ["result: " + EventText.exitText(p) + " after " + Durations.text(milliseconds: p.durationMs)]
+        if let output = p.output { lines.append("full output: <store>/" + output) }
+        if !p.tail.isEmpty {
+            lines.append("last lines:")
+            lines += p.tail.map { "  " + $0 }
+        }
+        return lines
     }
 
     /// The part of a `command_started` payload the console folds (older events have no values).

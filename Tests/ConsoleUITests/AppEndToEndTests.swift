@@ -30,8 +30,8 @@ struct AppEndToEndTests {
         _ = try session.wait { $0.contains("Note") }
         try session.run(["send-keys", "-t", "t", "-l", "checkout fixed 🚀"])
         try session.keys("Enter")
-        let noted = try session.wait { $0.contains("note checkout fixed 🚀") }
-        #expect(noted.contains("note checkout fixed 🚀"))
+        let noted = try session.wait { $0.contains("note      checkout fixed 🚀") }
+        #expect(noted.contains("note      checkout fixed 🚀"))
         try session.keys("C-c")
         try session.keys("q")
         let after = try session.wait { $0.contains("WARROOM-EXIT-") }
@@ -49,7 +49,7 @@ struct AppEndToEndTests {
         let resumed = try Session(tmux: tmux, command: "\(warroom) open \(runbook) --store \(store)")
         let screen = try resumed.wait { $0.contains("Checklist 3/") }
         #expect(screen.contains("Demo: payments checkout failing"))
-        #expect(screen.contains("note checkout fixed 🚀"))
+        #expect(screen.contains("note      checkout fixed 🚀"))
         try resumed.keys("q")
         #expect(try resumed.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
     }

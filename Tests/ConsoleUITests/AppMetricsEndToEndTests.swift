@@ -20,7 +20,7 @@ struct AppMetricsEndToEndTests {
         let session = try Session(tmux: tmux, command: "\(warroom) open \(folder)/runbook.md --title Queue --store \(store)",
                                   environment: ["LANG": "C.UTF-8"])
         let start = Date()
-        let crit = try session.wait { $0.contains("CRIT") && $0.contains("metric_breached Queue Depth breached") }
+        let crit = try session.wait { $0.contains("CRIT") && $0.contains("breach    Queue Depth breached") }
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(crit.contains("Queue Depth 150"))
         #expect(crit.contains("threshold > 100"))

@@ -25,7 +25,7 @@ struct AppScenarioEndToEndTests {
         _ = try session.wait { $0.contains("Note") }
         try session.run(["send-keys", "-t", "t", "-l", "rollback done 🚀"])
         try session.keys("Enter")
-        _ = try session.wait { $0.contains("note rollback done 🚀") }
+        _ = try session.wait { $0.contains("note      rollback done 🚀") }
         try session.run(["resize-window", "-t", "t", "-x", "70", "-y", "20"])
         _ = try session.wait { !$0.contains("┌─ Metrics") }
         try session.run(["resize-window", "-t", "t", "-x", "120", "-y", "40"])

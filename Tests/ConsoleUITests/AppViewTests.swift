@@ -34,7 +34,7 @@ struct AppViewTests {
         #expect(text.contains("warn > 1%") && text.contains("crit > 5%"))
         #expect(text.contains("change") && text.contains("Roll back"))
         #expect(text.contains("kubectl rollout undo deploy/api"))
-        #expect(text.contains("bob item_ticked Confirm the alert"))
+        #expect(text.contains("bob done      Confirm the alert"))
         #expect(text.contains("── 2026-11-18 ──"))
         #expect(text.contains("Space  tick") || text.contains(" Space  tick "))
         // The selected checklist row is drawn in the selection style (reverse in the default theme).
@@ -104,7 +104,7 @@ struct AppViewTests {
         #expect(!text.contains("Metrics"))
         #expect(canvas.lines[2].hasPrefix("┏━ Timeline"))
         #expect(text.contains("── 2026-11-18 ──") && text.contains("── 2026-11-19 ──"))
-        #expect(text.contains("bob note day two"))
+        #expect(text.contains("bob note      day two"))
     }
 
     @Test("Help on a 120×40 screen: every context over its pages, PgDn/PgUp turn them")

@@ -91,7 +91,7 @@ struct PaneWindowTests {
                 day = TimeText.day(event.time)
                 rows.append(("── \(day) ──", nil))
             }
-            rows.append(("\(TimeText.clock(event.time)) \(event.author) \(event.kind) \(event.text)", row))
+            rows.append((TimelineText.row(event, authorWidth: state.timelineAuthorWidth), row))
         }
         guard let height = PaneGeometry.panes(state)[.timeline]?.inset(by: 1).height else { return [] }
         let selected = rows.firstIndex { $0.item == state.selected(.timeline) } ?? 0
@@ -107,7 +107,7 @@ struct PaneWindowTests {
         AppUpdate.resume(&state)
         state.focus = .timeline
         #expect(drawnTimeline(state) == expectedTimeline(state), "following the end")
-        #expect(drawnTimeline(state).last?.hasSuffix("ann note event 999") == true)
+        #expect(drawnTimeline(state).last?.hasSuffix("ann note      event 999") == true)
 
         AppFixture.press([KeyEvent(.home)], &state)
         #expect(drawnTimeline(state) == expectedTimeline(state), "top")
@@ -145,7 +145,7 @@ struct PaneWindowTests {
         let line = drawn.count - 3
         _ = AppUpdate.update(&state, .click(x: rect.x + 2, y: rect.y + line))
         let selected = state.timeline[state.selectedIndex(.timeline) ?? 0]
-        #expect(drawn[line].hasSuffix("\(selected.kind) \(selected.text)"))
+        #expect(drawn[line] == TimelineText.row(selected, authorWidth: state.timelineAuthorWidth))
     }
 
     @Test("command headings: one per section change among the shown commands, filtered or not")

@@ -22,7 +22,7 @@ struct RunbookReadingTests {
         AppUpdate.resume(&state)
         var text = AppView.render(state, palette: palette).lines.joined(separator: "\n")
         #expect(text.contains("reading runbook…"))
-        #expect(text.contains("bob item_ticked Confirm the alert"))
+        #expect(text.contains("bob done      Confirm the alert"))
         #expect(!text.contains("Roll back"))
         #expect(text.contains("q  quit"))
 

@@ -75,7 +75,7 @@ import RunbookKit
         let config = WarroomConfig.parse(yaml, file: "conf/warroom.yaml")
         #expect(config.metrics.map(\.name) == ["Disk Usage"])
         let text = config.diagnostics.map(\.description)
-        #expect(text.contains("conf/warroom.yaml:2: warning: colour: unknown key (expected one of: alerts, commands, metrics, prometheus, redact, runners, store, theme)"))
+        #expect(text.contains("conf/warroom.yaml:2: warning: colour: unknown key (expected one of: alerts, commands, metrics, prometheus, redact, runners, store, theme, updates)"))
         #expect(text.contains { $0.hasPrefix("conf/warroom.yaml:5: error: metrics[0].Error Rate.graphite: unknown source") })
         #expect(text.contains { $0.hasPrefix("conf/warroom.yaml:8: error: metrics[1].Latency.every: cannot read 'soon'") })
         #expect(text.contains { $0.hasPrefix("conf/warroom.yaml:12: error: metrics[3].CPU.host: unknown host metric 'cpux'") })

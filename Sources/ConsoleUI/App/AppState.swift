@@ -227,11 +227,16 @@ public struct AppState: Sendable, Equatable {
         case .checklist: return .checklist
         case .metrics: return .metrics
         case .commands: return runsShown ? .runs : .commands
-        default: return .panes
+        case .timeline: return .timeline
         }
     }
 
-    public var lastEventID: Int64 { timeline.last?.id ?? 0 }
+    /// The newest event applied (a run's finish folds into its start's row, so not the last row's id).
+    public var lastEventID: Int64 = 0
+    /// Timeline rows that arrived while the selection was scrolled up: the title says "3 new ↓".
+    public var timelineUnseen = 0
+    /// The timeline's author column: the widest author seen, at most 16 (kept, not measured per frame).
+    public var timelineAuthorWidth = 0
 
     /// The actions the top overlay answers to now, when that depends on what it shows
     /// (a dialog's kind, typing or not); nil: every action of the context. Trims the footer hints.

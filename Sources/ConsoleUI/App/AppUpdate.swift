@@ -27,7 +27,9 @@ public enum AppUpdate {
             return []
         case .key(let key):
             state.footer = nil
-            return handle(key, &state)
+            let effects = handle(key, &state)
+            if state.selected(.timeline) >= state.rowCount(.timeline) - 1 { state.timelineUnseen = 0 }
+            return effects
         case .click(let x, let y):
             click(x: x, y: y, &state)
             return []
@@ -69,14 +71,29 @@ public enum AppUpdate {
     /// another writer's earlier event can arrive after ours (it then goes in at its place).
     static func apply(_ event: ConsoleEvent, to state: inout AppState) {
         let followTimeline = state.selected(.timeline) >= state.rowCount(.timeline) - 1
-        if event.id > state.lastEventID {
+        if event.id <= state.lastEventID,
+           state.timeline.contains(where: { $0.id == event.id || $0.finishedID == event.id }) { return }
+        state.lastEventID = max(state.lastEventID, event.id)
+        if case .runFinished(let started, let outcome) = event.change,
+           let row = state.timeline.lastIndex(where: { $0.id == started }) {
+            // One row per run: the finish shows on the start's row.
+            state.timeline[row].outcome = outcome
+            state.timeline[row].finishedID = event.id
+            state.timeline[row].detail += event.detail
+            return
+        }
+        state.timelineAuthorWidth = min(max(state.timelineAuthorWidth, DisplayWidth.of(event.author)), 16)
+        if event.id >= (state.timeline.last?.id ?? 0) {
             state.timeline.append(event)
         } else {
-            guard !state.timeline.contains(where: { $0.id == event.id }) else { return }
             let at = state.timeline.firstIndex { $0.id > event.id } ?? state.timeline.count
             state.timeline.insert(event, at: at)
         }
-        if followTimeline { state.selection[.timeline] = state.rowCount(.timeline) - 1 }
+        if followTimeline {
+            state.selection[.timeline] = state.rowCount(.timeline) - 1
+        } else {
+            state.timelineUnseen += 1
+        }
         switch event.change {
         case .none: break
         case .ticked(let key): state.marks[key] = ItemMark(state: .done, time: event.time, author: event.author)
@@ -102,6 +119,7 @@ public enum AppUpdate {
             if alert.resolved, wasFiring {
                 state.footer = .notice("Alert \(alert.name) resolved: if the impact is over, :milestone mitigated")
             }
+        case .runFinished: break
         case .milestone(let name, let at):
             state.milestones[name] = at
             if name == "resolved" { state.incident.status = "resolved" }
@@ -200,7 +218,7 @@ public enum AppUpdate {
         case .runs:
             guard let action else { return [] }
             return runsPane(action, &state)
-        case .panes, .checklist, .metrics:
+        case .panes, .checklist, .metrics, .timeline:
             guard let action else { return [] }
             return pane(action, &state)
         }
@@ -222,6 +240,10 @@ public enum AppUpdate {
         case .pageDown: move(&state, by: pageSize(state))
         case .home: state.selection[pane] = 0
         case .end: state.selection[pane] = max(state.rowCount(pane) - 1, 0)
+        case .detail:
+            guard let row = state.selectedIndex(.timeline), row < state.timeline.count else { return [] }
+            let event = state.timeline[row]
+            return PaletteCommand.page("Event #\(event.id) · \(event.kindWords)", TimelineText.detail(event), &state)
         case .toggle:
             guard let item = selectedItem(state) else { return [] }
             guard state.marks[item.key] == nil else { return [.appendUntick(item)] }

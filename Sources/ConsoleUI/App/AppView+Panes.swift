@@ -300,13 +300,15 @@ extension AppView {
             }
             slots.append(.item(row: row))
         }
+        let authorWidth = state.timelineAuthorWidth
         return PaneLines(slots: slots) { slot in
             switch slot {
             case .heading(let row): return PaneRow(text: "── \(TimeText.day(events[shown[row]].time)) ──", key: .textMuted)
             case .item(let row):
                 let event = events[shown[row]]
-                let line = "\(TimeText.clock(event.time)) \(event.author) \(event.kind) \(event.text)"
-                return PaneRow(text: line, key: timelineKey(event.kind), item: row)
+                let failed = event.outcome?.hasPrefix("✗") == true
+                return PaneRow(text: TimelineText.row(event, authorWidth: authorWidth),
+                               key: failed ? .error : timelineKey(event.kind), item: row)
             case .fixed, .detail: return PaneRow(text: "", key: .text)
             }
         }

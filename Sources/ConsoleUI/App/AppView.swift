@@ -98,9 +98,11 @@ public enum AppView {
     public static func slaText(_ state: AppState) -> (String, ThemeKey) {
         guard let seconds = state.severityLevel?.responseTime?.seconds else { return ("SLA n/a", .textMuted) }
         if let answered = state.milestones["acknowledged"] ?? state.milestones["resolved"] {
-            let took = Int(answered.timeIntervalSince(state.incident.startedAt).rounded(.down))
-            if took <= seconds { return ("✓ acknowledged in " + TimeText.countdown(took), .countdownOK) }
-            return ("SLA breached by " + TimeText.countdown(took - seconds), .countdownBreached)
+            // Exact times judge it (the breach event is recorded on the same terms); whole seconds show it.
+            let took = answered.timeIntervalSince(state.incident.startedAt)
+            if took <= Double(seconds) { return ("✓ acknowledged in " + TimeText.countdown(Int(took)), .countdownOK) }
+            let late = max(Int((took - Double(seconds)).rounded(.up)), 1)
+            return ("SLA breached by " + TimeText.countdown(late), .countdownBreached)
         }
         let left = Int(state.incident.startedAt.timeIntervalSince(state.now).rounded(.down)) + seconds
         if left < 0 { return ("⏰ SLA BREACHED +" + TimeText.countdown(left), .countdownBreached) }
@@ -123,6 +125,7 @@ public enum AppView {
         var title = pane == .checklist && !state.items.isEmpty
             ? "Checklist \(state.doneCount)/\(state.items.count)" : pane == .commands ? commandsTitle(state) : pane.title
         if pane == .timeline, let kind = state.timelineKind { title += " [\(kind)]" }
+        if pane == .timeline, state.timelineUnseen > 0 { title += " · \(state.timelineUnseen) new ↓" }
         if let query = state.filters[pane] { title += " /" + query }
         return title
     }

@@ -1,7 +1,7 @@
 /// Where a key press goes: an overlay, guided mode, or the panes.
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
     // In help order: the metric chart beside the metrics pane it opens from.
-    case panes, checklist, metrics, chart, commands, runs, guided, note, command, filter, editor, severity, chooser, offer
+    case panes, checklist, metrics, chart, commands, runs, timeline, guided, note, command, filter, editor, severity, chooser, offer
     case runDialog, output, vars, offerTick, offerMilestone, sendUpdate, help, confirmQuit
 
     public var title: String {
@@ -11,6 +11,7 @@ public enum BindingContext: String, Sendable, CaseIterable, Hashable {
         case .metrics: "Metrics"
         case .commands: "Commands"
         case .runs: "Runs list (R)"
+        case .timeline: "Timeline"
         case .runDialog: "Running a command"
         case .output: "Output viewer"
         case .vars: "Remembered values (:vars)"
@@ -39,6 +40,7 @@ public enum BindingContext: String, Sendable, CaseIterable, Hashable {
         case .metrics: [.metrics, .panes]
         case .commands: [.commands, .panes]
         case .runs: [.runs, .panes]
+        case .timeline: [.timeline, .panes]
         case .note, .command, .filter, .runDialog, .output, .vars: [self, .editor]
         default: [self]
         }
@@ -52,7 +54,7 @@ public enum Action: Sendable, Hashable {
     case close, done, back, commit
     case editLeft, editRight, editBackspace, editDeleteToStart, editDeleteWord
     case confirm, complete, filter, chooseList, chart, seriesList
-    case edit
+    case edit, detail
     case run, runInteractive, showRuns, cancelRun, openOutput, runStep, follow, wrap, nextMatch, previousMatch
 }
 
@@ -97,6 +99,8 @@ public enum Bindings {
         KeyBinding([.enter, .char("o")], .openOutput, .runs, "Open the run's output", hint: "output"),
         KeyBinding([.char("x"), .ctrl("c")], .cancelRun, .runs, "Cancel the selected run", hint: "cancel"),
         KeyBinding([.char("R")], .showRuns, .runs, "Back to the commands", hint: "commands"),
+        // Timeline
+        KeyBinding([.enter], .detail, .timeline, "Show the event in full (values, output's last lines)", hint: "detail"),
         // Every pane
         KeyBinding([.tab], .focusNext, .panes, "Focus the next pane", hint: "pane"),
         KeyBinding([.shiftTab], .focusPrevious, .panes, "Focus the previous pane"),

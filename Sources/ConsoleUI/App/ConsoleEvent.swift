@@ -24,6 +24,9 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         case statusUpdate
         /// `escalation_due` for this level.
         case escalationDue(Int)
+        /// `command_finished` of the run started by event `started`: its row shows `outcome`
+        /// (`✓ 2.1s`, `✗ exit 6`) instead of a row of its own.
+        case runFinished(started: Int64, outcome: String)
     }
 
     /// How the journal writes a secret's value.
@@ -37,15 +40,36 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
     public var kind: String
     public var text: String
     public var change: Change
+    /// What `Enter` on the row shows beyond its line: the full text, values, an output's last lines.
+    public var detail: [String]
+    /// A run's result once its `command_finished` came (`✓ 2.1s`, `✗ exit 6`); nil while it runs.
+    public var outcome: String?
+    /// The `command_finished` event folded into this row.
+    public var finishedID: Int64?
 
-    public init(id: Int64, time: Date, author: String, kind: String, text: String, change: Change = .none) {
+    public init(id: Int64, time: Date, author: String, kind: String, text: String, change: Change = .none,
+                detail: [String] = []) {
         self.id = id
         self.time = time
         self.author = author
         self.kind = kind
         self.text = text
         self.change = change
+        self.detail = detail
     }
+
+    /// The kind in a word or two, as the timeline pane shows it.
+    public var kindWords: String { Self.words[kind] ?? kind.replacingOccurrences(of: "_", with: " ") }
+
+    static let words: [String: String] = [
+        "opened": "opened", "severity_changed": "severity", "status_changed": "status", "role_assigned": "role",
+        "item_ticked": "done", "item_unticked": "undone", "item_skipped": "skipped", "command_started": "run",
+        "command_finished": "run", "command_refused": "refused", "command_done": "by hand",
+        "metric_breached": "breach", "metric_recovered": "recovered", "note": "note", "milestone": "milestone",
+        "sla_breached": "SLA", "alert_firing": "alert", "alert_resolved": "alert", "values_recorded": "values",
+        "action_added": "follow-up", "action_closed": "follow-up", "status_update": "update",
+        "escalation_due": "escalate",
+    ]
 }
 
 /// The incident as the header shows it.

@@ -15,7 +15,9 @@ public enum PaneID: String, Sendable, CaseIterable, Hashable {
 /// Where everything goes on a screen of a given size. Pure: same size in, same rects out.
 ///
 /// - `full` (at least 100×30): a 2-row header, a 2×2 grid of panes (checklist and metrics
-///   on top, commands and timeline below), a 1-row footer.
+///   on top, commands and timeline below), a 1-row footer. From 160 columns (`wideMinimum`) the
+///   space goes to three columns instead: the checklist, metrics over commands, and the timeline,
+///   each as tall as the screen allows.
 /// - `tabbed` (at least 60×15): a 1-row header, a 1-row tab bar, the active pane, a footer.
 /// - `tooSmall`: nothing but the screen; the view says how much room it needs.
 public struct ScreenLayout: Sendable, Equatable {
@@ -23,6 +25,7 @@ public struct ScreenLayout: Sendable, Equatable {
 
     public static let fullMinimum = (width: 100, height: 30)
     public static let minimum = (width: 60, height: 15)
+    public static let wideMinimum = 160
 
     public var mode: Mode
     public var screen: Rect
@@ -47,6 +50,13 @@ public struct ScreenLayout: Sendable, Equatable {
         }
         let (header, rest) = screen.splitTop(2)
         let (body, footer) = rest.splitBottom(1)
+        if width >= wideMinimum {
+            let (checklist, others) = body.splitLeft(body.width / 3)
+            let (middle, timeline) = others.splitLeft(others.width / 2)
+            let (metrics, commands) = middle.splitTop(middle.height / 2)
+            return ScreenLayout(mode: .full, screen: screen, header: header, footer: footer, tabBar: .zero,
+                                panes: [.checklist: checklist, .metrics: metrics, .commands: commands, .timeline: timeline])
+        }
         let (top, bottom) = body.splitTop(body.height / 2)
         let (checklist, metrics) = top.splitLeft(top.width / 2)
         let (commands, timeline) = bottom.splitLeft(bottom.width / 2)

@@ -78,7 +78,7 @@ public enum EventText {
         kind == .itemTicked ? "Done" : kind == .itemUnticked ? "Not done" : "Skipped"
     }
 
-    static func exitText(_ p: CommandFinishedPayload) -> String {
+    public static func exitText(_ p: CommandFinishedPayload) -> String {
         if p.dryRun { return "dry run" }
         if let failure = p.failure { return "failed: \(failure)" }
         let by = p.signal.map { " (\(signalName($0)))" } ?? ""
