@@ -144,6 +144,22 @@ struct RoomConsoleTests {
         #expect(state.overlays.isEmpty)
     }
 
+    @Test("The commands pane lists the current step's commands first, and selects the first")
+    func stepCommandsFirst() throws {
+        var state = AppFixture.state()
+        #expect(state.commands.map(\.id) == [1, 2])
+        AppFixture.press([.char("j")], &state)
+        #expect(state.stepCommands.isEmpty)
+        state.selection[.commands] = 1
+        AppFixture.press([.char("j")], &state)  // "Roll back the deploy" runs command 1
+        #expect(state.commands.map(\.id) == [1, 2] && state.selected(.commands) == 0)
+        let lines = Self.screen(state)
+        let heading = try #require(lines.firstIndex { $0.contains("│▶ This step") })
+        #expect(lines[heading + 1].contains("◆ change      Roll back"))
+        AppFixture.press([.char("g")], &state)  // guided mode starts at the first open step: none pinned
+        #expect(state.guided == 0 && state.stepCommands.isEmpty)
+    }
+
     @Test("The footer's kind follows its text: an error after a notice is an error, and back")
     func footerKinds() {
         var state = AppFixture.state()

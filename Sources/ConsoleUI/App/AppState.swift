@@ -5,8 +5,20 @@ import RunbookKit
 public struct AppState: Sendable, Equatable {
     public var runbooks: [Runbook] {
         didSet {
-            commandSectionIDs = Self.sectionIDs(runbooks)
+            // Indices into the commands may have moved: pin the step's again.
+            stepCommands = []
+            AppUpdate.followStep(&self, keepSelection: true)
+            commandSectionIDs = Self.sectionIDs(commands, pinned: stepCommands.count)
             refreshFilters(PaneID.allCases, force: true)
+        }
+    }
+    /// The current step's commands, as indices into the runbooks' commands: the commands pane
+    /// lists them first, under "▶ This step" (`AppUpdate.followStep` keeps it current).
+    public var stepCommands: [Int] = [] {
+        didSet {
+            guard stepCommands != oldValue else { return }
+            commandSectionIDs = Self.sectionIDs(commands, pinned: stepCommands.count)
+            refreshFilters([.commands], force: true)
         }
     }
     /// Each command's section as a number (equal sections, equal numbers): the commands pane
@@ -76,6 +88,9 @@ public struct AppState: Sendable, Equatable {
     public var footer: FooterMessage?
     public var message: String? { footer?.text }
     public var messageIsError: Bool { footer?.isError ?? false }
+    /// The section number of the current step's commands.
+    static let stepSection = -1
+
     /// True while any run is active (running or cancelling): `q` then asks first.
     public var commandRunning: Bool { runs.contains(where: \.isActive) }
     /// Live metric readings by metric name (none until the sampler reports).
@@ -95,11 +110,12 @@ public struct AppState: Sendable, Equatable {
 
     public init(runbooks: [Runbook], incident: IncidentSnapshot, now: Date, width: Int = 120, height: Int = 40) {
         self.runbooks = runbooks
-        self.commandSectionIDs = Self.sectionIDs(runbooks)
+        self.commandSectionIDs = Self.sectionIDs(runbooks.flatMap(\.commands))
         self.incident = incident
         self.now = now
         self.width = width
         self.height = height
+        AppUpdate.followStep(&self)
     }
 
     /// The checklist or procedure chosen with `c` (or kept when a severity's procedure was
@@ -155,7 +171,13 @@ public struct AppState: Sendable, Equatable {
     public var metrics: [MetricSpec] { runbooks.count == 1 ? runbooks[0].metrics : runbooks.flatMap(\.metrics) }
 
     /// Every runbook's commands, runbook by runbook in section order (stable, so a selection index stays put).
-    public var commands: [RunbookCommand] { runbooks.count == 1 ? runbooks[0].commands : runbooks.flatMap(\.commands) }
+    /// Every runbook's commands in order, the current step's first.
+    public var commands: [RunbookCommand] {
+        let all = runbooks.count == 1 ? runbooks[0].commands : runbooks.flatMap(\.commands)
+        guard !stepCommands.isEmpty else { return all }
+        let pinned = Set(stepCommands)
+        return stepCommands.map { all[$0] } + all.indices.lazy.filter { !pinned.contains($0) }.map { all[$0] }
+    }
 
     public var doneCount: Int {
         items.filter { marks[$0.key] != nil }.count
@@ -165,9 +187,10 @@ public struct AppState: Sendable, Equatable {
         min(max(selection[pane] ?? 0, 0), max(rowCount(pane) - 1, 0))
     }
 
-    static func sectionIDs(_ runbooks: [Runbook]) -> [Int] {
+    /// Section numbers of `commands`; the first `pinned` (the current step's) are `stepSection`.
+    static func sectionIDs(_ commands: [RunbookCommand], pinned: Int = 0) -> [Int] {
         var ids: [String: Int] = [:]
-        return runbooks.flatMap(\.commands).map { command in
+        return Array(repeating: stepSection, count: pinned) + commands.dropFirst(pinned).map { command in
             if let id = ids[command.section] { return id }
             ids[command.section] = ids.count
             return ids.count - 1

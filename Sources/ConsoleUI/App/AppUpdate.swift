@@ -5,6 +5,30 @@ import RunbookKit
 /// terminal. Returns the effects the runtime must perform.
 public enum AppUpdate {
     public static func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        let effects = handle(msg, &state)
+        followStep(&state)
+        return effects
+    }
+
+    /// The commands pane lists the current step's commands first (the guided step, else the
+    /// selected checklist item); moving to another step selects its first command.
+    static func followStep(_ state: inout AppState, keepSelection: Bool = false) {
+        let index = state.guided ?? state.selectedIndex(.checklist)
+        var wanted: [Int] = []
+        if let index, let list = state.checklist, index < list.items.count, !list.items[index].commands.isEmpty,
+           let shown = state.shownList, shown.runbook < state.runbooks.count {
+            let offset = state.runbooks[..<shown.runbook].reduce(0) { $0 + $1.commands.count }
+            let book = state.runbooks[shown.runbook]
+            wanted = list.items[index].commands.compactMap { id in
+                book.commands.firstIndex { $0.id == id }.map { offset + $0 }
+            }
+        }
+        guard wanted != state.stepCommands else { return }
+        state.stepCommands = wanted
+        if !keepSelection { state.selection[.commands] = 0 }
+    }
+
+    static func handle(_ msg: Msg, _ state: inout AppState) -> [Effect] {
         switch msg {
         case .tick(let now):
             state.now = now

@@ -222,6 +222,9 @@ extension AppView {
             case .heading(let row):
                 // The path without the runbook's own title: "Diagnosis > Health".
                 // With several runbooks the title stays, to say whose command it is.
+                if sections[shown[row]] == AppState.stepSection {
+                    return PaneRow(text: "▶ This step", key: .paneTitleFocused)
+                }
                 let section = all[shown[row]].section
                 let parts = section.components(separatedBy: " > ")
                 let text = parts.count > 1 && !several ? parts.dropFirst().joined(separator: " > ") : section
