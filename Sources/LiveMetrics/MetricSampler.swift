@@ -111,11 +111,17 @@ public actor MetricSampler {
 }
 
 extension MetricSampler.Metric {
+    /// A Prometheus query's unit from its metric names, when the binding does not give one.
+    static func inferredUnit(_ binding: MetricBinding) -> String? {
+        if case .prometheus(let query) = binding.source { return PromQLUnit.infer(query) }
+        return nil
+    }
+
     /// A sampler metric for a bound plan entry.
     public init?(_ entry: MetricPlan.Entry, prometheusURL: String?, auth: PrometheusAuth) {
         guard let binding = entry.binding else { return nil }
         self.init(name: entry.name, source: SourceFactory.source(for: binding, prometheusURL: prometheusURL, auth: auth),
-                  sourceUnit: binding.unit, interval: binding.everySeconds,
+                  sourceUnit: binding.unit ?? Self.inferredUnit(binding), interval: binding.everySeconds,
                   timeout: binding.timeoutSeconds + 0.5, judge: entry.judge())
     }
 }

@@ -50,6 +50,10 @@ public struct ThresholdJudge: Sendable {
         lastSampleAt = now
         lastError = nil
         lastReading = reading
+        if let source = reading.unit ?? sourceUnit, let unit, UnitConversion.incompatible(source, unit) {
+            lastError = "the source gives \(source), the threshold is in \(unit): set unit: in warroom.yaml or fix the query"
+            return nil
+        }
         let converted = reading.values.map { UnitConversion.convert($0, from: reading.unit ?? sourceUnit, to: unit) }
         guard let value = worstIsLowest ? converted.min() : converted.max() else { return nil }
         if unit == nil { unit = reading.unit ?? sourceUnit }

@@ -3,12 +3,18 @@ enum Sparkline {
     static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     static let asciiLevels: [Character] = ["_", ".", "-", "~", "=", "+", "*", "#"]
 
-    /// The last `width` values, scaled between their own minimum and maximum (flat: the lowest block).
+    /// The smallest span a scale may have: a tenth of the values' size, so that noise of
+    /// 17.33 → 17.36 % stays low on the chart instead of filling it like a spike.
+    static func span(low: Double, high: Double) -> Double {
+        max(high - low, max(abs(low), abs(high)) * 0.1)
+    }
+
+    /// The last `width` values, scaled from their minimum over at least `span` (flat: the lowest block).
     static func render(_ values: [Double], width: Int, ascii: Bool) -> String {
         let shown = values.suffix(max(0, width))
         guard let low = shown.min(), let high = shown.max() else { return "" }
         let levels = ascii ? asciiLevels : blocks
-        let span = high - low
+        let span = span(low: low, high: high)
         return String(shown.map { value in
             let step = span > 0 ? Int(((value - low) / span * Double(levels.count - 1)).rounded()) : 0
             return levels[min(levels.count - 1, max(0, step))]
@@ -20,7 +26,7 @@ enum Sparkline {
         let shown = Array(values.suffix(max(0, width)))
         guard height > 0, let low = shown.min(), let high = shown.max() else { return [] }
         let levels = ascii ? asciiLevels : blocks
-        let span = high - low
+        let span = span(low: low, high: high)
         let eighths = shown.map { value in
             span > 0 ? Int(((value - low) / span * Double(height * 8 - 1)).rounded()) + 1 : 1
         }
