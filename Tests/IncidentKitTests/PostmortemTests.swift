@@ -16,6 +16,8 @@ struct PostmortemTests {
                                           runbookPath: "runbooks/checkout.md", runbookHash: "ab12", author: alice).id
         func at(_ minutes: Double) { clock.advance(minutes * 60) }
         try journal.append(MilestonePayload(milestone: .detected), to: id, author: alice)
+        try journal.append(MilestonePayload(milestone: .impactStarted, at: clock.now.addingTimeInterval(-600)), to: id,
+                           author: alice)
         at(1)
         try journal.assignRole("commander", to: "alice", on: id, author: alice)
         try journal.assignRole("scribe", to: "bob", on: id, author: alice)

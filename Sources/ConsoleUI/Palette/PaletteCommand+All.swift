@@ -3,7 +3,7 @@ import RunbookKit
 
 extension PaletteCommand {
     static let statuses = ["investigating", "identified", "monitoring", "resolved"]
-    static let milestones = ["acknowledged", "mitigated", "resolved"]
+    static let milestones = ["acknowledged", "mitigated", "resolved", "detected", "impact-started"]
     /// Suggested roles for `role NAME=PERSON` and `handoff NAME ROLE` (any name is accepted).
     static let roles = ["commander", "scribe", "comms", "ops"]
 

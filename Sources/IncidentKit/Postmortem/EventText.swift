@@ -39,7 +39,7 @@ public enum EventText {
         case (_, .note(let p)):
             return p.text + (p.step.map { " (on step: \($0))" } ?? "")
         case (_, .milestone(let p)):
-            return "Milestone: \(p.milestone.rawValue)" + (p.at.map { " (reached \($0))" } ?? "")
+            return "Milestone: " + p.milestone.rawValue.replacingOccurrences(of: "_", with: " ") + (p.at.map { " (reached \($0))" } ?? "")
         case (_, .slaBreached(let p)):
             return "SLA breached: \(p.severity) not acknowledged within \(Durations.text(milliseconds: p.responseSeconds * 1000))"
         case (_, .alert(let p)):

@@ -41,6 +41,8 @@ extension PostmortemReport {
             "timeToMitigate": timeToMitigate,
             "timeToResolve": timeToResolve,
             "sla": sla,
+            "impactStart": impactStart,
+            "impactDuration": impactDuration,
             "peakSeverity": peakSeverity,
             "severityTime": severityTime,
             "statusTime": statusTime,

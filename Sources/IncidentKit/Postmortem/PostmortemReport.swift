@@ -32,6 +32,9 @@ public struct PostmortemReport: Sendable, Equatable {
     public var timeToAcknowledge: String
     public var timeToMitigate: String
     public var timeToResolve: String
+    /// When users were first hurt (`impact_started`, an alert's start), and for how long (to mitigation, else resolution).
+    public var impactStart: String
+    public var impactDuration: String
     /// The response time to acknowledge, met or breached (`met: acknowledged in 3m 00s (within 15m 00s)`).
     public var sla: String
     public var peakSeverity: String
@@ -201,6 +204,10 @@ struct PostmortemBuilder {
             duration: incident.resolvedAt.map { Durations.text(seconds: $0.timeIntervalSince(incident.startedAt)) } ?? "—",
             timeToAcknowledge: since(milestones[.acknowledged]), timeToMitigate: since(milestones[.mitigated]),
             timeToResolve: since(resolved),
+            impactStart: stamp(digest.impactStartedAt),
+            impactDuration: digest.impactStartedAt.map { start in
+                Durations.text(seconds: (milestones[.mitigated] ?? resolved).map { $0.timeIntervalSince(start) })
+            } ?? "—",
             sla: digest.responseSeconds == nil ? "—" : digest.slaText, peakSeverity: digest.peakSeverity,
             severityTime: spans(digest.severitySpans), statusTime: spans(digest.statusSpans),
             handoffs: digest.handoffs.map { line($0.time, $0.to, "\($0.role): \($0.from ?? "nobody") → \($0.to)") },

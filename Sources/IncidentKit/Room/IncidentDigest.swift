@@ -47,7 +47,7 @@ public struct IncidentDigest: Sendable, Equatable {
     public var incident: Incident
     public var now: Date
     public var milestones: [Milestone: Date] = [:]
-    /// When the impact started, if earlier than the opening (an alert's `startsAt`).
+    /// When the impact started: the `impact_started` milestone, else an alert's `startsAt`.
     public var impactStartedAt: Date?
     public var responseSeconds: Int?
     public var slaBreachedAt: Date?
@@ -211,7 +211,7 @@ struct DigestFold {
     func finish(into digest: inout IncidentDigest, runbook: Runbook?) {
         let end = digest.end
         digest.milestones = milestones
-        digest.impactStartedAt = impactStartedAt
+        digest.impactStartedAt = milestones[.impactStarted] ?? impactStartedAt
         digest.slaBreachedAt = slaBreachedAt
         digest.responseSeconds = runbook?.severity(incident.severity)?.responseTime?.seconds
         digest.severitySpans = Self.spans(severities, until: end)
