@@ -41,7 +41,7 @@ enum ConsoleLauncher {
     /// `settings`: the config the journal was opened with (`ConsoleConfig.load`), so its `redact:` applies.
     /// `reading`: runbook files read behind the first frame (then `runbooks` is empty).
     static func run(journal: Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
-                    settings: ConsoleConfig, author: String, options: ConsoleOptions) async throws {
+                    settings: ConsoleConfig, author: String, options: ConsoleOptions, guided: Bool = false) async throws {
         let logger = DebugLog.logger("console")
         logger.info("start", metadata: ["incident": "\(incident.id)", "runbooks": "\(runbooks.map(\.source) + reading)",
                                         "author": "\(author)"])
@@ -66,6 +66,8 @@ enum ConsoleLauncher {
         state.dryRun = options.dryRun
         _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
         AppUpdate.resume(&state)
+        // A walk starts in guided mode, at its first open step.
+        if guided { AppUpdate.startGuided(&state) }
         let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,
                                      rules: SeverityRules(runbook: runbooks.first), theme: theme,
                                      noColor: options.noColor, runbooks: runbooks, config: settings.config,

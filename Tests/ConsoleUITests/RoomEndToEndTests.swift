@@ -100,6 +100,55 @@ struct RoomEndToEndTests {
         #expect(actions.contains("open\t@bob\tcheck the acquirer"))
     }
 
+    @Test("A walk: guided at once, no SLA, a note on its step, finished on the last step, its own report")
+    func walk() throws {
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
+        let folder = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let book = folder + "/deploy.md"
+        try """
+            # Payments deploys
+
+            ## Incident checklist
+
+            - [ ] Page the on-call
+
+            ## Deployment checklist
+
+            - [ ] Announce the deploy
+            - [ ] Check the error rate
+            - [ ] Deploy the canary
+            """.write(toFile: book, atomically: true, encoding: .utf8)
+        let store = folder + "/store"
+        let session = try Session(tmux: tmux, command: "\(warroom) walk \(book) --store \(store)", width: 130, height: 40,
+                                  environment: ["WARROOM_AUTHOR": "alice"])
+        let first = try session.wait { $0.contains("⚑ WALK") && $0.contains("Step 1 of 3") }
+        #expect(first.contains("walk: 0 of 3 steps") && !first.contains("SLA"))
+        #expect(first.contains("Announce the deploy"))
+        try session.keys("Enter")
+        _ = try session.wait { $0.contains("walk: 1 of 3 steps") && $0.contains("Step 2 of 3") }
+        try session.keys("n")
+        _ = try session.wait { $0.contains("━ Note ━") }
+        try session.run(["send-keys", "-t", "t", "-l", "error rate 0.2%"])
+        try session.keys("Enter")
+        _ = try session.wait { !$0.contains("━ Note ━") }
+        try session.keys("Enter")
+        try session.keys("s")
+        _ = try session.wait { $0.contains("Record resolved now (the walk is finished)? y / n") }
+        try session.keys("y")
+        _ = try session.wait { $0.contains("Milestone: resolved") }
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+
+        let report = try Spawn.run(warroom, ["postmortem", "--store", store])
+        #expect(report.hasPrefix("# Walk: Deployment checklist"))
+        #expect(report.contains("2 done, 1 skipped, 0 not done."))
+        #expect(report.contains("| Announce the deploy | done |"))
+        #expect(report.contains("error rate 0.2% (on step: Check the error rate)"))
+        #expect(try Spawn.run(warroom, ["incident", "list", "--store", store]).contains("No open incidents."))
+    }
+
     static func palette(_ session: Session, _ line: String) throws {
         try session.keys(":")
         try session.run(["send-keys", "-t", "t", "-l", line])

@@ -129,6 +129,7 @@ public struct AppState: Sendable, Equatable {
     /// of the incident's severity (`### P1: API down` … steps), else the procedure named like
     /// the incident.
     public var defaultList: ListChoice? {
+        if isWalk { return Walk.list(titled: incident.title, in: runbooks) }
         if let book = runbook, let checklist = book.incidentChecklist,
            let index = book.checklists.firstIndex(of: checklist) {
             return ListChoice(runbook: 0, source: .checklist(index))

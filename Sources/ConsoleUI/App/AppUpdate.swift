@@ -384,6 +384,12 @@ public enum AppUpdate {
         state.overlays.append(.offerMilestone("acknowledged"))
     }
 
+    /// Guided mode from the first open step (what `g` does): a walk opens this way.
+    public static func startGuided(_ state: inout AppState) {
+        _ = pane(.guided, &state)
+        followStep(&state)
+    }
+
     static func advance(_ state: inout AppState, from index: Int) {
         if index + 1 < state.items.count {
             state.guided = index + 1
@@ -391,6 +397,7 @@ public enum AppUpdate {
             state.guided = nil
             state.selection[.checklist] = index
             state.footer = .notice("Guided mode: last step reached")
+            if state.isWalk, state.milestones["resolved"] == nil { state.overlays.append(.offerMilestone("resolved")) }
         }
     }
 

@@ -63,7 +63,8 @@ extension AppView {
             canvas.write(via, x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, style: palette[.textMuted], clip: inner)
         case .offerMilestone(let name):
             let inner = dialog(&canvas, body, width: 60, height: 3, title: "Milestone", palette)
-            canvas.write("Record \(name) now (stops the SLA clock)? y / n", x: inner.x + 1, y: inner.y,
+            let why = name == "acknowledged" ? " (stops the SLA clock)" : state.isWalk ? " (the walk is finished)" : ""
+            canvas.write("Record \(name) now\(why)? y / n", x: inner.x + 1, y: inner.y,
                          style: palette[.dialog], clip: inner)
         case .note(let editor):
             let inner = dialog(&canvas, body, width: 72, height: 3, title: "Note", palette)

@@ -96,6 +96,10 @@ public enum AppView {
     /// `SLA BREACHED +01:05` past it; once acknowledged (or resolved) the clock stops:
     /// `✓ acknowledged in 01:52` or `SLA breached by 00:05`. `SLA n/a` when the level has no bound.
     public static func slaText(_ state: AppState) -> (String, ThemeKey) {
+        if state.isWalk {
+            let total = state.items.count
+            return ("walk: \(state.doneCount) of \(total) steps", state.doneCount == total && total > 0 ? .countdownOK : .header)
+        }
         guard let seconds = state.severityLevel?.responseTime?.seconds else { return ("SLA n/a", .textMuted) }
         if let answered = state.milestones["acknowledged"] ?? state.milestones["resolved"] {
             // Exact times judge it (the breach event is recorded on the same terms); whole seconds show it.

@@ -51,7 +51,7 @@ public enum RoomClocks {
 
     /// Mitigated or resolved: no more reminders.
     static func isOver(_ state: AppState) -> Bool {
-        state.incident.status == "resolved" || state.milestones["resolved"] != nil
+        state.isWalk || state.incident.status == "resolved" || state.milestones["resolved"] != nil
             || state.milestones["mitigated"] != nil
     }
 

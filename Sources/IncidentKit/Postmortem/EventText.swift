@@ -1,4 +1,5 @@
 import Foundation
+import RunbookKit
 
 /// One line of plain text per event, as the timeline and the postmortem show it.
 public enum EventText {
@@ -9,6 +10,9 @@ public enum EventText {
     static func describe(_ kind: EventKind, _ payload: DecodedPayload) -> String {
         switch (kind, payload) {
         case (_, .opened(let p)):
+            if p.severity == WalkRecord.severity {
+                return "Walk started: " + (p.title.hasPrefix(WalkRecord.titlePrefix) ? String(p.title.dropFirst(WalkRecord.titlePrefix.count)) : p.title)
+            }
             return "Incident opened: \(p.title) (\(p.severity))"
         case (_, .severity(let p)):
             return "Severity \(p.from) → \(p.to)"

@@ -33,6 +33,7 @@ extension PostmortemReport.ChecklistRow: MustacheParent {
         case "time": time
         case "author": author
         case "reason": reason.isEmpty ? nil : reason
+        case "took": took
         case "done": state == "done"
         case "skipped": state == "skipped"
         case "notDone": state == "not done" || state == "untouched"

@@ -19,6 +19,16 @@ extension PostmortemReport {
         }.joined(separator: "\n")
     }
 
+    /// A walk's steps as table rows: step, state, when, by, how long it took.
+    var stepsMarkdown: String {
+        checklist.map { row in
+            let state = row.state == "skipped" && !row.reason.isEmpty ? "skipped (\(Self.cell(row.reason)))" : row.state
+            let when = row.time.isEmpty ? "—" : row.time
+            return "| \(Self.cell(row.item)) | \(state) | \(when) | \(row.author.isEmpty ? "—" : row.author) | "
+                + "\(row.took.isEmpty ? "—" : row.took) |"
+        }.joined(separator: "\n")
+    }
+
     var commandsMarkdown: String {
         commands.map {
             let key = $0.keyLine.isEmpty ? "—" : "`\(Self.cell($0.keyLine))`"

@@ -1,19 +1,22 @@
 import Foundation
 import Mustache
+import RunbookKit
 
 /// Renders a `PostmortemReport` through a Mustache template: the one shipped in
 /// `Templates/postmortem.mustache`, or a team's own.
 public enum PostmortemRenderer {
-    public static func defaultTemplate() throws -> String {
-        guard let url = Bundle.module.url(forResource: "postmortem", withExtension: "mustache",
-                                          subdirectory: "Templates") else {
-            throw JournalError.database(path: "Templates/postmortem.mustache", detail: "default template missing")
+    /// `postmortem`, or `walk` for a walk's report.
+    public static func defaultTemplate(named name: String = "postmortem") throws -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates") else {
+            throw JournalError.database(path: "Templates/\(name).mustache", detail: "default template missing")
         }
         return try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// Without `template`: the postmortem, or a walk's own report (`warroom walk`).
     public static func render(_ report: PostmortemReport, template: String? = nil) throws -> String {
-        let text = try template ?? defaultTemplate()
+        let isWalk = report.incident.severity == WalkRecord.severity
+        let text = try template ?? defaultTemplate(named: isWalk ? "walk" : "postmortem")
         let parsed: MustacheTemplate
         do {
             // Markdown, not HTML: nothing is escaped.
@@ -63,6 +66,8 @@ extension PostmortemReport {
             "days": days,
             "checklist": checklist,
             "checklistMarkdown": checklistMarkdown,
+            "stepsMarkdown": stepsMarkdown,
+            "walkers": Array(Set(checklist.map(\.author).filter { !$0.isEmpty })).sorted().joined(separator: ", "),
             "hasChecklist": !checklist.isEmpty,
             "checklistDone": checklistDone,
             "checklistSkipped": checklistSkipped,

@@ -9,6 +9,8 @@ public struct PostmortemReport: Sendable, Equatable {
     public struct Day: Sendable, Equatable { public var date: String, lines: [Line] }
     public struct ChecklistRow: Sendable, Equatable {
         public var item: String, state: String, time: String, author: String, reason: String
+        /// Since the mark before it (or the start): how long the step took, in a walk's report.
+        public var took: String = ""
     }
     public struct CommandRow: Sendable, Equatable {
         public var command: String, exit: String, duration: String, output: String, time: String
@@ -83,6 +85,7 @@ struct PostmortemBuilder {
     var resolvedByStatus: Date?
     var checklistOrder: [String] = []
     var checklist: [String: PostmortemReport.ChecklistRow] = [:]
+    var markedAt: [String: Date] = [:]
     var commands: [PostmortemReport.CommandRow] = []
     var breachOrder: [String] = []
     var breaches: [String: (row: PostmortemReport.BreachRow, peak: Double, threshold: Double, unit: String)] = [:]
@@ -118,6 +121,7 @@ struct PostmortemBuilder {
             let state = event.kind == .itemTicked ? "done" : event.kind == .itemSkipped ? "skipped" : "not done"
             checklist[p.item] = .init(item: p.item, state: state, time: state == "not done" ? "" : stamp,
                                       author: state == "not done" ? "" : event.author, reason: p.reason ?? "")
+            markedAt[p.item] = state == "not done" ? nil : event.time
         case .finished(let p):
             let key = p.tail.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
             commands.append(.init(command: p.command, exit: EventText.exitText(p),
@@ -131,7 +135,7 @@ struct PostmortemBuilder {
         case .metric(let p):
             addMetric(p, breached: event.kind == .metricBreached, stamp: stamp)
         case .note(let p):
-            notes.append(.init(time: stamp, author: event.author, text: p.text))
+            notes.append(.init(time: stamp, author: event.author, text: p.text + (p.step.map { " (on step: \($0))" } ?? "")))
             if let action = Self.actionItem(p.text) {
                 actionItems.append(.init(time: stamp, author: event.author, text: action))
             }
@@ -191,7 +195,15 @@ struct PostmortemBuilder {
         func stamp(_ date: Date?) -> String {
             date.map { let p = UTCParts($0); return p.dateString + " " + p.timeString + " UTC" } ?? "—"
         }
-        let rows = checklistOrder.compactMap { checklist[$0] }
+        var rows = checklistOrder.compactMap { checklist[$0] }
+        // Each mark's time since the mark before it (or the start): how long each step took.
+        var previous = incident.startedAt
+        for (item, at) in markedAt.sorted(by: { $0.value < $1.value }) {
+            if let i = rows.firstIndex(where: { $0.item == item }) {
+                rows[i].took = Durations.text(seconds: at.timeIntervalSince(previous))
+            }
+            previous = at
+        }
         func line(_ date: Date, _ author: String, _ text: String) -> PostmortemReport.Line {
             let p = UTCParts(date)
             return .init(time: p.dateString + " " + p.timeString, author: author, text: text)
