@@ -19,6 +19,8 @@ have_cmd prometheus || need+=(prometheus)
 have_cmd prometheus-alertmanager || need+=(prometheus-alertmanager)
 have_cmd curl || need+=(curl)
 have_cmd python3 || need+=(python3)
+# The console benchmark's first-frame baseline: another full-screen terminal program.
+have_cmd tig || need+=(tig)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0

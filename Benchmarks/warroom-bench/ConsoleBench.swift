@@ -37,6 +37,10 @@ enum ConsoleBench {
         print(String(format: "  baseline: spawn true to exit %.1f ms", spawnTrue * 1000)
             + (spawnTput.map { String(format: "; tput clear to first byte %.1f ms", $0 * 1000) } ?? ""))
 
+        let tigFirst = tigFirstFrame(in: store + "/tig-repo")
+        print(tigFirst.map { String(format: "  baseline: tig launch to first frame %.1f ms (median of 5)", $0 * 1000) }
+            ?? "  baseline: tig not installed (apt-get install tig), no first-frame baseline")
+
         // warroom demo: first frame, key latency, idle output.
         let demoStore = store + "/demo"
         guard let demo = PseudoTerminal.start(warroom, ["demo", "--store", demoStore]) else { return }
@@ -44,6 +48,9 @@ enum ConsoleBench {
         let first = demo.wait(for: footerText, timeout: 20, output: &output)
         print(first.map { String(format: "  demo: launch to first frame %.1f ms (%d bytes)", $0 * 1000, output.count) }
             ?? "  demo: no frame within 20 s")
+        if let first, let tigFirst {
+            print(String(format: "  demo first frame / tig first frame: %.2fx (aim: 1x or less)", first / tigFirst))
+        }
         if first != nil {
             _ = demo.read(timeout: 0.3)
             let latencies = (0..<50).compactMap { i -> Double? in keyLatency(demo, i % 2 == 0 ? "j" : "k") }
@@ -85,6 +92,27 @@ enum ConsoleBench {
                          median(latencies) * 1000))
         }
         big.finish()
+    }
+
+    /// tig on a one-commit repository: launch to its main view showing the commit (median of 5).
+    static func tigFirstFrame(in repo: String) -> Double? {
+        guard let tig = ["/usr/bin/tig", "/usr/local/bin/tig"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
+              let git = ["/usr/bin/git", "/usr/local/bin/git"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return nil }
+        try? FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+        try? "bench\n".write(toFile: repo + "/README", atomically: true, encoding: .utf8)
+        let identity = ["-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+        for arguments in [["init", "-q"], ["add", "README"], identity + ["commit", "-q", "-m", "warroom bench commit"]] {
+            guard runToExit(git, ["-C", repo] + arguments) else { return nil }
+        }
+        let times = (0..<5).compactMap { _ -> Double? in
+            guard let pty = PseudoTerminal.start(tig, ["-C", repo]) else { return nil }
+            var output: [UInt8] = []
+            let first = pty.wait(for: "warroom bench commit", timeout: 10, output: &output)
+            pty.finish(quit: "q")
+            return first
+        }
+        return times.isEmpty ? nil : median(times)
     }
 
     /// Sends a key once the terminal has been quiet, returns the time to the first output byte.
