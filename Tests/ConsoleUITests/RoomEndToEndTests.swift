@@ -87,7 +87,7 @@ struct RoomEndToEndTests {
         _ = try session.wait { $0.contains("Status update recorded: Severity: P0") }
 
         try Self.palette(session, "action check the acquirer @bob")
-        _ = try session.wait { $0.contains("Follow-up: check the acquirer (@bob)") }
+        _ = try session.wait { $0.contains("follow-up check the acquirer (@bob)") }
         try session.keys("q")
         #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
 

@@ -143,6 +143,8 @@ public enum AppView {
         }
         var x = rect.x + 1
         for hint in Bindings.hints(for: state.context, only: state.applicableActions) {
+            // Whole hints only: a cut one ("S  sever") says less than none (`?` lists them all).
+            guard x + DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.text) + 4 <= rect.maxX else { break }
             x = canvas.write(" \(hint.keys) ", x: x, y: rect.y, style: palette[.footerKey], clip: rect)
             x = canvas.write(" \(hint.text) ", x: x, y: rect.y, style: palette[.footerText], clip: rect) + 1
         }

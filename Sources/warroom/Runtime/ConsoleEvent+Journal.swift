@@ -25,6 +25,7 @@ extension ConsoleEvent {
         default:
             break
         }
+        text = Self.withoutKindWord(text, event.kind)
         let full = EventText.describe(event)
         if detail.isEmpty, full.contains(where: \.isNewline) || full.count > 80 {
             detail = full.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -89,6 +90,17 @@ extension ConsoleEvent {
         }
         self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
                   text: text, change: change, detail: detail)
+    }
+
+    /// The timeline's kind column already says "done", "skipped", "follow-up", "opened": the
+    /// text does not say it again.
+    static func withoutKindWord(_ text: String, _ kind: EventKind) -> String {
+        let prefixes: [EventKind: String] = [
+            .itemTicked: "Done: ", .itemSkipped: "Skipped: ", .itemUnticked: "Not done: ", .actionAdded: "Follow-up: ",
+            .opened: "Incident opened: ",
+        ]
+        guard let prefix = prefixes[kind], text.hasPrefix(prefix) else { return text }
+        return String(text.dropFirst(prefix.count))
     }
 
     /// `✓ 2.1s`, `✗ exit 6 · 0.4s`, `✗ cancelled (SIGINT) · 3.0s`, `dry run`.
