@@ -265,19 +265,22 @@ public enum AppUpdate {
         case .home: state.selection[pane] = 0
         case .end: state.selection[pane] = max(state.rowCount(pane) - 1, 0)
         case .detail:
-            guard let row = state.selectedIndex(.timeline), row < state.timeline.count else { return [] }
+            guard let row = state.selectedIndex(.timeline), row < state.timeline.count else {
+                return cannot("No event selected", &state)
+            }
             let event = state.timeline[row]
             return PaletteCommand.page("Event #\(event.id) · \(event.kindWords)", TimelineText.detail(event), &state)
         case .toggle:
-            guard let item = selectedItem(state) else { return [] }
+            guard let item = selectedItem(state) else { return cannot(Because.noStep(state), &state) }
             guard state.marks[item.key] == nil else { return [.appendUntick(item)] }
             offerMilestone(for: item, &state)
             return [.appendTick(item)]
         case .skip:
-            guard let item = selectedItem(state), state.marks[item.key] == nil else { return [] }
-            return [.appendSkip(item)]
+            guard let item = selectedItem(state) else { return cannot(Because.noStep(state), &state) }
+            guard let mark = state.marks[item.key] else { return [.appendSkip(item)] }
+            return cannot(mark.state == .done ? "Already done: Space unticks it first" : "Already skipped", &state)
         case .guided:
-            guard !state.items.isEmpty else { return [] }
+            guard !state.items.isEmpty else { return cannot(Because.noStep(state), &state) }
             // Guided mode walks every item; leaving it selects the step by its item index.
             state.filters[.checklist] = nil
             let firstOpen = state.items.firstIndex { state.marks[$0.key] == nil }
@@ -290,7 +293,9 @@ public enum AppUpdate {
             let index = state.shownList.flatMap { ListChoice.all(in: state.runbooks).firstIndex(of: $0) } ?? 0
             state.overlays.append(.chooser(index))
         case .chart:
-            guard let index = state.selectedIndex(.metrics) else { return [] }
+            guard let index = state.selectedIndex(.metrics) else {
+                return cannot("No metric to chart: the runbooks name none (or the filter hides them)", &state)
+            }
             state.overlays.append(.metricChart(state.metrics[index].name))
         case .zoom: state.zoomed.toggle()
         case .cancelRun: return cancelActive(state)
@@ -382,6 +387,22 @@ public enum AppUpdate {
         guard words.contains("acknowledg") || words.hasPrefix("ack ") || words.contains(" ack "),
               state.milestones["acknowledged"] == nil, state.milestones["resolved"] == nil else { return }
         state.overlays.append(.offerMilestone("acknowledged"))
+    }
+
+    /// A key that cannot act says why in the footer, rather than doing nothing.
+    static func cannot(_ why: String, _ state: inout AppState) -> [Effect] {
+        state.footer = .error(why)
+        return []
+    }
+
+    /// Why keys cannot act, in words shared by the keys that meet the same situation.
+    enum Because {
+        static func noStep(_ state: AppState) -> String {
+            if state.readingRunbooks { return "The runbooks are still being read" }
+            if state.checklist == nil { return "No checklist or procedure shown: c chooses one" }
+            if state.items.isEmpty { return "This list has no steps: c chooses another" }
+            return "No step selected (the filter hides them all: / then Esc clears it)"
+        }
     }
 
     /// Guided mode from the first open step (what `g` does): a walk opens this way.

@@ -63,7 +63,9 @@ extension AppUpdate {
     static func commandsPane(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
         case .run, .runInteractive:
-            guard let index = state.selectedIndex(.commands) else { return [] }
+            guard let index = state.selectedIndex(.commands) else {
+                return cannot(state.commands.isEmpty ? "The runbooks have no commands" : "No command selected", &state)
+            }
             return beginRun(state.commands[index], interactive: action == .runInteractive, &state)
         case .showRuns:
             state.runsShown = true
