@@ -149,7 +149,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleUITests",
-            dependencies: ["ConsoleUI", "RunbookKit", "WarroomTestSupport"]
+            dependencies: ["ConsoleUI", "RunbookKit", "WarroomTestSupport"],
+            // Golden screens, read from the source folder (`ScreenGolden`).
+            exclude: ["Screens"]
         ),
     ],
     swiftLanguageModes: [.v6]

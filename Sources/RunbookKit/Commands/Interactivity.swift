@@ -30,71 +30,122 @@ enum Interactivity {
         return false
     }
 
+    /// Whether one simple command needs the terminal: the first rule of `table` with an opinion decides.
     static func isInteractive(_ inv: ShellInvocation) -> Bool {
-        if inv.wrapperInteractive { return true }
-        let program = inv.program
-        let args = inv.lowerArgs
-        let source = inv.source
-        let fedInput = source.pipedIn || source.heredoc != nil || source.redirects.contains { $0.op == "<" || $0.op == "<<<" }
-        switch program {
-        case "psql", "mysql", "mariadb", "sqlite3", "cqlsh", "clickhouse-client", "mongo", "mongosh", "sqlcmd":
-            if fedInput { return false }
-            let batch: Set<String> = ["-c", "--command", "-f", "--file", "-l", "--list", "-e", "--execute", "--eval", "-q", "--version", "-v"]
-            if args.contains(where: { batch.contains($0) || $0.hasPrefix("--command=") || $0.hasPrefix("--file=") || $0.hasPrefix("--execute=") }) {
-                return false
-            }
-            if program == "sqlite3" { return inv.positionals(valueFlags: []).count < 2 }
+        let facts = InvocationFacts(inv)
+        for rule in table where rule.programs.isEmpty || rule.programs.contains(inv.program) {
+            if let verdict = rule.decide(inv, facts) { return verdict }
+        }
+        return false
+    }
+
+    static let databaseClients: Set<String> = ["psql", "mysql", "mariadb", "sqlite3", "cqlsh", "clickhouse-client",
+                                               "mongo", "mongosh", "sqlcmd"]
+    static let fullScreen: Set<String> = ["top", "htop", "atop", "btop", "iotop", "iftop", "nethogs", "glances", "k9s",
+                                          "vim", "vi", "nvim", "nano", "emacs", "pico", "less", "more", "man", "tmux",
+                                          "screen", "mc", "ncdu", "watch", "su", "visudo", "crontab"]
+
+    /// The rules, in order, beside `RiskRule.table`: each says which programs it is about, why they
+    /// need a terminal, and decides (true / false) or has no opinion (nil: the next rule decides).
+    static let table: [InteractivityRule] = [
+        InteractivityRule([], "a wrapper gives it a terminal (`-it`, `exec -it`)") { inv, _ in
+            inv.wrapperInteractive ? true : nil
+        },
+        InteractivityRule(databaseClients, "a database client without -c/-f/-e reads statements from the keyboard") { inv, f in
+            if f.fedInput { return false }
+            let batch: Set<String> = ["-c", "--command", "-f", "--file", "-l", "--list", "-e", "--execute", "--eval", "-q",
+                                      "--version", "-v"]
+            if f.args.contains(where: { batch.contains($0) || $0.hasPrefix("--command=") || $0.hasPrefix("--file=")
+                || $0.hasPrefix("--execute=") }) { return false }
+            if inv.program == "sqlite3" { return inv.positionals(valueFlags: []).count < 2 }
             return true
-        case "redis-cli", "valkey-cli":
-            if fedInput { return false }
+        },
+        InteractivityRule(["redis-cli", "valkey-cli"], "a bare client, MONITOR, SUBSCRIBE, --stat and --latency run until stopped") {
+            inv, f in
+            if f.fedInput { return false }
             let pos = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: "redis-cli"))
             if let command = pos.first { return ["monitor", "subscribe", "psubscribe"].contains(command) }
             let batch: Set<String> = ["--scan", "--bigkeys", "--memkeys", "--hotkeys", "--pipe", "--rdb", "--version", "-r"]
-            if args.contains(where: { batch.contains($0) }) { return false }
-            // Bare client, `--stat`, `--latency`: runs until interrupted.
+            return !f.args.contains(where: { batch.contains($0) })
+        },
+        InteractivityRule(fullScreen, "a full-screen program (editor, pager, top, watch)") { inv, f in
+            if inv.program == "crontab" { return f.args.contains("-e") }
+            if inv.program == "top" { return !f.args.contains("-b") && !f.args.contains("-n") }
             return true
-        case "top", "htop", "atop", "btop", "iotop", "iftop", "nethogs", "glances", "k9s", "vim", "vi", "nvim", "nano", "emacs",
-             "pico", "less", "more", "man", "tmux", "screen", "mc", "ncdu", "watch", "su", "visudo", "crontab":
-            if program == "crontab" { return args.contains("-e") }
-            if program == "top" { return !args.contains("-b") && !args.contains("-n") }
-            return true
-        case "sudo":
-            return args.contains("-i") || args.contains("-s")
-        default:
-            break
-        }
-        let positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: program))
-        let follows = inv.args.contains("-f") || inv.args.contains("-F") || args.contains("--follow")
-            || args.contains(where: { $0.hasPrefix("--follow=") })
-        if follows {
-            // `tail -f`, `journalctl -f`, `kubectl logs -f`; `kubectl apply -f` is a file.
-            if program == "tail" || program == "journalctl" || program == "stern" { return true }
-            if followers.contains(program), positionals.contains("logs") || positionals.contains("log") || positionals.contains("tail") {
+        },
+        InteractivityRule(["sudo"], "`sudo -i` and `sudo -s` open a shell") { _, f in
+            f.args.contains("-i") || f.args.contains("-s")
+        },
+        InteractivityRule(["tail", "journalctl", "stern"], "following a log (`-f`) runs until stopped") { _, f in
+            f.follows ? true : nil
+        },
+        InteractivityRule(followers, "`logs -f` follows until stopped (`apply -f` is a file)") { _, f in
+            f.follows && (f.positionals.contains("logs") || f.positionals.contains("log") || f.positionals.contains("tail"))
+                ? true : nil
+        },
+        InteractivityRule(["kubectl", "oc"], "edit, attach, port-forward, proxy, --watch and `run -it` hold the terminal") {
+            inv, f in
+            if ["edit", "attach", "port-forward", "proxy"].contains(f.positionals.first ?? "") { return true }
+            if inv.args.contains("-w") || f.args.contains("--watch") || f.args.contains("--watch-only") { return true }
+            if f.positionals.first == "run" || f.positionals.first == "debug", ShellInvocations.hasTTY(inv.args) { return true }
+            return nil
+        },
+        InteractivityRule(["docker", "podman"], "`run -it`, `attach` and a streaming `stats` hold the terminal") { inv, f in
+            if ["run", "attach", "start"].contains(f.positionals.first ?? ""), ShellInvocations.hasTTY(inv.args) { return true }
+            if f.positionals.first == "stats", !f.args.contains("--no-stream") { return true }
+            return nil
+        },
+        InteractivityRule(replPrograms, "a REPL or shell without a script or -c reads the keyboard") { inv, f in
+            if f.fedInput { return false }
+            let pos = f.positionals
+            if pos.isEmpty && !f.args.contains("-c") && !f.args.contains("-m") && !f.args.contains("--version")
+                && !f.args.contains("-v") {
                 return true
             }
-        }
-        if program == "kubectl" || program == "oc" {
-            if ["edit", "attach", "port-forward", "proxy"].contains(positionals.first ?? "") { return true }
-            if inv.args.contains("-w") || args.contains("--watch") || args.contains("--watch-only") { return true }
-            if positionals.first == "run" || positionals.first == "debug", ShellInvocations.hasTTY(inv.args) { return true }
-        }
-        if program == "docker" || program == "podman" {
-            if ["run", "attach", "start"].contains(positionals.first ?? ""), ShellInvocations.hasTTY(inv.args) { return true }
-            if positionals.first == "stats", !args.contains("--no-stream") { return true }
-        }
-        if replPrograms.contains(program) {
-            if fedInput { return false }
-            let pos = positionals
-            if pos.isEmpty && !args.contains("-c") && !args.contains("-m") && !args.contains("--version") && !args.contains("-v") {
-                return true
-            }
-            if args.contains("-i") { return true }
+            if f.args.contains("-i") { return true }
             if pos.count >= 2, ["manage.py", "./manage.py"].contains(pos[0]) || pos[0].hasSuffix("/manage.py") {
                 return ["shell", "dbshell", "shell_plus"].contains(pos[1])
             }
-            if program == "rails", ["console", "c", "dbconsole", "db"].contains(pos.first ?? "") { return true }
-        }
-        if program == "django-admin", ["shell", "dbshell"].contains(positionals.first ?? "") { return true }
-        return false
+            if inv.program == "rails", ["console", "c", "dbconsole", "db"].contains(pos.first ?? "") { return true }
+            return nil
+        },
+        InteractivityRule(["django-admin"], "`django-admin shell` is a REPL") { _, f in
+            ["shell", "dbshell"].contains(f.positionals.first ?? "") ? true : nil
+        },
+    ]
+}
+
+/// One row of `Interactivity.table`.
+struct InteractivityRule: Sendable {
+    /// The programs it is about; empty: every program.
+    let programs: Set<String>
+    /// Why such a command needs the terminal, in words.
+    let why: String
+    let decide: @Sendable (ShellInvocation, InvocationFacts) -> Bool?
+
+    init(_ programs: Set<String>, _ why: String, decide: @escaping @Sendable (ShellInvocation, InvocationFacts) -> Bool?) {
+        self.programs = programs
+        self.why = why
+        self.decide = decide
+    }
+}
+
+/// What the rules look at, worked out once per command.
+struct InvocationFacts {
+    /// Lower-cased arguments.
+    let args: [String]
+    let positionals: [String]
+    /// Input comes from a pipe, a heredoc or a redirect: nothing waits for the keyboard.
+    let fedInput: Bool
+    /// `-f`, `-F`, `--follow`.
+    let follows: Bool
+
+    init(_ inv: ShellInvocation) {
+        args = inv.lowerArgs
+        positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: inv.program))
+        let source = inv.source
+        fedInput = source.pipedIn || source.heredoc != nil || source.redirects.contains { $0.op == "<" || $0.op == "<<<" }
+        follows = inv.args.contains("-f") || inv.args.contains("-F") || args.contains("--follow")
+            || args.contains(where: { $0.hasPrefix("--follow=") })
     }
 }
