@@ -19,7 +19,9 @@ public enum MarkdownParser {
             cmark_node_free(root)
             cmark_parser_free(parser)
         }
-        var converter = Converter()
+        // Each top-level block's C nodes are freed as soon as it is copied: the whole C tree and
+        // the whole Swift copy never exist at once (for a 50 MB runbook, hundreds of MB).
+        var converter = Converter(freeTopLevel: true)
         let document = converter.block(root, depth: 0)
         return Result(document: document, flattenedLines: converter.flattened)
     }
@@ -52,6 +54,8 @@ public enum MarkdownParser {
 /// Copies a cmark tree into Swift values.
 private struct Converter {
     var flattened: [Int] = []
+    /// Free each child of the document once it is converted.
+    var freeTopLevel = false
 
     mutating func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock {
         let line = Int(cmark_node_get_start_line(node))
@@ -73,6 +77,7 @@ private struct Converter {
                     result.children.append(block(current, depth: depth + 1))
                 }
                 child = cmark_node_next(current)
+                if freeTopLevel, depth == 0 { cmark_node_free(current) }
             }
         }
         return result
