@@ -101,6 +101,19 @@ public struct MarkdownBlock: Sendable, Equatable {
         storage.leading = Self.leadingLabel(inlines, text: text)
         storage.boldLabel = storage.kind == .paragraph ? inlines.onlyBoldLabel : nil
     }
+    /// Replaces the derived strings by equal ones from `share` (one copy for every paragraph
+    /// with the same text).
+    mutating func shareDerivedText(_ share: (String) -> String) {
+        unique()
+        storage.text = share(storage.text)
+        if var leading = storage.leading {
+            leading.label = share(leading.label)
+            leading.rest = share(leading.rest)
+            storage.leading = leading
+        }
+        if let bold = storage.boldLabel { storage.boldLabel = share(bold) }
+    }
+
     /// For code and HTML blocks.
     public var literal: String {
         get { storage.literal }
@@ -172,7 +185,7 @@ public struct MarkdownBlock: Sendable, Equatable {
 
     /// Whether this block or any block in it has `word` (lower-case ASCII) in its text, in any case.
     public func mentions(_ word: String) -> Bool {
-        if !text.isEmpty, text.lowercased().has(word) { return true }
+        if !text.isEmpty, text.hasLowercased(word) { return true }
         return children.contains { $0.mentions(word) }
     }
 
