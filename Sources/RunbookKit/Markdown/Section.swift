@@ -95,11 +95,12 @@ public struct Section: Sendable {
                           words: HeadingText.words(title), blocks: blocks, children: children)
     }
 
-    /// A new heading under open sections whose `words` are known: they are its `parentWords`.
-    init(title: String, level: Int, line: Int, parents: [String], parentWords: [String]) {
+    /// A new heading under open sections whose `words` are known: they are its `parentWords`
+    /// (and `words` is `HeadingText.words(title)`).
+    init(title: String, level: Int, line: Int, parents: [String], parentWords: [String], words: String) {
         storage = Storage(title: title, level: level, line: line, parents: parents,
                           pathText: (parents + [title]).joined(separator: " > "), parentWords: parentWords,
-                          words: HeadingText.words(title), blocks: [], children: [])
+                          words: words, blocks: [], children: [])
     }
 
     public var path: [String] { parents + [title] }
@@ -115,12 +116,22 @@ public struct Section: Sendable {
             let done = stack.removeLast()
             stack[stack.count - 1].children.append(done)
         }
+        // Headings repeat ("Verify", "Rollback"): the words of each distinct title are worked out once.
+        var wordsOfTitle: [String: String] = [:]
         for block in document.children {
             if let level = block.headingLevel {
                 while stack.count > 1, stack[stack.count - 1].level >= level { closeTop() }
                 let open = stack.dropFirst()
-                stack.append(Section(title: HeadingText.clean(block.inlines), level: level, line: block.line,
-                                     parents: open.map(\.title), parentWords: open.map(\.words)))
+                let title = HeadingText.clean(block.inlines)
+                let words: String
+                if let known = wordsOfTitle[title] {
+                    words = known
+                } else {
+                    words = HeadingText.words(title)
+                    wordsOfTitle[title] = words
+                }
+                stack.append(Section(title: title, level: level, line: block.line,
+                                     parents: open.map(\.title), parentWords: open.map(\.words), words: words))
             } else {
                 stack[stack.count - 1].blocks.append(block)
             }

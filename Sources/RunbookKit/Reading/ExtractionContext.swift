@@ -15,6 +15,17 @@ final class ExtractionContext {
     var spanCommands: [String: ExtractedCommand?] = [:]
     var bareCommands: [String: ExtractedCommand?] = [:]
 
+    /// `SeverityID.leading` of each distinct text asked about: every heading, list item and
+    /// table cell is asked, and headings and labels repeat.
+    var severityIDs: [String: SeverityID.Match?] = [:]
+
+    func severityID(_ text: String) -> SeverityID.Match? {
+        if let known = severityIDs[text] { return known }
+        let match = SeverityID.leading(text)
+        severityIDs[text] = match
+        return match
+    }
+
     struct BlockKey: Hashable {
         var info: String
         var code: String
