@@ -52,8 +52,21 @@ public enum MarkdownParser {
 }
 
 /// Copies a cmark tree into Swift values.
+/// One copy of each distinct string of a document: runbooks repeat their steps, labels and
+/// commands, and a copy shared is memory not held twice. Strings of 15 bytes or less are stored
+/// inline and are not looked up.
+final class StringTable {
+    private var strings = Set<String>()
+
+    func callAsFunction(_ string: String) -> String {
+        guard string.utf8.count > 15 else { return string }
+        return strings.insert(string).memberAfterInsert
+    }
+}
+
 private struct Converter {
     var flattened: [Int] = []
+    let strings = StringTable()
     /// Free each child of the document once it is converted.
     var freeTopLevel = false
 
@@ -65,8 +78,9 @@ private struct Converter {
         switch kind {
         case .heading, .paragraph, .tableCell:
             result.inlines = inlines(of: node, depth: 0)
+            result.shareDerivedText { strings($0) }
         case .code, .html:
-            result.literal = Self.literal(node)
+            result.literal = strings(Self.literal(node))
         default:
             var child = cmark_node_first_child(node)
             while let current = child {
@@ -99,7 +113,7 @@ private struct Converter {
                                          inlines: inlines(of: node, depth: 0)))
             } else if case .code = kind {
                 out.append(MarkdownBlock(kind: kind, line: Int(cmark_node_get_start_line(node)),
-                                         endLine: Int(cmark_node_get_end_line(node)), literal: Self.literal(node)))
+                                         endLine: Int(cmark_node_get_end_line(node)), literal: strings(Self.literal(node))))
             }
         }
     }
@@ -118,14 +132,14 @@ private struct Converter {
         let type = cmark_node_get_type(node)
         let nested = depth < MarkdownParser.maximumDepth
         switch type {
-        case CMARK_NODE_TEXT: return .text(Self.literal(node))
-        case CMARK_NODE_CODE: return .code(Self.literal(node))
+        case CMARK_NODE_TEXT: return .text(strings(Self.literal(node)))
+        case CMARK_NODE_CODE: return .code(strings(Self.literal(node)))
         case CMARK_NODE_STRONG: return .strong(nested ? inlines(of: node, depth: depth + 1) : [])
         case CMARK_NODE_EMPH: return .emphasis(nested ? inlines(of: node, depth: depth + 1) : [])
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let url = strings(cmark_node_get_url(node).map { String(cString: $0) } ?? "")
             return .link(text: nested ? inlines(of: node, depth: depth + 1) : [], url: url)
-        case CMARK_NODE_HTML_INLINE: return .html(Self.literal(node))
+        case CMARK_NODE_HTML_INLINE: return .html(strings(Self.literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         default:
