@@ -11,6 +11,9 @@ public enum MarkdownParser {
         public var document: MarkdownBlock
         /// Line numbers where nesting was flattened.
         public var flattenedLines: [Int]
+        /// Whether an HTML block of the document mentions `<table` (the test
+        /// `HTMLBlocks.expandTables` makes), noted while copying so the tree is not walked for it.
+        public var holdsHTMLTable = false
     }
 
     public static func parse(_ text: String) -> Result {
@@ -23,7 +26,7 @@ public enum MarkdownParser {
         // the whole Swift copy never exist at once (for a 50 MB runbook, hundreds of MB).
         var converter = Converter(freeTopLevel: true)
         let document = converter.block(root, depth: 0)
-        return Result(document: document, flattenedLines: converter.flattened)
+        return Result(document: document, flattenedLines: converter.flattened, holdsHTMLTable: converter.sawHTMLTable)
     }
 
     /// Parses and frees the tree without copying it: the baseline the benchmark compares to.
@@ -69,6 +72,8 @@ private struct Converter {
     let strings = StringTable()
     /// Free each child of the document once it is converted.
     var freeTopLevel = false
+    /// An HTML block mentioning `<table` was copied.
+    var sawHTMLTable = false
 
     mutating func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock {
         let line = Int(cmark_node_get_start_line(node))
@@ -81,6 +86,9 @@ private struct Converter {
             result.shareDerivedText { strings($0) }
         case .code, .html:
             result.literal = strings(Self.literal(node))
+            if kind == .html, !sawHTMLTable, result.literal.range(of: "<table", options: .caseInsensitive) != nil {
+                sawHTMLTable = true
+            }
         default:
             var child = cmark_node_first_child(node)
             while let current = child {

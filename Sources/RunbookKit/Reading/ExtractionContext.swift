@@ -26,6 +26,17 @@ final class ExtractionContext {
         return match
     }
 
+    /// Seconds of each distinct checklist item label read as a time ("15 min"), nil for the
+    /// labels that are not times: lists repeat their labels.
+    var timeLabels: [String: Int?] = [:]
+
+    func timeLabelSeconds(_ label: String) -> Int? {
+        if let known = timeLabels[label] { return known }
+        let seconds = DurationParser.isTimeLabel(label) ? DurationParser.seconds(in: label) : nil
+        timeLabels[label] = seconds
+        return seconds
+    }
+
     struct BlockKey: Hashable {
         var info: String
         var code: String

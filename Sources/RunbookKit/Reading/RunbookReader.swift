@@ -43,7 +43,7 @@ public enum RunbookReader {
         var prepared = RunbookText(bytes: bytes)
         let parsed = MarkdownParser.parse(prepared.text)
         prepared.text = ""  // the parsed blocks hold what is needed of it
-        let document = HTMLBlocks.expandTables(in: parsed.document)
+        let document = parsed.holdsHTMLTable ? HTMLBlocks.expandTables(in: parsed.document) : parsed.document
         let fileName = (source as NSString).lastPathComponent
         // Front matter, then the first H1, then the file's name: a document without an H1 is not
         // titled by its first section ("Overview").

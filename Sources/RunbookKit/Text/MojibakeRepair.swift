@@ -22,11 +22,18 @@ public enum MojibakeRepair {
         var out: [UInt8] = []
         var copiedUpTo = scalars.startIndex  // text before this index is already in `out`
         var line = firstLineNumber
+        let bytes = text.utf8
         var i = scalars.startIndex
         while i < scalars.endIndex {
-            let scalar = scalars[i]
-            if scalar == "\n" { line += 1 }
-            if scalar.value >= 0x80, let (decoded, next, charset) = decodeSequence(scalars, at: i) {
+            // ASCII (most of the text) is stepped over byte by byte: only the other scalars may
+            // start a repair.
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte == 0x0A { line += 1 }
+                bytes.formIndex(after: &i)
+                continue
+            }
+            if let (decoded, next, charset) = decodeSequence(scalars, at: i) {
                 if out.isEmpty { out.reserveCapacity(text.utf8.count) }
                 out.append(contentsOf: text.utf8[copiedUpTo..<i])
                 UTF8.encode(decoded) { out.append($0) }
