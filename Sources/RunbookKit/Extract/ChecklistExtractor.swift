@@ -90,7 +90,7 @@ enum ChecklistExtractor {
             // The document's own H1 names the whole file, not one list.
             || section.pathWords.dropFirst(section.level > 1 ? 1 : 0).contains { $0.containsWord(checklistNames) }
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
-        let deadlines = items.map(timeLabel)  // once per item: the loop below reuses them
+        let deadlines = items.map { timeLabel(of: $0, context: context) }  // once per item: the loop below reuses them
         let timedCount = deadlines.filter { $0 != nil }.count
         let isTimed = timedCount * 2 >= items.count && timedCount >= 2
         let phased = items.filter { $0.firstParagraph?.leading != nil && !$0.sublists.isEmpty }.count
@@ -160,7 +160,7 @@ enum ChecklistExtractor {
     }
 
     /// Seconds of a timed step's label: "**15 min**: …", "**Within 1 hour**:", "Immediate: …".
-    static func timeLabel(of item: MarkdownBlock) -> Int? {
+    static func timeLabel(of item: MarkdownBlock, context: ExtractionContext? = nil) -> Int? {
         guard let paragraph = item.firstParagraph else { return nil }
         let label: String
         if let (bold, _) = paragraph.leading.map({ ($0.label, $0.rest) }) {
@@ -170,6 +170,7 @@ enum ChecklistExtractor {
         } else {
             return nil
         }
+        if let context { return context.timeLabelSeconds(label) }
         guard DurationParser.isTimeLabel(label) else { return nil }
         return DurationParser.seconds(in: label)
     }

@@ -138,7 +138,7 @@ enum EscalationExtractor {
 
     /// "Level 2", "L2", "Tier 3" → 2, 2, 3.
     static func levelNumber(_ text: String) -> Int? {
-        let lower = text.withoutSymbols.lowercased().replacingOccurrences(of: "*", with: "").trimmed
+        let lower = text.withoutSymbols.lowercased().replacingIfPresent("*", with: "").trimmed
         for prefix in ["level ", "level", "tier ", "tier", "l"] where lower.hasPrefix(prefix) {
             let rest = lower.dropFirst(prefix.count).prefix { $0.isNumber }
             if !rest.isEmpty, lower.dropFirst(prefix.count).count <= rest.count + 12, let n = Int(rest) { return n }

@@ -14,14 +14,14 @@ enum SeverityExtractor {
         var definitions: [SeverityLevel] = []
         var incidentTypes: [(SeverityID.Match, Section)] = []
         var definitionLines = Set<Int>()
-        let bareLevels = bareLevelHeadings(outline)
+        let bareLevels = bareLevelHeadings(outline, context: context)
         outline.forEach { section in
             let severityContext = isSeverityContext(section.pathWords)
             for block in section.blocks {
-                collect(block, severityContext: severityContext, into: &definitions, lines: &definitionLines)
+                collect(block, severityContext: severityContext, into: &definitions, lines: &definitionLines, context: context)
             }
-            if severityContext { definitions += fromParagraphs(section.blocks) }
-            if section.level > 0, let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line)) {
+            if severityContext { definitions += fromParagraphs(section.blocks, context: context) }
+            if section.level > 0, let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line), context: context) {
                 if match.name != nil || match.rest.isEmpty || (severityContext && !hasSteps(section)) {
                     definitions.append(levelFromHeading(section, match))
                 } else {
@@ -58,16 +58,22 @@ enum SeverityExtractor {
 
     // MARK: - Structures
 
+    /// `SeverityID.leading`, through the read's table of texts already asked about.
+    private static func leading(_ text: String, _ context: ExtractionContext?) -> SeverityID.Match? {
+        if let context { return context.severityID(text) }
+        return SeverityID.leading(text)
+    }
+
     private static func collect(_ block: MarkdownBlock, severityContext: Bool, into out: inout [SeverityLevel],
-                                lines: inout Set<Int>) {
+                                lines: inout Set<Int>, context: ExtractionContext) {
         var found: [SeverityLevel] = []
         switch block.kind {
         case .table:
-            if let table = TableData(block) { found = fromTable(table, severityContext: severityContext) }
+            if let table = TableData(block) { found = fromTable(table, severityContext: severityContext, context: context) }
         case .list:
-            found = fromList(block, severityContext: severityContext)
+            found = fromList(block, severityContext: severityContext, context: context)
         case .blockQuote:
-            for child in block.children { collect(child, severityContext: severityContext, into: &out, lines: &lines) }
+            for child in block.children { collect(child, severityContext: severityContext, into: &out, lines: &lines, context: context) }
         default:
             break
         }
@@ -78,10 +84,10 @@ enum SeverityExtractor {
     }
 
     /// (a)/(d): a table whose first column (or a Level/Severity/Priority column) holds ids.
-    static func fromTable(_ table: TableData, severityContext: Bool) -> [SeverityLevel] {
+    static func fromTable(_ table: TableData, severityContext: Bool, context: ExtractionContext? = nil) -> [SeverityLevel] {
         let levelColumn = table.column(["level", "severity", "priority", "sev", "classification"]) ?? 0
         let matches = table.rows.indices.map { row -> SeverityID.Match? in
-            guard let cell = table.cell(row, levelColumn), let match = SeverityID.leading(cell) else { return nil }
+            guard let cell = table.cell(row, levelColumn), let match = leading(cell, context) else { return nil }
             return acceptable(match, wordsAllowed: levelColumn == 0 || severityContext) ? match : nil
         }
         let found = matches.compactMap { $0 }
@@ -109,12 +115,12 @@ enum SeverityExtractor {
     }
 
     /// (b): list items that start with an id, with nested `Label: value` bullets.
-    static func fromList(_ list: MarkdownBlock, severityContext: Bool) -> [SeverityLevel] {
+    static func fromList(_ list: MarkdownBlock, severityContext: Bool, context: ExtractionContext? = nil) -> [SeverityLevel] {
         let items = list.items
         let matches = items.map { item -> SeverityID.Match? in
             guard let paragraph = item.firstParagraph else { return nil }
             let label = paragraph.leading?.label ?? paragraph.text
-            guard let match = SeverityID.leading(label) else { return nil }
+            guard let match = leading(label, context) else { return nil }
             return acceptable(match, wordsAllowed: severityContext) ? match : nil
         }
         let found = matches.compactMap { $0 }
@@ -145,10 +151,10 @@ enum SeverityExtractor {
 
     /// Levels defined in prose under a severity heading, a paragraph each:
     /// "Critical: page immediately." / "Minor: normal working hours." (two at least).
-    static func fromParagraphs(_ blocks: [MarkdownBlock]) -> [SeverityLevel] {
+    static func fromParagraphs(_ blocks: [MarkdownBlock], context: ExtractionContext? = nil) -> [SeverityLevel] {
         var out: [SeverityLevel] = []
         for block in blocks where block.kind == .paragraph {
-            guard let labeled = LabeledText(block), let match = SeverityID.leading(labeled.label), match.rest.isEmpty else { continue }
+            guard let labeled = LabeledText(block), let match = leading(labeled.label, context), match.rest.isEmpty else { continue }
             var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: block.line)
             let value = labeled.value.trimmingTrailing(".")
             level.description = nonEmpty(value)
@@ -175,19 +181,19 @@ enum SeverityExtractor {
         return level
     }
 
-    private static func headingLevel(_ section: Section, siblingLevels: Bool) -> SeverityID.Match? {
-        guard let match = SeverityID.leading(section.title) else { return nil }
+    private static func headingLevel(_ section: Section, siblingLevels: Bool, context: ExtractionContext) -> SeverityID.Match? {
+        guard let match = leading(section.title, context) else { return nil }
         return acceptable(match, wordsAllowed: siblingLevels || isSeverityContext(section.parentWords)) ? match : nil
     }
 
     /// Lines of headings that are nothing but a level word ("## Critical", "## Warning") and
     /// have at least one sibling of the same kind: two such headings side by side are levels,
     /// whatever their parent is called.
-    static func bareLevelHeadings(_ outline: Section) -> Set<Int> {
+    static func bareLevelHeadings(_ outline: Section, context: ExtractionContext? = nil) -> Set<Int> {
         var out = Set<Int>()
         outline.forEach { parent in
             let bare = parent.children.filter { child in
-                guard let match = SeverityID.leading(child.title) else { return false }
+                guard let match = leading(child.title, context) else { return false }
                 return match.rest.isEmpty && SeverityID.levelWords[match.id.lowercased()] != nil
             }
             if bare.count >= 2 { out.formUnion(bare.map(\.line)) }

@@ -36,6 +36,9 @@ enum TemplateExtractor {
                                                                "what didn't go so well", "what went wrong", "learnings"],
     ]
 
+    /// `postmortemSections` with the space that must follow a name at the start of a longer heading.
+    static let postmortemSectionPrefixes: [[String]] = postmortemSections.map { $0.map { $0 + " " } }
+
     /// A document whose own headings are a postmortem's sections (summary, impact, timeline,
     /// root cause, action items …) is a postmortem template, even when it never says so.
     static func documentTemplate(_ outline: Section) -> RunbookTemplate? {
@@ -45,8 +48,10 @@ enum TemplateExtractor {
         outline.forEach { section in
             guard section.level >= 2 else { return }
             let words = section.words.trimmingTrailing("?:")
-            guard let group = postmortemSections.firstIndex(where: { names in
-                names.contains { words == $0 || words.hasPrefix($0 + " ") }
+            guard let group = postmortemSections.indices.first(where: { group in
+                postmortemSections[group].indices.contains { name in
+                    words == postmortemSections[group][name] || words.hasPrefix(postmortemSectionPrefixes[group][name])
+                }
             }) else { return }
             if first == nil { first = section }
             groups.insert(group)

@@ -18,50 +18,126 @@ public struct MarkdownBlock: Sendable, Equatable {
         case other(String)
     }
 
-    public var kind: Kind
-    public var line: Int
-    public var endLine: Int
+    /// The fields live in one reference-counted box: blocks are copied wherever they are
+    /// iterated or passed on (every section walk of every extractor), and a copy of a box is one
+    /// retain where a copy of the eight fields was eight. Writes copy the box when it is shared,
+    /// so a block is still a value.
+    private final class Storage: @unchecked Sendable {
+        var kind: Kind
+        var line: Int
+        var endLine: Int
+        var inlines: [Inline]
+        var text: String = ""
+        var leading: LeadingLabel?
+        var boldLabel: String?
+        var literal: String
+        var children: [MarkdownBlock]
+
+        init(kind: Kind, line: Int, endLine: Int, inlines: [Inline], literal: String, children: [MarkdownBlock]) {
+            self.kind = kind
+            self.line = line
+            self.endLine = endLine
+            self.inlines = inlines
+            self.literal = literal
+            self.children = children
+        }
+
+        func copy() -> Storage {
+            let c = Storage(kind: kind, line: line, endLine: endLine, inlines: inlines, literal: literal, children: children)
+            c.text = text
+            c.leading = leading
+            c.boldLabel = boldLabel
+            return c
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    public var kind: Kind {
+        get { storage.kind }
+        set { unique(); storage.kind = newValue }
+    }
+    public var line: Int {
+        get { storage.line }
+        set { unique(); storage.line = newValue }
+    }
+    public var endLine: Int {
+        get { storage.endLine }
+        set { unique(); storage.endLine = newValue }
+    }
     /// For headings, paragraphs and table cells.
     public var inlines: [Inline] {
-        didSet { derive() }
+        get { storage.inlines }
+        set { unique(); storage.inlines = newValue; derive() }
     }
     /// The plain text of `inlines`, computed once: every extractor reads it.
-    public private(set) var text: String = ""
+    public var text: String { storage.text }
     /// A bold run at the start and what follows it ("**Response Time**: 15 minutes").
-    public private(set) var leading: LeadingLabel?
+    public var leading: LeadingLabel? { storage.leading }
     /// The bold text when the paragraph is nothing but a bold label ("**Fix**").
-    public private(set) var boldLabel: String?
+    public var boldLabel: String? { storage.boldLabel }
 
     public struct LeadingLabel: Sendable, Equatable {
         public var label: String
         public var rest: String
     }
 
-    /// Facts every extractor asks of a paragraph, worked out once when the block is made.
+    /// Facts every extractor asks of a paragraph, worked out once when the block is made
+    /// (the storage is unique when this runs).
     private mutating func derive() {
+        let inlines = storage.inlines
         guard !inlines.isEmpty else {
-            text = ""
-            leading = nil
-            boldLabel = nil
+            storage.text = ""
+            storage.leading = nil
+            storage.boldLabel = nil
             return
         }
-        text = inlines.plainText
-        leading = Self.leadingLabel(inlines, text: text)
-        boldLabel = kind == .paragraph ? inlines.onlyBoldLabel : nil
+        let text = inlines.plainText
+        storage.text = text
+        storage.leading = Self.leadingLabel(inlines, text: text)
+        storage.boldLabel = storage.kind == .paragraph ? inlines.onlyBoldLabel : nil
     }
+    /// Replaces the derived strings by equal ones from `share` (one copy for every paragraph
+    /// with the same text).
+    mutating func shareDerivedText(_ share: (String) -> String) {
+        unique()
+        storage.text = share(storage.text)
+        if var leading = storage.leading {
+            leading.label = share(leading.label)
+            leading.rest = share(leading.rest)
+            storage.leading = leading
+        }
+        if let bold = storage.boldLabel { storage.boldLabel = share(bold) }
+    }
+
     /// For code and HTML blocks.
-    public var literal: String
-    public var children: [MarkdownBlock]
+    public var literal: String {
+        get { storage.literal }
+        set { unique(); storage.literal = newValue }
+    }
+    public var children: [MarkdownBlock] {
+        get { storage.children }
+        _modify {
+            unique()
+            yield &storage.children
+        }
+    }
 
     public init(kind: Kind, line: Int, endLine: Int, inlines: [Inline] = [], literal: String = "",
                 children: [MarkdownBlock] = []) {
-        self.kind = kind
-        self.line = line
-        self.endLine = endLine
-        self.inlines = inlines
-        self.literal = literal
-        self.children = children
+        storage = Storage(kind: kind, line: line, endLine: endLine, inlines: inlines, literal: literal, children: children)
         derive()
+    }
+
+    public static func == (a: MarkdownBlock, b: MarkdownBlock) -> Bool {
+        if a.storage === b.storage { return true }
+        let x = a.storage, y = b.storage
+        return x.kind == y.kind && x.line == y.line && x.endLine == y.endLine && x.inlines == y.inlines && x.text == y.text
+            && x.leading == y.leading && x.boldLabel == y.boldLabel && x.literal == y.literal && x.children == y.children
     }
 
     public var isList: Bool {
@@ -109,7 +185,7 @@ public struct MarkdownBlock: Sendable, Equatable {
 
     /// Whether this block or any block in it has `word` (lower-case ASCII) in its text, in any case.
     public func mentions(_ word: String) -> Bool {
-        if !text.isEmpty, text.lowercased().has(word) { return true }
+        if !text.isEmpty, text.hasLowercased(word) { return true }
         return children.contains { $0.mentions(word) }
     }
 

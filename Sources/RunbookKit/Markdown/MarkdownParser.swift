@@ -11,6 +11,9 @@ public enum MarkdownParser {
         public var document: MarkdownBlock
         /// Line numbers where nesting was flattened.
         public var flattenedLines: [Int]
+        /// Whether an HTML block of the document mentions `<table` (the test
+        /// `HTMLBlocks.expandTables` makes), noted while copying so the tree is not walked for it.
+        public var holdsHTMLTable = false
     }
 
     public static func parse(_ text: String) -> Result {
@@ -19,9 +22,11 @@ public enum MarkdownParser {
             cmark_node_free(root)
             cmark_parser_free(parser)
         }
-        var converter = Converter()
+        // Each top-level block's C nodes are freed as soon as it is copied: the whole C tree and
+        // the whole Swift copy never exist at once (for a 50 MB runbook, hundreds of MB).
+        var converter = Converter(freeTopLevel: true)
         let document = converter.block(root, depth: 0)
-        return Result(document: document, flattenedLines: converter.flattened)
+        return Result(document: document, flattenedLines: converter.flattened, holdsHTMLTable: converter.sawHTMLTable)
     }
 
     /// Parses and frees the tree without copying it: the baseline the benchmark compares to.
@@ -50,8 +55,25 @@ public enum MarkdownParser {
 }
 
 /// Copies a cmark tree into Swift values.
+/// One copy of each distinct string of a document: runbooks repeat their steps, labels and
+/// commands, and a copy shared is memory not held twice. Strings of 15 bytes or less are stored
+/// inline and are not looked up.
+final class StringTable {
+    private var strings = Set<String>()
+
+    func callAsFunction(_ string: String) -> String {
+        guard string.utf8.count > 15 else { return string }
+        return strings.insert(string).memberAfterInsert
+    }
+}
+
 private struct Converter {
     var flattened: [Int] = []
+    let strings = StringTable()
+    /// Free each child of the document once it is converted.
+    var freeTopLevel = false
+    /// An HTML block mentioning `<table` was copied.
+    var sawHTMLTable = false
 
     mutating func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock {
         let line = Int(cmark_node_get_start_line(node))
@@ -61,8 +83,12 @@ private struct Converter {
         switch kind {
         case .heading, .paragraph, .tableCell:
             result.inlines = inlines(of: node, depth: 0)
+            result.shareDerivedText { strings($0) }
         case .code, .html:
-            result.literal = Self.literal(node)
+            result.literal = strings(Self.literal(node))
+            if kind == .html, !sawHTMLTable, result.literal.range(of: "<table", options: .caseInsensitive) != nil {
+                sawHTMLTable = true
+            }
         default:
             var child = cmark_node_first_child(node)
             while let current = child {
@@ -73,6 +99,7 @@ private struct Converter {
                     result.children.append(block(current, depth: depth + 1))
                 }
                 child = cmark_node_next(current)
+                if freeTopLevel, depth == 0 { cmark_node_free(current) }
             }
         }
         return result
@@ -94,7 +121,7 @@ private struct Converter {
                                          inlines: inlines(of: node, depth: 0)))
             } else if case .code = kind {
                 out.append(MarkdownBlock(kind: kind, line: Int(cmark_node_get_start_line(node)),
-                                         endLine: Int(cmark_node_get_end_line(node)), literal: Self.literal(node)))
+                                         endLine: Int(cmark_node_get_end_line(node)), literal: strings(Self.literal(node))))
             }
         }
     }
@@ -113,14 +140,14 @@ private struct Converter {
         let type = cmark_node_get_type(node)
         let nested = depth < MarkdownParser.maximumDepth
         switch type {
-        case CMARK_NODE_TEXT: return .text(Self.literal(node))
-        case CMARK_NODE_CODE: return .code(Self.literal(node))
+        case CMARK_NODE_TEXT: return .text(strings(Self.literal(node)))
+        case CMARK_NODE_CODE: return .code(strings(Self.literal(node)))
         case CMARK_NODE_STRONG: return .strong(nested ? inlines(of: node, depth: depth + 1) : [])
         case CMARK_NODE_EMPH: return .emphasis(nested ? inlines(of: node, depth: depth + 1) : [])
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let url = strings(cmark_node_get_url(node).map { String(cString: $0) } ?? "")
             return .link(text: nested ? inlines(of: node, depth: depth + 1) : [], url: url)
-        case CMARK_NODE_HTML_INLINE: return .html(Self.literal(node))
+        case CMARK_NODE_HTML_INLINE: return .html(strings(Self.literal(node)))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         default:

@@ -2,52 +2,105 @@ import Foundation
 
 /// A heading and everything under it until the next heading of the same or a higher level.
 public struct Section: Sendable {
-    public var title: String {
-        didSet { pathText = (parents + [title]).joined(separator: " > ") }
+    /// The fields live in one box, as in `MarkdownBlock`: every extractor walks the outline,
+    /// and a section copied on the way costs one retain instead of one per field.
+    private final class Storage: @unchecked Sendable {
+        var title: String
+        var level: Int
+        var line: Int
+        var parents: [String]
+        var pathText: String
+        var parentWords: [String]
+        var words: String
+        var blocks: [MarkdownBlock]
+        var children: [Section]
+
+        init(title: String, level: Int, line: Int, parents: [String], pathText: String, parentWords: [String], words: String,
+             blocks: [MarkdownBlock], children: [Section]) {
+            self.title = title
+            self.level = level
+            self.line = line
+            self.parents = parents
+            self.pathText = pathText
+            self.parentWords = parentWords
+            self.words = words
+            self.blocks = blocks
+            self.children = children
+        }
+
+        func copy() -> Storage {
+            Storage(title: title, level: level, line: line, parents: parents, pathText: pathText, parentWords: parentWords,
+                    words: words, blocks: blocks, children: children)
+        }
     }
-    public var level: Int
-    public var line: Int
+
+    private var storage: Storage
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    public var title: String {
+        get { storage.title }
+        set {
+            unique()
+            storage.title = newValue
+            storage.pathText = (storage.parents + [newValue]).joined(separator: " > ")
+        }
+    }
+    public var level: Int {
+        get { storage.level }
+        set { unique(); storage.level = newValue }
+    }
+    public var line: Int {
+        get { storage.line }
+        set { unique(); storage.line = newValue }
+    }
     /// Titles of the enclosing sections, outermost first (this one excluded).
     public var parents: [String] {
-        didSet {
-            parentWords = parents.map(HeadingText.words)
-            pathText = (parents + [title]).joined(separator: " > ")
+        get { storage.parents }
+        set {
+            unique()
+            storage.parents = newValue
+            storage.parentWords = newValue.map(HeadingText.words)
+            storage.pathText = (newValue + [storage.title]).joined(separator: " > ")
         }
     }
     /// Heading path joined with " > ", built once: every command and block of the section
     /// shares this one string.
-    public private(set) var pathText: String
+    public var pathText: String { storage.pathText }
     /// `words` of each parent, worked out once: every extractor tests them.
-    public private(set) var parentWords: [String] = []
+    public var parentWords: [String] { storage.parentWords }
     /// The heading's words without emoji and numbering ("🚨 Incident Response" → "incident response").
-    public private(set) var words: String
+    public var words: String { storage.words }
     /// Blocks between this heading and its first sub-heading.
-    public var blocks: [MarkdownBlock]
-    public var children: [Section]
-
-    public init(title: String, level: Int, line: Int, parents: [String], blocks: [MarkdownBlock], children: [Section]) {
-        self.title = title
-        self.level = level
-        self.line = line
-        self.parents = parents
-        self.blocks = blocks
-        self.children = children
-        self.words = HeadingText.words(title)
-        self.parentWords = parents.map(HeadingText.words)
-        self.pathText = (parents + [title]).joined(separator: " > ")
+    public var blocks: [MarkdownBlock] {
+        get { storage.blocks }
+        _modify {
+            unique()
+            yield &storage.blocks
+        }
+    }
+    public var children: [Section] {
+        get { storage.children }
+        _modify {
+            unique()
+            yield &storage.children
+        }
     }
 
-    /// A new heading under open sections whose `words` are known: they are its `parentWords`.
-    init(title: String, level: Int, line: Int, parents: [String], parentWords: [String]) {
-        self.title = title
-        self.level = level
-        self.line = line
-        self.parents = parents
-        self.blocks = []
-        self.children = []
-        self.words = HeadingText.words(title)
-        self.parentWords = parentWords
-        self.pathText = (parents + [title]).joined(separator: " > ")
+    public init(title: String, level: Int, line: Int, parents: [String], blocks: [MarkdownBlock], children: [Section]) {
+        storage = Storage(title: title, level: level, line: line, parents: parents,
+                          pathText: (parents + [title]).joined(separator: " > "), parentWords: parents.map(HeadingText.words),
+                          words: HeadingText.words(title), blocks: blocks, children: children)
+    }
+
+    /// A new heading under open sections whose `words` are known: they are its `parentWords`
+    /// (and `words` is `HeadingText.words(title)`).
+    init(title: String, level: Int, line: Int, parents: [String], parentWords: [String], words: String) {
+        storage = Storage(title: title, level: level, line: line, parents: parents,
+                          pathText: (parents + [title]).joined(separator: " > "), parentWords: parentWords,
+                          words: words, blocks: [], children: [])
     }
 
     public var path: [String] { parents + [title] }
@@ -63,12 +116,22 @@ public struct Section: Sendable {
             let done = stack.removeLast()
             stack[stack.count - 1].children.append(done)
         }
+        // Headings repeat ("Verify", "Rollback"): the words of each distinct title are worked out once.
+        var wordsOfTitle: [String: String] = [:]
         for block in document.children {
             if let level = block.headingLevel {
                 while stack.count > 1, stack[stack.count - 1].level >= level { closeTop() }
                 let open = stack.dropFirst()
-                stack.append(Section(title: HeadingText.clean(block.inlines), level: level, line: block.line,
-                                     parents: open.map(\.title), parentWords: open.map(\.words)))
+                let title = HeadingText.clean(block.inlines)
+                let words: String
+                if let known = wordsOfTitle[title] {
+                    words = known
+                } else {
+                    words = HeadingText.words(title)
+                    wordsOfTitle[title] = words
+                }
+                stack.append(Section(title: title, level: level, line: block.line,
+                                     parents: open.map(\.title), parentWords: open.map(\.words), words: words))
             } else {
                 stack[stack.count - 1].blocks.append(block)
             }

@@ -28,7 +28,7 @@ enum AlertCatalogue {
             switch block.kind {
             case .paragraph:
                 for line in paragraphLines(block) {
-                    guard let labeled = LabeledText(plain: line.replacingOccurrences(of: "**", with: "")) else { continue }
+                    guard let labeled = LabeledText(plain: line.replacingIfPresent("**", with: "")) else { continue }
                     if labeled.labelIs(["severity"]) { severity = labeled.value }
                     if labeled.labelIs(["expr", "condition", "threshold", "summary", "description", "fires when", "trigger", "message"]) {
                         texts.append(labeled.value)
@@ -46,7 +46,7 @@ enum AlertCatalogue {
 
     /// The alert a heading names as a field: `Alert Name: "KubeAPIDown"`, `Alert: HighLatency`.
     static func alertName(heading: String) -> String? {
-        guard let labeled = LabeledText(plain: heading.replacingOccurrences(of: "**", with: "")),
+        guard let labeled = LabeledText(plain: heading.replacingIfPresent("**", with: "")),
               ["alert", "alert name", "alertname", "alert rule", "rule"].contains(labeled.label.lowercased().trimmed) else { return nil }
         let name = labeled.value.trimmed.trimmingLeading("\"'`“”").trimmingTrailing("\"'`“”")
         return name.isEmpty ? nil : name

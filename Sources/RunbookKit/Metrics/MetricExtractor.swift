@@ -8,12 +8,20 @@ enum MetricExtractor {
     static func extract(_ outline: Section, severities: [SeverityLevel], context: ExtractionContext)
         -> (metrics: [MetricSpec], queries: [MetricQuery]) {
         var merger = MetricMerger()
+        // Headings and labels repeat ("Critical Alerts", "**Fix**"): each distinct one is read once.
+        var levels: [String: Level?] = [:]
+        func level(_ title: String) -> Level? {
+            if let known = levels[title] { return known }
+            let found = alertLevel(title)
+            levels[title] = found
+            return found
+        }
         outline.forEach { section in
-            let sectionLevel = alertLevel(section.title)
+            let sectionLevel = level(section.title)
             var labelLevel: Level? = nil
             for block in section.blocks {
                 if let label = block.boldLabel {
-                    labelLevel = alertLevel(label)
+                    labelLevel = level(label)
                     continue
                 }
                 let level = labelLevel ?? sectionLevel
@@ -101,7 +109,7 @@ enum MetricExtractor {
     }
 
     static func add(line text: String, at line: Int, level: Level, into merger: inout MetricMerger) {
-        guard let condition = ThresholdParser.condition(text, line: line) else { return }
+        guard let condition = merger.condition(text, line: line) else { return }
         switch (level, condition.threshold) {
         case (.info, _): merger.add(name: condition.name, condition: "info: " + condition.text, line: line)
         case (.warning, let t?): merger.add(name: condition.name, warning: t, line: line)

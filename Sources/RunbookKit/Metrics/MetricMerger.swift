@@ -8,6 +8,22 @@ struct MetricMerger {
     private var keys: [Set<String>] = []
     static let fuzzyLimit = 256
 
+    /// `ThresholdParser.condition` of each distinct text read so far (alert lines and trigger
+    /// items repeat); only the line differs between two reads of the same text.
+    private var conditions: [String: ThresholdParser.Condition?] = [:]
+
+    mutating func condition(_ text: String, line: Int) -> ThresholdParser.Condition? {
+        var found: ThresholdParser.Condition?
+        if let known = conditions[text] {
+            found = known
+        } else {
+            found = ThresholdParser.condition(text, line: line)
+            conditions[text] = found
+        }
+        if found?.threshold != nil { found!.threshold!.line = line }
+        return found
+    }
+
     private func index(key: Set<String>) -> Int? {
         if let i = exact[key.sorted()] { return i }
         guard metrics.count <= Self.fuzzyLimit else { return nil }

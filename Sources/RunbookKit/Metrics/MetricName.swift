@@ -10,12 +10,12 @@ enum MetricName {
     ]
 
     static func clean(_ text: String) -> String {
-        var words = text.withoutSymbols.replacingOccurrences(of: "**", with: "")
+        var words = text.withoutSymbols.replacingIfPresent("**", with: "")
             .split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
         while let first = words.first, noise.contains(first.lowercased()) { words.removeFirst() }
         while let last = words.last, noise.contains(last.lowercased()) || last == "-" { words.removeLast() }
         var name = words.joined(separator: " ").trimmingTrailing("-–—:(")
-        name = name.replacingOccurrences(of: "( ", with: "(").replacingOccurrences(of: " )", with: ")")
+        name = name.replacingIfPresent("( ", with: "(").replacingIfPresent(" )", with: ")")
         guard let first = name.first else { return "" }
         return first.uppercased() + name.dropFirst()
     }

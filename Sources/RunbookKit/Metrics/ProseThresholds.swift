@@ -58,7 +58,7 @@ enum ProseThresholds {
             let lower = sentence.lowercased()
             guard lower.containsWord(["alert", "alerts", "fires", "triggers", "pages"]),
                   sentence.contains(">") || sentence.contains("<") || sentence.contains("≥") || sentence.contains("≤"),
-                  let condition = ThresholdParser.condition(sentence, line: paragraph.line), let threshold = condition.threshold
+                  let condition = merger.condition(sentence, line: paragraph.line), let threshold = condition.threshold
             else { continue }
             let name = MetricName.clean(trimVerbs(condition.name))
             guard !name.isEmpty else { continue }
@@ -125,7 +125,7 @@ enum ProseThresholds {
 
     static func fromTriggerList(_ list: MarkdownBlock, level: MetricExtractor.Level, into merger: inout MetricMerger) {
         for item in list.items {
-            guard let condition = ThresholdParser.condition(item.itemText, line: item.line),
+            guard let condition = merger.condition(item.itemText, line: item.line),
                   let threshold = condition.threshold else { continue }
             if level == .critical { merger.add(name: condition.name, critical: threshold, line: item.line) }
             else { merger.add(name: condition.name, warning: threshold, line: item.line) }

@@ -108,7 +108,7 @@ public enum ThresholdParser {
                     insideBefore = String(before[before.index(after: open)...]).trimmed
                 }
                 var trailing = String(chars[numberEnd...])
-                trailing = trailing.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " ")
+                trailing = trailing.replacingIfPresent("(", with: " ").replacingIfPresent(")", with: " ")
                 return Found(nameEnd: nameEnd, op: op, value: value, unit: unit, insideBefore: insideBefore,
                              trailing: trailing.collapsingWhitespace)
             }
@@ -123,7 +123,7 @@ public enum ThresholdParser {
         while j < chars.count, chars[j] == " " { j += 1 }
         let numberStart = j
         while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
-        let digits = String(chars[numberStart..<j]).replacingOccurrences(of: ",", with: "").trimmingTrailing(".")
+        let digits = String(chars[numberStart..<j]).replacingIfPresent(",", with: "").trimmingTrailing(".")
         guard !digits.isEmpty, digits.count <= 30, let value = Double(digits), value.isFinite else { return nil }
         var k = j
         while k < chars.count, chars[k] == " " { k += 1 }

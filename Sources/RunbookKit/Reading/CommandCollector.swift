@@ -18,17 +18,22 @@ enum CommandCollector {
             let firstLine = fenced ? block.line + 1 : block.line
             let source = CodeSource(info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
                                     context: stepContext ?? sectionTitle(section))
-            let (blockLanguage, extracted) = CommandExtraction.extract(source)
+            let extraction = extract(source, context: context)
             let blockIndex = context.codeBlocks.count
-            let ids = extracted.map { add($0, section: section, block: blockIndex, context: context) }
-            let language = blockLanguage ?? (info.isEmpty ? "text" : info)
-            context.codeBlocks.append(CodeBlock(index: blockIndex, info: info, language: language, code: source.code,
+            let shift = firstLine - extraction.firstLine
+            let ids = extraction.commands.map { command -> Int in
+                var command = command
+                command.line += shift
+                return add(command, section: section, block: blockIndex, context: context)
+            }
+            let language = extraction.language ?? (info.isEmpty ? "text" : info)
+            context.codeBlocks.append(CodeBlock(index: blockIndex, info: info, language: language, code: extraction.code,
                                                 section: section.pathText, line: firstLine, commands: ids))
             if !ids.isEmpty { context.commandsByBlockLine[block.line, default: []] += ids }
         case .paragraph where !itemText:
             // A command indented under a list item too little to be a code block is a paragraph
             // of its own: `oc get pods -n x` on a line by itself.
-            if let command = CommandExtraction.bareCommand(block) {
+            if let command = bareCommand(block, context: context) {
                 var titled = command
                 titled.title = stepContext ?? sectionTitle(section)
                 let id = add(titled, section: section, block: nil, context: context)
@@ -57,7 +62,7 @@ enum CommandCollector {
             guard !spans.isEmpty else { return }
             let text = block.text  // once per block: a paragraph may hold thousands of spans
             for span in spans {
-                guard let command = CommandExtraction.inlineCommand(span, line: block.line) else { continue }
+                guard let command = inlineCommand(span, line: block.line, context: context) else { continue }
                 var titled = command
                 if titled.title == nil { titled.title = stepTitle(text, span: span) }
                 if InlineCommands.isExample(text, span: span) {
@@ -67,6 +72,48 @@ enum CommandCollector {
                 let id = add(titled, section: section, block: nil, context: context)
                 context.commandsByBlockLine[block.line, default: []].append(id)
             }
+    }
+
+    /// `CommandExtraction.extract`, once per distinct block text (see `ExtractionContext.blockExtractions`).
+    private static func extract(_ source: CodeSource, context: ExtractionContext) -> ExtractionContext.BlockExtraction {
+        let key = ExtractionContext.BlockKey(info: source.info, code: source.code, context: source.context)
+        if let known = context.blockExtractions[key] { return known }
+        let (language, commands) = CommandExtraction.extract(source)
+        let extraction = ExtractionContext.BlockExtraction(code: source.code, language: language, commands: commands,
+                                                           firstLine: source.line)
+        context.blockExtractions[key] = extraction
+        return extraction
+    }
+
+    /// `CommandExtraction.inlineCommand`, once per distinct span text.
+    private static func inlineCommand(_ span: String, line: Int, context: ExtractionContext) -> ExtractedCommand? {
+        let command: ExtractedCommand?
+        if let known = context.spanCommands[span] {
+            command = known
+        } else {
+            command = CommandExtraction.inlineCommand(span, line: line)
+            context.spanCommands[span] = command
+        }
+        guard var command else { return nil }
+        command.line = line
+        return command
+    }
+
+    /// `CommandExtraction.bareCommand`, once per distinct one-line paragraph of plain text.
+    private static func bareCommand(_ paragraph: MarkdownBlock, context: ExtractionContext) -> ExtractedCommand? {
+        // Only one-line paragraphs of plain text can be bare commands; their text decides.
+        guard paragraph.line == paragraph.endLine,
+              paragraph.inlines.allSatisfy({ if case .text = $0 { return true } else { return false } }) else { return nil }
+        let command: ExtractedCommand?
+        if let known = context.bareCommands[paragraph.text] {
+            command = known
+        } else {
+            command = CommandExtraction.bareCommand(paragraph)
+            context.bareCommands[paragraph.text] = command
+        }
+        guard var command else { return nil }
+        command.line = paragraph.line
+        return command
     }
 
     private static func add(_ command: ExtractedCommand, section: Section, block: Int?, context: ExtractionContext) -> Int {

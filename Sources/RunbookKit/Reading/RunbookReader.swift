@@ -40,9 +40,10 @@ public enum RunbookReader {
     }
 
     public static func parse(bytes: [UInt8], source: String) -> Runbook {
-        let prepared = RunbookText(bytes: bytes)
+        var prepared = RunbookText(bytes: bytes)
         let parsed = MarkdownParser.parse(prepared.text)
-        let document = HTMLBlocks.expandTables(in: parsed.document)
+        prepared.text = ""  // the parsed blocks hold what is needed of it
+        let document = parsed.holdsHTMLTable ? HTMLBlocks.expandTables(in: parsed.document) : parsed.document
         let fileName = (source as NSString).lastPathComponent
         // Front matter, then the first H1, then the file's name: a document without an H1 is not
         // titled by its first section ("Overview").

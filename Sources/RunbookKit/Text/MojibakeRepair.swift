@@ -10,46 +10,51 @@ public enum MojibakeRepair {
     }
 
     /// Repairs `text`; `firstLineNumber` is the number of its first line, for the report.
+    /// Walks the scalars in place (an array of them was four bytes per character: 200 MB for a
+    /// 50 MB runbook) and copies unchanged stretches as their UTF-8 bytes.
     public static func repair(_ text: String, firstLineNumber: Int = 1) -> (text: String, report: Report) {
         var report = Report()
         // Fast path: pure ASCII text has nothing to repair.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return (text, report) }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars
         // Output is built as UTF-8 bytes: appending slices to a UnicodeScalarView was
         // quadratic in the number of repairs.
         var out: [UInt8] = []
-        var copiedUpTo = 0  // scalars before this index are already in `out`
-        func copy(_ range: Range<Int>) {
-            for scalar in scalars[range] {
-                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
-            }
-        }
+        var copiedUpTo = scalars.startIndex  // text before this index is already in `out`
         var line = firstLineNumber
-        var i = 0
-        while i < scalars.count {
-            let scalar = scalars[i]
-            if scalar == "\n" { line += 1 }
-            if scalar.value >= 0x80, let (decoded, used, charset) = decodeSequence(scalars, at: i) {
+        let bytes = text.utf8
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            // ASCII (most of the text) is stepped over byte by byte: only the other scalars may
+            // start a repair.
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte == 0x0A { line += 1 }
+                bytes.formIndex(after: &i)
+                continue
+            }
+            if let (decoded, next, charset) = decodeSequence(scalars, at: i) {
                 if out.isEmpty { out.reserveCapacity(text.utf8.count) }
-                copy(copiedUpTo..<i)
+                out.append(contentsOf: text.utf8[copiedUpTo..<i])
                 UTF8.encode(decoded) { out.append($0) }
                 report.repairs += 1
                 report.charsets.insert(charset.rawValue)
                 if report.firstLine == nil { report.firstLine = line }
-                i += used
+                i = next
                 copiedUpTo = i
                 continue
             }
-            i += 1
+            scalars.formIndex(after: &i)
         }
         // Text that needed nothing is returned as it was, without a copy.
         guard report.repairs > 0 else { return (text, report) }
-        copy(copiedUpTo..<scalars.count)
+        out.append(contentsOf: text.utf8[copiedUpTo...])
         return (String(decoding: out, as: UTF8.self), report)
     }
 
-    private static func decodeSequence(_ scalars: [Unicode.Scalar], at start: Int)
-        -> (Unicode.Scalar, Int, LegacyCharset)? {
+    /// The repaired scalar, the index just after the sequence it replaces, and the charset.
+    private static func decodeSequence(_ scalars: String.UnicodeScalarView, at start: String.Index)
+        -> (Unicode.Scalar, String.Index, LegacyCharset)? {
         for charset in LegacyCharset.allCases {
             guard let lead = charset.encode(scalars[start]) else { continue }
             let length: Int
@@ -59,16 +64,17 @@ public enum MojibakeRepair {
             case 0xF0...0xF4: length = 4
             default: continue
             }
-            guard start + length <= scalars.count else { continue }
             var bytes: [UInt8] = [lead]
-            for k in 1..<length {
-                guard let b = charset.encode(scalars[start + k]), (0x80...0xBF).contains(b) else { break }
+            var j = scalars.index(after: start)
+            for _ in 1..<length {
+                guard j < scalars.endIndex, let b = charset.encode(scalars[j]), (0x80...0xBF).contains(b) else { break }
                 bytes.append(b)
+                scalars.formIndex(after: &j)
             }
             guard bytes.count == length, let decoded = decodeUTF8(bytes), isPlausible(decoded, length: length) else {
                 continue
             }
-            return (decoded, length, charset)
+            return (decoded, j, charset)
         }
         return nil
     }

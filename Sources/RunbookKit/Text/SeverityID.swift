@@ -78,7 +78,7 @@ public enum SeverityID {
 
     /// `(Critical)`, `: Critical`, `- Critical 🚨` → `Critical`.
     static func cleanRest(_ text: String) -> String {
-        var s = text.withoutSymbols.replacingOccurrences(of: "**", with: "").trimmingLeading("*_:-–—.) ")
+        var s = text.withoutSymbols.replacingIfPresent("**", with: "").trimmingLeading("*_:-–—.) ")
             .trimmingTrailing("*_:-–—. ")
         if s.hasPrefix("("), let close = s.firstIndex(of: ")") {
             let inner = s[s.index(after: s.startIndex)..<close]

@@ -96,29 +96,68 @@ extension String {
 
 
     /// Whether any of `words` occurs in the lower-cased text as a whole word or word prefix.
+    /// ASCII text (nearly all of it) is compared with its capitals folded on the fly instead of
+    /// being lower-cased into a new string first: the same bytes are compared either way.
     func containsWord(_ words: [String]) -> Bool {
-        var lower = lowercased()
-        return lower.withUTF8 { h in
-            for word in words {
-                var w = word
-                let found = w.withUTF8 { n -> Bool in
-                    guard n.count > 0, h.count >= n.count else { return false }
-                    var i = 0
-                    while i <= h.count - n.count {
-                        // A word starts at the beginning or after a byte that is not an ASCII letter.
-                        if h[i] == n[0], i == 0 || !Self.isASCIILetter(h[i - 1]) {
-                            var j = 1
-                            while j < n.count, h[i + j] == n[j] { j += 1 }
-                            if j == n.count { return true }
-                        }
-                        i += 1
-                    }
-                    return false
-                }
-                if found { return true }
-            }
-            return false
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var text = self
+            return text.withUTF8 { Self.containsWord(words, in: $0, fold: true) }
         }
+        var lower = lowercased()
+        return lower.withUTF8 { Self.containsWord(words, in: $0, fold: false) }
+    }
+
+    private static func containsWord(_ words: [String], in h: UnsafeBufferPointer<UInt8>, fold: Bool) -> Bool {
+        for word in words {
+            var w = word
+            let found = w.withUTF8 { n -> Bool in
+                guard n.count > 0, h.count >= n.count else { return false }
+                var i = 0
+                while i <= h.count - n.count {
+                    // A word starts at the beginning or after a byte that is not an ASCII letter.
+                    if lowerByte(h[i], fold) == n[0], i == 0 || !Self.isASCIILetter(h[i - 1]) {
+                        var j = 1
+                        while j < n.count, lowerByte(h[i + j], fold) == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+            if found { return true }
+        }
+        return false
+    }
+
+    @inline(__always) private static func lowerByte(_ b: UInt8, _ fold: Bool) -> UInt8 {
+        fold && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    /// `lowercased().has(needle)` without the lower-cased copy when the text is ASCII.
+    func hasLowercased(_ needle: String) -> Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased().has(needle) }
+        var text = self
+        var pin = needle
+        return text.withUTF8 { h in
+            pin.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                while i <= h.count - n.count {
+                    var j = 0
+                    while j < n.count, Self.lowerByte(h[i + j], true) == n[j] { j += 1 }
+                    if j == n.count { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// `replacingOccurrences(of:with:)` that leaves Foundation out when `target` is not in the
+    /// text (nearly always): the text comes back as it is.
+    func replacingIfPresent(_ target: String, with replacement: String) -> String {
+        has(target) ? replacingOccurrences(of: target, with: replacement) : self
     }
 
     private static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
