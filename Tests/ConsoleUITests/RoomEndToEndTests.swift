@@ -100,6 +100,26 @@ struct RoomEndToEndTests {
         #expect(actions.contains("open\t@bob\tcheck the acquirer"))
     }
 
+    @Test("Acknowledged before the deadline: the countdown stops and says how long it took")
+    func acknowledgeInTime() throws {
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
+        let folder = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let book = folder + "/api.md"
+        try Self.runbook.write(toFile: book, atomically: true, encoding: .utf8)
+        let session = try Session(
+            tmux: tmux, command: "\(warroom) open \(book) --severity P2 --title 'Errors up' --store \(folder)/store",
+            width: 140, height: 44, environment: ["WARROOM_AUTHOR": "alice"])
+        let counting = try session.wait { $0.contains("SLA 29:") && $0.contains(" left") }
+        #expect(counting.contains("[ ] Look at the error dashboard"))
+        try Self.palette(session, "milestone acknowledged")
+        let stopped = try session.wait { $0.contains("✓ acknowledged in 00:0") }
+        #expect(!stopped.contains(" left "))
+        try session.keys("q")
+        #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
+
     @Test("A walk: guided at once, no SLA, a note on its step, finished on the last step, its own report")
     func walk() throws {
         let tmux = try #require(TerminalEndToEndTests.tmux)
