@@ -35,6 +35,7 @@ struct RoomConsoleTests {
         var state = AppFixture.state()
         #expect(Self.run("handoff bob", &state) == [.handoff(role: "commander", to: "bob")])
         #expect(Self.run("handoff carol comms", &state) == [.handoff(role: "comms", to: "carol")])
+        #expect(Self.run("handoff Jane Doe", &state) == [.handoff(role: "commander", to: "Jane Doe")])
         #expect(Self.run("handoff alice", &state).isEmpty)
         #expect(state.footer == .error("alice is already commander"))
         #expect(Self.run("handoff", &state).isEmpty && state.messageIsError)

@@ -105,15 +105,22 @@ extension PaletteCommand {
         return [.assignRole(role: parts[0].lowercased(), person: parts[1])]
     }
 
-    /// `handoff bob` (commander) or `handoff carol comms`.
+    /// `handoff bob` (commander), `handoff carol comms`, `handoff Jane Doe`: the last word is the
+    /// role only when it is one (a usual role or one the room has).
     static func handoff(_ argument: String, _ state: inout AppState) -> [Effect] {
-        let words = argument.split(separator: " ").map(String.init)
-        guard (1...2).contains(words.count) else {
+        var words = argument.split(separator: " ").map(String.init)
+        guard !words.isEmpty else {
             return fail("handoff takes PERSON [ROLE], e.g. handoff bob or handoff carol comms", &state)
         }
-        let role = words.count == 2 ? words[1].lowercased() : "commander"
-        guard state.currentRoles[role] != words[0] else { return fail("\(words[0]) is already \(role)", &state) }
-        return [.handoff(role: role, to: words[0])]
+        var role = "commander"
+        if words.count >= 2, let last = words.last?.lowercased(),
+           roles.contains(last) || state.currentRoles[last] != nil {
+            role = last
+            words.removeLast()
+        }
+        let person = words.joined(separator: " ")
+        guard state.currentRoles[role] != person else { return fail("\(person) is already \(role)", &state) }
+        return [.handoff(role: role, to: person)]
     }
 
     /// `action TEXT @owner`, `action done 12`, `action drop 12 duplicate`.
