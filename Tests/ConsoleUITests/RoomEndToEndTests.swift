@@ -40,14 +40,22 @@ struct RoomEndToEndTests {
         ```
         """
 
+    /// A temporary folder holding `name` with `text`, removed when the value goes away.
+    final class Folder {
+        let path: String
+        init(_ name: String, _ text: String) throws {
+            path = try AppEndToEndTests.temporaryStore()
+            try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
+        }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
     @Test("Steps at once, breach recorded, acknowledge, hand-off briefing, edited update, follow-up")
     func room() throws {
         let tmux = try #require(TerminalEndToEndTests.tmux)
         let warroom = try #require(TerminalEndToEndTests.warroom)
-        let folder = try AppEndToEndTests.temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let book = folder + "/api.md"
-        try Self.runbook.write(toFile: book, atomically: true, encoding: .utf8)
+        let room = try Folder("api.md", Self.runbook)
+        let folder = room.path, book = folder + "/api.md"
         // The "editor" a commander would use, scripted: it fills in the impact line.
         let editor = folder + "/edit.sh"
         try "#!/bin/sh\nsed -i 's/^Impact: .*/Impact: every API call fails/' \"$1\"\n"
@@ -104,10 +112,8 @@ struct RoomEndToEndTests {
     func acknowledgeInTime() throws {
         let tmux = try #require(TerminalEndToEndTests.tmux)
         let warroom = try #require(TerminalEndToEndTests.warroom)
-        let folder = try AppEndToEndTests.temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let book = folder + "/api.md"
-        try Self.runbook.write(toFile: book, atomically: true, encoding: .utf8)
+        let room = try Folder("api.md", Self.runbook)
+        let folder = room.path, book = folder + "/api.md"
         let session = try Session(
             tmux: tmux, command: "\(warroom) open \(book) --severity P2 --title 'Errors up' --store \(folder)/store",
             width: 140, height: 44, environment: ["WARROOM_AUTHOR": "alice"])
@@ -124,10 +130,7 @@ struct RoomEndToEndTests {
     func walk() throws {
         let tmux = try #require(TerminalEndToEndTests.tmux)
         let warroom = try #require(TerminalEndToEndTests.warroom)
-        let folder = try AppEndToEndTests.temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let book = folder + "/deploy.md"
-        try """
+        let walk = try Folder("deploy.md", """
             # Payments deploys
 
             ## Incident checklist
@@ -139,8 +142,8 @@ struct RoomEndToEndTests {
             - [ ] Announce the deploy
             - [ ] Check the error rate
             - [ ] Deploy the canary
-            """.write(toFile: book, atomically: true, encoding: .utf8)
-        let store = folder + "/store"
+            """)
+        let book = walk.path + "/deploy.md", store = walk.path + "/store"
         let session = try Session(tmux: tmux, command: "\(warroom) walk \(book) --store \(store)", width: 130, height: 40,
                                   environment: ["WARROOM_AUTHOR": "alice"])
         let first = try session.wait { $0.contains("⚑ WALK") && $0.contains("Step 1 of 3") }
