@@ -10,7 +10,7 @@ import RunbookKit
 /// screen shows the committed event), and redraws only when something happened.
 @MainActor
 struct ConsoleRuntime {
-    let journal: Journal
+    let journal: any Journal
     let incidentID: String
     let author: String
     var rules: SeverityRules

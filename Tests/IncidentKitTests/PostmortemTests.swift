@@ -9,8 +9,8 @@ struct PostmortemTests {
     let clock = TestClock("2026-11-22T23:41:00Z")
 
     /// A scripted incident that crosses midnight, with every kind of event.
-    func scriptedIncident() throws -> (Journal, Incident, Runbook) {
-        let journal = try Journal(location: store.location, clock: clock.function)
+    func scriptedIncident() throws -> (any Journal, Incident, Runbook) {
+        let journal = try SQLiteJournal(location: store.location, clock: clock.function)
         let alice = "alice@bastion", bob = "bob@laptop"
         let id = try journal.openIncident(title: "Checkout API returns 502", severity: "SEV3",
                                           runbookPath: "runbooks/checkout.md", runbookHash: "ab12", author: alice).id
@@ -97,7 +97,7 @@ struct PostmortemTests {
     }
 
     @Test func unknownDurationsShowADash() throws {
-        let journal = try Journal(location: store.location, clock: clock.function)
+        let journal = try SQLiteJournal(location: store.location, clock: clock.function)
         let incident = try journal.openIncident(title: "t", severity: "SEV3", author: "a")
         let report = PostmortemReport(incident: incident, events: try journal.events(incident: incident.id))
         #expect([report.timeToAcknowledge, report.timeToMitigate, report.timeToResolve, report.end] == ["—", "—", "—", "—"])
