@@ -52,6 +52,8 @@ let package = Package(
             dependencies: [
                 "IncidentKit",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The offline outbox: a local SQLite file.
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -28,6 +28,8 @@ extension PostgresJournal {
                             on: MultiThreadedEventLoopGroup.singleton.next(),
                             configuration: url.connectionConfiguration(), id: 2, logger: logger)
                         defer { connection.closeSoon() }
+                        // Back in touch: deliver what waited in the outbox (blocking, so off the pool's hot path).
+                        if self.mayHaveWaiting.value { _ = try? self.pushWaiting() }
                         try await withTaskCancellationHandler {
                             try await connection.listen(on: PostgresSchema.channel) { notifications in
                                 last = try await Self.catchUp(connection, incident: wanted, after: last,

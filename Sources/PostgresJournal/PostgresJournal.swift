@@ -12,6 +12,12 @@ public final class PostgresJournal: Journal {
     let session: PostgresSession
     let redactor: Redactor
     let clock: @Sendable () -> Date
+    /// Events written while the server was unreachable (see `PostgresOutbox`).
+    let outbox: PostgresOutbox
+    /// Whether the outbox may hold events: checked before each append without reading the file.
+    let mayHaveWaiting: LockedFlag
+    /// One push at a time (the console's watch and its appends both push).
+    let pushing = NSLock()
 
     /// Connects (failing with a clear error when the server cannot be reached, refuses the
     /// credentials, lacks the database or has a newer schema) and creates the schema if needed.
@@ -24,7 +30,11 @@ public final class PostgresJournal: Journal {
         self.redactor = redactor
         self.clock = clock
         session = PostgresSession(url: url)
+        outbox = try PostgresOutbox(directory: location.directory)
+        mayHaveWaiting = LockedFlag(outbox.count > 0)
         try session.mapped { try PostgresSchema.migrate(session) }
+        // What an earlier run on this machine could not deliver goes first.
+        if mayHaveWaiting.value { _ = try? pushWaiting() }
     }
 
     public var storedRedactor: Redactor { redactor }

@@ -41,7 +41,11 @@ enum PostgresSchema {
             time bigint NOT NULL,
             author text NOT NULL,
             kind text NOT NULL,
-            payload text NOT NULL
+            payload text NOT NULL,
+            -- Chosen by the writer: an event pushed again from an outbox is recognised, not repeated.
+            writer_key text UNIQUE,
+            -- When the server took it: later than `time` for an event that waited offline.
+            received_at bigint NOT NULL DEFAULT (extract(epoch FROM clock_timestamp()) * 1000)::bigint
         )
         """,
         "CREATE INDEX event_by_incident ON event(incident, id)",
@@ -71,13 +75,17 @@ enum PostgresSchema {
         """
         -- One append, one round trip, one transaction: lock, insert, announce. The notification is
         -- delivered at commit, so a listener never hears of an event it cannot read yet.
-        CREATE FUNCTION warroom_append(p_incident text, p_time bigint, p_author text, p_kind text, p_payload text)
+        -- An event whose key the server already has is not inserted again: its id is returned.
+        CREATE FUNCTION warroom_append(p_incident text, p_time bigint, p_author text, p_kind text, p_payload text,
+                                       p_key text)
         RETURNS bigint LANGUAGE plpgsql AS $$
         DECLARE new_id bigint;
         BEGIN
             PERFORM pg_advisory_xact_lock(\(writeLock));
-            INSERT INTO event (incident, time, author, kind, payload)
-                VALUES (p_incident, p_time, p_author, p_kind, p_payload) RETURNING id INTO new_id;
+            SELECT id INTO new_id FROM event WHERE writer_key = p_key;
+            IF FOUND THEN RETURN new_id; END IF;
+            INSERT INTO event (incident, time, author, kind, payload, writer_key)
+                VALUES (p_incident, p_time, p_author, p_kind, p_payload, p_key) RETURNING id INTO new_id;
             PERFORM pg_notify('\(channel)', p_incident || ' ' || new_id);
             RETURN new_id;
         END $$

@@ -1,6 +1,6 @@
 import Foundation
 import IncidentKit
-import PostgresJournal
+@testable import PostgresJournal
 import Testing
 
 /// The PostgreSQL engine against the real server scripts/test.sh starts: its errors, its schema
@@ -169,6 +169,43 @@ struct PostgresJournalTests {
         let event = try await iterator.next()
         #expect(ContinuousClock.now - written < .seconds(1))
         #expect(event?.payload(as: NotePayload.self)?.text == "from another machine")
+    }
+
+    @Test func eventsWrittenWhileTheServerIsDownArriveOnceInOrderWithTheirOriginalTimes() throws {
+        let ctl = try #require(ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"])
+        let server = try PostgresTestServer.createDatabase()
+        let url = try PostgresStoreURL(server, environment: [:])
+        let clock = TestClock("2026-11-22T10:00:00Z")
+        let journal = try PostgresJournal(url: url, location: store.location, clock: clock.function)
+        let id = try journal.openIncident(title: "partition", severity: "SEV2", author: "t").id
+
+        try shell(ctl + " stop")
+        var kept: [TimelineEvent] = []
+        for i in 1...3 {
+            clock.advance(60)
+            kept.append(try journal.append(NotePayload(text: "offline \(i)"), to: id, author: "t"))
+        }
+        #expect(kept.map(\.id) == [-1, -2, -3])
+        #expect(journal.waitingEvents == 3)
+        // The console is killed while offline: the next one on this machine finds the outbox.
+        try shell(ctl + " start")
+        let next = try PostgresJournal(url: url, location: store.location, clock: clock.function)
+        #expect(next.waitingEvents == 0)
+        clock.advance(60)
+        let back = try next.append(NotePayload(text: "back"), to: id, author: "t")
+        #expect(back.id > 0)
+
+        let notes = try next.events(incident: id, kinds: [.note])
+        #expect(notes.compactMap { $0.payload(as: NotePayload.self)?.text } == ["offline 1", "offline 2", "offline 3", "back"])
+        #expect(notes.map(\.time) == (1...4).map { TestClock.date("2026-11-22T10:0\($0):00Z") })
+
+        // A push repeated (its commit was not confirmed) is recognised by its key, not applied twice.
+        let key = try PostgresTestServer.psql(server, "SELECT writer_key FROM event WHERE payload LIKE '%offline 2%'")
+        _ = try next.outbox.add(key: key, incident: id, kind: .note, json: #"{"text":"offline 2"}"#, author: "t",
+                                time: TestClock.date("2026-11-22T10:02:00Z"))
+        #expect(try next.pushWaiting() == 1)
+        #expect(try next.events(incident: id, kinds: [.note]).count == 4)
+        #expect(next.waitingEvents == 0)
     }
 
     // MARK: Helpers
