@@ -111,6 +111,9 @@ struct ConsoleRuntime {
             if Int(now.timeIntervalSince1970) != second {
                 second = Int(now.timeIntervalSince1970)
                 messages.append(.tick(now))
+                // A server journal that cannot be reached keeps events locally: the header counts them.
+                let waiting = journal.waitingEvents
+                if waiting != state.journalWaiting { messages.append(.journalWaiting(waiting)) }
             }
             let before = state
             var polledRuns = false

@@ -18,6 +18,8 @@ public protocol Journal: AnyObject, Sendable {
     var storeDescription: String { get }
     /// The time stamped on new events (tests pass a fixed clock).
     func now() -> Date
+    /// Events kept on this machine until the journal's server can be reached (0 for a local file).
+    var waitingEvents: Int { get }
 
     /// Opens a new incident (status and payload from `payload`) and records its `opened` event.
     func createIncident(_ payload: OpenedPayload, author: String) throws -> Incident

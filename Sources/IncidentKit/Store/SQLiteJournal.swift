@@ -103,6 +103,8 @@ public final class SQLiteJournal: Journal {
     public var storedRedactor: Redactor { redactor }
     public var storeDescription: String { location.databaseURL.path }
     public func now() -> Date { clock() }
+    /// A local file is always reachable.
+    public var waitingEvents: Int { 0 }
 
     public func createIncident(_ payload: OpenedPayload, author: String) throws -> Incident {
         let now = clock()
