@@ -6,10 +6,10 @@ import Testing
 /// unknown result — only when that process is gone, only on this host, only once.
 @Suite("Orphaned runs")
 struct ReconcileTests {
-    @Test func deadProcessesRunsEndWithUnknownResult() throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-reconcile-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: store) }
-        let journal = try SQLiteJournal(location: StoreLocation(directory: store))
+    @Test(arguments: JournalEngine.testable)
+    func deadProcessesRunsEndWithUnknownResult(engine: JournalEngine) throws {
+        let store = TempStore()
+        let journal = try engine.open(store)
         let incident = try journal.openIncident(title: "Killed", severity: "SEV2", author: "alice")
         let dead = try journal.append(CommandStartedPayload(command: "sleep 600", commandId: 4, pid: 111, host: "here"),
                                       to: incident.id, author: "alice")
