@@ -89,12 +89,30 @@ final class PostgresSession: @unchecked Sendable {
     }
 }
 
+/// No answer from the server in time: treated as a lost connection.
+struct StatementTimedOut: Error, CustomStringConvertible {
+    var seconds: Int64
+    var description: String { "no answer from the server in \(seconds) s" }
+}
+
 extension PostgresConnection {
     /// Runs one statement and waits for all its rows (the future-returning overload, not the async one).
+    /// A server that vanished without closing the socket (seen with an immediate shutdown) can leave
+    /// a query unanswered for ever: after `timeout` the connection is closed and the statement
+    /// counts as not confirmed (the caller keeps the event in the outbox; its key makes a retry safe).
     @discardableResult
-    func run(_ query: PostgresQuery, logger: Logger) throws -> PostgresQueryResult {
+    func run(_ query: PostgresQuery, logger: Logger, timeout: TimeAmount = .seconds(15)) throws -> PostgresQueryResult {
         let result: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)
-        return try result.wait()
+        let answered = eventLoop.makePromise(of: PostgresQueryResult.self)
+        let deadline = eventLoop.scheduleTask(in: timeout) { answered.fail(StatementTimedOut(seconds: timeout.nanoseconds / 1_000_000_000)) }
+        result.whenComplete { _ in deadline.cancel() }
+        result.cascade(to: answered)
+        do {
+            return try answered.futureResult.wait()
+        } catch let error as StatementTimedOut {
+            closeSoon()
+            throw error
+        }
     }
 
     /// Closes without waiting (the future-returning overload, not the async one). The callback

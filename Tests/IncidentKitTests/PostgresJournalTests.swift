@@ -208,6 +208,55 @@ struct PostgresJournalTests {
         #expect(next.waitingEvents == 0)
     }
 
+    @Test(.enabled(if: WarroomBinary.url != nil, "warroom binary not built"))
+    func aWriterKilledWhileOfflineLosesNoAcknowledgedEvent() throws {
+        let ctl = try #require(ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"])
+        let server = try PostgresTestServer.createDatabase()
+        let id = try journal(server).openIncident(title: "partition", severity: "SEV2", author: "t").id
+        let local = TempStore()
+        let process = Process()
+        process.executableURL = WarroomBinary.url
+        process.arguments = ["debug", "append", "--store", server, "--incident", id, "--count", "1000000",
+                             "--prefix", "K", "--as", "K"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = local.directory.path
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let handle = out.fileHandleForReading
+        var printed = Data()
+        func readLines(until count: Int) {
+            while printed.split(separator: UInt8(ascii: "\n")).count < count {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                printed.append(chunk)
+            }
+        }
+        readLines(until: 200)
+        // The server goes away mid-stream (an append in flight may or may not have committed).
+        try shell(ctl + " stop")
+        readLines(until: 600)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try shell(ctl + " start")
+
+        // Only complete lines were acknowledged: the first `acknowledged` notes, each once, in order.
+        var text = String(decoding: printed, as: UTF8.self)
+        if !text.hasSuffix("\n"), let cut = text.lastIndex(of: "\n") { text = String(text[...cut]) }
+        let acknowledged = text.split(separator: "\n").count
+        #expect(acknowledged >= 600)
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("-") }, "some appends went to the outbox")
+        // The next warroom on that machine pushes what the killed one left.
+        let next = try PostgresJournal(url: PostgresStoreURL(server, environment: [:]),
+                                       location: StoreLocation(directory: local.directory.appendingPathComponent("warroom")))
+        #expect(next.waitingEvents == 0)
+        let texts = try next.events(incident: id, kinds: [.note]).compactMap { $0.payload(as: NotePayload.self)?.text }
+        #expect(texts.count >= acknowledged)
+        #expect(texts == (0..<texts.count).map { "K \($0)" })
+    }
+
     // MARK: Helpers
 
     func port(_ url: String) throws -> Int { try #require(URLComponents(string: url)?.port) }
