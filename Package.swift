@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // The shared journal on PostgreSQL; only the PostgresJournal target (and so the warroom binary) links it.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +44,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")]
+        ),
+        // The journal on a PostgreSQL server, behind IncidentKit's JournalStore protocol; its own target so
+        // everything else builds and tests without postgres-nio.
+        .target(
+            name: "PostgresJournal",
+            dependencies: [
+                "IncidentKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The offline outbox: a local SQLite file.
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         .systemLibrary(
             name: "CNcurses",
@@ -97,6 +114,7 @@ let package = Package(
                 "LiveMetrics",
                 "CommandRunner",
                 "AlertIntake",
+                "PostgresJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,7 +123,12 @@ let package = Package(
             name: "warroom-bench",
             dependencies: [
                 "RunbookKit", "CCmarkGFM", "IncidentKit", "ConsoleUI", "WarroomTestSupport", "LiveMetrics",
-                "CommandRunner",
+                "CommandRunner", "PostgresJournal",
+                // A bare INSERT on the same server, the PostgreSQL journal's baseline.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3 calls for the bare-SQLite baseline.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -125,7 +148,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IncidentKitTests",
-            dependencies: ["IncidentKit", "RunbookKit", "WarroomTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "IncidentKit", "RunbookKit", "WarroomTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                // The shared journal tests run on both engines.
+                "PostgresJournal",
+            ],
             resources: [.copy("Golden")]
         ),
         .testTarget(

@@ -21,6 +21,9 @@ have_cmd curl || need+=(curl)
 have_cmd python3 || need+=(python3)
 # The console benchmark's first-frame baseline: another full-screen terminal program.
 have_cmd tig || need+=(tig)
+# The journal's server engine is tested against a real PostgreSQL (initdb, pg_ctl, psql).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+have_cmd psql || need+=(postgresql-client)
 
 if [ ${#need[@]} -eq 0 ]; then
     exit 0
@@ -42,6 +45,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     if command -v systemctl >/dev/null 2>&1; then
         systemctl stop prometheus >/dev/null 2>&1 || true
         systemctl stop prometheus-alertmanager >/dev/null 2>&1 || true
+        systemctl stop postgresql >/dev/null 2>&1 || true
     fi
 else
     echo "setup: missing packages. Install them with:" >&2

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test (unit, integration with real SQLite files and subprocesses, tmux end to end).
+# Runs every test (unit, integration with real SQLite files, a real PostgreSQL server and subprocesses,
+# tmux end to end).
 # Tests that need ../shared/runbooks skip with a printed notice when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,10 @@ start_test_prometheus
 # A real Alertmanager fed by a Prometheus rule that fires, for the alert end-to-end tests.
 source scripts/test-alertmanager.sh
 start_test_alertmanager
-trap 'stop_test_prometheus; stop_test_alertmanager' EXIT
+# A real PostgreSQL on 127.0.0.1 for the journal's server engine (WARROOM_TEST_POSTGRES).
+source scripts/test-postgres.sh
+start_test_postgres
+trap 'stop_test_prometheus; stop_test_alertmanager; stop_test_postgres' EXIT
 set +e
 # Swift Testing only: the package has no XCTest cases, and XCTest's "Executed 0 tests" would
 # otherwise be the last word of the run. Serial: on 2 cores a parallel run is slower (the

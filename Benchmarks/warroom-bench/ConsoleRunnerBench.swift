@@ -50,7 +50,7 @@ enum ConsoleRunnerBench {
         }
         // The engine alone (a RunBoard in this process, recorded in its own store): the console's
         // wiring costs what the console's rate lacks of this one.
-        guard let engineJournal = try? Journal(location: StoreLocation(directory: dir.appendingPathComponent("engine"))),
+        guard let engineJournal = try? SQLiteJournal(location: StoreLocation(directory: dir.appendingPathComponent("engine"))),
               let engineIncident = try? engineJournal.openIncident(title: "bench", severity: "SEV3", author: "bench").id
         else {
             print("console runner: skipped (cannot open a store in \(dir.path))")

@@ -9,7 +9,7 @@ struct ConsoleRunnerSession {
     static let pageUp = "\u{1B}[5~", pageDown = "\u{1B}[6~", escape = "\u{1B}", ctrlC = "\u{03}"
 
     let pty: PseudoTerminal
-    let journal: Journal
+    let journal: any Journal
     let incident: String
 
     /// Opens `runbook` in a new incident on `store`; nil (with the reason printed) when no frame comes.
@@ -20,7 +20,7 @@ struct ConsoleRunnerSession {
         }
         var output: [UInt8] = []
         guard pty.wait(for: ConsoleBench.footerText, timeout: 30, output: &output) != nil,
-              let journal = try? Journal(location: StoreLocation(directory: URL(fileURLWithPath: store))),
+              let journal = try? SQLiteJournal(location: StoreLocation(directory: URL(fileURLWithPath: store))),
               let incident = try? journal.incident(orNewestOpen: nil).id else {
             print("console runner: no console frame within 30 s")
             pty.finish()

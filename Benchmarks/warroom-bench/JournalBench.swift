@@ -23,7 +23,7 @@ enum JournalBench {
     static func appendLatency() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let journal = try Journal(location: StoreLocation(directory: root.appendingPathComponent("journal")))
+        let journal = try SQLiteJournal(location: StoreLocation(directory: root.appendingPathComponent("journal")))
         let incident = try journal.openIncident(title: "bench", severity: "SEV3", author: "bench@host").id
         let bare = try BareSQLite(path: root.appendingPathComponent("bare.sqlite").path)
         defer { bare.close() }
@@ -108,7 +108,7 @@ enum JournalBench {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let location = StoreLocation(directory: root)
-        let journal = try Journal(location: location)
+        let journal = try SQLiteJournal(location: location)
         let incident = try journal.openIncident(title: "bench", severity: "SEV2", author: "bench@host")
         try fill(location: location, incident: incident.id, count: postmortemEvents - 1, start: incident.startedAt)
 

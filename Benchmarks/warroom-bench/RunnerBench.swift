@@ -16,7 +16,7 @@ enum RunnerBench {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("log.txt")
         writeLogFile(file)
-        let journal = try! Journal(location: StoreLocation(directory: folder.appendingPathComponent("store")))
+        let journal = try! SQLiteJournal(location: StoreLocation(directory: folder.appendingPathComponent("store")))
         let incident = try! journal.openIncident(title: "bench", severity: "SEV3", author: "bench").id
         let board = RunBoard(journal: journal, incident: incident, author: "bench", redactor: journal.storedRedactor)
 

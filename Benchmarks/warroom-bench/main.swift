@@ -6,7 +6,7 @@ import Foundation
 let suites: [(name: String, run: () -> Void)] = [
     ("runbook", RunbookBench.run),
     ("bigrunbook", BigRunbookBench.run),
-    ("journal", JournalBench.run),
+    ("journal", { JournalBench.run(); PostgresJournalBench.run() }),
     ("canvas", CanvasBench.run),
     ("metrics", MetricsBench.run),
     ("console", ConsoleBench.run),

@@ -6,14 +6,14 @@ import RunbookKit
 /// at, with the alert's labels as placeholder values. The webhook receiver and the API poller
 /// both feed it.
 public final class AlertIntake: Sendable {
-    public let journal: Journal
+    public let journal: any Journal
     public let config: AlertsConfig
     public let catalog: RunbookCatalog
     let author: String
     /// Journal writes block (SQLite, fsync); they run here instead of on the server's threads.
     private let queue = DispatchQueue(label: "warroom.alert-intake")
 
-    public init(journal: Journal, config: AlertsConfig, author: String = "alertmanager") {
+    public init(journal: any Journal, config: AlertsConfig, author: String = "alertmanager") {
         self.journal = journal
         self.config = config
         self.catalog = RunbookCatalog(folder: config.runbooks)

@@ -18,7 +18,7 @@ public final class RunBoard: @unchecked Sendable {
     ///   - journal, incident: where runs are recorded; either nil: runs are not recorded.
     ///   - author: the `who` of the recorded events.
     ///   - redactor: applied to the recorded text, values, tail and the output file.
-    public init(journal: Journal?, incident: String?, author: String, redactor: Redactor = .standard,
+    public init(journal: (any Journal)?, incident: String?, author: String, redactor: Redactor = .standard,
                 limits: RunLimits = RunLimits()) {
         recorder = RunRecorder(journal: journal, incident: incident, author: author, redactor: redactor)
         self.limits = limits

@@ -5,7 +5,7 @@ import RunbookKit
 /// Writes a run's `command_started` and `command_finished` events and creates its output file.
 /// Without a journal or an incident it records nothing.
 struct RunRecorder: Sendable {
-    let journal: Journal?
+    let journal: (any Journal)?
     let incident: String?
     let author: String
     let redactor: Redactor

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import IncidentKit
+import PostgresJournal
 import RunbookKit
 
 /// Options every journal command shares: where the store is and who is writing.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: ArgumentHelp(
-        "The store folder (default: $WARROOM_STORE, else $XDG_DATA_HOME/warroom, else ~/.local/share/warroom).",
-        valueName: "DIR"))
+        "The store: a folder (SQLite) or postgres://user@host:5432/db (a shared server) "
+            + "(default: $WARROOM_STORE, else $XDG_DATA_HOME/warroom, else ~/.local/share/warroom).",
+        valueName: "DIR|URL"))
     var store: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp(
@@ -18,8 +20,9 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the journal, with the store's extra redaction patterns (`redact.patterns`, one regex a line)
     /// and `configured` ones (a `warroom.yaml`'s `redact:`, already checked when the config was read).
-    func journal(redacting configured: [String] = []) throws -> Journal {
-        let location = StoreLocation.resolve(option: store)
+    func journal(redacting configured: [String] = []) throws -> any Journal {
+        let server = try serverURL()
+        let location = localLocation(server: server)
         let extra = Self.patterns(in: location.redactionPatternsURL)
         let remembered = Self.patterns(in: location.configuredPatternsURL)
         let redactor: Redactor
@@ -29,15 +32,21 @@ struct StoreOptions: ParsableArguments {
             throw JournalError.invalidValue(what: "pattern in \(location.redactionPatternsURL.path)",
                                             value: "\(error)", valid: ["regular expressions"])
         }
-        let timeout = ProcessInfo.processInfo.environment["WARROOM_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
-        let journal = try Journal(location: location, redactor: redactor, busyTimeout: timeout)
+        let journal: any Journal
+        if let server {
+            journal = try PostgresJournal(url: server, location: location, redactor: redactor)
+        } else {
+            let timeout = ProcessInfo.processInfo.environment["WARROOM_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
+            journal = try SQLiteJournal(location: location, redactor: redactor, busyTimeout: timeout)
+        }
         remember(configured.filter { !remembered.contains($0) }, in: location)
         return journal
     }
 
     /// The journal for a command that only reads (timeline, postmortem, incident list/show): a
     /// store this process may not write (read-only folder, a newer warroom's schema) is still read.
-    func readingJournal() throws -> Journal {
+    func readingJournal() throws -> any Journal {
+        if try serverURL() != nil { return try journal() }
         do {
             return try journal()
         } catch let error as JournalError {
@@ -45,10 +54,26 @@ struct StoreOptions: ParsableArguments {
             case .readOnly, .newerSchema:
                 let location = StoreLocation.resolve(option: store)
                 let extra = Self.patterns(in: location.redactionPatternsURL) + Self.patterns(in: location.configuredPatternsURL)
-                return try Journal(readingOnly: location, redactor: (try? Redactor(extra: extra)) ?? .standard)
+                return try SQLiteJournal(readingOnly: location, redactor: (try? Redactor(extra: extra)) ?? .standard)
             default: throw error
             }
         }
+    }
+
+    /// The journal server when `--store` (else `$WARROOM_STORE`) is a `postgres://` URL; nil for a folder.
+    func serverURL() throws -> PostgresStoreURL? {
+        let environment = ProcessInfo.processInfo.environment
+        let text = store.flatMap { $0.isEmpty ? nil : $0 } ?? environment["WARROOM_STORE"]
+        guard let text, PostgresStoreURL.isPostgres(text) else { return nil }
+        return try PostgresStoreURL(text, environment: environment)
+    }
+
+    /// This machine's folder: the SQLite store itself, or beside a server journal the default
+    /// folder ($XDG_DATA_HOME/warroom, else ~/.local/share/warroom) for outputs and patterns.
+    func localLocation(server: PostgresStoreURL?) -> StoreLocation {
+        guard server != nil else { return StoreLocation.resolve(option: store) }
+        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "WARROOM_STORE" }
+        return StoreLocation.resolve(option: nil, environment: environment)
     }
 
     /// One regular expression a line; blank lines and `#` comments skipped.

@@ -68,7 +68,7 @@ struct AlertmanagerEndToEndTests {
             serve.terminate()
             serve.waitUntilExit()
         }
-        let journal = try Journal(location: StoreLocation(directory: URL(fileURLWithPath: store)))
+        let journal = try SQLiteJournal(location: StoreLocation(directory: URL(fileURLWithPath: store)))
         let opened = try Self.wait(seconds: 60) { try !journal.incidents().isEmpty }
         #expect(opened, "Alertmanager delivered within 60 s")
         let incident = try #require(try journal.incidents().first)
@@ -98,7 +98,7 @@ struct AlertmanagerEndToEndTests {
         let store = directory.appendingPathComponent("store").path
         let environment = ProcessInfo.processInfo.environment.merging(["WARROOM_E2E_TOKEN": env.token]) { $1 }
         let arguments = ["alerts", "pull", "--alertmanager", env.alertmanager, "--once", "--config", config, "--store", store]
-        let journal = try Journal(location: StoreLocation(directory: URL(fileURLWithPath: store)))
+        let journal = try SQLiteJournal(location: StoreLocation(directory: URL(fileURLWithPath: store)))
         // The rule may not have reached Alertmanager yet when this test starts.
         let opened = try Self.wait(seconds: 60) {
             let result = try WarroomBinary.run(arguments, environment: environment)

@@ -8,7 +8,7 @@ import FoundationNetworking
 /// A throw-away store and runbooks folder for one test.
 struct AlertFixture {
     let directory: URL
-    let journal: Journal
+    let journal: any Journal
 
     static let paymentsRunbook = """
         # Payments runbook
@@ -51,7 +51,7 @@ struct AlertFixture {
         try Self.paymentsRunbook.write(to: runbooks.appendingPathComponent("payments.md"), atomically: true, encoding: .utf8)
         try Self.catalogueRunbook.write(to: runbooks.appendingPathComponent("k8s/catalogue.md"), atomically: true,
                                         encoding: .utf8)
-        journal = try Journal(location: StoreLocation(directory: directory.appendingPathComponent("store")))
+        journal = try SQLiteJournal(location: StoreLocation(directory: directory.appendingPathComponent("store")))
     }
 
     var runbooksPath: String { directory.appendingPathComponent("runbooks").path }

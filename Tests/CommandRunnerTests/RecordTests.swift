@@ -8,8 +8,8 @@ import Testing
 struct RecordTests {
     let store = RunnerTempStore()
 
-    func open() throws -> (Journal, String, RunBoard) {
-        let journal = try Journal(location: store.location)
+    func open() throws -> (any Journal, String, RunBoard) {
+        let journal = try SQLiteJournal(location: store.location)
         let incident = try journal.openIncident(title: "Checkout down", severity: "SEV2", author: "alice@bastion")
         let board = RunBoard(journal: journal, incident: incident.id, author: "alice@bastion",
                              redactor: journal.storedRedactor)

@@ -18,7 +18,7 @@ struct SecretRecordTests {
     }
 
     @Test func typedSecretIsMaskedEverywhere() async throws {
-        let journal = try Journal(location: store.location)
+        let journal = try SQLiteJournal(location: store.location)
         let incident = try journal.openIncident(title: "Leak", severity: "SEV2", author: "alice")
         let board = RunBoard(journal: journal, incident: incident.id, author: "alice", redactor: journal.storedRedactor)
         let secret = "Hx7-plain-looking-9"

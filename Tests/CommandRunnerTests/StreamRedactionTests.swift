@@ -11,7 +11,7 @@ struct StreamRedactionTests {
     let store = RunnerTempStore()
 
     func runRecorded(_ script: String) async throws -> (log: String, journal: String) {
-        let journal = try Journal(location: store.location)
+        let journal = try SQLiteJournal(location: store.location)
         let incident = try journal.openIncident(title: "Keys", severity: "SEV2", author: "alice")
         let board = RunBoard(journal: journal, incident: incident.id, author: "alice", redactor: journal.storedRedactor)
         let end = await (try board.start(bashRun(script))).wait()

@@ -33,6 +33,15 @@ struct AlertsOverlayTests {
         #expect(state.overlays.isEmpty)
     }
 
+    @Test("Events waiting for an unreachable journal server are counted in the header, and the count goes")
+    func offlineCount() {
+        var state = AppFixture.state()
+        _ = AppUpdate.update(&state, .journalWaiting(3))
+        #expect(Self.screen(state)[0].contains("offline: 3 events waiting"))
+        _ = AppUpdate.update(&state, .journalWaiting(0))
+        #expect(!Self.screen(state)[0].contains("offline"))
+    }
+
     @Test("Resolved: no longer counted, listed as resolved, and the footer suggests mitigated (nothing is closed)")
     func resolved() {
         var state = AppFixture.state()

@@ -30,7 +30,7 @@ struct IncidentRoomTests {
     ])
 
     func journalWithIncident() throws -> (Journal, String) {
-        let journal = try Journal(location: store.location, clock: clock.function)
+        let journal = try SQLiteJournal(location: store.location, clock: clock.function)
         let id = try journal.openIncident(title: "Checkout 5xx", severity: "SEV2", runbookPath: nil, runbookHash: nil,
                                           author: "alice").id
         return (journal, id)

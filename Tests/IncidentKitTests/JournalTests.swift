@@ -9,10 +9,13 @@ struct JournalTests {
     let store = TempStore()
     let clock = TestClock("2026-11-22T10:00:00Z")
 
-    func journal() throws -> Journal { try Journal(location: store.location, clock: clock.function) }
+    func journal(_ engine: JournalEngine = .sqlite) throws -> any Journal {
+        try engine.open(store, clock: clock.function)
+    }
 
-    @Test func opensIncidentsWithDailyIds() throws {
-        let journal = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func opensIncidentsWithDailyIds(engine: JournalEngine) throws {
+        let journal = try journal(engine)
         let a = try journal.openIncident(title: "API down", severity: "SEV1", author: "alice@bastion")
         let b = try journal.openIncident(title: "Disk full", severity: "P2", author: "bob@bastion")
         clock.set("2026-11-23T00:00:01Z")
@@ -26,7 +29,7 @@ struct JournalTests {
     }
 
     @Test func durablePragmas() throws {
-        let journal = try journal()
+        let journal = try SQLiteJournal(location: store.location, clock: clock.function)
         let (mode, synchronous, timeout) = try journal.queue.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
              try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
@@ -37,7 +40,7 @@ struct JournalTests {
     }
 
     @Test func storeFilesArePrivate() throws {
-        let journal = try journal()
+        let journal = try SQLiteJournal(location: store.location, clock: clock.function)
         let incident = try journal.openIncident(title: "t", severity: "SEV2", author: "a")
         let path = try journal.writeOutput("line\n", incident: incident.id, event: 1)
         func mode(_ url: URL) throws -> Int {
@@ -50,8 +53,9 @@ struct JournalTests {
         #expect(path == "outputs/\(incident.id)/1.log")
     }
 
-    @Test func stateChangesAreEventsAndUpdateTheIncident() throws {
-        let journal = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func stateChangesAreEventsAndUpdateTheIncident(engine: JournalEngine) throws {
+        let journal = try journal(engine)
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
         try journal.setSeverity("sev-1", rules: SeverityRules(runbook: nil), on: id, author: "a")
         try journal.setStatus(.identified, on: id, author: "a")
@@ -69,8 +73,9 @@ struct JournalTests {
         #expect(kinds == [.opened, .severityChanged, .statusChanged, .roleAssigned, .milestone])
     }
 
-    @Test func filtersByKindAndTime() throws {
-        let journal = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func filtersByKindAndTime(engine: JournalEngine) throws {
+        let journal = try journal(engine)
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
         clock.advance(600)
         try journal.append(NotePayload(text: "later"), to: id, author: "a")
@@ -81,14 +86,14 @@ struct JournalTests {
         #expect(try journal.events(incident: id, after: 2).map(\.id) == [3])
     }
 
-    @Test func payloadsAreRedactedBeforeStorage() throws {
-        let journal = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func payloadsAreRedactedBeforeStorage(engine: JournalEngine) throws {
+        let journal = try journal(engine)
         let id = try journal.openIncident(title: "leak DB_PASSWORD=hunter2", severity: "SEV3", author: "a").id
         let finished = CommandFinishedPayload(command: "mysql --password=hunter2", exitStatus: nil, signal: 9,
                                               durationMs: 1200, tail: ["token ghp_1234567890abcdefghijABCDEFGHIJ123456"])
         let event = try journal.append(finished, to: id, author: "a")
-        let raw = try String(contentsOf: store.location.databaseURL, encoding: .isoLatin1)
-        #expect(!raw.contains("hunter2"))
+        #expect(try !rawStorage(engine).contains("hunter2"))
         #expect(!event.payloadJSON.contains("ghp_"))
         // The redaction round trip keeps nulls, booleans and numbers as they were.
         #expect(event.payloadJSON.contains("\"exitStatus\":null"))
@@ -101,8 +106,9 @@ struct JournalTests {
         #expect(text == "password=[REDACTED]\nok\n")
     }
 
-    @Test func commandOutputGoesBesideTheDatabase() throws {
-        let journal = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func commandOutputGoesBesideTheDatabase(engine: JournalEngine) throws {
+        let journal = try journal(engine)
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
         let started = try journal.append(CommandStartedPayload(command: "psql -c 'select 1'"), to: id, author: "a")
         let output = (1...15).map { "line \($0)" }.joined(separator: "\n") + "\nDB_PASSWORD=hunter2\n"
@@ -115,8 +121,9 @@ struct JournalTests {
         #expect(file.hasPrefix("line 1\n") && file.hasSuffix("DB_PASSWORD=[REDACTED]\n"))
     }
 
-    @Test func jsonLineHasTheDocumentedShape() throws {
-        let journal = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func jsonLineHasTheDocumentedShape(engine: JournalEngine) throws {
+        let journal = try journal(engine)
         clock.set("2026-11-22T10:31:05.123Z")
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "alice@bastion").id
         let event = try journal.append(NotePayload(text: "hello \"world\""), to: id, author: "alice@bastion")
@@ -125,8 +132,9 @@ struct JournalTests {
         #expect(object["kind"] as? String == "note")
     }
 
-    @Test func unknownValuesListTheValidOnes() throws {
-        let journal = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func unknownValuesListTheValidOnes(engine: JournalEngine) throws {
+        let journal = try journal(engine)
         _ = try journal.openIncident(title: "t", severity: "SEV3", author: "a")
         let unknown = #expect(throws: JournalError.self) { try journal.incident("INC-1") }
         #expect(unknown?.text == "unknown incident INC-1; known: INC-20261122-1")
@@ -153,10 +161,11 @@ struct JournalTests {
         #expect(try EventKind.parse("command-finished") == .commandFinished)
     }
 
-    @Test func watchSeesAnotherConnectionsEventsWithinASecond() async throws {
-        let writer = try journal()
+    @Test(arguments: JournalEngine.testable)
+    func watchSeesAnotherConnectionsEventsWithinASecond(engine: JournalEngine) async throws {
+        let writer = try journal(engine)
         let id = try writer.openIncident(title: "t", severity: "SEV3", author: "a").id
-        let reader = try Journal(location: store.location)
+        let reader = try engine.open(store)
         var iterator = reader.watch(incident: id, after: 1).makeAsyncIterator()
         // Let the watcher take its first look, then commit from the other connection.
         try await Task.sleep(for: .milliseconds(300))
@@ -167,12 +176,25 @@ struct JournalTests {
         #expect(ContinuousClock.now - committed < .seconds(1))
     }
 
-    @Test func reopeningAStoreKeepsEverything() throws {
-        var journal: Journal? = try self.journal()
+    @Test(arguments: JournalEngine.testable)
+    func reopeningAStoreKeepsEverything(engine: JournalEngine) throws {
+        var journal: (any Journal)? = try self.journal(engine)
         let id = try journal!.openIncident(title: "t", severity: "SEV3", author: "a").id
         try journal!.append(NotePayload(text: "kept"), to: id, author: "a")
         journal = nil
-        let reopened = try self.journal()
+        let reopened = try self.journal(engine)
         #expect(try reopened.events(incident: id).count == 2)
+    }
+
+    /// Everything the engine stored, as text: the SQLite file, or a dump of the server database.
+    func rawStorage(_ engine: JournalEngine) throws -> String {
+        switch engine {
+        case .sqlite: return try String(contentsOf: store.location.databaseURL, encoding: .isoLatin1)
+        case .postgres:
+            let url = try store.postgresDatabase()
+            return try ["incident", "event"].map {
+                try PostgresTestServer.psql(url, "SELECT t::text FROM \($0) t")
+            }.joined(separator: "\n")
+        }
     }
 }

@@ -8,7 +8,7 @@ struct MultiProcessTests {
     let store = TempStore()
 
     func openIncident() throws -> String {
-        try Journal(location: store.location).openIncident(title: "stress", severity: "SEV2", author: "test").id
+        try SQLiteJournal(location: store.location).openIncident(title: "stress", severity: "SEV2", author: "test").id
     }
 
     func writer(_ id: String, count: Int, prefix: String, store: TempStore? = nil) throws -> (Process, Pipe) {
@@ -32,7 +32,7 @@ struct MultiProcessTests {
         // busy the shared disk is. Durability on disk is the SIGKILL test's.
         let memoryStore = TempStore(inMemoryFileSystem: true)
         let store = memoryStore
-        let id = try Journal(location: store.location).openIncident(title: "stress", severity: "SEV2", author: "test").id
+        let id = try SQLiteJournal(location: store.location).openIncident(title: "stress", severity: "SEV2", author: "test").id
         let (a, outA) = try writer(id, count: 5000, prefix: "A", store: store)
         let (b, outB) = try writer(id, count: 5000, prefix: "B", store: store)
         let printedA = outA.fileHandleForReading.readDataToEndOfFile()
@@ -41,7 +41,7 @@ struct MultiProcessTests {
         b.waitUntilExit()
         #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
 
-        let notes = try Journal(location: store.location).events(incident: id, kinds: [.note])
+        let notes = try SQLiteJournal(location: store.location).events(incident: id, kinds: [.note])
         #expect(notes.count == 10_000)
         let ids = notes.map(\.id)
         #expect(zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 })
@@ -78,7 +78,7 @@ struct MultiProcessTests {
         let returned = text.split(separator: "\n").compactMap { Int64($0) }
         #expect(returned.count >= 800)
 
-        let journal = try Journal(location: store.location)
+        let journal = try SQLiteJournal(location: store.location)
         let stored = Set(try journal.events(incident: id).map(\.id))
         #expect(Set(returned).isSubset(of: stored))
         let check = try journal.queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
@@ -89,7 +89,7 @@ struct MultiProcessTests {
 
     @Test func watchSeesANoteFromAnotherProcessWithinASecond() async throws {
         let id = try openIncident()
-        let journal = try Journal(location: store.location)
+        let journal = try SQLiteJournal(location: store.location)
         var iterator = journal.watch(incident: id, after: 1).makeAsyncIterator()
         let result = try WarroomBinary.run(["note", "--store", store.directory.path, "--incident", id, "from", "cli"])
         #expect(result.status == 0)

@@ -9,8 +9,8 @@ struct PostmortemTests {
     let clock = TestClock("2026-11-22T23:41:00Z")
 
     /// A scripted incident that crosses midnight, with every kind of event.
-    func scriptedIncident() throws -> (Journal, Incident, Runbook) {
-        let journal = try Journal(location: store.location, clock: clock.function)
+    func scriptedIncident(_ engine: JournalEngine) throws -> (any Journal, Incident, Runbook) {
+        let journal = try engine.open(store, clock: clock.function)
         let alice = "alice@bastion", bob = "bob@laptop"
         let id = try journal.openIncident(title: "Checkout API returns 502", severity: "SEV3",
                                           runbookPath: "runbooks/checkout.md", runbookHash: "ab12", author: alice).id
@@ -82,8 +82,10 @@ struct PostmortemTests {
         return (journal, try journal.incident(id), runbook)
     }
 
-    @Test func defaultTemplateMatchesGoldenFile() throws {
-        let (journal, incident, runbook) = try scriptedIncident()
+    /// The same events on both engines make the same postmortem.
+    @Test(arguments: JournalEngine.testable)
+    func defaultTemplateMatchesGoldenFile(engine: JournalEngine) throws {
+        let (journal, incident, runbook) = try scriptedIncident(engine)
         let report = PostmortemReport(incident: incident, events: try journal.events(incident: incident.id),
                                       runbook: runbook)
         let markdown = try PostmortemRenderer.render(report)
@@ -97,8 +99,9 @@ struct PostmortemTests {
         #expect(markdown == golden)
     }
 
-    @Test func durationsComeFromTheEvents() throws {
-        let (journal, incident, _) = try scriptedIncident()
+    @Test(arguments: JournalEngine.testable)
+    func durationsComeFromTheEvents(engine: JournalEngine) throws {
+        let (journal, incident, _) = try scriptedIncident(engine)
         let report = PostmortemReport(incident: incident, events: try journal.events(incident: incident.id))
         #expect(report.timeToAcknowledge == "3m 00s")
         #expect(report.timeToMitigate == "21m 30s")
@@ -110,15 +113,17 @@ struct PostmortemTests {
         #expect(!report.notes.map(\.text).joined().contains("hunter2"))
     }
 
-    @Test func unknownDurationsShowADash() throws {
-        let journal = try Journal(location: store.location, clock: clock.function)
+    @Test(arguments: JournalEngine.testable)
+    func unknownDurationsShowADash(engine: JournalEngine) throws {
+        let journal = try engine.open(store, clock: clock.function)
         let incident = try journal.openIncident(title: "t", severity: "SEV3", author: "a")
         let report = PostmortemReport(incident: incident, events: try journal.events(incident: incident.id))
         #expect([report.timeToAcknowledge, report.timeToMitigate, report.timeToResolve, report.end] == ["—", "—", "—", "—"])
     }
 
-    @Test func customTemplateSeesTheSameData() throws {
-        let (journal, incident, _) = try scriptedIncident()
+    @Test(arguments: JournalEngine.testable)
+    func customTemplateSeesTheSameData(engine: JournalEngine) throws {
+        let (journal, incident, _) = try scriptedIncident(engine)
         let report = PostmortemReport(incident: incident, events: try journal.events(incident: incident.id))
         let text = try PostmortemRenderer.render(report, template: "{{id}} {{severity}} <{{timeToResolve}}>{{#actionItems}} [{{text}}]{{/actionItems}}")
         #expect(text == "INC-20261122-1 SEV2 <45m 30s> [add a config lint to the deploy pipeline] [alert on 502 rate per pod]")

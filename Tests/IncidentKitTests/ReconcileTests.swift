@@ -6,10 +6,10 @@ import Testing
 /// unknown result — only when that process is gone, only on this host, only once.
 @Suite("Orphaned runs")
 struct ReconcileTests {
-    @Test func deadProcessesRunsEndWithUnknownResult() throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-reconcile-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: store) }
-        let journal = try Journal(location: StoreLocation(directory: store))
+    @Test(arguments: JournalEngine.testable)
+    func deadProcessesRunsEndWithUnknownResult(engine: JournalEngine) throws {
+        let store = TempStore()
+        let journal = try engine.open(store)
         let incident = try journal.openIncident(title: "Killed", severity: "SEV2", author: "alice")
         let dead = try journal.append(CommandStartedPayload(command: "sleep 600", commandId: 4, pid: 111, host: "here"),
                                       to: incident.id, author: "alice")
@@ -34,7 +34,7 @@ struct ReconcileTests {
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-orphan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: store) }
         let location = StoreLocation(directory: store)
-        let journal = try Journal(location: location)
+        let journal = try SQLiteJournal(location: location)
         let incident = try journal.openIncident(title: "Killed", severity: "SEV2", author: "alice")
         let leftover = Process()
         // A group of its own, led by the process itself (as a run's first process is).

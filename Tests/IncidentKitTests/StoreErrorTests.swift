@@ -21,7 +21,7 @@ struct StoreErrorTests {
     ])
     func nonSQLiteFileIsNamedAndLeftUntouched(bytes: [UInt8]) throws {
         let url = try plant(bytes)
-        let error = #expect(throws: JournalError.self) { try Journal(location: store.location) }
+        let error = #expect(throws: JournalError.self) { try SQLiteJournal(location: store.location) }
         #expect(error == .notADatabase(path: url.path))
         #expect(error?.text.contains(url.path) == true)
         #expect(try [UInt8](Data(contentsOf: url)) == bytes)
@@ -33,13 +33,13 @@ struct StoreErrorTests {
         var bytes = Array("SQLite format 3\0".utf8)
         bytes += Array(repeating: 0x5A, count: 4096 - bytes.count)
         let url = try plant(bytes)
-        let error = #expect(throws: JournalError.self) { try Journal(location: store.location) }
+        let error = #expect(throws: JournalError.self) { try SQLiteJournal(location: store.location) }
         #expect(error?.text.contains(url.path) == true)
         #expect(try [UInt8](Data(contentsOf: url)) == bytes)
     }
 
     @Test func lockedStoreWaitsThenFails() throws {
-        let journal = try Journal(location: store.location, busyTimeout: 0.4)
+        let journal = try SQLiteJournal(location: store.location, busyTimeout: 0.4)
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
         let other = try DatabaseQueue(path: store.location.databaseURL.path)
         try other.writeWithoutTransaction { db in
@@ -57,7 +57,7 @@ struct StoreErrorTests {
     }
 
     @Test func readOnlyDatabaseGivesAClearError() throws {
-        let journal = try Journal(location: store.location)
+        let journal = try SQLiteJournal(location: store.location)
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
         // query_only makes SQLite answer SQLITE_READONLY as a read-only file would (tests run as root,
         // where file modes do not stop writes).
@@ -71,16 +71,16 @@ struct StoreErrorTests {
 
     @Test(.enabled(if: geteuid() != 0, "root ignores file modes"))
     func readOnlyFolderGivesAClearError() throws {
-        _ = try Journal(location: store.location)
+        _ = try SQLiteJournal(location: store.location)
         try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: store.directory.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: store.directory.path) }
-        let error = #expect(throws: JournalError.self) { try Journal(location: store.location) }
+        let error = #expect(throws: JournalError.self) { try SQLiteJournal(location: store.location) }
         #expect(error == .readOnly(path: store.directory.path))
     }
 
     @Test func missingStoreFolderIsCreated() throws {
         let nested = StoreLocation(directory: store.directory.appendingPathComponent("a/b"))
-        _ = try Journal(location: nested)
+        _ = try SQLiteJournal(location: nested)
         #expect(FileManager.default.fileExists(atPath: nested.databaseURL.path))
     }
 

@@ -3,7 +3,7 @@ import Foundation
 @testable import IncidentKit
 
 /// A temporary store folder, removed when the test's value goes away.
-final class TempStore {
+final class TempStore: @unchecked Sendable {  // @unchecked: `database` is behind `lock`
     let directory: URL
     var location: StoreLocation { StoreLocation(directory: directory) }
 
@@ -20,6 +20,19 @@ final class TempStore {
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
+
+    // The store's own database on the test PostgreSQL server, created on first use.
+    private let lock = NSLock()
+    private var database: String?
+
+    func postgresDatabase() throws -> String {
+        try lock.withLock {
+            if let database { return database }
+            let made = try PostgresTestServer.createDatabase()
+            database = made
+            return made
+        }
+    }
 }
 
 /// A clock tests move by hand.

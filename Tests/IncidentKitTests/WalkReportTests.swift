@@ -10,7 +10,7 @@ struct WalkReportTests {
     let clock = TestClock("2026-12-03T09:00:00Z")
 
     @Test func stepsWithWhoWhenAndHowLongTheyTook() throws {
-        let journal = try Journal(location: store.location, clock: clock.function)
+        let journal = try SQLiteJournal(location: store.location, clock: clock.function)
         let id = try journal.openIncident(title: "Walk: Deployment checklist", severity: WalkRecord.severity,
                                           runbookPath: "deploy.md", author: "alice").id
         func mark(_ kind: EventKind, _ item: String, _ index: Int, after seconds: Double, reason: String? = nil) throws {

@@ -50,6 +50,8 @@ public struct AppState: Sendable, Equatable {
     /// The incident's alerts by fingerprint (`alert_firing` / `alert_resolved` events).
     public var alerts: [String: FiringAlert] = [:]
     public var firingCount: Int { alerts.values.filter { !$0.resolved }.count }
+    /// Events kept in the local outbox while the journal server is unreachable: the header says so.
+    public var journalWaiting = 0
     public var timeline: [ConsoleEvent] = [] { didSet { refreshFilters([.timeline]) } }
     public var focus: PaneID = .checklist
     /// Selected row of each pane (an index into that pane's items).

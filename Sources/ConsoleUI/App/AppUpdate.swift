@@ -46,6 +46,9 @@ public enum AppUpdate {
         case .metricReadings(let readings):
             for reading in readings { state.metricReadings[reading.name] = reading }
             return []
+        case .journalWaiting(let count):
+            state.journalWaiting = count
+            return []
         case .notice(let text):
             state.footer = .notice(text)
             return []

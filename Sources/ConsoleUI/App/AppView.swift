@@ -40,6 +40,11 @@ public enum AppView {
         var x = canvas.write(" \(incident.id) ", x: rect.x, y: y, style: palette[.headerTitle], clip: rect)
         x = canvas.write(" " + severityBadge(state) + " ", x: x + 1, y: y, style: palette[severityKey(state)], clip: rect)
         x = canvas.write(" \(incident.status) ", x: x + 1, y: y, style: palette[.header], clip: rect)
+        if state.journalWaiting > 0 {
+            let events = state.journalWaiting == 1 ? "event" : "events"
+            x = canvas.write(" offline: \(state.journalWaiting) \(events) waiting ", x: x + 1, y: y,
+                             style: palette[.metricCrit], clip: rect)
+        }
         if state.firingCount > 0 {
             x = canvas.write(" 🔔 \(state.firingCount) firing (:alerts) ", x: x + 1, y: y, style: palette[.metricCrit], clip: rect)
         }

@@ -17,6 +17,8 @@ public enum Msg: Sendable, Equatable {
     case notice(String)
     /// Live metric readings from the sampler (replacing earlier ones of the same name).
     case metricReadings([MetricReading])
+    /// How many events wait in the local outbox for an unreachable journal server (0: none).
+    case journalWaiting(Int)
     /// The runner's runs as they are now (started, progressing, finished): each replaces the
     /// one with its id, new ids are added. Sent whenever a run changes state, flag or counts.
     case runs([RunSnapshot])

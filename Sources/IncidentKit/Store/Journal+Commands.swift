@@ -34,7 +34,4 @@ extension Journal {
         try PrivateFiles.write(Data(), to: url)
         return (url, "outputs/\(incident)/\(event).log")
     }
-
-    /// The redactor this journal applies to everything it stores.
-    public var storedRedactor: Redactor { redactor }
 }

@@ -26,7 +26,7 @@ extension Journal {
             let killed = RunningGroups.killOrphan(location, incident: incident, event: event.id)
             let payload = CommandFinishedPayload(
                 command: started.command, commandId: started.commandId, exitStatus: nil,
-                durationMs: Int(max(0, clock().timeIntervalSince(event.time)) * 1000),
+                durationMs: Int(max(0, now().timeIntervalSince(event.time)) * 1000),
                 failure: "result unknown: the process running it (pid \(pid)) ended before it did"
                     + (killed.map { "; its process group \($0) was still running and was killed" } ?? ""),
                 startedEvent: event.id)

@@ -1,255 +1,48 @@
 import Foundation
-import GRDB
 
-/// The incident journal: one SQLite file (WAL, `synchronous = FULL`) shared by every console and
-/// CLI process that writes the same store. Appends return once the event is committed to disk.
-public final class Journal: Sendable {
-    public let location: StoreLocation
-    let queue: DatabaseQueue
-    let redactor: Redactor
-    let clock: @Sendable () -> Date
-    let busyTimeout: Double
+/// The incident journal, whatever engine keeps it: every command, the console, the runner, the
+/// metrics writer and the alert intake go through this interface. Two engines implement it:
+/// `SQLiteJournal` (one file, one machine, the default) and `PostgresJournal` (a shared server, in
+/// its own target). Both give the same ids (`INC-YYYYMMDD-N`), events and payloads.
+///
+/// Requirements are the few operations an engine must do itself; everything built from them
+/// (typed appends, severity/status/roles, command records, reconciliation) is shared in
+/// `Journal+Shared.swift`, so the engines cannot drift apart.
+public protocol Journal: AnyObject, Sendable {
+    /// The local folder of this machine's state: command outputs, running process groups,
+    /// redaction patterns (and, for a server journal, its offline outbox).
+    var location: StoreLocation { get }
+    /// The redactor this journal applies to everything it stores.
+    var storedRedactor: Redactor { get }
+    /// Where the events live, for messages: a path, or a URL without its password.
+    var storeDescription: String { get }
+    /// The time stamped on new events (tests pass a fixed clock).
+    func now() -> Date
+    /// Events kept on this machine until the journal's server can be reached (0 for a local file).
+    var waitingEvents: Int { get }
 
-    /// Opens (creating if needed) the store at `location`.
-    /// - Parameters:
-    ///   - clock: the time stamped on new events and incidents; tests pass a fixed one.
-    ///   - busyTimeout: how long to wait for another writer before reporting the store as locked.
-    public init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() },
-                redactor: Redactor = .standard, busyTimeout: Double = 5) throws
-    {
-        self.location = location
-        self.redactor = redactor
-        self.clock = clock
-        self.busyTimeout = busyTimeout
-        let dbURL = location.databaseURL
-        try PrivateFiles.makeDirectory(location.directory)
-        // Before SQLite sees it: never let it write into a file that is not a database.
-        try DatabaseFileCheck.check(dbURL)
-        if access(location.directory.path, W_OK) != 0 {
-            throw JournalError.readOnly(path: location.directory.path)
-        }
-        try PrivateFiles.createIfMissing(dbURL)
-        queue = try Self.mapErrors(path: dbURL.path, waited: busyTimeout) {
-            let queue = try DatabaseQueue(path: dbURL.path, configuration: Self.configuration(busyTimeout: busyTimeout))
-            try Self.refuseNewerSchema(queue, path: dbURL.path)
-            try Schema.migrator.migrate(queue)
-            return queue
-        }
-    }
-
-    /// Opens an existing store for reading only (`timeline`, `postmortem` on a read-only store or
-    /// one written by a newer warroom): nothing is created, migrated or written.
-    public init(readingOnly location: StoreLocation, redactor: Redactor = .standard, busyTimeout: Double = 5) throws {
-        self.location = location
-        self.redactor = redactor
-        self.clock = { Date() }
-        self.busyTimeout = busyTimeout
-        let dbURL = location.databaseURL
-        try DatabaseFileCheck.check(dbURL)
-        guard FileManager.default.fileExists(atPath: dbURL.path) else {
-            throw JournalError.database(path: dbURL.path, detail: "no journal here yet")
-        }
-        queue = try Self.mapErrors(path: dbURL.path, waited: busyTimeout) {
-            let config = Self.configuration(busyTimeout: busyTimeout, readonly: true)
-            do {
-                let queue = try DatabaseQueue(path: dbURL.path, configuration: config)
-                _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") }
-                return queue
-            } catch {
-                // A WAL store in a read-only folder cannot make its -shm file: read it as immutable.
-                var url = URLComponents(url: dbURL, resolvingAgainstBaseURL: false)!
-                url.scheme = "file"
-                url.queryItems = [URLQueryItem(name: "immutable", value: "1")]
-                return try DatabaseQueue(path: url.string!, configuration: config)
-            }
-        }
-    }
-
-    /// A writer never touches a store whose schema has migrations this version does not know.
-    static func refuseNewerSchema(_ queue: DatabaseQueue, path: String) throws {
-        let known = Set(Schema.migrator.migrations)
-        let applied = try queue.read { db -> [String] in
-            guard try db.tableExists("grdb_migrations") else { return [] }
-            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-        }
-        let unknown = applied.filter { !known.contains($0) }
-        if !unknown.isEmpty { throw JournalError.newerSchema(path: path, unknown: unknown) }
-    }
-
-    static func configuration(busyTimeout: Double, readonly: Bool = false) -> Configuration {
-        var config = Configuration()
-        // Not `config.journalMode = .wal`: GRDB then sets `synchronous = NORMAL` after our
-        // setup, and NORMAL does not fsync on commit.
-        config.busyMode = .timeout(busyTimeout)
-        config.readonly = readonly
-        config.label = "warroom.journal"
-        config.prepareDatabase { db in
-            if !readonly {
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                guard mode == "wal" else {
-                    throw DatabaseError(message: "could not switch to WAL (journal_mode is \(mode ?? "?"))")
-                }
-            }
-            // FULL: with WAL, each commit is fsync'd before it returns, so an appended event
-            // survives a crash or power loss.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        return config
-    }
-
-    // MARK: Incidents
-
-    /// Opens a new incident (status investigating) and records its `opened` event.
-    public func openIncident(title: String, severity: String, runbookPath: String? = nil,
-                             runbookHash: String? = nil, author: String) throws -> Incident
-    {
-        let now = clock()
-        let title = redactor.redact(title)
-        return try write { db in
-            let payload = OpenedPayload(title: title, severity: severity, runbook: runbookPath, runbookHash: runbookHash)
-            return try insertIncident(db, payload, author: author, time: now)
-        }
-    }
-
-    /// Inserts the incident row `payload` describes (next id of the day) and its `opened` event.
-    func insertIncident(_ db: Database, _ payload: OpenedPayload, author: String, time now: Date) throws -> Incident {
-        let day = "INC-" + UTCParts(now).compactDate + "-"
-        let existing = try String.fetchAll(db, sql: "SELECT id FROM incident WHERE id LIKE ?", arguments: [day + "%"])
-        let next = (existing.compactMap { Int($0.dropFirst(day.count)) }.max() ?? 0) + 1
-        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM incident") ?? 0) + 1
-        let incident = Incident(id: day + String(next), title: payload.title, runbookPath: payload.runbook,
-                                runbookHash: payload.runbookHash, severity: payload.severity,
-                                status: payload.status ?? .investigating, startedAt: now,
-                                runbookSection: payload.runbookSection)
-        try db.execute(sql: """
-            INSERT INTO incident (id, seq, title, runbook_path, runbook_hash, runbook_section, severity, status, roles, started_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)
-            """, arguments: [incident.id, seq, incident.title, incident.runbookPath, incident.runbookHash,
-                             incident.runbookSection, incident.severity, incident.status.rawValue,
-                             Timestamp.milliseconds(now)])
-        _ = try insertEvent(db, incident: incident.id, kind: .opened, payload: payload, author: author, time: now)
-        return incident
-    }
-
+    /// Opens a new incident (status and payload from `payload`) and records its `opened` event.
+    func createIncident(_ payload: OpenedPayload, author: String) throws -> Incident
     /// Every incident, newest first; open ones only unless `includeResolved`.
-    public func incidents(includeResolved: Bool = true) throws -> [Incident] {
-        try read { db in
-            let sql = "SELECT * FROM incident" + (includeResolved ? "" : " WHERE status != 'resolved'")
-                + " ORDER BY seq DESC"
-            return try Row.fetchAll(db, sql: sql).map(Self.incident(from:))
-        }
-    }
-
-    /// The incident `id`, or an error listing the known ones.
-    public func incident(_ id: String) throws -> Incident {
-        try read { db in try Self.fetchIncident(db, id: id) }
-    }
-
-    /// `id` when given, else the newest open incident. Readers (timeline, postmortem) pass
-    /// `orResolved` to fall back to the newest incident when none is open: a postmortem is
-    /// usually written after the resolution.
-    public func incident(orNewestOpen id: String?, orResolved: Bool = false) throws -> Incident {
-        if let id { return try incident(id) }
-        if let newest = try incidents(includeResolved: false).first { return newest }
-        if orResolved, let newest = try incidents(includeResolved: true).first { return newest }
-        throw JournalError.noOpenIncident
-    }
-
-    static func fetchIncident(_ db: Database, id: String) throws -> Incident {
-        let wanted = id.uppercased()
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [wanted]) {
-            return try incident(from: row)
-        }
-        let known = try String.fetchAll(db, sql: "SELECT id FROM incident ORDER BY seq DESC LIMIT 20")
-        throw JournalError.unknownIncident(id: id, known: known)
-    }
-
-    static func incident(from row: Row) throws -> Incident {
-        let rolesJSON: String = row["roles"]
-        let roles = (try? JSONDecoder().decode([String: String].self, from: Data(rolesJSON.utf8))) ?? [:]
-        let status: String = row["status"]
-        let resolved: Int64? = row["resolved_at"]
-        return Incident(
-            id: row["id"], title: row["title"], runbookPath: row["runbook_path"], runbookHash: row["runbook_hash"],
-            severity: row["severity"], status: IncidentStatus(rawValue: status) ?? .investigating, roles: roles,
-            startedAt: Timestamp.date(milliseconds: row["started_at"]),
-            resolvedAt: resolved.map { Timestamp.date(milliseconds: $0) }, runbookSection: row["runbook_section"])
-    }
-
-    // MARK: Reading the timeline
-
+    func listIncidents(includeResolved: Bool) throws -> [Incident]
+    /// The incident `id` (any case), or `JournalError.unknownIncident` listing the known ones.
+    func incident(_ id: String) throws -> Incident
     /// Events of `incident` in commit order, optionally after an id, from a time, of some kinds.
-    public func events(incident: String, after: Int64? = nil, since: Date? = nil,
-                       kinds: Set<EventKind>? = nil) throws -> [TimelineEvent]
-    {
-        try read { db in try Self.fetchEvents(db, incident: incident, after: after, since: since, kinds: kinds) }
-    }
-
+    func fetchEvents(incident: String, after: Int64?, since: Date?, kinds: Set<EventKind>?) throws -> [TimelineEvent]
     /// The id of the incident's last committed event (0 when it has none).
-    public func lastEventID(incident: String) throws -> Int64 {
-        try read { db in
-            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event WHERE incident = ?", arguments: [incident]) ?? 0
-        }
-    }
+    func lastEventID(incident: String) throws -> Int64
+    /// Appends one event whose payload is already encoded and redacted; returns it once committed.
+    /// Kinds that change state (`EventKind.changesState`) update the incident in the same transaction.
+    func appendRedacted(_ kind: EventKind, json: String, to incident: String, author: String) throws -> TimelineEvent
 
-    static func fetchEvents(_ db: Database, incident: String, after: Int64?, since: Date?,
-                            kinds: Set<EventKind>?) throws -> [TimelineEvent]
-    {
-        var sql = "SELECT id, incident, time, author, kind, payload FROM event WHERE incident = ?"
-        var arguments: StatementArguments = [incident]
-        if let after { sql += " AND id > ?"; arguments += [after] }
-        if let since { sql += " AND time >= ?"; arguments += [Timestamp.milliseconds(since)] }
-        if let kinds {
-            sql += " AND kind IN (" + kinds.map { _ in "?" }.joined(separator: ",") + ")"
-            arguments += StatementArguments(kinds.map(\.rawValue))
-        }
-        sql += " ORDER BY id"
-        var events: [TimelineEvent] = []
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try cursor.next() {
-            let kind: String = row[4]
-            // Unknown kinds (from a newer writer) are skipped rather than failing the whole read.
-            guard let eventKind = EventKind(rawValue: kind) else { continue }
-            events.append(TimelineEvent(id: row[0], incident: row[1], time: Timestamp.date(milliseconds: row[2]),
-                                        author: row[3], kind: eventKind, payloadJSON: row[5]))
-        }
-        return events
-    }
+    /// See `SQLiteJournal.recordAlerts`: one delivery of an alert group, in one transaction.
+    func recordAlerts(groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,
+                      values: [String: String], via: String, author: String) throws -> AlertOutcome
+    /// Every alert received, newest first.
+    func alerts() throws -> [AlertRow]
+    /// The incident of the alert with this fingerprint (or a unique prefix of it).
+    func incident(forAlert fingerprint: String) throws -> String?
 
-    // MARK: Database access with clear errors
-
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mapErrors(path: location.databaseURL.path, waited: busyTimeout) {
-            try queue.writeWithoutTransaction { db in
-                var result: T?
-                // IMMEDIATE: take the write lock up front, so that the busy timeout applies and
-                // ids are assigned in commit order.
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
-        }
-    }
-
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mapErrors(path: location.databaseURL.path, waited: busyTimeout) { try queue.read(body) }
-    }
-
-    static func mapErrors<T>(path: String, waited: Double, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: throw JournalError.locked(path: path, waitedSeconds: waited)
-            case .SQLITE_READONLY, .SQLITE_PERM: throw JournalError.readOnly(path: path)
-            case .SQLITE_NOTADB: throw JournalError.notADatabase(path: path)
-            case .SQLITE_FULL: throw JournalError.diskFull(path: path)
-            case .SQLITE_IOERR where errno == ENOSPC: throw JournalError.diskFull(path: path)
-            case .SQLITE_CORRUPT: throw JournalError.corrupt(path: path, detail: error.message ?? "database disk image is malformed")
-            default: throw JournalError.database(path: path, detail: error.message ?? "\(error)")
-            }
-        }
-    }
+    /// New events of `incident` after id `after`, from any writer anywhere, as they are committed.
+    func watchEvents(incident: String, after: Int64, interval: Duration) -> AsyncThrowingStream<TimelineEvent, any Error>
 }

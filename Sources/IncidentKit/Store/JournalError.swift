@@ -15,6 +15,12 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String, unknown: [String])
     /// The disk (or the quota) is full: ENOSPC.
     case diskFull(path: String)
+    /// A journal server (named by its URL without the password) could not be reached.
+    case serverUnreachable(url: String, detail: String)
+    /// The server refused the user or the password.
+    case authenticationFailed(url: String, detail: String)
+    /// The server has no database of that name.
+    case noSuchDatabase(url: String)
 
     public var description: String {
         switch self {
@@ -45,6 +51,13 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
                 + "it can be read but not written by this version: upgrade warroom to write to it."
         case .diskFull(let path):
             return "disk full: cannot write \(path) (no space left on device); free space and try again."
+        case .serverUnreachable(let url, let detail):
+            return "cannot reach the journal server \(url) (\(detail)); check the host and port, or the ssh -L tunnel."
+        case .authenticationFailed(let url, let detail):
+            return "the journal server \(url) refused the credentials (\(detail)); "
+                + "give the password in PGPASSWORD or ~/.pgpass."
+        case .noSuchDatabase(let url):
+            return "the journal server \(url) has no such database; create it (createdb) or fix the URL."
         }
     }
 

@@ -47,7 +47,7 @@ struct OpenCommand: AsyncParsableCommand {
         try DebugLog.start(file: log.file, command: "open")
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
         var runbooks = self.runbooks
-        let (journal, target, models) = try reportingErrors { () throws -> (Journal, Incident, [Runbook]) in
+        let (journal, target, models) = try reportingErrors { () throws -> (any Journal, Incident, [Runbook]) in
             let journal = try store.journal(redacting: settings.config?.redact ?? [])
             if let alert {
                 guard let id = try journal.incident(forAlert: alert) else {

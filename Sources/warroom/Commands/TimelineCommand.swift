@@ -29,7 +29,7 @@ struct TimelineCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let (journal, target, kinds, from) = try reportingErrors { () throws -> (Journal, Incident, Set<EventKind>?, Date?) in
+        let (journal, target, kinds, from) = try reportingErrors { () throws -> (any Journal, Incident, Set<EventKind>?, Date?) in
             let kinds = kind.isEmpty ? nil : Set(try kind.map(EventKind.parse))
             var from: Date?
             if let since {

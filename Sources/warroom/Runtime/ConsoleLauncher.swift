@@ -40,7 +40,7 @@ struct ConsoleOptions: ParsableArguments {
 enum ConsoleLauncher {
     /// `settings`: the config the journal was opened with (`ConsoleConfig.load`), so its `redact:` applies.
     /// `reading`: runbook files read behind the first frame (then `runbooks` is empty).
-    static func run(journal: Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
+    static func run(journal: any Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
                     settings: ConsoleConfig, author: String, options: ConsoleOptions, guided: Bool = false) async throws {
         let logger = DebugLog.logger("console")
         logger.info("start", metadata: ["incident": "\(incident.id)", "runbooks": "\(runbooks.map(\.source) + reading)",

@@ -7,7 +7,7 @@ import RunbookKit
 /// Samples the runbooks' metrics while the console runs, planned as `warroom metrics` plans them.
 /// A breach or recovery is journalled first; the timeline then shows it through the journal watcher.
 enum ConsoleMetrics {
-    static func start(runbooks: [Runbook], config: WarroomConfig?, journal: Journal, incidentID: String,
+    static func start(runbooks: [Runbook], config: WarroomConfig?, journal: any Journal, incidentID: String,
                       author: String, inbox: MetricInbox) -> Task<Void, Never> {
         let settings = config ?? WarroomConfig(file: "warroom.yaml")
         let environment = ProcessInfo.processInfo.environment

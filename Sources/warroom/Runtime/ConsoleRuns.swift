@@ -15,7 +15,7 @@ final class ConsoleRuns {
     private var loggedEnds: Set<Int> = []
     private let logger = DebugLog.logger("runs")
 
-    init(journal: Journal, incident: String, author: String) {
+    init(journal: any Journal, incident: String, author: String) {
         board = RunBoard(journal: journal, incident: incident, author: author, redactor: journal.storedRedactor)
     }
 

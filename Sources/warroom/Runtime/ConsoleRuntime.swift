@@ -10,7 +10,7 @@ import RunbookKit
 /// screen shows the committed event), and redraws only when something happened.
 @MainActor
 struct ConsoleRuntime {
-    let journal: Journal
+    let journal: any Journal
     let incidentID: String
     let author: String
     var rules: SeverityRules
@@ -111,6 +111,9 @@ struct ConsoleRuntime {
             if Int(now.timeIntervalSince1970) != second {
                 second = Int(now.timeIntervalSince1970)
                 messages.append(.tick(now))
+                // A server journal that cannot be reached keeps events locally: the header counts them.
+                let waiting = journal.waitingEvents
+                if waiting != state.journalWaiting { messages.append(.journalWaiting(waiting)) }
             }
             let before = state
             var polledRuns = false

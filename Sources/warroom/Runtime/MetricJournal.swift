@@ -5,7 +5,7 @@ import LiveMetrics
 /// and the console.
 enum MetricJournal {
     @discardableResult
-    static func record(_ transition: MetricTransition, journal: Journal, incident: String,
+    static func record(_ transition: MetricTransition, journal: any Journal, incident: String,
                        author: String) throws -> TimelineEvent {
         let payload = MetricPayload(metric: transition.metric, value: transition.value,
                                     threshold: transition.thresholdValue, level: transition.level.rawValue,

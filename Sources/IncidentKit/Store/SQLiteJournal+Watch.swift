@@ -1,13 +1,11 @@
 import Foundation
 import GRDB
 
-extension Journal {
-    /// New events of `incident` after id `after`, from any writer in any process, as they are committed.
-    ///
+extension SQLiteJournal {
     /// A separate connection polls `PRAGMA data_version` (which changes when another connection
     /// commits) every `interval`, and reads new rows only when it changed: cheap, no busy loop.
-    public func watch(incident: String, after: Int64,
-                      interval: Duration = .milliseconds(200)) -> AsyncThrowingStream<TimelineEvent, any Error>
+    public func watchEvents(incident: String, after: Int64,
+                            interval: Duration) -> AsyncThrowingStream<TimelineEvent, any Error>
     {
         let path = location.databaseURL.path
         let timeout = busyTimeout

@@ -1,44 +1,7 @@
 import Foundation
 import GRDB
 
-/// One alert as an intake hands it to the journal (from a webhook or the Alertmanager API).
-public struct AlertArrival: Sendable, Equatable {
-    public var fingerprint: String
-    /// `firing` or `resolved`.
-    public var firing: Bool
-    public var payload: AlertPayload
-
-    public init(fingerprint: String, firing: Bool, payload: AlertPayload) {
-        self.fingerprint = fingerprint
-        self.firing = firing
-        self.payload = payload
-    }
-}
-
-/// What the journal did with one delivery.
-public struct AlertOutcome: Sendable, Equatable {
-    public var incident: String
-    /// This delivery opened the incident (false: a repeat, or a later alert of the group).
-    public var opened: Bool
-    /// Ids of the events written (opened, values, alert_firing, alert_resolved).
-    public var events: [Int64]
-}
-
-/// An alert as `warroom alerts list` shows it.
-public struct AlertRow: Sendable, Equatable, Codable {
-    public var fingerprint: String
-    public var alertname: String?
-    public var status: String
-    public var incident: String
-    public var groupKey: String
-    public var labels: [String: String]
-    public var startsAt: String?
-    public var firstSeen: Date
-    public var lastSeen: Date
-    public var via: String
-}
-
-extension Journal {
+extension SQLiteJournal {
     /// Records one delivery of alerts of group `groupKey` in a single transaction: the group's
     /// incident is found by the group key or any of the alerts' fingerprints, else opened with
     /// `opening` (status triage, plus the `values` as a `values_recorded` event); each alert that is
@@ -101,18 +64,10 @@ extension Journal {
         }
     }
 
-    /// Fingerprints recorded as firing that came through `via` (the poller resolves those it no
-    /// longer sees).
-    public func firingAlerts(via: String) throws -> [AlertRow] {
-        try alerts().filter { $0.via == via && $0.status == "firing" }
-    }
-
-    /// Every alert received, newest first.
     public func alerts() throws -> [AlertRow] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM alert ORDER BY last_seen DESC, fingerprint").map { row in
-                let labelsJSON: String = row["labels"]
-                let labels = (try? JSONDecoder().decode([String: String].self, from: Data(labelsJSON.utf8))) ?? [:]
+                let labels = Incident.roles(fromJSON: row["labels"])
                 return AlertRow(fingerprint: row["fingerprint"], alertname: row["alertname"], status: row["status"],
                                 incident: row["incident"], groupKey: row["group_key"], labels: labels,
                                 startsAt: row["starts_at"],
@@ -122,7 +77,6 @@ extension Journal {
         }
     }
 
-    /// The incident of the alert with this fingerprint (or a unique prefix of it).
     public func incident(forAlert fingerprint: String) throws -> String? {
         try read { db in
             let ids = try String.fetchAll(db, sql: "SELECT incident FROM alert WHERE fingerprint LIKE ? ESCAPE '\\' LIMIT 2",
