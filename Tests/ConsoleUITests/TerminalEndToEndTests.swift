@@ -72,10 +72,9 @@ struct TerminalEndToEndTests {
         #expect(drawn.contains("┌─ Metrics"))
         // The border right of the wide characters lines up with the rows above and below.
         let lines = drawn.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let emojiRow = lines.firstIndex(where: { $0.contains("Open a channel 📣") }) {
-            #expect(lines[emojiRow].hasSuffix("┃│") == false)
-            #expect(lines[emojiRow].last == lines[emojiRow - 1].last)
-        }
+        let emojiRow = try #require(lines.firstIndex(where: { $0.contains("Open a channel 📣") }))
+        #expect(lines[emojiRow].hasSuffix("┃│") == false)
+        #expect(lines[emojiRow].last == lines[emojiRow - 1].last)
         try session.keys("Tab")
         let moved = try session.wait { $0.contains("┏━ Metrics") }
         #expect(moved.contains("┌─ Checklist"))

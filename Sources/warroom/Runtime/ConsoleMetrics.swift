@@ -8,7 +8,7 @@ import RunbookKit
 /// A breach or recovery is journalled first; the timeline then shows it through the journal watcher.
 enum ConsoleMetrics {
     static func start(runbooks: [Runbook], config: WarroomConfig?, journal: any Journal, incidentID: String,
-                      author: String, inbox: MetricInbox) -> Task<Void, Never> {
+                      author: String, inbox: MetricInbox, problems: ProblemInbox) -> Task<Void, Never> {
         let settings = config ?? WarroomConfig(file: "warroom.yaml")
         let environment = ProcessInfo.processInfo.environment
         let prometheusURL = settings.prometheusURL(environment: environment)
@@ -52,7 +52,11 @@ enum ConsoleMetrics {
                         logger.info("\(transition.kind.rawValue)", metadata: [
                             "metric": "\(transition.metric)", "level": "\(transition.level.rawValue)",
                             "value": "\(transition.value)", "threshold": "\(transition.thresholdText)"])
-                        _ = try? MetricJournal.record(transition, journal: journal, incident: incidentID, author: author)
+                        do {
+                            _ = try MetricJournal.record(transition, journal: journal, incident: incidentID, author: author)
+                        } catch {
+                            problems.report("recording \(transition.metric) \(transition.kind.rawValue): \(error)")
+                        }
                     }
                     inbox.push(update.status, source: known[update.status.name], sampled: true)
                 }

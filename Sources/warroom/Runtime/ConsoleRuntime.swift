@@ -20,6 +20,8 @@ struct ConsoleRuntime {
     var config: WarroomConfig?
     /// Runbooks to read behind the first frame (`runbooks` is then empty until they are read).
     var pendingRunbooks: [String] = []
+    /// Failures of background work (a breach written, an update sent), shown in the footer.
+    let problems = ProblemInbox()
 
     mutating func run(_ initial: AppState) {
         let reading = RunbookInbox()
@@ -105,6 +107,7 @@ struct ConsoleRuntime {
             let (events, failure) = inbox.drain()
             if !events.isEmpty { messages.append(.journalEvents(events.map(ConsoleEvent.init))) }
             if let failure { messages.append(.failed(failure)) }
+            messages += problems.drain().map(Msg.failed)
             let readings = metricInbox.drain()
             if !readings.isEmpty { messages.append(.metricReadings(readings)) }
             let now = Date()
@@ -159,7 +162,7 @@ struct ConsoleRuntime {
 
     private func startMetrics(_ inbox: MetricInbox) -> Task<Void, Never> {
         ConsoleMetrics.start(runbooks: runbooks, config: config, journal: journal, incidentID: incidentID,
-                             author: author, inbox: inbox)
+                             author: author, inbox: inbox, problems: problems)
     }
 
     /// Performs one effect; what it committed comes back as messages.
@@ -252,9 +255,18 @@ struct ConsoleRuntime {
     /// the journal watch like any other writer's.
     private func sendUpdate(_ text: String) {
         let journal = journal, incident = incidentID, author = author, command = config?.updates.command
+        let problems = problems
         Task.detached {
             let payload = UpdateDelivery.send(text, command: command)
-            _ = try? journal.append(payload, to: incident, author: author)
+            do {
+                _ = try journal.append(payload, to: incident, author: author)
+            } catch {
+                problems.report("the status update was not recorded: \(error)")
+            }
+            if let failure = payload.failure { problems.report("the status update was not sent: \(failure)") }
+            if let status = payload.exitStatus, status != 0 {
+                problems.report("the status update was not sent: `\(command ?? "")` exited \(status)")
+            }
         }
     }
 
