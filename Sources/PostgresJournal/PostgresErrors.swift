@@ -21,6 +21,8 @@ enum PostgresErrors {
                                                      detail: "the server wants a password and none was found")
         case (_, "3D000"):
             return JournalError.noSuchDatabase(url: url.redacted)
+        case (_, .some(let code)) where serverGoingAway(code):
+            return JournalError.serverUnreachable(url: url.redacted, detail: message + " (SQLSTATE \(code))")
         case (.connectionError, _), (.serverClosedConnection, _), (.clientClosedConnection, _),
              (.sslUnsupported, _), (.failedToAddSSLHandler, _), (.uncleanShutdown, _):
             let detail = psql.underlying.map { "\($0)" } ?? (psql.code == .sslUnsupported
@@ -37,9 +39,18 @@ enum PostgresErrors {
         (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
-    /// Whether the connection itself failed (as opposed to a statement the server refused).
+    /// Whether the connection itself failed (as opposed to a statement the server refused). A
+    /// server going down says so before it closes the socket: "terminating connection due to
+    /// administrator command" (57P01), a crash (57P02), "the database system is shutting down"
+    /// (57P03), or a connection exception (class 08). Those are losses too: the event goes to the
+    /// outbox instead of failing.
     static func isConnectionLoss(_ error: any Error) -> Bool {
         guard let psql = error as? PSQLError else { return !(error is JournalError) }
-        return psql.serverInfo == nil
+        guard let state = psql.serverInfo?[.sqlState] else { return true }
+        return serverGoingAway(state)
+    }
+
+    static func serverGoingAway(_ state: String) -> Bool {
+        ["57P01", "57P02", "57P03"].contains(state) || state.hasPrefix("08")
     }
 }
