@@ -93,6 +93,8 @@ let package = Package(
             dependencies: [
                 "RunbookKit",
                 "IncidentKit",
+                // The poller's GET goes through the metric sources' pooled HTTP client.
+                "LiveMetrics",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,5 @@
 import Foundation
-@_spi(Bench) import LiveMetrics
+import LiveMetrics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +27,7 @@ enum MetricsBench {
         let serverBefore = prometheusServerSeconds()
         let direct = measure { await sample(hostAndPrometheus, prometheus: prometheus, label: "host+Prometheus") }
         let serverAfter = prometheusServerSeconds()
-        let urlSession = URLSessionFetcher()
+        let urlSession = URLSessionBaselineFetcher()
         let directURLSession = measure { await sample(hostAndPrometheus, prometheus: prometheus,
                                                       label: "host+Prometheus (URLSession)", fetcher: urlSession) }
         let serverCPU = serverBefore.flatMap { before in serverAfter.map { ($0 - before) / seconds } }

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import LiveMetrics
 
 /// `warroom alerts pull`: reads Alertmanager's API v2 (`GET /api/v2/alerts`) for bastions that
 /// take no inbound connection, and feeds the same intake, one group per fingerprint. An alert
@@ -34,19 +32,17 @@ public struct AlertPuller: Sendable {
 
     public func pullOnce() async throws -> Result {
         let url = alertmanager.appendingPathComponent("api/v2/alerts")
-        var request = URLRequest(url: url)
-        request.timeoutInterval = 10
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        let data: Data
-        let response: URLResponse
+        let answer: HTTPAnswer
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            answer = try await HTTPFetchers.standard.get(HTTPGet(
+                url: url, headers: [(name: "Accept", value: "application/json")], timeoutSeconds: 10))
         } catch {
-            throw PullError.unreachable(url: url.absoluteString, reason: error.localizedDescription)
+            throw PullError.unreachable(url: url.absoluteString, reason: "\(error)")
         }
-        if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-            throw PullError.http(url: url.absoluteString, status: http.statusCode)
+        if answer.status != 200 {
+            throw PullError.http(url: url.absoluteString, status: answer.status)
         }
+        let data = answer.body
         let deliveries = try AlertDecoding.apiAlerts(data)
         let outcomes = try await intake.recordAsync(deliveries, via: "pull")
         let seen = Set(deliveries.flatMap { $0.alerts.map(\.fingerprint) })
