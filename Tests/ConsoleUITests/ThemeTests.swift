@@ -131,6 +131,7 @@ struct ThemeTests {
         let catalog = ThemeCatalog(directories: [projectRoot + "/themes"])
         let names = catalog.list().map(\.name)
         #expect(names == ["default", "high-contrast", "light", "mono", "solarized-dark"])
+        #expect(catalog.names() == names, "names without reading the files agree with the list")
         for name in names {
             let result = try catalog.load(name)
             #expect(result.warnings.isEmpty, "\(name): \(result.warnings)")
@@ -148,6 +149,7 @@ struct ThemeTests {
         let empty = ThemeCatalog(directories: ["/nonexistent-warroom-themes"])
         #expect(try empty.load(nil).theme == BuiltinThemes.defaultTheme)
         #expect(empty.list().map(\.name) == ["default"])
+        #expect(empty.names() == ["default"])
         #expect(throws: ThemeError.self) { try empty.load("nope") }
         let path = projectRoot + "/themes/light.yaml"
         #expect(try empty.load(path).theme.name == "light")

@@ -81,20 +81,32 @@ public struct ThemeCatalog: Sendable {
     /// Every theme by name, built-ins included; the first directory that has a name wins.
     public func list() -> [Entry] {
         var entries: [String: Entry] = [:]
-        let fm = FileManager.default
-        for directory in directories.reversed() {
-            guard let files = try? fm.contentsOfDirectory(atPath: directory) else { continue }
-            for file in files where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
-                let name = (file as NSString).deletingPathExtension
-                let path = (directory as NSString).appendingPathComponent(file)
-                let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-                let description = ThemeLoader.parse(text, file: path).0.description
-                entries[name] = Entry(name: name, path: path, description: description)
-            }
+        for (name, path) in files() {
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            entries[name] = Entry(name: name, path: path, description: ThemeLoader.parse(text, file: path).0.description)
         }
         for name in BuiltinThemes.names where entries[name] == nil {
             entries[name] = Entry(name: name, path: nil, description: BuiltinThemes.defaultTheme.description)
         }
         return entries.values.sorted { $0.name < $1.name }
+    }
+
+    /// Every theme's name, sorted, without reading the files: what the console's `:theme`
+    /// completes, known before its first frame.
+    public func names() -> [String] {
+        Set(files().keys).union(BuiltinThemes.names).sorted()
+    }
+
+    /// The theme files by name; the first directory that has a name wins.
+    private func files() -> [String: String] {
+        var paths: [String: String] = [:]
+        let fm = FileManager.default
+        for directory in directories.reversed() {
+            guard let files = try? fm.contentsOfDirectory(atPath: directory) else { continue }
+            for file in files where file.hasSuffix(".yaml") || file.hasSuffix(".yml") {
+                paths[(file as NSString).deletingPathExtension] = (directory as NSString).appendingPathComponent(file)
+            }
+        }
+        return paths
     }
 }

@@ -50,8 +50,10 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             // The embedded strings lack the files' final newline (a Swift multi-line literal's rule).
-            try (DemoRunbookText.markdown + "\n").write(toFile: runbook, atomically: true, encoding: .utf8)
-            try (DemoConfigText.yaml + "\n").write(toFile: config, atomically: true, encoding: .utf8)
+            // Not atomically: the folder is new and nothing reads it yet, and the atomic write's
+            // fsync would come before the first frame.
+            try (DemoRunbookText.markdown + "\n").write(toFile: runbook, atomically: false, encoding: .utf8)
+            try (DemoConfigText.yaml + "\n").write(toFile: config, atomically: false, encoding: .utf8)
         } catch {
             printError("warroom: cannot write the demo files to \(folder): \(error)")
             throw ExitCode(1)

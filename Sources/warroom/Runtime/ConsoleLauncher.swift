@@ -57,7 +57,7 @@ enum ConsoleLauncher {
             state.footer = settings.hasErrors || settings.banner == nil ? .error(banner) : .notice(banner)
         }
         state.readingRunbooks = !reading.isEmpty
-        state.themeNames = ThemeCatalog.standard().list().map(\.name)
+        state.themeNames = ThemeCatalog.standard().names()
         state.asciiOnly = !localeIsUTF8(ProcessInfo.processInfo.environment)
         // What commands run with: placeholders known from the environment, runners from the config.
         state.environment = ProcessInfo.processInfo.environment
