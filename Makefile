@@ -7,7 +7,7 @@ DESTDIR ?=
 # An already built warroom to install instead of building the release one (the install test uses the debug build).
 WARROOM_BIN ?=
 
-.PHONY: setup build release test demo bench install uninstall clean
+.PHONY: setup build release test format demo bench install uninstall clean
 
 setup:
 	@bash scripts/setup.sh
@@ -23,6 +23,11 @@ release: setup
 # Every test: unit, integration (real SQLite, subprocesses, Prometheus) and tmux end-to-end.
 test: setup
 	bash scripts/test.sh
+
+# Reformats every Swift file with swift-format (.swift-format: 4 spaces, 120 columns); `make test`
+# runs scripts/check-format.sh, which fails on anything this would change or on a line over 120.
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests Benchmarks
 
 # Opens the bundled example runbook in the console on a throw-away store.
 demo: release

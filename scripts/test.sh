@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The sources as swift-format leaves them, no line over 120 columns (seconds; `make format` fixes most).
+bash scripts/check-format.sh
 swift build --build-tests
 mkdir -p .build
 

@@ -34,8 +34,9 @@ public struct AlertPuller: Sendable {
         let url = alertmanager.appendingPathComponent("api/v2/alerts")
         let answer: HTTPAnswer
         do {
-            answer = try await HTTPFetchers.standard.get(HTTPGet(
-                url: url, headers: [(name: "Accept", value: "application/json")], timeoutSeconds: 10))
+            answer = try await HTTPFetchers.standard.get(
+                HTTPGet(
+                    url: url, headers: [(name: "Accept", value: "application/json")], timeoutSeconds: 10))
         } catch {
             throw PullError.unreachable(url: url.absoluteString, reason: "\(error)")
         }
@@ -48,9 +49,13 @@ public struct AlertPuller: Sendable {
         let seen = Set(deliveries.flatMap { $0.alerts.map(\.fingerprint) })
         let gone = try intake.journal.firingAlerts(via: "pull").filter { !seen.contains($0.fingerprint) }
         let resolved = gone.map { row in
-            AlertDelivery(groupKey: row.groupKey, alerts: [IncomingAlert(
-                fingerprint: row.fingerprint, firing: false, labels: row.labels, annotations: [:],
-                startsAt: row.startsAt, endsAt: nil, generatorURL: nil)])
+            AlertDelivery(
+                groupKey: row.groupKey,
+                alerts: [
+                    IncomingAlert(
+                        fingerprint: row.fingerprint, firing: false, labels: row.labels, annotations: [:],
+                        startsAt: row.startsAt, endsAt: nil, generatorURL: nil)
+                ])
         }
         _ = try await intake.recordAsync(resolved, via: "pull")
         return Result(firing: seen.count, resolved: resolved.count, opened: outcomes.filter(\.opened).map(\.incident))

@@ -19,8 +19,10 @@ public struct MetricReading: Sendable, Equatable {
     /// Every series of a multi-series answer, worst first (empty for single-number sources).
     public var series: [MetricSeries]
 
-    public init(name: String, state: State, value: Double? = nil, unit: String? = nil, threshold: String? = nil,
-                detail: String? = nil, samples: [Double] = [], source: String? = nil, series: [MetricSeries] = []) {
+    public init(
+        name: String, state: State, value: Double? = nil, unit: String? = nil, threshold: String? = nil,
+        detail: String? = nil, samples: [Double] = [], source: String? = nil, series: [MetricSeries] = []
+    ) {
         self.series = series
         self.name = name
         self.state = state
@@ -46,7 +48,8 @@ public struct MetricReading: Sendable, Equatable {
         }
     }
 
-    /// The state as a word: `CRIT`, `PENDING breaching 1m of 5m`, `ERROR timeout`, `no source — bind it in warroom.yaml`.
+    /// The state as a word: `CRIT`, `PENDING breaching 1m of 5m`, `ERROR timeout`, `no source — bind it in
+    /// warroom.yaml`.
     var stateText: String {
         switch state {
         case .unbound: return "no source — bind it in warroom.yaml"

@@ -38,7 +38,8 @@ extension PostmortemReport {
 
     var breachesMarkdown: String {
         breaches.map {
-            "| \($0.metric) | \($0.level) | \($0.threshold) | \($0.peak) | \($0.breaches) | \($0.firstBreach) | \($0.recovered) |"
+            "| \($0.metric) | \($0.level) | \($0.threshold) | \($0.peak) | \($0.breaches) | \($0.firstBreach) | "
+                + "\($0.recovered) |"
         }.joined(separator: "\n")
     }
 

@@ -5,14 +5,16 @@ import Foundation
 enum RedactionPatterns {
     /// Words that make an assignment's name about a secret (`DB_PASSWORD`, `api-key`, `GITHUB_TOKEN`).
     static let secretNameWords: Set<String> = [
-        "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "credential", "credentials",
+        "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "credential", "credentials"
     ]
 
     /// Last words of a name that make it a setting about a secret rather than the secret.
     static let settingWords: Set<String> = [
-        "count", "counts", "limit", "limits", "ttl", "days", "hours", "minutes", "seconds", "length", "len", "size", "max",
-        "min", "rotation", "timeout", "expiry", "expires", "type", "name", "file", "path", "url", "id", "policy", "enabled",
-        "version", "header", "field", "env", "var",
+        "count", "counts", "limit", "limits", "ttl", "days", "hours", "minutes", "seconds", "length", "len", "size",
+        "max",
+        "min", "rotation", "timeout", "expiry", "expires", "type", "name", "file", "path", "url", "id", "policy",
+        "enabled",
+        "version", "header", "field", "env", "var"
     ]
 
     static func all() -> [RedactionPattern] {
@@ -26,20 +28,27 @@ enum RedactionPatterns {
                 triggers: ["private key"],
                 secretGroups: [3]),
             // AWS access key ids.
-            try! RedactionPattern(name: "AWS access key id", #"\b((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})\b"#,
-                                  triggers: ["akia", "asia", "agpa", "aida", "aroa"],
+            try! RedactionPattern(
+                name: "AWS access key id", #"\b((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})\b"#,
+                triggers: ["akia", "asia", "agpa", "aida", "aroa"],
                 secretGroups: [1]),
             // Well-known API key prefixes: GitHub, GitLab, Slack, Stripe, OpenAI/Anthropic, Google.
             try! RedactionPattern(
                 name: "API key prefix",
-                #"\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_\-]{20,}|xox[abposr]-[A-Za-z0-9\-]{10,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|sk-(?:ant-|proj-)?[A-Za-z0-9_\-]{20,}|AIza[0-9A-Za-z_\-]{35})"#,
-                triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-", "aiza"],
+                #"\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_\-]{20,}|"#
+                    + #"xox[abposr]-[A-Za-z0-9\-]{10,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|sk-(?:ant-|"#
+                    + #"proj-)?[A-Za-z0-9_\-]{20,}|AIza[0-9A-Za-z_\-]{35})"#,
+                triggers: [
+                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-",
+                    "aiza"
+                ],
                 secretGroups: [1]),
             // Authorization headers and bare bearer tokens. A token must look like one (long, or with digits),
             // so "Bearer tokens expire" stays.
             try! RedactionPattern(
                 name: "bearer token",
-                #"\b(?:Bearer|Token)\s+((?=[A-Za-z0-9\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{6,}=*|[A-Za-z0-9\-._~+/]{24,}=*)"#,
+                #"\b(?:Bearer|Token)\s+((?=[A-Za-z0-9\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{6,}=*|"#
+                    + #"[A-Za-z0-9\-._~+/]{24,}=*)"#,
                 options: [.caseInsensitive], triggers: ["bearer", "token"],
                 secretGroups: [1]),
             try! RedactionPattern(
@@ -55,12 +64,14 @@ enum RedactionPatterns {
             // SQL: PASSWORD 'x', IDENTIFIED BY 'x'
             try! RedactionPattern(
                 name: "SQL password",
-                #"\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']*)'"#, options: [.caseInsensitive], triggers: ["password", "identified"],
+                #"\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']*)'"#, options: [.caseInsensitive],
+                triggers: ["password", "identified"],
                 secretGroups: [1]),
             // --password=x, --password x, --token=x, -p'x' is too ambiguous and left alone.
             try! RedactionPattern(
                 name: "password option",
-                #"(?<![\w-])--(?:[a-z]+-)*(?:password|passwd|pass|token|secret|api-key|apikey|access-key|secret-key)(?:=|\s+(?!-))(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#,
+                #"(?<![\w-])--(?:[a-z]+-)*(?:password|passwd|pass|token|secret|api-key|apikey|access-key|"#
+                    + #"secret-key)(?:=|\s+(?!-))(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#,
                 options: [.caseInsensitive], triggers: ["--"],
                 secretGroups: [1, 2, 3]),
             // NAME=value where NAME is about a secret (DB_PASSWORD=…, api_key: "…" in JSON/YAML with quotes).
@@ -73,7 +84,8 @@ enum RedactionPatterns {
             // YWxhZGRpbg==`, `Authorization: Bearer abc`, `Cookie: session=…`, `X-Api-Key: …`.
             try! RedactionPattern(
                 name: "credential header",
-                #"(?i)\b(?:authorization|proxy-authorization)\s*:\s*(?:(?:basic|bearer|token|digest|negotiate|apikey)\s+)?([^\s"',]+)"#,
+                #"(?i)\b(?:authorization|proxy-authorization)\s*:\s*(?:(?:basic|bearer|token|digest|negotiate|"#
+                    + #"apikey)\s+)?([^\s"',]+)"#,
                 triggers: ["authorization"], secretGroups: [1]),
             try! RedactionPattern(
                 name: "cookie header",
@@ -91,7 +103,8 @@ enum RedactionPatterns {
             // `redis-cli -a X`, `sshpass -p X`, `docker login -p X`, `curl -u user:pass`.
             try! RedactionPattern(
                 name: "password short option",
-                #"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"[^"]*")"#,
+                #"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"#
+                    + #""[^"]*")"#,
                 triggers: ["mysql", "mariadb"], secretGroups: [1]),
             try! RedactionPattern(
                 name: "redis password option",
@@ -99,7 +112,8 @@ enum RedactionPatterns {
                 triggers: ["redis-cli"], secretGroups: [1]),
             try! RedactionPattern(
                 name: "sshpass or docker login password",
-                #"\b(?:sshpass|docker\s+login|podman\s+login|helm\s+registry\s+login)\b[^\n|;&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"[^"]*")"#,
+                #"\b(?:sshpass|docker\s+login|podman\s+login|helm\s+registry\s+login)\b[^\n|"#
+                    + #";&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"[^"]*")"#,
                 triggers: ["sshpass", "login"], secretGroups: [1]),
             try! RedactionPattern(
                 name: "curl user password",
@@ -113,7 +127,8 @@ enum RedactionPatterns {
             try! RedactionPattern(
                 name: "npm auth", #"(?i)\b_(?:authToken|auth|password)\s*=\s*("[^"]*"|\S+)"#,
                 triggers: ["_auth", "_password"], secretGroups: [1]),
-            try! RedactionPattern(name: "npm token", #"\b(npm_[A-Za-z0-9]{36})\b"#, triggers: ["npm_"], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "npm token", #"\b(npm_[A-Za-z0-9]{36})\b"#, triggers: ["npm_"], secretGroups: [1]),
             // JSON inside a shell string: `{\"password\":\"hunter2\"}`.
             try! RedactionPattern(
                 name: "escaped JSON secret",
@@ -126,7 +141,7 @@ enum RedactionPatterns {
                 name: "secret line",
                 #"(?m)^[ \t]*(?:-[ \t]+)?"?([A-Za-z][A-Za-z0-9_\-]*)"?[ \t]*:[ \t]+([^\s"'\[]+)[ \t]*$"#,
                 triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
-                secretGroups: [2], accept: isSecretAssignment),
+                secretGroups: [2], accept: isSecretAssignment)
         ]
         // swiftlint:enable force_try
     }
@@ -136,7 +151,8 @@ enum RedactionPatterns {
         guard let name = groups[1] else { return false }
         let words = name.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).map(String.init)
         let joined = name.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
-        let named = words.contains(where: secretNameWords.contains)
+        let named =
+            words.contains(where: secretNameWords.contains)
             || ["password", "passwd", "secret", "token", "apikey", "accesskey"].contains(where: joined.hasSuffix)
         guard named else { return false }
         // A setting about a secret, not the secret: `token_count=15000`, `api_key_rotation_days=90`.
@@ -144,7 +160,10 @@ enum RedactionPatterns {
         let value = groups.dropFirst(2).compactMap { $0 }.first ?? ""
         // `pass=128`, `keys=3`: an ambiguous short name with a small number counts something.
         if words.allSatisfy({ ["pass", "key", "keys", "token", "tokens"].contains($0) }),
-           value.count <= 6, value.allSatisfy(\.isNumber) { return false }
+            value.count <= 6, value.allSatisfy(\.isNumber)
+        {
+            return false
+        }
         return !value.isEmpty && !value.hasPrefix("$") && value != "[REDACTED]"
     }
 }
