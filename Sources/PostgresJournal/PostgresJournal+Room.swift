@@ -34,7 +34,7 @@ extension PostgresSchema {
             since bigint NOT NULL,
             PRIMARY KEY (incident, step)
         )
-        """,
+        """
     ]
 }
 
@@ -45,7 +45,8 @@ extension PostgresJournal {
     public func heartbeat(_ member: RoomMember, incident: String, expiresAfter: TimeInterval) throws {
         let ttl = Int64(expiresAfter * 1000)
         try session.mapped {
-            try session.run("""
+            try session.run(
+                """
                 INSERT INTO room_member (member, incident, name, host, pid, since, expires)
                 VALUES (\(member.id), \(incident.uppercased()), \(member.name), \(member.host), \(member.pid),
                         \(unescaped: Self.serverNow), \(unescaped: Self.serverNow) + \(ttl))
@@ -64,15 +65,17 @@ extension PostgresJournal {
 
     public func members(incident: String) throws -> [RoomMember] {
         try session.mapped {
-            try session.run("""
+            try session.run(
+                """
                 SELECT member, name, host, pid, since FROM room_member
                 WHERE incident = \(incident.uppercased()) AND expires > \(unescaped: Self.serverNow)
                 ORDER BY since, member
-                """)
-                .map { row in
-                    let (id, name, host, pid, since) = try row.decode((String, String, String, Int32, Int64).self)
-                    return RoomMember(id: id, name: name, host: host, pid: pid, since: Timestamp.date(milliseconds: since))
-                }
+                """
+            )
+            .map { row in
+                let (id, name, host, pid, since) = try row.decode((String, String, String, Int32, Int64).self)
+                return RoomMember(id: id, name: name, host: host, pid: pid, since: Timestamp.date(milliseconds: since))
+            }
         }
     }
 
@@ -87,7 +90,8 @@ extension PostgresJournal {
     /// Claims whose lock is held now (a crashed holder's row stays behind until the step is claimed again).
     public func claims(incident: String) throws -> [StepClaim] {
         try session.mapped {
-            try session.run("""
+            try session.run(
+                """
                 SELECT c.step, c.member, c.name, c.host, c.pid, c.command, c.since, m.since
                 FROM step_claim c LEFT JOIN room_member m ON m.member = c.member
                 WHERE c.incident = \(incident.uppercased())
@@ -96,8 +100,9 @@ extension PostgresJournal {
                               AND ((l.classid::bigint << 32) | l.objid::bigint)
                                   = hashtextextended(c.incident || E'\\n' || c.step, 0))
                 ORDER BY c.since, c.step
-                """)
-                .map(PostgresClaims.claim(from:))
+                """
+            )
+            .map(PostgresClaims.claim(from:))
         }
     }
 }
@@ -113,9 +118,10 @@ final class PostgresClaims: @unchecked Sendable {
     /// The lock's key: the server hashes incident and step to the bigint advisory locks take.
     private static func key(_ incident: String, _ step: String) -> String { incident + "\n" + step }
 
-    func claim(step: String, command: String, by member: RoomMember, incident: String,
-               url: PostgresStoreURL) throws -> StepClaim?
-    {
+    func claim(
+        step: String, command: String, by member: RoomMember, incident: String,
+        url: PostgresStoreURL
+    ) throws -> StepClaim? {
         let key = Self.key(incident, step)
         return try lock.withLock {
             if let count = held[key] {
@@ -126,21 +132,28 @@ final class PostgresClaims: @unchecked Sendable {
             self.session = session
             return try session.mapped {
                 try session.withConnection { connection -> StepClaim? in
-                    let taken = try connection.run("SELECT pg_try_advisory_lock(hashtextextended(\(key), 0))",
-                                                   logger: session.logger).first?.decode(Bool.self) ?? false
+                    let taken =
+                        try connection.run(
+                            "SELECT pg_try_advisory_lock(hashtextextended(\(key), 0))",
+                            logger: session.logger
+                        ).first?.decode(Bool.self) ?? false
                     guard taken else {
-                        let row = try connection.run("""
+                        let row = try connection.run(
+                            """
                             SELECT c.step, c.member, c.name, c.host, c.pid, c.command, c.since, m.since
                             FROM step_claim c LEFT JOIN room_member m ON m.member = c.member
                             WHERE c.incident = \(incident) AND c.step = \(step)
-                            """, logger: session.logger).first
+                            """, logger: session.logger
+                        ).first
                         // Its holder has the lock but not yet its row: say so without a name.
                         return try row.map(Self.claim(from:))
-                            ?? StepClaim(step: step, holder: RoomMember(id: "", name: "another console", host: "", pid: 0),
-                                         since: Date(), command: command)
+                            ?? StepClaim(
+                                step: step, holder: RoomMember(id: "", name: "another console", host: "", pid: 0),
+                                since: Date(), command: command)
                     }
                     do {
-                        try connection.run("""
+                        try connection.run(
+                            """
                             INSERT INTO step_claim (incident, step, member, name, host, pid, command, since)
                             VALUES (\(incident), \(step), \(member.id), \(member.name), \(member.host), \(member.pid),
                                     \(command), \(unescaped: PostgresJournal.serverNow))
@@ -148,8 +161,9 @@ final class PostgresClaims: @unchecked Sendable {
                                 host = excluded.host, pid = excluded.pid, command = excluded.command, since = excluded.since
                             """, logger: session.logger)
                     } catch {
-                        _ = try? connection.run("SELECT pg_advisory_unlock(hashtextextended(\(key), 0))",
-                                                logger: session.logger)
+                        _ = try? connection.run(
+                            "SELECT pg_advisory_unlock(hashtextextended(\(key), 0))",
+                            logger: session.logger)
                         throw error
                     }
                     held[key] = 1
@@ -171,8 +185,9 @@ final class PostgresClaims: @unchecked Sendable {
             guard let session else { return }
             try session.mapped {
                 try session.withConnection { connection in
-                    try connection.run("DELETE FROM step_claim WHERE incident = \(incident) AND step = \(step) AND member = \(memberID)",
-                                       logger: session.logger)
+                    try connection.run(
+                        "DELETE FROM step_claim WHERE incident = \(incident) AND step = \(step) AND member = \(memberID)",
+                        logger: session.logger)
                     try connection.run("SELECT pg_advisory_unlock(hashtextextended(\(key), 0))", logger: session.logger)
                 }
             }
@@ -197,9 +212,11 @@ final class PostgresClaims: @unchecked Sendable {
         let (step, member, name, host, pid, command, since, joined) = try row.decode(
             (String, String, String, String, Int32, String, Int64, Int64?).self)
         let claimed = Timestamp.date(milliseconds: since)
-        return StepClaim(step: step,
-                         holder: RoomMember(id: member, name: name, host: host, pid: pid,
-                                            since: joined.map { Timestamp.date(milliseconds: $0) } ?? claimed),
-                         since: claimed, command: command)
+        return StepClaim(
+            step: step,
+            holder: RoomMember(
+                id: member, name: name, host: host, pid: pid,
+                since: joined.map { Timestamp.date(milliseconds: $0) } ?? claimed),
+            since: claimed, command: command)
     }
 }

@@ -26,7 +26,8 @@ struct RoomPresenceTests {
         #expect(line.hasSuffix("in room: alice, bob (2)"))
         #expect(line.contains("IC: alice "), "after the roles")
         // Bob opens a second console; Alice quits.
-        _ = AppUpdate.update(&state, .room(RoomPresence(people: [Self.person("bob"), Self.person("bob", host: "bastion")])))
+        _ = AppUpdate.update(
+            &state, .room(RoomPresence(people: [Self.person("bob"), Self.person("bob", host: "bastion")])))
         #expect(Self.screen(state)[1].hasSuffix("in room: bob ×2 (1)"))
     }
 
@@ -34,10 +35,12 @@ struct RoomPresenceTests {
     func refusal() {
         var state = AppFixture.state()
         let since = Date(timeIntervalSince1970: 1_795_000_000 + 47_000)
-        let hold = RoomPresence.Hold(step: ClaimKey.step(commandId: 1, title: "Roll back"), holder: "alice", since: since,
-                                     command: "kubectl rollout undo deploy/api")
+        let hold = RoomPresence.Hold(
+            step: ClaimKey.step(commandId: 1, title: "Roll back"), holder: "alice", since: since,
+            command: "kubectl rollout undo deploy/api")
         #expect(AppUpdate.update(&state, .claimRefused(hold, commandId: 1)).isEmpty)
-        let text = "Not run: claimed by alice since \(String(TimeText.clock(since).prefix(5))) — running `kubectl rollout undo deploy/api`"
+        let text =
+            "Not run: claimed by alice since \(String(TimeText.clock(since).prefix(5))) — running `kubectl rollout undo deploy/api`"
         #expect(state.footer == .error(text))
         #expect(Self.screen(state).last?.contains(text) == true)
         #expect(state.runs.isEmpty)
@@ -46,21 +49,38 @@ struct RoomPresenceTests {
     @Test("The refusal's time is the claim's start as HH:MM (UTC), a long command cut to one short line")
     func refusalText() {
         let since = Date(timeIntervalSince1970: 13 * 3600 + 2 * 60 + 41)
-        let long = "kubectl rollout restart deployment/checkout-api --namespace payments-production-eu-west-1\nsecond line"
+        let long =
+            "kubectl rollout restart deployment/checkout-api --namespace payments-production-eu-west-1\nsecond line"
         let text = RoomPresenceText.refusal(.init(step: "#4", holder: "alice", since: since, command: long))
-        #expect(text == "Not run: claimed by alice since 13:02 — running `kubectl rollout restart deployment/checkout-api --namespace…`")
+        #expect(
+            text
+                == "Not run: claimed by alice since 13:02 — running `kubectl rollout restart deployment/checkout-api --namespace…`"
+        )
     }
 
-    @Test("The commands pane marks a step another console holds with ⚑ and its holder; this console's own is not marked")
+    @Test(
+        "The commands pane marks a step another console holds with ⚑ and its holder; this console's own is not marked")
     func commandsPaneMark() {
         var state = AppFixture.state()
         state.focus = .commands
         let step = ClaimKey.step(commandId: 1, title: "Roll back")
-        _ = AppUpdate.update(&state, .room(RoomPresence(holds: [.init(step: step, holder: "alice", since: Self.joined,
-                                                                       command: "kubectl rollout undo deploy/api")])))
+        _ = AppUpdate.update(
+            &state,
+            .room(
+                RoomPresence(holds: [
+                    .init(
+                        step: step, holder: "alice", since: Self.joined,
+                        command: "kubectl rollout undo deploy/api")
+                ])))
         #expect(Self.screen(state).contains { $0.contains("⚑ alice Roll back") })
-        _ = AppUpdate.update(&state, .room(RoomPresence(holds: [.init(step: step, holder: "me", since: Self.joined,
-                                                                       command: "kubectl rollout undo deploy/api", mine: true)])))
+        _ = AppUpdate.update(
+            &state,
+            .room(
+                RoomPresence(holds: [
+                    .init(
+                        step: step, holder: "me", since: Self.joined,
+                        command: "kubectl rollout undo deploy/api", mine: true)
+                ])))
         #expect(!Self.screen(state).contains { $0.contains("⚑ me") })
     }
 
@@ -68,8 +88,9 @@ struct RoomPresenceTests {
     func whatClaims() throws {
         let state = AppFixture.state()
         func prepared(_ id: Int, values: [String: String] = [:]) throws -> PreparedRun {
-            try RunPreparer.prepare(try #require(state.command(id: id)), values: values, settings: state.runnerSettings,
-                                    environment: [:], interactive: false)
+            try RunPreparer.prepare(
+                try #require(state.command(id: id)), values: values, settings: state.runnerSettings,
+                environment: [:], interactive: false)
         }
         let change = try prepared(1)
         #expect(ClaimKey.needsClaim(change, dryRun: false))

@@ -25,7 +25,7 @@ struct JournalRoomTests {
         let alice = Self.member("alice"), bob = Self.member("bob")
         try alicesJournal.heartbeat(alice, incident: incident, expiresAfter: 60)
         try bobsJournal.heartbeat(bob, incident: incident, expiresAfter: 60)
-        try alicesJournal.heartbeat(alice, incident: incident, expiresAfter: 60)  // a renewal, not a second member
+        try alicesJournal.heartbeat(alice, incident: incident, expiresAfter: 60) // a renewal, not a second member
         #expect(try bobsJournal.members(incident: incident).map(\.name) == ["alice", "bob"])
         #expect(try alicesJournal.members(incident: incident).map(\.id) == [alice.id, bob.id])
         #expect(try bobsJournal.members(incident: "INC-19990101-1").isEmpty, "another incident's room is empty")
@@ -59,16 +59,23 @@ struct JournalRoomTests {
         #expect(refused.command == command && refused.step == step)
         #expect(abs(refused.since.timeIntervalSinceNow) < 30)
         // Another step is free; the claims list has both, oldest first.
-        #expect(try bobsJournal.claim(step: "#4", command: "systemctl restart nginx", by: bob, incident: incident) == nil)
-        #expect(try alicesJournal.claims(incident: incident).map { [$0.step, $0.holder.name] } == [[step, "alice"], ["#4", "bob"]])
+        #expect(
+            try bobsJournal.claim(step: "#4", command: "systemctl restart nginx", by: bob, incident: incident) == nil)
+        #expect(
+            try alicesJournal.claims(incident: incident).map { [$0.step, $0.holder.name] } == [
+                [step, "alice"], ["#4", "bob"]
+            ])
 
         // Claimed twice by the same console (two runs of it): free once both are given back.
         #expect(try alicesJournal.claim(step: step, command: command, by: alice, incident: incident) == nil)
         try alicesJournal.release(step: step, by: alice.id, incident: incident)
-        #expect(try bobsJournal.claim(step: step, command: "other", by: bob, incident: incident)?.holder.name == "alice")
+        #expect(
+            try bobsJournal.claim(step: step, command: "other", by: bob, incident: incident)?.holder.name == "alice")
         try alicesJournal.release(step: step, by: alice.id, incident: incident)
         #expect(try bobsJournal.claim(step: step, command: "bob's run", by: bob, incident: incident) == nil)
-        #expect(try alicesJournal.claim(step: step, command: command, by: alice, incident: incident)?.command == "bob's run")
+        #expect(
+            try alicesJournal.claim(step: step, command: command, by: alice, incident: incident)?.command == "bob's run"
+        )
 
         // Leaving gives back every claim.
         try bobsJournal.leave(bob.id, incident: incident)

@@ -54,7 +54,9 @@ public struct RoomPresence: Sendable, Equatable {
             if consoles[person.name] == nil { names.append(person.name) }
             consoles[person.name, default: 0] += 1
         }
-        let listed = names.map { name in consoles[name, default: 1] > 1 ? "\(name) ×\(consoles[name, default: 1])" : name }
+        let listed = names.map { name in
+            consoles[name, default: 1] > 1 ? "\(name) ×\(consoles[name, default: 1])" : name
+        }
         return "in room: " + listed.joined(separator: ", ") + " (\(names.count))"
     }
 

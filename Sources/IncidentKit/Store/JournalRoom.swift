@@ -15,7 +15,8 @@ public struct RoomMember: Sendable, Equatable {
     /// This machine's short host name (as in the default author `user@host`).
     public static var thisHost: String { Author.hostName() }
 
-    public init(id: String = UUID().uuidString, name: String, host: String, pid: Int32 = getpid(), since: Date = Date()) {
+    public init(id: String = UUID().uuidString, name: String, host: String, pid: Int32 = getpid(), since: Date = Date())
+    {
         self.id = id
         self.name = name
         self.host = host

@@ -11,7 +11,7 @@ import RunbookKit
 ///
 /// The journal is read and written on a background task (a server round trip must not stall the
 /// keys); claims are taken on the main loop, since the run must wait for the answer anyway.
-final class ConsoleRoom: @unchecked Sendable {  // @unchecked: `latest` is behind `lock`; `running` is main-actor only
+final class ConsoleRoom: @unchecked Sendable { // @unchecked: `latest` is behind `lock`; `running` is main-actor only
     /// Renewed this often; a console not renewed for `expiresAfter` (killed with -9, its host gone)
     /// counts as gone.
     static let heartbeatEvery: Duration = .seconds(5)
@@ -46,7 +46,9 @@ final class ConsoleRoom: @unchecked Sendable {  // @unchecked: `latest` is behin
                         beat = clock.now
                     }
                 }
-                if let members = try? journal.members(incident: incident), let claims = try? journal.claims(incident: incident) {
+                if let members = try? journal.members(incident: incident),
+                    let claims = try? journal.claims(incident: incident)
+                {
                     put(presence(members, claims))
                 }
                 try? await Task.sleep(for: Self.lookEvery)
@@ -55,13 +57,15 @@ final class ConsoleRoom: @unchecked Sendable {  // @unchecked: `latest` is behin
     }
 
     func presence(_ members: [RoomMember], _ claims: [StepClaim]) -> RoomPresence {
-        RoomPresence(people: members.map { .init(name: $0.name, host: $0.host, since: $0.since) },
-                     holds: claims.map { hold($0) })
+        RoomPresence(
+            people: members.map { .init(name: $0.name, host: $0.host, since: $0.since) },
+            holds: claims.map { hold($0) })
     }
 
     func hold(_ claim: StepClaim) -> RoomPresence.Hold {
-        .init(step: claim.step, holder: claim.holder.name, since: claim.since, command: claim.command,
-              mine: claim.holder.id == me.id)
+        .init(
+            step: claim.step, holder: claim.holder.name, since: claim.since, command: claim.command,
+            mine: claim.holder.id == me.id)
     }
 
     private func put(_ presence: RoomPresence) {
@@ -88,8 +92,11 @@ final class ConsoleRoom: @unchecked Sendable {  // @unchecked: `latest` is behin
     func claim(_ run: PreparedRun, dryRun: Bool) -> Msg? {
         guard ClaimKey.needsClaim(run, dryRun: dryRun) else { return nil }
         do {
-            guard let held = try journal.claim(step: ClaimKey.step(run), command: run.shownText, by: me,
-                                               incident: incident) else { return nil }
+            guard
+                let held = try journal.claim(
+                    step: ClaimKey.step(run), command: run.shownText, by: me,
+                    incident: incident)
+            else { return nil }
             return .claimRefused(hold(held), commandId: run.commandId)
         } catch {
             return .failed("#\(run.commandId) runs unclaimed (no one else is told): \(error)")
