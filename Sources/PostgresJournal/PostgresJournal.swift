@@ -18,6 +18,8 @@ public final class PostgresJournal: Journal {
     let mayHaveWaiting: LockedFlag
     /// One push at a time (the console's watch and its appends both push).
     let pushing = NSLock()
+    /// The connection that holds this console's step claims (see `PostgresJournal+Room`).
+    let claimSession = PostgresClaims()
 
     /// Connects (failing with a clear error when the server cannot be reached, refuses the
     /// credentials, lacks the database or has a newer schema) and creates the schema if needed.

@@ -5,7 +5,7 @@ import PostgresNIO
 /// The same columns as the SQLite schema (times in epoch milliseconds), so payloads and ids match.
 enum PostgresSchema {
     /// The newest version this warroom knows; a server at a higher one is refused for writing.
-    static let version = 1
+    static let version = 2
 
     /// Every journal write holds this transaction-level advisory lock: appends are serialised,
     /// so event ids (from a sequence) increase in commit order and a reader that resumes after
@@ -90,7 +90,8 @@ enum PostgresSchema {
                 RETURN new_id;
             END $$
             """
-        ]
+        ],
+        2: roomStatements
     ]
 
     /// Creates or upgrades the schema, or refuses a newer one (before anything is written).

@@ -80,11 +80,39 @@ struct PostgresJournalTests {
     @Test func aNewerSchemaIsRefusedBeforeAnythingIsWritten() throws {
         let url = try PostgresTestServer.createDatabase()
         _ = try journal(url)
-        #expect(try PostgresTestServer.psql(url, "SELECT max(version) FROM warroom_schema") == "1")
-        try PostgresTestServer.psql(url, "INSERT INTO warroom_schema (version) VALUES (2)")
+        let newer = PostgresSchema.version + 1
+        #expect(
+            try PostgresTestServer.psql(url, "SELECT max(version) FROM warroom_schema") == "\(PostgresSchema.version)")
+        try PostgresTestServer.psql(url, "INSERT INTO warroom_schema (version) VALUES (\(newer))")
         let redacted = "postgres://warroom@127.0.0.1:\(try port(url))/\(database(url))"
         let error = #expect(throws: JournalError.self) { try journal(url) }
-        #expect(error == .newerSchema(path: redacted, unknown: ["version 2"]))
+        #expect(error == .newerSchema(path: redacted, unknown: ["version \(newer)"]))
+    }
+
+    @Test func aClaimEndsWithTheSessionOfTheConsoleHoldingIt() throws {
+        let url = try PostgresTestServer.createDatabase()
+        let alices = try journal(url), bobs = try journal(url)
+        let incident = try alices.openIncident(title: "API down", severity: "SEV2", author: "alice").id
+        let alice = RoomMember(name: "alice", host: "laptop"), bob = RoomMember(name: "bob", host: "bastion")
+        try alices.heartbeat(alice, incident: incident, expiresAfter: 60)
+        try bobs.heartbeat(bob, incident: incident, expiresAfter: 60)
+        #expect(try alices.claim(step: "#1", command: "rm -rf /srv/cache", by: alice, incident: incident) == nil)
+        #expect(
+            try bobs.claim(step: "#1", command: "rm -rf /srv/cache", by: bob, incident: incident)?.holder.name
+                == "alice")
+        // Alice's console dies: the server ends its session, and the advisory lock with it (the
+        // claims connection is the only one of this database holding one).
+        try PostgresTestServer.psql(
+            url,
+            """
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """)
+        let deadline = Date().addingTimeInterval(5)
+        while try !bobs.claims(incident: incident).isEmpty, Date() < deadline { usleep(50_000) }
+        #expect(try bobs.claims(incident: incident).isEmpty, "a dead holder's row is not shown as a claim")
+        #expect(try bobs.claim(step: "#1", command: "rm -rf /srv/cache", by: bob, incident: incident) == nil)
+        #expect(try alices.claims(incident: incident).map(\.holder.name) == ["bob"])
     }
 
     @Test func writersOnSeparateConnectionsLandExactlyOnceInCommitOrder() async throws {

@@ -52,6 +52,8 @@ public struct AppState: Sendable, Equatable {
     public var firingCount: Int { alerts.values.filter { !$0.resolved }.count }
     /// Events kept in the local outbox while the journal server is unreachable: the header says so.
     public var journalWaiting = 0
+    /// Who is in the room, which steps they hold (`Msg.room`): the header and the commands pane show it.
+    public var room = RoomPresence()
     public var timeline: [ConsoleEvent] = [] { didSet { refreshFilters([.timeline]) } }
     public var focus: PaneID = .checklist
     /// Selected row of each pane (an index into that pane's items).

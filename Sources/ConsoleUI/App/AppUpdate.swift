@@ -50,6 +50,12 @@ public enum AppUpdate {
         case .journalWaiting(let count):
             state.journalWaiting = count
             return []
+        case .room(let room):
+            state.room = room
+            return []
+        case .claimRefused(let hold, let commandId):
+            claimRefused(hold, commandId: commandId, &state)
+            return []
         case .notice(let text):
             state.footer = .notice(text)
             return []

@@ -66,7 +66,10 @@ public enum AppView {
                 x2 = canvas.write(" " + text + " ", x: x2 + 1, y: y + 1, style: palette[key], clip: rect)
             }
             x2 = canvas.write(" " + clock + " ", x: x2 + 1, y: y + 1, style: palette[.header], clip: rect)
-            canvas.write(" " + commander + " ", x: x2 + 1, y: y + 1, style: palette[.header], clip: rect)
+            x2 = canvas.write(" " + commander + " ", x: x2 + 1, y: y + 1, style: palette[.header], clip: rect)
+            if let room = state.room.headerText {
+                canvas.write(" " + room + " ", x: x2 + 1, y: y + 1, style: palette[.header], clip: rect)
+            }
         } else {
             // One row: the clocks first, the title gets what is left.
             x = canvas.write(" " + sla + " ", x: x, y: y, style: palette[slaKey], clip: rect)

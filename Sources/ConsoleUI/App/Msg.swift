@@ -19,6 +19,10 @@ public enum Msg: Sendable, Equatable {
     case metricReadings([MetricReading])
     /// How many events wait in the local outbox for an unreachable journal server (0: none).
     case journalWaiting(Int)
+    /// Who is in the incident's room now and which steps are held (polled; not journal events).
+    case room(RoomPresence)
+    /// A run was not started: another console holds its step (`hold` says who, since when, running what).
+    case claimRefused(RoomPresence.Hold, commandId: Int)
     /// The runner's runs as they are now (started, progressing, finished): each replaces the
     /// one with its id, new ids are added. Sent whenever a run changes state, flag or counts.
     case runs([RunSnapshot])

@@ -250,7 +250,8 @@ extension AppView {
                 let key = ThemeKey.risk(command.risk)
                 let symbol = Symbols.symbol(for: key) ?? ""
                 let what =
-                    command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+                    RoomPresenceText.mark(command, state)
+                    + (command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? "")
                 let word = riskWord(command.risk)
                 let risk = word + String(repeating: " ", count: max(0, 11 - word.count))
                 return PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: row)

@@ -8,7 +8,7 @@ import Foundation
 /// Requirements are the few operations an engine must do itself; everything built from them
 /// (typed appends, severity/status/roles, command records, reconciliation) is shared in
 /// `Journal+Shared.swift`, so the engines cannot drift apart.
-public protocol Journal: AnyObject, Sendable {
+public protocol Journal: AnyObject, Sendable, JournalRoom {
     /// The local folder of this machine's state: command outputs, running process groups,
     /// redaction patterns (and, for a server journal, its offline outbox).
     var location: StoreLocation { get }

@@ -59,6 +59,9 @@ enum Schema {
                     CREATE INDEX alert_by_incident ON alert(incident);
                     """)
         }
+        migrator.registerMigration("v3: room presence and step claims") { db in
+            try db.execute(sql: SQLiteJournal.roomSchema)
+        }
         return migrator
     }
 }

@@ -54,6 +54,11 @@ struct ConsoleRuntime {
             }
         }
         defer { watcher.cancel() }
+        // Who is in the room; the steps this console's changes claim. Left last, once runs are stopped.
+        let room = ConsoleRoom(journal: journal, incident: incidentID, author: author)
+        room.start()
+        effects.room = room
+        defer { room.leave() }
         let metricInbox = MetricInbox()
         var sampling = reader == nil ? startMetrics(metricInbox) : nil
         defer { sampling?.cancel() }
@@ -113,6 +118,7 @@ struct ConsoleRuntime {
             if !events.isEmpty { messages.append(.journalEvents(events.map(ConsoleEvent.init))) }
             if let failure { messages.append(.failed(failure)) }
             messages += problems.drain().map(Msg.failed)
+            messages += room.drain(runs.board)
             let readings = metricInbox.drain()
             if !readings.isEmpty { messages.append(.metricReadings(readings)) }
             let now = Date()

@@ -20,6 +20,8 @@ final class EffectRunner {
     /// The theme resolved for this terminal (`:theme` changes it).
     private(set) var palette: ThemePalette
     let problems: ProblemInbox
+    /// This console in the incident's room: claims the steps of changes (nil: no room, in tests).
+    var room: ConsoleRoom?
 
     init(
         journal: any Journal, incidentID: String, author: String, rules: SeverityRules, runbooks: [Runbook],
@@ -44,8 +46,17 @@ final class EffectRunner {
     func run(_ effect: Effect) -> (messages: [Msg], redraw: Bool) {
         switch effect {
         case .startRun(let run, let dryRun):
-            if run.interactive && !dryRun { return (runInTerminal(run), true) }
-            return (runs.start(run, dryRun: dryRun), false)
+            // A change's step is claimed first: another console running it refuses this one.
+            let answer = room?.claim(run, dryRun: dryRun)
+            if case .claimRefused? = answer { return ([answer!], false) }
+            let said = answer.map { [$0] } ?? []
+            if run.interactive && !dryRun {
+                defer { room?.ended(run, dryRun: dryRun) }
+                return (said + runInTerminal(run), true)
+            }
+            let started = runs.start(run, dryRun: dryRun)
+            room?.started(run, dryRun: dryRun, board: runs.board)
+            return (said + started, false)
         case .cancelRun(let id):
             runs.cancel(id)
             return ([], false)

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Two consoles on one PostgreSQL journal, each with its own local state: both headers say who is
+/// in the room, and a destructive step one console runs is refused to the other with the holder's
+/// name, until the run ends. The server is the one scripts/test.sh starts.
+@Suite(
+    "Presence and step claims on PostgreSQL (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"),
+    .enabled(
+        if: TestPostgres.url != nil,
+        "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a PostgreSQL server)"))
+struct SharedRoomClaimsEndToEndTests {
+    typealias Session = TerminalEndToEndTests.Session
+
+    /// `:run 1`, then the destructive command's word (read off the preview), then Enter.
+    static func runConfirmed(_ session: Session) throws {
+        try session.keys(":")
+        try session.run(["send-keys", "-t", "t", "-l", "run 1"])
+        try session.keys("Enter")
+        let preview = try session.wait { $0.contains("to run it") }
+        let word = try #require(
+            preview.split(separator: "\n").lazy.compactMap { line -> Substring? in
+                guard let range = line.range(of: "Type ") else { return nil }
+                return line[range.upperBound...].split(separator: " ").first
+            }.first)
+        try session.run(["send-keys", "-t", "t", "-l", String(word)])
+        try session.keys("Enter")
+    }
+
+    @Test("A claim held by one console blocks the same destructive step in another, with the holder's name on screen")
+    func claimBlocksTheOtherConsole() throws {
+        let tmux = try #require(TerminalEndToEndTests.tmux)
+        let warroom = try #require(TerminalEndToEndTests.warroom)
+        let server = try #require(TestPostgres.url)
+        let folder = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = "warroom_claims_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        _ = try Spawn.run(
+            "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
+        let store = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+        let book = folder + "/api.md"
+        try """
+        # API
+
+        ## Incident checklist
+
+        - [ ] Clear the cache
+
+        ## Clear the cache
+
+        ```bash
+        sleep 60; rm -rf \(folder)/cache
+        ```
+
+        """.write(toFile: book, atomically: true, encoding: .utf8)
+
+        let alice = try Session(
+            tmux: tmux, command: "\(warroom) open \(book) --title 'API down' --store '\(store)'",
+            width: 140, height: 40,
+            environment: ["XDG_DATA_HOME": folder + "/alice", "WARROOM_AUTHOR": "alice"])
+        _ = try alice.wait { $0.contains("API down") && $0.contains("in room: alice (1)") }
+        let bob = try Session(
+            tmux: tmux, command: "\(warroom) open \(book) --store '\(store)'", width: 140, height: 40,
+            environment: ["XDG_DATA_HOME": folder + "/bob", "WARROOM_AUTHOR": "bob"])
+        _ = try bob.wait { $0.contains("in room: alice, bob (2)") }
+        _ = try alice.wait { $0.contains("in room: alice, bob (2)") }
+
+        // Alice runs the destructive step: it is hers while it runs.
+        try Self.runConfirmed(alice)
+        _ = try alice.wait { $0.contains("#1 ⟳ running") }
+        _ = try bob.wait { $0.contains("⚑ alice") }
+
+        // Bob tries the same step: refused, saying who holds it and what runs; nothing starts.
+        try Self.runConfirmed(bob)
+        let refused = try bob.wait { $0.contains("Not run: claimed by alice since") }
+        #expect(refused.contains("— running `sleep 60; rm -rf "))
+        #expect(!refused.contains("⟳ running"))
+
+        // Alice cancels: the step is free, and Bob's run starts.
+        try alice.keys("C-c")
+        _ = try alice.wait { $0.contains("#1 ✗") }
+        try alice.keys("R") // from the runs list back to the commands
+        _ = try bob.wait { !$0.contains("⚑ alice") }
+        try Self.runConfirmed(bob)
+        _ = try bob.wait { $0.contains("#1 ⟳ running") }
+        _ = try alice.wait { $0.contains("⚑ bob") }
+        try bob.keys("C-c")
+        _ = try bob.wait { $0.contains("#1 ✗") }
+
+        // Alice quits: she leaves the room.
+        try alice.keys("q")
+        #expect(try alice.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+        _ = try bob.wait { $0.contains("in room: bob (1)") }
+        try bob.keys("q")
+        #expect(try bob.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
+}
