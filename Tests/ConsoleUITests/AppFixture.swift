@@ -1,4 +1,5 @@
 import ConsoleUI
+import IncidentKit
 import Foundation
 import RunbookKit
 
@@ -46,7 +47,8 @@ enum AppFixture {
 
     static func event(_ id: Int64, _ kind: String, _ text: String, _ change: ConsoleEvent.Change = .none,
                       at seconds: TimeInterval = 10, author: String = "bob") -> ConsoleEvent {
-        ConsoleEvent(id: id, time: start.addingTimeInterval(seconds), author: author, kind: kind, text: text,
+        // Kinds by their journal names, as `timeline --json` writes them.
+        ConsoleEvent(id: id, time: start.addingTimeInterval(seconds), author: author, kind: EventKind(rawValue: kind)!, text: text,
                      change: change)
     }
 }

@@ -1,4 +1,5 @@
 import ConsoleUI
+import IncidentKit
 import Foundation
 import RunbookKit
 import Testing
@@ -98,7 +99,7 @@ struct RoomConsoleTests {
         _ = AppUpdate.update(&state, .tick(AppFixture.start.addingTimeInterval(60 + 600 + 15)))
         #expect(Self.screen(state)[1].contains(" ✉ update due +00:15 (:update) "))
         _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(4, "milestone", "mitigated", .milestone("mitigated", at: AppFixture.start.addingTimeInterval(700))),
+            AppFixture.event(4, "milestone", "mitigated", .milestone(.mitigated, at: AppFixture.start.addingTimeInterval(700))),
         ]))
         #expect(!Self.screen(state)[1].contains("update"))
     }
@@ -137,7 +138,7 @@ struct RoomConsoleTests {
         #expect(Self.screen(state).contains { $0.contains("Record acknowledged now (stops the SLA clock)? y / n") })
         #expect(AppFixture.press([.char("y")], &state) == [.appendMilestone("acknowledged", at: nil)])
         _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(7, "milestone", "acknowledged", .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(60))),
+            AppFixture.event(7, "milestone", "acknowledged", .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(60))),
         ]))
         // Unticked and ticked again: the milestone is on the record, nothing is offered.
         state.marks = [:]

@@ -178,7 +178,7 @@ struct RunFlowTests {
     @Test(":vars lists remembered values, masks secrets, edits one; the journal's values are remembered, masked ones not")
     func vars() {
         var state = RunFixture.state()
-        let started = ConsoleEvent(id: 1, time: AppFixture.start, author: "bob", kind: "command_started", text: "…",
+        let started = ConsoleEvent(id: 1, time: AppFixture.start, author: "bob", kind: .commandStarted, text: "…",
                                    change: .commandValues(["pod-name": "api-1", "API_TOKEN": ConsoleEvent.maskedValue]))
         _ = AppUpdate.update(&state, .journalEvents([started]))
         #expect(state.vars == ["pod-name": "api-1"])

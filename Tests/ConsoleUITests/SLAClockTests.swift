@@ -13,7 +13,7 @@ struct SLAClockTests {
     func acknowledgedInTime() {
         var state = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(30))
         #expect(AppView.slaText(state).0.contains("SLA 09:30 left"))
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "acknowledged", .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(112)),
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "acknowledged", .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(112)),
                                                                       at: 112)]))
         state.now = AppFixture.start.addingTimeInterval(900)
         #expect(AppView.slaText(state).0 == "✓ acknowledged in 01:52")
@@ -25,7 +25,7 @@ struct SLAClockTests {
     func acknowledgedLate() {
         var state = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(700))
         #expect(AppView.slaText(state).0.contains("SLA BREACHED +01:40"))
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "acknowledged", .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(605)),
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "acknowledged", .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(605)),
                                                                       at: 605)]))
         state.now = AppFixture.start.addingTimeInterval(4000)
         #expect(AppView.slaText(state).0 == "SLA breached by 00:05")
@@ -34,7 +34,7 @@ struct SLAClockTests {
     @Test("After resolved the elapsed clock stops and says how long it lasted")
     func resolvedStopsTheClock() {
         var state = AppFixture.state(severity: "SEV2", now: AppFixture.start.addingTimeInterval(60))
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "resolved", .milestone("resolved", at: AppFixture.start.addingTimeInterval(3723)),
+        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "resolved", .milestone(.resolved, at: AppFixture.start.addingTimeInterval(3723)),
                                                                       at: 3723)]))
         state.now = AppFixture.start.addingTimeInterval(9000)
         #expect(state.incident.status == "resolved")
@@ -46,7 +46,7 @@ struct SLAClockTests {
         var state = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(1200))
         let reached = AppFixture.start.addingTimeInterval(240)
         _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "milestone", "acknowledged",
-                                                                      .milestone("acknowledged", at: reached), at: 1190)]))
+                                                                      .milestone(.acknowledged, at: reached), at: 1190)]))
         #expect(AppView.slaText(state).0 == "✓ acknowledged in 04:00")
     }
 
@@ -63,7 +63,7 @@ struct SLAClockTests {
         #expect(AppUpdate.update(&other, .tick(AppFixture.start.addingTimeInterval(700))).isEmpty)
         var acknowledged = AppFixture.state(severity: "SEV1", now: AppFixture.start.addingTimeInterval(10))
         _ = AppUpdate.update(&acknowledged, .journalEvents([AppFixture.event(
-            1, "milestone", "acknowledged", .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(30)))]))
+            1, "milestone", "acknowledged", .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(30)))]))
         #expect(AppUpdate.update(&acknowledged, .tick(AppFixture.start.addingTimeInterval(700))).isEmpty)
     }
 }

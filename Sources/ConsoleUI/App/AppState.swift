@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// Everything the console shows. Changed only by `AppUpdate.update`; drawn by `AppView`.
@@ -36,7 +37,8 @@ public struct AppState: Sendable, Equatable {
     /// `roles` with the commander the incident was opened with (a snapshot from before the events).
     public var currentRoles: [String: String] {
         var all = roles
-        if all["commander"] == nil, let commander = incident.commander { all["commander"] = commander }
+        let commander = IncidentRole.commander.name
+        if all[commander] == nil, let person = incident.commander { all[commander] = person }
         return all
     }
     /// Follow-ups in the order added (`:actions`).

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// The console's one state transition: pure, so every key sequence can be tested without a
@@ -127,10 +128,10 @@ public enum AppUpdate {
         case .skipped(let key): state.marks[key] = ItemMark(state: .skipped, time: event.time, author: event.author)
         case .unticked(let key): state.marks[key] = nil
         case .severity(let level): state.incident.severity = level
-        case .status(let status): state.incident.status = status
+        case .status: break // below
         case .role(let role, let person):
-            state.roles[role] = person
-            if role == "commander" { state.incident.commander = person }
+            state.roles[role.name] = person
+            if role == .commander { state.incident.commander = person }
         case .followUp(let row):
             if !state.followUps.contains(where: { $0.id == row.id }) { state.followUps.append(row) }
         case .followUpClosed(let id):
@@ -147,13 +148,13 @@ public enum AppUpdate {
                 state.footer = .notice("Alert \(alert.name) resolved: if the impact is over, :milestone mitigated")
             }
         case .runFinished: break
-        case .milestone(let name, let at):
-            state.milestones[name] = at
-            if name == "resolved" { state.incident.status = "resolved" }
+        case .milestone(let milestone, let at): state.milestones[milestone.rawValue] = at
         case .commandValues(let values):
             // Masked secrets are not values: they stay to be typed again.
             for (name, value) in values where value != ConsoleEvent.maskedValue { state.vars[name] = value }
         }
+        // A status change, or the resolved milestone (IncidentKit's rule, `IncidentChange.status`).
+        if let status = event.change.status { state.incident.status = status.rawValue }
     }
 
     /// The moment the severity's response time passes unacknowledged, it goes on the record once.
