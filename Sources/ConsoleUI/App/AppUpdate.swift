@@ -85,13 +85,13 @@ public enum AppUpdate {
     /// item neither ticked nor skipped (where guided mode, `g`, also starts), the timeline to its end.
     public static func resume(_ state: inout AppState) {
         resumeChecklist(&state)
-        state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
+        state.selection[.timeline, default: 0].end(count: state.rowCount(.timeline))
     }
 
     /// The checklist selection on the first item neither ticked nor skipped.
     static func resumeChecklist(_ state: inout AppState) {
         let items = state.items
-        state.selection[.checklist] = items.firstIndex { state.marks[$0.key] == nil } ?? max(items.count - 1, 0)
+        state.selection[.checklist] = ListCursor(items.firstIndex { state.marks[$0.key] == nil } ?? max(items.count - 1, 0))
     }
 
     /// Folds one committed event into the state.
@@ -118,7 +118,7 @@ public enum AppUpdate {
             state.timeline.insert(event, at: at)
         }
         if followTimeline {
-            state.selection[.timeline] = state.rowCount(.timeline) - 1
+            state.selection[.timeline] = ListCursor(state.rowCount(.timeline) - 1)
         } else {
             state.timelineUnseen += 1
         }
@@ -266,8 +266,8 @@ public enum AppUpdate {
         case .down: move(&state, by: 1)
         case .pageUp: move(&state, by: -pageSize(state))
         case .pageDown: move(&state, by: pageSize(state))
-        case .home: state.selection[pane] = 0
-        case .end: state.selection[pane] = max(state.rowCount(pane) - 1, 0)
+        case .home: state.selection[pane, default: 0].home()
+        case .end: state.selection[pane, default: 0].end(count: state.rowCount(pane))
         case .detail:
             guard let row = state.selectedIndex(.timeline), row < state.timeline.count else {
                 return cannot("No event selected", &state)
@@ -295,7 +295,7 @@ public enum AppUpdate {
         case .severity: openSeverityPicker(&state)
         case .chooseList:
             let index = state.shownList.flatMap { ListChoice.all(in: state.runbooks).firstIndex(of: $0) } ?? 0
-            state.overlays.append(.chooser(index))
+            state.overlays.append(.chooser(ListCursor(index)))
         case .chart:
             guard let index = state.selectedIndex(.metrics) else {
                 return cannot("No metric to chart: the runbooks name none (or the filter hides them)", &state)
@@ -323,7 +323,9 @@ public enum AppUpdate {
         state.footer = nil
         state.focus = hit.pane
         if let row = hit.row {
-            if hit.pane == .commands, state.runsShown { state.runSelection = row } else { state.selection[hit.pane] = row }
+            if hit.pane == .commands, state.runsShown { state.runSelection = ListCursor(row) } else {
+                state.selection[hit.pane] = ListCursor(row)
+            }
         }
     }
 
@@ -334,9 +336,7 @@ public enum AppUpdate {
 
     static func move(_ state: inout AppState, by delta: Int) {
         let pane = state.focus
-        let count = state.rowCount(pane)
-        guard count > 0 else { return }
-        state.selection[pane] = min(max(state.selected(pane) + delta, 0), count - 1)
+        state.selection[pane, default: 0].move(by: delta, count: state.rowCount(pane))
     }
 
     /// Rows a page moves: the focused pane's inner height less one (a row of overlap).
@@ -348,6 +348,6 @@ public enum AppUpdate {
 
     static func openSeverityPicker(_ state: inout AppState) {
         let index = state.severityLevels.firstIndex { $0.id == state.incident.severity } ?? 0
-        state.overlays.append(.severityPicker(index))
+        state.overlays.append(.severityPicker(ListCursor(index)))
     }
 }

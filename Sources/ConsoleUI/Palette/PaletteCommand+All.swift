@@ -48,7 +48,7 @@ extension PaletteCommand {
         PaletteCommand(["filter"], usage: "filter [KIND]", arguments: { PaneFilter.kinds(in: $0.timeline) }) {
             argument, state in
             state.timelineKind = argument.isEmpty ? nil : argument.lowercased()
-            state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
+            state.selection[.timeline, default: 0].end(count: state.rowCount(.timeline))
             return []
         },
         PaletteCommand(["postmortem", "pm"], usage: "postmortem [FILE]") { argument, _ in

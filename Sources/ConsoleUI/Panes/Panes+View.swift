@@ -248,7 +248,7 @@ extension AppView {
                              _ palette: ThemePalette) {
         if state.runsShown {
             let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
-            drawRows(&canvas, PaneLines(rows: runRows(state)), listRect, min(state.runSelection, max(state.runs.count - 1, 0)),
+            drawRows(&canvas, PaneLines(rows: runRows(state)), listRect, state.runSelection.clamped(to: state.runs.count),
                      focused, palette)
             drawRunTail(&canvas, below: listRect, in: rect, state, palette)
             return
