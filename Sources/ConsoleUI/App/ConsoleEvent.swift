@@ -25,8 +25,10 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
     /// The `command_finished` event folded into this row.
     public var finishedID: Int64?
 
-    public init(id: Int64, time: Date, author: String, kind: EventKind, text: String, change: Change = .none,
-                detail: [String] = []) {
+    public init(
+        id: Int64, time: Date, author: String, kind: EventKind, text: String, change: Change = .none,
+        detail: [String] = []
+    ) {
         self.id = id
         self.time = time
         self.author = author
@@ -46,7 +48,7 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         .metricBreached: "breach", .metricRecovered: "recovered", .note: "note", .milestone: "milestone",
         .slaBreached: "SLA", .alertFiring: "alert", .alertResolved: "alert", .valuesRecorded: "values",
         .actionAdded: "follow-up", .actionClosed: "follow-up", .statusUpdate: "update",
-        .escalationDue: "escalate",
+        .escalationDue: "escalate"
     ]
 }
 
@@ -59,8 +61,10 @@ public struct IncidentSnapshot: Sendable, Equatable {
     public var startedAt: Date
     public var commander: String?
 
-    public init(id: String, title: String, severity: String, status: String, startedAt: Date,
-                commander: String? = nil) {
+    public init(
+        id: String, title: String, severity: String, status: String, startedAt: Date,
+        commander: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.severity = severity

@@ -11,8 +11,10 @@ public struct FiringAlert: Sendable, Equatable {
     public var generatorURL: String?
     public var resolved: Bool
 
-    public init(fingerprint: String, name: String, labels: [String: String], annotations: [String: String],
-                since: Date?, generatorURL: String?, resolved: Bool) {
+    public init(
+        fingerprint: String, name: String, labels: [String: String], annotations: [String: String],
+        since: Date?, generatorURL: String?, resolved: Bool
+    ) {
         self.fingerprint = fingerprint
         self.name = name
         self.labels = labels

@@ -52,9 +52,11 @@ public enum IncidentChange: Sendable, Equatable {
         switch event.kind {
         case .itemTicked, .itemUnticked, .itemSkipped:
             guard let p = event.payload(as: ChecklistItemPayload.self), let checklist = p.checklist,
-                  let index = p.index else { return nil }
+                let index = p.index
+            else { return nil }
             let key = "\(checklist)#\(index)"
-            return event.kind == .itemTicked ? .ticked(key) : event.kind == .itemSkipped ? .skipped(key) : .unticked(key)
+            return event.kind == .itemTicked
+                ? .ticked(key) : event.kind == .itemSkipped ? .skipped(key) : .unticked(key)
         case .severityChanged:
             return event.payload(as: SeverityChangedPayload.self).map { .severity($0.to) }
         case .statusChanged:
@@ -62,31 +64,42 @@ public enum IncidentChange: Sendable, Equatable {
         case .roleAssigned:
             return event.payload(as: RoleAssignedPayload.self).map { .role(IncidentRole($0.role), $0.person) }
         case .milestone:
-            return event.payload(as: MilestonePayload.self).map { .milestone($0.milestone, at: $0.reached(recordedAt: event.time)) }
+            return event.payload(as: MilestonePayload.self).map {
+                .milestone($0.milestone, at: $0.reached(recordedAt: event.time))
+            }
         case .commandStarted:
             // The values it ran with (secrets masked), remembered by the console for the next run.
             guard let values = event.payload(as: StartedValues.self)?.values, !values.isEmpty else { return nil }
             return .commandValues(values)
         case .commandFinished:
-            guard let p = event.payload(as: CommandFinishedPayload.self), let started = p.startedEvent else { return nil }
+            guard let p = event.payload(as: CommandFinishedPayload.self), let started = p.startedEvent else {
+                return nil
+            }
             return .runFinished(started: started, outcome: outcome(p))
         case .alertFiring, .alertResolved:
             guard let p = event.payload(as: AlertPayload.self) else { return nil }
-            return .alert(FiringAlert(
-                fingerprint: p.fingerprint, name: p.alertname ?? p.fingerprint, labels: p.labels,
-                annotations: p.annotations, since: p.startsAt.flatMap(ClockTime.parseRFC3339),
-                generatorURL: p.generatorURL, resolved: event.kind == .alertResolved))
+            return .alert(
+                FiringAlert(
+                    fingerprint: p.fingerprint, name: p.alertname ?? p.fingerprint, labels: p.labels,
+                    annotations: p.annotations, since: p.startsAt.flatMap(ClockTime.parseRFC3339),
+                    generatorURL: p.generatorURL, resolved: event.kind == .alertResolved))
         case .slaBreached:
             return event.payload(as: SLABreachedPayload.self).map { .slaBreached($0.severity) }
         case .valuesRecorded:
             // Values from an alert's labels: remembered like typed ones, so a command that uses
             // them goes through the same quoting and refusals (they are untrusted data).
-            guard let values = event.payload(as: ValuesRecordedPayload.self)?.values, !values.isEmpty else { return nil }
+            guard let values = event.payload(as: ValuesRecordedPayload.self)?.values, !values.isEmpty else {
+                return nil
+            }
             return .commandValues(values)
         case .actionAdded:
-            return event.payload(as: ActionAddedPayload.self).map { .followUp(FollowUpRow(id: event.id, text: $0.text, owner: $0.owner)) }
+            return event.payload(as: ActionAddedPayload.self).map {
+                .followUp(FollowUpRow(id: event.id, text: $0.text, owner: $0.owner))
+            }
         case .note:
-            guard let p = event.payload(as: NotePayload.self), let followUp = FollowUp.fromNote(p.text) else { return nil }
+            guard let p = event.payload(as: NotePayload.self), let followUp = FollowUp.fromNote(p.text) else {
+                return nil
+            }
             return .followUp(FollowUpRow(id: event.id, text: followUp.text, owner: followUp.owner))
         case .actionClosed:
             return event.payload(as: ActionClosedPayload.self).map { .followUpClosed($0.action) }

@@ -12,8 +12,9 @@ extension ConsoleEvent {
         case .commandStarted:
             if let p = event.payload(as: CommandStartedPayload.self) {
                 // The row reads `#3 `cmd``, then the outcome once it finished.
-                text = Self.oneLine((p.commandId.map { "#\($0) " } ?? "") + "`\(p.command)`" + (p.dryRun ? " (dry run)" : "")
-                                    + (p.interactive == true ? " (interactive)" : ""))
+                text = Self.oneLine(
+                    (p.commandId.map { "#\($0) " } ?? "") + "`\(p.command)`" + (p.dryRun ? " (dry run)" : "")
+                        + (p.interactive == true ? " (interactive)" : ""))
                 detail = Self.startedDetail(p)
             }
         case .commandFinished:
@@ -26,8 +27,9 @@ extension ConsoleEvent {
         if detail.isEmpty, full.contains(where: \.isNewline) || full.count > 80 {
             detail = full.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
-        self.init(id: event.id, time: event.time, author: event.author, kind: event.kind, text: text,
-                  change: IncidentChange(event), detail: detail)
+        self.init(
+            id: event.id, time: event.time, author: event.author, kind: event.kind, text: text,
+            change: IncidentChange(event), detail: detail)
     }
 
     /// The timeline's kind column already says "done", "skipped", "follow-up", "opened": the
@@ -35,7 +37,7 @@ extension ConsoleEvent {
     static func withoutKindWord(_ text: String, _ kind: EventKind) -> String {
         let prefixes: [EventKind: String] = [
             .itemTicked: "Done: ", .itemSkipped: "Skipped: ", .itemUnticked: "Not done: ", .actionAdded: "Follow-up: ",
-            .opened: "Incident opened: ",
+            .opened: "Incident opened: "
         ]
         guard let prefix = prefixes[kind], text.hasPrefix(prefix) else { return text }
         return String(text.dropFirst(prefix.count))
@@ -70,8 +72,9 @@ extension ConsoleEvent {
 
 extension IncidentSnapshot {
     init(_ incident: Incident) {
-        self.init(id: incident.id, title: incident.title, severity: incident.severity,
-                  status: incident.status.rawValue, startedAt: incident.startedAt,
-                  commander: incident.roles[IncidentRole.commander.name])
+        self.init(
+            id: incident.id, title: incident.title, severity: incident.severity,
+            status: incident.status.rawValue, startedAt: incident.startedAt,
+            commander: incident.roles[IncidentRole.commander.name])
     }
 }

@@ -8,8 +8,10 @@ import RunbookKit
 /// A breach or recovery is journalled first; the timeline then shows it through the journal watcher.
 /// Readings, and a breach that could not be written, are posted to the console's inbox.
 enum ConsoleMetrics {
-    static func start(runbooks: [Runbook], config: WarroomConfig?, journal: any Journal, incidentID: String,
-                      author: String, inbox: MsgInbox) -> Task<Void, Never> {
+    static func start(
+        runbooks: [Runbook], config: WarroomConfig?, journal: any Journal, incidentID: String,
+        author: String, inbox: MsgInbox
+    ) -> Task<Void, Never> {
         let history = MetricHistory()
         let post: @Sendable (MetricStatus, String?, Bool) -> Void = { status, source, sampled in
             inbox.post(.metricReadings([history.reading(status, source: source, sampled: sampled)]))
@@ -20,12 +22,16 @@ enum ConsoleMetrics {
         let plan = MetricPlan(runbook: runbooks.flatMap(\.metrics), config: settings, prometheusURL: prometheusURL)
         var sources: [String: String] = [:]
         for entry in plan.entries {
-            if let binding = entry.binding { sources[entry.name] = describe(binding.source) }
-            else { post(entry.unsampledStatus, nil, false) }
+            if let binding = entry.binding {
+                sources[entry.name] = describe(binding.source)
+            } else {
+                post(entry.unsampledStatus, nil, false)
+            }
         }
         let metrics = plan.bound.compactMap {
-            MetricSampler.Metric($0, prometheusURL: prometheusURL,
-                                 auth: PrometheusAuth.from(environment: environment))
+            MetricSampler.Metric(
+                $0, prometheusURL: prometheusURL,
+                auth: PrometheusAuth.from(environment: environment))
         }
         let known = sources
         let logger = DebugLog.logger("metrics")
@@ -54,11 +60,15 @@ enum ConsoleMetrics {
                         ConfigLog.status(status, logger: logger)
                     }
                     if let transition = update.transition {
-                        logger.info("\(transition.kind.rawValue)", metadata: [
-                            "metric": "\(transition.metric)", "level": "\(transition.level.rawValue)",
-                            "value": "\(transition.value)", "threshold": "\(transition.thresholdText)"])
+                        logger.info(
+                            "\(transition.kind.rawValue)",
+                            metadata: [
+                                "metric": "\(transition.metric)", "level": "\(transition.level.rawValue)",
+                                "value": "\(transition.value)", "threshold": "\(transition.thresholdText)"
+                            ])
                         do {
-                            _ = try MetricJournal.record(transition, journal: journal, incident: incidentID, author: author)
+                            _ = try MetricJournal.record(
+                                transition, journal: journal, incident: incidentID, author: author)
                         } catch {
                             inbox.post(.failed("recording \(transition.metric) \(transition.kind.rawValue): \(error)"))
                         }

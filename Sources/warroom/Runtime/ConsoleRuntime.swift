@@ -37,9 +37,10 @@ struct ConsoleRuntime {
         state.height = terminal.height
         // The first frame goes out before the journal watch and the metric sources start.
         let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author)
-        let effects = EffectRunner(journal: journal, incidentID: incidentID, author: author, rules: rules,
-                                   runbooks: runbooks, config: config, runs: runs, terminal: terminal,
-                                   palette: theme.palette(depth: terminal.depth), inbox: inbox)
+        let effects = EffectRunner(
+            journal: journal, incidentID: incidentID, author: author, rules: rules,
+            runbooks: runbooks, config: config, runs: runs, terminal: terminal,
+            palette: theme.palette(depth: terminal.depth), inbox: inbox)
         terminal.present(AppView.render(state, palette: effects.palette))
         let watcher = watchJournal(after: state.lastEventID)
         defer { watcher.cancel() }
@@ -73,7 +74,8 @@ struct ConsoleRuntime {
                 dirty = false
             }
             if let event = terminal.nextEvent(timeoutMilliseconds: 200, orWakeOn: inbox.wakeDescriptor),
-               let message = Msg(event) {
+                let message = Msg(event)
+            {
                 inbox.post(message)
             }
             let before = state
@@ -85,8 +87,10 @@ struct ConsoleRuntime {
 
     /// Feeds one turn's messages to the update, and what their effects bring back; returns
     /// whether an effect needs the whole screen drawn again.
-    private mutating func handle(_ taken: [Msg], _ state: inout AppState, _ effects: EffectRunner,
-                                 _ runs: ConsoleRuns) -> Bool {
+    private mutating func handle(
+        _ taken: [Msg], _ state: inout AppState, _ effects: EffectRunner,
+        _ runs: ConsoleRuns
+    ) -> Bool {
         var messages = taken, polledRuns = false, redraw = false
         while true {
             if messages.isEmpty {
@@ -140,8 +144,9 @@ struct ConsoleRuntime {
     }
 
     private func startMetrics() -> Task<Void, Never> {
-        ConsoleMetrics.start(runbooks: runbooks, config: config, journal: journal, incidentID: incidentID,
-                             author: author, inbox: inbox)
+        ConsoleMetrics.start(
+            runbooks: runbooks, config: config, journal: journal, incidentID: incidentID,
+            author: author, inbox: inbox)
     }
 }
 
