@@ -66,7 +66,8 @@ let package = Package(
         ),
         .target(
             name: "ConsoleUI",
-            dependencies: ["RunbookKit", .product(name: "Yams", package: "Yams")]
+            // IncidentKit for the one fold of an event (`IncidentChange`) and its kinds and roles.
+            dependencies: ["RunbookKit", "IncidentKit", .product(name: "Yams", package: "Yams")]
         ),
         // Samples bound metrics (Prometheus, commands, host, HTTP) and judges them against runbook thresholds.
         .target(
@@ -178,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleUITests",
-            dependencies: ["ConsoleUI", "RunbookKit", "WarroomTestSupport"],
+            dependencies: ["ConsoleUI", "IncidentKit", "RunbookKit", "WarroomTestSupport"],
             // Golden screens, read from the source folder (`ScreenGolden`).
             exclude: ["Screens"]
         )

@@ -154,6 +154,22 @@ public final class CursesTerminal {
         return .input(CursesKeys.event(forCharacter: UInt32(code)))
     }
 
+    /// Waits up to `timeoutMilliseconds` for a key, mouse or resize event, or until the file
+    /// descriptor `wake` is readable (nil then: something else wants the caller's attention).
+    public func nextEvent(timeoutMilliseconds: Int32, orWakeOn wake: Int32) -> TerminalEvent? {
+        // Keys curses has already read (the rest of a paste, a sequence it gave back) come first:
+        // the descriptor would not say they are there.
+        if let event = nextEvent(timeoutMilliseconds: 0) { return event }
+        var watched = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
+        ]
+        // A resize's SIGWINCH interrupts the wait (-1, EINTR); curses then reports it.
+        let ready = poll(&watched, nfds_t(watched.count), timeoutMilliseconds)
+        guard ready < 0 || watched[0].revents != 0 else { return nil }
+        return nextEvent(timeoutMilliseconds: 0)
+    }
+
     /// The mouse event ncurses decoded (from the terminal's SGR or X10 reports).
     private func mouseEvent() -> TerminalEvent? {
         var x: Int32 = 0, y: Int32 = 0, button: Int32 = 0

@@ -1,4 +1,5 @@
 import ConsoleUI
+import IncidentKit
 import Foundation
 import RunbookKit
 
@@ -64,8 +65,10 @@ enum AppFixture {
         _ id: Int64, _ kind: String, _ text: String, _ change: ConsoleEvent.Change = .none,
         at seconds: TimeInterval = 10, author: String = "bob"
     ) -> ConsoleEvent {
+        // Kinds by their journal names, as `timeline --json` writes them.
         ConsoleEvent(
-            id: id, time: start.addingTimeInterval(seconds), author: author, kind: kind, text: text,
+            id: id, time: start.addingTimeInterval(seconds), author: author, kind: EventKind(rawValue: kind)!,
+            text: text,
             change: change)
     }
 }

@@ -17,7 +17,7 @@ struct AppResumeTests {
                 AppFixture.event(2, "item_ticked", "", .ticked(items[0].key)),
                 AppFixture.event(3, "item_skipped", "", .skipped(items[1].key)),
                 AppFixture.event(4, "severity_changed", "SEV2 → SEV1", .severity("SEV1")),
-                AppFixture.event(5, "status_changed", "identified", .status("identified")),
+                AppFixture.event(5, "status_changed", "identified", .status(.identified)),
                 AppFixture.event(6, "note", "db failover started")
             ]))
         AppUpdate.resume(&state)

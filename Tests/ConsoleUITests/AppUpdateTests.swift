@@ -126,10 +126,10 @@ struct AppUpdateTests {
             &state,
             .journalEvents([
                 AppFixture.event(1, "role_assigned", "commander carol", .role("commander", "carol")),
-                AppFixture.event(2, "status_changed", "mitigated", .status("mitigated"))
+                AppFixture.event(2, "status_changed", "monitoring", .status(.monitoring))
             ]))
         #expect(state.incident.commander == "carol")
-        #expect(state.incident.status == "mitigated")
+        #expect(state.incident.status == "monitoring")
     }
 
     @Test("An earlier event that arrives late goes in at its place, once")

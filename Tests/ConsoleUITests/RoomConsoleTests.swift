@@ -1,4 +1,5 @@
 import ConsoleUI
+import IncidentKit
 import Foundation
 import RunbookKit
 import Testing
@@ -117,7 +118,7 @@ struct RoomConsoleTests {
             &state,
             .journalEvents([
                 AppFixture.event(
-                    4, "milestone", "mitigated", .milestone("mitigated", at: AppFixture.start.addingTimeInterval(700)))
+                    4, "milestone", "mitigated", .milestone(.mitigated, at: AppFixture.start.addingTimeInterval(700)))
             ]))
         #expect(!Self.screen(state)[1].contains("update"))
     }
@@ -161,7 +162,7 @@ struct RoomConsoleTests {
             .journalEvents([
                 AppFixture.event(
                     7, "milestone", "acknowledged",
-                    .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(60)))
+                    .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(60)))
             ]))
         // Unticked and ticked again: the milestone is on the record, nothing is offered.
         state.marks = [:]

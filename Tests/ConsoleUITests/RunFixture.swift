@@ -77,6 +77,6 @@ enum RunFixture {
 
     /// Moves the commands selection to the command with `id` (rows are in runbook order).
     static func select(_ id: Int, _ state: inout AppState) {
-        state.selection[.commands] = state.commands.firstIndex { $0.id == id } ?? 0
+        state.selection[.commands] = ListCursor(state.commands.firstIndex { $0.id == id } ?? 0)
     }
 }

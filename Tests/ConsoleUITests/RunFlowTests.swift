@@ -182,7 +182,7 @@ struct RunFlowTests {
     func vars() {
         var state = RunFixture.state()
         let started = ConsoleEvent(
-            id: 1, time: AppFixture.start, author: "bob", kind: "command_started", text: "…",
+            id: 1, time: AppFixture.start, author: "bob", kind: .commandStarted, text: "…",
             change: .commandValues(["pod-name": "api-1", "API_TOKEN": ConsoleEvent.maskedValue]))
         _ = AppUpdate.update(&state, .journalEvents([started]))
         #expect(state.vars == ["pod-name": "api-1"])

@@ -19,7 +19,7 @@ struct SLAClockTests {
             .journalEvents([
                 AppFixture.event(
                     1, "milestone", "acknowledged",
-                    .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(112)),
+                    .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(112)),
                     at: 112)
             ]))
         state.now = AppFixture.start.addingTimeInterval(900)
@@ -37,7 +37,7 @@ struct SLAClockTests {
             .journalEvents([
                 AppFixture.event(
                     1, "milestone", "acknowledged",
-                    .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(605)),
+                    .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(605)),
                     at: 605)
             ]))
         state.now = AppFixture.start.addingTimeInterval(4000)
@@ -51,7 +51,7 @@ struct SLAClockTests {
             &state,
             .journalEvents([
                 AppFixture.event(
-                    1, "milestone", "resolved", .milestone("resolved", at: AppFixture.start.addingTimeInterval(3723)),
+                    1, "milestone", "resolved", .milestone(.resolved, at: AppFixture.start.addingTimeInterval(3723)),
                     at: 3723)
             ]))
         state.now = AppFixture.start.addingTimeInterval(9000)
@@ -68,7 +68,7 @@ struct SLAClockTests {
             .journalEvents([
                 AppFixture.event(
                     1, "milestone", "acknowledged",
-                    .milestone("acknowledged", at: reached), at: 1190)
+                    .milestone(.acknowledged, at: reached), at: 1190)
             ]))
         #expect(AppView.slaText(state).0 == "✓ acknowledged in 04:00")
     }
@@ -92,7 +92,7 @@ struct SLAClockTests {
             .journalEvents([
                 AppFixture.event(
                     1, "milestone", "acknowledged",
-                    .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(30)))
+                    .milestone(.acknowledged, at: AppFixture.start.addingTimeInterval(30)))
             ]))
         #expect(AppUpdate.update(&acknowledged, .tick(AppFixture.start.addingTimeInterval(700))).isEmpty)
     }

@@ -1,4 +1,5 @@
 import ConsoleUI
+import IncidentKit
 import Foundation
 import RunbookKit
 import Testing

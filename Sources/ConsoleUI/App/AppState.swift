@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// Everything the console shows. Changed only by `AppUpdate.update`; drawn by `AppView`.
@@ -36,7 +37,8 @@ public struct AppState: Sendable, Equatable {
     /// `roles` with the commander the incident was opened with (a snapshot from before the events).
     public var currentRoles: [String: String] {
         var all = roles
-        if all["commander"] == nil, let commander = incident.commander { all["commander"] = commander }
+        let commander = IncidentRole.commander.name
+        if all[commander] == nil, let person = incident.commander { all[commander] = person }
         return all
     }
     /// Follow-ups in the order added (`:actions`).
@@ -57,7 +59,7 @@ public struct AppState: Sendable, Equatable {
     public var timeline: [ConsoleEvent] = [] { didSet { refreshFilters([.timeline]) } }
     public var focus: PaneID = .checklist
     /// Selected row of each pane (an index into that pane's items).
-    public var selection: [PaneID: Int] = [:]
+    public var selection: [PaneID: ListCursor] = [:]
     public var overlays: [Overlay] = []
     /// Index into `items` while guided mode is on.
     public var guided: Int?
@@ -81,7 +83,7 @@ public struct AppState: Sendable, Equatable {
     /// The commands pane shows the runs list instead of the commands (`R`).
     public var runsShown = false
     /// Selected row of the runs list (an index into `runs`).
-    public var runSelection = 0
+    public var runSelection: ListCursor = 0
     /// Guided `r`: the step's commands being run one after another.
     public var guidedRun: GuidedRun?
     /// The page of `?` help shown when it is wider than the screen.
@@ -192,7 +194,7 @@ public struct AppState: Sendable, Equatable {
     }
 
     public func selected(_ pane: PaneID) -> Int {
-        min(max(selection[pane] ?? 0, 0), max(rowCount(pane) - 1, 0))
+        (selection[pane] ?? 0).clamped(to: rowCount(pane))
     }
 
     /// Section numbers of `commands`; the first `pinned` (the current step's) are `stepSection`.
@@ -298,7 +300,7 @@ public struct AppState: Sendable, Equatable {
 
     /// The run selected in the runs list, nil when there are none.
     public var selectedRun: RunSnapshot? {
-        runs.isEmpty ? nil : runs[min(max(runSelection, 0), runs.count - 1)]
+        runs.isEmpty ? nil : runs[runSelection.clamped(to: runs.count)]
     }
 
     /// The command with this id (the first runbook's first, when several share ids).

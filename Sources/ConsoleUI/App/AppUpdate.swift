@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// The console's one state transition: pure, so every key sequence can be tested without a
@@ -91,13 +92,14 @@ public enum AppUpdate {
     /// item neither ticked nor skipped (where guided mode, `g`, also starts), the timeline to its end.
     public static func resume(_ state: inout AppState) {
         resumeChecklist(&state)
-        state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
+        state.selection[.timeline, default: 0].end(count: state.rowCount(.timeline))
     }
 
     /// The checklist selection on the first item neither ticked nor skipped.
     static func resumeChecklist(_ state: inout AppState) {
         let items = state.items
-        state.selection[.checklist] = items.firstIndex { state.marks[$0.key] == nil } ?? max(items.count - 1, 0)
+        state.selection[.checklist] = ListCursor(
+            items.firstIndex { state.marks[$0.key] == nil } ?? max(items.count - 1, 0))
     }
 
     /// Folds one committed event into the state.
@@ -128,7 +130,7 @@ public enum AppUpdate {
             state.timeline.insert(event, at: at)
         }
         if followTimeline {
-            state.selection[.timeline] = state.rowCount(.timeline) - 1
+            state.selection[.timeline] = ListCursor(state.rowCount(.timeline) - 1)
         } else {
             state.timelineUnseen += 1
         }
@@ -138,10 +140,10 @@ public enum AppUpdate {
         case .skipped(let key): state.marks[key] = ItemMark(state: .skipped, time: event.time, author: event.author)
         case .unticked(let key): state.marks[key] = nil
         case .severity(let level): state.incident.severity = level
-        case .status(let status): state.incident.status = status
+        case .status: break // below
         case .role(let role, let person):
-            state.roles[role] = person
-            if role == "commander" { state.incident.commander = person }
+            state.roles[role.name] = person
+            if role == .commander { state.incident.commander = person }
         case .followUp(let row):
             if !state.followUps.contains(where: { $0.id == row.id }) { state.followUps.append(row) }
         case .followUpClosed(let id):
@@ -158,13 +160,13 @@ public enum AppUpdate {
                 state.footer = .notice("Alert \(alert.name) resolved: if the impact is over, :milestone mitigated")
             }
         case .runFinished: break
-        case .milestone(let name, let at):
-            state.milestones[name] = at
-            if name == "resolved" { state.incident.status = "resolved" }
+        case .milestone(let milestone, let at): state.milestones[milestone.rawValue] = at
         case .commandValues(let values):
             // Masked secrets are not values: they stay to be typed again.
             for (name, value) in values where value != ConsoleEvent.maskedValue { state.vars[name] = value }
         }
+        // A status change, or the resolved milestone (IncidentKit's rule, `IncidentChange.status`).
+        if let status = event.change.status { state.incident.status = status.rawValue }
     }
 
     /// The moment the severity's response time passes unacknowledged, it goes on the record once.
@@ -280,8 +282,8 @@ public enum AppUpdate {
         case .down: move(&state, by: 1)
         case .pageUp: move(&state, by: -pageSize(state))
         case .pageDown: move(&state, by: pageSize(state))
-        case .home: state.selection[pane] = 0
-        case .end: state.selection[pane] = max(state.rowCount(pane) - 1, 0)
+        case .home: state.selection[pane, default: 0].home()
+        case .end: state.selection[pane, default: 0].end(count: state.rowCount(pane))
         case .detail:
             guard let row = state.selectedIndex(.timeline), row < state.timeline.count else {
                 return cannot("No event selected", &state)
@@ -309,7 +311,7 @@ public enum AppUpdate {
         case .severity: openSeverityPicker(&state)
         case .chooseList:
             let index = state.shownList.flatMap { ListChoice.all(in: state.runbooks).firstIndex(of: $0) } ?? 0
-            state.overlays.append(.chooser(index))
+            state.overlays.append(.chooser(ListCursor(index)))
         case .chart:
             guard let index = state.selectedIndex(.metrics) else {
                 return cannot("No metric to chart: the runbooks name none (or the filter hides them)", &state)
@@ -338,9 +340,9 @@ public enum AppUpdate {
         state.focus = hit.pane
         if let row = hit.row {
             if hit.pane == .commands, state.runsShown {
-                state.runSelection = row
+                state.runSelection = ListCursor(row)
             } else {
-                state.selection[hit.pane] = row
+                state.selection[hit.pane] = ListCursor(row)
             }
         }
     }
@@ -352,9 +354,7 @@ public enum AppUpdate {
 
     static func move(_ state: inout AppState, by delta: Int) {
         let pane = state.focus
-        let count = state.rowCount(pane)
-        guard count > 0 else { return }
-        state.selection[pane] = min(max(state.selected(pane) + delta, 0), count - 1)
+        state.selection[pane, default: 0].move(by: delta, count: state.rowCount(pane))
     }
 
     /// Rows a page moves: the focused pane's inner height less one (a row of overlap).
@@ -366,6 +366,6 @@ public enum AppUpdate {
 
     static func openSeverityPicker(_ state: inout AppState) {
         let index = state.severityLevels.firstIndex { $0.id == state.incident.severity } ?? 0
-        state.overlays.append(.severityPicker(index))
+        state.overlays.append(.severityPicker(ListCursor(index)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// Draws the console: header, panes (grid, tabs or zoomed), footer, then the overlays.
@@ -80,7 +81,7 @@ public enum AppView {
 
     /// `IC: alice · scribe bob · comms carol`: the commander first, then the other roles (`:roles`).
     static func rolesText(_ state: AppState) -> String {
-        let others = state.roles.filter { $0.key != "commander" }
+        let others = state.roles.filter { $0.key != IncidentRole.commander.name }
             .sorted { RoomPages.roleOrder($0.key) < RoomPages.roleOrder($1.key) }
             .map { "\($0.key) \($0.value)" }
         return (["IC: " + (state.incident.commander ?? "—")] + others).joined(separator: " · ")

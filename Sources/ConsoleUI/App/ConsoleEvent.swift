@@ -1,42 +1,21 @@
 import Foundation
+import IncidentKit
 
 /// One timeline event as the console sees it: display text plus the state change it carries.
-/// The runtime maps journal events into these, so `ConsoleUI` stays free of the store.
+/// The runtime maps journal events into these (`ConsoleEvent+Journal.swift`); the change is
+/// IncidentKit's fold, the text and detail are how the timeline shows the event.
 public struct ConsoleEvent: Sendable, Equatable, Identifiable {
-    public enum Change: Sendable, Equatable {
-        case none
-        case ticked(String), unticked(String), skipped(String)
-        case severity(String), status(String)
-        case role(String, String)
-        /// `acknowledged`, `mitigated` or `resolved`, and when it was reached.
-        case milestone(String, at: Date)
-        /// `sla_breached` for this severity id.
-        case slaBreached(String)
-        /// `alert_firing` / `alert_resolved`: the alert as it now stands.
-        case alert(FiringAlert)
-        /// `command_started`: the placeholder values it ran with (secrets as `maskedValue`).
-        case commandValues([String: String])
-        /// `action_added` (or a `TODO:` note): a follow-up with its id.
-        case followUp(FollowUpRow)
-        /// `action_closed`: follow-up `id` is done or dropped.
-        case followUpClosed(Int64)
-        /// `status_update`: an update went out at the event's time.
-        case statusUpdate
-        /// `escalation_due` for this level.
-        case escalationDue(Int)
-        /// `command_finished` of the run started by event `started`: its row shows `outcome`
-        /// (`✓ 2.1s`, `✗ exit 6`) instead of a row of its own.
-        case runFinished(started: Int64, outcome: String)
-    }
+    /// What the event changes: IncidentKit's one fold of an event.
+    public typealias Change = IncidentChange
 
     /// How the journal writes a secret's value.
-    public static let maskedValue = "••••••"
+    public static let maskedValue = IncidentChange.maskedValue
 
     public var id: Int64
     public var time: Date
     public var author: String
-    /// The snake_case kind of `timeline --json` (`item_ticked`, `note`, …).
-    public var kind: String
+    /// What the event records (its raw value is the snake_case kind of `timeline --json`).
+    public var kind: EventKind
     public var text: String
     public var change: Change
     /// What `Enter` on the row shows beyond its line: the full text, values, an output's last lines.
@@ -47,7 +26,7 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
     public var finishedID: Int64?
 
     public init(
-        id: Int64, time: Date, author: String, kind: String, text: String, change: Change = .none,
+        id: Int64, time: Date, author: String, kind: EventKind, text: String, change: Change = .none,
         detail: [String] = []
     ) {
         self.id = id
@@ -60,16 +39,16 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
     }
 
     /// The kind in a word or two, as the timeline pane shows it.
-    public var kindWords: String { Self.words[kind] ?? kind.replacingOccurrences(of: "_", with: " ") }
+    public var kindWords: String { Self.words[kind] ?? kind.rawValue.replacingOccurrences(of: "_", with: " ") }
 
-    static let words: [String: String] = [
-        "opened": "opened", "severity_changed": "severity", "status_changed": "status", "role_assigned": "role",
-        "item_ticked": "done", "item_unticked": "undone", "item_skipped": "skipped", "command_started": "run",
-        "command_finished": "run", "command_refused": "refused", "command_done": "by hand",
-        "metric_breached": "breach", "metric_recovered": "recovered", "note": "note", "milestone": "milestone",
-        "sla_breached": "SLA", "alert_firing": "alert", "alert_resolved": "alert", "values_recorded": "values",
-        "action_added": "follow-up", "action_closed": "follow-up", "status_update": "update",
-        "escalation_due": "escalate"
+    static let words: [EventKind: String] = [
+        .opened: "opened", .severityChanged: "severity", .statusChanged: "status", .roleAssigned: "role",
+        .itemTicked: "done", .itemUnticked: "undone", .itemSkipped: "skipped", .commandStarted: "run",
+        .commandFinished: "run", .commandRefused: "refused", .commandDone: "by hand",
+        .metricBreached: "breach", .metricRecovered: "recovered", .note: "note", .milestone: "milestone",
+        .slaBreached: "SLA", .alertFiring: "alert", .alertResolved: "alert", .valuesRecorded: "values",
+        .actionAdded: "follow-up", .actionClosed: "follow-up", .statusUpdate: "update",
+        .escalationDue: "escalate"
     ]
 }
 

@@ -22,7 +22,7 @@ extension AppUpdate {
         case .back:
             state.guided = max(index - 1, 0)
         case .close:
-            state.selection[.checklist] = index
+            state.selection[.checklist] = ListCursor(index)
             state.guided = nil
             state.guidedRun = nil
         case .runStep: return runStep(&state)
@@ -71,7 +71,7 @@ extension AppUpdate {
             state.guided = index + 1
         } else {
             state.guided = nil
-            state.selection[.checklist] = index
+            state.selection[.checklist] = ListCursor(index)
             state.footer = .notice("Guided mode: last step reached")
             if state.isWalk, state.milestones["resolved"] == nil { state.overlays.append(.offerMilestone("resolved")) }
         }

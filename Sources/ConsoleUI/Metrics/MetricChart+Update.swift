@@ -11,12 +11,19 @@ extension AppUpdate {
             state.overlays.removeLast()
             return
         case .seriesList: next = first == nil ? 0 : nil
-        case .up: next = first.map { max($0 - 1, 0) }
-        case .down: next = first.map { min($0 + 1, last) }
-        case .pageUp: next = first.map { max($0 - page, 0) }
-        case .pageDown: next = first.map { min($0 + page, last) }
+        // The list scrolls by its first shown row, which goes from 0 to `last`.
+        case .up: next = first.map { scrolled($0, by: -1, last: last) }
+        case .down: next = first.map { scrolled($0, by: 1, last: last) }
+        case .pageUp: next = first.map { scrolled($0, by: -page, last: last) }
+        case .pageDown: next = first.map { scrolled($0, by: page, last: last) }
         default: return
         }
         state.overlays[state.overlays.count - 1] = .metricChart(name, series: next)
+    }
+
+    private static func scrolled(_ first: Int, by rows: Int, last: Int) -> Int {
+        var cursor = ListCursor(first)
+        cursor.move(by: rows, count: last + 1)
+        return cursor.index
     }
 }

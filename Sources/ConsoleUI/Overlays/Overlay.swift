@@ -6,11 +6,11 @@ public enum Overlay: Sendable, Equatable {
     case command(LineEditor)
     /// `/` filter of the focused pane, applied as it is typed.
     case filter(LineEditor)
-    /// Index of the highlighted level.
-    case severityPicker(Int)
+    /// The highlighted level.
+    case severityPicker(ListCursor)
     case confirmQuit
-    /// `c`: the checklists and procedures (`ListChoice.all`), the highlighted index.
-    case chooser(Int)
+    /// `c`: the checklists and procedures (`ListChoice.all`), the highlighted one.
+    case chooser(ListCursor)
     /// After a severity change: show the level's linked procedure? y / n
     case offerProcedure(ListChoice)
     /// Enter on a metric: a larger chart of its kept samples, by metric name. `series`: nil while the

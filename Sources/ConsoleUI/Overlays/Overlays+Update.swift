@@ -4,11 +4,12 @@ import RunbookKit
 /// The dialogs on top: severity picker, list chooser, line editors.
 extension AppUpdate {
     static func pickSeverity(_ action: Action?, _ state: inout AppState) -> [Effect] {
-        guard case .severityPicker(let index) = state.overlays.last else { return [] }
-        let levels = state.severityLevels
+        guard case .severityPicker(var cursor) = state.overlays.last else { return [] }
+        let levels = state.severityLevels, index = cursor.index
         switch action {
-        case .up: state.overlays[state.overlays.count - 1] = .severityPicker(max(index - 1, 0))
-        case .down: state.overlays[state.overlays.count - 1] = .severityPicker(min(index + 1, levels.count - 1))
+        case .up, .down:
+            cursor.move(by: action == .up ? -1 : 1, count: levels.count)
+            state.overlays[state.overlays.count - 1] = .severityPicker(cursor)
         case .commit:
             state.overlays.removeLast()
             guard index < levels.count, levels[index].id != state.incident.severity else { return [] }
@@ -31,12 +32,12 @@ extension AppUpdate {
     }
 
     static func chooseList(_ action: Action?, _ state: inout AppState) {
-        guard case .chooser(let index) = state.overlays.last else { return }
-        let all = ListChoice.all(in: state.runbooks)
-        let top = state.overlays.count - 1
+        guard case .chooser(var cursor) = state.overlays.last else { return }
+        let all = ListChoice.all(in: state.runbooks), index = cursor.index
         switch action {
-        case .up: state.overlays[top] = .chooser(max(index - 1, 0))
-        case .down: state.overlays[top] = .chooser(min(index + 1, max(all.count - 1, 0)))
+        case .up, .down:
+            cursor.move(by: action == .up ? -1 : 1, count: all.count)
+            state.overlays[state.overlays.count - 1] = .chooser(cursor)
         case .commit:
             state.overlays.removeLast()
             if index < all.count { show(all[index], &state) }
@@ -50,7 +51,7 @@ extension AppUpdate {
         state.activeList = choice
         state.filters[.checklist] = nil
         state.guided = nil
-        state.selection[.checklist] = state.items.firstIndex { state.marks[$0.key] == nil } ?? 0
+        state.selection[.checklist] = ListCursor(state.items.firstIndex { state.marks[$0.key] == nil } ?? 0)
         state.focus = .checklist
     }
 
@@ -105,9 +106,9 @@ extension AppUpdate {
         state.filters[pane] = text.isEmpty ? nil : text
         // The selected item stays selected while it is still shown.
         if let shown = state.visible(pane) {
-            state.selection[pane] = current.flatMap { shown.firstIndex(of: $0) } ?? 0
+            state.selection[pane] = ListCursor(current.flatMap { shown.firstIndex(of: $0) } ?? 0)
         } else {
-            state.selection[pane] = current ?? 0
+            state.selection[pane] = ListCursor(current ?? 0)
         }
     }
 

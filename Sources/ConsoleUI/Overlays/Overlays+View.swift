@@ -98,16 +98,16 @@ extension AppView {
             }
         case .filter(let editor):
             drawPrompt(&canvas, "/", editor, footer, palette)
-        case .severityPicker(let selected):
+        case .severityPicker(let cursor):
             let levels = state.severityLevels
             let inner = dialog(&canvas, body, width: 60, height: levels.count + 2, title: "Severity", palette)
             for (i, level) in levels.enumerated() where i < inner.height {
                 let current = level.id == state.incident.severity ? "●" : " "
                 let text = "\(current) \(level.id)  \(level.name ?? level.description ?? "")"
-                let style = i == selected ? palette[.selection] : palette[ThemeKey.severity(level, among: levels)]
+                let style = i == cursor.index ? palette[.selection] : palette[ThemeKey.severity(level, among: levels)]
                 canvas.write(text, x: inner.x, y: inner.y + i, width: inner.width, style: style, clip: inner)
             }
-        case .chooser(let selected):
+        case .chooser(let cursor):
             let all = ListChoice.all(in: state.runbooks)
             let labels = all.map { $0.label(in: state.runbooks) }
             let width = (labels.map { DisplayWidth.of($0) }.max() ?? 20) + 6
@@ -118,12 +118,12 @@ extension AppView {
                 canvas.write(
                     "(the runbooks have none)", x: inner.x, y: inner.y, style: palette[.textMuted], clip: inner)
             }
-            let offset = selected < inner.height ? 0 : selected - inner.height + 1
+            let offset = cursor.firstShown(height: inner.height)
             for (i, label) in labels.enumerated().dropFirst(offset).prefix(inner.height) {
                 let current = all[i] == state.shownList ? "●" : " "
                 canvas.write(
                     "\(current) \(label)", x: inner.x, y: inner.y + i - offset, width: inner.width,
-                    style: palette[i == selected ? .selection : .dialog], clip: inner)
+                    style: palette[i == cursor.index ? .selection : .dialog], clip: inner)
             }
         case .offerProcedure(let choice):
             let label =

@@ -1,11 +1,12 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 extension PaletteCommand {
     static let statuses = ["investigating", "identified", "monitoring", "resolved"]
     static let milestones = ["acknowledged", "mitigated", "resolved", "detected", "impact-started"]
     /// Suggested roles for `role NAME=PERSON` and `handoff NAME ROLE` (any name is accepted).
-    static let roles = ["commander", "scribe", "comms", "ops"]
+    static let roles = IncidentRole.usual.map(\.name)
 
     /// Every `:` command, in the order the usage line lists them.
     static let all: [PaletteCommand] = [
@@ -52,7 +53,7 @@ extension PaletteCommand {
         PaletteCommand(["filter"], usage: "filter [KIND]", arguments: { PaneFilter.kinds(in: $0.timeline) }) {
             argument, state in
             state.timelineKind = argument.isEmpty ? nil : argument.lowercased()
-            state.selection[.timeline] = max(state.rowCount(.timeline) - 1, 0)
+            state.selection[.timeline, default: 0].end(count: state.rowCount(.timeline))
             return []
         },
         PaletteCommand(["postmortem", "pm"], usage: "postmortem [FILE]") { argument, _ in
@@ -117,7 +118,7 @@ extension PaletteCommand {
         guard !words.isEmpty else {
             return fail("handoff takes PERSON [ROLE], e.g. handoff bob or handoff carol comms", &state)
         }
-        var role = "commander"
+        var role = IncidentRole.commander.name
         if words.count >= 2, let last = words.last?.lowercased(),
             roles.contains(last) || state.currentRoles[last] != nil
         {

@@ -6,7 +6,7 @@ import Foundation
 public enum PaneFilter {
     /// The kinds present in the timeline, sorted, for `:filter` completion.
     public static func kinds(in events: [ConsoleEvent]) -> [String] {
-        Array(Set(events.map(\.kind))).sorted()
+        Array(Set(events.map(\.kind.rawValue))).sorted()
     }
 
     static func matches(_ text: String, _ query: String) -> Bool {
@@ -48,8 +48,8 @@ public enum PaneFilter {
             let events = state.timeline
             return range.filter {
                 let e = events[$0]
-                return (kind.map { e.kind.hasPrefix($0) } ?? true)
-                    && matches(e.author + " " + e.kind + " " + e.text, query)
+                return (kind.map { e.kind.rawValue.hasPrefix($0) } ?? true)
+                    && matches(e.author + " " + e.kind.rawValue + " " + e.text, query)
             }
         case .metrics:
             let metrics = state.metrics

@@ -45,8 +45,7 @@ enum PaneGeometry {
 
     /// The first row drawn: rows scroll so the selected one shows.
     static func offset(_ lines: PaneLines, selected: Int, height: Int) -> Int {
-        let selectedRow = lines.line(ofItem: selected) ?? 0
-        return selectedRow < height ? 0 : selectedRow - height + 1
+        ListCursor.firstShown(row: lines.line(ofItem: selected) ?? 0, height: height)
     }
 
     /// The pane under a screen cell and, when the cell is on a selectable row, that row's index.
@@ -69,7 +68,7 @@ enum PaneGeometry {
         let list = listRect(pane, inner: rect.inset(by: 1), state)
         guard list.contains(x: x, y: y) else { return (pane, nil) }
         let lines = lines(pane, state)
-        let selected = pane == .commands && state.runsShown ? state.runSelection : state.selected(pane)
+        let selected = pane == .commands && state.runsShown ? state.runSelection.index : state.selected(pane)
         let line = offset(lines, selected: selected, height: list.height) + y - list.y
         return (pane, line < lines.count ? lines.row(line).item : nil)
     }

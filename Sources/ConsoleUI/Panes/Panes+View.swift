@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// One row of a pane: text in a style; `selectable` rows carry the pane's item index.
@@ -268,8 +269,7 @@ extension AppView {
         if state.runsShown {
             let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
             drawRows(
-                &canvas, PaneLines(rows: runRows(state)), listRect,
-                min(state.runSelection, max(state.runs.count - 1, 0)),
+                &canvas, PaneLines(rows: runRows(state)), listRect, state.runSelection.clamped(to: state.runs.count),
                 focused, palette)
             drawRunTail(&canvas, below: listRect, in: rect, state, palette)
             return
@@ -296,18 +296,18 @@ extension AppView {
 
     // MARK: Timeline
 
-    static func timelineKey(_ kind: String) -> ThemeKey {
+    static func timelineKey(_ kind: EventKind) -> ThemeKey {
         switch kind {
-        case "opened": .timelineOpened
-        case "severity_changed": .timelineSeverity
-        case "status_changed": .timelineStatus
-        case "role_assigned": .timelineRole
-        case "item_ticked", "item_unticked", "item_skipped": .timelineChecklist
-        case "command_started", "command_finished": .timelineCommand
-        case "metric_breached", "metric_recovered": .timelineMetric
-        case "note": .timelineNote
-        case "milestone": .timelineMilestone
-        case "sla_breached": .countdownBreached
+        case .opened: .timelineOpened
+        case .severityChanged: .timelineSeverity
+        case .statusChanged: .timelineStatus
+        case .roleAssigned: .timelineRole
+        case .itemTicked, .itemUnticked, .itemSkipped: .timelineChecklist
+        case .commandStarted, .commandFinished: .timelineCommand
+        case .metricBreached, .metricRecovered: .timelineMetric
+        case .note: .timelineNote
+        case .milestone: .timelineMilestone
+        case .slaBreached: .countdownBreached
         default: .text
         }
     }

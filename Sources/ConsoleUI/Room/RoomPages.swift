@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// The read-only pages of the room: `:roles`, `:actions`, `:contacts`.
@@ -18,7 +19,7 @@ enum RoomPages {
 
     /// Commander first, then the usual roles, then the others by name.
     static func roleOrder(_ role: String) -> String {
-        let known = ["commander", "scribe", "comms", "ops"]
+        let known = IncidentRole.usual.map(\.name)
         return known.firstIndex(of: role).map { "\($0)" } ?? "9" + role
     }
 

@@ -18,7 +18,7 @@ extension AppUpdate {
         state.runs.sort { $0.id < $1.id }
         if let added, let index = state.runs.firstIndex(where: { $0.id == added }) {
             // A new run is shown and selected, so x and Ctrl-C reach it at once.
-            state.runSelection = index
+            state.runSelection = ListCursor(index)
             state.runsShown = true
         }
         return advanceGuidedRun(&state)
@@ -184,14 +184,14 @@ extension AppUpdate {
     // MARK: Runs list and cancelling
 
     static func runsPane(_ action: Action, _ state: inout AppState) -> [Effect] {
-        let last = max(state.runs.count - 1, 0)
+        let count = state.runs.count
         switch action {
-        case .up: state.runSelection = max(min(state.runSelection, last) - 1, 0)
-        case .down: state.runSelection = min(state.runSelection + 1, last)
-        case .home: state.runSelection = 0
-        case .end: state.runSelection = last
-        case .pageUp: state.runSelection = max(state.runSelection - pageSize(state), 0)
-        case .pageDown: state.runSelection = min(state.runSelection + pageSize(state), last)
+        case .up: state.runSelection.move(by: -1, count: count)
+        case .down: state.runSelection.move(by: 1, count: count)
+        case .home: state.runSelection.home()
+        case .end: state.runSelection.end(count: count)
+        case .pageUp: state.runSelection.page(-1, size: pageSize(state), count: count)
+        case .pageDown: state.runSelection.page(1, size: pageSize(state), count: count)
         case .showRuns: state.runsShown = false
         case .openOutput:
             guard let run = state.selectedRun else { return [] }

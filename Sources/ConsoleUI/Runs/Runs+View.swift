@@ -183,7 +183,7 @@ extension AppView {
             &canvas, body, width: 72, height: max(names.count, 1) + 4,
             title: "Remembered values (this incident)", palette)
         let nameWidth = min(names.map { DisplayWidth.of($0) }.max() ?? 4, 28)
-        let selected = min(editor.selected, max(names.count - 1, 0))
+        let selected = editor.selected.clamped(to: names.count)
         for (i, name) in names.enumerated() where i < inner.height - 2 {
             let secret = RunPreparer.isSecret(name)
             let y = inner.y + i

@@ -2,8 +2,8 @@ import RunbookKit
 
 /// `:vars`: the remembered placeholder values, one selected; Enter edits it.
 public struct VarsEditor: Sendable, Equatable {
-    /// Index into the sorted names.
-    public var selected = 0
+    /// The selected name, of the sorted names.
+    public var selected: ListCursor = 0
     /// The new value being typed, nil when not editing.
     public var editing: LineEditor?
 
@@ -20,8 +20,8 @@ extension AppUpdate {
             case .close: editor.editing = nil
             case .commit:
                 editor.editing = nil
-                if editor.selected < names.count {
-                    let name = names[editor.selected]
+                if editor.selected.index < names.count {
+                    let name = names[editor.selected.index]
                     state.vars[name] = line.text.isEmpty ? nil : line.text
                 }
             default:
@@ -30,11 +30,11 @@ extension AppUpdate {
             }
         } else {
             switch action {
-            case .up: editor.selected = max(editor.selected - 1, 0)
-            case .down: editor.selected = min(editor.selected + 1, max(names.count - 1, 0))
+            case .up: editor.selected.move(by: -1, count: names.count)
+            case .down: editor.selected.move(by: 1, count: names.count)
             case .commit:
-                guard editor.selected < names.count else { return [] }
-                let name = names[editor.selected]
+                guard editor.selected.index < names.count else { return [] }
+                let name = names[editor.selected.index]
                 // A secret is typed again from scratch: its value is never shown.
                 editor.editing = LineEditor(RunPreparer.isSecret(name) ? "" : state.vars[name] ?? "")
             case .close:

@@ -6,7 +6,7 @@ enum TimelineText {
     /// `14:02:07 alice   run       #3 `kubectl get pods` ✓ 2.1s`: time, author, the kind in words, text.
     static func row(_ event: ConsoleEvent, authorWidth: Int) -> String {
         var text = event.text
-        if event.kind == "command_started" { text += "  " + (event.outcome ?? "▶ running") }
+        if event.kind == .commandStarted { text += "  " + (event.outcome ?? "▶ running") }
         return TimeText.clock(event.time) + " " + TextFit.pad(event.author, toWidth: authorWidth) + " "
             + TextFit.pad(event.kindWords, toWidth: kindWidth) + " " + text
     }
@@ -16,7 +16,8 @@ enum TimelineText {
 
     static func detail(_ event: ConsoleEvent) -> [String] {
         var lines = [
-            "\(TimeText.day(event.time)) \(TimeText.clock(event.time)) UTC · \(event.author) · \(event.kind)", ""
+            "\(TimeText.day(event.time)) \(TimeText.clock(event.time)) UTC · \(event.author) · \(event.kind.rawValue)",
+            ""
         ]
         lines.append(event.text + (event.outcome.map { "  " + $0 } ?? ""))
         if !event.detail.isEmpty {

@@ -156,24 +156,18 @@ extension Incident {
             runbookSection: payload.runbookSection)
     }
 
-    /// Folds one event into the current state; returns whether anything changed.
+    /// Folds one event into the current state (through `IncidentChange`, the one fold of an
+    /// event); returns whether anything changed.
     public mutating func apply(_ event: TimelineEvent) -> Bool {
-        switch event.kind {
-        case .severityChanged:
-            guard let p = event.payload(as: SeverityChangedPayload.self) else { return false }
-            severity = p.to
-        case .statusChanged:
-            guard let p = event.payload(as: StatusChangedPayload.self) else { return false }
-            setStatus(p.to, at: event.time)
-        case .roleAssigned:
-            guard let p = event.payload(as: RoleAssignedPayload.self) else { return false }
-            roles[p.role] = p.person
-        case .milestone:
-            // The resolved milestone resolves the incident; the others are only timestamps.
-            guard let p = event.payload(as: MilestonePayload.self), p.milestone == .resolved else { return false }
-            setStatus(.resolved, at: event.time)
+        // Other kinds never change the row: their payloads need not be read.
+        guard event.kind.changesState else { return false }
+        let change = IncidentChange(event)
+        switch change {
+        case .severity(let level): severity = level
+        case .role(let role, let person): roles[role.name] = person
         default:
-            return false
+            guard let status = change.status else { return false }
+            setStatus(status, at: event.time)
         }
         return true
     }

@@ -6,11 +6,16 @@ import RunbookKit
 
 /// Samples the runbooks' metrics while the console runs, planned as `warroom metrics` plans them.
 /// A breach or recovery is journalled first; the timeline then shows it through the journal watcher.
+/// Readings, and a breach that could not be written, are posted to the console's inbox.
 enum ConsoleMetrics {
     static func start(
         runbooks: [Runbook], config: WarroomConfig?, journal: any Journal, incidentID: String,
-        author: String, inbox: MetricInbox, problems: ProblemInbox
+        author: String, inbox: MsgInbox
     ) -> Task<Void, Never> {
+        let history = MetricHistory()
+        let post: @Sendable (MetricStatus, String?, Bool) -> Void = { status, source, sampled in
+            inbox.post(.metricReadings([history.reading(status, source: source, sampled: sampled)]))
+        }
         let settings = config ?? WarroomConfig(file: "warroom.yaml")
         let environment = ProcessInfo.processInfo.environment
         let prometheusURL = settings.prometheusURL(environment: environment)
@@ -20,7 +25,7 @@ enum ConsoleMetrics {
             if let binding = entry.binding {
                 sources[entry.name] = describe(binding.source)
             } else {
-                inbox.push(entry.unsampledStatus, source: nil, sampled: false)
+                post(entry.unsampledStatus, nil, false)
             }
         }
         let metrics = plan.bound.compactMap {
@@ -40,7 +45,7 @@ enum ConsoleMetrics {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(1))
                     for status in await sampler.snapshot() where status.state == .stale {
-                        inbox.push(status, source: known[status.name], sampled: false)
+                        post(status, known[status.name], false)
                     }
                 }
             }
@@ -65,10 +70,10 @@ enum ConsoleMetrics {
                             _ = try MetricJournal.record(
                                 transition, journal: journal, incident: incidentID, author: author)
                         } catch {
-                            problems.report("recording \(transition.metric) \(transition.kind.rawValue): \(error)")
+                            inbox.post(.failed("recording \(transition.metric) \(transition.kind.rawValue): \(error)"))
                         }
                     }
-                    inbox.push(update.status, source: known[update.status.name], sampled: true)
+                    post(update.status, known[update.status.name], true)
                 }
             } onCancel: {
                 Task { await sampler.stop() }

@@ -6,7 +6,11 @@ import Logging
 import RunbookKit
 
 /// The console's runs: starts and cancels them on the `RunBoard` and tells the main loop what
-/// changed. Polled once per loop turn; the board's version makes an idle poll one load.
+/// changed. The one source the loop reads instead of being posted to: once a turn (a turn comes
+/// at least every 200 ms), after the other messages, because what it says depends on the state
+/// (the run whose output is on screen) and a chatty command changes the board for every block
+/// of output, far more often than the screen needs to follow. The board's version makes an idle
+/// read one load.
 @MainActor
 final class ConsoleRuns {
     let board: RunBoard

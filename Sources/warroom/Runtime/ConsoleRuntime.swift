@@ -5,9 +5,11 @@ import Foundation
 import IncidentKit
 import RunbookKit
 
-/// Runs the console: reads keys (at most 250 ms apart), ticks the clock each second, drains
-/// journal events from the watcher, hands `update`'s effects to the `EffectRunner` (journal
-/// first, then the screen shows the committed event), and redraws only when something happened.
+/// Runs the console. Every source (keys, the clock, the journal watch, the metric sampler, the
+/// runbook reader, background failures) posts `Msg`s into one `MsgInbox`; each turn the loop waits
+/// for a key or a post, feeds every message to `AppUpdate.update`, hands the effects to the
+/// `EffectRunner` (journal first: the screen shows the committed event) and redraws when
+/// something changed.
 @MainActor
 struct ConsoleRuntime {
     let journal: any Journal
@@ -20,16 +22,13 @@ struct ConsoleRuntime {
     var config: WarroomConfig?
     /// Runbooks to read behind the first frame (`runbooks` is then empty until they are read).
     var pendingRunbooks: [String] = []
-    /// Failures of background work (a breach written, an update sent), shown in the footer.
-    let problems = ProblemInbox()
+    /// The one way in.
+    let inbox = MsgInbox()
+    /// The metric sampler, started once the runbooks are there.
+    var sampling: Task<Void, Never>?
 
     mutating func run(_ initial: AppState) {
-        let reading = RunbookInbox()
-        var reader: Task<Void, Never>?
-        if !pendingRunbooks.isEmpty {
-            let paths = pendingRunbooks
-            reader = Task.detached { reading.put(Result { try paths.map { try RunbookFile.read($0) } }) }
-        }
+        let reader = pendingRunbooks.isEmpty ? nil : readRunbooks(pendingRunbooks)
         defer { reader?.cancel() }
         let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
         defer { terminal.restore() }
@@ -41,32 +40,27 @@ struct ConsoleRuntime {
         let effects = EffectRunner(
             journal: journal, incidentID: incidentID, author: author, rules: rules,
             runbooks: runbooks, config: config, runs: runs, terminal: terminal,
-            palette: theme.palette(depth: terminal.depth), problems: problems)
+            palette: theme.palette(depth: terminal.depth), inbox: inbox)
         terminal.present(AppView.render(state, palette: effects.palette))
-
-        let inbox = EventInbox()
-        let stream = journal.watch(incident: incidentID, after: state.lastEventID)
-        let watcher = Task.detached {
-            do {
-                for try await event in stream { inbox.push(event) }
-            } catch {
-                inbox.fail("journal watch stopped: \(error)")
-            }
-        }
+        let watcher = watchJournal(after: state.lastEventID)
         defer { watcher.cancel() }
         // Who is in the room; the steps this console's changes claim. Left last, once runs are stopped.
         let room = ConsoleRoom(journal: journal, incident: incidentID, author: author)
         room.start()
         effects.room = room
         defer { room.leave() }
-        let metricInbox = MetricInbox()
-        var sampling = reader == nil ? startMetrics(metricInbox) : nil
+        let clock = ConsoleClock.start(journal: journal, inbox: inbox)
+        defer { clock.cancel() }
+        if reader == nil { sampling = startMetrics() }
         defer { sampling?.cancel() }
         // SIGTERM and SIGHUP (a closed ssh session, `kill`) end the console as `q` does: the loop
         // ends, the runs are cancelled and recorded below, the terminal is restored. Taken over
         // from the terminal's own handlers, which would end the process at once; given back last.
         let hangup = TerminationFlag()
-        let signals = SignalForwarder(signals: [SIGTERM, SIGHUP]) { _ in hangup.set() }
+        let signals = SignalForwarder(signals: [SIGTERM, SIGHUP]) { [inbox] _ in
+            hangup.set()
+            inbox.wake()
+        }
         defer { signals.stop() }
         // Quitting while commands run (the user confirmed it): cancel them, so no process group
         // outlives the console, and wait until their ends are on the record.
@@ -79,80 +73,104 @@ struct ConsoleRuntime {
         }
 
         var dirty = false
-        var second = Int(Date().timeIntervalSince1970)
         while !state.quitting && !hangup.isSet {
             if dirty {
                 terminal.present(AppView.render(state, palette: effects.palette))
                 dirty = false
             }
-            var messages: [Msg] = []
-            // While the runbooks are read, wake often to show them as soon as they are there.
-            switch terminal.nextEvent(timeoutMilliseconds: reader == nil ? 200 : 20) {
-            case .resize(let width, let height): messages.append(.resize(width: width, height: height))
-            case .input(.key(let key)): messages.append(.key(key))
-            case .input(.mouse(let mouse)):
-                // A click selects; the wheel moves the selection like ↑/↓.
-                switch mouse.button {
-                case .left: messages.append(.click(x: mouse.column, y: mouse.row))
-                case .wheelUp: messages.append(.key(.up))
-                case .wheelDown: messages.append(.key(.down))
-                default: break
-                }
-            default: break
-            }
-            if let read = reading.take() {
-                reader = nil
-                switch read {
-                case .success(let books):
-                    runbooks = books
-                    rules = SeverityRules(runbook: books.first)
-                    effects.runbooks = books
-                    effects.rules = rules
-                    sampling = startMetrics(metricInbox)
-                    messages.append(.runbooksRead(books))
-                case .failure(let error):
-                    messages += [.runbooksRead([]), .failed("reading the runbook: \(error)")]
-                }
-            }
-            let (events, failure) = inbox.drain()
-            if !events.isEmpty { messages.append(.journalEvents(events.map(ConsoleEvent.init))) }
-            if let failure { messages.append(.failed(failure)) }
-            messages += problems.drain().map(Msg.failed)
-            messages += room.drain(runs.board)
-            let readings = metricInbox.drain()
-            if !readings.isEmpty { messages.append(.metricReadings(readings)) }
-            let now = Date()
-            if Int(now.timeIntervalSince1970) != second {
-                second = Int(now.timeIntervalSince1970)
-                messages.append(.tick(now))
-                // A server journal that cannot be reached keeps events locally: the header counts them.
-                let waiting = journal.waitingEvents
-                if waiting != state.journalWaiting { messages.append(.journalWaiting(waiting)) }
+            if let event = terminal.nextEvent(timeoutMilliseconds: 200, orWakeOn: inbox.wakeDescriptor),
+                let message = Msg(event)
+            {
+                inbox.post(message)
             }
             let before = state
-            var polledRuns = false
-            while !messages.isEmpty || !polledRuns {
-                if messages.isEmpty {
-                    // After the keys: a run just started or a viewer just opened shows this turn.
-                    polledRuns = true
-                    messages = runs.messages(viewing: state.viewedRunId)
-                    continue
-                }
-                let message = messages.removeFirst()
-                for effect in AppUpdate.update(&state, message) {
-                    let done = effects.run(effect)
-                    messages += done.messages
-                    if done.redraw { dirty = true }
-                }
-            }
+            if handle(inbox.take(), &state, effects, runs, room) { dirty = true }
             // Ticks change `now`, so the clocks redraw each second; idle keys draw nothing.
             if state != before { dirty = true }
         }
     }
 
-    private func startMetrics(_ inbox: MetricInbox) -> Task<Void, Never> {
+    /// Feeds one turn's messages to the update, and what their effects bring back; returns
+    /// whether an effect needs the whole screen drawn again.
+    private mutating func handle(
+        _ taken: [Msg], _ state: inout AppState, _ effects: EffectRunner,
+        _ runs: ConsoleRuns, _ room: ConsoleRoom
+    ) -> Bool {
+        var messages = taken, polledRuns = false, redraw = false
+        while true {
+            if messages.isEmpty {
+                // After the others: a run just started or a viewer just opened shows this turn.
+                guard !polledRuns else { return redraw }
+                polledRuns = true
+                // The room too: a claim is given back once its run has ended.
+                messages = runs.messages(viewing: state.viewedRunId) + room.drain(runs.board)
+                continue
+            }
+            let message = messages.removeFirst()
+            if case .runbooksRead(let books) = message, !books.isEmpty { adopt(books, effects) }
+            for effect in AppUpdate.update(&state, message) {
+                let done = effects.run(effect)
+                messages += done.messages
+                if done.redraw { redraw = true }
+            }
+        }
+    }
+
+    /// The runbooks read behind the first frame: the effects use them, their metrics are sampled.
+    private mutating func adopt(_ books: [Runbook], _ effects: EffectRunner) {
+        runbooks = books
+        rules = SeverityRules(runbook: books.first)
+        effects.runbooks = books
+        effects.rules = rules
+        sampling?.cancel()
+        sampling = startMetrics()
+    }
+
+    /// Reads the runbooks behind the first frame: a 1 MB runbook takes most of a second.
+    private func readRunbooks(_ paths: [String]) -> Task<Void, Never> {
+        Task.detached { [inbox] in
+            do {
+                inbox.post(.runbooksRead(try paths.map { try RunbookFile.read($0) }))
+            } catch {
+                inbox.post([.runbooksRead([]), .failed("reading the runbook: \(error)")])
+            }
+        }
+    }
+
+    /// Every event committed from now on, this console's and any other writer's.
+    private func watchJournal(after lastEventID: Int64) -> Task<Void, Never> {
+        let stream = journal.watch(incident: incidentID, after: lastEventID)
+        return Task.detached { [inbox] in
+            do {
+                for try await event in stream { inbox.post(.journalEvents([ConsoleEvent(event)])) }
+            } catch {
+                inbox.post(.failed("journal watch stopped: \(error)"))
+            }
+        }
+    }
+
+    private func startMetrics() -> Task<Void, Never> {
         ConsoleMetrics.start(
             runbooks: runbooks, config: config, journal: journal, incidentID: incidentID,
-            author: author, inbox: inbox, problems: problems)
+            author: author, inbox: inbox)
+    }
+}
+
+extension Msg {
+    /// What the terminal's event means to the console: a click selects; the wheel moves the
+    /// selection like ↑/↓; other mouse events mean nothing.
+    init?(_ event: TerminalEvent) {
+        switch event {
+        case .resize(let width, let height): self = .resize(width: width, height: height)
+        case .input(.key(let key)): self = .key(key)
+        case .input(.mouse(let mouse)):
+            switch mouse.button {
+            case .left: self = .click(x: mouse.column, y: mouse.row)
+            case .wheelUp: self = .key(.up)
+            case .wheelDown: self = .key(.down)
+            default: return nil
+            }
+        default: return nil
+        }
     }
 }

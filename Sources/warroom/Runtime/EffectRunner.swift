@@ -19,14 +19,15 @@ final class EffectRunner {
     let terminal: CursesTerminal
     /// The theme resolved for this terminal (`:theme` changes it).
     private(set) var palette: ThemePalette
-    let problems: ProblemInbox
+    /// Where work carried on in the background (sending an update) reports what went wrong.
+    let inbox: MsgInbox
     /// This console in the incident's room: claims the steps of changes (nil: no room, in tests).
     var room: ConsoleRoom?
 
     init(
         journal: any Journal, incidentID: String, author: String, rules: SeverityRules, runbooks: [Runbook],
         config: WarroomConfig?, runs: ConsoleRuns, terminal: CursesTerminal, palette: ThemePalette,
-        problems: ProblemInbox
+        inbox: MsgInbox
     ) {
         self.journal = journal
         self.incidentID = incidentID
@@ -37,7 +38,7 @@ final class EffectRunner {
         self.runs = runs
         self.terminal = terminal
         self.palette = palette
-        self.problems = problems
+        self.inbox = inbox
     }
 
     /// Carries out one effect, every kind in this one switch; what it committed or learned comes
@@ -186,17 +187,17 @@ final class EffectRunner {
     /// the journal watch like any other writer's.
     private func sendUpdate(_ text: String) {
         let journal = journal, incident = incidentID, author = author, command = config?.updates.command
-        let problems = problems
+        let inbox = inbox
         Task.detached {
             let payload = UpdateDelivery.send(text, command: command)
             do {
                 _ = try journal.append(payload, to: incident, author: author)
             } catch {
-                problems.report("the status update was not recorded: \(error)")
+                inbox.post(.failed("the status update was not recorded: \(error)"))
             }
-            if let failure = payload.failure { problems.report("the status update was not sent: \(failure)") }
+            if let failure = payload.failure { inbox.post(.failed("the status update was not sent: \(failure)")) }
             if let status = payload.exitStatus, status != 0 {
-                problems.report("the status update was not sent: `\(command ?? "")` exited \(status)")
+                inbox.post(.failed("the status update was not sent: `\(command ?? "")` exited \(status)"))
             }
         }
     }
