@@ -90,6 +90,7 @@ extension ConsoleEvent {
         }
         self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
                   text: text, change: change, detail: detail)
+        late = event.lateBy.map(TimelineEvent.lateWords)
     }
 
     /// The timeline's kind column already says "done", "skipped", "follow-up", "opened": the
