@@ -19,14 +19,15 @@ enum PostgresErrors {
         case (_, "28P01"), (_, "28000"):
             return JournalError.authenticationFailed(url: url.redacted, detail: message)
         case (.authMechanismRequiresPassword, _), (.saslError, _), (.unsupportedAuthMechanism, _):
-            return JournalError.authenticationFailed(url: url.redacted,
-                                                     detail: "the server wants a password and none was found")
+            return JournalError.authenticationFailed(
+                url: url.redacted,
+                detail: "the server wants a password and none was found")
         case (_, "3D000"):
             return JournalError.noSuchDatabase(url: url.redacted)
         case (_, .some(let code)) where serverGoingAway(code):
             return JournalError.serverUnreachable(url: url.redacted, detail: message + " (SQLSTATE \(code))")
         case (.connectionError, _), (.serverClosedConnection, _), (.clientClosedConnection, _),
-             (.failedToAddSSLHandler, _), (.uncleanShutdown, _):
+            (.failedToAddSSLHandler, _), (.uncleanShutdown, _):
             let detail = psql.underlying.map { "\($0)" } ?? "\(psql.code)"
             return JournalError.serverUnreachable(url: url.redacted, detail: detail)
         default:
@@ -41,8 +42,10 @@ enum PostgresErrors {
             return "the server does not offer TLS (sslmode=\(url.sslMode.rawValue)); turn ssl on at the server, "
                 + "or use sslmode=disable on a trusted network or through an ssh -L tunnel"
         }
-        guard let underlying = psql.underlying, underlying is NIOSSLError || underlying is NIOSSLExtraError
-            || underlying is BoringSSLError else { return nil }
+        guard let underlying = psql.underlying,
+            underlying is NIOSSLError || underlying is NIOSSLExtraError
+                || underlying is BoringSSLError
+        else { return nil }
         let text = "\(underlying)"
         if text.contains("CERTIFICATE_VERIFY_FAILED") {
             return "the server's certificate is not signed by a trusted root ("

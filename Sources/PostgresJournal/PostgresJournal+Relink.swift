@@ -14,9 +14,9 @@ extension PostgresJournal {
         let relinked = Relink.payload(of: event, ids: ids)
         guard relinked != json else { return json }
         if kind == .commandFinished,
-           let old = event.payload(as: CommandFinishedPayload.self)?.output,
-           let new = (try? JSONDecoder().decode(CommandFinishedPayload.self, from: Data(relinked.utf8)))?.output,
-           old != new
+            let old = event.payload(as: CommandFinishedPayload.self)?.output,
+            let new = (try? JSONDecoder().decode(CommandFinishedPayload.self, from: Data(relinked.utf8)))?.output,
+            old != new
         {
             let from = location.directory.appendingPathComponent(old)
             let to = location.directory.appendingPathComponent(new)

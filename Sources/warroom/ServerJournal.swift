@@ -11,7 +11,8 @@ extension StoreOptions {
             return try PostgresJournal(url: url, location: location, redactor: redactor)
         } catch let error as JournalError {
             guard case .authenticationFailed = error, url.password == nil,
-                  let typed = PasswordPrompt.ask("Password for \(url.redacted): ") else { throw error }
+                let typed = PasswordPrompt.ask("Password for \(url.redacted): ")
+            else { throw error }
             var asked = url
             asked.password = typed
             return try PostgresJournal(url: asked, location: location, redactor: redactor)

@@ -13,7 +13,9 @@ struct LateEventRowTests {
         late.late = "late 3m"
         _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(6, "note", "on time", at: 10), late]))
         let screen = TimelineRowsTests.screen(state)
-        #expect(screen.contains { $0.contains("11:07:00 bob note      ⇣ late 3m · rolled back to r41") }, "\(screen.filter { $0.contains("late") })")
+        #expect(
+            screen.contains { $0.contains("11:07:00 bob note      ⇣ late 3m · rolled back to r41") },
+            "\(screen.filter { $0.contains("late") })")
         #expect(screen.contains { $0.contains("note      on time") && !$0.contains("⇣") })
 
         AppFixture.press([.enter], &state)

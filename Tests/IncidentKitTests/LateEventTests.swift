@@ -7,8 +7,9 @@ import Testing
 @Suite("Late events")
 struct LateEventTests {
     func event(time: Date, receivedAt: Date?) -> TimelineEvent {
-        TimelineEvent(id: 1, incident: "INC-1", time: time, author: "t", kind: .note, payloadJSON: #"{"text":"x"}"#,
-                      receivedAt: receivedAt)
+        TimelineEvent(
+            id: 1, incident: "INC-1", time: time, author: "t", kind: .note, payloadJSON: #"{"text":"x"}"#,
+            receivedAt: receivedAt)
     }
 
     @Test func lateOnlyWhenReceivedAtLeastThirtySecondsAfterItsTime() {
@@ -25,8 +26,10 @@ struct LateEventTests {
         #expect(event(time: time, receivedAt: time).jsonLine.hasSuffix(#""payload":{"text":"x"}}"#))
     }
 
-    @Test(.enabled(if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"] != nil,
-                   "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a server)"))
+    @Test(
+        .enabled(
+            if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"] != nil,
+            "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a server)"))
     func aNotePushedFromTheOutboxIsMarkedLate() throws {
         let ctl = try #require(ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"])
         let store = TempStore()

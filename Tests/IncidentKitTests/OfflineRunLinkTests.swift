@@ -6,17 +6,21 @@ import Testing
 /// A run recorded while the server was down: its start waits in the outbox under a temporary
 /// negative id, and its finish (pushed with it, or written once the server is back) must point at
 /// the id the server gave the start, with its output file renamed to match.
-@Suite("Offline runs link to the pushed start", .serialized,
-       .enabled(if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"] != nil,
-                "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a server)"))
+@Suite(
+    "Offline runs link to the pushed start", .serialized,
+    .enabled(
+        if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"] != nil,
+        "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a server)"))
 struct OfflineRunLinkTests {
     let store = TempStore()
 
     func finish(_ journal: PostgresJournal, _ started: TimelineEvent) throws -> TimelineEvent {
         let path = try journal.writeOutput("output of \(started.id)\n", incident: started.incident, event: started.id)
-        return try journal.append(CommandFinishedPayload(command: "uptime", exitStatus: 0, durationMs: 5, output: path,
-                                                         startedEvent: started.id),
-                                  to: started.incident, author: "t")
+        return try journal.append(
+            CommandFinishedPayload(
+                command: "uptime", exitStatus: 0, durationMs: 5, output: path,
+                startedEvent: started.id),
+            to: started.incident, author: "t")
     }
 
     @Test func aFinishNamesTheServerIdOfItsStart() throws {

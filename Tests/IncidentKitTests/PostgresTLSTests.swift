@@ -5,9 +5,11 @@ import Testing
 
 /// sslmode and sslrootcert (URL or PGSSLMODE / PGSSLROOTCERT) against the test server, which speaks
 /// TLS with a certificate for localhost and 127.0.0.1 from its own throw-away authority.
-@Suite("PostgreSQL TLS",
-       .enabled(if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["WARROOM_TEST_PG_ROOTCERT"] != nil,
-                "WARROOM_TEST_PG_ROOTCERT is unset (scripts/test.sh starts a PostgreSQL server with TLS)"))
+@Suite(
+    "PostgreSQL TLS",
+    .enabled(
+        if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["WARROOM_TEST_PG_ROOTCERT"] != nil,
+        "WARROOM_TEST_PG_ROOTCERT is unset (scripts/test.sh starts a PostgreSQL server with TLS)"))
 struct PostgresTLSTests {
     let store = TempStore()
     var rootCert: String { ProcessInfo.processInfo.environment["WARROOM_TEST_PG_ROOTCERT"] ?? "" }
@@ -41,8 +43,9 @@ struct PostgresTLSTests {
         let journal = try open(url(host: "localhost", "sslmode=verify-full&sslrootcert=\(rootCert)"))
         #expect(try encrypted(journal))
         #expect(try journal.openIncident(title: "over TLS", severity: "SEV3", author: "t").id.hasPrefix("INC-"))
-        let fromEnvironment = try open(url(host: "localhost", "x=1"),
-                                       environment: ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": rootCert])
+        let fromEnvironment = try open(
+            url(host: "localhost", "x=1"),
+            environment: ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": rootCert])
         #expect(try encrypted(fromEnvironment))
     }
 
@@ -60,7 +63,9 @@ struct PostgresTLSTests {
 
         // The system's roots do not know the test authority either.
         let system = #expect(throws: JournalError.self) { try open(url(host: "localhost", "sslmode=verify-full")) }
-        #expect(system?.description.contains("not signed by a trusted root (the system's roots; give sslrootcert=FILE)") == true)
+        #expect(
+            system?.description.contains("not signed by a trusted root (the system's roots; give sslrootcert=FILE)")
+                == true)
     }
 
     @Test func aMissingRootFileAndABadModeAreNamed() throws {
@@ -69,12 +74,16 @@ struct PostgresTLSTests {
             try open(url(host: "localhost", "sslmode=verify-full&sslrootcert=\(missing)"))
         }
         #expect(error == .database(path: missing, detail: "cannot read this sslrootcert file"))
-        #expect(throws: JournalError.invalidValue(what: "PGSSLMODE", value: "always",
-                                                  valid: ["disable", "prefer", "require", "verify-full"])) {
+        #expect(
+            throws: JournalError.invalidValue(
+                what: "PGSSLMODE", value: "always",
+                valid: ["disable", "prefer", "require", "verify-full"])
+        ) {
             try PostgresStoreURL("postgres://a@db.example/x", environment: ["PGSSLMODE": "always"])
         }
-        let parsed = try PostgresStoreURL("postgres://a@db.example/x?sslmode=disable",
-                                          environment: ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/etc/ca.pem"])
+        let parsed = try PostgresStoreURL(
+            "postgres://a@db.example/x?sslmode=disable",
+            environment: ["PGSSLMODE": "verify-full", "PGSSLROOTCERT": "/etc/ca.pem"])
         #expect(parsed.sslMode == .disable && parsed.rootCertificate == "/etc/ca.pem")
     }
 }

@@ -27,8 +27,9 @@ struct StoreCopyCLITests {
         let runbook = base.directory.appendingPathComponent("runbook.md").path
         try "# Disk full\n\nCheck the disk:\n\n```bash\necho disk at 97%\n```\n"
             .write(toFile: runbook, atomically: true, encoding: .utf8)
-        let opened = try warroom("incident", "open", "--title", title, "--severity", "SEV2", "--runbook", runbook,
-                                 "--store", store)
+        let opened = try warroom(
+            "incident", "open", "--title", title, "--severity", "SEV2", "--runbook", runbook,
+            "--store", store)
         #expect(opened.status == 0, "\(opened.err)")
         let id = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try warroom("note", "--incident", id, "freed 20 GB", "--store", store).status == 0)
@@ -38,7 +39,8 @@ struct StoreCopyCLITests {
         return id
     }
 
-    @Test(.enabled(if: PostgresTestServer.url != nil, "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a server)"))
+    @Test(
+        .enabled(if: PostgresTestServer.url != nil, "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a server)"))
     func sqliteToPostgresAndBackGivesTheSamePostmortem() throws {
         let id = try incidentWithARun(in: store("a"), title: "Disk full on db-1")
         let server = try PostgresTestServer.createDatabase()
@@ -77,7 +79,8 @@ struct StoreCopyCLITests {
         #expect(other == first)
         let refused = try warroom("store", "copy", store("d"), store("a"), "--incident", other)
         #expect(refused.status == 1)
-        #expect(refused.err.contains("already has \(first) with other content") && refused.err.contains("not overwritten"))
+        #expect(
+            refused.err.contains("already has \(first) with other content") && refused.err.contains("not overwritten"))
         let missing = try warroom("store", "copy", store("nowhere"), store("a"))
         #expect(missing.status == 1 && missing.err.contains("no journal here to copy from"))
     }

@@ -20,17 +20,22 @@ struct StoreCopyTests {
         let incident = try journal.openIncident(title: "Checkout failing", severity: "SEV2", author: "alice")
         clock.advance(5)
         try journal.append(NotePayload(text: "rolled back to r41"), to: incident.id, author: "bob")
-        let started = try journal.append(CommandStartedPayload(command: "kubectl get pods", commandId: 3),
-                                         to: incident.id, author: "alice")
+        let started = try journal.append(
+            CommandStartedPayload(command: "kubectl get pods", commandId: 3),
+            to: incident.id, author: "alice")
         let path = try journal.writeOutput("pod-1 Running\npod-2 CrashLoop\n", incident: incident.id, event: started.id)
         clock.advance(2)
-        try journal.append(CommandFinishedPayload(command: "kubectl get pods", commandId: 3, exitStatus: 0,
-                                                  durationMs: 2100, output: path, tail: ["pod-2 CrashLoop"],
-                                                  startedEvent: started.id), to: incident.id, author: "alice")
-        let action = try journal.append(ActionAddedPayload(text: "Alert on pool saturation", owner: "bob"),
-                                        to: incident.id, author: "alice")
-        try journal.append(ActionClosedPayload(action: action.id, text: "Alert on pool saturation"),
-                           to: incident.id, author: "bob")
+        try journal.append(
+            CommandFinishedPayload(
+                command: "kubectl get pods", commandId: 3, exitStatus: 0,
+                durationMs: 2100, output: path, tail: ["pod-2 CrashLoop"],
+                startedEvent: started.id), to: incident.id, author: "alice")
+        let action = try journal.append(
+            ActionAddedPayload(text: "Alert on pool saturation", owner: "bob"),
+            to: incident.id, author: "alice")
+        try journal.append(
+            ActionClosedPayload(action: action.id, text: "Alert on pool saturation"),
+            to: incident.id, author: "bob")
         _ = try journal.setSeverity("SEV1", rules: SeverityRules(runbook: nil), on: incident.id, author: "carol")
         clock.advance(600)
         try journal.append(MilestonePayload(milestone: .resolved), to: incident.id, author: "carol")
@@ -47,7 +52,8 @@ struct StoreCopyTests {
         let outcome = try #require(copied.first)
         #expect(outcome.events == 8 && outcome.outputFiles == 1 && !outcome.alreadyThere)
         #expect(outcome.sourceHash == outcome.targetHash)
-        #expect(outcome.line.hasPrefix("copied \(id) : 8 events, 1 output files, sha256 \(outcome.sourceHash.prefix(12))"))
+        #expect(
+            outcome.line.hasPrefix("copied \(id) : 8 events, 1 output files, sha256 \(outcome.sourceHash.prefix(12))"))
 
         // The target's own ids, in the same order, with the original times, authors and payloads.
         let original = try from.events(incident: id)
@@ -60,7 +66,8 @@ struct StoreCopyTests {
         #expect(events.first?.id != original.first?.id)
         // The run's finish points at the copied start, and its output file is there under that id.
         let start = try #require(events.first { $0.kind == .commandStarted })
-        let finish = try #require(events.first { $0.kind == .commandFinished }?.payload(as: CommandFinishedPayload.self))
+        let finish = try #require(
+            events.first { $0.kind == .commandFinished }?.payload(as: CommandFinishedPayload.self))
         #expect(finish.startedEvent == start.id)
         #expect(finish.output == "outputs/\(id)/\(start.id).log")
         let file = there.location.directory.appendingPathComponent(try #require(finish.output))

@@ -14,8 +14,10 @@ public struct TimelineEvent: Sendable, Equatable, Identifiable {
     /// than `time` for an event that waited in an offline outbox (see `lateBy`).
     public var receivedAt: Date?
 
-    public init(id: Int64, incident: String, time: Date, author: String, kind: EventKind, payloadJSON: String,
-                receivedAt: Date? = nil) {
+    public init(
+        id: Int64, incident: String, time: Date, author: String, kind: EventKind, payloadJSON: String,
+        receivedAt: Date? = nil
+    ) {
         self.receivedAt = receivedAt
         self.id = id
         self.incident = incident

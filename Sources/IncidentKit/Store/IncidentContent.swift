@@ -49,12 +49,16 @@ public struct IncidentContent: Sendable {
     public var eventsHash: String {
         let positions = self.positions
         let i = incident
-        var text = ["incident", i.id, i.title, i.runbookPath ?? "", i.runbookHash ?? "", i.runbookSection ?? "",
-                    i.severity, i.status.rawValue, i.rolesJSON, "\(Timestamp.milliseconds(i.startedAt))",
-                    i.resolvedAt.map { "\(Timestamp.milliseconds($0))" } ?? ""].joined(separator: "\t") + "\n"
+        var text =
+            [
+                "incident", i.id, i.title, i.runbookPath ?? "", i.runbookHash ?? "", i.runbookSection ?? "",
+                i.severity, i.status.rawValue, i.rolesJSON, "\(Timestamp.milliseconds(i.startedAt))",
+                i.resolvedAt.map { "\(Timestamp.milliseconds($0))" } ?? ""
+            ].joined(separator: "\t") + "\n"
         for event in events {
             let payload = Relink.payload(of: event, ids: positions)
-            text += [event.kind.rawValue, "\(Timestamp.milliseconds(event.time))", event.author, payload]
+            text +=
+                [event.kind.rawValue, "\(Timestamp.milliseconds(event.time))", event.author, payload]
                 .joined(separator: "\t") + "\n"
         }
         return SHA256.hex(Array(text.utf8))
@@ -81,7 +85,7 @@ public enum Relink {
     /// (byte for byte) when it names none that `ids` knows.
     public static func payload(of event: TimelineEvent, ids: [Int64: Int64]) -> String {
         guard event.kind == .commandFinished || event.kind == .actionClosed,
-              var object = (try? JSONSerialization.jsonObject(with: Data(event.payloadJSON.utf8))) as? [String: Any]
+            var object = (try? JSONSerialization.jsonObject(with: Data(event.payloadJSON.utf8))) as? [String: Any]
         else { return event.payloadJSON }
         var changed = false
         for key in ["startedEvent", "action"] {
@@ -95,8 +99,10 @@ public enum Relink {
             let mapped = prefix + fileName(String(output.dropFirst(prefix.count)), ids: ids)
             if mapped != output { object["output"] = mapped; changed = true }
         }
-        guard changed, let data = try? JSONSerialization.data(
-            withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return event.payloadJSON }
+        guard changed,
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return event.payloadJSON }
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -40,17 +40,23 @@ public protocol Journal: AnyObject, Sendable {
     /// transaction; nothing is written when the id is taken (`StoreCopyError.incidentExists`).
     /// `payload` gives each event's stored payload from the ids given so far (old → new), so that
     /// links between events (a run's finish → its start) follow the copy. Returns old → new ids.
-    func importIncident(_ incident: Incident, events: [TimelineEvent],
-                        payload: (TimelineEvent, [Int64: Int64]) throws -> String) throws -> [Int64: Int64]
+    func importIncident(
+        _ incident: Incident, events: [TimelineEvent],
+        payload: (TimelineEvent, [Int64: Int64]) throws -> String
+    ) throws -> [Int64: Int64]
 
     /// See `SQLiteJournal.recordAlerts`: one delivery of an alert group, in one transaction.
-    func recordAlerts(groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,
-                      values: [String: String], via: String, author: String) throws -> AlertOutcome
+    func recordAlerts(
+        groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,
+        values: [String: String], via: String, author: String
+    ) throws -> AlertOutcome
     /// Every alert received, newest first.
     func alerts() throws -> [AlertRow]
     /// The incident of the alert with this fingerprint (or a unique prefix of it).
     func incident(forAlert fingerprint: String) throws -> String?
 
     /// New events of `incident` after id `after`, from any writer anywhere, as they are committed.
-    func watchEvents(incident: String, after: Int64, interval: Duration) -> AsyncThrowingStream<TimelineEvent, any Error>
+    func watchEvents(incident: String, after: Int64, interval: Duration) -> AsyncThrowingStream<
+        TimelineEvent, any Error
+    >
 }

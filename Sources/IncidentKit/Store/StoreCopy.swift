@@ -25,13 +25,15 @@ public enum StoreCopy {
     /// Stops at the first incident that cannot be copied: one the target holds with other content,
     /// or a copy that does not read back the same.
     @discardableResult
-    public static func copy(from source: any Journal, to target: any Journal, incident: String? = nil,
-                            progress: (Outcome) -> Void = { _ in }) throws -> [Outcome]
-    {
+    public static func copy(
+        from source: any Journal, to target: any Journal, incident: String? = nil,
+        progress: (Outcome) -> Void = { _ in }
+    ) throws -> [Outcome] {
         if source.storeDescription == target.storeDescription {
             throw StoreCopyError.sameStore(source.storeDescription)
         }
-        let ids = try incident.map { [try source.incident($0).id] }
+        let ids =
+            try incident.map { [try source.incident($0).id] }
             ?? source.incidents(includeResolved: true).reversed().map(\.id)
         var outcomes: [Outcome] = []
         for id in ids {
@@ -47,8 +49,9 @@ public enum StoreCopy {
         var alreadyThere = false
         if let existing = try existingContent(id, in: target) {
             guard existing.eventsHash == content.eventsHash else {
-                throw StoreCopyError.conflict(id: id, store: target.storeDescription,
-                                              source: content.eventsHash, target: existing.eventsHash)
+                throw StoreCopyError.conflict(
+                    id: id, store: target.storeDescription,
+                    source: content.eventsHash, target: existing.eventsHash)
             }
             if existing.outputsHash == content.outputsHash {
                 alreadyThere = true
@@ -65,12 +68,14 @@ public enum StoreCopy {
         }
         let copied = try IncidentContent.read(id, from: target)
         guard copied.hash == content.hash, copied.events.count == content.events.count,
-              copied.outputs.count == content.outputs.count
+            copied.outputs.count == content.outputs.count
         else {
-            throw StoreCopyError.mismatch(id: id, store: target.storeDescription, source: content.hash, target: copied.hash)
+            throw StoreCopyError.mismatch(
+                id: id, store: target.storeDescription, source: content.hash, target: copied.hash)
         }
-        return Outcome(incident: content.incident.id, events: content.events.count, outputFiles: content.outputs.count,
-                       sourceHash: content.hash, targetHash: copied.hash, alreadyThere: alreadyThere)
+        return Outcome(
+            incident: content.incident.id, events: content.events.count, outputFiles: content.outputs.count,
+            sourceHash: content.hash, targetHash: copied.hash, alreadyThere: alreadyThere)
     }
 
     /// The target's copy of incident `id`, nil when it has none (other errors are errors).

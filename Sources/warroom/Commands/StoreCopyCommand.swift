@@ -13,7 +13,8 @@ struct StoreCopyCommand: ParsableCommand {
             those of this machine: a PostgreSQL store's are in $XDG_DATA_HOME/warroom/outputs.
             """)
 
-    @Argument(help: ArgumentHelp("The store to copy from: a folder or postgres://user@host:5432/db.", valueName: "FROM"))
+    @Argument(
+        help: ArgumentHelp("The store to copy from: a folder or postgres://user@host:5432/db.", valueName: "FROM"))
     var from: String
 
     @Argument(help: ArgumentHelp("The store to copy to: a folder or postgres://user@host:5432/db.", valueName: "TO"))
@@ -37,8 +38,9 @@ struct StoreCopyCommand: ParsableCommand {
                 printFlushed(outcome.line)
             }
             let copied = outcomes.filter { !$0.alreadyThere }.count
-            printFlushed("\(copied) copied, \(outcomes.count - copied) already there, from \(source.storeDescription) "
-                         + "to \(target.storeDescription)")
+            printFlushed(
+                "\(copied) copied, \(outcomes.count - copied) already there, from \(source.storeDescription) "
+                    + "to \(target.storeDescription)")
         } catch let error as StoreCopyError {
             printError("warroom: \(error)")
             throw ExitCode(1)
