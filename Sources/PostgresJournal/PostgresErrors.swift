@@ -1,16 +1,18 @@
 import Foundation
 import IncidentKit
 import NIOCore
+import NIOSSL
 import PostgresNIO
 
 /// Turns postgres-nio's errors into `JournalError`s a person can act on, naming the server by its
 /// URL without the password. (PSQLError's own description is deliberately opaque.)
 enum PostgresErrors {
     static func journalError(_ error: any Error, url: PostgresStoreURL) -> any Error {
-        if error is JournalError || error is CancellationError { return error }
+        if error is JournalError || error is StoreCopyError || error is CancellationError { return error }
         guard let psql = error as? PSQLError else {
             return JournalError.serverUnreachable(url: url.redacted, detail: "\(error)")
         }
+        if let tls = tlsFailure(psql, url: url) { return JournalError.tlsFailed(url: url.redacted, detail: tls) }
         let state = psql.serverInfo?[.sqlState]
         let message = psql.serverInfo?[.message] ?? ""
         switch (psql.code, state) {
@@ -25,16 +27,34 @@ enum PostgresErrors {
         case (_, .some(let code)) where serverGoingAway(code):
             return JournalError.serverUnreachable(url: url.redacted, detail: message + " (SQLSTATE \(code))")
         case (.connectionError, _), (.serverClosedConnection, _), (.clientClosedConnection, _),
-            (.sslUnsupported, _), (.failedToAddSSLHandler, _), (.uncleanShutdown, _):
-            let detail =
-                psql.underlying.map { "\($0)" }
-                ?? (psql.code == .sslUnsupported
-                    ? "the server does not offer TLS; use sslmode=disable on a trusted network" : "\(psql.code)")
+            (.failedToAddSSLHandler, _), (.uncleanShutdown, _):
+            let detail = psql.underlying.map { "\($0)" } ?? "\(psql.code)"
             return JournalError.serverUnreachable(url: url.redacted, detail: detail)
         default:
             let detail = message.isEmpty ? "\(psql.code)" : message + (state.map { " (SQLSTATE \($0))" } ?? "")
             return JournalError.database(path: url.redacted, detail: detail)
         }
+    }
+
+    /// What went wrong with TLS, in words, when that is why the connection failed.
+    static func tlsFailure(_ psql: PSQLError, url: PostgresStoreURL) -> String? {
+        if psql.code == .sslUnsupported {
+            return "the server does not offer TLS (sslmode=\(url.sslMode.rawValue)); turn ssl on at the server, "
+                + "or use sslmode=disable on a trusted network or through an ssh -L tunnel"
+        }
+        guard let underlying = psql.underlying,
+            underlying is NIOSSLError || underlying is NIOSSLExtraError
+                || underlying is BoringSSLError
+        else { return nil }
+        let text = "\(underlying)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the server's certificate is not signed by a trusted root ("
+                + (url.rootCertificate.map { "sslrootcert \($0)" } ?? "the system's roots; give sslrootcert=FILE") + ")"
+        }
+        if underlying is NIOSSLExtraError, text.contains("hostname") || text.contains("Hostname") {
+            return "the server's certificate is not for \(url.host)"
+        }
+        return text
     }
 
     /// The SQLSTATE of a server error, if it is one.
@@ -48,7 +68,7 @@ enum PostgresErrors {
     /// (57P03), or a connection exception (class 08). Those are losses too: the event goes to the
     /// outbox instead of failing.
     static func isConnectionLoss(_ error: any Error) -> Bool {
-        guard let psql = error as? PSQLError else { return !(error is JournalError) }
+        guard let psql = error as? PSQLError else { return !(error is JournalError || error is StoreCopyError) }
         guard let state = psql.serverInfo?[.sqlState] else { return true }
         return serverGoingAway(state)
     }

@@ -28,6 +28,8 @@ extension PostgresJournal {
         _ kind: EventKind, json: String, to id: String, author: String, time now: Date,
         key: String
     ) throws -> TimelineEvent {
+        // A run started offline: its finish names the start's temporary id until the start is pushed.
+        let json = try relinkedToServer(kind, json: json, incident: id)
         guard kind.changesState else {
             // One statement, so one round trip and one transaction (see `warroom_append`);
             // the foreign key proves the incident exists.

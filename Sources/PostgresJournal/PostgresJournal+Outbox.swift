@@ -12,12 +12,12 @@ extension PostgresJournal {
         try pushing.withLock {
             var pushed = 0
             for entry in try outbox.waiting() {
-                _ = try session.mapped {
+                let event = try session.mapped {
                     try appendOnline(
                         entry.kind, json: entry.payloadJSON, to: entry.incident, author: entry.author,
                         time: entry.time, key: entry.key)
                 }
-                try outbox.remove(key: entry.key)
+                try outbox.delivered(entry, as: event.id)
                 pushed += 1
             }
             mayHaveWaiting.value = false

@@ -144,7 +144,7 @@ public final class PostgresJournal: Journal {
     static func eventsQuery(incident: String, after: Int64?, since: Date?, kinds: Set<EventKind>?) -> PostgresQuery {
         var binds = PostgresBindings()
         binds.append(incident)
-        var sql = "SELECT id, incident, time, author, kind, payload FROM event WHERE incident = $1"
+        var sql = "SELECT id, incident, time, author, kind, payload, received_at FROM event WHERE incident = $1"
         if let after { binds.append(after); sql += " AND id > $\(binds.count)" }
         if let since { binds.append(Timestamp.milliseconds(since)); sql += " AND time >= $\(binds.count)" }
         if let kinds {
@@ -156,12 +156,12 @@ public final class PostgresJournal: Journal {
 
     /// Unknown kinds (from a newer writer) are skipped rather than failing the whole read.
     static func event(from row: PostgresRow) throws -> TimelineEvent? {
-        let (id, incident, time, author, kind, payload) = try row.decode(
-            (Int64, String, Int64, String, String, String).self)
+        let (id, incident, time, author, kind, payload, received) = try row.decode(
+            (Int64, String, Int64, String, String, String, Int64).self)
         guard let eventKind = EventKind(rawValue: kind) else { return nil }
         return TimelineEvent(
             id: id, incident: incident, time: Timestamp.date(milliseconds: time), author: author,
-            kind: eventKind, payloadJSON: payload)
+            kind: eventKind, payloadJSON: payload, receivedAt: Timestamp.date(milliseconds: received))
     }
 
     public func lastEventID(incident: String) throws -> Int64 {

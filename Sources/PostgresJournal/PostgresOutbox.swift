@@ -48,6 +48,9 @@ final class PostgresOutbox: Sendable {
                         payload TEXT NOT NULL
                     )
                     """)
+            // Each pushed entry's number and the id the server gave it: a later event that names
+            // the temporary id (a run's finish → its start) is sent with the real one.
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS pushed (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
         }
     }
 
@@ -80,6 +83,23 @@ final class PostgresOutbox: Sendable {
     /// The server has it.
     func remove(key: String) throws {
         try queue.write { db in try db.execute(sql: "DELETE FROM waiting WHERE key = ?", arguments: [key]) }
+    }
+
+    /// The server has it, as event `id`: removed, and its temporary id remembered.
+    func delivered(_ entry: Entry, as id: Int64) throws {
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM waiting WHERE key = ?", arguments: [entry.key])
+            try db.execute(sql: "INSERT OR REPLACE INTO pushed (seq, id) VALUES (?, ?)", arguments: [entry.seq, id])
+        }
+    }
+
+    /// Temporary id (the negative outbox number) → the server's id, for every pushed entry.
+    func pushedIDs() throws -> [Int64: Int64] {
+        try queue.read { db in
+            var ids: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT seq, id FROM pushed") { ids[-(row[0] as Int64)] = row[1] }
+            return ids
+        }
     }
 
     var count: Int {

@@ -13,7 +13,7 @@ public struct PostgresStoreURL: Sendable, Equatable {
         case prefer
         /// TLS always, the server's certificate not checked.
         case require
-        /// TLS always, certificate and host name checked against the system's trusted roots.
+        /// TLS always, certificate and host name checked against the system's trusted roots (or `sslrootcert`).
         case verifyFull = "verify-full"
     }
 
@@ -23,6 +23,9 @@ public struct PostgresStoreURL: Sendable, Equatable {
     public var port: Int
     public var database: String
     public var sslMode: SSLMode
+    /// `sslrootcert` (else `PGSSLROOTCERT`): the PEM file of the roots `verify-full` trusts instead
+    /// of the system's (a team's own certificate authority).
+    public var rootCertificate: String?
 
     /// Whether `text` names a PostgreSQL store rather than a SQLite folder.
     public static func isPostgres(_ text: String) -> Bool {
@@ -34,7 +37,9 @@ public struct PostgresStoreURL: Sendable, Equatable {
         else {
             throw JournalError.invalidValue(
                 what: "store URL", value: Self.redact(text),
-                valid: ["postgres://user@host:5432/database[?sslmode=disable|require|verify-full]"])
+                valid: [
+                    "postgres://user@host:5432/database[?sslmode=disable|prefer|require|verify-full&sslrootcert=FILE]"
+                ])
         }
         self.host = host
         port = parts.port ?? 5432
@@ -44,15 +49,20 @@ public struct PostgresStoreURL: Sendable, Equatable {
         let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         database = path.isEmpty ? user : (path.removingPercentEncoding ?? path)
         let query = Dictionary((parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
-        if let mode = query["sslmode"] {
+        // As libpq: the URL's sslmode, else PGSSLMODE.
+        let modeSource = query["sslmode"] != nil ? "sslmode" : "PGSSLMODE"
+        if let mode = query["sslmode"] ?? environment["PGSSLMODE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard let parsed = SSLMode(rawValue: mode) else {
-                throw JournalError.invalidValue(what: "sslmode", value: mode, valid: SSLMode.allCases.map(\.rawValue))
+                throw JournalError.invalidValue(what: modeSource, value: mode, valid: SSLMode.allCases.map(\.rawValue))
             }
             sslMode = parsed
         } else {
             // Secure by default: TLS required unless the server is on this machine (or a tunnel to it).
             sslMode = Self.isLoopback(host) ? .prefer : .require
         }
+        rootCertificate =
+            query["sslrootcert"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["PGSSLROOTCERT"].flatMap { $0.isEmpty ? nil : $0 }
         password =
             parts.password.flatMap { $0.removingPercentEncoding }
             ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }

@@ -39,7 +39,7 @@ struct StoreOptions: ParsableArguments {
         }
         let journal: any Journal
         if let server {
-            journal = try PostgresJournal(url: server, location: location, redactor: redactor)
+            journal = try openServer(server, location: location, redactor: redactor)
         } else {
             let timeout = ProcessInfo.processInfo.environment["WARROOM_BUSY_TIMEOUT"].flatMap(Double.init) ?? 5
             journal = try SQLiteJournal(location: location, redactor: redactor, busyTimeout: timeout)

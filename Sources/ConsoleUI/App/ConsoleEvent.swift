@@ -24,6 +24,9 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
     public var outcome: String?
     /// The `command_finished` event folded into this row.
     public var finishedID: Int64?
+    /// `late 3m` when the server took the event that long after its time (it waited in a writer's
+    /// offline outbox); the row is marked `⇣ late 3m`.
+    public var late: String?
 
     public init(
         id: Int64, time: Date, author: String, kind: EventKind, text: String, change: Change = .none,

@@ -3,10 +3,12 @@ import Foundation
 /// How the timeline pane words an event: one row each (a run's start and end on one row), and the
 /// detail `Enter` shows.
 enum TimelineText {
-    /// `14:02:07 alice   run       #3 `kubectl get pods` ✓ 2.1s`: time, author, the kind in words, text.
+    /// `14:02:07 alice   run       #3 `kubectl get pods` ✓ 2.1s`: time, author, the kind in words, text
+    /// (after `⇣ late 3m · ` for an event that waited offline).
     static func row(_ event: ConsoleEvent, authorWidth: Int) -> String {
         var text = event.text
         if event.kind == .commandStarted { text += "  " + (event.outcome ?? "▶ running") }
+        if let late = event.late { text = "⇣ " + late + " · " + text }
         return TimeText.clock(event.time) + " " + TextFit.pad(event.author, toWidth: authorWidth) + " "
             + TextFit.pad(event.kindWords, toWidth: kindWidth) + " " + text
     }
@@ -16,8 +18,8 @@ enum TimelineText {
 
     static func detail(_ event: ConsoleEvent) -> [String] {
         var lines = [
-            "\(TimeText.day(event.time)) \(TimeText.clock(event.time)) UTC · \(event.author) · \(event.kind.rawValue)",
-            ""
+            "\(TimeText.day(event.time)) \(TimeText.clock(event.time)) UTC · \(event.author) · \(event.kind.rawValue)"
+                + (event.late.map { " · arrived \($0) (written offline)" } ?? ""), ""
         ]
         lines.append(event.text + (event.outcome.map { "  " + $0 } ?? ""))
         if !event.detail.isEmpty {

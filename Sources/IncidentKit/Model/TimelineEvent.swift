@@ -10,8 +10,15 @@ public struct TimelineEvent: Sendable, Equatable, Identifiable {
     public var kind: EventKind
     /// The payload as stored: a JSON object, already redacted.
     public var payloadJSON: String
+    /// When the server took it, on an engine that records it (PostgreSQL); nil on SQLite. Later
+    /// than `time` for an event that waited in an offline outbox (see `lateBy`).
+    public var receivedAt: Date?
 
-    public init(id: Int64, incident: String, time: Date, author: String, kind: EventKind, payloadJSON: String) {
+    public init(
+        id: Int64, incident: String, time: Date, author: String, kind: EventKind, payloadJSON: String,
+        receivedAt: Date? = nil
+    ) {
+        self.receivedAt = receivedAt
         self.id = id
         self.incident = incident
         self.time = time
@@ -25,10 +32,12 @@ public struct TimelineEvent: Sendable, Equatable, Identifiable {
         try? JSONDecoder().decode(type, from: Data(payloadJSON.utf8))
     }
 
-    /// One line of `timeline --json`: id, incident, time, author, kind, payload, in that order.
+    /// One line of `timeline --json`: id, incident, time, author, kind, payload, in that order, and
+    /// `received_at` for an event that arrived late (`lateBy`).
     public var jsonLine: String {
         "{\"id\":\(id),\"incident\":\(JSONText.string(incident)),\"time\":\"\(Timestamp.iso(time))\","
-            + "\"author\":\(JSONText.string(author)),\"kind\":\"\(kind.rawValue)\",\"payload\":\(payloadJSON)}"
+            + "\"author\":\(JSONText.string(author)),\"kind\":\"\(kind.rawValue)\",\"payload\":\(payloadJSON)"
+            + (lateBy == nil ? "}" : ",\"received_at\":\"\(Timestamp.iso(receivedAt ?? time))\"}")
     }
 }
 

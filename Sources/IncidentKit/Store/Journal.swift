@@ -35,6 +35,16 @@ public protocol Journal: AnyObject, Sendable, JournalRoom {
     /// Kinds that change state (`EventKind.changesState`) update the incident in the same transaction.
     func appendRedacted(_ kind: EventKind, json: String, to incident: String, author: String) throws -> TimelineEvent
 
+    /// Writes an incident copied from another store as it was (`StoreCopy`): its row under the same
+    /// id, then its events in order with their original times, authors and payloads, in one
+    /// transaction; nothing is written when the id is taken (`StoreCopyError.incidentExists`).
+    /// `payload` gives each event's stored payload from the ids given so far (old → new), so that
+    /// links between events (a run's finish → its start) follow the copy. Returns old → new ids.
+    func importIncident(
+        _ incident: Incident, events: [TimelineEvent],
+        payload: (TimelineEvent, [Int64: Int64]) throws -> String
+    ) throws -> [Int64: Int64]
+
     /// See `SQLiteJournal.recordAlerts`: one delivery of an alert group, in one transaction.
     func recordAlerts(
         groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,

@@ -21,6 +21,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     case authenticationFailed(url: String, detail: String)
     /// The server has no database of that name.
     case noSuchDatabase(url: String)
+    /// TLS with the server failed: no TLS offered under `require`, a certificate not trusted or not for this host.
+    case tlsFailed(url: String, detail: String)
 
     public var description: String {
         switch self {
@@ -58,9 +60,12 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
             return "cannot reach the journal server \(url) (\(detail)); check the host and port, or the ssh -L tunnel."
         case .authenticationFailed(let url, let detail):
             return "the journal server \(url) refused the credentials (\(detail)); "
-                + "give the password in PGPASSWORD or ~/.pgpass."
+                + "give the password in PGPASSWORD or ~/.pgpass, or type it when asked (on a terminal)."
         case .noSuchDatabase(let url):
             return "the journal server \(url) has no such database; create it (createdb) or fix the URL."
+        case .tlsFailed(let url, let detail):
+            return "TLS with the journal server \(url) failed: \(detail); check sslmode and sslrootcert "
+                + "(or PGSSLMODE, PGSSLROOTCERT)."
         }
     }
 

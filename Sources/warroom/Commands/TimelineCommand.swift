@@ -67,6 +67,7 @@ struct TimelineCommand: AsyncParsableCommand {
         if json { return event.jsonLine }
         let time = Timestamp.iso(event.time)
         let stamp = time.dropFirst(11).prefix(8)
-        return "\(time.prefix(10)) \(stamp)  #\(event.id)  \(event.author)  \(EventText.describe(event))"
+        let late = event.lateBy.map { "⇣ " + TimelineEvent.lateWords($0) + " · " } ?? ""
+        return "\(time.prefix(10)) \(stamp)  #\(event.id)  \(event.author)  \(late)\(EventText.describe(event))"
     }
 }

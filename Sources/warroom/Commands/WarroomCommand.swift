@@ -11,7 +11,8 @@ struct WarroomCommand: AsyncParsableCommand {
             NoteCommand.self, MilestoneCommand.self, HandoffCommand.self, UpdateCommand.self,
             ActionCommand.self, ActionsCommand.self, WalkCommand.self, TimelineCommand.self, PostmortemCommand.self,
             MetricsCommand.self,
-            ExecCommand.self, ThemesCommand.self, ConfigCommand.self, AlertsCommand.self, DebugCommand.self
+            ExecCommand.self, ThemesCommand.self, ConfigCommand.self, AlertsCommand.self, StoreCommand.self,
+            DebugCommand.self
         ]
     )
 }

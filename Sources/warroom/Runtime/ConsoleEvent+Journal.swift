@@ -30,6 +30,7 @@ extension ConsoleEvent {
         self.init(
             id: event.id, time: event.time, author: event.author, kind: event.kind, text: text,
             change: IncidentChange(event), detail: detail)
+        late = event.lateBy.map(TimelineEvent.lateWords)
     }
 
     /// The timeline's kind column already says "done", "skipped", "follow-up", "opened": the

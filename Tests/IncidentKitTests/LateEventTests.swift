@@ -1,0 +1,83 @@
+import Foundation
+import IncidentKit
+@testable import PostgresJournal
+import Testing
+
+/// `lateBy`: an event the server took long after its own time, in words and in `timeline`.
+@Suite("Late events")
+struct LateEventTests {
+    func event(time: Date, receivedAt: Date?) -> TimelineEvent {
+        TimelineEvent(
+            id: 1, incident: "INC-1", time: time, author: "t", kind: .note, payloadJSON: #"{"text":"x"}"#,
+            receivedAt: receivedAt)
+    }
+
+    @Test func lateOnlyWhenReceivedAtLeastThirtySecondsAfterItsTime() {
+        let time = TestClock.date("2026-11-22T10:00:00Z")
+        #expect(event(time: time, receivedAt: nil).lateBy == nil)
+        #expect(event(time: time, receivedAt: time.addingTimeInterval(29)).lateBy == nil)
+        #expect(event(time: time, receivedAt: time.addingTimeInterval(-5)).lateBy == nil)
+        #expect(event(time: time, receivedAt: time.addingTimeInterval(185)).lateBy == 185)
+        #expect(TimelineEvent.lateWords(45) == "late 45s")
+        #expect(TimelineEvent.lateWords(185) == "late 3m")
+        #expect(TimelineEvent.lateWords(2 * 3600 + 5 * 60 + 9) == "late 2h05m")
+        let late = event(time: time, receivedAt: time.addingTimeInterval(185))
+        #expect(late.jsonLine.hasSuffix(#","payload":{"text":"x"},"received_at":"2026-11-22T10:03:05.000Z"}"#))
+        #expect(event(time: time, receivedAt: time).jsonLine.hasSuffix(#""payload":{"text":"x"}}"#))
+    }
+
+    @Test(
+        .enabled(
+            if: PostgresTestServer.url != nil && ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"] != nil,
+            "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a server)"))
+    func aNotePushedFromTheOutboxIsMarkedLate() throws {
+        let ctl = try #require(ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"])
+        let store = TempStore()
+        let server = try PostgresTestServer.createDatabase()
+        let url = try PostgresStoreURL(server, environment: [:])
+        // The writer's clock: its offline note is four minutes older than the push.
+        let clock = TestClock("2026-11-22T10:00:00Z")
+        clock.set(Timestamp.iso(Date().addingTimeInterval(-240)))
+        let journal = try PostgresJournal(url: url, location: store.location, clock: clock.function)
+        let id = try journal.openIncident(title: "partition", severity: "SEV2", author: "t").id
+        clock.set(Timestamp.iso(Date()))
+        try journal.append(NotePayload(text: "on time"), to: id, author: "t")
+
+        try PostgresShell.run(ctl + " stop")
+        clock.set(Timestamp.iso(Date().addingTimeInterval(-240)))
+        let kept = try journal.append(NotePayload(text: "written offline"), to: id, author: "t")
+        #expect(kept.id < 0)
+        try PostgresShell.run(ctl + " start")
+        #expect(try journal.pushWaiting() == 1)
+
+        let notes = try journal.events(incident: id, kinds: [.note])
+        #expect(notes.map { $0.lateBy == nil } == [true, false])
+        let delay = try #require(notes.last?.lateBy)
+        #expect(delay >= 230 && delay < 330)
+
+        let environment = ProcessInfo.processInfo.environment.merging(
+            ["XDG_DATA_HOME": store.directory.appendingPathComponent("xdg").path]) { $1 }
+        let timeline = try WarroomBinary.run(["timeline", id, "--store", server], environment: environment)
+        #expect(timeline.status == 0, "\(timeline.err)")
+        let lines = timeline.out.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix("  t  ⇣ late 4m · written offline") }, "\(timeline.out)")
+        #expect(lines.contains { $0.hasSuffix("  t  on time") })
+    }
+}
+
+/// Runs a shell command (the test server's stop/start script) and fails the test if it fails.
+/// posix_spawn and waitpid, not Foundation's Process: its waitUntilExit was seen to hang here.
+enum PostgresShell {
+    static func run(_ command: String) throws {
+        var pid: pid_t = 0
+        let words: [String] = ["/bin/sh", "-c", command + " >/dev/null"]
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
+        argv.append(nil)
+        defer { argv.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
+        #expect(spawned == 0, "spawning \(command)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        #expect(status == 0, "\(command) exited with \(status)")
+    }
+}
