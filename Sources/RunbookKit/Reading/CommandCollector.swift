@@ -11,13 +11,15 @@ enum CommandCollector {
         }
     }
 
+    /// `stepContext` is the text of the enclosing list item, shortened (`shortTitle`) only where a
+    /// command uses it: most items hold no command.
     private static func visit(_ block: MarkdownBlock, section: Section, stepContext: String?, context: ExtractionContext,
                               itemText: Bool = false) {
         switch block.kind {
         case .code(let info, let fenced):
             let firstLine = fenced ? block.line + 1 : block.line
             let source = CodeSource(info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
-                                    context: stepContext ?? sectionTitle(section))
+                                    context: stepContext.map(shortTitle) ?? sectionTitle(section))
             let extraction = extract(source, context: context)
             let blockIndex = context.codeBlocks.count
             let shift = firstLine - extraction.firstLine
@@ -35,7 +37,7 @@ enum CommandCollector {
             // of its own: `oc get pods -n x` on a line by itself.
             if let command = bareCommand(block, context: context) {
                 var titled = command
-                titled.title = stepContext ?? sectionTitle(section)
+                titled.title = stepContext.map(shortTitle) ?? sectionTitle(section)
                 let id = add(titled, section: section, block: nil, context: context)
                 context.commandsByBlockLine[block.line, default: []].append(id)
                 return
@@ -47,7 +49,7 @@ enum CommandCollector {
             let first = block.firstParagraph
             let itemText = first?.text
             for child in block.children {
-                visit(child, section: section, stepContext: itemText.map(shortTitle) ?? stepContext, context: context,
+                visit(child, section: section, stepContext: itemText ?? stepContext, context: context,
                       itemText: child == first)
             }
         default:
@@ -145,6 +147,7 @@ enum CommandCollector {
 
     static func shortTitle(_ text: String) -> String {
         let clean = text.collapsingWhitespace
-        return clean.count > 80 ? String(clean.prefix(79)) + "…" : clean
+        // At most 80 bytes is at most 80 characters: only longer text is counted (grapheme by grapheme).
+        return clean.utf8.count > 80 && clean.count > 80 ? String(clean.prefix(79)) + "…" : clean
     }
 }

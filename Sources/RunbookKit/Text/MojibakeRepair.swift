@@ -25,12 +25,12 @@ public enum MojibakeRepair {
         let bytes = text.utf8
         var i = scalars.startIndex
         while i < scalars.endIndex {
-            // ASCII (most of the text) is stepped over byte by byte: only the other scalars may
-            // start a repair.
-            let byte = bytes[i]
-            if byte < 0x80 {
-                if byte == 0x0A { line += 1 }
-                bytes.formIndex(after: &i)
+            // ASCII (most of the text) is stepped over a run at a time: only the other scalars
+            // may start a repair.
+            if bytes[i] < 0x80 {
+                let (end, lineEnds) = asciiRun(bytes, from: i)
+                line += lineEnds
+                i = end
                 continue
             }
             if let (decoded, next, charset) = decodeSequence(scalars, at: i) {
@@ -50,6 +50,28 @@ public enum MojibakeRepair {
         guard report.repairs > 0 else { return (text, report) }
         out.append(contentsOf: text.utf8[copiedUpTo...])
         return (String(decoding: out, as: UTF8.self), report)
+    }
+
+    /// The end of the ASCII run starting at `start` and how many line ends it holds, read from
+    /// the string's contiguous bytes (index by index when they are not contiguous).
+    private static func asciiRun(_ bytes: String.UTF8View, from start: String.Index) -> (String.Index, Int) {
+        let offset = bytes.distance(from: bytes.startIndex, to: start)
+        if let (length, lineEnds) = bytes.withContiguousStorageIfAvailable({ buffer -> (Int, Int) in
+            var k = offset, lineEnds = 0
+            while k < buffer.count, buffer[k] < 0x80 {
+                if buffer[k] == 0x0A { lineEnds += 1 }
+                k += 1
+            }
+            return (k - offset, lineEnds)
+        }) {
+            return (bytes.index(start, offsetBy: length), lineEnds)
+        }
+        var i = start, lineEnds = 0
+        while i < bytes.endIndex, bytes[i] < 0x80 {
+            if bytes[i] == 0x0A { lineEnds += 1 }
+            bytes.formIndex(after: &i)
+        }
+        return (i, lineEnds)
     }
 
     /// The repaired scalar, the index just after the sequence it replaces, and the charset.
