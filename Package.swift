@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "RunbookKit", targets: ["RunbookKit"]),
         .library(name: "IncidentKit", targets: ["IncidentKit"]),
         .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
-        .library(name: "LiveMetrics", targets: ["LiveMetrics"]),
+        .library(name: "LiveMetrics", targets: ["LiveMetrics"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // The shared journal on PostgreSQL; only the PostgresJournal target (and so the warroom binary) links it.
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2")
     ],
     targets: [
         .systemLibrary(
@@ -41,7 +41,7 @@ let package = Package(
             dependencies: [
                 "RunbookKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Mustache", package: "swift-mustache")
             ],
             resources: [.copy("Templates")]
         ),
@@ -57,7 +57,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
             ]
         ),
         .systemLibrary(
@@ -79,7 +79,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
             ]
         ),
         // Runs prepared runbook commands: process groups, streaming sanitized output, the record.
@@ -97,7 +97,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio")
             ]
         ),
         .target(
@@ -116,7 +116,7 @@ let package = Package(
                 "AlertIntake",
                 "PostgresJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]
         ),
         .executableTarget(
@@ -131,7 +131,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3 calls for the bare-SQLite baseline.
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift")
             ],
             path: "Benchmarks/warroom-bench"
         ),
@@ -151,7 +151,7 @@ let package = Package(
             dependencies: [
                 "IncidentKit", "RunbookKit", "WarroomTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 // The shared journal tests run on both engines.
-                "PostgresJournal",
+                "PostgresJournal"
             ],
             resources: [.copy("Golden")]
         ),
@@ -160,7 +160,7 @@ let package = Package(
             dependencies: [
                 "LiveMetrics", "RunbookKit", "WarroomTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio")
             ]
         ),
         .testTarget(
@@ -171,7 +171,7 @@ let package = Package(
             name: "AlertIntakeTests",
             dependencies: [
                 "AlertIntake", "IncidentKit", "RunbookKit", "WarroomTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift")
             ]
         ),
         .testTarget(
@@ -179,7 +179,7 @@ let package = Package(
             dependencies: ["ConsoleUI", "RunbookKit", "WarroomTestSupport"],
             // Golden screens, read from the source folder (`ScreenGolden`).
             exclude: ["Screens"]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

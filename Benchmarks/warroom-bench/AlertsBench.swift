@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `warroom alerts serve` (the release binary, a throw-away store) on 127.0.0.1: time from a
@@ -9,7 +9,8 @@ import FoundationNetworking
 /// a burst of 1,000 alerts in 50 groups, 20 deliveries at a time.
 enum AlertsBench {
     static func run() {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("warroom")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "warroom")
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-alerts-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: store) }
         let server = Process()
@@ -36,12 +37,16 @@ enum AlertsBench {
             recorded.append(answer.seconds)
             refused.append(post(url, body: Data("{}".utf8)).seconds)
         }
-        if wrong > 0 { print("alerts: \(wrong) of 200 deliveries were not answered 200; the figures below are not valid") }
+        if wrong > 0 {
+            print("alerts: \(wrong) of 200 deliveries were not answered 200; the figures below are not valid")
+        }
         let p = { (xs: [Double], q: Double) in xs.sorted()[min(Int(Double(xs.count) * q), xs.count - 1)] * 1000 }
         print("alerts: webhook → recorded incident, 200 new groups, one at a time")
         print(String(format: "  recorded (200)   p50 %6.2f ms  p99 %6.2f ms", p(recorded, 0.5), p(recorded, 0.99)))
-        print(String(format: "  refused (400)    p50 %6.2f ms  p99 %6.2f ms  (baseline: same server, no journal)",
-                     p(refused, 0.5), p(refused, 0.99)))
+        print(
+            String(
+                format: "  refused (400)    p50 %6.2f ms  p99 %6.2f ms  (baseline: same server, no journal)",
+                p(refused, 0.5), p(refused, 0.99)))
         print(String(format: "  ratio p50 %.1fx", p(recorded, 0.5) / p(refused, 0.5)))
 
         // 1,000 alerts in 50 groups of 20, delivered 20 at a time.
@@ -54,8 +59,11 @@ enum AlertsBench {
             }
         }
         let elapsed = Date().timeIntervalSince(start)
-        print(String(format: "  burst: 1,000 alerts in 50 groups absorbed in %.2f s (%.0f alerts/min; aim 1,000/min), %d failed",
-                     elapsed, 1000 / elapsed * 60, failures.value))
+        print(
+            String(
+                format:
+                    "  burst: 1,000 alerts in 50 groups absorbed in %.2f s (%.0f alerts/min; aim 1,000/min), %d failed",
+                elapsed, 1000 / elapsed * 60, failures.value))
     }
 
     /// A number shared between threads (failures of the burst; a response's status).
@@ -73,7 +81,9 @@ enum AlertsBench {
             let data = handle.availableData
             if data.isEmpty { return nil }
             text += String(decoding: data, as: UTF8.self)
-            if let range = text.range(of: "127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+            if let range = text.range(of: "127.0.0.1:"),
+                let port = Int(text[range.upperBound...].prefix { $0.isNumber })
+            {
                 return port
             }
         }
@@ -88,7 +98,8 @@ enum AlertsBench {
             "generatorURL":"http://prometheus/graph","fingerprint":"\(String(format: "%016llx", UInt64(offset + i + 1)))"}
             """
         }
-        return Data("""
+        return Data(
+            """
             {"version":"4","groupKey":"\(group)","status":"firing","receiver":"warroom","groupLabels":{},\
             "commonLabels":{},"commonAnnotations":{},"externalURL":"http://alertmanager","alerts":[\(items.joined(separator: ","))]}
             """.utf8)

@@ -14,7 +14,7 @@ enum BenchMetricMix {
     /// Single- and multi-series queries against Prometheus' own metrics.
     static let queries = [
         "up", "prometheus_http_requests_total", "count by (handler) (prometheus_http_requests_total)",
-        "sum(rate(prometheus_http_requests_total[1m]))", "process_resident_memory_bytes / 1024 / 1024",
+        "sum(rate(prometheus_http_requests_total[1m]))", "process_resident_memory_bytes / 1024 / 1024"
     ]
     static let commands = ["echo 42", "printf '%s ms' 12", "cat /proc/loadavg"]
 
@@ -29,15 +29,18 @@ enum BenchMetricMix {
 
     /// The `warroom.yaml` binding lines of metric `index` (named `name`).
     static func yamlBinding(_ index: Int, name: String) -> String {
-        let source: String = switch kind(index) {
-        case .host: "host: \(hostKinds[index % hostKinds.count])"
-        case .prometheus: "prometheus: \(queries[index % queries.count])"
-        case .command: "command: \(commands[index % commands.count])"
-        }
+        let source: String =
+            switch kind(index) {
+            case .host: "host: \(hostKinds[index % hostKinds.count])"
+            case .prometheus: "prometheus: \(queries[index % queries.count])"
+            case .command: "command: \(commands[index % commands.count])"
+            }
         return "  - name: \(name)\n    \(source)\n    every: 1s\n"
     }
 
-    static func source(_ index: Int, prometheus: String, fetcher: any HTTPFetcher = HTTPFetchers.standard) -> any MetricSource {
+    static func source(_ index: Int, prometheus: String, fetcher: any HTTPFetcher = HTTPFetchers.standard)
+        -> any MetricSource
+    {
         switch kind(index) {
         case .host: HostSource(hostKinds[index % hostKinds.count])
         case .prometheus: PrometheusSource(baseURL: prometheus, query: queries[index % queries.count], fetcher: fetcher)

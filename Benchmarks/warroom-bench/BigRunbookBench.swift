@@ -18,11 +18,15 @@ enum BigRunbookBench {
         let (small, big) = (figures[0], figures[1])
         print("bigrunbook: the shared runbooks repeated, read in a child process")
         for f in figures {
-            print(String(format: "  %3d MB  %7.2f s  %6.2f MB/s  peak %6.0f MB", f.megabytes, f.seconds,
-                         Double(f.megabytes) / f.seconds, f.peakMB))
+            print(
+                String(
+                    format: "  %3d MB  %7.2f s  %6.2f MB/s  peak %6.0f MB", f.megabytes, f.seconds,
+                    Double(f.megabytes) / f.seconds, f.peakMB))
         }
-        print(String(format: "  50 MB / 5 MB: time %.1fx, memory %.1fx (10x is linear); aim: < 20 s, < 1024 MB",
-                     big.seconds / small.seconds, big.peakMB / small.peakMB))
+        print(
+            String(
+                format: "  50 MB / 5 MB: time %.1fx, memory %.1fx (10x is linear); aim: < 20 s, < 1024 MB",
+                big.seconds / small.seconds, big.peakMB / small.peakMB))
     }
 
     /// Runs `warroom-bench bigrunbook-child N` and reads its two numbers.
@@ -35,7 +39,9 @@ enum BigRunbookBench {
         do { try process.run() } catch { return nil }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let words = String(decoding: data, as: UTF8.self).split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let words = String(decoding: data, as: UTF8.self).split(separator: " ").compactMap {
+            Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         return words.count == 2 ? (words[0], words[1]) : nil
     }
 

@@ -33,12 +33,18 @@ enum CanvasBench {
         for _ in 0..<rounds { best.keepBest(round(rows)) }
         let total = best.fill + best.text + best.diff
         print("canvas: \(width)x\(height) frame, best of \(rounds) rounds of \(frames) frames (ms/frame)")
-        print(String(format: "  render: fill %.3f + text %.3f, diff (every row changed) %.3f; total %.3f ms",
-                     best.fill, best.text, best.diff, total))
-        print(String(format: "  baseline [UInt32] fill+write+compare %.3f ms; ratio %.1fx",
-                     best.baseline, total / max(best.baseline, 1e-9)))
-        print(String(format: "  diff of an unchanged frame %.3f ms; wide text (CJK+emoji on every row) %.3f ms;"
-                     + " demo frame render+diff %.3f ms", best.unchangedDiff, best.wide, best.demo))
+        print(
+            String(
+                format: "  render: fill %.3f + text %.3f, diff (every row changed) %.3f; total %.3f ms",
+                best.fill, best.text, best.diff, total))
+        print(
+            String(
+                format: "  baseline [UInt32] fill+write+compare %.3f ms; ratio %.1fx",
+                best.baseline, total / max(best.baseline, 1e-9)))
+        print(
+            String(
+                format: "  diff of an unchanged frame %.3f ms; wide text (CJK+emoji on every row) %.3f ms;"
+                    + " demo frame render+diff %.3f ms", best.unchangedDiff, best.wide, best.demo))
     }
 
     static func row(_ y: Int) -> String {
@@ -61,23 +67,24 @@ enum CanvasBench {
         let palette = BuiltinThemes.defaultTheme.palette(depth: .ansi256)
 
         // Baseline: the same cell count filled, written and compared as plain integers.
-        figures.baseline = ms(clock.measure {
-            var previous = [UInt32](repeating: 0, count: width * height)
-            for frame in 0..<frames {
-                var cells = [UInt32](repeating: 32, count: width * height)
-                for y in 0..<height {
-                    var x = 0
-                    for scalar in rows[(y + frame) % height].unicodeScalars where x < width {
-                        cells[y * width + x] = scalar.value
-                        x += 1
+        figures.baseline = ms(
+            clock.measure {
+                var previous = [UInt32](repeating: 0, count: width * height)
+                for frame in 0..<frames {
+                    var cells = [UInt32](repeating: 32, count: width * height)
+                    for y in 0..<height {
+                        var x = 0
+                        for scalar in rows[(y + frame) % height].unicodeScalars where x < width {
+                            cells[y * width + x] = scalar.value
+                            x += 1
+                        }
                     }
+                    var changed = 0
+                    for i in 0..<cells.count where cells[i] != previous[i] { changed += 1 }
+                    sink &+= changed
+                    previous = cells
                 }
-                var changed = 0
-                for i in 0..<cells.count where cells[i] != previous[i] { changed += 1 }
-                sink &+= changed
-                previous = cells
-            }
-        })
+            })
 
         var fill = Duration.zero, text = Duration.zero, diff = Duration.zero
         var previous: Canvas?
@@ -99,27 +106,30 @@ enum CanvasBench {
 
         let unchanged = previous ?? Canvas(width: width, height: height)
         let copy = unchanged
-        figures.unchangedDiff = ms(clock.measure {
-            for _ in 0..<frames { sink &+= CanvasDiff.runs(from: unchanged, to: copy).count }
-        })
+        figures.unchangedDiff = ms(
+            clock.measure {
+                for _ in 0..<frames { sink &+= CanvasDiff.runs(from: unchanged, to: copy).count }
+            })
 
         let wideRow = String(repeating: "漢字🚨 metric ok ", count: 20)
-        figures.wide = ms(clock.measure {
-            for frame in 0..<frames {
-                var canvas = Canvas(width: width, height: height)
-                for y in 0..<height { canvas.write(wideRow, x: frame % 3, y: y) }
-                sink &+= canvas.cells.count
-            }
-        })
+        figures.wide = ms(
+            clock.measure {
+                for frame in 0..<frames {
+                    var canvas = Canvas(width: width, height: height)
+                    for y in 0..<height { canvas.write(wideRow, x: frame % 3, y: y) }
+                    sink &+= canvas.cells.count
+                }
+            })
 
         var demoPrevious: Canvas?
-        figures.demo = ms(clock.measure {
-            for frame in 0..<frames {
-                let canvas = DemoFrame.render(width: width, height: height, palette: palette, tick: frame)
-                sink &+= CanvasDiff.runs(from: demoPrevious, to: canvas).count
-                demoPrevious = canvas
-            }
-        })
+        figures.demo = ms(
+            clock.measure {
+                for frame in 0..<frames {
+                    let canvas = DemoFrame.render(width: width, height: height, palette: palette, tick: frame)
+                    sink &+= CanvasDiff.runs(from: demoPrevious, to: canvas).count
+                    demoPrevious = canvas
+                }
+            })
         return figures
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import WarroomTestSupport
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The console as a user meets it, through a real pseudo-terminal (120×40): launch to the
@@ -16,7 +16,8 @@ enum ConsoleBench {
     static let footerText = "quit"
 
     static func run() {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let warroom = folder.appendingPathComponent("warroom").path
         guard FileManager.default.isExecutableFile(atPath: warroom) else {
             print("console: skipped (no warroom binary beside \(CommandLine.arguments[0]); build the warroom product)")
@@ -27,36 +28,42 @@ enum ConsoleBench {
             return
         }
         probe.finish(quit: nil)
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-console-bench-\(getpid())").path
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-console-bench-\(getpid())")
+            .path
         defer { try? FileManager.default.removeItem(atPath: store) }
 
         let spawnTrue = median((0..<10).map { _ in timeToExit("/bin/true", []) })
         let tput = ["/usr/bin/tput", "/bin/tput"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let spawnTput = tput.map { t in median((0..<10).map { _ in timeToOutput(t, ["clear"]) }) }
         print("console: through a pty, 120x40 (ms)")
-        print(String(format: "  baseline: spawn true to exit %.1f ms", spawnTrue * 1000)
-            + (spawnTput.map { String(format: "; tput clear to first byte %.1f ms", $0 * 1000) } ?? ""))
+        print(
+            String(format: "  baseline: spawn true to exit %.1f ms", spawnTrue * 1000)
+                + (spawnTput.map { String(format: "; tput clear to first byte %.1f ms", $0 * 1000) } ?? ""))
 
         let tigFirst = tigFirstFrame(in: store + "/tig-repo")
-        print(tigFirst.map { String(format: "  baseline: tig launch to first frame %.1f ms (median of 5)", $0 * 1000) }
-            ?? "  baseline: tig not installed (apt-get install tig), no first-frame baseline")
+        print(
+            tigFirst.map { String(format: "  baseline: tig launch to first frame %.1f ms (median of 5)", $0 * 1000) }
+                ?? "  baseline: tig not installed (apt-get install tig), no first-frame baseline")
 
         // warroom demo: first frame, key latency, idle output.
         let demoStore = store + "/demo"
         guard let demo = PseudoTerminal.start(warroom, ["demo", "--store", demoStore]) else { return }
         var output: [UInt8] = []
         let first = demo.wait(for: footerText, timeout: 20, output: &output)
-        print(first.map { String(format: "  demo: launch to first frame %.1f ms (%d bytes)", $0 * 1000, output.count) }
-            ?? "  demo: no frame within 20 s")
+        print(
+            first.map { String(format: "  demo: launch to first frame %.1f ms (%d bytes)", $0 * 1000, output.count) }
+                ?? "  demo: no frame within 20 s")
         if let first, let tigFirst {
             print(String(format: "  demo first frame / tig first frame: %.2fx (aim: 1x or less)", first / tigFirst))
         }
         if first != nil {
             _ = demo.read(timeout: 0.3)
             let latencies = (0..<50).compactMap { i -> Double? in keyLatency(demo, i % 2 == 0 ? "j" : "k") }
-            print(String(format: "  demo: keypress to redraw, median of %d: %.2f ms (min %.2f, max %.2f)",
-                         latencies.count, median(latencies) * 1000, (latencies.min() ?? 0) * 1000,
-                         (latencies.max() ?? 0) * 1000))
+            print(
+                String(
+                    format: "  demo: keypress to redraw, median of %d: %.2f ms (min %.2f, max %.2f)",
+                    latencies.count, median(latencies) * 1000, (latencies.min() ?? 0) * 1000,
+                    (latencies.max() ?? 0) * 1000))
             let idle = idleBytes(demo, seconds: 5)
             print(String(format: "  demo: idle output %.0f bytes/s over 5 s (the clocks tick each second)", idle))
         }
@@ -75,34 +82,47 @@ enum ConsoleBench {
         guard let big = PseudoTerminal.start(warroom, ["open", runbook, "--store", bigStore]) else { return }
         output = []
         let bigFirst = big.wait(for: footerText, timeout: 60, output: &output)
-        print(bigFirst.map { String(format: "  %d KB runbook + 10,000 events: launch to first frame %.1f ms",
-                                    size / 1024, $0 * 1000) }
-            ?? "  big runbook: no frame within 60 s")
+        print(
+            bigFirst.map {
+                String(
+                    format: "  %d KB runbook + 10,000 events: launch to first frame %.1f ms",
+                    size / 1024, $0 * 1000)
+            }
+                ?? "  big runbook: no frame within 60 s")
         if let bigFirst {
             // `open` on an existing incident reads the runbook behind its first frame: when the
             // checklist's count shows, the runbook is on screen.
             var later: [UInt8] = []
             let inFirst = String(decoding: output, as: UTF8.self).contains("Checklist 0/")
             let shown = inFirst ? 0 : big.wait(for: "0/", timeout: 60, output: &later)
-            print(shown.map { String(format: "  big: runbook on screen %.1f ms after launch", ($0 + bigFirst) * 1000) }
-                ?? "  big: runbook not on screen within 60 s")
+            print(
+                shown.map { String(format: "  big: runbook on screen %.1f ms after launch", ($0 + bigFirst) * 1000) }
+                    ?? "  big: runbook not on screen within 60 s")
             _ = big.read(timeout: 0.3)
             let latencies = (0..<50).compactMap { i -> Double? in keyLatency(big, i % 2 == 0 ? "j" : "k") }
-            print(String(format: "  big: keypress to redraw, median of %d: %.2f ms", latencies.count,
-                         median(latencies) * 1000))
+            print(
+                String(
+                    format: "  big: keypress to redraw, median of %d: %.2f ms", latencies.count,
+                    median(latencies) * 1000))
         }
         big.finish()
     }
 
     /// tig on a one-commit repository: launch to its main view showing the commit (median of 5).
     static func tigFirstFrame(in repo: String) -> Double? {
-        guard let tig = ["/usr/bin/tig", "/usr/local/bin/tig"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
-              let git = ["/usr/bin/git", "/usr/local/bin/git"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let tig = ["/usr/bin/tig", "/usr/local/bin/tig"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }),
+            let git = ["/usr/bin/git", "/usr/local/bin/git"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
         else { return nil }
         try? FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
         try? "bench\n".write(toFile: repo + "/README", atomically: true, encoding: .utf8)
         let identity = ["-c", "user.name=bench", "-c", "user.email=bench@localhost"]
-        for arguments in [["init", "-q"], ["add", "README"], identity + ["commit", "-q", "-m", "warroom bench commit"]] {
+        for arguments in [["init", "-q"], ["add", "README"], identity + ["commit", "-q", "-m", "warroom bench commit"]]
+        {
             guard runToExit(git, ["-C", repo] + arguments) else { return nil }
         }
         let times = (0..<5).compactMap { _ -> Double? in

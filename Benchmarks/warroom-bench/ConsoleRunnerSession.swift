@@ -20,8 +20,9 @@ struct ConsoleRunnerSession {
         }
         var output: [UInt8] = []
         guard pty.wait(for: ConsoleBench.footerText, timeout: 30, output: &output) != nil,
-              let journal = try? SQLiteJournal(location: StoreLocation(directory: URL(fileURLWithPath: store))),
-              let incident = try? journal.incident(orNewestOpen: nil).id else {
+            let journal = try? SQLiteJournal(location: StoreLocation(directory: URL(fileURLWithPath: store))),
+            let incident = try? journal.incident(orNewestOpen: nil).id
+        else {
             print("console runner: no console frame within 30 s")
             pty.finish()
             return nil
@@ -61,7 +62,8 @@ struct ConsoleRunnerSession {
             bytes += pty.read(timeout: 0.05).count
             let events = (try? journal.events(incident: incident, after: after, kinds: [.commandFinished])) ?? []
             if let payload = events.lazy.compactMap({ $0.payload(as: CommandFinishedPayload.self) })
-                .first(where: { $0.commandId == commandId }) {
+                .first(where: { $0.commandId == commandId })
+            {
                 return Finished(payload: payload, screenBytes: bytes, screenSeconds: Date().timeIntervalSince(start))
             }
             if pty.hasExited() { return nil }
@@ -81,8 +83,9 @@ struct ConsoleRunnerSession {
     /// Peak resident size of the console process (VmHWM), in bytes; nil without /proc.
     var peakResidentBytes: Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pty.pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
         return kb * 1024
     }
 

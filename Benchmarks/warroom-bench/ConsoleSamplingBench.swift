@@ -11,13 +11,15 @@ enum ConsoleSamplingBench {
     static let cpuSeconds = 5.0
 
     static func run() {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         let warroom = folder.appendingPathComponent("warroom").path
         guard FileManager.default.isExecutableFile(atPath: warroom) else {
             print("console sampling: skipped (no warroom binary beside \(CommandLine.arguments[0]))")
             return
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-sampling-bench-\(getpid())").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-sampling-bench-\(getpid())")
+            .path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let prometheus = BenchMetricMix.prometheusURL
@@ -29,25 +31,37 @@ enum ConsoleSamplingBench {
             var yaml = prometheus.map { "prometheus: \($0)\n" } ?? ""
             yaml += "metrics:\n" + indices.map { BenchMetricMix.yamlBinding($0, name: names[$0]) }.joined()
             try yaml.write(toFile: on, atomically: true, encoding: .utf8)
-            try "# no bindings: every metric is unbound, nothing is sampled\n".write(toFile: off, atomically: true,
-                                                                                   encoding: .utf8)
+            try "# no bindings: every metric is unbound, nothing is sampled\n".write(
+                toFile: off, atomically: true,
+                encoding: .utf8)
         } catch {
             print("console sampling: skipped (cannot write \(dir): \(error))")
             return
         }
-        print("console sampling: \(names.count)-metric runbook through a pty, 120x40; "
-            + "ON = \(indices.count) bound at 1 s (\(prometheus == nil ? "no Prometheus" : "with Prometheus")), OFF = none bound")
+        print(
+            "console sampling: \(names.count)-metric runbook through a pty, 120x40; "
+                + "ON = \(indices.count) bound at 1 s (\(prometheus == nil ? "no Prometheus" : "with Prometheus")), OFF = none bound"
+        )
         guard let offRun = measure(warroom, runbook: runbook, config: off, store: dir + "/off", label: "OFF"),
-              let onRun = measure(warroom, runbook: runbook, config: on, store: dir + "/on", label: "ON") else { return }
-        print(String(format: "console sampling: keypress median ON/OFF = %.2f (p90 %.2f)",
-                     onRun.median / offRun.median, onRun.p90 / offRun.p90))
+            let onRun = measure(warroom, runbook: runbook, config: on, store: dir + "/on", label: "ON")
+        else { return }
+        print(
+            String(
+                format: "console sampling: keypress median ON/OFF = %.2f (p90 %.2f)",
+                onRun.median / offRun.median, onRun.p90 / offRun.p90))
     }
 
     struct Result { var median: Double; var p90: Double }
 
     static func measure(_ warroom: String, runbook: String, config: String, store: String, label: String) -> Result? {
-        guard let pty = PseudoTerminal.start(warroom, ["open", runbook, "--title", "bench", "--config", config,
-                                                       "--store", store]) else {
+        guard
+            let pty = PseudoTerminal.start(
+                warroom,
+                [
+                    "open", runbook, "--title", "bench", "--config", config,
+                    "--store", store
+                ])
+        else {
             print("console sampling: no pty")
             return nil
         }
@@ -72,10 +86,12 @@ enum ConsoleSamplingBench {
             return nil
         }
         let result = Result(median: latencies[latencies.count / 2], p90: latencies[latencies.count * 9 / 10])
-        print(String(format: "  %@: keypress to redraw median %.2f ms, p90 %.2f ms, max %.2f ms (%d keys); "
-                     + "console CPU %@ of one core, output %.0f bytes/s while idle", label, result.median * 1000,
-                     result.p90 * 1000, (latencies.last ?? 0) * 1000, latencies.count,
-                     cpu.map { String(format: "%.1f%%", $0 * 100) } ?? "?", idleBytes))
+        print(
+            String(
+                format: "  %@: keypress to redraw median %.2f ms, p90 %.2f ms, max %.2f ms (%d keys); "
+                    + "console CPU %@ of one core, output %.0f bytes/s while idle", label, result.median * 1000,
+                result.p90 * 1000, (latencies.last ?? 0) * 1000, latencies.count,
+                cpu.map { String(format: "%.1f%%", $0 * 100) } ?? "?", idleBytes))
         return result
     }
 

@@ -54,8 +54,10 @@ enum JournalBench {
         print("journal: durable append, \(appends) single-event transactions (WAL, synchronous=FULL)")
         print(String(format: "  journal      p50 %.3f ms  p99 %.3f ms  %8.0f events/s", j.p50, j.p99, j.perSecond))
         print(String(format: "  bare sqlite  p50 %.3f ms  p99 %.3f ms  %8.0f events/s", b.p50, b.p99, b.perSecond))
-        print(String(format: "  ratio journal/bare: p50 %.2fx  p99 %.2fx  throughput %.2fx (aim ≤ 1.5x)",
-                     j.p50 / b.p50, j.p99 / b.p99, b.perSecond / j.perSecond))
+        print(
+            String(
+                format: "  ratio journal/bare: p50 %.2fx  p99 %.2fx  throughput %.2fx (aim ≤ 1.5x)",
+                j.p50 / b.p50, j.p99 / b.p99, b.perSecond / j.perSecond))
     }
 
     struct Stats {
@@ -75,10 +77,12 @@ enum JournalBench {
 
         init(path: String) throws {
             guard sqlite3_open(path, &db) == SQLITE_OK else { throw BenchError("open \(path)") }
-            for sql in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 5000",
-                        "CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, incident TEXT NOT NULL, "
-                            + "time INTEGER NOT NULL, author TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL)",
-                        "CREATE INDEX event_by_incident ON event(incident, id)"] {
+            for sql in [
+                "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA busy_timeout = 5000",
+                "CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, incident TEXT NOT NULL, "
+                    + "time INTEGER NOT NULL, author TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL)",
+                "CREATE INDEX event_by_incident ON event(incident, id)"
+            ] {
                 guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw BenchError(sql) }
             }
             let sql = "INSERT INTO event (incident, time, author, kind, payload) VALUES (?, ?, 'bench@host', 'note', ?)"
@@ -121,8 +125,10 @@ enum JournalBench {
         let t3 = DispatchTime.now().uptimeNanoseconds
         let ms = { (a: UInt64, b: UInt64) in Double(b - a) / 1e6 }
         print("journal: postmortem of a \(events.count)-event incident (\(markdown.utf8.count / 1024) KiB of Markdown)")
-        print(String(format: "  load %.0f ms  build %.0f ms  render %.0f ms  total %.0f ms (aim < 1000 ms)",
-                     ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t0, t3)))
+        print(
+            String(
+                format: "  load %.0f ms  build %.0f ms  render %.0f ms  total %.0f ms (aim < 1000 ms)",
+                ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t0, t3)))
     }
 
     /// Writes a realistic mix of events straight into the store's table, in large transactions.
@@ -130,16 +136,29 @@ enum JournalBench {
         let queue = try DatabaseQueue(path: location.databaseURL.path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        func json<T: Encodable>(_ value: T) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
         let samples: [(String, String)] = [
             ("note", try json(NotePayload(text: "Checked the dashboards; p99 still above target"))),
             ("note", try json(NotePayload(text: "TODO: tune the connection pool"))),
-            ("metric_breached", try json(MetricPayload(metric: "error_rate", value: 7.5, threshold: 5, level: "warning"))),
-            ("metric_recovered", try json(MetricPayload(metric: "error_rate", value: 0.5, threshold: 5, level: "warning"))),
-            ("command_finished", try json(CommandFinishedPayload(command: "kubectl get pods", exitStatus: 0, durationMs: 840,
-                                                                 output: "outputs/x/1.log", tail: ["ok"]))),
+            (
+                "metric_breached",
+                try json(MetricPayload(metric: "error_rate", value: 7.5, threshold: 5, level: "warning"))
+            ),
+            (
+                "metric_recovered",
+                try json(MetricPayload(metric: "error_rate", value: 0.5, threshold: 5, level: "warning"))
+            ),
+            (
+                "command_finished",
+                try json(
+                    CommandFinishedPayload(
+                        command: "kubectl get pods", exitStatus: 0, durationMs: 840,
+                        output: "outputs/x/1.log", tail: ["ok"]))
+            ),
             ("item_ticked", try json(ChecklistItemPayload(item: "Page the on-call"))),
-            ("milestone", try json(MilestonePayload(milestone: .acknowledged))),
+            ("milestone", try json(MilestonePayload(milestone: .acknowledged)))
         ]
         let startMs = Int64(start.timeIntervalSince1970 * 1000)
         try queue.write { db in

@@ -56,11 +56,14 @@ enum PostgresJournalBench {
             }
         }
         let j = JournalBench.Stats(journalTimes), b = JournalBench.Stats(bareTimes)
-        print("journal: PostgreSQL append, \(appends) single-event transactions (lock + insert + pg_notify) on loopback")
+        print(
+            "journal: PostgreSQL append, \(appends) single-event transactions (lock + insert + pg_notify) on loopback")
         print(String(format: "  journal      p50 %.3f ms  p99 %.3f ms  %8.0f events/s", j.p50, j.p99, j.perSecond))
         print(String(format: "  bare INSERT  p50 %.3f ms  p99 %.3f ms  %8.0f events/s", b.p50, b.p99, b.perSecond))
-        print(String(format: "  ratio journal/bare: p50 %.2fx  p99 %.2fx  throughput %.2fx (aim ≤ 1.5x)",
-                     j.p50 / b.p50, j.p99 / b.p99, b.perSecond / j.perSecond))
+        print(
+            String(
+                format: "  ratio journal/bare: p50 %.2fx  p99 %.2fx  throughput %.2fx (aim ≤ 1.5x)",
+                j.p50 / b.p50, j.p99 / b.p99, b.perSecond / j.perSecond))
     }
 
     /// A note appended by one journal, timed until another journal's watch yields it.
@@ -74,7 +77,9 @@ enum PostgresJournalBench {
             var seen = 0
             do {
                 for try await event in stream {
-                    guard let text = event.payload(as: NotePayload.self)?.text, let sent = UInt64(text) else { continue }
+                    guard let text = event.payload(as: NotePayload.self)?.text, let sent = UInt64(text) else {
+                        continue
+                    }
                     times.add(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e6)
                     seen += 1
                     if seen == notes { break }
@@ -82,9 +87,10 @@ enum PostgresJournalBench {
             } catch {}
             done.signal()
         }
-        Thread.sleep(forTimeInterval: 0.5)  // the watcher's LISTEN is in place
+        Thread.sleep(forTimeInterval: 0.5) // the watcher's LISTEN is in place
         for _ in 0..<notes {
-            try writer.append(NotePayload(text: String(DispatchTime.now().uptimeNanoseconds)), to: incident, author: "bench@host")
+            try writer.append(
+                NotePayload(text: String(DispatchTime.now().uptimeNanoseconds)), to: incident, author: "bench@host")
             Thread.sleep(forTimeInterval: 0.01)
         }
         if done.wait(timeout: .now() + 10) == .timedOut { task.cancel() }
@@ -93,7 +99,7 @@ enum PostgresJournalBench {
         print(String(format: "  p50 %.2f ms  p99 %.2f ms (aim p50 < 100 ms on loopback)", stats.p50, stats.p99))
     }
 
-    final class LatencyBox: @unchecked Sendable {  // @unchecked: behind `lock`
+    final class LatencyBox: @unchecked Sendable { // @unchecked: behind `lock`
         private let lock = NSLock()
         private var stored: [Double] = []
         func add(_ value: Double) { lock.withLock { stored.append(value) } }
@@ -110,10 +116,13 @@ enum PostgresJournalBench {
                 host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
                 tls: .disable)
             configuration.options.connectTimeout = .seconds(5)
-            connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(),
-                                                        configuration: configuration, id: 9, logger: logger).wait()
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(),
+                configuration: configuration, id: 9, logger: logger
+            ).wait()
             try run("DROP TABLE IF EXISTS bench_bare_event")
-            try run("""
+            try run(
+                """
                 CREATE TABLE bench_bare_event (id bigserial PRIMARY KEY, incident text NOT NULL, time bigint NOT NULL,
                     author text NOT NULL, kind text NOT NULL, payload text NOT NULL)
                 """)
@@ -122,7 +131,8 @@ enum PostgresJournalBench {
 
         func insert(incident: String, payload: String) throws {
             let now = Int64(Date().timeIntervalSince1970 * 1000)
-            try run("""
+            try run(
+                """
                 INSERT INTO bench_bare_event (incident, time, author, kind, payload)
                 VALUES (\(incident), \(now), 'bench@host', 'note', \(payload))
                 """)

@@ -21,12 +21,18 @@ enum RunbookBench {
         }
         print(String(format: "runbook: %.2f MB (%@), best of %d rounds", megabytes, origin, rounds))
         print(String(format: "  cmark-gfm parse        %7.1f ms  %7.1f MB/s", parse * 1000, megabytes / parse))
-        print(String(format: "  parse + Swift blocks   %7.1f ms  %7.1f MB/s  (%.1fx parse)", copy * 1000, megabytes / copy, copy / parse))
-        print(String(format: "  full read + extraction %7.1f ms  %7.1f MB/s  (%.1fx parse; aim <= 4x)", full * 1000,
-                     megabytes / full, full / parse))
+        print(
+            String(
+                format: "  parse + Swift blocks   %7.1f ms  %7.1f MB/s  (%.1fx parse)", copy * 1000, megabytes / copy,
+                copy / parse))
+        print(
+            String(
+                format: "  full read + extraction %7.1f ms  %7.1f MB/s  (%.1fx parse; aim <= 4x)", full * 1000,
+                megabytes / full, full / parse))
         if let runbook {
-            print("  extracted: \(runbook.commands.count) commands, \(runbook.checklists.count) checklists, "
-                + "\(runbook.procedures.count) procedures, \(runbook.metrics.count) metrics")
+            print(
+                "  extracted: \(runbook.commands.count) commands, \(runbook.checklists.count) checklists, "
+                    + "\(runbook.procedures.count) procedures, \(runbook.metrics.count) metrics")
         }
     }
 

@@ -27,11 +27,14 @@ enum RunnerBench {
             let (runSeconds, peakRSS, state) = timeRun(board, command)
             let tmuxSeconds = timeTmux(command)
             let mb = Double(bytes) / 1e6
-            print(String(format: "runner: %@: runner %.0f MB/s, cat %.0f MB/s (%.2f of cat), tmux %@ (runner %@ tmux's); peak RSS %.0f MB; %@",
-                         name, mb / runSeconds, mb / catSeconds, catSeconds / runSeconds,
-                         tmuxSeconds.map { String(format: "%.0f MB/s", mb / $0) } ?? "not installed",
-                         tmuxSeconds.map { String(format: "%.1f×", $0 / runSeconds) } ?? "—",
-                         Double(peakRSS) / 1e6, "\(state)"))
+            print(
+                String(
+                    format:
+                        "runner: %@: runner %.0f MB/s, cat %.0f MB/s (%.2f of cat), tmux %@ (runner %@ tmux's); peak RSS %.0f MB; %@",
+                    name, mb / runSeconds, mb / catSeconds, catSeconds / runSeconds,
+                    tmuxSeconds.map { String(format: "%.0f MB/s", mb / $0) } ?? "not installed",
+                    tmuxSeconds.map { String(format: "%.1f×", $0 / runSeconds) } ?? "—",
+                    Double(peakRSS) / 1e6, "\(state)"))
         }
     }
 
@@ -67,8 +70,11 @@ enum RunnerBench {
                 }
             }
             let mb = Double(bytes.count) / 1e6
-            print(String(format: "runner parts (%@, in memory): sanitizer %.0f MB/s, ring %.0f MB/s, trigger scan %.0f MB/s (%d hits)",
-                         name, mb / sanitize, mb / store, mb / scan, hits))
+            print(
+                String(
+                    format:
+                        "runner parts (%@, in memory): sanitizer %.0f MB/s, ring %.0f MB/s, trigger scan %.0f MB/s (%d hits)",
+                    name, mb / sanitize, mb / store, mb / scan, hits))
         }
     }
 
@@ -78,7 +84,8 @@ enum RunnerBench {
         var i = 0
         while block.utf8.count < 1 << 20 {
             let level = i % 10 == 0 ? "\u{1B}[31mERROR\u{1B}[0m" : "\u{1B}[32mINFO\u{1B}[0m"
-            block += "2026-11-23T05:\(10 + i % 50):\(10 + i % 49).\(100 + i % 900)Z \(level) checkout-7d9f\(i % 7) "
+            block +=
+                "2026-11-23T05:\(10 + i % 50):\(10 + i % 49).\(100 + i % 900)Z \(level) checkout-7d9f\(i % 7) "
                 + "GET /api/cart/\(i) status=200 latency_ms=\(i % 500) bytes=\(i * 13 % 9000)\n"
             i += 1
         }
@@ -124,8 +131,10 @@ enum RunnerBench {
     /// Seconds a detached tmux session takes to run `command` (it ingests the output as a
     /// terminal would); nil when tmux is not installed.
     static func timeTmux(_ command: String) -> Double? {
-        guard ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
-            .contains(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
+        guard
+            ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+                .contains(where: FileManager.default.isExecutableFile(atPath:))
+        else { return nil }
         let socket = "warroom-bench-\(getpid())"
         let start = Date()
         _ = timeShell("tmux -L \(socket) -f /dev/null new-session -d -s bench -x 200 -y 50 \"\(command)\"")
@@ -147,7 +156,8 @@ enum RunnerBench {
     /// VmRSS from /proc/self/status (0 where there is none).
     static func residentBytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return 0 }
         let kb = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         return kb * 1024
     }

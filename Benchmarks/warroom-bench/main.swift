@@ -6,16 +6,23 @@ import Foundation
 let suites: [(name: String, run: () -> Void)] = [
     ("runbook", RunbookBench.run),
     ("bigrunbook", BigRunbookBench.run),
-    ("journal", { JournalBench.run(); PostgresJournalBench.run() }),
+    (
+        "journal",
+        {
+            JournalBench.run(); PostgresJournalBench.run()
+        }
+    ),
     ("canvas", CanvasBench.run),
     ("metrics", MetricsBench.run),
     ("console", ConsoleBench.run),
     ("sampling", ConsoleSamplingBench.run),
     ("runner", RunnerBench.run),
     ("consolerunner", ConsoleRunnerBench.run),
-    ("alerts", AlertsBench.run),
+    ("alerts", AlertsBench.run)
 ]
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "bigrunbook-child", let size = Int(CommandLine.arguments[2]) {
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "bigrunbook-child",
+    let size = Int(CommandLine.arguments[2])
+{
     BigRunbookBench.childMain(megabytes: size)
     exit(0)
 }

@@ -21,9 +21,11 @@ public enum AlertDecoding {
             guard status == "firing" || status == "resolved" else {
                 throw .malformed("alert \(index + 1) has status \"\(status)\" (expected firing or resolved)")
             }
-            checked.append(try check(index: index, firing: status == "firing", labels: alert.labels,
-                                     annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.endsAt,
-                                     generatorURL: alert.generatorURL, fingerprint: alert.fingerprint))
+            checked.append(
+                try check(
+                    index: index, firing: status == "firing", labels: alert.labels,
+                    annotations: alert.annotations, startsAt: alert.startsAt, endsAt: alert.endsAt,
+                    generatorURL: alert.generatorURL, fingerprint: alert.fingerprint))
         }
         if let key = payload.groupKey, !key.isEmpty {
             guard key.utf8.count <= 4096 else { throw .malformed("\"groupKey\" is longer than 4096 bytes") }
@@ -38,9 +40,10 @@ public enum AlertDecoding {
         let alerts: [APIAlert] = try decode([APIAlert].self, data)
         var out: [AlertDelivery] = []
         for (index, alert) in alerts.enumerated() {
-            let checked = try check(index: index, firing: true, labels: alert.labels, annotations: alert.annotations,
-                                    startsAt: alert.startsAt, endsAt: alert.endsAt, generatorURL: alert.generatorURL,
-                                    fingerprint: alert.fingerprint)
+            let checked = try check(
+                index: index, firing: true, labels: alert.labels, annotations: alert.annotations,
+                startsAt: alert.startsAt, endsAt: alert.endsAt, generatorURL: alert.generatorURL,
+                fingerprint: alert.fingerprint)
             out.append(AlertDelivery(groupKey: "fingerprint:" + checked.fingerprint, alerts: [checked]))
         }
         return out
@@ -56,10 +59,11 @@ public enum AlertDecoding {
         }
     }
 
-    static func check(index: Int, firing: Bool, labels: [String: String]?, annotations: [String: String]?,
-                      startsAt: String?, endsAt: String?, generatorURL: String?,
-                      fingerprint: String?) throws(IntakeError) -> IncomingAlert
-    {
+    static func check(
+        index: Int, firing: Bool, labels: [String: String]?, annotations: [String: String]?,
+        startsAt: String?, endsAt: String?, generatorURL: String?,
+        fingerprint: String?
+    ) throws(IntakeError) -> IncomingAlert {
         let n = index + 1
         guard let labels, !labels.isEmpty else { throw .malformed("alert \(n) has no labels") }
         guard labels.keys.allSatisfy({ !$0.isEmpty }) else { throw .malformed("alert \(n) has an empty label name") }
@@ -70,9 +74,10 @@ public enum AlertDecoding {
         if let given, given.count > 128 || !given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
             throw .malformed("alert \(n): \"fingerprint\" is not a short hexadecimal id")
         }
-        return IncomingAlert(fingerprint: given ?? computedFingerprint(labels), firing: firing, labels: labels,
-                             annotations: annotations ?? [:], startsAt: startsAt,
-                             endsAt: endsAt.flatMap { RFC3339.isUnset($0) ? nil : $0 }, generatorURL: generatorURL)
+        return IncomingAlert(
+            fingerprint: given ?? computedFingerprint(labels), firing: firing, labels: labels,
+            annotations: annotations ?? [:], startsAt: startsAt,
+            endsAt: endsAt.flatMap { RFC3339.isUnset($0) ? nil : $0 }, generatorURL: generatorURL)
     }
 
     /// For senders that leave it out: a stable id of the label set, like Alertmanager's.

@@ -27,13 +27,15 @@ public final class AlertIntake: Sendable {
         }
         let match = catalog.match(annotations: first.annotations, alertname: first.alertname)
         let opening = OpenedPayload(
-            title: Self.title(first), severity: SeverityMapping.severity(
+            title: Self.title(first),
+            severity: SeverityMapping.severity(
                 label: first.labels["severity"], configured: config.severity, runbook: match?.runbook),
             runbook: match?.path, runbookHash: match?.hash, runbookSection: match?.section,
             impactStartedAt: first.startsAt.flatMap(RFC3339.date).map(Timestamp.iso), source: "alert",
             status: .triage)
-        return try journal.recordAlerts(groupKey: delivery.groupKey, alerts: delivery.alerts.map(\.arrival),
-                                        opening: opening, values: Self.values(delivery), via: via, author: author)
+        return try journal.recordAlerts(
+            groupKey: delivery.groupKey, alerts: delivery.alerts.map(\.arrival),
+            opening: opening, values: Self.values(delivery), via: via, author: author)
     }
 
     /// `record` off the caller's thread, for async servers.
@@ -47,7 +49,9 @@ public final class AlertIntake: Sendable {
 
     /// The `summary` annotation, else the alertname, on one line and of a sensible length.
     static func title(_ alert: IncomingAlert) -> String {
-        let raw = alert.annotations["summary"].flatMap { $0.isEmpty ? nil : $0 } ?? alert.alertname ?? "Alert " + alert.fingerprint
+        let raw =
+            alert.annotations["summary"].flatMap { $0.isEmpty ? nil : $0 } ?? alert.alertname ?? "Alert "
+            + alert.fingerprint
         let line = raw.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
         return line.count > 200 ? String(line.prefix(199)) + "…" : line
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `warroom alerts pull`: reads Alertmanager's API v2 (`GET /api/v2/alerts`) for bastions that
@@ -52,9 +52,13 @@ public struct AlertPuller: Sendable {
         let seen = Set(deliveries.flatMap { $0.alerts.map(\.fingerprint) })
         let gone = try intake.journal.firingAlerts(via: "pull").filter { !seen.contains($0.fingerprint) }
         let resolved = gone.map { row in
-            AlertDelivery(groupKey: row.groupKey, alerts: [IncomingAlert(
-                fingerprint: row.fingerprint, firing: false, labels: row.labels, annotations: [:],
-                startsAt: row.startsAt, endsAt: nil, generatorURL: nil)])
+            AlertDelivery(
+                groupKey: row.groupKey,
+                alerts: [
+                    IncomingAlert(
+                        fingerprint: row.fingerprint, firing: false, labels: row.labels, annotations: [:],
+                        startsAt: row.startsAt, endsAt: nil, generatorURL: nil)
+                ])
         }
         _ = try await intake.recordAsync(resolved, via: "pull")
         return Result(firing: seen.count, resolved: resolved.count, opened: outcomes.filter(\.opened).map(\.incident))

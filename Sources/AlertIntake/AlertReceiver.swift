@@ -53,7 +53,8 @@ public struct AlertReceiver: Sendable {
         do {
             deliveries = try AlertDecoding.webhook(Data(body.readableBytesView))
         } catch {
-            return refuse(error, status: error == .tooLarge(limit: AlertDecoding.maximumBytes) ? .contentTooLarge : .badRequest)
+            return refuse(
+                error, status: error == .tooLarge(limit: AlertDecoding.maximumBytes) ? .contentTooLarge : .badRequest)
         }
         do {
             let outcomes = try await intake.recordAsync(deliveries, via: "webhook")
@@ -74,7 +75,8 @@ public struct AlertReceiver: Sendable {
 
     static func reply(_ status: HTTPResponse.Status, _ object: [String: any Sendable]) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return Response(status: status, headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data + Data("\n".utf8))))
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data + Data("\n".utf8))))
     }
 }

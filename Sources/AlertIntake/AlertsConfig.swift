@@ -42,7 +42,9 @@ public struct AlertsConfig: Sendable, Equatable {
             return config
         }
         guard let section = root?.mapping?["alerts"] else { return config }
-        guard let alerts = section.mapping else { fail("expected a mapping (listen, runbooks, severity, auth)"); return config }
+        guard let alerts = section.mapping else {
+            fail("expected a mapping (listen, runbooks, severity, auth)"); return config
+        }
         for (keyNode, value) in alerts {
             switch keyNode.string ?? "" {
             case "listen": config.listen = value.string
@@ -51,9 +53,13 @@ public struct AlertsConfig: Sendable, Equatable {
                 config.runbooks = folder.appendingPathComponent(path).standardizedFileURL.path
                 if path.hasPrefix("/") { config.runbooks = URL(fileURLWithPath: path).standardizedFileURL.path }
             case "severity":
-                guard let map = value.mapping else { fail("severity: expected {critical: SEV1, warning: SEV3}"); continue }
+                guard let map = value.mapping else {
+                    fail("severity: expected {critical: SEV1, warning: SEV3}"); continue
+                }
                 for (k, v) in map {
-                    guard let label = k.string, let level = v.string else { fail("severity: expected label: LEVEL"); continue }
+                    guard let label = k.string, let level = v.string else {
+                        fail("severity: expected label: LEVEL"); continue
+                    }
                     config.severity[label.lowercased()] = level
                 }
             case "auth":

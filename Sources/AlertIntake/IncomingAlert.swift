@@ -14,10 +14,12 @@ public struct IncomingAlert: Sendable, Equatable {
     public var alertname: String? { labels["alertname"] }
 
     var arrival: AlertArrival {
-        AlertArrival(fingerprint: fingerprint, firing: firing,
-                     payload: AlertPayload(fingerprint: fingerprint, alertname: alertname, labels: labels,
-                                           annotations: annotations, startsAt: startsAt, endsAt: endsAt,
-                                           generatorURL: generatorURL))
+        AlertArrival(
+            fingerprint: fingerprint, firing: firing,
+            payload: AlertPayload(
+                fingerprint: fingerprint, alertname: alertname, labels: labels,
+                annotations: annotations, startsAt: startsAt, endsAt: endsAt,
+                generatorURL: generatorURL))
     }
 }
 

@@ -9,7 +9,9 @@ public enum ReceiverAuth: Sendable, Equatable {
     case basic(user: String, password: String)
 
     static func parse(_ node: Node, environment: [String: String]) -> Result<ReceiverAuth, ConfigProblem> {
-        guard let map = node.mapping else { return .failure(ConfigProblem(message: "expected {bearer: …} or {basic: {user, password}}")) }
+        guard let map = node.mapping else {
+            return .failure(ConfigProblem(message: "expected {bearer: …} or {basic: {user, password}}"))
+        }
         func secret(_ map: Node.Mapping, _ key: String) -> Result<String?, ConfigProblem> {
             if let value = map[key]?.string { return .success(value) }
             if let name = map[key + "_env"]?.string {
@@ -29,10 +31,12 @@ public enum ReceiverAuth: Sendable, Equatable {
         }
         if let basic = map["basic"] {
             guard let inner = basic.mapping, let user = inner["user"]?.string, !user.isEmpty else {
-                return .failure(ConfigProblem(message: "basic: expected {user: NAME, password: … or password_env: VAR}"))
+                return .failure(
+                    ConfigProblem(message: "basic: expected {user: NAME, password: … or password_env: VAR}"))
             }
             switch secret(inner, "password") {
-            case .success(let password?) where !password.isEmpty: return .success(.basic(user: user, password: password))
+            case .success(let password?) where !password.isEmpty:
+                return .success(.basic(user: user, password: password))
             case .failure(let problem): return .failure(problem)
             default: return .failure(ConfigProblem(message: "basic: expected a password or password_env"))
             }
@@ -50,8 +54,9 @@ public enum ReceiverAuth: Sendable, Equatable {
             return Self.same(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), token)
         case .basic(let user, let password):
             guard let header, header.lowercased().hasPrefix("basic "),
-                  let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-                  let pair = String(data: data, encoding: .utf8) else { return false }
+                let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+                let pair = String(data: data, encoding: .utf8)
+            else { return false }
             return Self.same(pair, user + ":" + password)
         }
     }

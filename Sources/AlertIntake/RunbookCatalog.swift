@@ -41,7 +41,8 @@ public struct RunbookCatalog: Sendable {
                 let hash = SHA256.hex(try [UInt8](Data(contentsOf: url)))
                 var key = relative.map { $0.lowercased() }
                 key[key.count - 1] = Self.droppingMarkdown(key[key.count - 1])
-                found.append(Entry(key: key, match: RunbookMatch(path: path, section: nil, hash: hash, runbook: runbook)))
+                found.append(
+                    Entry(key: key, match: RunbookMatch(path: path, section: nil, hash: hash, runbook: runbook)))
             } catch {
                 warnings.append("\(path): left out: \(error)")
             }
@@ -55,7 +56,8 @@ public struct RunbookCatalog: Sendable {
     /// components of its path and its `#anchor`; else the section titled like the alertname.
     public func match(annotations: [String: String], alertname: String?) -> RunbookMatch? {
         if let reference = annotations["runbook_url"] ?? annotations["runbook"],
-           let found = match(reference: reference, alertname: alertname) {
+            let found = match(reference: reference, alertname: alertname)
+        {
             return found
         }
         guard let alertname else { return nil }
@@ -126,8 +128,11 @@ public struct RunbookCatalog: Sendable {
     static func slug(_ title: String) -> String {
         var out = ""
         for character in title.lowercased() {
-            if character == " " { out.append("-") }
-            else if character == "-" || character == "_" || character.isLetter || character.isNumber { out.append(character) }
+            if character == " " {
+                out.append("-")
+            } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
+                out.append(character)
+            }
         }
         return out
     }

@@ -7,8 +7,10 @@ extension CommandRun {
     /// Starts the process through swift-subprocess in its own process group, stdin from
     /// /dev/null (or the prepared input), stdout and stderr into one pipe read by an `OutputPump`.
     /// Returns at once; the run completes on its own.
-    func launch(redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?,
-                raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) {
+    func launch(
+        redactor: Redactor, output: (@Sendable (SanitizedBatch) -> Void)?,
+        raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil
+    ) {
         if let path = prepared.codeFile {
             do { try CodeFile.write(prepared.text, to: path) } catch {
                 complete(.failed(error.description))
@@ -25,7 +27,7 @@ extension CommandRun {
         _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
         _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         #if os(Linux)
-        _ = fcntl(fds[1], 1031 /* F_SETPIPE_SZ */, Int32(OutputPump.blockSize))
+            _ = fcntl(fds[1], 1031 /* F_SETPIPE_SZ */, Int32(OutputPump.blockSize))
         #endif
         var file: RedactedOutputFile?
         if let outputFile {
@@ -36,8 +38,10 @@ extension CommandRun {
                 return
             }
         }
-        let pump = OutputPump(fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output, raw: raw,
-                              secrets: prepared.secretNames.compactMap { prepared.values[$0] }) { [self] bytes in
+        let pump = OutputPump(
+            fd: fds[0], lineCap: limits.lineCap, ring: ring, file: file, observer: output, raw: raw,
+            secrets: prepared.secretNames.compactMap { prepared.values[$0] }
+        ) { [self] bytes in
             noteOutput(bytes: bytes)
         }
         pump.start()
@@ -75,7 +79,7 @@ extension CommandRun {
 
     private func spawn<Input: InputProtocol>(input: Input, writeEnd: Int32) async -> RunState {
         var options = PlatformOptions()
-        options.processGroupID = 0  // its own group, led by the run's first process
+        options.processGroupID = 0 // its own group, led by the run's first process
         do {
             let result = try await Subprocess.run(
                 .path(.init(prepared.executable)), arguments: Arguments(prepared.arguments),
@@ -112,7 +116,8 @@ extension CommandRun {
     static func reason(_ error: any Error, _ run: PreparedRun) -> String {
         var isDirectory: ObjCBool = false
         if let directory = run.workingDirectory,
-           !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue
+        {
             return "cannot start: the working directory \(directory) does not exist"
         }
         if !FileManager.default.isExecutableFile(atPath: run.executable) {

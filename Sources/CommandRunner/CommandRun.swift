@@ -31,8 +31,10 @@ public final class CommandRun: @unchecked Sendable {
     private var fileError: String?
     private var waiters: [CheckedContinuation<RunSnapshot, Never>] = []
 
-    init(id: Int, prepared: PreparedRun, limits: RunLimits, recorder: RunRecorder, started: TimelineEvent?,
-         outputFile: URL?, outputPath: String?, changes: ChangeCounter, initialState: RunState = .running) {
+    init(
+        id: Int, prepared: PreparedRun, limits: RunLimits, recorder: RunRecorder, started: TimelineEvent?,
+        outputFile: URL?, outputPath: String?, changes: ChangeCounter, initialState: RunState = .running
+    ) {
         self.id = id
         self.prepared = prepared
         self.limits = limits
@@ -43,9 +45,10 @@ public final class CommandRun: @unchecked Sendable {
         ring = OutputRing(lineLimit: limits.ringLines, byteLimit: limits.ringBytes)
         let now = Date()
         lastOutput = now
-        snap = RunSnapshot(id: id, commandId: prepared.commandId, title: prepared.title, text: prepared.shownText,
-                           runner: prepared.runnerName, risk: prepared.risk, state: initialState, started: now,
-                           outputPath: outputPath, startedEvent: started?.id)
+        snap = RunSnapshot(
+            id: id, commandId: prepared.commandId, title: prepared.title, text: prepared.shownText,
+            runner: prepared.runnerName, risk: prepared.risk, state: initialState, started: now,
+            outputPath: outputPath, startedEvent: started?.id)
     }
 
     // MARK: Reading
@@ -218,8 +221,9 @@ public final class CommandRun: @unchecked Sendable {
         if let startedEvent {
             let tail = ring.tailJoined(limits.tailLines)
             do {
-                try recorder.finished(prepared, started: startedEvent, snapshot: snapshotNow, cancelled: cancelled,
-                                      deathSignal: signal, tail: tail)
+                try recorder.finished(
+                    prepared, started: startedEvent, snapshot: snapshotNow, cancelled: cancelled,
+                    deathSignal: signal, tail: tail)
             } catch {
                 let reason = "\(error)"
                 lock.withLock { recordError = reason }

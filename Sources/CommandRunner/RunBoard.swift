@@ -18,8 +18,10 @@ public final class RunBoard: @unchecked Sendable {
     ///   - journal, incident: where runs are recorded; either nil: runs are not recorded.
     ///   - author: the `who` of the recorded events.
     ///   - redactor: applied to the recorded text, values, tail and the output file.
-    public init(journal: (any Journal)?, incident: String?, author: String, redactor: Redactor = .standard,
-                limits: RunLimits = RunLimits()) {
+    public init(
+        journal: (any Journal)?, incident: String?, author: String, redactor: Redactor = .standard,
+        limits: RunLimits = RunLimits()
+    ) {
         recorder = RunRecorder(journal: journal, incident: incident, author: author, redactor: redactor)
         self.limits = limits
     }
@@ -44,13 +46,16 @@ public final class RunBoard: @unchecked Sendable {
     @discardableResult
     /// - Parameter raw: also given the output exactly as the command wrote it, block by block
     ///   (`warroom exec` passes it through byte for byte when its stdout is not a terminal).
-    public func start(_ run: PreparedRun, dryRun: Bool = false,
-                      output: (@Sendable (SanitizedBatch) -> Void)? = nil,
-                      raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) throws -> CommandRun {
+    public func start(
+        _ run: PreparedRun, dryRun: Bool = false,
+        output: (@Sendable (SanitizedBatch) -> Void)? = nil,
+        raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws -> CommandRun {
         let record = try recorder.started(run, dryRun: dryRun)
-        let commandRun = CommandRun(id: takeID(), prepared: run, limits: limits, recorder: recorder,
-                                    started: record?.event, outputFile: record?.file, outputPath: record?.path,
-                                    changes: changes)
+        let commandRun = CommandRun(
+            id: takeID(), prepared: run, limits: limits, recorder: recorder,
+            started: record?.event, outputFile: record?.file, outputPath: record?.path,
+            changes: changes)
         lock.withLock { all.append(commandRun) }
         changes.bump()
         if dryRun {
@@ -70,8 +75,9 @@ public final class RunBoard: @unchecked Sendable {
         var interactive = run
         interactive.interactive = true
         let record = try recorder.started(interactive, dryRun: false)
-        let commandRun = CommandRun(id: takeID(), prepared: interactive, limits: limits, recorder: recorder,
-                                    started: record?.event, outputFile: nil, outputPath: nil, changes: changes)
+        let commandRun = CommandRun(
+            id: takeID(), prepared: interactive, limits: limits, recorder: recorder,
+            started: record?.event, outputFile: nil, outputPath: nil, changes: changes)
         lock.withLock { all.append(commandRun) }
         changes.bump()
         let ended = TerminalRun.run(interactive)

@@ -28,8 +28,10 @@ struct RunRecorder: Sendable {
 
     /// Records how the run ended. `deathSignal`: the signal that ended a timed-out run;
     /// `tail`: its last lines (redacted here).
-    func finished(_ run: PreparedRun, started: TimelineEvent, snapshot: RunSnapshot, cancelled: Bool,
-                  deathSignal: Int32?, tail: [String]) throws {
+    func finished(
+        _ run: PreparedRun, started: TimelineEvent, snapshot: RunSnapshot, cancelled: Bool,
+        deathSignal: Int32?, tail: [String]
+    ) throws {
         guard let journal else { return }
         let duration = Int(((snapshot.finished ?? Date()).timeIntervalSince(snapshot.started) * 1000).rounded())
         var exitStatus: Int?, signal: Int?, failure: String?

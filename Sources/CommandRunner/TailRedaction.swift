@@ -7,11 +7,13 @@ enum TailRedaction {
     static func redact(_ tail: [String], with redactor: Redactor) -> [String] {
         var lines = tail
         if let end = lines.firstIndex(where: { $0.contains("-----END ") && $0.contains("PRIVATE KEY") }),
-           !lines[..<end].contains(where: { $0.contains("-----BEGIN ") && $0.contains("PRIVATE KEY") }) {
+            !lines[..<end].contains(where: { $0.contains("-----BEGIN ") && $0.contains("PRIVATE KEY") })
+        {
             for i in 0..<end { lines[i] = Redactor.marker }
         }
         if let begin = lines.lastIndex(where: { $0.contains("-----BEGIN ") && $0.contains("PRIVATE KEY") }),
-           !lines[begin...].contains(where: { $0.contains("-----END ") && $0.contains("PRIVATE KEY") }) {
+            !lines[begin...].contains(where: { $0.contains("-----END ") && $0.contains("PRIVATE KEY") })
+        {
             for i in (begin + 1)..<lines.count { lines[i] = Redactor.marker }
         }
         let joined = redactor.redact(lines.joined(separator: "\n"))

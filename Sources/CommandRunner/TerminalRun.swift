@@ -10,9 +10,9 @@ enum TerminalRun {
     static func run(_ prepared: PreparedRun) -> RunState {
         var oldInt = sigaction(), oldQuit = sigaction(), ignore = sigaction()
         #if os(Linux)
-        ignore.__sigaction_handler.sa_handler = SIG_IGN
+            ignore.__sigaction_handler.sa_handler = SIG_IGN
         #else
-        ignore.__sigaction_u.__sa_handler = SIG_IGN
+            ignore.__sigaction_u.__sa_handler = SIG_IGN
         #endif
         sigaction(SIGINT, &ignore, &oldInt)
         sigaction(SIGQUIT, &ignore, &oldQuit)

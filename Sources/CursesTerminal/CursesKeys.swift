@@ -10,7 +10,7 @@ enum CursesKeys {
             (cn_key_home(), KeyEvent(.home)), (cn_key_end(), KeyEvent(.end)),
             (cn_key_ppage(), KeyEvent(.pageUp)), (cn_key_npage(), KeyEvent(.pageDown)),
             (cn_key_btab(), .shiftTab), (cn_key_backspace(), .backspace),
-            (cn_key_dc(), KeyEvent(.delete)), (cn_key_ic(), KeyEvent(.insert)), (cn_key_enter(), .enter),
+            (cn_key_dc(), KeyEvent(.delete)), (cn_key_ic(), KeyEvent(.insert)), (cn_key_enter(), .enter)
         ]
         if let match = table.first(where: { $0.0 == code }) { return .key(match.1) }
         for n in 1...12 where cn_key_f(Int32(n)) == code { return .key(KeyEvent(.function(n))) }

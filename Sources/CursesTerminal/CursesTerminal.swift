@@ -1,9 +1,9 @@
 import CNcurses
 import ConsoleUI
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the terminal reports between frames.
@@ -104,8 +104,10 @@ public final class CursesTerminal {
     private func drawOverlays(_ canvas: Canvas, rows: Set<Int>) {
         var begun = false
         for row in rows.sorted() where row < min(height, canvas.height) {
-            for (x, cell) in canvas.row(row).enumerated() where x + 1 < width && !cell.isContinuation
-                && cell.character.asciiValue == nil && DisplayWidth.dependsOnTerminal(cell.character) {
+            for (x, cell) in canvas.row(row).enumerated()
+            where x + 1 < width && !cell.isContinuation
+                && cell.character.asciiValue == nil && DisplayWidth.dependsOnTerminal(cell.character)
+            {
                 if !begun { cn_overlay_begin(); begun = true }
                 let (attributes, pair) = resolve(cell.style)
                 String(cell.character).withCString { cn_overlay_cell(Int32(row), Int32(x), $0, attributes, pair) }
@@ -126,9 +128,10 @@ public final class CursesTerminal {
         guard depth != .mono else { return (attributes, 0) }
         let fg = depth.colorNumber(style.foreground), bg = depth.colorNumber(style.background)
         let limit = Int(cn_colors())
-        let pair = pairs.pair(foreground: fg < limit ? fg : fg % max(limit, 1),
-                              background: bg < limit ? bg : bg % max(limit, 1),
-                              maxPairs: Int(cn_color_pairs()))
+        let pair = pairs.pair(
+            foreground: fg < limit ? fg : fg % max(limit, 1),
+            background: bg < limit ? bg : bg % max(limit, 1),
+            maxPairs: Int(cn_color_pairs()))
         return (attributes, pair)
     }
 
@@ -155,12 +158,13 @@ public final class CursesTerminal {
     private func mouseEvent() -> TerminalEvent? {
         var x: Int32 = 0, y: Int32 = 0, button: Int32 = 0
         guard cn_get_mouse(&x, &y, &button) != cn_err() else { return nil }
-        let which: MouseEvent.Button = switch button {
-        case 1: .left
-        case 4: .wheelUp
-        case 5: .wheelDown
-        default: .none
-        }
+        let which: MouseEvent.Button =
+            switch button {
+            case 1: .left
+            case 4: .wheelUp
+            case 5: .wheelDown
+            default: .none
+            }
         return .input(.mouse(MouseEvent(button: which, action: .press, column: Int(x), row: Int(y))))
     }
 

@@ -19,15 +19,18 @@ public struct CommandSource: MetricSource {
         // forks; killing only the shell would leave the sleep running).
         var options = PlatformOptions()
         options.createSession = true
-        options.teardownSequence = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
+        options.teardownSequence = [
+            .send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))
+        ]
         let platformOptions = options
         let (status, stdout, stderr) = try await withTimeout(timeoutSeconds) {
             let result: ExecutionResult<Void, StringOutput<UTF8>, StringOutput<UTF8>>
             do {
-                result = try await Subprocess.run(.path("/bin/sh"), arguments: ["-c", commandLine],
-                                                  platformOptions: platformOptions,
-                                                  input: .none, output: .string(limit: 64 * 1024),
-                                                  error: .string(limit: 8 * 1024))
+                result = try await Subprocess.run(
+                    .path("/bin/sh"), arguments: ["-c", commandLine],
+                    platformOptions: platformOptions,
+                    input: .none, output: .string(limit: 64 * 1024),
+                    error: .string(limit: 8 * 1024))
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -37,10 +40,11 @@ public struct CommandSource: MetricSource {
         }
         guard case .exited(0) = status else {
             let firstLine = stderr.split(separator: "\n").first.map(String.init) ?? ""
-            let how: String = switch status {
-            case .exited(let code): "command exited \(code)"
-            default: "command was killed (\(status))"
-            }
+            let how: String =
+                switch status {
+                case .exited(let code): "command exited \(code)"
+                default: "command was killed (\(status))"
+                }
             throw SourceError(how + (firstLine.isEmpty ? "" : ": \(firstLine)"))
         }
         guard let found = NumberScanner.first(in: stdout) else {

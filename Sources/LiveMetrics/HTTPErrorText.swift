@@ -3,7 +3,7 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// async-http-client's and SwiftNIO's errors in the words the URLSession fetcher used
@@ -15,7 +15,7 @@ enum HTTPErrorText {
         case let error as HTTPClientError:
             switch error {
             case .deadlineExceeded, .connectTimeout, .readTimeout, .writeTimeout, .tlsHandshakeTimeout,
-                 .getConnectionFromPoolTimeout:
+                .getConnectionFromPoolTimeout:
                 return .timeout(timeoutSeconds)
             case .remoteConnectionClosed:
                 return SourceError("connection lost")

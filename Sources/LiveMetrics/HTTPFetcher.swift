@@ -10,7 +10,8 @@ public struct HTTPGet: Sendable {
     /// connection can be reused) rather than kept.
     public var keepsBody: Bool
 
-    public init(url: URL, headers: [(name: String, value: String)] = [], timeoutSeconds: Double, keepsBody: Bool = true) {
+    public init(url: URL, headers: [(name: String, value: String)] = [], timeoutSeconds: Double, keepsBody: Bool = true)
+    {
         self.url = url
         self.headers = headers
         self.timeoutSeconds = timeoutSeconds

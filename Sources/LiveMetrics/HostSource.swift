@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Host metrics read from `/proc` and `statvfs`, without spawning anything:
@@ -87,7 +87,8 @@ public enum HostProc {
 
     public static func openFileHandles() throws -> Double {
         guard let first = try read("/proc/sys/fs/file-nr").split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
-              let value = Double(first) else { throw SourceError("unexpected /proc/sys/fs/file-nr") }
+            let value = Double(first)
+        else { throw SourceError("unexpected /proc/sys/fs/file-nr") }
         return value
     }
 

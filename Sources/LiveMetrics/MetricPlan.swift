@@ -15,8 +15,9 @@ public struct MetricPlan: Sendable {
 
         /// The state of a metric that is not sampled: ERROR for a rejected binding, else UNBOUND.
         public var unsampledStatus: MetricStatus {
-            MetricStatus(name: name, state: configError == nil ? .unbound : .error,
-                         threshold: (warning ?? critical).map(ThresholdText.compact), error: configError, hint: hint)
+            MetricStatus(
+                name: name, state: configError == nil ? .unbound : .error,
+                threshold: (warning ?? critical).map(ThresholdText.compact), error: configError, hint: hint)
         }
 
         public var interval: Double { binding?.everySeconds ?? MetricBinding.defaultEverySeconds }
@@ -36,17 +37,25 @@ public struct MetricPlan: Sendable {
         for spec in metrics {
             // Only metrics with something to judge: a threshold or a query.
             guard spec.warning != nil || spec.critical != nil || spec.query != nil else { continue }
-            if let index = config.metrics.indices.first(where: { !used.contains($0) && config.metrics[$0].matches(spec.name) }) {
+            if let index = config.metrics.indices.first(where: {
+                !used.contains($0) && config.metrics[$0].matches(spec.name)
+            }) {
                 used.insert(index)
                 let b = config.metrics[index]
-                entries.append(Entry(name: spec.name, binding: b, warning: b.warning ?? spec.warning,
-                                     critical: b.critical ?? spec.critical))
+                entries.append(
+                    Entry(
+                        name: spec.name, binding: b, warning: b.warning ?? spec.warning,
+                        critical: b.critical ?? spec.critical))
             } else if let rejected = config.rejectedMetrics.first(where: { MetricNameMatch.same($0.key, spec.name) }) {
-                entries.append(Entry(name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
-                                     configError: rejected.value.description))
+                entries.append(
+                    Entry(
+                        name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
+                        configError: rejected.value.description))
             } else {
-                entries.append(Entry(name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
-                                     hint: Self.unboundHint(spec, prometheusURL: prometheusURL)))
+                entries.append(
+                    Entry(
+                        name: spec.name, binding: nil, warning: spec.warning, critical: spec.critical,
+                        hint: Self.unboundHint(spec, prometheusURL: prometheusURL)))
             }
         }
         for (index, b) in config.metrics.enumerated() where !used.contains(index) {
@@ -66,21 +75,27 @@ public struct MetricPlan: Sendable {
         }
         let hint = "\(add) command:, host:, http: or prometheus: to warroom.yaml metrics:"
         guard spec.query != nil else { return hint }
-        return hint + " (the runbook's PromQL can be bound once a Prometheus URL is set: prometheus: in warroom.yaml or PROMETHEUS_URL)"
+        return hint
+            + " (the runbook's PromQL can be bound once a Prometheus URL is set: prometheus: in warroom.yaml or PROMETHEUS_URL)"
     }
 }
 
 /// Builds the source for a binding.
 public enum SourceFactory {
-    public static func source(for binding: MetricBinding, prometheusURL: String?,
-                              auth: PrometheusAuth) -> any MetricSource {
+    public static func source(
+        for binding: MetricBinding, prometheusURL: String?,
+        auth: PrometheusAuth
+    ) -> any MetricSource {
         switch binding.source {
         case .host(let name): return HostSource(name)
         case .command(let line): return CommandSource(line, timeoutSeconds: binding.timeoutSeconds)
         case .http(let url): return HTTPCheckSource(url: url, timeoutSeconds: binding.timeoutSeconds)
         case .prometheus(let query):
-            guard let prometheusURL else { return FailingSource(message: "no Prometheus URL (set prometheus: in warroom.yaml or PROMETHEUS_URL)") }
-            return PrometheusSource(baseURL: prometheusURL, query: query, auth: auth, timeoutSeconds: binding.timeoutSeconds)
+            guard let prometheusURL else {
+                return FailingSource(message: "no Prometheus URL (set prometheus: in warroom.yaml or PROMETHEUS_URL)")
+            }
+            return PrometheusSource(
+                baseURL: prometheusURL, query: query, auth: auth, timeoutSeconds: binding.timeoutSeconds)
         }
     }
 }

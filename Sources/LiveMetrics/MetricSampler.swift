@@ -16,8 +16,10 @@ public actor MetricSampler {
         public var timeout: Double
         public var judge: ThresholdJudge
 
-        public init(name: String, source: any MetricSource, sourceUnit: String? = nil, interval: Double,
-                    timeout: Double = MetricBinding.defaultTimeoutSeconds, judge: ThresholdJudge) {
+        public init(
+            name: String, source: any MetricSource, sourceUnit: String? = nil, interval: Double,
+            timeout: Double = MetricBinding.defaultTimeoutSeconds, judge: ThresholdJudge
+        ) {
             self.name = name
             self.source = source
             self.sourceUnit = sourceUnit
@@ -103,7 +105,8 @@ public actor MetricSampler {
         let now = clock.now()
         var transition: MetricTransition?
         switch result {
-        case .success(let reading): transition = metrics[index].judge.observe(reading, sourceUnit: metric.sourceUnit, at: now)
+        case .success(let reading):
+            transition = metrics[index].judge.observe(reading, sourceUnit: metric.sourceUnit, at: now)
         case .failure(let error): metrics[index].judge.fail("\(error)", at: now)
         }
         continuation?.yield(Update(status: metrics[index].judge.status(at: now), transition: transition))
@@ -120,8 +123,9 @@ extension MetricSampler.Metric {
     /// A sampler metric for a bound plan entry.
     public init?(_ entry: MetricPlan.Entry, prometheusURL: String?, auth: PrometheusAuth) {
         guard let binding = entry.binding else { return nil }
-        self.init(name: entry.name, source: SourceFactory.source(for: binding, prometheusURL: prometheusURL, auth: auth),
-                  sourceUnit: binding.unit ?? Self.inferredUnit(binding), interval: binding.everySeconds,
-                  timeout: binding.timeoutSeconds + 0.5, judge: entry.judge())
+        self.init(
+            name: entry.name, source: SourceFactory.source(for: binding, prometheusURL: prometheusURL, auth: auth),
+            sourceUnit: binding.unit ?? Self.inferredUnit(binding), interval: binding.everySeconds,
+            timeout: binding.timeoutSeconds + 0.5, judge: entry.judge())
     }
 }

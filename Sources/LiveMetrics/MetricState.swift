@@ -36,9 +36,11 @@ public struct MetricStatus: Sendable, Equatable {
     /// (empty for single-number sources).
     public var series: [SeriesValue] = []
 
-    public init(name: String, state: MetricState, value: Double? = nil, unit: String? = nil, seriesCount: Int? = nil,
-                detail: String? = nil, threshold: String? = nil, breachingFor: Double? = nil, needed: Double? = nil,
-                error: String? = nil, hint: String? = nil) {
+    public init(
+        name: String, state: MetricState, value: Double? = nil, unit: String? = nil, seriesCount: Int? = nil,
+        detail: String? = nil, threshold: String? = nil, breachingFor: Double? = nil, needed: Double? = nil,
+        error: String? = nil, hint: String? = nil
+    ) {
         self.name = name
         self.state = state
         self.value = value

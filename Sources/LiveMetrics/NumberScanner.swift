@@ -5,7 +5,8 @@ public enum NumberScanner {
         let chars = Array(text)
         var i = 0
         while i < chars.count {
-            let startsNumber = chars[i].isASCII && chars[i].isNumber
+            let startsNumber =
+                chars[i].isASCII && chars[i].isNumber
                 || (chars[i] == "-" && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber
                     && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber)))
             guard startsNumber else { i += 1; continue }
@@ -13,8 +14,10 @@ public enum NumberScanner {
             while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." { j += 1 }
             // Exponent: 1.2e3
             if j + 1 < chars.count, chars[j] == "e" || chars[j] == "E",
-               chars[j + 1].isASCII && chars[j + 1].isNumber || ((chars[j + 1] == "-" || chars[j + 1] == "+")
-                   && j + 2 < chars.count && chars[j + 2].isNumber) {
+                chars[j + 1].isASCII && chars[j + 1].isNumber
+                    || ((chars[j + 1] == "-" || chars[j + 1] == "+")
+                        && j + 2 < chars.count && chars[j + 2].isNumber)
+            {
                 j += 2
                 while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
             }

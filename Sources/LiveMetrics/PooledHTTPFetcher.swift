@@ -17,11 +17,13 @@ struct PooledHTTPFetcher: HTTPFetcher {
     func get(_ get: HTTPGet) async throws -> HTTPAnswer {
         let seconds = get.timeoutSeconds
         do {
-            let request = try HTTPClient.Request(url: get.url, method: .GET,
-                                                 headers: HTTPHeaders(get.headers.map { ($0.name, $0.value) }))
+            let request = try HTTPClient.Request(
+                url: get.url, method: .GET,
+                headers: HTTPHeaders(get.headers.map { ($0.name, $0.value) }))
             let collector = AnswerCollector(keepsBody: get.keepsBody)
-            let task = SharedHTTPClient.client.execute(request: request, delegate: collector,
-                                                       deadline: .now() + .nanoseconds(Int64(seconds * 1e9)))
+            let task = SharedHTTPClient.client.execute(
+                request: request, delegate: collector,
+                deadline: .now() + .nanoseconds(Int64(seconds * 1e9)))
             return try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {

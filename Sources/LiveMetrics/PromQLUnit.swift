@@ -14,25 +14,31 @@ public enum PromQLUnit {
             let timesHundred = q.range(of: #"\*\s*100\b|\b100\s*\*"#, options: .regularExpression) != nil
             return timesHundred ? "%" : "ratio"
         }
-        for suffix in [("_seconds", "s"), ("_milliseconds", "ms"), ("_bytes", "bytes"), ("_ratio", "ratio"),
-                       ("_percent", "%")] {
+        for suffix in [
+            ("_seconds", "s"), ("_milliseconds", "ms"), ("_bytes", "bytes"), ("_ratio", "ratio"),
+            ("_percent", "%")
+        ] {
             if names.contains(where: { base($0).hasSuffix(suffix.0) }) {
                 // A rate of a duration or size counter is still per second of it; quantiles and gauges keep the unit.
                 return suffix.1
             }
         }
-        if q.contains("rate(") || q.contains("irate("), names.contains(where: { $0.hasSuffix("_total") }) { return "/s" }
+        if q.contains("rate(") || q.contains("irate("), names.contains(where: { $0.hasSuffix("_total") }) {
+            return "/s"
+        }
         return nil
     }
 
     /// Identifiers that look like metric names (letters, digits, `_`, `:`), without function names.
     static func metricNames(in q: String) -> [String] {
-        let functions: Set<String> = ["sum", "rate", "irate", "increase", "avg", "max", "min", "count", "by", "without",
-                                      "histogram_quantile", "avg_over_time", "max_over_time", "min_over_time",
-                                      "sum_over_time", "quantile_over_time", "topk", "bottomk", "on", "ignoring",
-                                      "group_left", "group_right", "and", "or", "unless", "offset", "clamp_min",
-                                      "clamp_max", "abs", "delta", "deriv", "le", "quantile", "time", "vector",
-                                      "scalar", "label_replace", "round", "ceil", "floor", "absent"]
+        let functions: Set<String> = [
+            "sum", "rate", "irate", "increase", "avg", "max", "min", "count", "by", "without",
+            "histogram_quantile", "avg_over_time", "max_over_time", "min_over_time",
+            "sum_over_time", "quantile_over_time", "topk", "bottomk", "on", "ignoring",
+            "group_left", "group_right", "and", "or", "unless", "offset", "clamp_min",
+            "clamp_max", "abs", "delta", "deriv", "le", "quantile", "time", "vector",
+            "scalar", "label_replace", "round", "ceil", "floor", "absent"
+        ]
         var names: [String] = []
         var current = ""
         var inBraces = 0, inQuotes = false
@@ -45,7 +51,8 @@ public enum PromQLUnit {
                 continue
             }
             if !current.isEmpty, current.first?.isLetter == true || current.first == "_", !functions.contains(current),
-               current.contains("_") {
+                current.contains("_")
+            {
                 names.append(current)
             }
             current = ""

@@ -8,7 +8,9 @@ public enum PrometheusAuth: Sendable, Equatable {
 
     public static func from(environment env: [String: String]) -> PrometheusAuth {
         if let token = env["PROMETHEUS_TOKEN"], !token.isEmpty { return .bearer(token) }
-        if let user = env["PROMETHEUS_USER"], !user.isEmpty { return .basic(user: user, password: env["PROMETHEUS_PASSWORD"] ?? "") }
+        if let user = env["PROMETHEUS_USER"], !user.isEmpty {
+            return .basic(user: user, password: env["PROMETHEUS_PASSWORD"] ?? "")
+        }
         return .none
     }
 
@@ -29,8 +31,10 @@ public struct PrometheusSource: MetricSource {
     public let timeoutSeconds: Double
     let fetcher: any HTTPFetcher
 
-    public init(baseURL: String, query: String, auth: PrometheusAuth = .none, timeoutSeconds: Double = 5,
-                fetcher: any HTTPFetcher = HTTPFetchers.standard) {
+    public init(
+        baseURL: String, query: String, auth: PrometheusAuth = .none, timeoutSeconds: Double = 5,
+        fetcher: any HTTPFetcher = HTTPFetchers.standard
+    ) {
         self.baseURL = baseURL
         self.query = query
         self.auth = auth

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The one `HTTPClient` of the process, made on first use and shut down at exit.

@@ -51,7 +51,8 @@ public struct ThresholdJudge: Sendable {
         lastError = nil
         lastReading = reading
         if let source = reading.unit ?? sourceUnit, let unit, UnitConversion.incompatible(source, unit) {
-            lastError = "the source gives \(source), the threshold is in \(unit): set unit: in warroom.yaml or fix the query"
+            lastError =
+                "the source gives \(source), the threshold is in \(unit): set unit: in warroom.yaml or fix the query"
             return nil
         }
         let converted = reading.values.map { UnitConversion.convert($0, from: reading.unit ?? sourceUnit, to: unit) }
@@ -89,14 +90,16 @@ public struct ThresholdJudge: Sendable {
         firing = newFiring
         guard old != newFiring else { return nil }
         if let level = newFiring, let threshold = self.threshold(level) {
-            return MetricTransition(kind: .breached, metric: name, value: value, unit: unit,
-                                    thresholdValue: threshold.value, thresholdText: ThresholdText.compact(threshold),
-                                    level: level, at: now)
+            return MetricTransition(
+                kind: .breached, metric: name, value: value, unit: unit,
+                thresholdValue: threshold.value, thresholdText: ThresholdText.compact(threshold),
+                level: level, at: now)
         }
         guard let old, let threshold = self.threshold(old) else { return nil }
-        return MetricTransition(kind: .recovered, metric: name, value: value, unit: unit,
-                                thresholdValue: threshold.value, thresholdText: ThresholdText.compact(threshold),
-                                level: old, at: now)
+        return MetricTransition(
+            kind: .recovered, metric: name, value: value, unit: unit,
+            thresholdValue: threshold.value, thresholdText: ThresholdText.compact(threshold),
+            level: old, at: now)
     }
 
     func clearedWithMargin(_ value: Double, _ t: Threshold) -> Bool {
@@ -111,8 +114,9 @@ public struct ThresholdJudge: Sendable {
 
     /// The state at `now`.
     public func status(at now: Double) -> MetricStatus {
-        var status = MetricStatus(name: name, state: .ok, value: lastValue, unit: unit,
-                                  seriesCount: lastReading?.seriesCount, detail: lastReading?.detail)
+        var status = MetricStatus(
+            name: name, state: .ok, value: lastValue, unit: unit,
+            seriesCount: lastReading?.seriesCount, detail: lastReading?.detail)
         status.series = lastSeries
         let shown = firing.flatMap(threshold) ?? warning ?? critical
         status.threshold = shown.map(ThresholdText.compact)

@@ -7,7 +7,7 @@ public enum UnitConversion {
         "ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
         "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
         "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-        "h": 3600, "hr": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400, "days": 86400,
+        "h": 3600, "hr": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400, "days": 86400
     ]
     /// Shares: a ratio of 0.012 is 1.2 %.
     static let share: [String: Double] = ["%": 1, "percent": 1, "ratio": 100]
@@ -15,7 +15,7 @@ public enum UnitConversion {
     static let perTime: [String: Double] = ["/s": 1, "/sec": 1, "/min": 1.0 / 60, "/m": 1.0 / 60, "/h": 1.0 / 3600]
     static let size: [String: Double] = [
         "b": 1, "byte": 1, "bytes": 1, "kb": 1e3, "kib": 1024, "mb": 1e6, "mib": 1_048_576,
-        "gb": 1e9, "gib": 1_073_741_824, "tb": 1e12, "tib": 1_099_511_627_776,
+        "gb": 1e9, "gib": 1_073_741_824, "tb": 1e12, "tib": 1_099_511_627_776
     ]
 
     /// `value` expressed in `target`; unchanged when either unit is unknown or they do not mix.
@@ -45,7 +45,8 @@ public enum UnitConversion {
         let x = a.lowercased(), y = b.lowercased()
         guard x != y else { return false }
         let tables = [time, size, share, perTime]
-        guard let i = tables.firstIndex(where: { $0[x] != nil }), let j = tables.firstIndex(where: { $0[y] != nil }) else {
+        guard let i = tables.firstIndex(where: { $0[x] != nil }), let j = tables.firstIndex(where: { $0[y] != nil })
+        else {
             return false
         }
         return i != j

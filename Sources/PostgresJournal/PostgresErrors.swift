@@ -17,16 +17,19 @@ enum PostgresErrors {
         case (_, "28P01"), (_, "28000"):
             return JournalError.authenticationFailed(url: url.redacted, detail: message)
         case (.authMechanismRequiresPassword, _), (.saslError, _), (.unsupportedAuthMechanism, _):
-            return JournalError.authenticationFailed(url: url.redacted,
-                                                     detail: "the server wants a password and none was found")
+            return JournalError.authenticationFailed(
+                url: url.redacted,
+                detail: "the server wants a password and none was found")
         case (_, "3D000"):
             return JournalError.noSuchDatabase(url: url.redacted)
         case (_, .some(let code)) where serverGoingAway(code):
             return JournalError.serverUnreachable(url: url.redacted, detail: message + " (SQLSTATE \(code))")
         case (.connectionError, _), (.serverClosedConnection, _), (.clientClosedConnection, _),
-             (.sslUnsupported, _), (.failedToAddSSLHandler, _), (.uncleanShutdown, _):
-            let detail = psql.underlying.map { "\($0)" } ?? (psql.code == .sslUnsupported
-                ? "the server does not offer TLS; use sslmode=disable on a trusted network" : "\(psql.code)")
+            (.sslUnsupported, _), (.failedToAddSSLHandler, _), (.uncleanShutdown, _):
+            let detail =
+                psql.underlying.map { "\($0)" }
+                ?? (psql.code == .sslUnsupported
+                    ? "the server does not offer TLS; use sslmode=disable on a trusted network" : "\(psql.code)")
             return JournalError.serverUnreachable(url: url.redacted, detail: detail)
         default:
             let detail = message.isEmpty ? "\(psql.code)" : message + (state.map { " (SQLSTATE \($0))" } ?? "")

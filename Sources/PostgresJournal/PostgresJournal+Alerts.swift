@@ -5,9 +5,10 @@ import PostgresNIO
 extension PostgresJournal {
     /// As `SQLiteJournal.recordAlerts`: one transaction under the write lock, so concurrent
     /// deliveries of one group, from any machine, open one incident.
-    public func recordAlerts(groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,
-                             values: [String: String], via: String, author: String) throws -> AlertOutcome
-    {
+    public func recordAlerts(
+        groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,
+        values: [String: String], via: String, author: String
+    ) throws -> AlertOutcome {
         let now = clock()
         let ms = Timestamp.milliseconds(now)
         var opening = opening
@@ -21,7 +22,9 @@ extension PostgresJournal {
                 var written: [Int64] = []
                 var opened = false
                 let incident: String
-                if let known = try incidentForAlerts(connection, groupKey: groupKey, fingerprints: alerts.map(\.fingerprint)) {
+                if let known = try incidentForAlerts(
+                    connection, groupKey: groupKey, fingerprints: alerts.map(\.fingerprint))
+                {
                     incident = known
                 } else {
                     let new = try insertIncident(connection, opening, json: openingJSON, author: author, time: now)
@@ -29,39 +32,45 @@ extension PostgresJournal {
                     opened = true
                     written.append(try lastID(connection))
                     if !values.isEmpty {
-                        let event = try insertEvent(connection, incident: incident, kind: .valuesRecorded, json: valuesJSON,
-                                                    author: author, time: now)
+                        let event = try insertEvent(
+                            connection, incident: incident, kind: .valuesRecorded, json: valuesJSON,
+                            author: author, time: now)
                         written.append(event.id)
                     }
                 }
-                try connection.run("""
+                try connection.run(
+                    """
                     INSERT INTO alert_group (key, incident, created_at) VALUES (\(groupKey), \(incident), \(ms))
                     ON CONFLICT (key) DO NOTHING
                     """, logger: logger)
                 for alert in alerts {
                     let status = alert.firing ? "firing" : "resolved"
                     let previous = try connection.run(
-                        "SELECT status FROM alert WHERE fingerprint = \(alert.fingerprint)", logger: logger)
-                        .first.map { try $0.decode(String.self) }
+                        "SELECT status FROM alert WHERE fingerprint = \(alert.fingerprint)", logger: logger
+                    )
+                    .first.map { try $0.decode(String.self) }
                     let labels = try redactedJSON(alert.payload.labels)
                     let annotations = try redactedJSON(alert.payload.annotations)
                     if previous == nil {
-                        try connection.run("""
+                        try connection.run(
+                            """
                             INSERT INTO alert (fingerprint, incident, group_key, alertname, status, labels, annotations,
                                                starts_at, first_seen, last_seen, via)
                             VALUES (\(alert.fingerprint), \(incident), \(groupKey), \(alert.payload.alertname), \(status),
                                     \(labels), \(annotations), \(alert.payload.startsAt), \(ms), \(ms), \(via))
                             """, logger: logger)
                     } else {
-                        try connection.run("""
+                        try connection.run(
+                            """
                             UPDATE alert SET status = \(status), labels = \(labels), annotations = \(annotations),
                                 last_seen = \(ms) WHERE fingerprint = \(alert.fingerprint)
                             """, logger: logger)
                     }
                     // A repeat (same state as last time) is not news; a first sight or a change is.
                     guard previous != status else { continue }
-                    let event = try insertEvent(connection, incident: incident, kind: alert.firing ? .alertFiring : .alertResolved,
-                                                json: try redactedJSON(alert.payload), author: author, time: now)
+                    let event = try insertEvent(
+                        connection, incident: incident, kind: alert.firing ? .alertFiring : .alertResolved,
+                        json: try redactedJSON(alert.payload), author: author, time: now)
                     written.append(event.id)
                 }
                 return AlertOutcome(incident: incident, opened: opened, events: written)
@@ -77,16 +86,20 @@ extension PostgresJournal {
 
     public func alerts() throws -> [AlertRow] {
         try session.mapped {
-            try session.run("""
+            try session.run(
+                """
                 SELECT fingerprint, alertname, status, incident, group_key, labels, starts_at, first_seen, last_seen, via
                 FROM alert ORDER BY last_seen DESC, fingerprint
-                """).map { row in
-                let (fingerprint, alertname, status, incident, groupKey, labels, startsAt, first, last, via) = try row.decode(
-                    (String, String?, String, String, String, String, String?, Int64, Int64, String).self)
-                return AlertRow(fingerprint: fingerprint, alertname: alertname, status: status, incident: incident,
-                                groupKey: groupKey, labels: Incident.roles(fromJSON: labels), startsAt: startsAt,
-                                firstSeen: Timestamp.date(milliseconds: first), lastSeen: Timestamp.date(milliseconds: last),
-                                via: via)
+                """
+            ).map { row in
+                let (fingerprint, alertname, status, incident, groupKey, labels, startsAt, first, last, via) =
+                    try row.decode(
+                        (String, String?, String, String, String, String, String?, Int64, Int64, String).self)
+                return AlertRow(
+                    fingerprint: fingerprint, alertname: alertname, status: status, incident: incident,
+                    groupKey: groupKey, labels: Incident.roles(fromJSON: labels), startsAt: startsAt,
+                    firstSeen: Timestamp.date(milliseconds: first), lastSeen: Timestamp.date(milliseconds: last),
+                    via: via)
             }
         }
     }
@@ -100,12 +113,19 @@ extension PostgresJournal {
         }
     }
 
-    func incidentForAlerts(_ connection: PostgresConnection, groupKey: String, fingerprints: [String]) throws -> String? {
-        if let id = try connection.run("SELECT incident FROM alert_group WHERE key = \(groupKey)", logger: session.logger)
-            .first.map({ try $0.decode(String.self) }) { return id }
+    func incidentForAlerts(_ connection: PostgresConnection, groupKey: String, fingerprints: [String]) throws -> String?
+    {
+        if let id = try connection.run(
+            "SELECT incident FROM alert_group WHERE key = \(groupKey)", logger: session.logger
+        )
+        .first.map({ try $0.decode(String.self) }) {
+            return id
+        }
         for fingerprint in fingerprints {
-            if let id = try connection.run("SELECT incident FROM alert WHERE fingerprint = \(fingerprint)",
-                                           logger: session.logger).first.map({ try $0.decode(String.self) }) {
+            if let id = try connection.run(
+                "SELECT incident FROM alert WHERE fingerprint = \(fingerprint)",
+                logger: session.logger
+            ).first.map({ try $0.decode(String.self) }) {
                 return id
             }
         }

@@ -5,9 +5,10 @@ import PostgresNIO
 extension PostgresJournal {
     /// Appends on the server; when it cannot be reached, keeps the event in this machine's outbox
     /// (returned with a negative id) to push later. Waiting events go first, so order is kept.
-    public func appendRedacted(_ kind: EventKind, json: String, to incident: String,
-                               author: String) throws -> TimelineEvent
-    {
+    public func appendRedacted(
+        _ kind: EventKind, json: String, to incident: String,
+        author: String
+    ) throws -> TimelineEvent {
         let now = clock()
         let id = incident.uppercased()
         // Chosen here, so that a retry of an append whose commit was not confirmed is recognised.
@@ -23,26 +24,29 @@ extension PostgresJournal {
     }
 
     /// One append on the server, with the writer's key and time.
-    func appendOnline(_ kind: EventKind, json: String, to id: String, author: String, time now: Date,
-                      key: String) throws -> TimelineEvent
-    {
+    func appendOnline(
+        _ kind: EventKind, json: String, to id: String, author: String, time now: Date,
+        key: String
+    ) throws -> TimelineEvent {
         guard kind.changesState else {
             // One statement, so one round trip and one transaction (see `warroom_append`);
             // the foreign key proves the incident exists.
             do {
                 return try session.withConnection { connection in
-                    try insertEvent(connection, incident: id, kind: kind, json: json, author: author, time: now, key: key)
+                    try insertEvent(
+                        connection, incident: id, kind: kind, json: json, author: author, time: now, key: key)
                 }
             } catch let error where PostgresErrors.sqlState(error) == "23503" {
-                _ = try session.withConnection { try fetchIncident($0, id: id) }  // throws the error listing known ids
+                _ = try session.withConnection { try fetchIncident($0, id: id) } // throws the error listing known ids
                 throw error
             }
         }
         return try session.transaction { connection in
             try lockWrites(connection)
             var current = try fetchIncident(connection, id: id)
-            let event = try insertEvent(connection, incident: current.id, kind: kind, json: json, author: author,
-                                        time: now, key: key)
+            let event = try insertEvent(
+                connection, incident: current.id, kind: kind, json: json, author: author,
+                time: now, key: key)
             if current.apply(event) { try saveState(connection, current) }
             return event
         }
@@ -53,21 +57,26 @@ extension PostgresJournal {
         try connection.run("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))", logger: session.logger)
     }
 
-    func insertEvent(_ connection: PostgresConnection, incident: String, kind: EventKind, json: String,
-                     author: String, time: Date, key: String = UUID().uuidString) throws -> TimelineEvent
-    {
+    func insertEvent(
+        _ connection: PostgresConnection, incident: String, kind: EventKind, json: String,
+        author: String, time: Date, key: String = UUID().uuidString
+    ) throws -> TimelineEvent {
         let ms = Timestamp.milliseconds(time)
-        let id = try connection.run(
-            "SELECT warroom_append(\(incident), \(ms), \(author), \(kind.rawValue), \(json), \(key))",
-            logger: session.logger)
+        let id =
+            try connection.run(
+                "SELECT warroom_append(\(incident), \(ms), \(author), \(kind.rawValue), \(json), \(key))",
+                logger: session.logger
+            )
             .first.map { try $0.decode(Int64.self) } ?? 0
-        return TimelineEvent(id: id, incident: incident, time: Timestamp.date(milliseconds: ms), author: author,
-                             kind: kind, payloadJSON: json)
+        return TimelineEvent(
+            id: id, incident: incident, time: Timestamp.date(milliseconds: ms), author: author,
+            kind: kind, payloadJSON: json)
     }
 
     func saveState(_ connection: PostgresConnection, _ incident: Incident) throws {
         let resolved = incident.resolvedAt.map(Timestamp.milliseconds)
-        try connection.run("""
+        try connection.run(
+            """
             UPDATE incident SET severity = \(incident.severity), status = \(incident.status.rawValue),
                 roles = \(incident.rolesJSON), resolved_at = \(resolved) WHERE id = \(incident.id)
             """, logger: session.logger)

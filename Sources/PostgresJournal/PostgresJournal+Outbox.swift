@@ -13,8 +13,9 @@ extension PostgresJournal {
             var pushed = 0
             for entry in try outbox.waiting() {
                 _ = try session.mapped {
-                    try appendOnline(entry.kind, json: entry.payloadJSON, to: entry.incident, author: entry.author,
-                                     time: entry.time, key: entry.key)
+                    try appendOnline(
+                        entry.kind, json: entry.payloadJSON, to: entry.incident, author: entry.author,
+                        time: entry.time, key: entry.key)
                 }
                 try outbox.remove(key: entry.key)
                 pushed += 1
@@ -25,13 +26,15 @@ extension PostgresJournal {
     }
 
     /// Keeps an event the server could not take; its id is the negative outbox number until pushed.
-    func keepForLater(_ kind: EventKind, json: String, to incident: String, author: String, time: Date,
-                      key: String) throws -> TimelineEvent
-    {
+    func keepForLater(
+        _ kind: EventKind, json: String, to incident: String, author: String, time: Date,
+        key: String
+    ) throws -> TimelineEvent {
         let seq = try outbox.add(key: key, incident: incident, kind: kind, json: json, author: author, time: time)
         mayHaveWaiting.value = true
-        return TimelineEvent(id: -seq, incident: incident, time: Timestamp.date(milliseconds: Timestamp.milliseconds(time)),
-                             author: author, kind: kind, payloadJSON: json)
+        return TimelineEvent(
+            id: -seq, incident: incident, time: Timestamp.date(milliseconds: Timestamp.milliseconds(time)),
+            author: author, kind: kind, payloadJSON: json)
     }
 }
 

@@ -12,9 +12,10 @@ extension PostgresJournal {
     /// so on every (re)connect, once the LISTEN is in place, it first reads everything after the last
     /// id it yielded; then each notification for this incident reads what is new. A lost server is
     /// retried every `interval` (at least 200 ms) for as long as the stream is consumed.
-    public func watchEvents(incident: String, after: Int64,
-                            interval: Duration) -> AsyncThrowingStream<TimelineEvent, any Error>
-    {
+    public func watchEvents(
+        incident: String, after: Int64,
+        interval: Duration
+    ) -> AsyncThrowingStream<TimelineEvent, any Error> {
         let url = self.url
         let logger = session.logger
         let wanted = incident.uppercased()
@@ -32,14 +33,16 @@ extension PostgresJournal {
                         if self.mayHaveWaiting.value { _ = try? self.pushWaiting() }
                         try await withTaskCancellationHandler {
                             try await connection.listen(on: PostgresSchema.channel) { notifications in
-                                last = try await Self.catchUp(connection, incident: wanted, after: last,
-                                                              logger: logger, into: continuation)
+                                last = try await Self.catchUp(
+                                    connection, incident: wanted, after: last,
+                                    logger: logger, into: continuation)
                                 for try await notification in notifications {
                                     guard Self.announces(notification.payload, incident: wanted, after: last) else {
                                         continue
                                     }
-                                    last = try await Self.catchUp(connection, incident: wanted, after: last,
-                                                                  logger: logger, into: continuation)
+                                    last = try await Self.catchUp(
+                                        connection, incident: wanted, after: last,
+                                        logger: logger, into: continuation)
                                 }
                             }
                         } onCancel: {
@@ -64,9 +67,10 @@ extension PostgresJournal {
     }
 
     /// Yields every event after `after`; returns the last id yielded.
-    static func catchUp(_ connection: PostgresConnection, incident: String, after: Int64, logger: Logger,
-                        into continuation: AsyncThrowingStream<TimelineEvent, any Error>.Continuation) async throws -> Int64
-    {
+    static func catchUp(
+        _ connection: PostgresConnection, incident: String, after: Int64, logger: Logger,
+        into continuation: AsyncThrowingStream<TimelineEvent, any Error>.Continuation
+    ) async throws -> Int64 {
         var last = after
         let rows = try await connection.query(
             eventsQuery(incident: incident, after: after, since: nil, kinds: nil), logger: logger)

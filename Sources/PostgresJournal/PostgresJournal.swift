@@ -22,9 +22,10 @@ public final class PostgresJournal: Journal {
     /// Connects (failing with a clear error when the server cannot be reached, refuses the
     /// credentials, lacks the database or has a newer schema) and creates the schema if needed.
     /// - Parameter location: this machine's folder for command outputs and patterns.
-    public init(url: PostgresStoreURL, location: StoreLocation, redactor: Redactor = .standard,
-                clock: @escaping @Sendable () -> Date = { Date() }) throws
-    {
+    public init(
+        url: PostgresStoreURL, location: StoreLocation, redactor: Redactor = .standard,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.url = url
         self.location = location
         self.redactor = redactor
@@ -55,18 +56,21 @@ public final class PostgresJournal: Journal {
     }
 
     /// Inserts the incident row (next id of the day) and its `opened` event; the write lock is held.
-    func insertIncident(_ connection: PostgresConnection, _ payload: OpenedPayload, json: String, author: String,
-                        time now: Date) throws -> Incident
-    {
+    func insertIncident(
+        _ connection: PostgresConnection, _ payload: OpenedPayload, json: String, author: String,
+        time now: Date
+    ) throws -> Incident {
         let logger = session.logger
         let day = Incident.dayPrefix(at: now) + "%"
         let existing = try connection.run("SELECT id FROM incident WHERE id LIKE \(day)", logger: logger)
             .map { try $0.decode(String.self) }
-        let seq = try connection.run("SELECT COALESCE(MAX(seq), 0) + 1 FROM incident", logger: logger)
+        let seq =
+            try connection.run("SELECT COALESCE(MAX(seq), 0) + 1 FROM incident", logger: logger)
             .first.map { try $0.decode(Int64.self) } ?? 1
         let incident = Incident(id: Incident.nextID(at: now, existing: existing), opened: payload, at: now)
         let ms = Timestamp.milliseconds(now)
-        try connection.run("""
+        try connection.run(
+            """
             INSERT INTO incident (id, seq, title, runbook_path, runbook_hash, runbook_section, severity, status, roles, started_at)
             VALUES (\(incident.id), \(seq), \(incident.title), \(incident.runbookPath), \(incident.runbookHash),
                     \(incident.runbookSection), \(incident.severity), \(incident.status.rawValue), '{}', \(ms))
@@ -107,24 +111,29 @@ public final class PostgresJournal: Journal {
         return Incident(
             id: id, title: title, runbookPath: runbookPath, runbookHash: runbookHash, severity: severity,
             status: IncidentStatus(rawValue: status) ?? .investigating, roles: Incident.roles(fromJSON: roles),
-            startedAt: Timestamp.date(milliseconds: started), resolvedAt: resolved.map { Timestamp.date(milliseconds: $0) },
+            startedAt: Timestamp.date(milliseconds: started),
+            resolvedAt: resolved.map { Timestamp.date(milliseconds: $0) },
             runbookSection: section)
     }
 
     // MARK: Reading the timeline
 
-    public func fetchEvents(incident: String, after: Int64?, since: Date?, kinds: Set<EventKind>?) throws -> [TimelineEvent] {
+    public func fetchEvents(incident: String, after: Int64?, since: Date?, kinds: Set<EventKind>?) throws
+        -> [TimelineEvent]
+    {
         try session.mapped {
             try session.withConnection { connection in
-                try Self.events(connection, incident: incident, after: after, since: since, kinds: kinds,
-                                logger: session.logger)
+                try Self.events(
+                    connection, incident: incident, after: after, since: since, kinds: kinds,
+                    logger: session.logger)
             }
         }
     }
 
-    static func events(_ connection: PostgresConnection, incident: String, after: Int64?, since: Date?,
-                       kinds: Set<EventKind>?, logger: Logger) throws -> [TimelineEvent]
-    {
+    static func events(
+        _ connection: PostgresConnection, incident: String, after: Int64?, since: Date?,
+        kinds: Set<EventKind>?, logger: Logger
+    ) throws -> [TimelineEvent] {
         try connection.run(eventsQuery(incident: incident, after: after, since: since, kinds: kinds), logger: logger)
             .compactMap(event(from:))
     }
@@ -144,10 +153,12 @@ public final class PostgresJournal: Journal {
 
     /// Unknown kinds (from a newer writer) are skipped rather than failing the whole read.
     static func event(from row: PostgresRow) throws -> TimelineEvent? {
-        let (id, incident, time, author, kind, payload) = try row.decode((Int64, String, Int64, String, String, String).self)
+        let (id, incident, time, author, kind, payload) = try row.decode(
+            (Int64, String, Int64, String, String, String).self)
         guard let eventKind = EventKind(rawValue: kind) else { return nil }
-        return TimelineEvent(id: id, incident: incident, time: Timestamp.date(milliseconds: time), author: author,
-                             kind: eventKind, payloadJSON: payload)
+        return TimelineEvent(
+            id: id, incident: incident, time: Timestamp.date(milliseconds: time), author: author,
+            kind: eventKind, payloadJSON: payload)
     }
 
     public func lastEventID(incident: String) throws -> Int64 {

@@ -21,8 +21,9 @@ final class PostgresOutbox: Sendable {
     let queue: DatabaseQueue
 
     init(directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         var config = Configuration()
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
@@ -35,26 +36,28 @@ final class PostgresOutbox: Sendable {
         }
         queue = try DatabaseQueue(path: path, configuration: config)
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS waiting (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                    key TEXT NOT NULL UNIQUE,
-                    incident TEXT NOT NULL,
-                    time INTEGER NOT NULL,
-                    author TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    payload TEXT NOT NULL
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS waiting (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        key TEXT NOT NULL UNIQUE,
+                        incident TEXT NOT NULL,
+                        time INTEGER NOT NULL,
+                        author TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        payload TEXT NOT NULL
+                    )
+                    """)
         }
     }
 
     /// Keeps one event until the server has it; returns once it is on disk.
     func add(key: String, incident: String, kind: EventKind, json: String, author: String, time: Date) throws -> Int64 {
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO waiting (key, incident, time, author, kind, payload) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [key, incident, Timestamp.milliseconds(time), author, kind.rawValue, json])
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO waiting (key, incident, time, author, kind, payload) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [key, incident, Timestamp.milliseconds(time), author, kind.rawValue, json])
             return try Int64.fetchOne(db, sql: "SELECT seq FROM waiting WHERE key = ?", arguments: [key]) ?? 0
         }
     }
@@ -62,12 +65,15 @@ final class PostgresOutbox: Sendable {
     /// Every waiting event, oldest first.
     func waiting() throws -> [Entry] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT seq, key, incident, time, author, kind, payload FROM waiting ORDER BY seq")
-                .compactMap { row in
-                    guard let kind = EventKind(rawValue: row[5]) else { return nil }
-                    return Entry(seq: row[0], key: row[1], incident: row[2], time: Timestamp.date(milliseconds: row[3]),
-                                 author: row[4], kind: kind, payloadJSON: row[6])
-                }
+            try Row.fetchAll(
+                db, sql: "SELECT seq, key, incident, time, author, kind, payload FROM waiting ORDER BY seq"
+            )
+            .compactMap { row in
+                guard let kind = EventKind(rawValue: row[5]) else { return nil }
+                return Entry(
+                    seq: row[0], key: row[1], incident: row[2], time: Timestamp.date(milliseconds: row[3]),
+                    author: row[4], kind: kind, payloadJSON: row[6])
+            }
         }
     }
 
@@ -82,7 +88,7 @@ final class PostgresOutbox: Sendable {
 }
 
 /// A Bool shared between threads.
-final class LockedFlag: @unchecked Sendable {  // @unchecked: `stored` is only touched under `lock`
+final class LockedFlag: @unchecked Sendable { // @unchecked: `stored` is only touched under `lock`
     private let lock = NSLock()
     private var stored: Bool
 

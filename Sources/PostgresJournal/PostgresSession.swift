@@ -31,9 +31,11 @@ final class PostgresSession: @unchecked Sendable {
     /// Opens a new connection (the watcher's LISTEN connection uses its own).
     static func connect(_ url: PostgresStoreURL, logger: Logger) throws -> PostgresConnection {
         do {
-            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(),
-                                                  configuration: url.connectionConfiguration(), id: 1,
-                                                  logger: logger).wait()
+            return try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(),
+                configuration: url.connectionConfiguration(), id: 1,
+                logger: logger
+            ).wait()
         } catch {
             throw PostgresErrors.journalError(error, url: url)
         }
@@ -104,7 +106,9 @@ extension PostgresConnection {
     func run(_ query: PostgresQuery, logger: Logger, timeout: TimeAmount = .seconds(15)) throws -> PostgresQueryResult {
         let result: EventLoopFuture<PostgresQueryResult> = self.query(query, logger: logger)
         let answered = eventLoop.makePromise(of: PostgresQueryResult.self)
-        let deadline = eventLoop.scheduleTask(in: timeout) { answered.fail(StatementTimedOut(seconds: timeout.nanoseconds / 1_000_000_000)) }
+        let deadline = eventLoop.scheduleTask(in: timeout) {
+            answered.fail(StatementTimedOut(seconds: timeout.nanoseconds / 1_000_000_000))
+        }
         result.whenComplete { _ in deadline.cancel() }
         result.cascade(to: answered)
         do {

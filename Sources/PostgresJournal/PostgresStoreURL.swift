@@ -30,13 +30,17 @@ public struct PostgresStoreURL: Sendable, Equatable {
     }
 
     public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        guard Self.isPostgres(text), let parts = URLComponents(string: text), let host = parts.host, !host.isEmpty else {
-            throw JournalError.invalidValue(what: "store URL", value: Self.redact(text),
-                                            valid: ["postgres://user@host:5432/database[?sslmode=disable|require|verify-full]"])
+        guard Self.isPostgres(text), let parts = URLComponents(string: text), let host = parts.host, !host.isEmpty
+        else {
+            throw JournalError.invalidValue(
+                what: "store URL", value: Self.redact(text),
+                valid: ["postgres://user@host:5432/database[?sslmode=disable|require|verify-full]"])
         }
         self.host = host
         port = parts.port ?? 5432
-        user = parts.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+        user =
+            parts.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"]
+            ?? "postgres"
         let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         database = path.isEmpty ? user : (path.removingPercentEncoding ?? path)
         let query = Dictionary((parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
@@ -49,7 +53,8 @@ public struct PostgresStoreURL: Sendable, Equatable {
             // Secure by default: TLS required unless the server is on this machine (or a tunnel to it).
             sslMode = Self.isLoopback(host) ? .prefer : .require
         }
-        password = parts.password.flatMap { $0.removingPercentEncoding }
+        password =
+            parts.password.flatMap { $0.removingPercentEncoding }
             ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PGPassFile.password(host: host, port: port, database: database, user: user, environment: environment)
     }

@@ -16,10 +16,15 @@ enum ConfigLog {
     static func plan(_ plan: MetricPlan, logger: Logger) {
         for entry in plan.entries {
             if let binding = entry.binding {
-                logger.debug("bound", metadata: ["metric": "\(entry.name)",
-                                                 "source": "\(ConsoleMetrics.describe(binding.source))"])
+                logger.debug(
+                    "bound",
+                    metadata: [
+                        "metric": "\(entry.name)",
+                        "source": "\(ConsoleMetrics.describe(binding.source))"
+                    ])
             } else {
-                logger.debug("unbound", metadata: ["metric": "\(entry.name)", "why": "\(entry.unsampledStatus.hint ?? "")"])
+                logger.debug(
+                    "unbound", metadata: ["metric": "\(entry.name)", "why": "\(entry.unsampledStatus.hint ?? "")"])
             }
         }
     }

@@ -8,8 +8,10 @@ enum DebugLog {
     private static let sink = LogSink()
 
     /// Opens the log for this process; a second call (or none) changes nothing.
-    static func start(file option: String?, command: String,
-                      environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    static func start(
+        file option: String?, command: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         guard let path = option ?? environment["WARROOM_LOG"].flatMap({ $0.isEmpty ? nil : $0 }) else { return }
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -30,8 +32,10 @@ enum DebugLog {
 
 /// Options of the commands that log (`open`, `demo`, `exec`, `metrics`).
 struct LogOptions: ParsableArguments {
-    @Option(name: .customLong("log"), help: ArgumentHelp(
-        "Append a debug log to FILE (default: $WARROOM_LOG; none when unset).", valueName: "FILE"))
+    @Option(
+        name: .customLong("log"),
+        help: ArgumentHelp(
+            "Append a debug log to FILE (default: $WARROOM_LOG; none when unset).", valueName: "FILE"))
     var file: String?
 }
 

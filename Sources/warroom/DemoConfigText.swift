@@ -3,36 +3,36 @@
 enum DemoConfigText {
     static let fileName = "warroom.yaml"
     static let yaml = #"""
-# Configuration for the demo runbook. Every key is optional.
-theme: default
-# prometheus: http://127.0.0.1:9090
-# Extra secrets to redact before anything is stored (regular expressions; group 1 if any):
-# redact:
-#   - 'tok-[0-9a-f]{16}'
-metrics:
-  - name: Load Average
-    host: load1
-    every: 5s
-  - name: Disk Usage
-    host: disk:/
-    every: 10s
-  - name: Retry Queue Depth
-    command: echo 42
-    every: 5s
-runners:
-  sql: psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f -
-  # A runner can also have its own working directory and environment:
-  # python:
-  #   run: python3 -
-  #   workdir: /srv/payments
-  #   env: {PYTHONPATH: /srv/payments/lib}
-commands:
-  timeout: 10m        # a run is cancelled after this long
-  silent_after: 60s   # flagged silent after this long without output
-# Stakeholder updates: the header counts down to the next one; :update drafts it from the
-# runbook's template and, with `command` set, pipes the final text to it.
-updates:
-  every: {SEV1: 15m, SEV2: 30m, SEV3: 1h}
-  # command: "curl -sf --data-binary @- https://hooks.example/incident"
-"""#
+        # Configuration for the demo runbook. Every key is optional.
+        theme: default
+        # prometheus: http://127.0.0.1:9090
+        # Extra secrets to redact before anything is stored (regular expressions; group 1 if any):
+        # redact:
+        #   - 'tok-[0-9a-f]{16}'
+        metrics:
+          - name: Load Average
+            host: load1
+            every: 5s
+          - name: Disk Usage
+            host: disk:/
+            every: 10s
+          - name: Retry Queue Depth
+            command: echo 42
+            every: 5s
+        runners:
+          sql: psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f -
+          # A runner can also have its own working directory and environment:
+          # python:
+          #   run: python3 -
+          #   workdir: /srv/payments
+          #   env: {PYTHONPATH: /srv/payments/lib}
+        commands:
+          timeout: 10m        # a run is cancelled after this long
+          silent_after: 60s   # flagged silent after this long without output
+        # Stakeholder updates: the header counts down to the next one; :update drafts it from the
+        # runbook's template and, with `command` set, pipes the final text to it.
+        updates:
+          every: {SEV1: 15m, SEV2: 30m, SEV3: 1h}
+          # command: "curl -sf --data-binary @- https://hooks.example/incident"
+        """#
 }

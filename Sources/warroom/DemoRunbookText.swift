@@ -3,173 +3,173 @@
 enum DemoRunbookText {
     static let fileName = "payments-api.md"
     static let markdown = #"""
-# Payments API Runbook
+        # Payments API Runbook
 
-Owner: payments-platform · Pager: `payments-oncall` · Dashboards: Grafana "Payments / Overview"
+        Owner: payments-platform · Pager: `payments-oncall` · Dashboards: Grafana "Payments / Overview"
 
-## 🚨 Incident Response
+        ## 🚨 Incident Response
 
-### Severity Levels
+        ### Severity Levels
 
-| Level | Description                                   | Response Time | Examples                                  |
-|-------|-----------------------------------------------|---------------|-------------------------------------------|
-| SEV1  | Card payments failing for most customers       | < 10 mins     | Checkout 5xx > 20%, acquirer unreachable  |
-| SEV2  | Degraded: slow or partially failing payments   | < 30 mins     | p95 latency > 2 s, one region failing     |
-| SEV3  | Minor: a feature or a few merchants affected   | < 4 hours     | Refund exports delayed                    |
-| SEV4  | Cosmetic or internal only                      | Next business day | Dashboard typo                        |
+        | Level | Description                                   | Response Time | Examples                                  |
+        |-------|-----------------------------------------------|---------------|-------------------------------------------|
+        | SEV1  | Card payments failing for most customers       | < 10 mins     | Checkout 5xx > 20%, acquirer unreachable  |
+        | SEV2  | Degraded: slow or partially failing payments   | < 30 mins     | p95 latency > 2 s, one region failing     |
+        | SEV3  | Minor: a feature or a few merchants affected   | < 4 hours     | Refund exports delayed                    |
+        | SEV4  | Cosmetic or internal only                      | Next business day | Dashboard typo                        |
 
-### On-Call
+        ### On-Call
 
-- Primary: payments on-call (weekly rotation)
-- Escalation: Payments on-call → Payments lead (after 15 min) → VP Engineering (after 30 min)
+        - Primary: payments on-call (weekly rotation)
+        - Escalation: Payments on-call → Payments lead (after 15 min) → VP Engineering (after 30 min)
 
-### Incident Checklist
+        ### Incident Checklist
 
-1. **Assess**
-   - Confirm the alert from the customer's side (synthetic checkout)
-   - Pick a severity and post it in #inc-payments
-   - Check the status of the acquirers
+        1. **Assess**
+           - Confirm the alert from the customer's side (synthetic checkout)
+           - Pick a severity and post it in #inc-payments
+           - Check the status of the acquirers
 
-2. **Communicate**
-   - Name a scribe and a comms lead
-   - Post the first status page update
+        2. **Communicate**
+           - Name a scribe and a comms lead
+           - Post the first status page update
 
-3. **Mitigate**
-   - Roll back the last deploy if it is suspect
-   - Fail over to the secondary acquirer if one is down
-   - Scale the API if it is saturated
+        3. **Mitigate**
+           - Roll back the last deploy if it is suspect
+           - Fail over to the secondary acquirer if one is down
+           - Scale the API if it is saturated
 
-4. **Resolve**
-   - Confirm error rate and latency are back under target
-   - Post the all-clear
+        4. **Resolve**
+           - Confirm error rate and latency are back under target
+           - Post the all-clear
 
-5. **Follow Up**
-   - Schedule the postmortem within 48 hours
-   - File the action items
+        5. **Follow Up**
+           - Schedule the postmortem within 48 hours
+           - File the action items
 
-### Card Data Exposure Response
+        ### Card Data Exposure Response
 
-1. **Immediate**: Disable the affected integration
-2. **15 min**: Page security and legal
-3. **1 hour**: Rotate the exposed credentials
-4. **24 hours**: Send the regulator notification if required
+        1. **Immediate**: Disable the affected integration
+        2. **15 min**: Page security and legal
+        3. **1 hour**: Rotate the exposed credentials
+        4. **24 hours**: Send the regulator notification if required
 
-## 🔍 Diagnosis
+        ## 🔍 Diagnosis
 
-### Health
+        ### Health
 
-```bash
-# Check the pods
-kubectl get pods -n payments -l app=payments-api
+        ```bash
+        # Check the pods
+        kubectl get pods -n payments -l app=payments-api
 
-# Recent logs
-kubectl logs deployment/payments-api -n payments --tail=200
+        # Recent logs
+        kubectl logs deployment/payments-api -n payments --tail=200
 
-# Synthetic checkout from outside
-curl -fsS -o /dev/null -w "%{http_code} %{time_total}s\n" https://payments.example.net/healthz
-```
+        # Synthetic checkout from outside
+        curl -fsS -o /dev/null -w "%{http_code} %{time_total}s\n" https://payments.example.net/healthz
+        ```
 
-### Database
+        ### Database
 
-```sql
--- Long running transactions
-SELECT pid, now() - xact_start AS age, state, left(query, 80)
-FROM pg_stat_activity
-WHERE xact_start IS NOT NULL
-ORDER BY age DESC
-LIMIT 10;
+        ```sql
+        -- Long running transactions
+        SELECT pid, now() - xact_start AS age, state, left(query, 80)
+        FROM pg_stat_activity
+        WHERE xact_start IS NOT NULL
+        ORDER BY age DESC
+        LIMIT 10;
 
--- Lock waits
-SELECT count(*) FROM pg_locks WHERE NOT granted;
-```
+        -- Lock waits
+        SELECT count(*) FROM pg_locks WHERE NOT granted;
+        ```
 
-### This Host
+        ### This Host
 
-```bash
-# Disk space where the logs live
-df -h /var/log
+        ```bash
+        # Disk space where the logs live
+        df -h /var/log
 
-# Load and memory right now
-head -n 3 /proc/loadavg /proc/meminfo
+        # Load and memory right now
+        head -n 3 /proc/loadavg /proc/meminfo
 
-# Follow the load every 2 seconds (Ctrl-C to stop)
-while sleep 2; do date -u +%T; cat /proc/loadavg; done
-```
+        # Follow the load every 2 seconds (Ctrl-C to stop)
+        while sleep 2; do date -u +%T; cat /proc/loadavg; done
+        ```
 
-## 🛠️ Mitigation
+        ## 🛠️ Mitigation
 
-### Roll Back a Bad Deploy
+        ### Roll Back a Bad Deploy
 
-1. Find the previous revision:
+        1. Find the previous revision:
 
-   ```bash
-   kubectl rollout history deployment/payments-api -n payments
-   ```
+           ```bash
+           kubectl rollout history deployment/payments-api -n payments
+           ```
 
-2. Roll back:
+        2. Roll back:
 
-   ```bash
-   kubectl rollout undo deployment/payments-api -n payments --to-revision=$REVISION
-   ```
+           ```bash
+           kubectl rollout undo deployment/payments-api -n payments --to-revision=$REVISION
+           ```
 
-3. Watch it converge: `kubectl rollout status deployment/payments-api -n payments`
+        3. Watch it converge: `kubectl rollout status deployment/payments-api -n payments`
 
-### Scale Out
+        ### Scale Out
 
-```bash
-# More API replicas
-kubectl scale deployment/payments-api -n payments --replicas=<replicas>
-```
+        ```bash
+        # More API replicas
+        kubectl scale deployment/payments-api -n payments --replicas=<replicas>
+        ```
 
-### Drain the Retry Queue
+        ### Drain the Retry Queue
 
-**Only when the acquirer is healthy again.**
+        **Only when the acquirer is healthy again.**
 
-```bash
-# How deep is it
-redis-cli -h $REDIS_HOST LLEN payments:retry
+        ```bash
+        # How deep is it
+        redis-cli -h $REDIS_HOST LLEN payments:retry
 
-# Drop it entirely (payments in it are lost)
-redis-cli -h $REDIS_HOST DEL payments:retry
-```
+        # Drop it entirely (payments in it are lost)
+        redis-cli -h $REDIS_HOST DEL payments:retry
+        ```
 
-## 📊 Monitoring
+        ## 📊 Monitoring
 
-### Key Metrics
+        ### Key Metrics
 
-| Metric              | Target  | Alert Threshold |
-|---------------------|---------|-----------------|
-| Checkout Error Rate | < 0.5%  | > 5%            |
-| API Latency (p95)   | < 400ms | > 1500ms        |
-| Retry Queue Depth   | < 100   | > 5000          |
-| Disk Usage          | < 70%   | > 90%           |
+        | Metric              | Target  | Alert Threshold |
+        |---------------------|---------|-----------------|
+        | Checkout Error Rate | < 0.5%  | > 5%            |
+        | API Latency (p95)   | < 400ms | > 1500ms        |
+        | Retry Queue Depth   | < 100   | > 5000          |
+        | Disk Usage          | < 70%   | > 90%           |
 
-### Critical Alerts
-- Checkout error rate > 5% for 5 minutes
-- Acquirer connection pool exhausted
+        ### Critical Alerts
+        - Checkout error rate > 5% for 5 minutes
+        - Acquirer connection pool exhausted
 
-### Warning Alerts
-- Checkout error rate > 2% for 10 minutes
-- Load average > 8 for 5 minutes
+        ### Warning Alerts
+        - Checkout error rate > 2% for 10 minutes
+        - Load average > 8 for 5 minutes
 
-## 📞 Contacts
+        ## 📞 Contacts
 
-| Team      | Contact           | Method              |
-|-----------|-------------------|---------------------|
-| Payments  | Payments on-call  | #payments-oncall    |
-| Security  | Security on-call  | security@example.net |
-| Acquirer  | Acquirer NOC      | +44 20 7946 0000    |
+        | Team      | Contact           | Method              |
+        |-----------|-------------------|---------------------|
+        | Payments  | Payments on-call  | #payments-oncall    |
+        | Security  | Security on-call  | security@example.net |
+        | Acquirer  | Acquirer NOC      | +44 20 7946 0000    |
 
-## 📝 Templates
+        ## 📝 Templates
 
-**Status Update Template:**
-```
-Service: Payments API
-Severity: SEV[1-4]
-Status: INVESTIGATING / IDENTIFIED / MONITORING / RESOLVED
-Started: [ISO timestamp]
-Impact: [Who is affected and how]
-Next update: [Time]
-```
-"""#
+        **Status Update Template:**
+        ```
+        Service: Payments API
+        Severity: SEV[1-4]
+        Status: INVESTIGATING / IDENTIFIED / MONITORING / RESOLVED
+        Started: [ISO timestamp]
+        Impact: [Who is affected and how]
+        Next update: [Time]
+        ```
+        """#
 }

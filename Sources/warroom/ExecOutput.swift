@@ -36,7 +36,9 @@ struct ExecOutput: Sendable {
             if let fg = run.foreground { codes.append("38;5;\(fg)") }
             if let bg = run.background { codes.append("48;5;\(bg)") }
             let end = min(run.start + run.length, characters.count)
-            out += "\u{1B}[" + codes.joined(separator: ";") + "m" + String(characters[min(run.start, end)..<end]) + "\u{1B}[0m"
+            out +=
+                "\u{1B}[" + codes.joined(separator: ";") + "m" + String(characters[min(run.start, end)..<end])
+                + "\u{1B}[0m"
             at = end
         }
         if at < characters.count { out += String(characters[at...]) }

@@ -6,14 +6,18 @@ import RunbookKit
 
 /// Options every journal command shares: where the store is and who is writing.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: ArgumentHelp(
-        "The store: a folder (SQLite) or postgres://user@host:5432/db (a shared server) "
-            + "(default: $WARROOM_STORE, else $XDG_DATA_HOME/warroom, else ~/.local/share/warroom).",
-        valueName: "DIR|URL"))
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp(
+            "The store: a folder (SQLite) or postgres://user@host:5432/db (a shared server) "
+                + "(default: $WARROOM_STORE, else $XDG_DATA_HOME/warroom, else ~/.local/share/warroom).",
+            valueName: "DIR|URL"))
     var store: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp(
-        "The author of new events (default: $WARROOM_AUTHOR, else user@host).", valueName: "NAME"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "The author of new events (default: $WARROOM_AUTHOR, else user@host).", valueName: "NAME"))
     var author: String?
 
     var authorName: String { Author.current(override: author) }
@@ -29,8 +33,9 @@ struct StoreOptions: ParsableArguments {
         do {
             redactor = try Redactor(extra: extra + remembered + configured.filter { !remembered.contains($0) })
         } catch {
-            throw JournalError.invalidValue(what: "pattern in \(location.redactionPatternsURL.path)",
-                                            value: "\(error)", valid: ["regular expressions"])
+            throw JournalError.invalidValue(
+                what: "pattern in \(location.redactionPatternsURL.path)",
+                value: "\(error)", valid: ["regular expressions"])
         }
         let journal: any Journal
         if let server {
@@ -53,7 +58,8 @@ struct StoreOptions: ParsableArguments {
             switch error {
             case .readOnly, .newerSchema:
                 let location = StoreLocation.resolve(option: store)
-                let extra = Self.patterns(in: location.redactionPatternsURL) + Self.patterns(in: location.configuredPatternsURL)
+                let extra =
+                    Self.patterns(in: location.redactionPatternsURL) + Self.patterns(in: location.configuredPatternsURL)
                 return try SQLiteJournal(readingOnly: location, redactor: (try? Redactor(extra: extra)) ?? .standard)
             default: throw error
             }

@@ -11,7 +11,9 @@ enum MetricsOutput {
 
     static func valueText(_ s: MetricStatus) -> String {
         guard let value = s.value else { return "-" }
-        let number = abs(value) >= 100 || value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.3g", value)
+        let number =
+            abs(value) >= 100 || value == value.rounded()
+            ? String(format: "%.0f", value) : String(format: "%.3g", value)
         guard let unit = s.unit else { return number }
         return unit == "%" ? number + "%" : "\(number) \(unit)"
     }
@@ -30,7 +32,7 @@ enum MetricsOutput {
             (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 + (row[4].isEmpty ? "" : "  " + row[4])
         }.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-        .joined(separator: "\n")
+            .joined(separator: "\n")
     }
 
     /// An array of `{"name","value","unit","state","threshold","error"}`, keys in that order and always
@@ -47,7 +49,7 @@ enum MetricsOutput {
             let fields = [
                 ("name", fragment(s.name)), ("value", fragment(s.value)), ("unit", fragment(s.unit)),
                 ("state", fragment(s.state.rawValue)), ("threshold", fragment(s.threshold)),
-                ("error", fragment(s.error ?? (s.state == .unbound ? s.hint : nil))),
+                ("error", fragment(s.error ?? (s.state == .unbound ? s.hint : nil)))
             ]
             var all = fields
             if s.series.count > 1 {

@@ -14,8 +14,8 @@ enum TerminalText {
         while let s = scalars.next() {
             switch s.value {
             case 0x1B: skipEscape(&scalars)
-            case 0x9B: skipCSI(&scalars)  // C1 CSI
-            case 0x9D: skipString(&scalars)  // C1 OSC
+            case 0x9B: skipCSI(&scalars) // C1 CSI
+            case 0x9D: skipString(&scalars) // C1 OSC
             case 0x0A, 0x09: out.append(s)
             case 0..<0x20, 0x7F, 0x80...0x9F: continue
             default: out.append(s)

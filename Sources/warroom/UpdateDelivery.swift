@@ -21,7 +21,8 @@ enum UpdateDelivery {
         do {
             try process.run()
         } catch {
-            return StatusUpdatePayload(text: text, sentWith: command, failure: "could not start: \(error.localizedDescription)")
+            return StatusUpdatePayload(
+                text: text, sentWith: command, failure: "could not start: \(error.localizedDescription)")
         }
         // A reader that exits early must not kill us with SIGPIPE: the write error is enough.
         signal(SIGPIPE, SIG_IGN)
@@ -35,8 +36,9 @@ enum UpdateDelivery {
             return StatusUpdatePayload(text: text, sentWith: command, failure: "timed out after \(Int(timeout))s")
         }
         if process.terminationReason == .uncaughtSignal {
-            return StatusUpdatePayload(text: text, sentWith: command,
-                                       failure: "killed by \(EventText.signalName(Int(process.terminationStatus)))")
+            return StatusUpdatePayload(
+                text: text, sentWith: command,
+                failure: "killed by \(EventText.signalName(Int(process.terminationStatus)))")
         }
         return StatusUpdatePayload(text: text, sentWith: command, exitStatus: Int(process.terminationStatus))
     }

@@ -42,8 +42,12 @@ struct AlertReceiverTests {
         defer { fixture.remove() }
         let server = try await RunningReceiver(fixture.intake())
         _ = try await server.post(Payloads.webhook(alerts: [Payloads.alert()]))
-        let second = Payloads.alert(fingerprint: "9999888877776666", labels: ["severity": "critical", "namespace": "payments",
-                                                                              "pod": "api-2"])
+        let second = Payloads.alert(
+            fingerprint: "9999888877776666",
+            labels: [
+                "severity": "critical", "namespace": "payments",
+                "pod": "api-2"
+            ])
         #expect(try await server.post(Payloads.webhook(alerts: [Payloads.alert(), second])).status == 200)
         let resolved = Payloads.alert(status: "resolved")
         #expect(try await server.post(Payloads.webhook(alerts: [resolved, second])).status == 200)
@@ -69,7 +73,7 @@ struct AlertReceiverTests {
             // One good alert and one bad: the whole delivery is refused.
             (Payloads.webhook(alerts: [Payloads.alert(), broken]), 400, "alert 2"),
             (Data(#"{"version": "4", "alerts": [{"status": "firing"}]}"#.utf8), 400, "no labels"),
-            (Data(repeating: UInt8(ascii: " "), count: AlertDecoding.maximumBytes + 10), 413, "larger than"),
+            (Data(repeating: UInt8(ascii: " "), count: AlertDecoding.maximumBytes + 10), 413, "larger than")
         ]
         for (body, status, reason) in bodies {
             let reply = try await server.post(body)
@@ -90,7 +94,9 @@ struct AlertReceiverTests {
         let body = Payloads.webhook(alerts: [Payloads.alert()])
         #expect(try await server.post(body).status == 401)
         #expect(try await server.post(body, authorization: "Bearer wrong").status == 401)
-        #expect(try await server.post(body, authorization: "Basic " + Data("a:s3cret".utf8).base64EncodedString()).status == 401)
+        #expect(
+            try await server.post(body, authorization: "Basic " + Data("a:s3cret".utf8).base64EncodedString()).status
+                == 401)
         #expect(try fixture.journal.incidents().isEmpty)
         #expect(server.logLines.all.count == 3)
         #expect(server.logLines.all.allSatisfy { $0.contains("401") })
@@ -101,7 +107,9 @@ struct AlertReceiverTests {
 
         let basic = try await RunningReceiver(fixture.intake(auth: .basic(user: "am", password: "pw")))
         #expect(try await basic.post(body).status == 401)
-        #expect(try await basic.post(body, authorization: "Basic " + Data("am:pw".utf8).base64EncodedString()).status == 200)
+        #expect(
+            try await basic.post(body, authorization: "Basic " + Data("am:pw".utf8).base64EncodedString()).status == 200
+        )
         await basic.stop()
     }
 
@@ -131,11 +139,14 @@ struct AlertReceiverTests {
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for i in 0..<1000 {
                 let group50 = i % 50
-                let body = Payloads.webhook(groupKey: "{}:{service=\"s\(group50)\"}", alerts: [
-                    Payloads.alert(fingerprint: String(format: "%016x", i), labels: ["severity": "warning", "pod": "p\(i)"]),
-                ])
+                let body = Payloads.webhook(
+                    groupKey: "{}:{service=\"s\(group50)\"}",
+                    alerts: [
+                        Payloads.alert(
+                            fingerprint: String(format: "%016x", i), labels: ["severity": "warning", "pod": "p\(i)"])
+                    ])
                 group.addTask { try await server.post(body).status }
-                if i % 20 == 19 { _ = try await group.next() }  // about 20 in flight, like a busy Alertmanager
+                if i % 20 == 19 { _ = try await group.next() } // about 20 in flight, like a busy Alertmanager
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }

@@ -11,17 +11,21 @@ struct AlertmanagerEnvironment {
 
     static var current: AlertmanagerEnvironment? {
         let env = ProcessInfo.processInfo.environment
-        guard let url = env["WARROOM_TEST_ALERTMANAGER"], let port = env["WARROOM_TEST_ALERT_RECEIVER_PORT"].flatMap(Int.init),
-              let token = env["WARROOM_TEST_ALERT_TOKEN"], WarroomBinary.url != nil else { return nil }
+        guard let url = env["WARROOM_TEST_ALERTMANAGER"],
+            let port = env["WARROOM_TEST_ALERT_RECEIVER_PORT"].flatMap(Int.init),
+            let token = env["WARROOM_TEST_ALERT_TOKEN"], WarroomBinary.url != nil
+        else { return nil }
         return AlertmanagerEnvironment(alertmanager: url, receiverPort: port, token: token)
     }
 }
 
 /// A real Prometheus rule firing through a real Alertmanager (both started by scripts/test.sh,
 /// scripts/test-alertmanager.sh) into the built `warroom alerts serve` and `alerts pull`.
-@Suite("Alertmanager end to end", .serialized,
-       .enabled(if: AlertmanagerEnvironment.current != nil,
-                "needs prometheus-alertmanager and prometheus, started by scripts/test.sh (WARROOM_TEST_ALERTMANAGER)"))
+@Suite(
+    "Alertmanager end to end", .serialized,
+    .enabled(
+        if: AlertmanagerEnvironment.current != nil,
+        "needs prometheus-alertmanager and prometheus, started by scripts/test.sh (WARROOM_TEST_ALERTMANAGER)"))
 struct AlertmanagerEndToEndTests {
     static var environment: AlertmanagerEnvironment? { AlertmanagerEnvironment.current }
 
@@ -30,11 +34,11 @@ struct AlertmanagerEndToEndTests {
         let fixture = try AlertFixture()
         let config = fixture.directory.appendingPathComponent("warroom.yaml").path
         try """
-            alerts:
-              runbooks: runbooks
-              severity: {critical: SEV2}
-              auth: {bearer_env: WARROOM_E2E_TOKEN}
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        alerts:
+          runbooks: runbooks
+          severity: {critical: SEV2}
+          auth: {bearer_env: WARROOM_E2E_TOKEN}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
         return (fixture.directory, config, fixture)
     }
 
@@ -56,7 +60,9 @@ struct AlertmanagerEndToEndTests {
         let store = directory.appendingPathComponent("store").path
         let serve = Process()
         serve.executableURL = WarroomBinary.url
-        serve.arguments = ["alerts", "serve", "--listen", "127.0.0.1:\(env.receiverPort)", "--config", config, "--store", store]
+        serve.arguments = [
+            "alerts", "serve", "--listen", "127.0.0.1:\(env.receiverPort)", "--config", config, "--store", store
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["WARROOM_E2E_TOKEN"] = env.token
         serve.environment = environment
@@ -84,7 +90,9 @@ struct AlertmanagerEndToEndTests {
 
         // Alertmanager repeats the group every 5 s: the repeat is seen, and opens nothing.
         let first = try #require(try journal.alerts().first)
-        let repeated = try Self.wait(seconds: 30) { try journal.alerts().first.map { $0.lastSeen > first.lastSeen } ?? false }
+        let repeated = try Self.wait(seconds: 30) {
+            try journal.alerts().first.map { $0.lastSeen > first.lastSeen } ?? false
+        }
         #expect(repeated, "a repeat arrived within 30 s")
         #expect(try journal.incidents().count == 1)
         #expect(try journal.events(incident: incident.id, kinds: [.alertFiring]).count == 1)
@@ -97,7 +105,9 @@ struct AlertmanagerEndToEndTests {
         defer { fixture.remove() }
         let store = directory.appendingPathComponent("store").path
         let environment = ProcessInfo.processInfo.environment.merging(["WARROOM_E2E_TOKEN": env.token]) { $1 }
-        let arguments = ["alerts", "pull", "--alertmanager", env.alertmanager, "--once", "--config", config, "--store", store]
+        let arguments = [
+            "alerts", "pull", "--alertmanager", env.alertmanager, "--once", "--config", config, "--store", store
+        ]
         let journal = try SQLiteJournal(location: StoreLocation(directory: URL(fileURLWithPath: store)))
         // The rule may not have reached Alertmanager yet when this test starts.
         let opened = try Self.wait(seconds: 60) {

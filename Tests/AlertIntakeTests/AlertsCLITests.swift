@@ -12,9 +12,12 @@ struct AlertsCLITests {
         let fixture = try AlertFixture()
         defer { fixture.remove() }
         let config = fixture.directory.appendingPathComponent("warroom.yaml").path
-        try "alerts:\n  auth: {bearer_env: WARROOM_NO_SUCH_VARIABLE}\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let result = try WarroomBinary.run(["alerts", "serve", "--listen", "127.0.0.1:0", "--config", config,
-                                            "--store", fixture.directory.appendingPathComponent("s").path])
+        try "alerts:\n  auth: {bearer_env: WARROOM_NO_SUCH_VARIABLE}\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let result = try WarroomBinary.run([
+            "alerts", "serve", "--listen", "127.0.0.1:0", "--config", config,
+            "--store", fixture.directory.appendingPathComponent("s").path
+        ])
         #expect(result.status == 1)
         #expect(result.err.contains("bearer_env: the environment variable WARROOM_NO_SUCH_VARIABLE is not set"))
     }
@@ -39,10 +42,13 @@ struct AlertsCLITests {
     func openUnknownAlert() throws {
         let fixture = try AlertFixture()
         defer { fixture.remove() }
-        _ = try fixture.intake().record(try AlertDecoding.webhook(Payloads.webhook(alerts: [Payloads.alert()]))[0],
-                                        via: "webhook")
-        let result = try WarroomBinary.run(["open", "--alert", "ffffffff", "--store",
-                                            fixture.directory.appendingPathComponent("store").path])
+        _ = try fixture.intake().record(
+            try AlertDecoding.webhook(Payloads.webhook(alerts: [Payloads.alert()]))[0],
+            via: "webhook")
+        let result = try WarroomBinary.run([
+            "open", "--alert", "ffffffff", "--store",
+            fixture.directory.appendingPathComponent("store").path
+        ])
         #expect(result.status == 1)
         #expect(result.err.contains("a1b2c3d4e5f60718"), "\(result.err)")
     }

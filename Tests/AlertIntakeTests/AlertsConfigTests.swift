@@ -43,7 +43,9 @@ struct AlertsConfigTests {
     func allows() {
         let bearer = ReceiverAuth.bearer("tok")
         #expect(bearer.allows("Bearer tok"))
-        #expect(!bearer.allows("Bearer tok2") && !bearer.allows("Bearer to") && !bearer.allows(nil) && !bearer.allows("tok"))
+        #expect(
+            !bearer.allows("Bearer tok2") && !bearer.allows("Bearer to") && !bearer.allows(nil) && !bearer.allows("tok")
+        )
         let basic = ReceiverAuth.basic(user: "am", password: "pw")
         #expect(basic.allows("Basic " + Data("am:pw".utf8).base64EncodedString()))
         #expect(!basic.allows("Basic " + Data("am:px".utf8).base64EncodedString()))

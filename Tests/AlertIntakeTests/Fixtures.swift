@@ -2,7 +2,7 @@ import AlertIntake
 import Foundation
 import IncidentKit
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A throw-away store and runbooks folder for one test.
@@ -47,10 +47,13 @@ struct AlertFixture {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-alerts-\(UUID().uuidString)")
         let runbooks = directory.appendingPathComponent("runbooks")
-        try FileManager.default.createDirectory(at: runbooks.appendingPathComponent("k8s"), withIntermediateDirectories: true)
-        try Self.paymentsRunbook.write(to: runbooks.appendingPathComponent("payments.md"), atomically: true, encoding: .utf8)
-        try Self.catalogueRunbook.write(to: runbooks.appendingPathComponent("k8s/catalogue.md"), atomically: true,
-                                        encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: runbooks.appendingPathComponent("k8s"), withIntermediateDirectories: true)
+        try Self.paymentsRunbook.write(
+            to: runbooks.appendingPathComponent("payments.md"), atomically: true, encoding: .utf8)
+        try Self.catalogueRunbook.write(
+            to: runbooks.appendingPathComponent("k8s/catalogue.md"), atomically: true,
+            encoding: .utf8)
         journal = try SQLiteJournal(location: StoreLocation(directory: directory.appendingPathComponent("store")))
     }
 
@@ -69,25 +72,29 @@ struct AlertFixture {
 
 /// Alertmanager-shaped bodies.
 enum Payloads {
-    static func alert(status: String = "firing", fingerprint: String = "a1b2c3d4e5f60718", name: String = "PaymentsHighErrorRate",
-                      labels: [String: String] = ["severity": "critical", "namespace": "payments"],
-                      annotations: [String: String] = [
-                          "summary": "Payments error rate above 5%",
-                          "runbook_url": "https://example.invalid/runbooks/payments.md#high-error-rate",
-                      ],
-                      startsAt: String = "2026-12-03T10:00:00.123456789Z") -> [String: Any]
-    {
+    static func alert(
+        status: String = "firing", fingerprint: String = "a1b2c3d4e5f60718", name: String = "PaymentsHighErrorRate",
+        labels: [String: String] = ["severity": "critical", "namespace": "payments"],
+        annotations: [String: String] = [
+            "summary": "Payments error rate above 5%",
+            "runbook_url": "https://example.invalid/runbooks/payments.md#high-error-rate"
+        ],
+        startsAt: String = "2026-12-03T10:00:00.123456789Z"
+    ) -> [String: Any] {
         var all = labels
         all["alertname"] = name
-        return ["status": status, "labels": all, "annotations": annotations, "startsAt": startsAt,
-                "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus/graph", "fingerprint": fingerprint]
+        return [
+            "status": status, "labels": all, "annotations": annotations, "startsAt": startsAt,
+            "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus/graph", "fingerprint": fingerprint
+        ]
     }
 
-    static func webhook(groupKey: String? = "{}:{alertname=\"PaymentsHighErrorRate\"}", alerts: [[String: Any]]) -> Data {
+    static func webhook(groupKey: String? = "{}:{alertname=\"PaymentsHighErrorRate\"}", alerts: [[String: Any]]) -> Data
+    {
         var body: [String: Any] = [
             "version": "4", "receiver": "warroom", "status": "firing", "alerts": alerts,
             "groupLabels": ["alertname": "PaymentsHighErrorRate"], "commonLabels": [:], "commonAnnotations": [:],
-            "externalURL": "http://alertmanager:9093", "truncatedAlerts": 0,
+            "externalURL": "http://alertmanager:9093", "truncatedAlerts": 0
         ]
         if let groupKey { body["groupKey"] = groupKey }
         return try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
@@ -115,7 +122,9 @@ final class RunningReceiver: Sendable {
         task = Task { try await receiver.run(on: ListenAddress(host: "127.0.0.1", port: 0)) { continuation.yield($0) } }
         logLines = log
         // A receiver that never listens fails the test instead of hanging it.
-        let timeout = Task { try await Task.sleep(nanoseconds: 20_000_000_000); continuation.finish() }
+        let timeout = Task {
+            try await Task.sleep(nanoseconds: 20_000_000_000); continuation.finish()
+        }
         var first: Int?
         for await port in ports { first = port; break }
         timeout.cancel()

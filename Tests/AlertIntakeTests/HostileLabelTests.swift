@@ -14,12 +14,15 @@ struct HostileLabelTests {
     func storedAsData() throws {
         let fixture = try AlertFixture()
         defer { fixture.remove(); unlink(Self.marker) }
-        let hostile = ["namespace": "$(touch \(Self.marker))", "pod": "x;rm -rf /tmp/nothing-here", "instance": "a\nb",
-                       "severity": "critical"]
+        let hostile = [
+            "namespace": "$(touch \(Self.marker))", "pod": "x;rm -rf /tmp/nothing-here", "instance": "a\nb",
+            "severity": "critical"
+        ]
         let deliveries = try AlertDecoding.webhook(Payloads.webhook(alerts: [Payloads.alert(labels: hostile)]))
         let outcome = try fixture.intake().record(deliveries[0], via: "webhook")
-        let values = try #require(try fixture.journal.events(incident: outcome.incident, kinds: [.valuesRecorded]).first?
-            .payload(as: ValuesRecordedPayload.self))
+        let values = try #require(
+            try fixture.journal.events(incident: outcome.incident, kinds: [.valuesRecorded]).first?
+                .payload(as: ValuesRecordedPayload.self))
         #expect(values.values["namespace"] == "$(touch \(Self.marker))")
         #expect(values.values["pod"] == "x;rm -rf /tmp/nothing-here")
         #expect(values.values["instance"] == "a\nb")
@@ -35,8 +38,9 @@ struct HostileLabelTests {
 
     @Test("a title from a hostile summary stays on one line")
     func title() {
-        let alert = IncomingAlert(fingerprint: "1", firing: true, labels: ["alertname": "X"],
-                                  annotations: ["summary": "boom\n$(reboot)\r\nok"])
+        let alert = IncomingAlert(
+            fingerprint: "1", firing: true, labels: ["alertname": "X"],
+            annotations: ["summary": "boom\n$(reboot)\r\nok"])
         #expect(AlertIntake.title(alert) == "boom $(reboot) ok")
     }
 }

@@ -6,9 +6,10 @@ import Testing
 struct PayloadDecodingTests {
     @Test("a version 4 webhook becomes one delivery for its groupKey")
     func webhook() throws {
-        let deliveries = try AlertDecoding.webhook(Payloads.webhook(alerts: [
-            Payloads.alert(), Payloads.alert(status: "resolved", fingerprint: "ffff000011112222"),
-        ]))
+        let deliveries = try AlertDecoding.webhook(
+            Payloads.webhook(alerts: [
+                Payloads.alert(), Payloads.alert(status: "resolved", fingerprint: "ffff000011112222")
+            ]))
         #expect(deliveries.count == 1)
         let delivery = try #require(deliveries.first)
         #expect(delivery.groupKey == "{}:{alertname=\"PaymentsHighErrorRate\"}")
@@ -21,9 +22,12 @@ struct PayloadDecodingTests {
 
     @Test("without a groupKey each alert is its own group, by fingerprint")
     func noGroupKey() throws {
-        let deliveries = try AlertDecoding.webhook(Payloads.webhook(groupKey: nil, alerts: [
-            Payloads.alert(fingerprint: "0000000000000001"), Payloads.alert(fingerprint: "0000000000000002"),
-        ]))
+        let deliveries = try AlertDecoding.webhook(
+            Payloads.webhook(
+                groupKey: nil,
+                alerts: [
+                    Payloads.alert(fingerprint: "0000000000000001"), Payloads.alert(fingerprint: "0000000000000002")
+                ]))
         #expect(deliveries.map(\.groupKey) == ["fingerprint:0000000000000001", "fingerprint:0000000000000002"])
     }
 
@@ -45,21 +49,27 @@ struct PayloadDecodingTests {
         #expect(RFC3339.date("yesterday") == nil)
     }
 
-    @Test("bad payloads are refused with a reason", arguments: [
-        ("not json", "not JSON"),
-        ("[1, 2]", "is not a"),
-        (#"{"alerts": []}"#, "no \"version\""),
-        (#"{"version": "3", "alerts": []}"#, "version \"3\" is not supported"),
-        (#"{"version": "4"}"#, "no \"alerts\" list"),
-        (#"{"version": "4", "alerts": [{"status": "firing"}]}"#, "alert 1 has no labels"),
-        (#"{"version": "4", "alerts": [{"status": "maybe", "labels": {"a": "b"}}]}"#, "status \"maybe\""),
-        (#"{"version": "4", "alerts": [{"labels": {"a": "b"}}]}"#, "alert 1 has no \"status\""),
-        (#"{"version": "4", "alerts": [{"status": "firing", "labels": {"a": 1}}]}"#, "is not a string"),
-        (#"{"version": "4", "alerts": [{"status": "firing", "labels": {"a": "b"}, "startsAt": "soon"}]}"#,
-         "not an RFC 3339 time"),
-        (#"{"version": "4", "alerts": [{"status": "firing", "labels": {"a": "b"}, "fingerprint": "../../x"}]}"#,
-         "not a short hexadecimal id"),
-    ])
+    @Test(
+        "bad payloads are refused with a reason",
+        arguments: [
+            ("not json", "not JSON"),
+            ("[1, 2]", "is not a"),
+            (#"{"alerts": []}"#, "no \"version\""),
+            (#"{"version": "3", "alerts": []}"#, "version \"3\" is not supported"),
+            (#"{"version": "4"}"#, "no \"alerts\" list"),
+            (#"{"version": "4", "alerts": [{"status": "firing"}]}"#, "alert 1 has no labels"),
+            (#"{"version": "4", "alerts": [{"status": "maybe", "labels": {"a": "b"}}]}"#, "status \"maybe\""),
+            (#"{"version": "4", "alerts": [{"labels": {"a": "b"}}]}"#, "alert 1 has no \"status\""),
+            (#"{"version": "4", "alerts": [{"status": "firing", "labels": {"a": 1}}]}"#, "is not a string"),
+            (
+                #"{"version": "4", "alerts": [{"status": "firing", "labels": {"a": "b"}, "startsAt": "soon"}]}"#,
+                "not an RFC 3339 time"
+            ),
+            (
+                #"{"version": "4", "alerts": [{"status": "firing", "labels": {"a": "b"}, "fingerprint": "../../x"}]}"#,
+                "not a short hexadecimal id"
+            )
+        ])
     func malformed(body: String, reason: String) {
         #expect {
             _ = try AlertDecoding.webhook(Data(body.utf8))

@@ -10,14 +10,17 @@ struct RunbookMatchingTests {
         let fixture = try AlertFixture()
         defer { fixture.remove() }
         let catalog = RunbookCatalog(folder: fixture.runbooksPath)
-        for url in ["https://example.invalid/runbooks/payments.md#high-error-rate",
-                    "https://wiki.invalid/ops/payments#high-error-rate", "payments.md#High-Error-Rate"] {
+        for url in [
+            "https://example.invalid/runbooks/payments.md#high-error-rate",
+            "https://wiki.invalid/ops/payments#high-error-rate", "payments.md#High-Error-Rate"
+        ] {
             let match = try #require(catalog.match(annotations: ["runbook_url": url], alertname: "Whatever"), "\(url)")
             #expect(match.path.hasSuffix("/runbooks/payments.md"))
             #expect(match.section == "High error rate", "\(url)")
         }
-        let older = catalog.match(annotations: ["runbook": "https://x.invalid/k8s/catalogue.md#disk-almost-full"],
-                                  alertname: nil)
+        let older = catalog.match(
+            annotations: ["runbook": "https://x.invalid/k8s/catalogue.md#disk-almost-full"],
+            alertname: nil)
         #expect(older?.path.hasSuffix("/k8s/catalogue.md") == true)
         #expect(older?.section == "Disk Almost Full")
     }
@@ -32,7 +35,8 @@ struct RunbookMatchingTests {
         #expect(catalog.match(annotations: [:], alertname: "HighErrorRate")?.path.hasSuffix("payments.md") == true)
         #expect(catalog.match(annotations: [:], alertname: "SomethingElse") == nil)
         // A URL to no local file falls back to the alertname.
-        let fallback = catalog.match(annotations: ["runbook_url": "https://x.invalid/unknown.md"], alertname: "DiskAlmostFull")
+        let fallback = catalog.match(
+            annotations: ["runbook_url": "https://x.invalid/unknown.md"], alertname: "DiskAlmostFull")
         #expect(fallback?.section == "Disk Almost Full")
     }
 
@@ -45,7 +49,8 @@ struct RunbookMatchingTests {
         #expect(SeverityMapping.severity(label: "critical", configured: [:], runbook: runbook) == "SEV1")
         #expect(SeverityMapping.severity(label: "warning", configured: [:], runbook: runbook) == "SEV2")
         #expect(SeverityMapping.severity(label: "info", configured: [:], runbook: runbook) == "SEV3")
-        #expect(SeverityMapping.severity(label: "Critical", configured: ["critical": "sev2"], runbook: runbook) == "SEV2")
+        #expect(
+            SeverityMapping.severity(label: "Critical", configured: ["critical": "sev2"], runbook: runbook) == "SEV2")
         // A configured level the runbook does not have gives way to the runbook's ranking.
         #expect(SeverityMapping.severity(label: "critical", configured: ["critical": "P0"], runbook: runbook) == "SEV1")
         #expect(SeverityMapping.severity(label: "warning", configured: [:], runbook: nil) == "SEV2")

@@ -33,13 +33,15 @@ struct CommandRunTests {
     }
 
     @Test func environmentAndWorkingDirectory() async throws {
-        let run = try board.start(bashRun("echo \"$WARROOM_TEST_VALUE\"; pwd; echo \"$HOME\"",
-                                          environment: ["WARROOM_TEST_VALUE": "from the runner"],
-                                          workingDirectory: "/tmp"))
+        let run = try board.start(
+            bashRun(
+                "echo \"$WARROOM_TEST_VALUE\"; pwd; echo \"$HOME\"",
+                environment: ["WARROOM_TEST_VALUE": "from the runner"],
+                workingDirectory: "/tmp"))
         _ = await run.wait()
         let lines = run.lines(from: 0, count: 5).map(\.text)
         #expect(lines.prefix(2) == ["from the runner", "/tmp"])
-        #expect(lines.last == ProcessInfo.processInfo.environment["HOME"])  // inherited
+        #expect(lines.last == ProcessInfo.processInfo.environment["HOME"]) // inherited
     }
 
     @Test func ownProcessGroup() async throws {
@@ -81,8 +83,9 @@ struct CommandRunTests {
 
     @Test func prepareProblemsSayWhatToDo() {
         #expect(PrepareProblem.noRunner(language: "sql").description.contains("runners:\n    sql:"))
-        #expect(PrepareProblem.runnerNotFound(language: "sql", program: "psql").description
-            .contains("needs psql, which is not installed"))
+        #expect(
+            PrepareProblem.runnerNotFound(language: "sql", program: "psql").description
+                .contains("needs psql, which is not installed"))
     }
 
     @Test func silentFlagAfterNoOutput() async throws {
@@ -118,7 +121,10 @@ struct CommandRunTests {
         let lines = run.lines(from: run.firstKeptLine, count: 100_000)
         #expect(lines.first == OutputLine(text: "red     x", colors: [ColorRun(start: 0, length: 3, foreground: 1)]))
         for line in lines {
-            #expect(!line.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) })
+            #expect(
+                !line.text.unicodeScalars.contains {
+                    $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+                })
         }
     }
 }

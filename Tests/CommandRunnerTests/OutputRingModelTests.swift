@@ -63,7 +63,9 @@ import Testing
         #expect(ring.lines(from: 0, count: model.total) == model.lines)
         #expect(ring.tail(7) == Array(model.lines.suffix(7)))
         let middle = model.total - model.lines.count / 2
-        #expect(ring.lines(from: middle, count: 3) == Array(model.lines.dropFirst(model.lines.count - model.lines.count / 2).prefix(3)))
+        #expect(
+            ring.lines(from: middle, count: 3)
+                == Array(model.lines.dropFirst(model.lines.count - model.lines.count / 2).prefix(3)))
         let needle = model.lines.last!.text.prefix(5)
         let expected = model.lines.indices.filter { model.lines[$0].text.contains(needle) }
             .map { $0 + model.total - model.lines.count }

@@ -23,8 +23,9 @@ import Testing
     }
 
     @Test func dcsPmApcAndSosAreRemoved() {
-        #expect(texts("x\u{1B}Pq#0;2;0;0;0\u{1B}\\y\u{1B}^privacy\u{1B}\\z\u{1B}_apc\u{1B}\\w\u{1B}Xsos\u{1B}\\v")
-            == ["xyzwv"])
+        #expect(
+            texts("x\u{1B}Pq#0;2;0;0;0\u{1B}\\y\u{1B}^privacy\u{1B}\\z\u{1B}_apc\u{1B}\\w\u{1B}Xsos\u{1B}\\v")
+                == ["xyzwv"])
     }
 
     @Test func singleShiftsAndTwoByteSequencesAreRemoved() {
@@ -60,7 +61,9 @@ import Testing
 
     @Test func invalidUTF8BecomesReplacementCharacters() {
         let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xC3, 0x63, 0xE2, 0x82, 0xAC, 0xED, 0xA0, 0x80, 0xC0, 0xAF, 0x0A]
-        #expect(OutputSanitizer.lines(bytes).map(\.text) == ["a\u{FFFD}b\u{FFFD}c€\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"])
+        #expect(
+            OutputSanitizer.lines(bytes).map(\.text) == ["a\u{FFFD}b\u{FFFD}c€\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"]
+        )
     }
 
     @Test func multiByteCharactersSplitAcrossFeedsSurvive() {
@@ -81,11 +84,12 @@ import Testing
     @Test func sgrColoursBecomeRuns() {
         let line = lines("ok \u{1B}[1;32mPASS\u{1B}[0m and \u{1B}[38;5;208morange\u{1B}[39m \u{1B}[41;97mX\u{1B}[m")[0]
         #expect(line.text == "ok PASS and orange X")
-        #expect(line.colors == [
-            ColorRun(start: 3, length: 4, foreground: 2, bold: true),
-            ColorRun(start: 12, length: 6, foreground: 208),
-            ColorRun(start: 19, length: 1, foreground: 15, background: 1),
-        ])
+        #expect(
+            line.colors == [
+                ColorRun(start: 3, length: 4, foreground: 2, bold: true),
+                ColorRun(start: 12, length: 6, foreground: 208),
+                ColorRun(start: 19, length: 1, foreground: 15, background: 1)
+            ])
     }
 
     @Test func trueColourMapsToTheCube() {

@@ -11,8 +11,9 @@ struct RecordTests {
     func open() throws -> (any Journal, String, RunBoard) {
         let journal = try SQLiteJournal(location: store.location)
         let incident = try journal.openIncident(title: "Checkout down", severity: "SEV2", author: "alice@bastion")
-        let board = RunBoard(journal: journal, incident: incident.id, author: "alice@bastion",
-                             redactor: journal.storedRedactor)
+        let board = RunBoard(
+            journal: journal, incident: incident.id, author: "alice@bastion",
+            redactor: journal.storedRedactor)
         return (journal, incident.id, board)
     }
 
@@ -23,12 +24,15 @@ struct RecordTests {
     @Test func startedAndFinishedPayloads() async throws {
         let (journal, incident, board) = try open()
         let script = "for i in $(seq 1 30); do echo line $i; done; echo 'password=hunter2'; exit 4"
-        let prepared = bashRun(script, id: 7, title: "Show lines", risk: .change,
-                               values: ["pod-name": "checkout-1", "API_TOKEN": "s3cr3t-value"], secrets: ["API_TOKEN"])
+        let prepared = bashRun(
+            script, id: 7, title: "Show lines", risk: .change,
+            values: ["pod-name": "checkout-1", "API_TOKEN": "s3cr3t-value"], secrets: ["API_TOKEN"])
         let run = try board.start(prepared)
         let end = await run.wait()
         #expect(end.state == .exited(4))
-        let events = try journal.events(incident: incident).filter { $0.kind == .commandStarted || $0.kind == .commandFinished }
+        let events = try journal.events(incident: incident).filter {
+            $0.kind == .commandStarted || $0.kind == .commandFinished
+        }
         try #require(events.count == 2)
         #expect(events.allSatisfy { $0.author == "alice@bastion" })
         #expect(events[0].payloadJSON.contains("\"values\":{"))
@@ -68,7 +72,8 @@ struct RecordTests {
 
     @Test func secretsInTheMiddleOfAFloodAreRedacted() async throws {
         let (_, _, board) = try open()
-        let script = "seq 1 50000; echo 'db password=hunter2 here'; seq 50001 100000; echo 'Authorization: Bearer abcdef123456'"
+        let script =
+            "seq 1 50000; echo 'db password=hunter2 here'; seq 50001 100000; echo 'Authorization: Bearer abcdef123456'"
         let end = await (try board.start(bashRun(script))).wait()
         let text = try String(contentsOf: store.directory.appendingPathComponent(end.outputPath!), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -119,7 +124,9 @@ struct RecordTests {
         #expect(end.state == .dryRun)
         #expect(end.outputPath == nil)
         #expect(!FileManager.default.fileExists(atPath: marker.path))
-        let events = try journal.events(incident: incident).filter { $0.kind == .commandStarted || $0.kind == .commandFinished }
+        let events = try journal.events(incident: incident).filter {
+            $0.kind == .commandStarted || $0.kind == .commandFinished
+        }
         #expect(try decoded(CommandStartedPayload.self, events[0]).dryRun)
         #expect(try decoded(CommandFinishedPayload.self, events[1]).dryRun)
         #expect(EventText.describe(events[0]).hasSuffix("(dry run)"))
@@ -129,7 +136,8 @@ struct RecordTests {
     @Test func failedStartIsRecorded() async throws {
         let (journal, incident, board) = try open()
         _ = await (try board.start(bashRun("true", workingDirectory: "/nonexistent/wd"))).wait()
-        let payload = try decoded(CommandFinishedPayload.self, try #require(try journal.events(incident: incident).last))
+        let payload = try decoded(
+            CommandFinishedPayload.self, try #require(try journal.events(incident: incident).last))
         #expect(payload.failure?.contains("/nonexistent/wd") == true)
         #expect(payload.exitStatus == nil)
     }
@@ -141,7 +149,8 @@ struct RecordTests {
         #expect(await eventually(5) { run.processGroupID != nil })
         run.cancel()
         _ = await run.wait()
-        let report = PostmortemReport(incident: try journal.incident(incident), events: try journal.events(incident: incident))
+        let report = PostmortemReport(
+            incident: try journal.incident(incident), events: try journal.events(incident: incident))
         #expect(report.commands.map(\.exit) == ["exit 0", "cancelled (SIGINT)"])
         #expect(report.commands.map(\.command) == ["echo ok", "sleep 30"])
     }
@@ -150,7 +159,9 @@ struct RecordTests {
         let (journal, incident, board) = try open()
         let end = try board.runInteractive(bashRun("exit 5", id: 9))
         #expect(end.state == .exited(5))
-        let events = try journal.events(incident: incident).filter { $0.kind == .commandStarted || $0.kind == .commandFinished }
+        let events = try journal.events(incident: incident).filter {
+            $0.kind == .commandStarted || $0.kind == .commandFinished
+        }
         #expect(try decoded(CommandStartedPayload.self, events[0]).interactive == true)
         let finished = try decoded(CommandFinishedPayload.self, events[1])
         #expect(finished.exitStatus == 5)
@@ -173,8 +184,9 @@ struct RecordTests {
         #expect(end.lineCount == 100_000_000)
         #expect(peakKept <= 10_000 && run.ring.keptLines == 10_000)
         #expect(run.firstKeptLine == 100_000_000 - 10_000)
-        let size = try FileManager.default.attributesOfItem(
-            atPath: store.directory.appendingPathComponent(end.outputPath!).path)[.size] as? Int
+        let size =
+            try FileManager.default.attributesOfItem(
+                atPath: store.directory.appendingPathComponent(end.outputPath!).path)[.size] as? Int
         #expect(size == 200_000_000)
         #expect(Date().timeIntervalSince(started) < 120)
     }

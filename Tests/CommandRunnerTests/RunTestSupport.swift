@@ -15,22 +15,26 @@ final class RunnerTempStore {
 }
 
 /// A bash script as a prepared run.
-func bashRun(_ script: String, id: Int = 7, title: String? = "Test command", risk: Risk = .read,
-             values: [String: String] = [:], secrets: Set<String> = [], environment: [String: String] = [:],
-             workingDirectory: String? = nil, input: String? = nil, timeout: Double? = nil,
-             silentAfter: Double = 60) -> PreparedRun {
-    PreparedRun(commandId: id, title: title, language: "bash", text: script, runnerName: "bash",
-                executable: "/bin/bash", arguments: ["-c", script], input: input, environment: environment,
-                workingDirectory: workingDirectory, values: values, secretNames: secrets, risk: risk,
-                riskReason: risk == .read ? "" : "changes things", confirmationWord: nil, interactive: false,
-                timeout: timeout, silentAfter: silentAfter)
+func bashRun(
+    _ script: String, id: Int = 7, title: String? = "Test command", risk: Risk = .read,
+    values: [String: String] = [:], secrets: Set<String> = [], environment: [String: String] = [:],
+    workingDirectory: String? = nil, input: String? = nil, timeout: Double? = nil,
+    silentAfter: Double = 60
+) -> PreparedRun {
+    PreparedRun(
+        commandId: id, title: title, language: "bash", text: script, runnerName: "bash",
+        executable: "/bin/bash", arguments: ["-c", script], input: input, environment: environment,
+        workingDirectory: workingDirectory, values: values, secretNames: secrets, risk: risk,
+        riskReason: risk == .read ? "" : "changes things", confirmationWord: nil, interactive: false,
+        timeout: timeout, silentAfter: silentAfter)
 }
 
 /// Alive and not a zombie (a reparented child nobody reaps stays a zombie in some containers).
 func isAlive(_ pid: pid_t) -> Bool {
     guard kill(pid, 0) == 0 else { return false }
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-          let close = stat.lastIndex(of: ")") else { return true }
+        let close = stat.lastIndex(of: ")")
+    else { return true }
     let state = stat[stat.index(close, offsetBy: 2)]
     return state != "Z" && state != "X"
 }

@@ -12,9 +12,10 @@ struct SecretRecordTests {
     let store = RunnerTempStore()
 
     func command(_ code: String) -> RunbookCommand {
-        RunbookCommand(id: 3, title: "Secret", language: "bash", code: code, section: "Ops", line: 1,
-                       placeholders: Placeholders.find(in: code, language: "bash"), risk: .read, riskReason: "reads",
-                       runnable: true)
+        RunbookCommand(
+            id: 3, title: "Secret", language: "bash", code: code, section: "Ops", line: 1,
+            placeholders: Placeholders.find(in: code, language: "bash"), risk: .read, riskReason: "reads",
+            runnable: true)
     }
 
     @Test func typedSecretIsMaskedEverywhere() async throws {
@@ -22,9 +23,10 @@ struct SecretRecordTests {
         let incident = try journal.openIncident(title: "Leak", severity: "SEV2", author: "alice")
         let board = RunBoard(journal: journal, incident: incident.id, author: "alice", redactor: journal.storedRedactor)
         let secret = "Hx7-plain-looking-9"
-        let prepared = try RunPreparer.prepare(command("echo connecting with <DB_PASSWORD> now; echo <DB_PASSWORD> | rev | rev"),
-                                               values: ["DB_PASSWORD": secret], settings: RunnerSettings(),
-                                               environment: ProcessInfo.processInfo.environment)
+        let prepared = try RunPreparer.prepare(
+            command("echo connecting with <DB_PASSWORD> now; echo <DB_PASSWORD> | rev | rev"),
+            values: ["DB_PASSWORD": secret], settings: RunnerSettings(),
+            environment: ProcessInfo.processInfo.environment)
         #expect(prepared.text.contains(secret))
         #expect(!prepared.shownText.contains(secret) && prepared.shownText.contains("••••••"))
         let run = try board.start(prepared)
@@ -36,17 +38,20 @@ struct SecretRecordTests {
         #expect(shown.count == 2 && !shown.contains { $0.contains(secret) }, "\(shown)")
         let events = try journal.events(incident: incident.id)
         for event in events { #expect(!event.payloadJSON.contains(secret), "\(event.kind): \(event.payloadJSON)") }
-        let log = try String(contentsOf: store.directory.appendingPathComponent(try #require(end.outputPath)), encoding: .utf8)
+        let log = try String(
+            contentsOf: store.directory.appendingPathComponent(try #require(end.outputPath)), encoding: .utf8)
         #expect(!log.contains(secret) && log.contains("connecting with"))
-        let report = try PostmortemRenderer.render(PostmortemReport(incident: try journal.incident(incident.id), events: events))
+        let report = try PostmortemRenderer.render(
+            PostmortemReport(incident: try journal.incident(incident.id), events: events))
         #expect(!report.contains(secret))
     }
 
     @Test func environmentValuesStayInTheEnvironment() async throws {
         var environment = ProcessInfo.processInfo.environment
         environment["API_TOKEN"] = "tok-from-env-123456"
-        let prepared = try RunPreparer.prepare(command("printf '%s\\n' \"token=$API_TOKEN\" | wc -c"), values: [:],
-                                               settings: RunnerSettings(), environment: environment)
+        let prepared = try RunPreparer.prepare(
+            command("printf '%s\\n' \"token=$API_TOKEN\" | wc -c"), values: [:],
+            settings: RunnerSettings(), environment: environment)
         #expect(!prepared.text.contains("tok-from-env"))
         #expect(prepared.text.contains("${API_TOKEN}") && prepared.shownText == prepared.text)
         #expect(prepared.environment["API_TOKEN"] == "tok-from-env-123456")

@@ -15,24 +15,33 @@ struct StreamRedactionTests {
         let incident = try journal.openIncident(title: "Keys", severity: "SEV2", author: "alice")
         let board = RunBoard(journal: journal, incident: incident.id, author: "alice", redactor: journal.storedRedactor)
         let end = await (try board.start(bashRun(script))).wait()
-        let log = try String(contentsOf: store.directory.appendingPathComponent(try #require(end.outputPath)), encoding: .utf8)
+        let log = try String(
+            contentsOf: store.directory.appendingPathComponent(try #require(end.outputPath)), encoding: .utf8)
         let events = try journal.events(incident: incident.id).map(\.payloadJSON).joined(separator: "\n")
         return (log, events)
     }
 
-    static let keyBody = ["MIIEowIBAAKCAQEA7bq9mQ0Xr2JcVJ7y8m7r0Q2zq3aBcDeFgHiJkLmNoPqRsTuV", "kq9z0f8QwErTyUiOpAsDfGhJkLzXcVbNm1234567890abcdefghijklmnopqrs"]
+    static let keyBody = [
+        "MIIEowIBAAKCAQEA7bq9mQ0Xr2JcVJ7y8m7r0Q2zq3aBcDeFgHiJkLmNoPqRsTuV",
+        "kq9z0f8QwErTyUiOpAsDfGhJkLzXcVbNm1234567890abcdefghijklmnopqrs"
+    ]
 
     @Test func privateKeyBlockAcrossLines() async throws {
-        let script = "echo before; echo '-----BEGIN RSA PRIVATE KEY-----'; echo '\(Self.keyBody[0])'; echo '\(Self.keyBody[1])'; "
+        let script =
+            "echo before; echo '-----BEGIN RSA PRIVATE KEY-----'; echo '\(Self.keyBody[0])'; echo '\(Self.keyBody[1])'; "
             + "echo '-----END RSA PRIVATE KEY-----'; echo after"
         let (log, journal) = try await runRecorded(script)
-        #expect(log == "before\n-----BEGIN RSA PRIVATE KEY-----\n[REDACTED]\n[REDACTED]\n-----END RSA PRIVATE KEY-----\nafter\n")
+        #expect(
+            log
+                == "before\n-----BEGIN RSA PRIVATE KEY-----\n[REDACTED]\n[REDACTED]\n-----END RSA PRIVATE KEY-----\nafter\n"
+        )
         for body in Self.keyBody { #expect(!journal.contains(body)) }
     }
 
     @Test func keyWhoseBeginIsBeforeTheTail() async throws {
         let lines = (1...30).map { "echo line\($0)" }.joined(separator: "; ")
-        let script = "echo '-----BEGIN PRIVATE KEY-----'; for i in $(seq 1 25); do echo '\(Self.keyBody[0])'; done; "
+        let script =
+            "echo '-----BEGIN PRIVATE KEY-----'; for i in $(seq 1 25); do echo '\(Self.keyBody[0])'; done; "
             + "echo '-----END PRIVATE KEY-----'; " + lines
         let (log, journal) = try await runRecorded(script)
         #expect(!log.contains(Self.keyBody[0]) && !journal.contains(Self.keyBody[0]))
@@ -44,7 +53,9 @@ struct StreamRedactionTests {
         let script = "printf '%*s' 4090 '' | tr ' ' x; echo ' password=hunter2-Zq9-long-secret done'"
         let (log, journal) = try await runRecorded(script)
         #expect(!log.contains("hunter2") && !log.contains("Zq9"), "\(log.suffix(80))")
-        #expect(log.contains(String(repeating: "x", count: 4090) + " password=[REDACTED] done\n"), "one line again in the file")
+        #expect(
+            log.contains(String(repeating: "x", count: 4090) + " password=[REDACTED] done\n"),
+            "one line again in the file")
         #expect(!journal.contains("hunter2") && !journal.contains("Zq9"), "\(journal.suffix(300))")
     }
 }

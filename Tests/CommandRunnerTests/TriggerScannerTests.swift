@@ -8,9 +8,11 @@ import Testing
     @Test func agreesWithTheRedactorLineByLine() {
         let redactor = Redactor.standard
         let scanner = TriggerScanner(redactor)
-        let lines = ["plain text", "export API_TOKEN=abc", "Bearer eyJhbGciOi", "ghp_0123456789abcdef",
-                     "postgres://u:pw@db/x", "nothing here", "the KEY is", "PaSsWoRd: x", "a b c", "x-",
-                     "AKIAABCDEFGHIJKLMNOP", "--password hunter2", "ok"]
+        let lines = [
+            "plain text", "export API_TOKEN=abc", "Bearer eyJhbGciOi", "ghp_0123456789abcdef",
+            "postgres://u:pw@db/x", "nothing here", "the KEY is", "PaSsWoRd: x", "a b c", "x-",
+            "AKIAABCDEFGHIJKLMNOP", "--password hunter2", "ok"
+        ]
         for line in lines {
             var copy = line
             let found = copy.withUTF8 { scanner.next(in: $0, from: 0) != nil }
@@ -39,15 +41,19 @@ import Testing
     /// finds the same first occurrence as a plain search for each trigger word.
     @Test func findsWhatAPlainSearchFinds() {
         let scanner = TriggerScanner(Redactor.standard)
-        let words = ["PassWord", "pas", "to ken", "TOKEN", "ghp_", "gh_p", "://", ":/", "--", "-", "AKIA", "aki",
-                     "sk-", "s k", "Secret", "credentiaL", "kEy", "k", "xox", "_live_", "_test", "aiza", "basic",
-                     "bearer", "identified", "private key", "Private  key", "é", "\n", " "]
-        let triggers = ["private key", "akia", "asia", "agpa", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
-                        "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-", "aiza", "bearer", "token", "basic",
-                        "://", "password", "identified", "--", "pass", "pwd", "secret", "key", "credential",
-                        // #11's patterns: credential headers, JWTs, short password options, webhooks, npm.
-                        "authorization", "cookie", "x-", "eyj", "mysql", "mariadb", "redis-cli", "sshpass", "login", "-u",
-                        "--user", "--proxy-user", "hooks.slack.com", "_auth", "_password", "npm_"]
+        let words = [
+            "PassWord", "pas", "to ken", "TOKEN", "ghp_", "gh_p", "://", ":/", "--", "-", "AKIA", "aki",
+            "sk-", "s k", "Secret", "credentiaL", "kEy", "k", "xox", "_live_", "_test", "aiza", "basic",
+            "bearer", "identified", "private key", "Private  key", "é", "\n", " "
+        ]
+        let triggers = [
+            "private key", "akia", "asia", "agpa", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+            "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-", "aiza", "bearer", "token", "basic",
+            "://", "password", "identified", "--", "pass", "pwd", "secret", "key", "credential",
+            // #11's patterns: credential headers, JWTs, short password options, webhooks, npm.
+            "authorization", "cookie", "x-", "eyj", "mysql", "mariadb", "redis-cli", "sshpass", "login", "-u",
+            "--user", "--proxy-user", "hooks.slack.com", "_auth", "_password", "npm_"
+        ]
         var state: UInt64 = 7
         var text = ""
         for _ in 0..<400 {

@@ -10,15 +10,18 @@ struct AlertsOverlayTests {
     }
 
     static func alert(resolved: Bool) -> FiringAlert {
-        FiringAlert(fingerprint: "f1", name: "HighErrorRate", labels: ["alertname": "HighErrorRate", "namespace": "payments"],
-                    annotations: ["summary": "5xx above 5%"], since: AppFixture.start.addingTimeInterval(-120),
-                    generatorURL: "http://prometheus.example/graph?g0.expr=x", resolved: resolved)
+        FiringAlert(
+            fingerprint: "f1", name: "HighErrorRate", labels: ["alertname": "HighErrorRate", "namespace": "payments"],
+            annotations: ["summary": "5xx above 5%"], since: AppFixture.start.addingTimeInterval(-120),
+            generatorURL: "http://prometheus.example/graph?g0.expr=x", resolved: resolved)
     }
 
     @Test("Firing: counted in the header; :alerts lists labels, summary, since when and the generator link")
     func firing() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "alert_firing", "Alert firing", .alert(Self.alert(resolved: false)))]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([AppFixture.event(1, "alert_firing", "Alert firing", .alert(Self.alert(resolved: false)))]))
         #expect(Self.screen(state)[0].contains("🔔 1 firing (:alerts)"))
         AppFixture.press([.char(":")] + "alerts".map { .char($0) } + [.enter], &state)
         #expect(state.overlays == [.alerts])
@@ -45,10 +48,12 @@ struct AlertsOverlayTests {
     @Test("Resolved: no longer counted, listed as resolved, and the footer suggests mitigated (nothing is closed)")
     func resolved() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "alert_firing", "Alert firing", .alert(Self.alert(resolved: false))),
-            AppFixture.event(2, "alert_resolved", "Alert resolved", .alert(Self.alert(resolved: true))),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "alert_firing", "Alert firing", .alert(Self.alert(resolved: false))),
+                AppFixture.event(2, "alert_resolved", "Alert resolved", .alert(Self.alert(resolved: true)))
+            ]))
         #expect(state.firingCount == 0)
         #expect(state.incident.status == "investigating")
         #expect(state.message?.contains(":milestone mitigated") == true)
@@ -60,6 +65,8 @@ struct AlertsOverlayTests {
     @Test("Alertmanager's nanosecond times are read")
     func rfc3339() {
         let date = ClockTime.parseRFC3339("2026-12-03T13:02:00.123456789Z")
-        #expect(date.map { abs($0.timeIntervalSince(ClockTime.parseISO("2026-12-03T13:02:00Z")!) - 0.123456789) < 0.001 } == true)
+        #expect(
+            date.map { abs($0.timeIntervalSince(ClockTime.parseISO("2026-12-03T13:02:00Z")!) - 0.123456789) < 0.001 }
+                == true)
     }
 }

@@ -8,15 +8,23 @@ struct AppChooserTests {
     /// The fixture plus a deployment checklist, a procedure, and SEV1 linking that procedure.
     static func state() -> AppState {
         var book = AppFixture.runbook
-        book.severities[0] = SeverityLevel(id: "SEV1", rank: 1, name: "Critical", description: "Checkout down",
-                                           escalation: "page the payments lead", procedure: "Failover", line: 1)
-        book.checklists.append(Checklist(title: "Deploy", kind: .deployment, section: "Deploy", line: 50, items: [
-            ChecklistItem(text: "Freeze merges", line: 51),
-        ]))
-        book.procedures = [Procedure(title: "Failover", section: "Procedures > Failover", steps: [
-            ProcedureStep(text: "Promote the replica", line: 61),
-            ProcedureStep(text: "Point DNS at it", commands: [2], line: 62),
-        ], line: 60)]
+        book.severities[0] = SeverityLevel(
+            id: "SEV1", rank: 1, name: "Critical", description: "Checkout down",
+            escalation: "page the payments lead", procedure: "Failover", line: 1)
+        book.checklists.append(
+            Checklist(
+                title: "Deploy", kind: .deployment, section: "Deploy", line: 50,
+                items: [
+                    ChecklistItem(text: "Freeze merges", line: 51)
+                ]))
+        book.procedures = [
+            Procedure(
+                title: "Failover", section: "Procedures > Failover",
+                steps: [
+                    ProcedureStep(text: "Promote the replica", line: 61),
+                    ProcedureStep(text: "Point DNS at it", commands: [2], line: 62)
+                ], line: 60)
+        ]
         var state = AppFixture.state()
         state.runbooks = [book]
         return state
@@ -68,7 +76,8 @@ struct AppChooserTests {
         #expect(state.checklist?.title == "Procedure: Failover" && state.overlays.isEmpty)
         // :sev offers it too; n keeps the list.
         state.activeList = nil
-        #expect(AppFixture.press([.char(":")] + "sev SEV1".map { .char($0) } + [.enter], &state) == [.setSeverity("SEV1")])
+        #expect(
+            AppFixture.press([.char(":")] + "sev SEV1".map { .char($0) } + [.enter], &state) == [.setSeverity("SEV1")])
         AppFixture.press([.char("n")], &state)
         #expect(state.overlays.isEmpty && state.checklist?.title == "Incident Checklist")
     }
@@ -76,14 +85,23 @@ struct AppChooserTests {
     @Test("Several runbooks: merged commands and metrics labelled by title, / searches all commands")
     func severalRunbooks() {
         var state = Self.state()
-        state.runbooks.append(Runbook(
-            title: "Search", source: "search.md",
-            checklists: [Checklist(title: "Search triage", kind: .incident, section: "Search", line: 1, items: [
-                ChecklistItem(text: "Check the index", line: 2)])],
-            commands: [RunbookCommand(id: 1, title: "Reindex", language: "bash", code: "es reindex",
-                                      section: "Search > Repair", line: 5, placeholders: [], risk: .change,
-                                      riskReason: "write", runnable: true)],
-            metrics: [MetricSpec(name: "search_latency", line: 9)]))
+        state.runbooks.append(
+            Runbook(
+                title: "Search", source: "search.md",
+                checklists: [
+                    Checklist(
+                        title: "Search triage", kind: .incident, section: "Search", line: 1,
+                        items: [
+                            ChecklistItem(text: "Check the index", line: 2)
+                        ])
+                ],
+                commands: [
+                    RunbookCommand(
+                        id: 1, title: "Reindex", language: "bash", code: "es reindex",
+                        section: "Search > Repair", line: 5, placeholders: [], risk: .change,
+                        riskReason: "write", runnable: true)
+                ],
+                metrics: [MetricSpec(name: "search_latency", line: 9)]))
         #expect(state.commands.count == 3 && state.metrics.count == 2)
         let text = Self.screen(state)
         #expect(text.contains("── Payments ──") && text.contains("── Search ──"))

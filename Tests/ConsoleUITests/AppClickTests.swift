@@ -11,7 +11,9 @@ struct AppClickTests {
     /// The screen cell where `text` is drawn.
     static func find(_ text: String, _ state: AppState) -> (x: Int, y: Int)? {
         for (y, line) in screen(state).enumerated() {
-            if let range = line.range(of: text) { return (line.distance(from: line.startIndex, to: range.lowerBound), y) }
+            if let range = line.range(of: text) {
+                return (line.distance(from: line.startIndex, to: range.lowerBound), y)
+            }
         }
         return nil
     }
@@ -49,7 +51,8 @@ struct AppClickTests {
     @Test("Clicks follow the scrolled, filtered and zoomed rows; overlays take no clicks")
     func clickScrolled() throws {
         var state = AppFixture.state(width: 100, height: 30)
-        _ = AppUpdate.update(&state, .journalEvents((1...40).map { AppFixture.event(Int64($0), "note", "event \($0)") }))
+        _ = AppUpdate.update(
+            &state, .journalEvents((1...40).map { AppFixture.event(Int64($0), "note", "event \($0)") }))
         // The timeline follows the newest event, so early ones scrolled away.
         let at = try #require(Self.find("note      event 38", state))
         _ = AppUpdate.update(&state, .click(x: at.x, y: at.y))

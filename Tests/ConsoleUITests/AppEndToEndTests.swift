@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// The real console in tmux: `warroom demo` on a store the test then reads back.
-@Suite("Console end to end (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+@Suite(
+    "Console end to end (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// The `:` palette in the real console: each command lands in the journal; postmortem writes a file.
-@Suite("Command palette end to end (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+@Suite(
+    "Command palette end to end (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppPaletteEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 

@@ -90,8 +90,9 @@ struct AppPaletteTests {
         var state = AppFixture.state()
         AppFixture.press([.char("/")] + Self.type("roll"), &state)
         #expect(state.rowCount(.checklist) == 1)
-        #expect(AppFixture.press([.enter, .char(" ")], &state)
-            == [.appendTick(ItemRef(checklist: "Incident Checklist", index: 2, text: "Roll back the deploy"))])
+        #expect(
+            AppFixture.press([.enter, .char(" ")], &state)
+                == [.appendTick(ItemRef(checklist: "Incident Checklist", index: 2, text: "Roll back the deploy"))])
         let text = Self.screen(state)
         #expect(text.contains("/roll"))
         #expect(!text.contains("Confirm the alert"))
@@ -111,10 +112,12 @@ struct AppPaletteTests {
     @Test("Timeline: / by text and :filter by kind")
     func timelineFilter() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "note", "db slow"), AppFixture.event(2, "severity_changed", "SEV2 → SEV1"),
-            AppFixture.event(3, "note", "cache cold"),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "note", "db slow"), AppFixture.event(2, "severity_changed", "SEV2 → SEV1"),
+                AppFixture.event(3, "note", "cache cold")
+            ]))
         #expect(CommandPalette.candidates("filter ", state) == ["note", "severity_changed"])
         _ = Self.run("filter note", &state)
         #expect(state.rowCount(.timeline) == 2)

@@ -4,18 +4,22 @@ import Testing
 
 @Suite("Resuming an incident (pure)")
 struct AppResumeTests {
-    @Test("Replaying the journal restores marks, severity, status, notes; selection and guided mode start at the first open item")
+    @Test(
+        "Replaying the journal restores marks, severity, status, notes; selection and guided mode start at the first open item"
+    )
     func resume() {
         var state = AppFixture.state()
         let items = state.items
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "opened", "Checkout failing"),
-            AppFixture.event(2, "item_ticked", "", .ticked(items[0].key)),
-            AppFixture.event(3, "item_skipped", "", .skipped(items[1].key)),
-            AppFixture.event(4, "severity_changed", "SEV2 → SEV1", .severity("SEV1")),
-            AppFixture.event(5, "status_changed", "identified", .status("identified")),
-            AppFixture.event(6, "note", "db failover started"),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "opened", "Checkout failing"),
+                AppFixture.event(2, "item_ticked", "", .ticked(items[0].key)),
+                AppFixture.event(3, "item_skipped", "", .skipped(items[1].key)),
+                AppFixture.event(4, "severity_changed", "SEV2 → SEV1", .severity("SEV1")),
+                AppFixture.event(5, "status_changed", "identified", .status("identified")),
+                AppFixture.event(6, "note", "db failover started")
+            ]))
         AppUpdate.resume(&state)
         #expect(state.selected(.checklist) == 2)
         #expect(state.marks[items[0].key]?.state == .done && state.marks[items[1].key]?.state == .skipped)

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// `warroom open A.md B.md` in tmux: both runbooks' lists in the chooser, labelled by title.
-@Suite("Several runbooks end to end (tmux)", .serialized,
-       .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+@Suite(
+    "Several runbooks end to end (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppRunbooksEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
@@ -11,7 +12,8 @@ struct AppRunbooksEndToEndTests {
     func twoRunbooks() throws {
         let tmux = try #require(TerminalEndToEndTests.tmux)
         let warroom = try #require(TerminalEndToEndTests.warroom)
-        let runbook = try #require(AppEndToEndTests.exampleRunbook(near: warroom), "examples/payments-api.md beside the build")
+        let runbook = try #require(
+            AppEndToEndTests.exampleRunbook(near: warroom), "examples/payments-api.md beside the build")
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
         // The same runbook under a second name and title.
@@ -19,8 +21,9 @@ struct AppRunbooksEndToEndTests {
         let text = try String(contentsOfFile: runbook, encoding: .utf8)
             .replacingOccurrences(of: "# Payments API Runbook", with: "# Search Runbook")
         try text.write(toFile: second, atomically: true, encoding: .utf8)
-        let session = try Session(tmux: tmux,
-                                  command: "\(warroom) open \(runbook) \(second) --title two --store \(store)")
+        let session = try Session(
+            tmux: tmux,
+            command: "\(warroom) open \(runbook) \(second) --title two --store \(store)")
         _ = try session.wait { $0.contains("┌─ Commands") }
         try session.keys("c")
         // Wait for the rows, not only the box title: a capture can land mid-redraw.

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// Issue 4's scenario from start to finish: the journal holds exactly what was done at the keyboard.
-@Suite("Console scenario (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+@Suite(
+    "Console scenario (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct AppScenarioEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 

@@ -11,7 +11,8 @@ struct AppUpdateTests {
         let item = ItemRef(checklist: "Incident Checklist", index: 1, text: "Pick a severity")
         #expect(effects == [.appendTick(item)])
         #expect(state.marks.isEmpty)
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "item_ticked", "Pick a severity", .ticked(item.key))]))
+        _ = AppUpdate.update(
+            &state, .journalEvents([AppFixture.event(1, "item_ticked", "Pick a severity", .ticked(item.key))]))
         #expect(state.marks[item.key]?.state == .done)
         #expect(state.marks[item.key]?.author == "bob")
         #expect(AppFixture.press([.char(" ")], &state) == [.appendUntick(item)])
@@ -90,9 +91,11 @@ struct AppUpdateTests {
         #expect(state.overlays == [.severityPicker(1)])
         #expect(AppFixture.press([.up, .enter], &state) == [.setSeverity("SEV1")])
         #expect(state.incident.severity == "SEV2")
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(5, "severity_changed", "SEV2 → SEV1", .severity("SEV1"))]))
+        _ = AppUpdate.update(
+            &state, .journalEvents([AppFixture.event(5, "severity_changed", "SEV2 → SEV1", .severity("SEV1"))]))
         #expect(state.incident.severity == "SEV1")
-        #expect(AppFixture.press([.char(":")] + "sev sev4".map { .char($0) } + [.enter], &state) == [.setSeverity("SEV4")])
+        #expect(
+            AppFixture.press([.char(":")] + "sev sev4".map { .char($0) } + [.enter], &state) == [.setSeverity("SEV4")])
         AppFixture.press([.char(":")] + "sev".map { .char($0) } + [.enter], &state)
         #expect(state.overlays == [.severityPicker(0)])
     }
@@ -119,10 +122,12 @@ struct AppUpdateTests {
     @Test("Role and status events update the header snapshot")
     func snapshot() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "role_assigned", "commander carol", .role("commander", "carol")),
-            AppFixture.event(2, "status_changed", "mitigated", .status("mitigated")),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "role_assigned", "commander carol", .role("commander", "carol")),
+                AppFixture.event(2, "status_changed", "mitigated", .status("mitigated"))
+            ]))
         #expect(state.incident.commander == "carol")
         #expect(state.incident.status == "mitigated")
     }
@@ -130,8 +135,10 @@ struct AppUpdateTests {
     @Test("An earlier event that arrives late goes in at its place, once")
     func outOfOrder() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(1, "opened", "o"), AppFixture.event(3, "note", "mine")]))
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(2, "note", "theirs"), AppFixture.event(3, "note", "mine")]))
+        _ = AppUpdate.update(
+            &state, .journalEvents([AppFixture.event(1, "opened", "o"), AppFixture.event(3, "note", "mine")]))
+        _ = AppUpdate.update(
+            &state, .journalEvents([AppFixture.event(2, "note", "theirs"), AppFixture.event(3, "note", "mine")]))
         #expect(state.timeline.map(\.id) == [1, 2, 3])
     }
 
@@ -156,7 +163,8 @@ struct AppUpdateTests {
         #expect(state.message?.contains("Unknown severity SEV9") == true)
         #expect(AppFixture.press([.char(":")] + "frobnicate".map { .char($0) } + [.enter], &state).isEmpty)
         #expect(state.message?.hasPrefix("Unknown command frobnicate — valid: sev LEVEL, status") == true)
-        #expect(AppFixture.press([.char(":")] + "note hi there".map { .char($0) } + [.enter], &state)
-            == [.appendNote("hi there")])
+        #expect(
+            AppFixture.press([.char(":")] + "note hi there".map { .char($0) } + [.enter], &state)
+                == [.appendNote("hi there")])
     }
 }

@@ -15,10 +15,12 @@ struct AppViewTests {
     func full() {
         var state = AppFixture.state()
         let item = state.items[0]
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "opened", "Checkout failing", at: 0),
-            AppFixture.event(2, "item_ticked", item.text, .ticked(item.key), at: 30),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "opened", "Checkout failing", at: 0),
+                AppFixture.event(2, "item_ticked", item.text, .ticked(item.key), at: 30)
+            ]))
         let (canvas, text) = screen(state)
         #expect(text.contains("INC-20261118-1"))
         #expect(text.contains("⚑ SEV2 Degraded"))
@@ -94,10 +96,12 @@ struct AppViewTests {
     @Test("Zoom gives the focused pane the whole body; the timeline shows a date line per day")
     func zoomAndDays() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "note", "day one", at: 10),
-            AppFixture.event(2, "note", "day two", at: 86_400),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "note", "day one", at: 10),
+                AppFixture.event(2, "note", "day two", at: 86_400)
+            ]))
         state.focus = .timeline
         state.zoomed = true
         let (canvas, text) = screen(state)
@@ -130,7 +134,8 @@ struct AppViewTests {
         let mono = BuiltinThemes.defaultTheme.palette(depth: .mono)
         var state = AppFixture.state()
         let item = state.items[0]
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(2, "item_ticked", item.text, .ticked(item.key), at: 30)]))
+        _ = AppUpdate.update(
+            &state, .journalEvents([AppFixture.event(2, "item_ticked", item.text, .ticked(item.key), at: 30)]))
         let canvas = AppView.render(state, palette: mono)
         let row = canvas.lines.firstIndex { $0.contains("[x] Confirm the alert") }!
         #expect(canvas.style(at: 2, row).attributes.contains(.reverse))

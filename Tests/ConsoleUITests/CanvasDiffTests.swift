@@ -36,7 +36,7 @@ struct CanvasDiffTests {
         var a = Canvas(width: 10, height: 1)
         a.write("漢字", x: 0, y: 0)
         var b = a
-        b.write("漢x", x: 0, y: 0)     // 字 (cols 2-3) becomes "x" + space
+        b.write("漢x", x: 0, y: 0) // 字 (cols 2-3) becomes "x" + space
         let runs = CanvasDiff.runs(from: a, to: b)
         #expect(runs.count == 1)
         #expect(runs[0].column == 2)

@@ -23,7 +23,7 @@ struct CanvasTests {
         #expect(canvas.lines == ["", "   bcd", ""])
         canvas.write("0123456789", x: -2, y: 2)
         #expect(canvas.text(row: 2) == "23456789")
-        canvas.write("zzz", x: 0, y: 5)   // outside: ignored, no crash
+        canvas.write("zzz", x: 0, y: 5) // outside: ignored, no crash
         canvas.write("zzz", x: 0, y: -1)
         #expect(canvas.lines.count == 3)
     }
@@ -61,7 +61,8 @@ struct CanvasTests {
         #expect(canvas[3, 1].character == " ")
         #expect(canvas[2, 3].character == " " && canvas[3, 3].character == "t", "⚠ without VS16 is one column")
         for row in 0..<5 {
-            #expect(canvas.row(row).filter { !$0.isContinuation }.map { DisplayWidth.of($0.character) }.reduce(0, +) == 20)
+            #expect(
+                canvas.row(row).filter { !$0.isContinuation }.map { DisplayWidth.of($0.character) }.reduce(0, +) == 20)
         }
     }
 
@@ -83,10 +84,10 @@ struct CanvasTests {
     func overwriteHalf() {
         var canvas = Canvas(width: 6, height: 1)
         canvas.write("漢字", x: 0, y: 0)
-        canvas.write("x", x: 1, y: 0)   // right half of 漢
+        canvas.write("x", x: 1, y: 0) // right half of 漢
         #expect(canvas.text(row: 0) == " x字")
         #expect(!canvas[1, 0].isContinuation)
-        canvas.write("y", x: 2, y: 0)   // left half of 字
+        canvas.write("y", x: 2, y: 0) // left half of 字
         #expect(canvas.text(row: 0) == " xy")
         #expect(!canvas[3, 0].isContinuation)
     }
@@ -134,8 +135,9 @@ struct CanvasTests {
     @Test("Boxes with titles, focused and unfocused")
     func boxes() {
         var canvas = Canvas(width: 14, height: 4)
-        let inner = canvas.box(Rect(x: 0, y: 0, width: 14, height: 4), title: "Metrics and more", focused: true,
-                               borderStyle: red)
+        let inner = canvas.box(
+            Rect(x: 0, y: 0, width: 14, height: 4), title: "Metrics and more", focused: true,
+            borderStyle: red)
         #expect(inner == Rect(x: 1, y: 1, width: 12, height: 2))
         #expect(canvas.lines == ["┏━ Metrics… ━┓", "┃            ┃", "┃            ┃", "┗━━━━━━━━━━━━┛"])
         #expect(canvas.style(at: 0, 0) == red)

@@ -3,8 +3,10 @@ import Testing
 
 /// #11 item 4: SIGTERM or SIGHUP to the console ends it as `q` does — its runs are cancelled and
 /// their ends are on the record — instead of killing it with the runs left unrecorded.
-@Suite("Console signals (tmux)", .serialized,
-       .enabled(if: TerminalEndToEndTests.tmux != nil && TerminalEndToEndTests.warroom != nil, "needs tmux and the binary"))
+@Suite(
+    "Console signals (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.tmux != nil && TerminalEndToEndTests.warroom != nil, "needs tmux and the binary")
+)
 struct ConsoleSignalEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
@@ -22,13 +24,15 @@ struct ConsoleSignalEndToEndTests {
         try session.keys("Enter")
         _ = try session.wait { $0.contains("#1 ⟳ running") }
 
-        let pane = try session.run(["display", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pane = try session.run(["display", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let child = try Spawn.run("/usr/bin/pgrep", ["-P", pane]).split(separator: "\n").first
         let pid = try #require(child.flatMap { pid_t($0.trimmingCharacters(in: .whitespaces)) })
         #expect(kill(pid, signal) == 0)
         _ = try session.wait { $0.contains("WARROOM-EXIT-") }
 
-        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap {
+        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap
+        {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         let kinds = events.compactMap { $0["kind"] as? String }

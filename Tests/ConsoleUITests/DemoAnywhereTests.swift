@@ -3,15 +3,17 @@ import Testing
 
 /// `warroom demo` started from a folder far from the source tree still has its runbook and its
 /// `warroom.yaml` (carried in the binary): the metric bindings give the metrics pane live values.
-@Suite("Demo from any folder (tmux)", .serialized,
-       .enabled(if: TerminalEndToEndTests.tmux != nil && TerminalEndToEndTests.warroom != nil, "tmux or warroom missing"))
+@Suite(
+    "Demo from any folder (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.tmux != nil && TerminalEndToEndTests.warroom != nil, "tmux or warroom missing"))
 struct DemoAnywhereTests {
     @Test func demoFromTmpUsesTheEmbeddedConfig() throws {
         let tmux = try #require(TerminalEndToEndTests.tmux), warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
-        let session = try TerminalEndToEndTests.Session(tmux: tmux,
-                                                      command: "sh -c 'cd / && exec \(warroom) demo --store \(store) --log \(store)/debug.log'")
+        let session = try TerminalEndToEndTests.Session(
+            tmux: tmux,
+            command: "sh -c 'cd / && exec \(warroom) demo --store \(store) --log \(store)/debug.log'")
         // `Retry Queue Depth` is bound to `command: echo 42` in examples/warroom.yaml.
         let screen = try session.wait { $0.contains("Retry Queue Depth 42") }
         #expect(screen.contains("Retry Queue Depth 42"), "\(screen)")
@@ -20,8 +22,9 @@ struct DemoAnywhereTests {
         let after = try session.wait { $0.contains("WARROOM-EXIT-") }
         #expect(after.contains("WARROOM-EXIT-0"), "\(after)")
         let written = try String(contentsOfFile: store + "/demo/warroom.yaml", encoding: .utf8)
-        let example = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../examples/warroom.yaml").standardizedFileURL, encoding: .utf8)
+        let example = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../examples/warroom.yaml").standardizedFileURL, encoding: .utf8)
         #expect(written == example)
         // The debug log has the console's start, its metric plan and its end.
         let log = try String(contentsOfFile: store + "/debug.log", encoding: .utf8)

@@ -5,7 +5,9 @@ import Testing
 struct DemoFrameTests {
     let palette = BuiltinThemes.defaultTheme.palette(depth: .ansi256)
 
-    @Test("Renders at any size without crashing", arguments: [(200, 60), (120, 40), (80, 24), (60, 15), (59, 15), (1, 1), (0, 0)])
+    @Test(
+        "Renders at any size without crashing",
+        arguments: [(200, 60), (120, 40), (80, 24), (60, 15), (59, 15), (1, 1), (0, 0)])
     func sizes(width: Int, height: Int) {
         let canvas = DemoFrame.render(width: width, height: height, palette: palette)
         #expect(canvas.width == max(width, 0) && canvas.height == max(height, 0))

@@ -3,14 +3,17 @@ import WarroomTestSupport
 import Testing
 
 /// An idle console must not repaint: only the clocks change, a few cells a second.
-@Suite("Idle output (pty)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+@Suite(
+    "Idle output (pty)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct IdleOutputTests {
     @Test("Idle for 3 s, warroom demo writes under 500 bytes per second")
     func idle() throws {
         let warroom = try #require(TerminalEndToEndTests.warroom)
         let store = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store) }
-        let pty = try #require(PseudoTerminal.start(warroom, ["demo", "--store", store]), "a pseudo-terminal for the demo")
+        let pty = try #require(
+            PseudoTerminal.start(warroom, ["demo", "--store", store]), "a pseudo-terminal for the demo")
         defer { pty.finish() }
         var output: [UInt8] = []
         let first = pty.wait(for: "quit", timeout: 15, output: &output)

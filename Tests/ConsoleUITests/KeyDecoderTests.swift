@@ -64,15 +64,17 @@ struct KeyDecoderTests {
 
     @Test("SGR mouse press, release, wheel, drag")
     func mouse() {
-        let events = KeyDecoder.decode("\u{1B}[<0;10;5M\u{1B}[<0;10;5m\u{1B}[<64;1;1M\u{1B}[<65;1;1M\u{1B}[<32;3;4M\u{1B}[<18;2;2M")
-        #expect(events == [
-            .mouse(MouseEvent(button: .left, action: .press, column: 9, row: 4)),
-            .mouse(MouseEvent(button: .left, action: .release, column: 9, row: 4)),
-            .mouse(MouseEvent(button: .wheelUp, action: .press, column: 0, row: 0)),
-            .mouse(MouseEvent(button: .wheelDown, action: .press, column: 0, row: 0)),
-            .mouse(MouseEvent(button: .left, action: .drag, column: 2, row: 3)),
-            .mouse(MouseEvent(button: .right, action: .press, column: 1, row: 1, modifiers: .ctrl)),
-        ])
+        let events = KeyDecoder.decode(
+            "\u{1B}[<0;10;5M\u{1B}[<0;10;5m\u{1B}[<64;1;1M\u{1B}[<65;1;1M\u{1B}[<32;3;4M\u{1B}[<18;2;2M")
+        #expect(
+            events == [
+                .mouse(MouseEvent(button: .left, action: .press, column: 9, row: 4)),
+                .mouse(MouseEvent(button: .left, action: .release, column: 9, row: 4)),
+                .mouse(MouseEvent(button: .wheelUp, action: .press, column: 0, row: 0)),
+                .mouse(MouseEvent(button: .wheelDown, action: .press, column: 0, row: 0)),
+                .mouse(MouseEvent(button: .left, action: .drag, column: 2, row: 3)),
+                .mouse(MouseEvent(button: .right, action: .press, column: 1, row: 1, modifiers: .ctrl))
+            ])
     }
 
     @Test("Unknown sequences are reported, not dropped silently, and decoding goes on")

@@ -7,10 +7,12 @@ import Testing
 @Suite("Keys that cannot act say why (pure)")
 struct KeysSayWhyTests {
     @Test func noListNoStepsNoCommands() {
-        var state = AppState(runbooks: [Runbook(title: "Bare", source: "bare.md")],
-                             incident: IncidentSnapshot(id: "INC-1", title: "x", severity: "SEV2", status: "investigating",
-                                                        startedAt: AppFixture.start),
-                             now: AppFixture.start)
+        var state = AppState(
+            runbooks: [Runbook(title: "Bare", source: "bare.md")],
+            incident: IncidentSnapshot(
+                id: "INC-1", title: "x", severity: "SEV2", status: "investigating",
+                startedAt: AppFixture.start),
+            now: AppFixture.start)
         #expect(AppFixture.press([.char(" ")], &state).isEmpty)
         #expect(state.footer == .error("No checklist or procedure shown: c chooses one"))
         #expect(AppFixture.press([.char("g")], &state).isEmpty && state.guided == nil)

@@ -13,10 +13,13 @@ struct MetricPaneTests {
     @Test("CRIT with value, unit, sparkline, threshold and symbol; the header counts breaches")
     func crit() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .metricReadings([
-            MetricReading(name: "error_rate", state: .crit, value: 7, unit: "%", threshold: "> 5%",
-                          samples: [1, 2, 4, 7], source: "command: echo 7"),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .metricReadings([
+                MetricReading(
+                    name: "error_rate", state: .crit, value: 7, unit: "%", threshold: "> 5%",
+                    samples: [1, 2, 4, 7], source: "command: echo 7")
+            ]))
         let screen = text(state)
         #expect(screen.contains("✖ error_rate 7 % ▁▂▅█"))
         #expect(screen.contains("threshold > 5% · CRIT"))
@@ -27,17 +30,22 @@ struct MetricPaneTests {
     func words() {
         var state = AppFixture.state()
         state.asciiOnly = true
-        _ = AppUpdate.update(&state, .metricReadings([
-            MetricReading(name: "error_rate", state: .pending, value: 2, unit: "%", threshold: "> 1%",
-                          detail: "breaching 12s of 5m", samples: [0, 2]),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .metricReadings([
+                MetricReading(
+                    name: "error_rate", state: .pending, value: 2, unit: "%", threshold: "> 1%",
+                    detail: "breaching 12s of 5m", samples: [0, 2])
+            ]))
         var screen = text(state)
         #expect(screen.contains("PENDING breaching 12s of 5m"))
         #expect(screen.contains(". error_rate 2 % _#"))
         #expect(!screen.contains("breached"))
-        _ = AppUpdate.update(&state, .metricReadings([
-            MetricReading(name: "error_rate", state: .error, detail: "timeout after 5s"),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .metricReadings([
+                MetricReading(name: "error_rate", state: .error, detail: "timeout after 5s")
+            ]))
         #expect(text(state).contains("ERROR timeout after 5s"))
         _ = AppUpdate.update(&state, .metricReadings([MetricReading(name: "error_rate", state: .unbound)]))
         screen = text(state)
@@ -47,10 +55,13 @@ struct MetricPaneTests {
     @Test("Enter on a metric opens a chart of its samples with its source; Escape closes it")
     func chart() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .metricReadings([
-            MetricReading(name: "error_rate", state: .crit, value: 7, unit: "%", threshold: "> 5%",
-                          samples: [1, 2, 4, 7], source: "command: echo 7"),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .metricReadings([
+                MetricReading(
+                    name: "error_rate", state: .crit, value: 7, unit: "%", threshold: "> 5%",
+                    samples: [1, 2, 4, 7], source: "command: echo 7")
+            ]))
         state.focus = .metrics
         _ = AppUpdate.update(&state, .key(.enter))
         #expect(state.overlays == [.metricChart("error_rate")])

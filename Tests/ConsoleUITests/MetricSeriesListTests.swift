@@ -14,13 +14,17 @@ struct MetricSeriesListTests {
     func chartState(series count: Int) -> AppState {
         var state = AppFixture.state()
         let series = (0..<count).map { i in
-            MetricSeries(labels: ["__name__": "http_requests", "handler": String(format: "/h%02d", i), "job": "api"],
-                         value: Double(100 - i))
+            MetricSeries(
+                labels: ["__name__": "http_requests", "handler": String(format: "/h%02d", i), "job": "api"],
+                value: Double(100 - i))
         }
-        _ = AppUpdate.update(&state, .metricReadings([
-            MetricReading(name: "error_rate", state: .crit, value: 100, unit: "%", threshold: "> 5%",
-                          samples: [90, 95, 100], source: "prometheus: http_requests", series: series),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .metricReadings([
+                MetricReading(
+                    name: "error_rate", state: .crit, value: 100, unit: "%", threshold: "> 5%",
+                    samples: [90, 95, 100], source: "prometheus: http_requests", series: series)
+            ]))
         state.focus = .metrics
         _ = AppUpdate.update(&state, .key(.enter))
         return state
@@ -79,7 +83,8 @@ struct MetricSeriesListTests {
 
     @Test("Labels read as PromQL: the name, then the other labels sorted")
     func labelText() {
-        #expect(MetricSeries(labels: ["job": "x", "__name__": "up", "instance": "a:1"], value: 1).labelText
+        #expect(
+            MetricSeries(labels: ["job": "x", "__name__": "up", "instance": "a:1"], value: 1).labelText
                 == "up{instance=\"a:1\", job=\"x\"}")
         #expect(MetricSeries(labels: ["handler": "/q"], value: 1).labelText == "{handler=\"/q\"}")
         #expect(MetricSeries(labels: [:], value: 1).labelText == "{}")
@@ -88,10 +93,13 @@ struct MetricSeriesListTests {
     @Test("An unbound metric's chart says how to bind it")
     func unboundHint() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .metricReadings([
-            MetricReading(name: "error_rate", state: .unbound,
-                          detail: "no source: add `- name: error_rate` with prometheus: rate(x[5m]) to warroom.yaml metrics:"),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .metricReadings([
+                MetricReading(
+                    name: "error_rate", state: .unbound,
+                    detail: "no source: add `- name: error_rate` with prometheus: rate(x[5m]) to warroom.yaml metrics:")
+            ]))
         state.focus = .metrics
         _ = AppUpdate.update(&state, .key(.enter))
         #expect(text(state).contains("no source: add `- name: error_rate` with prometheus: rate(x[5m])"))

@@ -12,8 +12,13 @@ struct OutputViewerTests {
     /// A running run with `count` lines, its viewer open (120×40: 32 text rows).
     static func viewing(_ count: Int = 100) -> AppState {
         var state = RunFixture.state()
-        _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running, lines: count,
-                                                                outputPath: "/store/out/1.log")]))
+        _ = AppUpdate.update(
+            &state,
+            .runs([
+                RunFixture.snapshot(
+                    1, command: 6, .running, lines: count,
+                    outputPath: "/store/out/1.log")
+            ]))
         _ = AppUpdate.update(&state, .runOutput(id: 1, firstLine: 0, lines: lines(0..<count)))
         AppFixture.press([.enter], &state)
         return state
@@ -66,9 +71,13 @@ struct OutputViewerTests {
     func search() {
         var state = RunFixture.state()
         _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .exited(1), finished: 50)]))
-        _ = AppUpdate.update(&state, .runOutput(id: 1, firstLine: 0, lines: Self.lines(0..<100) {
-            $0 == 10 || $0 == 40 ? "line \($0) ERROR disk full" : "line \($0)"
-        }))
+        _ = AppUpdate.update(
+            &state,
+            .runOutput(
+                id: 1, firstLine: 0,
+                lines: Self.lines(0..<100) {
+                    $0 == 10 || $0 == 40 ? "line \($0) ERROR disk full" : "line \($0)"
+                }))
         AppFixture.press([.enter, .char("/")] + RunFixture.type("error") + [.enter], &state)
         #expect(Self.textRows(state).first == "line 10 ERROR disk full")
         let (canvas, text) = RunFixture.screen(state)
@@ -96,7 +105,8 @@ struct OutputViewerTests {
         var state = RunFixture.state()
         _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running)]))
         let long = String(repeating: "abcdefghij", count: 15) + "END"
-        _ = AppUpdate.update(&state, .runOutput(id: 1, firstLine: 0, lines: [OutputLine(text: long), OutputLine(text: "next")]))
+        _ = AppUpdate.update(
+            &state, .runOutput(id: 1, firstLine: 0, lines: [OutputLine(text: long), OutputLine(text: "next")]))
         AppFixture.press([.enter], &state)
         var rows = Self.textRows(state).filter { !$0.isEmpty }
         #expect(rows.count == 2 && rows[0].count == 118 && rows[1] == "next")
@@ -110,10 +120,18 @@ struct OutputViewerTests {
     func colours() {
         var state = RunFixture.state()
         _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running)]))
-        _ = AppUpdate.update(&state, .runOutput(id: 1, firstLine: 0, lines: [
-            OutputLine(text: "ok FAIL warn", colors: [ColorRun(start: 3, length: 4, foreground: 1, bold: true),
-                                                      ColorRun(start: 8, length: 4, foreground: 214, background: 4)]),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .runOutput(
+                id: 1, firstLine: 0,
+                lines: [
+                    OutputLine(
+                        text: "ok FAIL warn",
+                        colors: [
+                            ColorRun(start: 3, length: 4, foreground: 1, bold: true),
+                            ColorRun(start: 8, length: 4, foreground: 214, background: 4)
+                        ])
+                ]))
         AppFixture.press([.enter], &state)
         let (canvas, _) = RunFixture.screen(state)
         let row = canvas.lines.firstIndex { $0.contains("ok FAIL warn") }!

@@ -14,7 +14,8 @@ struct PaneWindowTests {
         range.map { i in
             let kind = i % 3 == 0 ? "note" : i % 3 == 1 ? "milestone" : "status_changed"
             let text = i % 5 == 0 ? "deploy r\(i)" : "event \(i)"
-            return AppFixture.event(Int64(i + 1), kind, text, at: 50_000 + Double(i) * 100, author: i % 2 == 0 ? "bob" : "ann")
+            return AppFixture.event(
+                Int64(i + 1), kind, text, at: 50_000 + Double(i) * 100, author: i % 2 == 0 ? "bob" : "ann")
         }
     }
 
@@ -152,12 +153,15 @@ struct PaneWindowTests {
     func commandHeadings() {
         var state = AppFixture.state()
         func command(_ id: Int, _ section: String) -> RunbookCommand {
-            RunbookCommand(id: id, title: "step \(id)", language: "bash", code: "echo \(id)", section: section,
-                           line: id, placeholders: [], risk: .read, riskReason: "echo", runnable: true)
+            RunbookCommand(
+                id: id, title: "step \(id)", language: "bash", code: "echo \(id)", section: section,
+                line: id, placeholders: [], risk: .read, riskReason: "echo", runnable: true)
         }
         var book = AppFixture.runbook
-        book.commands = [command(1, "Payments > Diagnosis"), command(2, "Payments > Mitigation"),
-                         command(3, "Payments > Diagnosis"), command(4, "Payments > Diagnosis")]
+        book.commands = [
+            command(1, "Payments > Diagnosis"), command(2, "Payments > Mitigation"),
+            command(3, "Payments > Diagnosis"), command(4, "Payments > Diagnosis")
+        ]
         state.runbooks = [book]
         func texts() -> [String] { AppView.commandLines(state).all.map(\.text) }
         #expect(texts().filter { !$0.hasPrefix(" ") } == ["Diagnosis", "Mitigation", "Diagnosis"])

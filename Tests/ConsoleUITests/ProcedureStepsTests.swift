@@ -10,17 +10,23 @@ struct ProcedureStepsTests {
         var book = AppFixture.runbook
         book.checklists = []
         book.severities = [
-            SeverityLevel(id: "P1", rank: 1, responseTime: Deadline(seconds: 300, text: "5 minutes"), procedure: "API Completely Down", line: 1),
-            SeverityLevel(id: "P2", rank: 2, procedure: "High Error Rate", line: 2),
+            SeverityLevel(
+                id: "P1", rank: 1, responseTime: Deadline(seconds: 300, text: "5 minutes"),
+                procedure: "API Completely Down", line: 1),
+            SeverityLevel(id: "P2", rank: 2, procedure: "High Error Rate", line: 2)
         ]
         book.procedures = [
-            Procedure(title: "API Completely Down", section: "P1: API Completely Down", steps: [
-                ProcedureStep(text: "Check the load balancer", line: 11),
-                ProcedureStep(text: "Fail over to the standby region", commands: [1], line: 12),
-            ], line: 10),
-            Procedure(title: "High Error Rate", section: "P2: High Error Rate", steps: [
-                ProcedureStep(text: "Find the failing endpoint", line: 21),
-            ], line: 20),
+            Procedure(
+                title: "API Completely Down", section: "P1: API Completely Down",
+                steps: [
+                    ProcedureStep(text: "Check the load balancer", line: 11),
+                    ProcedureStep(text: "Fail over to the standby region", commands: [1], line: 12)
+                ], line: 10),
+            Procedure(
+                title: "High Error Rate", section: "P2: High Error Rate",
+                steps: [
+                    ProcedureStep(text: "Find the failing endpoint", line: 21)
+                ], line: 20)
         ]
         var state = AppFixture.state(severity: severity)
         state.runbooks = [book]
@@ -48,7 +54,7 @@ struct ProcedureStepsTests {
         var state = Self.state(severity: "P1")
         #expect(AppFixture.press([.char(":")] + "sev P2".map { .char($0) } + [.enter], &state) == [.setSeverity("P2")])
         AppFixture.press([.char("n")], &state)
-        state.incident.severity = "P2"  // the journal's answer
+        state.incident.severity = "P2" // the journal's answer
         #expect(state.checklist?.title == "Procedure: API Completely Down")
         #expect(Self.screen(state).contains("procedure: High Error Rate (not shown: c chooses)"))
     }

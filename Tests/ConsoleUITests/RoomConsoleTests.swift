@@ -18,10 +18,12 @@ struct RoomConsoleTests {
     @Test("Roles go in the header after the commander, and :roles lists them")
     func roles() {
         var state = AppFixture.state()
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "role_assigned", "carol is scribe", .role("scribe", "carol")),
-            AppFixture.event(2, "role_assigned", "dan is comms", .role("comms", "dan")),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "role_assigned", "carol is scribe", .role("scribe", "carol")),
+                AppFixture.event(2, "role_assigned", "dan is comms", .role("comms", "dan"))
+            ]))
         #expect(Self.screen(state)[1].hasSuffix("IC: alice · scribe carol · comms dan"))
         #expect(Self.run("roles", &state).isEmpty)
         let screen = Self.screen(state).joined(separator: "\n")
@@ -39,8 +41,14 @@ struct RoomConsoleTests {
         #expect(Self.run("handoff alice", &state).isEmpty)
         #expect(state.footer == .error("alice is already commander"))
         #expect(Self.run("handoff", &state).isEmpty && state.messageIsError)
-        _ = AppUpdate.update(&state, .page(title: "Hand-off briefing", lines: ["Hand-off of commander: alice → bob",
-                                                                                 "SLA: 28m 51s left"]))
+        _ = AppUpdate.update(
+            &state,
+            .page(
+                title: "Hand-off briefing",
+                lines: [
+                    "Hand-off of commander: alice → bob",
+                    "SLA: 28m 51s left"
+                ]))
         let screen = Self.screen(state)
         #expect(screen.contains { $0.contains("━ Hand-off briefing ━") })
         #expect(screen.contains { $0.contains("┃ Hand-off of commander: alice → bob") })
@@ -51,13 +59,20 @@ struct RoomConsoleTests {
     @Test("Follow-ups: added, listed, closed by id; a wrong id says which are open")
     func followUps() {
         var state = AppFixture.state()
-        #expect(Self.run("action alert on pool saturation @bob", &state) == [.addFollowUp("alert on pool saturation @bob")])
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(4, "action_added", "Follow-up", .followUp(FollowUpRow(id: 4, text: "alert on pool saturation", owner: "bob"))),
-            AppFixture.event(5, "note", "TODO: rotate", .followUp(FollowUpRow(id: 5, text: "rotate the key"))),
-        ]))
-        #expect(Self.run("action done 4", &state) == [.closeFollowUp(id: 4, text: "alert on pool saturation", reason: nil)])
-        #expect(Self.run("action drop #5 covered by INC-2", &state)
+        #expect(
+            Self.run("action alert on pool saturation @bob", &state) == [.addFollowUp("alert on pool saturation @bob")])
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(
+                    4, "action_added", "Follow-up",
+                    .followUp(FollowUpRow(id: 4, text: "alert on pool saturation", owner: "bob"))),
+                AppFixture.event(5, "note", "TODO: rotate", .followUp(FollowUpRow(id: 5, text: "rotate the key")))
+            ]))
+        #expect(
+            Self.run("action done 4", &state) == [.closeFollowUp(id: 4, text: "alert on pool saturation", reason: nil)])
+        #expect(
+            Self.run("action drop #5 covered by INC-2", &state)
                 == [.closeFollowUp(id: 5, text: "rotate the key", reason: "covered by INC-2")])
         #expect(Self.run("action drop 5", &state).isEmpty && state.message?.contains("say why") == true)
         #expect(Self.run("action done 9", &state).isEmpty)
@@ -90,16 +105,20 @@ struct RoomConsoleTests {
 
     @Test("The next update is due a cadence after the last one; late, the header says so")
     func updateCadence() {
-        var state = AppFixture.state()  // 69 s in
+        var state = AppFixture.state() // 69 s in
         state.updateSettings = UpdateSettings(every: ["SEV2": 600])
         #expect(Self.screen(state)[1].contains(" ✉ update in 08:51 "))
-        _ = AppUpdate.update(&state, .journalEvents([AppFixture.event(3, "status_update", "sent", .statusUpdate, at: 60)]))
+        _ = AppUpdate.update(
+            &state, .journalEvents([AppFixture.event(3, "status_update", "sent", .statusUpdate, at: 60)]))
         #expect(Self.screen(state)[1].contains(" ✉ update in 09:51 "))
         _ = AppUpdate.update(&state, .tick(AppFixture.start.addingTimeInterval(60 + 600 + 15)))
         #expect(Self.screen(state)[1].contains(" ✉ update due +00:15 (:update) "))
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(4, "milestone", "mitigated", .milestone("mitigated", at: AppFixture.start.addingTimeInterval(700))),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(
+                    4, "milestone", "mitigated", .milestone("mitigated", at: AppFixture.start.addingTimeInterval(700)))
+            ]))
         #expect(!Self.screen(state)[1].contains("update"))
     }
 
@@ -109,13 +128,14 @@ struct RoomConsoleTests {
         book.escalation = [
             EscalationStep(level: 1, who: "Payments on-call", line: 1),
             EscalationStep(level: 2, who: "Payments lead", after: "after 15 min", contact: "+44 20 7946 0000", line: 2),
-            EscalationStep(level: 3, who: "VP Engineering", after: "after 1 hour", line: 3),
+            EscalationStep(level: 3, who: "VP Engineering", after: "after 1 hour", line: 3)
         ]
         var state = AppFixture.state()
         state.runbooks = [book]
         #expect(Self.screen(state)[1].contains(" ⇡ L2 Payments lead in 13:51 "))
         let due = AppUpdate.update(&state, .tick(AppFixture.start.addingTimeInterval(901)))
-        #expect(due == [.recordEscalation(level: 2, who: "Payments lead", afterSeconds: 900, contact: "+44 20 7946 0000")])
+        #expect(
+            due == [.recordEscalation(level: 2, who: "Payments lead", afterSeconds: 900, contact: "+44 20 7946 0000")])
         #expect(state.footer == .notice("Escalation due: L2 Payments lead — +44 20 7946 0000 (:contacts)"))
         #expect(AppUpdate.update(&state, .tick(AppFixture.start.addingTimeInterval(902))).isEmpty)
         #expect(Self.screen(state)[1].contains(" ⇡ L3 VP Engineering in 44:58 "))
@@ -136,9 +156,13 @@ struct RoomConsoleTests {
         #expect(state.overlays == [.offerMilestone("acknowledged")])
         #expect(Self.screen(state).contains { $0.contains("Record acknowledged now (stops the SLA clock)? y / n") })
         #expect(AppFixture.press([.char("y")], &state) == [.appendMilestone("acknowledged", at: nil)])
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(7, "milestone", "acknowledged", .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(60))),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(
+                    7, "milestone", "acknowledged",
+                    .milestone("acknowledged", at: AppFixture.start.addingTimeInterval(60)))
+            ]))
         // Unticked and ticked again: the milestone is on the record, nothing is offered.
         state.marks = [:]
         #expect(AppFixture.press([.char(" ")], &state) == [.appendTick(item)])
@@ -152,12 +176,12 @@ struct RoomConsoleTests {
         AppFixture.press([.char("j")], &state)
         #expect(state.stepCommands.isEmpty)
         state.selection[.commands] = 1
-        AppFixture.press([.char("j")], &state)  // "Roll back the deploy" runs command 1
+        AppFixture.press([.char("j")], &state) // "Roll back the deploy" runs command 1
         #expect(state.commands.map(\.id) == [1, 2] && state.selected(.commands) == 0)
         let lines = Self.screen(state)
         let heading = try #require(lines.firstIndex { $0.contains("│▶ This step") })
         #expect(lines[heading + 1].contains("◆ change      Roll back"))
-        AppFixture.press([.char("g")], &state)  // guided mode starts at the first open step: none pinned
+        AppFixture.press([.char("g")], &state) // guided mode starts at the first open step: none pinned
         #expect(state.guided == 0 && state.stepCommands.isEmpty)
     }
 

@@ -4,7 +4,9 @@ import Testing
 /// The commander's room in the real binary (tmux): a procedure-only runbook's steps at once, the
 /// SLA breach on the timeline, acknowledging, a hand-off briefing, a status update drafted in
 /// `$EDITOR`, edited and recorded, and a follow-up; then the journal holds exactly that.
-@Suite("The room (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+@Suite(
+    "The room (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct RoomEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
@@ -102,8 +104,11 @@ struct RoomEndToEndTests {
         let kinds = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["kind"] as? String
         }
-        #expect(kinds == ["opened", "sla_breached", "item_ticked", "milestone", "role_assigned", "role_assigned",
-                          "status_update", "action_added"])
+        #expect(
+            kinds == [
+                "opened", "sla_breached", "item_ticked", "milestone", "role_assigned", "role_assigned",
+                "status_update", "action_added"
+            ])
         let actions = try Spawn.run(warroom, ["actions", "--store", store])
         #expect(actions.contains("open\t@bob\tcheck the acquirer"))
     }
@@ -130,7 +135,9 @@ struct RoomEndToEndTests {
     func walk() throws {
         let tmux = try #require(TerminalEndToEndTests.tmux)
         let warroom = try #require(TerminalEndToEndTests.warroom)
-        let walk = try Folder("deploy.md", """
+        let walk = try Folder(
+            "deploy.md",
+            """
             # Payments deploys
 
             ## Incident checklist
@@ -144,8 +151,9 @@ struct RoomEndToEndTests {
             - [ ] Deploy the canary
             """)
         let book = walk.path + "/deploy.md", store = walk.path + "/store"
-        let session = try Session(tmux: tmux, command: "\(warroom) walk \(book) --store \(store)", width: 130, height: 40,
-                                  environment: ["WARROOM_AUTHOR": "alice"])
+        let session = try Session(
+            tmux: tmux, command: "\(warroom) walk \(book) --store \(store)", width: 130, height: 40,
+            environment: ["WARROOM_AUTHOR": "alice"])
         let first = try session.wait { $0.contains("⚑ WALK") && $0.contains("Step 1 of 3") }
         #expect(first.contains("walk: 0 of 3 steps") && !first.contains("SLA"))
         #expect(first.contains("Announce the deploy"))

@@ -104,8 +104,9 @@ struct RunFlowTests {
         let footer = RunFixture.screen(state).0.lines.last ?? ""
         #expect(footer.contains("Enter  continue") && !footer.contains("yes"))
         // y, n and d are letters of the word here, not keys.
-        #expect(AppFixture.press(RunFixture.type("yes") + [.enter], &state)
-            == [.recordRefusal(preview.run, reason: "the confirmation typed was \"yes\", not \(word)")])
+        #expect(
+            AppFixture.press(RunFixture.type("yes") + [.enter], &state)
+                == [.recordRefusal(preview.run, reason: "the confirmation typed was \"yes\", not \(word)")])
         #expect(state.overlays.isEmpty)
         #expect(state.message == "Refused: \"yes\" is not \(word); nothing ran")
         AppFixture.press([.enter] + RunFixture.type(word), &state)
@@ -128,7 +129,8 @@ struct RunFlowTests {
     @Test("A command that cannot be prepared shows why instead of a preview; Esc closes, nothing runs")
     func problem() {
         var state = RunFixture.state()
-        state.runbooks[0].commands.append(RunFixture.command(7, "Locks", "SELECT count(*) FROM pg_locks;", language: "sql"))
+        state.runbooks[0].commands.append(
+            RunFixture.command(7, "Locks", "SELECT count(*) FROM pg_locks;", language: "sql"))
         RunFixture.select(7, &state)
         AppFixture.press([.enter], &state)
         var text = RunFixture.screen(state).1
@@ -175,11 +177,13 @@ struct RunFlowTests {
         #expect(CommandPalette.candidates("run ", state).allSatisfy { $0 != "5" })
     }
 
-    @Test(":vars lists remembered values, masks secrets, edits one; the journal's values are remembered, masked ones not")
+    @Test(
+        ":vars lists remembered values, masks secrets, edits one; the journal's values are remembered, masked ones not")
     func vars() {
         var state = RunFixture.state()
-        let started = ConsoleEvent(id: 1, time: AppFixture.start, author: "bob", kind: "command_started", text: "…",
-                                   change: .commandValues(["pod-name": "api-1", "API_TOKEN": ConsoleEvent.maskedValue]))
+        let started = ConsoleEvent(
+            id: 1, time: AppFixture.start, author: "bob", kind: "command_started", text: "…",
+            change: .commandValues(["pod-name": "api-1", "API_TOKEN": ConsoleEvent.maskedValue]))
         _ = AppUpdate.update(&state, .journalEvents([started]))
         #expect(state.vars == ["pod-name": "api-1"])
         state.vars["API_TOKEN"] = "hunter2"
@@ -189,7 +193,7 @@ struct RunFlowTests {
         #expect(text.contains("api-1"))
         AppFixture.press([.down, .enter, .ctrl("u")] + RunFixture.type("api-2") + [.enter], &state)
         #expect(state.vars["pod-name"] == "api-2")
-        AppFixture.press([.up, .enter] + RunFixture.type("new") , &state)
+        AppFixture.press([.up, .enter] + RunFixture.type("new"), &state)
         text = RunFixture.screen(state).1
         #expect(text.contains("•••") && !text.contains("new"))
         AppFixture.press([.escape, .escape], &state)

@@ -15,10 +15,12 @@ struct RunbookReadingTests {
         state.readingRunbooks = true
         let first = AppFixture.runbook.checklists[0]
         let key = ItemRef.key(checklist: first.title, index: 0)
-        _ = AppUpdate.update(&state, .journalEvents([
-            AppFixture.event(1, "opened", "Checkout failing", at: 0),
-            AppFixture.event(2, "item_ticked", first.items[0].text, .ticked(key), at: 30),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .journalEvents([
+                AppFixture.event(1, "opened", "Checkout failing", at: 0),
+                AppFixture.event(2, "item_ticked", first.items[0].text, .ticked(key), at: 30)
+            ]))
         AppUpdate.resume(&state)
         var text = AppView.render(state, palette: palette).lines.joined(separator: "\n")
         #expect(text.contains("reading runbook…"))

@@ -3,7 +3,9 @@ import Testing
 
 /// Issue 5's scenario in the real binary: run a read command of the demo runbook, cancel a long
 /// one with Ctrl-C, refuse a destructive one with the wrong word; the journal holds all three.
-@Suite("Command runner (tmux)", .serialized, .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
+@Suite(
+    "Command runner (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"))
 struct RunnerEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
@@ -50,12 +52,16 @@ struct RunnerEndToEndTests {
         try session.keys("q")
         #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
 
-        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap {
+        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap
+        {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         let kinds = events.compactMap { $0["kind"] as? String }
-        #expect(kinds == ["opened", "command_started", "command_finished", "command_started", "command_finished",
-                          "command_refused"])
+        #expect(
+            kinds == [
+                "opened", "command_started", "command_finished", "command_started", "command_finished",
+                "command_refused"
+            ])
         let payloads = events.map { $0["payload"] as? [String: Any] ?? [:] }
         #expect(payloads[2]["commandId"] as? Int == 7 && payloads[2]["exitStatus"] as? Int == 0)
         #expect((payloads[2]["tail"] as? [String])?.contains { $0.hasPrefix("MemTotal:") } == true)
@@ -82,8 +88,9 @@ struct RunnerEndToEndTests {
         read -r -p "name? " name; echo "hello $name"
         ```
         """.write(toFile: runbook, atomically: true, encoding: .utf8)
-        let session = try Session(tmux: tmux, command: "\(warroom) open \(runbook) --store \(store) --title Ask --severity SEV2",
-                                  width: 120, height: 40)
+        let session = try Session(
+            tmux: tmux, command: "\(warroom) open \(runbook) --store \(store) --title Ask --severity SEV2",
+            width: 120, height: 40)
         _ = try session.wait { $0.contains("┌─ Commands") }
         try session.keys("Tab", "Tab")
         _ = try session.wait { $0.contains("┏━ Commands") }
@@ -110,13 +117,18 @@ struct RunnerEndToEndTests {
         try session.keys("q")
         #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
 
-        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap {
+        let events = try Spawn.run(warroom, ["timeline", "--json", "--store", store]).split(separator: "\n").compactMap
+        {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
-        let finished = events.filter { $0["kind"] as? String == "command_finished" }.map { $0["payload"] as? [String: Any] ?? [:] }
+        let finished = events.filter { $0["kind"] as? String == "command_finished" }.map {
+            $0["payload"] as? [String: Any] ?? [:]
+        }
         #expect(finished.count == 2)
         #expect(finished.first?["exitStatus"] as? Int == 0)
-        let started = events.filter { $0["kind"] as? String == "command_started" }.map { $0["payload"] as? [String: Any] ?? [:] }
+        let started = events.filter { $0["kind"] as? String == "command_started" }.map {
+            $0["payload"] as? [String: Any] ?? [:]
+        }
         #expect(started.allSatisfy { $0["interactive"] as? Bool == true })
     }
 

@@ -8,15 +8,17 @@ struct RunsListTests {
     @Test("Each state reads with a symbol and words; elapsed ticks from now; new runs are shown and selected")
     func states() {
         var state = RunFixture.state()
-        _ = AppUpdate.update(&state, .runs([
-            RunFixture.snapshot(1, command: 6, .exited(0), started: 10, finished: 12),
-            RunFixture.snapshot(2, command: 2, .exited(3), started: 20, finished: 25),
-            RunFixture.snapshot(3, command: 1, .signalled(9), started: 30, finished: 31),
-            RunFixture.snapshot(4, command: 1, .timedOut, started: 30, finished: 90),
-            RunFixture.snapshot(5, command: 6, .dryRun, started: 50, finished: 50),
-            RunFixture.snapshot(6, command: 4, .cancelling, started: 60),
-            RunFixture.snapshot(7, command: 2, .running, started: 70, silent: true),
-        ]))
+        _ = AppUpdate.update(
+            &state,
+            .runs([
+                RunFixture.snapshot(1, command: 6, .exited(0), started: 10, finished: 12),
+                RunFixture.snapshot(2, command: 2, .exited(3), started: 20, finished: 25),
+                RunFixture.snapshot(3, command: 1, .signalled(9), started: 30, finished: 31),
+                RunFixture.snapshot(4, command: 1, .timedOut, started: 30, finished: 90),
+                RunFixture.snapshot(5, command: 6, .dryRun, started: 50, finished: 50),
+                RunFixture.snapshot(6, command: 4, .cancelling, started: 60),
+                RunFixture.snapshot(7, command: 2, .running, started: 70, silent: true)
+            ]))
         #expect(state.runsShown && state.runSelection == 6 && state.commandRunning)
         var text = RunFixture.screen(state).1
         #expect(text.contains("Runs · 2 running"))
@@ -32,8 +34,12 @@ struct RunsListTests {
         #expect(text.contains("#7 ⟳ running SILENT   00:00:35"))
         #expect(text.contains("#1 ✓ ok exit 0        00:00:02"))
         // An update replaces by id; when nothing is active any more, q no longer asks.
-        _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(7, command: 2, .exited(0), started: 70, finished: 80),
-                                            RunFixture.snapshot(6, command: 4, .signalled(2), started: 60, finished: 64)]))
+        _ = AppUpdate.update(
+            &state,
+            .runs([
+                RunFixture.snapshot(7, command: 2, .exited(0), started: 70, finished: 80),
+                RunFixture.snapshot(6, command: 4, .signalled(2), started: 60, finished: 64)
+            ]))
         #expect(state.runs.count == 7 && !state.commandRunning)
         #expect(RunFixture.screen(state).1.contains("#7 ✓ ok exit 0"))
         // R switches back to the commands; the title still says there are runs.
@@ -54,8 +60,12 @@ struct RunsListTests {
             #expect(AppFixture.press([.ctrl("c")], &state).isEmpty)
         }
         #expect(!state.quitting && state.overlays.isEmpty)
-        _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running),
-                                            RunFixture.snapshot(2, command: 2, .exited(0), finished: 50)]))
+        _ = AppUpdate.update(
+            &state,
+            .runs([
+                RunFixture.snapshot(1, command: 6, .running),
+                RunFixture.snapshot(2, command: 2, .exited(0), finished: 50)
+            ]))
         state.focus = .checklist
         // The selected run (the newest) is done: the newest active one is cancelled.
         #expect(AppFixture.press([.ctrl("c")], &state) == [.cancelRun(1)])
@@ -74,8 +84,12 @@ struct RunsListTests {
     @Test("Enter or o on a run opens its output; a click selects a run row")
     func openAndClick() {
         var state = RunFixture.state()
-        _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running),
-                                            RunFixture.snapshot(2, command: 2, .running)]))
+        _ = AppUpdate.update(
+            &state,
+            .runs([
+                RunFixture.snapshot(1, command: 6, .running),
+                RunFixture.snapshot(2, command: 2, .running)
+            ]))
         let canvas = RunFixture.screen(state).0
         let row = canvas.lines.firstIndex { $0.contains("#1 ⟳ running") }!
         let column = canvas.lines[row].distance(of: "#1")
@@ -92,8 +106,12 @@ struct RunsListTests {
     @Test("Under the runs list: the selected run's latest lines, or a note while it has none")
     func tailUnderTheList() {
         var state = RunFixture.state()
-        _ = AppUpdate.update(&state, .runs([RunFixture.snapshot(1, command: 6, .running),
-                                            RunFixture.snapshot(2, command: 2, .running)]))
+        _ = AppUpdate.update(
+            &state,
+            .runs([
+                RunFixture.snapshot(1, command: 6, .running),
+                RunFixture.snapshot(2, command: 2, .running)
+            ]))
         #expect(state.viewedRunId == 2)
         #expect(RunFixture.screen(state).1.contains("no output yet"))
         let lines = (1...40).map { OutputLine(text: "log line \($0)") }

@@ -3,10 +3,12 @@ import Testing
 
 /// Two machines, one PostgreSQL journal: a note written by another process (its own local state)
 /// is on the console's screen within a second. The server is the one scripts/test.sh starts.
-@Suite("A room on PostgreSQL (tmux)", .serialized,
-       .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"),
-       .enabled(if: TestPostgres.url != nil,
-                "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a PostgreSQL server)"))
+@Suite(
+    "A room on PostgreSQL (tmux)", .serialized,
+    .enabled(if: TerminalEndToEndTests.available, "tmux or the warroom binary not found"),
+    .enabled(
+        if: TestPostgres.url != nil,
+        "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a PostgreSQL server)"))
 struct SharedRoomEndToEndTests {
     typealias Session = TerminalEndToEndTests.Session
 
@@ -18,18 +20,25 @@ struct SharedRoomEndToEndTests {
         let folder = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let name = "warroom_tmux_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        _ = try Spawn.run("/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
+        _ = try Spawn.run(
+            "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
         let store = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
         let book = folder + "/api.md"
-        try "# API\n\n## Incident checklist\n\n- [ ] Page the on-call\n".write(toFile: book, atomically: true, encoding: .utf8)
+        try "# API\n\n## Incident checklist\n\n- [ ] Page the on-call\n".write(
+            toFile: book, atomically: true, encoding: .utf8)
         // Each "machine" keeps its own local state (outbox, outputs) in its own folder.
         let commander = ["XDG_DATA_HOME": folder + "/commander", "WARROOM_AUTHOR": "alice"]
-        let session = try Session(tmux: tmux, command: "\(warroom) open \(book) --title 'API down' --store '\(store)'",
-                                  width: 140, height: 40, environment: commander)
+        let session = try Session(
+            tmux: tmux, command: "\(warroom) open \(book) --title 'API down' --store '\(store)'",
+            width: 140, height: 40, environment: commander)
         _ = try session.wait { $0.contains("API down") && $0.contains("Checklist 0/1") }
 
-        let scribe = try Spawn.run("/usr/bin/env", ["XDG_DATA_HOME=\(folder)/scribe", warroom, "note",
-                                                    "seen from the scribe's laptop", "--store", store, "--as", "carol"])
+        let scribe = try Spawn.run(
+            "/usr/bin/env",
+            [
+                "XDG_DATA_HOME=\(folder)/scribe", warroom, "note",
+                "seen from the scribe's laptop", "--store", store, "--as", "carol"
+            ])
         #expect(scribe.contains("INC-"))
         let written = Date()
         var seen: Date?

@@ -3,7 +3,9 @@ import Testing
 
 /// Runs the real binary in tmux: `warroom debug canvas` must draw through ncurses (wide
 /// characters included), react to keys, and give the terminal back after `q`.
-@Suite("Terminal end to end (tmux)", .serialized, .enabled(if: TerminalTools.available, "tmux or the warroom binary not found"))
+@Suite(
+    "Terminal end to end (tmux)", .serialized,
+    .enabled(if: TerminalTools.available, "tmux or the warroom binary not found"))
 struct TerminalEndToEndTests {
     static var available: Bool { TerminalTools.available }
     static var warroom: String? { TerminalTools.warroom }
@@ -13,11 +15,15 @@ struct TerminalEndToEndTests {
         let tmux: String
         let socket = "warroom-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
-        init(tmux: String, command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        init(tmux: String, command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:])
+            throws
+        {
             self.tmux = tmux
             let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            try start(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
-                         "env \(env) TERM=xterm-256color \(command); echo WARROOM-EXIT-$?; sleep 60"])
+            try start([
+                "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
+                "env \(env) TERM=xterm-256color \(command); echo WARROOM-EXIT-$?; sleep 60"
+            ])
         }
 
         /// Starts the tmux server (its output is not read: the server keeps it open).
@@ -47,7 +53,8 @@ struct TerminalEndToEndTests {
                 }
                 usleep(100_000)
             }
-            Issue.record("timed out after 10 s waiting on the screen; the last screen:\n\(last)", sourceLocation: sourceLocation)
+            Issue.record(
+                "timed out after 10 s waiting on the screen; the last screen:\n\(last)", sourceLocation: sourceLocation)
             return last
         }
 
@@ -89,8 +96,9 @@ struct TerminalEndToEndTests {
     func noColorAndSmall() throws {
         let tmux = try #require(Self.tmux)
         let warroom = try #require(Self.warroom)
-        let session = try Session(tmux: tmux, command: "\(warroom) debug canvas", width: 50, height: 12,
-                                  environment: ["NO_COLOR": "1"])
+        let session = try Session(
+            tmux: tmux, command: "\(warroom) debug canvas", width: 50, height: 12,
+            environment: ["NO_COLOR": "1"])
         let drawn = try session.wait { $0.contains("too small") }
         #expect(drawn.contains("Terminal too small"))
         try session.keys("q")

@@ -16,8 +16,9 @@ struct ThemeTests {
         let theme = BuiltinThemes.defaultTheme
         for key in ThemeKey.allCases {
             let entry = try #require(theme.entries[key], "missing \(key.rawValue)")
-            #expect(entry.foreground != nil && entry.background != nil && entry.attributes != nil && entry.mono != nil,
-                    "incomplete \(key.rawValue)")
+            #expect(
+                entry.foreground != nil && entry.background != nil && entry.attributes != nil && entry.mono != nil,
+                "incomplete \(key.rawValue)")
         }
         let file = try String(contentsOfFile: projectRoot + "/themes/default.yaml", encoding: .utf8)
         #expect(file == BuiltinThemes.defaultYAML)
@@ -45,10 +46,10 @@ struct ThemeTests {
         #expect(Palette256.nearest(0x80, 0x80, 0x80) == 244)
         #expect(Palette256.nearest(0, 0, 0) == 16)
         #expect(ColorDepth.ansi256.resolve(.rgb(255, 135, 0)) == .palette(208))
-        #expect(ColorDepth.ansi16.resolve(.palette(196)) == .ansi(9))     // pure red → bright red
-        #expect(ColorDepth.ansi16.resolve(.palette(160)) == .ansi(1))     // darker red → red
-        #expect(ColorDepth.ansi16.resolve(.palette(236)) == .ansi(0))     // dark grey → black
-        #expect(ColorDepth.ansi16.resolve(.palette(244)) == .ansi(8))     // mid grey → bright black
+        #expect(ColorDepth.ansi16.resolve(.palette(196)) == .ansi(9)) // pure red → bright red
+        #expect(ColorDepth.ansi16.resolve(.palette(160)) == .ansi(1)) // darker red → red
+        #expect(ColorDepth.ansi16.resolve(.palette(236)) == .ansi(0)) // dark grey → black
+        #expect(ColorDepth.ansi16.resolve(.palette(244)) == .ansi(8)) // mid grey → bright black
         #expect(ColorDepth.ansi16.resolve(.palette(4)) == .ansi(4))
         #expect(ColorDepth.ansi16.resolve(.rgb(0xdc, 0x32, 0x2f)) == .ansi(1))
         #expect(ColorDepth.ansi256.resolve(.ansi(3)) == .ansi(3))
@@ -81,21 +82,21 @@ struct ThemeTests {
         #expect(palette[.countdownBreached] != palette[.countdownOK])
         let color = BuiltinThemes.defaultTheme.palette(depth: .ansi256)
         #expect(color[.metricCrit] == Style(foreground: .ansi(15), background: .ansi(1), attributes: [.bold]))
-        #expect(BuiltinThemes.defaultTheme.palette(depth: .ansi16)[.sev2].background == .ansi(3))   // orange → yellow
+        #expect(BuiltinThemes.defaultTheme.palette(depth: .ansi16)[.sev2].background == .ansi(3)) // orange → yellow
     }
 
     @Test("A partial theme overlays the default and warns with file, key and line")
     func partialOverlay() {
         let yaml = """
-        name: custom
-        colours: loud
-        styles:
-          header: { bg: magenta }
-          metric.crit: { fg: notacolor, attrs: [bold, blinking] }
-          pane.titel: { fg: red }
-          footer.key: { fg: "#00ff00", shade: 3 }
-          sev1: red
-        """
+            name: custom
+            colours: loud
+            styles:
+              header: { bg: magenta }
+              metric.crit: { fg: notacolor, attrs: [bold, blinking] }
+              pane.titel: { fg: red }
+              footer.key: { fg: "#00ff00", shade: 3 }
+              sev1: red
+            """
         let (overlay, warnings) = ThemeLoader.parse(yaml, file: "themes/custom.yaml")
         let theme = BuiltinThemes.defaultTheme.overlaid(with: overlay)
         #expect(theme.name == "custom")
@@ -107,14 +108,15 @@ struct ThemeTests {
         #expect(theme.style(.footerKey).foreground == .palette(46))
         #expect(theme.style(.text) == BuiltinThemes.defaultTheme.style(.text))
         let described = warnings.map(\.description)
-        #expect(described == [
-            "themes/custom.yaml:2: colours: unknown key (expected one of: description, monochrome, name, styles)",
-            "themes/custom.yaml:5: styles.metric.crit.fg: bad colour 'notacolor' (a name like red or brightRed, color0-color255, 0-255, #rrggbb or default)",
-            "themes/custom.yaml:5: styles.metric.crit.attrs: unknown attribute 'blinking' (expected bold, dim, underline, reverse, italic)",
-            "themes/custom.yaml:6: styles.pane.titel: unknown style key",
-            "themes/custom.yaml:7: styles.footer.key.shade: unknown field (expected fg, bg, attrs, mono)",
-            "themes/custom.yaml:8: styles.sev1: expected a mapping with fg, bg, attrs, mono",
-        ])
+        #expect(
+            described == [
+                "themes/custom.yaml:2: colours: unknown key (expected one of: description, monochrome, name, styles)",
+                "themes/custom.yaml:5: styles.metric.crit.fg: bad colour 'notacolor' (a name like red or brightRed, color0-color255, 0-255, #rrggbb or default)",
+                "themes/custom.yaml:5: styles.metric.crit.attrs: unknown attribute 'blinking' (expected bold, dim, underline, reverse, italic)",
+                "themes/custom.yaml:6: styles.pane.titel: unknown style key",
+                "themes/custom.yaml:7: styles.footer.key.shade: unknown field (expected fg, bg, attrs, mono)",
+                "themes/custom.yaml:8: styles.sev1: expected a mapping with fg, bg, attrs, mono"
+            ])
         #expect(warnings.allSatisfy { $0.file == "themes/custom.yaml" })
     }
 
@@ -154,15 +156,17 @@ struct ThemeTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-theme-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "styles:\n  text: { fg: red }\n".write(to: directory.appendingPathComponent("mine.yaml"),
-                                                  atomically: true, encoding: .utf8)
+        try "styles:\n  text: { fg: red }\n".write(
+            to: directory.appendingPathComponent("mine.yaml"),
+            atomically: true, encoding: .utf8)
         let catalog = ThemeCatalog(directories: [directory.path])
         let mine = try catalog.load("mine").theme
         #expect(mine.name == "mine")
         #expect(mine.style(.text).foreground == .ansi(1))
         #expect(mine.style(.header) == BuiltinThemes.defaultTheme.style(.header))
-        let dirs = ThemeCatalog.defaultDirectories(environment: ["WARROOM_THEMES": "/a:/b"], currentDirectory: "/w",
-                                                   executablePath: "/p/.build/debug/warroom")
+        let dirs = ThemeCatalog.defaultDirectories(
+            environment: ["WARROOM_THEMES": "/a:/b"], currentDirectory: "/w",
+            executablePath: "/p/.build/debug/warroom")
         #expect(Array(dirs.prefix(3)) == ["/a", "/b", "/w/themes"])
         #expect(dirs.contains("/p/themes"))
     }

@@ -21,15 +21,22 @@ struct TimelineRowsTests {
         state.focus = .timeline
         state.zoomed = true
         _ = AppUpdate.update(&state, .journalEvents([Self.run(5, started: 20)]))
-        #expect(Self.screen(state).contains { $0.contains("alice run       #1 `kubectl rollout undo deploy/api`  ▶ running") })
-        var finished = AppFixture.event(6, "command_finished", "Ran #1 → exit 6", .runFinished(started: 5, outcome: "✗ exit 6 · 2.1s"),
-                                        at: 22, author: "alice")
+        #expect(
+            Self.screen(state).contains {
+                $0.contains("alice run       #1 `kubectl rollout undo deploy/api`  ▶ running")
+            })
+        var finished = AppFixture.event(
+            6, "command_finished", "Ran #1 → exit 6", .runFinished(started: 5, outcome: "✗ exit 6 · 2.1s"),
+            at: 22, author: "alice")
         finished.detail = ["result: exit 6 after 2.1s", "last lines:", "  error: no rollout history"]
         _ = AppUpdate.update(&state, .journalEvents([finished]))
         // Delivered twice (its own append and the watch): folded once.
         _ = AppUpdate.update(&state, .journalEvents([finished]))
         #expect(state.timeline.count == 1 && state.lastEventID == 6)
-        #expect(Self.screen(state).contains { $0.contains("alice run       #1 `kubectl rollout undo deploy/api`  ✗ exit 6 · 2.1s") })
+        #expect(
+            Self.screen(state).contains {
+                $0.contains("alice run       #1 `kubectl rollout undo deploy/api`  ✗ exit 6 · 2.1s")
+            })
 
         AppFixture.press([.enter], &state)
         let page = Self.screen(state).joined(separator: "\n")
@@ -62,6 +69,8 @@ struct TimelineRowsTests {
         let state = AppFixture.state(width: 200, height: 60)
         let lines = Self.screen(state)
         #expect(lines[2].hasPrefix("┏━ Checklist"))
-        #expect(lines[2].contains("┌─ Metrics") && lines[2].hasSuffix("┌─ Timeline " + String(repeating: "─", count: 54) + "┐"))
+        #expect(
+            lines[2].contains("┌─ Metrics")
+                && lines[2].hasSuffix("┌─ Timeline " + String(repeating: "─", count: 54) + "┐"))
     }
 }

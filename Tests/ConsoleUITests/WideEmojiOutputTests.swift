@@ -8,8 +8,9 @@ import Testing
 /// only its own half of that; the byte stream shows both.
 @Suite("Wide emoji output (pty)", .serialized)
 struct WideEmojiOutputTests {
-    @Test("⚠️ and 🛠️ are written at an absolute position, between save and restore cursor",
-          .enabled(if: TerminalEndToEndTests.warroom != nil))
+    @Test(
+        "⚠️ and 🛠️ are written at an absolute position, between save and restore cursor",
+        .enabled(if: TerminalEndToEndTests.warroom != nil))
     func positionedAbsolutely() throws {
         let warroom = try #require(TerminalEndToEndTests.warroom)
         let pty = try #require(PseudoTerminal.start(warroom, ["debug", "canvas"]))
@@ -24,11 +25,16 @@ struct WideEmojiOutputTests {
             let pieces = output.components(separatedBy: emoji)
             try #require(pieces.count > 1, "\(emoji) was written: …\(output.suffix(300).debugDescription)")
             for (before, after) in zip(pieces.dropLast(), pieces.dropFirst()) {
-                #expect(before.range(of: #"\x1B\[\d+;\d+H$"#, options: .regularExpression) != nil,
-                        "\(emoji) right after a cursor position: …\(before.suffix(20).debugDescription)")
-                #expect(after.hasPrefix("\u{1B}8") || after.range(of: #"^(\x1B\[[0-9;]*m)*\x1B\[\d+;\d+H"#,
-                                                                  options: .regularExpression) != nil,
-                        "after \(emoji): restore cursor or the next absolute position, not text: \(after.prefix(20).debugDescription)")
+                #expect(
+                    before.range(of: #"\x1B\[\d+;\d+H$"#, options: .regularExpression) != nil,
+                    "\(emoji) right after a cursor position: …\(before.suffix(20).debugDescription)")
+                #expect(
+                    after.hasPrefix("\u{1B}8")
+                        || after.range(
+                            of: #"^(\x1B\[[0-9;]*m)*\x1B\[\d+;\d+H"#,
+                            options: .regularExpression) != nil,
+                    "after \(emoji): restore cursor or the next absolute position, not text: \(after.prefix(20).debugDescription)"
+                )
             }
         }
     }

@@ -18,12 +18,17 @@ struct FlatJSONTests {
         switch event.kind {
         case .note: return (try? decoder.decode(NotePayload.self, from: data)).map(DecodedPayload.note) ?? .unreadable
         case .commandFinished:
-            return (try? decoder.decode(CommandFinishedPayload.self, from: data)).map(DecodedPayload.finished) ?? .unreadable
-        case .metricBreached: return (try? decoder.decode(MetricPayload.self, from: data)).map(DecodedPayload.metric) ?? .unreadable
+            return (try? decoder.decode(CommandFinishedPayload.self, from: data)).map(DecodedPayload.finished)
+                ?? .unreadable
+        case .metricBreached:
+            return (try? decoder.decode(MetricPayload.self, from: data)).map(DecodedPayload.metric) ?? .unreadable
         case .statusChanged:
-            return (try? decoder.decode(StatusChangedPayload.self, from: data)).map(DecodedPayload.status) ?? .unreadable
-        case .itemSkipped: return (try? decoder.decode(ChecklistItemPayload.self, from: data)).map(DecodedPayload.item) ?? .unreadable
-        case .opened: return (try? decoder.decode(OpenedPayload.self, from: data)).map(DecodedPayload.opened) ?? .unreadable
+            return (try? decoder.decode(StatusChangedPayload.self, from: data)).map(DecodedPayload.status)
+                ?? .unreadable
+        case .itemSkipped:
+            return (try? decoder.decode(ChecklistItemPayload.self, from: data)).map(DecodedPayload.item) ?? .unreadable
+        case .opened:
+            return (try? decoder.decode(OpenedPayload.self, from: data)).map(DecodedPayload.opened) ?? .unreadable
         default: return .unreadable
         }
     }
@@ -32,13 +37,18 @@ struct FlatJSONTests {
         let events = [
             try event(.note, NotePayload(text: "plain")),
             try event(.note, NotePayload(text: "quote \" backslash \\ tab \t newline \n unicode é ✓ 🚨 \u{1} slash /")),
-            try event(.commandFinished, CommandFinishedPayload(command: "ls", commandId: 3, exitStatus: nil, signal: 9,
-                                                               durationMs: 1250, output: nil, tail: ["a", "b \"c\""])),
+            try event(
+                .commandFinished,
+                CommandFinishedPayload(
+                    command: "ls", commandId: 3, exitStatus: nil, signal: 9,
+                    durationMs: 1250, output: nil, tail: ["a", "b \"c\""])),
             try event(.commandFinished, CommandFinishedPayload(command: "ls", exitStatus: 0, durationMs: 0)),
-            try event(.metricBreached, MetricPayload(metric: "p99", value: 1.5e-3, threshold: -2, level: "warning", unit: "s")),
+            try event(
+                .metricBreached, MetricPayload(metric: "p99", value: 1.5e-3, threshold: -2, level: "warning", unit: "s")
+            ),
             try event(.statusChanged, StatusChangedPayload(from: .identified, to: .resolved)),
             try event(.itemSkipped, ChecklistItemPayload(item: "x", index: 2, reason: "n/a")),
-            try event(.opened, OpenedPayload(title: "t", severity: "SEV1")),
+            try event(.opened, OpenedPayload(title: "t", severity: "SEV1"))
         ]
         for event in events {
             let fast = DecodedPayload.decode(event, using: JSONDecoder())
@@ -63,7 +73,8 @@ struct FlatJSONTests {
 
     @Test func wrongTypesFallBackToJSONDecoder() {
         // `text` as a number: neither reader accepts it, so the payload is unreadable rather than wrong.
-        let event = TimelineEvent(id: 1, incident: "I", time: Date(), author: "a", kind: .note, payloadJSON: #"{"text":5}"#)
+        let event = TimelineEvent(
+            id: 1, incident: "I", time: Date(), author: "a", kind: .note, payloadJSON: #"{"text":5}"#)
         #expect(DecodedPayload.decode(event, using: JSONDecoder()) == .unreadable)
     }
 }

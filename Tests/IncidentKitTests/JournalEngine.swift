@@ -15,15 +15,17 @@ enum JournalEngine: String, CaseIterable, Sendable, CustomTestStringConvertible 
 
     /// A journal on `store`: its folder for SQLite, its own fresh database for PostgreSQL (the
     /// same database each time it is opened for the same store).
-    func open(_ store: TempStore, clock: @escaping @Sendable () -> Date = { Date() },
-              redactor: Redactor = .standard) throws -> any Journal
-    {
+    func open(
+        _ store: TempStore, clock: @escaping @Sendable () -> Date = { Date() },
+        redactor: Redactor = .standard
+    ) throws -> any Journal {
         switch self {
         case .sqlite:
             return try SQLiteJournal(location: store.location, clock: clock, redactor: redactor)
         case .postgres:
-            return try PostgresJournal(url: PostgresStoreURL(store.postgresDatabase(), environment: [:]),
-                                       location: store.location, redactor: redactor, clock: clock)
+            return try PostgresJournal(
+                url: PostgresStoreURL(store.postgresDatabase(), environment: [:]),
+                location: store.location, redactor: redactor, clock: clock)
         }
     }
 }
@@ -66,7 +68,10 @@ enum PostgresTestServer {
 
 @Suite("Journal engines")
 struct PostgresEngineAvailability {
-    @Test(.enabled(if: PostgresTestServer.url != nil,
-                    "WARROOM_TEST_POSTGRES is unset: the shared journal tests ran on SQLite only (scripts/test.sh starts a server)"))
+    @Test(
+        .enabled(
+            if: PostgresTestServer.url != nil,
+            "WARROOM_TEST_POSTGRES is unset: the shared journal tests ran on SQLite only (scripts/test.sh starts a server)"
+        ))
     func journalTestsRunOnPostgresToo() {}
 }

@@ -31,11 +31,13 @@ struct JournalTests {
     @Test func durablePragmas() throws {
         let journal = try SQLiteJournal(location: store.location, clock: clock.function)
         let (mode, synchronous, timeout) = try journal.queue.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-             try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                try Int.fetchOne(db, sql: "PRAGMA busy_timeout")
+            )
         }
         #expect(mode == "wal")
-        #expect(synchronous == 2)  // FULL
+        #expect(synchronous == 2) // FULL
         #expect(timeout == 5000)
     }
 
@@ -79,8 +81,9 @@ struct JournalTests {
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
         clock.advance(600)
         try journal.append(NotePayload(text: "later"), to: id, author: "a")
-        try journal.append(.metricBreached, MetricPayload(metric: "errors", value: 7, threshold: 5, level: "critical"),
-                           to: id, author: "a")
+        try journal.append(
+            .metricBreached, MetricPayload(metric: "errors", value: 7, threshold: 5, level: "critical"),
+            to: id, author: "a")
         #expect(try journal.events(incident: id, kinds: [.note]).map(\.kind) == [.note])
         #expect(try journal.events(incident: id, since: clock.now.addingTimeInterval(-1)).count == 2)
         #expect(try journal.events(incident: id, after: 2).map(\.id) == [3])
@@ -90,8 +93,9 @@ struct JournalTests {
     func payloadsAreRedactedBeforeStorage(engine: JournalEngine) throws {
         let journal = try journal(engine)
         let id = try journal.openIncident(title: "leak DB_PASSWORD=hunter2", severity: "SEV3", author: "a").id
-        let finished = CommandFinishedPayload(command: "mysql --password=hunter2", exitStatus: nil, signal: 9,
-                                              durationMs: 1200, tail: ["token ghp_1234567890abcdefghijABCDEFGHIJ123456"])
+        let finished = CommandFinishedPayload(
+            command: "mysql --password=hunter2", exitStatus: nil, signal: 9,
+            durationMs: 1200, tail: ["token ghp_1234567890abcdefghijABCDEFGHIJ123456"])
         let event = try journal.append(finished, to: id, author: "a")
         #expect(try !rawStorage(engine).contains("hunter2"))
         #expect(!event.payloadJSON.contains("ghp_"))
@@ -112,8 +116,9 @@ struct JournalTests {
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "a").id
         let started = try journal.append(CommandStartedPayload(command: "psql -c 'select 1'"), to: id, author: "a")
         let output = (1...15).map { "line \($0)" }.joined(separator: "\n") + "\nDB_PASSWORD=hunter2\n"
-        let finished = try journal.recordCommandFinished(started: started, command: "psql -c 'select 1'", exitStatus: 0,
-                                                         durationMs: 40, output: output, tailLines: 3, author: "a")
+        let finished = try journal.recordCommandFinished(
+            started: started, command: "psql -c 'select 1'", exitStatus: 0,
+            durationMs: 40, output: output, tailLines: 3, author: "a")
         let payload = try #require(finished.payload(as: CommandFinishedPayload.self))
         #expect(payload.output == "outputs/\(id)/\(started.id).log")
         #expect(payload.tail == ["line 14", "line 15", "DB_PASSWORD=[REDACTED]"])
@@ -127,7 +132,10 @@ struct JournalTests {
         clock.set("2026-11-22T10:31:05.123Z")
         let id = try journal.openIncident(title: "t", severity: "SEV3", author: "alice@bastion").id
         let event = try journal.append(NotePayload(text: "hello \"world\""), to: id, author: "alice@bastion")
-        #expect(event.jsonLine == #"{"id":2,"incident":"INC-20261122-1","time":"2026-11-22T10:31:05.123Z","author":"alice@bastion","kind":"note","payload":{"text":"hello \"world\""}}"#)
+        #expect(
+            event.jsonLine
+                == #"{"id":2,"incident":"INC-20261122-1","time":"2026-11-22T10:31:05.123Z","author":"alice@bastion","kind":"note","payload":{"text":"hello \"world\""}}"#
+        )
         let object = try JSONSerialization.jsonObject(with: Data(event.jsonLine.utf8)) as! [String: Any]
         #expect(object["kind"] as? String == "note")
     }
@@ -143,7 +151,8 @@ struct JournalTests {
         }
         #expect(append == .unknownIncident(id: "INC-20000101-1", known: ["INC-20261122-1"]))
         let status = #expect(throws: JournalError.self) { try IncidentStatus.parse("fixed") }
-        #expect(status?.text == "unknown status \"fixed\"; valid: triage, investigating, identified, monitoring, resolved")
+        #expect(
+            status?.text == "unknown status \"fixed\"; valid: triage, investigating, identified, monitoring, resolved")
         let severity = #expect(throws: JournalError.self) { try SeverityRules(runbook: nil).normalise("SEV9") }
         #expect(severity?.text.contains("valid: SEV1, SEV2, SEV3, SEV4, SEV5, P0, P1, P2, P3, P4") == true)
         #expect(try SeverityRules(runbook: nil).normalise("Sev 2") == "SEV2")
@@ -151,9 +160,11 @@ struct JournalTests {
         let custom = SeverityRules(valid: ["SEV1", "SEV2"])
         let error = #expect(throws: JournalError.self) { try custom.normalise("SEV3") }
         #expect(error?.text == "unknown severity \"SEV3\"; valid: SEV1, SEV2")
-        let runbook = Runbook(title: "r", source: "r.md", severities: [
-            SeverityLevel(id: "P1", rank: 1, line: 3), SeverityLevel(id: "P2", rank: 2, line: 4),
-        ])
+        let runbook = Runbook(
+            title: "r", source: "r.md",
+            severities: [
+                SeverityLevel(id: "P1", rank: 1, line: 3), SeverityLevel(id: "P2", rank: 2, line: 4)
+            ])
         let fromRunbook = #expect(throws: JournalError.self) { try SeverityRules(runbook: runbook).normalise("SEV1") }
         #expect(fromRunbook?.text == "unknown severity \"SEV1\"; valid: P1, P2")
         #expect(try SeverityRules(runbook: runbook).normalise("priority 2") == "P2")

@@ -15,8 +15,10 @@ struct MultiProcessTests {
         let store = store ?? self.store
         let process = Process()
         process.executableURL = WarroomBinary.url
-        process.arguments = ["debug", "append", "--store", store.directory.path, "--incident", id,
-                             "--count", String(count), "--prefix", prefix, "--as", prefix]
+        process.arguments = [
+            "debug", "append", "--store", store.directory.path, "--incident", id,
+            "--count", String(count), "--prefix", prefix, "--as", prefix
+        ]
         var env = ProcessInfo.processInfo.environment
         env["WARROOM_BUSY_TIMEOUT"] = "30"
         process.environment = env
@@ -32,7 +34,9 @@ struct MultiProcessTests {
         // busy the shared disk is. Durability on disk is the SIGKILL test's.
         let memoryStore = TempStore(inMemoryFileSystem: true)
         let store = memoryStore
-        let id = try SQLiteJournal(location: store.location).openIncident(title: "stress", severity: "SEV2", author: "test").id
+        let id = try SQLiteJournal(location: store.location).openIncident(
+            title: "stress", severity: "SEV2", author: "test"
+        ).id
         let (a, outA) = try writer(id, count: 5000, prefix: "A", store: store)
         let (b, outB) = try writer(id, count: 5000, prefix: "B", store: store)
         let printedA = outA.fileHandleForReading.readDataToEndOfFile()

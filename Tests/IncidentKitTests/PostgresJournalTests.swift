@@ -5,8 +5,11 @@ import Testing
 
 /// The PostgreSQL engine against the real server scripts/test.sh starts: its errors, its schema
 /// version, and what only a shared server does (writers on several connections, LISTEN).
-@Suite("PostgreSQL journal", .serialized,
-       .enabled(if: PostgresTestServer.url != nil, "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a PostgreSQL server)"))
+@Suite(
+    "PostgreSQL journal", .serialized,
+    .enabled(
+        if: PostgresTestServer.url != nil, "WARROOM_TEST_POSTGRES is unset (scripts/test.sh starts a PostgreSQL server)"
+    ))
 struct PostgresJournalTests {
     let store = TempStore()
 
@@ -40,17 +43,24 @@ struct PostgresJournalTests {
         let admin = try PostgresTestServer.createDatabase()
         let database = String(admin.split(separator: "/").last!.split(separator: "?")[0])
         let user = "u_" + database.suffix(8)
-        try PostgresTestServer.psql(admin, "CREATE ROLE \(user) LOGIN PASSWORD 'right-pw'; ALTER DATABASE \(database) OWNER TO \(user)")
+        try PostgresTestServer.psql(
+            admin, "CREATE ROLE \(user) LOGIN PASSWORD 'right-pw'; ALTER DATABASE \(database) OWNER TO \(user)")
         let serverPort = try port(admin)
 
         let wrong = #expect(throws: JournalError.self) {
             try journal(serverURL(user: user, password: "wrong-pw", database: database))
         }
-        #expect(wrong == .authenticationFailed(url: "postgres://\(user)@127.0.0.1:\(serverPort)/\(database)",
-                                               detail: "password authentication failed for user \"\(user)\""))
+        #expect(
+            wrong
+                == .authenticationFailed(
+                    url: "postgres://\(user)@127.0.0.1:\(serverPort)/\(database)",
+                    detail: "password authentication failed for user \"\(user)\""))
         #expect(wrong?.description.contains("wrong-pw") == false)
         let none = #expect(throws: JournalError.self) { try journal(serverURL(user: user, database: database)) }
-        if case .authenticationFailed = none {} else { Issue.record("expected authenticationFailed, got \(String(describing: none))") }
+        if case .authenticationFailed = none {
+        } else {
+            Issue.record("expected authenticationFailed, got \(String(describing: none))")
+        }
 
         let missing = #expect(throws: JournalError.self) { try journal(serverURL(database: "no_such_db")) }
         #expect(missing == .noSuchDatabase(url: "postgres://warroom@127.0.0.1:\(serverPort)/no_such_db"))
@@ -128,8 +138,10 @@ struct PostgresJournalTests {
             let local = TempStore()
             let process = Process()
             process.executableURL = WarroomBinary.url
-            process.arguments = ["debug", "append", "--store", url, "--incident", id, "--count", "5000",
-                                 "--prefix", prefix, "--as", prefix]
+            process.arguments = [
+                "debug", "append", "--store", url, "--incident", id, "--count", "5000",
+                "--prefix", prefix, "--as", prefix
+            ]
             var environment = ProcessInfo.processInfo.environment
             environment["XDG_DATA_HOME"] = local.directory.path
             process.environment = environment
@@ -162,8 +174,9 @@ struct PostgresJournalTests {
         let other = TempStore()
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_DATA_HOME"] = other.directory.path
-        let result = try WarroomBinary.run(["note", "--store", url, "--incident", id, "from", "another", "machine"],
-                                           environment: environment)
+        let result = try WarroomBinary.run(
+            ["note", "--store", url, "--incident", id, "from", "another", "machine"],
+            environment: environment)
         #expect(result.status == 0)
         let written = ContinuousClock.now
         let event = try await iterator.next()
@@ -196,13 +209,17 @@ struct PostgresJournalTests {
         #expect(back.id > 0)
 
         let notes = try next.events(incident: id, kinds: [.note])
-        #expect(notes.compactMap { $0.payload(as: NotePayload.self)?.text } == ["offline 1", "offline 2", "offline 3", "back"])
+        #expect(
+            notes.compactMap { $0.payload(as: NotePayload.self)?.text } == [
+                "offline 1", "offline 2", "offline 3", "back"
+            ])
         #expect(notes.map(\.time) == (1...4).map { TestClock.date("2026-11-22T10:0\($0):00Z") })
 
         // A push repeated (its commit was not confirmed) is recognised by its key, not applied twice.
         let key = try PostgresTestServer.psql(server, "SELECT writer_key FROM event WHERE payload LIKE '%offline 2%'")
-        _ = try next.outbox.add(key: key, incident: id, kind: .note, json: #"{"text":"offline 2"}"#, author: "t",
-                                time: TestClock.date("2026-11-22T10:02:00Z"))
+        _ = try next.outbox.add(
+            key: key, incident: id, kind: .note, json: #"{"text":"offline 2"}"#, author: "t",
+            time: TestClock.date("2026-11-22T10:02:00Z"))
         #expect(try next.pushWaiting() == 1)
         #expect(try next.events(incident: id, kinds: [.note]).count == 4)
         #expect(next.waitingEvents == 0)
@@ -216,8 +233,10 @@ struct PostgresJournalTests {
         let local = TempStore()
         let process = Process()
         process.executableURL = WarroomBinary.url
-        process.arguments = ["debug", "append", "--store", server, "--incident", id, "--count", "1000000",
-                             "--prefix", "K", "--as", "K"]
+        process.arguments = [
+            "debug", "append", "--store", server, "--incident", id, "--count", "1000000",
+            "--prefix", "K", "--as", "K"
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_DATA_HOME"] = local.directory.path
         process.environment = environment
@@ -249,8 +268,9 @@ struct PostgresJournalTests {
         #expect(acknowledged >= 600)
         #expect(text.split(separator: "\n").contains { $0.hasPrefix("-") }, "some appends went to the outbox")
         // The next warroom on that machine pushes what the killed one left.
-        let next = try PostgresJournal(url: PostgresStoreURL(server, environment: [:]),
-                                       location: StoreLocation(directory: local.directory.appendingPathComponent("warroom")))
+        let next = try PostgresJournal(
+            url: PostgresStoreURL(server, environment: [:]),
+            location: StoreLocation(directory: local.directory.appendingPathComponent("warroom")))
         #expect(next.waitingEvents == 0)
         let texts = try next.events(incident: id, kinds: [.note]).compactMap { $0.payload(as: NotePayload.self)?.text }
         #expect(texts.count >= acknowledged)
@@ -273,7 +293,9 @@ struct PostgresJournalTests {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         try withUnsafeMutablePointer(to: &address) { pointer in
             try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                guard bind(fd, $0, length) == 0, getsockname(fd, $0, &length) == 0 else { throw POSIXError(.EADDRINUSE) }
+                guard bind(fd, $0, length) == 0, getsockname(fd, $0, &length) == 0 else {
+                    throw POSIXError(.EADDRINUSE)
+                }
             }
         }
         return Int(UInt16(bigEndian: address.sin_port))
@@ -298,7 +320,8 @@ struct PostgresJournalTests {
 @Suite("PostgreSQL store URL")
 struct PostgresStoreURLTests {
     @Test func partsDefaultsAndTheRedactedForm() throws {
-        let url = try PostgresStoreURL("postgres://alice:p%40ss@db.example:6543/war?sslmode=verify-full", environment: [:])
+        let url = try PostgresStoreURL(
+            "postgres://alice:p%40ss@db.example:6543/war?sslmode=verify-full", environment: [:])
         #expect(url.user == "alice" && url.password == "p@ss" && url.host == "db.example" && url.port == 6543)
         #expect(url.database == "war" && url.sslMode == .verifyFull)
         #expect(url.redacted == "postgres://alice@db.example:6543/war")
@@ -310,9 +333,16 @@ struct PostgresStoreURLTests {
     }
 
     @Test func badURLsAndModesNameTheValidOnesButNotThePassword() {
-        let mode = #expect(throws: JournalError.self) { try PostgresStoreURL("postgres://a@h/w?sslmode=sometimes", environment: [:]) }
-        #expect(mode == .invalidValue(what: "sslmode", value: "sometimes", valid: ["disable", "prefer", "require", "verify-full"]))
-        let bad = #expect(throws: JournalError.self) { try PostgresStoreURL("postgres://a:hidden@/w", environment: [:]) }
+        let mode = #expect(throws: JournalError.self) {
+            try PostgresStoreURL("postgres://a@h/w?sslmode=sometimes", environment: [:])
+        }
+        #expect(
+            mode
+                == .invalidValue(
+                    what: "sslmode", value: "sometimes", valid: ["disable", "prefer", "require", "verify-full"]))
+        let bad = #expect(throws: JournalError.self) {
+            try PostgresStoreURL("postgres://a:hidden@/w", environment: [:])
+        }
         #expect(bad?.description.contains("hidden") == false)
     }
 }

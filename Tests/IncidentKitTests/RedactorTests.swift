@@ -9,12 +9,19 @@ struct RedactorTests {
     @Test(arguments: [
         ("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "export AWS_ACCESS_KEY_ID=[REDACTED]"),
         ("key AKIAIOSFODNN7EXAMPLE in log", "key [REDACTED] in log"),
-        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-         "aws_secret_access_key = [REDACTED]"),
-        ("curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123' https://api",
-         "curl -H 'Authorization: Bearer [REDACTED]' https://api"),
+        (
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "aws_secret_access_key = [REDACTED]"
+        ),
+        (
+            "curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123' https://api",
+            "curl -H 'Authorization: Bearer [REDACTED]' https://api"
+        ),
         ("Authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l", "Authorization: Basic [REDACTED]"),
-        ("psql postgres://app:s3cr3t-Pa55@db.internal:5432/orders", "psql postgres://app:[REDACTED]@db.internal:5432/orders"),
+        (
+            "psql postgres://app:s3cr3t-Pa55@db.internal:5432/orders",
+            "psql postgres://app:[REDACTED]@db.internal:5432/orders"
+        ),
         ("ALTER USER app WITH PASSWORD 'Tr0ub4dor&3';", "ALTER USER app WITH PASSWORD '[REDACTED]';"),
         ("CREATE USER bob IDENTIFIED BY 'hunter2'", "CREATE USER bob IDENTIFIED BY '[REDACTED]'"),
         ("mysql --user=root --password=hunter2 -e 'select 1'", "mysql --user=root --password=[REDACTED] -e 'select 1'"),
@@ -29,8 +36,11 @@ struct RedactorTests {
         ("OPENAI sk-proj-abcdefghijklmnopqrstuvwx", "OPENAI [REDACTED]"),
         ("google AIzaSyA1234567890abcdefghijklmnopqrstuv", "google [REDACTED]"),
         ("gitlab glpat-xxxxxxxxxxxxxxxxxxxx1", "gitlab [REDACTED]"),
-        ("data:\n  password: aHVudGVyMg==\n  username: YWRtaW4=", "data:\n  password: [REDACTED]\n  username: YWRtaW4="),
-        ("- api_key: 0123456789abcdef", "- api_key: [REDACTED]"),
+        (
+            "data:\n  password: aHVudGVyMg==\n  username: YWRtaW4=",
+            "data:\n  password: [REDACTED]\n  username: YWRtaW4="
+        ),
+        ("- api_key: 0123456789abcdef", "- api_key: [REDACTED]")
     ])
     func redactsSecret(input: String, expected: String) {
         #expect(redactor.redact(input) == expected)
@@ -45,9 +55,13 @@ struct RedactorTests {
             -----END RSA PRIVATE KEY-----
             after
             """
-        #expect(redactor.redact(key) == "before\n-----BEGIN RSA PRIVATE KEY-----\n[REDACTED]\n-----END RSA PRIVATE KEY-----\nafter")
+        #expect(
+            redactor.redact(key)
+                == "before\n-----BEGIN RSA PRIVATE KEY-----\n[REDACTED]\n-----END RSA PRIVATE KEY-----\nafter")
         let openssh = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----"
-        #expect(redactor.redact(openssh) == "-----BEGIN OPENSSH PRIVATE KEY-----\n[REDACTED]\n-----END OPENSSH PRIVATE KEY-----")
+        #expect(
+            redactor.redact(openssh)
+                == "-----BEGIN OPENSSH PRIVATE KEY-----\n[REDACTED]\n-----END OPENSSH PRIVATE KEY-----")
     }
 
     // Near misses: text that mentions secrets stays whole.
@@ -70,7 +84,7 @@ struct RedactorTests {
         "Password: reset it in the portal",
         "token: $CI_TOKEN",
         "keys: 3",
-        "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
+        "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----"
     ])
     func leavesNearMiss(input: String) {
         #expect(redactor.redact(input) == input)

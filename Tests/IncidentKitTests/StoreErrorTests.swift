@@ -17,7 +17,7 @@ struct StoreErrorTests {
     @Test(arguments: [
         Array("this is my shopping list, not a database\n".utf8),
         Array(repeating: UInt8(0xA5), count: 8192),
-        Array("SQLite format 2\0".utf8) + Array(repeating: 0, count: 4080),
+        Array("SQLite format 2\0".utf8) + Array(repeating: 0, count: 4080)
     ])
     func nonSQLiteFileIsNamedAndLeftUntouched(bytes: [UInt8]) throws {
         let url = try plant(bytes)
@@ -88,8 +88,10 @@ struct StoreErrorTests {
         let env = ["HOME": "/home/alice", "XDG_DATA_HOME": "/xdg", "WARROOM_STORE": "/env"]
         #expect(StoreLocation.resolve(option: "/opt", environment: env).directory.path == "/opt")
         #expect(StoreLocation.resolve(option: nil, environment: env).directory.path == "/env")
-        #expect(StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/xdg"]).directory.path == "/xdg/warroom")
-        #expect(StoreLocation.resolve(option: nil, environment: ["HOME": "/home/alice"]).directory.path
-            == "/home/alice/.local/share/warroom")
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/xdg"]).directory.path == "/xdg/warroom")
+        #expect(
+            StoreLocation.resolve(option: nil, environment: ["HOME": "/home/alice"]).directory.path
+                == "/home/alice/.local/share/warroom")
     }
 }

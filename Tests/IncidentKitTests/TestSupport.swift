@@ -3,7 +3,7 @@ import Foundation
 @testable import IncidentKit
 
 /// A temporary store folder, removed when the test's value goes away.
-final class TempStore: @unchecked Sendable {  // @unchecked: `database` is behind `lock`
+final class TempStore: @unchecked Sendable { // @unchecked: `database` is behind `lock`
     let directory: URL
     var location: StoreLocation { StoreLocation(directory: directory) }
 
@@ -13,7 +13,8 @@ final class TempStore: @unchecked Sendable {  // @unchecked: `database` is behin
         var base = FileManager.default.temporaryDirectory
         var isDir: ObjCBool = false
         if inMemoryFileSystem, FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDir), isDir.boolValue,
-           access("/dev/shm", W_OK) == 0 {
+            access("/dev/shm", W_OK) == 0
+        {
             base = URL(fileURLWithPath: "/dev/shm")
         }
         directory = base.appendingPathComponent("warroom-tests-\(UUID().uuidString)")
@@ -53,7 +54,8 @@ final class TestClock: @unchecked Sendable {
 
     static func date(_ iso: String) -> Date {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = iso.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        formatter.formatOptions =
+            iso.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         return formatter.date(from: iso)!
     }
 }

@@ -12,21 +12,26 @@ struct ConfigRedactionCLITests {
 
     @Test func metricsWatchRedactsWhatTheConfigSays() throws {
         let store = Self.newStore()
-        let (runbook, config) = try MetricsCLITests.fixture(config: """
-            redact:
-              - "(?i)queue (depth)"
-            metrics:
-              - name: Queue Depth
-                command: echo 150
-                every: 1s
-            """)
-        let opened = try WarroomBinary.run(["incident", "open", "--title", "queue", "--severity", "SEV2", "--store", store])
+        let (runbook, config) = try MetricsCLITests.fixture(
+            config: """
+                redact:
+                  - "(?i)queue (depth)"
+                metrics:
+                  - name: Queue Depth
+                    command: echo 150
+                    every: 1s
+                """)
+        let opened = try WarroomBinary.run([
+            "incident", "open", "--title", "queue", "--severity", "SEV2", "--store", store
+        ])
         let id = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(opened.status == 0, "\(opened.err)")
         let watch = Process()
         watch.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        watch.arguments = ["2.5", WarroomBinary.url!.path, "metrics", runbook, "--config", config, "--watch",
-                           "--incident", id, "--store", store]
+        watch.arguments = [
+            "2.5", WarroomBinary.url!.path, "metrics", runbook, "--config", config, "--watch",
+            "--incident", id, "--store", store
+        ]
         watch.standardOutput = FileHandle.nullDevice
         watch.standardError = FileHandle.nullDevice
         try watch.run()
@@ -39,8 +44,12 @@ struct ConfigRedactionCLITests {
     @Test func theConsoleJournalRedactsWhatTheConfigSays() throws {
         let store = Self.newStore()
         let (runbook, config) = try MetricsCLITests.fixture(config: "redact:\n  - \"tok-[0-9]+\"\n")
-        let pty = try #require(PseudoTerminal.start(WarroomBinary.url!.path, [
-            "open", runbook, "--title", "leak tok-12345 seen", "--config", config, "--store", store]))
+        let pty = try #require(
+            PseudoTerminal.start(
+                WarroomBinary.url!.path,
+                [
+                    "open", runbook, "--title", "leak tok-12345 seen", "--config", config, "--store", store
+                ]))
         var output: [UInt8] = []
         #expect(pty.wait(for: "quit", timeout: 20, output: &output) != nil)
         pty.finish()
@@ -50,16 +59,19 @@ struct ConfigRedactionCLITests {
     }
 
     @Test func anInvalidPatternIsAConfigErrorAndExitsTwo() throws {
-        let (runbook, config) = try MetricsCLITests.fixture(config: """
-            metrics:
-              - name: Queue Depth
-                command: echo 5
-            redact:
-              - "bad[("
-            """)
+        let (runbook, config) = try MetricsCLITests.fixture(
+            config: """
+                metrics:
+                  - name: Queue Depth
+                    command: echo 5
+                redact:
+                  - "bad[("
+                """)
         let result = try WarroomBinary.run(["metrics", runbook, "--config", config, "--once"])
         #expect(result.status == 2)
-        #expect(result.err.contains("warroom.yaml:5: error: redact[0]: not a valid regular expression: bad[("), "\(result.err)")
+        #expect(
+            result.err.contains("warroom.yaml:5: error: redact[0]: not a valid regular expression: bad[("),
+            "\(result.err)")
         #expect(result.out.contains("Queue depth  5"), "the rest still works")
     }
 }

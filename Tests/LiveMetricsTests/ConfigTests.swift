@@ -3,15 +3,19 @@ import RunbookKit
 
 @Suite struct WarroomConfigTests {
     @Test func anInvalidRedactPatternIsAnErrorNamingFileLineAndKeyAndTheOthersStay() {
-        let config = WarroomConfig.parse("""
-        theme: dark
-        redact:
-          - "tok-[0-9]+"
-          - "bad[("
-          - '(?i)secret=(\\S+)'
-        """, file: "conf/warroom.yaml")
+        let config = WarroomConfig.parse(
+            """
+            theme: dark
+            redact:
+              - "tok-[0-9]+"
+              - "bad[("
+              - '(?i)secret=(\\S+)'
+            """, file: "conf/warroom.yaml")
         #expect(config.redact == ["tok-[0-9]+", "(?i)secret=(\\S+)"])
-        #expect(config.errors.map(\.description) == ["conf/warroom.yaml:4: error: redact[1]: not a valid regular expression: bad[("])
+        #expect(
+            config.errors.map(\.description) == [
+                "conf/warroom.yaml:4: error: redact[1]: not a valid regular expression: bad[("
+            ])
         let single = WarroomConfig.parse("redact: \"(\"\n", file: "w.yaml")
         #expect(single.redact.isEmpty)
         #expect(single.errors.map(\.description) == ["w.yaml:1: error: redact: not a valid regular expression: ("])
@@ -19,25 +23,25 @@ import RunbookKit
 
     @Test func readsEverySection() {
         let yaml = """
-        prometheus: http://127.0.0.1:9090
-        theme: dark
-        store: /tmp/store
-        redact:
-          - "secret-[0-9]+"
-        runners:
-          sql: psql -f -
-        metrics:
-          - name: Error Rate
-            prometheus: 100 * sum(rate(x[5m]))
-            unit: "%"
-            every: 15s
-            critical: "> 90%"
-          - name: Disk Usage
-            host: disk:/
-          - name: Queue Depth
-            command: redis-cli LLEN celery
-            timeout: 2s
-        """
+            prometheus: http://127.0.0.1:9090
+            theme: dark
+            store: /tmp/store
+            redact:
+              - "secret-[0-9]+"
+            runners:
+              sql: psql -f -
+            metrics:
+              - name: Error Rate
+                prometheus: 100 * sum(rate(x[5m]))
+                unit: "%"
+                every: 15s
+                critical: "> 90%"
+              - name: Disk Usage
+                host: disk:/
+              - name: Queue Depth
+                command: redis-cli LLEN celery
+                timeout: 2s
+            """
         let config = WarroomConfig.parse(yaml, file: "warroom.yaml")
         #expect(config.diagnostics.isEmpty)
         #expect(config.prometheus == "http://127.0.0.1:9090")
@@ -59,26 +63,35 @@ import RunbookKit
 
     @Test func badBindingsNameFileLineAndKeyAndTheRestStillWorks() {
         let yaml = """
-        prometheus: http://127.0.0.1:9090
-        colour: red
-        metrics:
-          - name: Error Rate
-            graphite: foo.bar
-          - name: Latency
-            command: echo 1
-            every: soon
-          - name: Disk Usage
-            host: disk:/
-          - name: CPU
-            host: cpux
-        """
+            prometheus: http://127.0.0.1:9090
+            colour: red
+            metrics:
+              - name: Error Rate
+                graphite: foo.bar
+              - name: Latency
+                command: echo 1
+                every: soon
+              - name: Disk Usage
+                host: disk:/
+              - name: CPU
+                host: cpux
+            """
         let config = WarroomConfig.parse(yaml, file: "conf/warroom.yaml")
         #expect(config.metrics.map(\.name) == ["Disk Usage"])
         let text = config.diagnostics.map(\.description)
-        #expect(text.contains("conf/warroom.yaml:2: warning: colour: unknown key (expected one of: alerts, commands, metrics, prometheus, redact, runners, store, theme, updates)"))
-        #expect(text.contains { $0.hasPrefix("conf/warroom.yaml:5: error: metrics[0].Error Rate.graphite: unknown source") })
-        #expect(text.contains { $0.hasPrefix("conf/warroom.yaml:8: error: metrics[1].Latency.every: cannot read 'soon'") })
-        #expect(text.contains { $0.hasPrefix("conf/warroom.yaml:12: error: metrics[3].CPU.host: unknown host metric 'cpux'") })
+        #expect(
+            text.contains(
+                "conf/warroom.yaml:2: warning: colour: unknown key (expected one of: alerts, commands, metrics, prometheus, redact, runners, store, theme, updates)"
+            ))
+        #expect(
+            text.contains { $0.hasPrefix("conf/warroom.yaml:5: error: metrics[0].Error Rate.graphite: unknown source") }
+        )
+        #expect(
+            text.contains { $0.hasPrefix("conf/warroom.yaml:8: error: metrics[1].Latency.every: cannot read 'soon'") })
+        #expect(
+            text.contains {
+                $0.hasPrefix("conf/warroom.yaml:12: error: metrics[3].CPU.host: unknown host metric 'cpux'")
+            })
         #expect(config.errors.count == 3, "\(text)")
         #expect(config.warnings.count == 1)
     }
@@ -93,7 +106,9 @@ import RunbookKit
     @Test func prometheusURLFallsBackToTheEnvironment() {
         let config = WarroomConfig.parse("theme: x", file: "w.yaml")
         #expect(config.prometheusURL(environment: ["PROMETHEUS_URL": "http://127.0.0.1:1"]) == "http://127.0.0.1:1")
-        #expect(WarroomConfig.parse("prometheus: http://a", file: "w").prometheusURL(environment: ["PROMETHEUS_URL": "b"]) == "http://a")
+        #expect(
+            WarroomConfig.parse("prometheus: http://a", file: "w").prometheusURL(environment: ["PROMETHEUS_URL": "b"])
+                == "http://a")
     }
 
     @Test func intervals() {

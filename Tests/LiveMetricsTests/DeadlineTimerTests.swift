@@ -20,7 +20,7 @@ import Testing
         try await Task.sleep(for: .milliseconds(300))
         #expect(fired.all == ["kept"])
         #expect(timer.pendingCount == 0)
-        timer.cancel(kept)  // after firing: nothing happens
+        timer.cancel(kept) // after firing: nothing happens
         #expect(timer.pendingCount == 0)
     }
 

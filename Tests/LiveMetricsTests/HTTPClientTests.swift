@@ -4,7 +4,7 @@ import AsyncHTTPClient
 import NIOCore
 @testable import LiveMetrics
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The pooled async-http-client fetcher against a real local HTTP server: credentials as headers,
@@ -41,14 +41,23 @@ import Glibc
     }
 
     @Test func errorsReadAsBefore() {
-        #expect(HTTPErrorText.describe(HTTPClientError.deadlineExceeded, timeoutSeconds: 2).message == "timeout after 2s")
-        #expect(HTTPErrorText.describe(HTTPClientError.connectTimeout, timeoutSeconds: 0.5).message == "timeout after 500ms")
-        #expect(HTTPErrorText.describe(IOError(errnoCode: ECONNREFUSED, reason: "connect"), timeoutSeconds: 1).message
+        #expect(
+            HTTPErrorText.describe(HTTPClientError.deadlineExceeded, timeoutSeconds: 2).message == "timeout after 2s")
+        #expect(
+            HTTPErrorText.describe(HTTPClientError.connectTimeout, timeoutSeconds: 0.5).message == "timeout after 500ms"
+        )
+        #expect(
+            HTTPErrorText.describe(IOError(errnoCode: ECONNREFUSED, reason: "connect"), timeoutSeconds: 1).message
                 == "connection refused")
-        #expect(HTTPErrorText.describe(IOError(errnoCode: ECONNRESET, reason: "read"), timeoutSeconds: 1).message
+        #expect(
+            HTTPErrorText.describe(IOError(errnoCode: ECONNRESET, reason: "read"), timeoutSeconds: 1).message
                 == "connection lost")
-        #expect(HTTPErrorText.describe(HTTPClientError.remoteConnectionClosed, timeoutSeconds: 1).message == "connection lost")
-        #expect(HTTPErrorText.describe(NIOTooManyBytesError(maxBytes: 1), timeoutSeconds: 1).message == "answer larger than 64 MB")
+        #expect(
+            HTTPErrorText.describe(HTTPClientError.remoteConnectionClosed, timeoutSeconds: 1).message
+                == "connection lost")
+        #expect(
+            HTTPErrorText.describe(NIOTooManyBytesError(maxBytes: 1), timeoutSeconds: 1).message
+                == "answer larger than 64 MB")
     }
 
     @Test func anUnsupportedSchemeIsDownWithTheReason() async throws {

@@ -26,15 +26,15 @@ struct MetricsCLITests {
     }
 
     static let bindings = """
-    metrics:
-      - name: Queue Depth
-        command: echo 150
-      - name: latency
-        command: echo 0.2
-        unit: s
-      - name: Disk Usage
-        host: disk:/
-    """
+        metrics:
+          - name: Queue Depth
+            command: echo 150
+          - name: latency
+            command: echo 0.2
+            unit: s
+          - name: Disk Usage
+            host: disk:/
+        """
 
     @Test func onceJSONGivesEveryMetricAndExitsOneOnABreach() throws {
         let (runbook, _) = try Self.fixture(config: Self.bindings)
@@ -60,15 +60,16 @@ struct MetricsCLITests {
     }
 
     @Test func errorsExitTwoAndBadBindingsNameFileLineAndKey() throws {
-        let (runbook, config) = try Self.fixture(config: """
-        colour: red
-        metrics:
-          - name: Queue Depth
-            command: exit 4
-          - name: Latency
-            command: echo 1
-            every: soon
-        """)
+        let (runbook, config) = try Self.fixture(
+            config: """
+                colour: red
+                metrics:
+                  - name: Queue Depth
+                    command: exit 4
+                  - name: Latency
+                    command: echo 1
+                    every: soon
+                """)
         let (status, out, err) = try WarroomBinary.run(["metrics", runbook, "--config", config, "--json"])
         #expect(status == 2)
         #expect(err.contains("\(config):1: warning: colour: unknown key"))
@@ -84,17 +85,23 @@ struct MetricsCLITests {
 @Suite(.enabled(if: WarroomBinary.url != nil, "the warroom binary is not built"))
 struct MetricsWatchCLITests {
     @Test func watchRecordsBreachAndRecovery() throws {
-        let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-store-\(UUID().uuidString)").path
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-store-\(UUID().uuidString)")
+            .path
         let value = FileManager.default.temporaryDirectory.appendingPathComponent("queue-\(UUID().uuidString)").path
         try "150\n".write(toFile: value, atomically: true, encoding: .utf8)
-        let (runbook, _) = try MetricsCLITests.fixture(config: "metrics:\n  - name: Queue Depth\n    command: cat \(value)\n    every: 1s\n")
-        let opened = try WarroomBinary.run(["incident", "open", "--title", "queue", "--severity", "SEV2", "--store", store])
+        let (runbook, _) = try MetricsCLITests.fixture(
+            config: "metrics:\n  - name: Queue Depth\n    command: cat \(value)\n    every: 1s\n")
+        let opened = try WarroomBinary.run([
+            "incident", "open", "--title", "queue", "--severity", "SEV2", "--store", store
+        ])
         let id = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(opened.status == 0, "\(opened.err)")
 
         let watch = Process()
         watch.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        watch.arguments = ["3.5", WarroomBinary.url!.path, "metrics", runbook, "--watch", "--incident", id, "--store", store]
+        watch.arguments = [
+            "3.5", WarroomBinary.url!.path, "metrics", runbook, "--watch", "--incident", id, "--store", store
+        ]
         watch.standardOutput = FileHandle.nullDevice
         watch.standardError = FileHandle.nullDevice
         try watch.run()

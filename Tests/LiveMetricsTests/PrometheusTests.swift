@@ -7,7 +7,11 @@ import Testing
     static let url = ProcessInfo.processInfo.environment["WARROOM_TEST_PROMETHEUS"]
 
     static let available: Bool = {
-        if url == nil { print("➜ PrometheusTests: WARROOM_TEST_PROMETHEUS is unset; run scripts/test.sh to test against a real Prometheus") }
+        if url == nil {
+            print(
+                "➜ PrometheusTests: WARROOM_TEST_PROMETHEUS is unset; run scripts/test.sh to test against a real Prometheus"
+            )
+        }
         return url != nil
     }()
 
@@ -26,7 +30,8 @@ import Testing
         }
         #expect(reading.seriesCount >= 1)
         #expect(reading.values.allSatisfy { $0 >= 0 })
-        let sum = try await PrometheusSource(baseURL: Self.url!, query: "sum(prometheus_http_requests_total) + 1").sample()
+        let sum = try await PrometheusSource(baseURL: Self.url!, query: "sum(prometheus_http_requests_total) + 1")
+            .sample()
         #expect(sum.values.count == 1 && sum.values[0] >= 1)
     }
 
@@ -42,7 +47,8 @@ import Testing
         let listener = try SilentListener()
         let started = ContinuousClock.now
         let error = await #expect(throws: SourceError.self) {
-            try await PrometheusSource(baseURL: "http://127.0.0.1:\(listener.port)", query: "up", timeoutSeconds: 0.5).sample()
+            try await PrometheusSource(baseURL: "http://127.0.0.1:\(listener.port)", query: "up", timeoutSeconds: 0.5)
+                .sample()
         }
         #expect(error?.message == "timeout after 500ms")
         #expect(started.duration(to: .now) < .seconds(3))
@@ -58,17 +64,24 @@ import Testing
 
     @Test func credentialsComeFromTheEnvironment() {
         #expect(PrometheusAuth.from(environment: ["PROMETHEUS_TOKEN": "t"]).header == "Bearer t")
-        #expect(PrometheusAuth.from(environment: ["PROMETHEUS_USER": "a", "PROMETHEUS_PASSWORD": "b"]).header == "Basic YTpi")
+        #expect(
+            PrometheusAuth.from(environment: ["PROMETHEUS_USER": "a", "PROMETHEUS_PASSWORD": "b"]).header
+                == "Basic YTpi")
         #expect(PrometheusAuth.from(environment: [:]) == .none)
     }
 
     @Test func decodesVectorScalarAndErrors() throws {
-        let vector = #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"2.5"]},{"metric":{},"value":[1,"7"]}]}}"#
+        let vector =
+            #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"2.5"]},{"metric":{},"value":[1,"7"]}]}}"#
         #expect(try PrometheusResponse.reading(Data(vector.utf8), status: 200).values == [2.5, 7])
         let scalar = #"{"status":"success","data":{"resultType":"scalar","result":[1,"3"]}}"#
         #expect(try PrometheusResponse.reading(Data(scalar.utf8), status: 200).values == [3])
-        let labelled = #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"a"},"value":[1.5,"NaN"]},{"metric":{"job":"b"},"value":[1.5,"4"]},{"metric":{"job":"c"}}]}}"#
-        #expect(try PrometheusResponse.reading(Data(labelled.utf8), status: 200).series == [SeriesValue(labels: ["job": "b"], value: 4)])
+        let labelled =
+            #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"job":"a"},"value":[1.5,"NaN"]},{"metric":{"job":"b"},"value":[1.5,"4"]},{"metric":{"job":"c"}}]}}"#
+        #expect(
+            try PrometheusResponse.reading(Data(labelled.utf8), status: 200).series == [
+                SeriesValue(labels: ["job": "b"], value: 4)
+            ])
         let failed = #"{"status":"error","errorType":"bad_data","error":"parse error: unclosed"}"#
         #expect(throws: SourceError("query error: parse error: unclosed")) {
             try PrometheusResponse.reading(Data(failed.utf8), status: 400)

@@ -33,20 +33,26 @@ struct ConstantSource: MetricSource {
 }
 
 @Suite(.serialized) struct MetricSamplerTests {
-    func metric(_ name: String, _ source: any MetricSource, interval: Double, timeout: Double = 5) -> MetricSampler.Metric {
-        MetricSampler.Metric(name: name, source: source, interval: interval, timeout: timeout,
-                             judge: ThresholdJudge(name: name, warning: nil,
-                                                   critical: ThresholdParser.threshold("> 3", line: 1), interval: interval))
+    func metric(_ name: String, _ source: any MetricSource, interval: Double, timeout: Double = 5)
+        -> MetricSampler.Metric
+    {
+        MetricSampler.Metric(
+            name: name, source: source, interval: interval, timeout: timeout,
+            judge: ThresholdJudge(
+                name: name, warning: nil,
+                critical: ThresholdParser.threshold("> 3", line: 1), interval: interval))
     }
 
     @Test func aSlowSourceNeitherPilesUpNorDelaysOthers() async throws {
         let slow = SampleCounter(), fast = SampleCounter()
         let sampler = MetricSampler(metrics: [
             metric("slow", SlowSource(counter: slow, seconds: 0.4), interval: 0.05),
-            metric("fast", ConstantSource(counter: fast), interval: 0.05),
+            metric("fast", ConstantSource(counter: fast), interval: 0.05)
         ])
         let updates = await sampler.start()
-        let collector = Task { var n: [MetricTransition] = []; for await u in updates { if let t = u.transition { n.append(t) } }; return n }
+        let collector = Task {
+            var n: [MetricTransition] = []; for await u in updates { if let t = u.transition { n.append(t) } }; return n
+        }
         try await Task.sleep(for: .milliseconds(1000))
         await sampler.stop()
         let transitions = await collector.value
@@ -60,8 +66,9 @@ struct ConstantSource: MetricSource {
 
     @Test func atMostNSamplesRunAtOnce() async throws {
         let shared = SampleCounter()
-        let sampler = MetricSampler(metrics: (0..<6).map { metric("m\($0)", SlowSource(counter: shared, seconds: 0.1), interval: 1) },
-                                    maxConcurrent: 2)
+        let sampler = MetricSampler(
+            metrics: (0..<6).map { metric("m\($0)", SlowSource(counter: shared, seconds: 0.1), interval: 1) },
+            maxConcurrent: 2)
         let statuses = await sampler.sampleOnce()
         #expect(await shared.maxRunning == 2)
         #expect(await shared.started == 6)
@@ -70,7 +77,9 @@ struct ConstantSource: MetricSource {
 
     @Test func aHangingSourceIsATimeoutError() async throws {
         let counter = SampleCounter()
-        let sampler = MetricSampler(metrics: [metric("hang", SlowSource(counter: counter, seconds: 30), interval: 1, timeout: 0.2)])
+        let sampler = MetricSampler(metrics: [
+            metric("hang", SlowSource(counter: counter, seconds: 30), interval: 1, timeout: 0.2)
+        ])
         let started = ContinuousClock.now
         let statuses = await sampler.sampleOnce()
         #expect(started.duration(to: .now) < .seconds(2))

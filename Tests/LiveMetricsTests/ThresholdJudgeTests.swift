@@ -5,8 +5,9 @@ import RunbookKit
 /// Threshold evaluation in virtual time: samples carry explicit timestamps.
 @Suite struct ThresholdJudgeTests {
     func judge(_ critical: String, warning: String? = nil, interval: Double = 15) -> ThresholdJudge {
-        ThresholdJudge(name: "Error Rate", warning: warning.flatMap { ThresholdParser.threshold($0, line: 1) },
-                       critical: ThresholdParser.threshold(critical, line: 1), interval: interval)
+        ThresholdJudge(
+            name: "Error Rate", warning: warning.flatMap { ThresholdParser.threshold($0, line: 1) },
+            critical: ThresholdParser.threshold(critical, line: 1), interval: interval)
     }
 
     func percent(_ v: Double) -> SourceReading { SourceReading(value: v, unit: "%") }
@@ -95,8 +96,9 @@ import RunbookKit
     }
 
     @Test func valuesAreConvertedToTheThresholdUnit() {
-        var j = ThresholdJudge(name: "Latency", warning: nil,
-                               critical: ThresholdParser.threshold("> 500ms", line: 1), interval: 15)
+        var j = ThresholdJudge(
+            name: "Latency", warning: nil,
+            critical: ThresholdParser.threshold("> 500ms", line: 1), interval: 15)
         #expect(j.observe(SourceReading(value: 0.7), sourceUnit: "s", at: 0)?.value == 700)
         #expect(j.status(at: 0).unit == "ms")
         #expect(UnitConversion.convert(2_000_000, from: "bytes", to: "MB") == 2)

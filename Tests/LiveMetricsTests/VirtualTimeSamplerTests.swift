@@ -6,9 +6,11 @@ import RunbookKit
 /// The sampler driven by `TestClock`: intervals, staleness and no catch-up bursts in virtual time.
 @Suite struct VirtualTimeSamplerTests {
     func metric(_ source: any MetricSource, interval: Double, timeout: Double = 60) -> MetricSampler.Metric {
-        MetricSampler.Metric(name: "queue", source: source, interval: interval, timeout: timeout,
-                             judge: ThresholdJudge(name: "queue", warning: nil,
-                                                   critical: ThresholdParser.threshold("> 3", line: 1), interval: interval))
+        MetricSampler.Metric(
+            name: "queue", source: source, interval: interval, timeout: timeout,
+            judge: ThresholdJudge(
+                name: "queue", warning: nil,
+                critical: ThresholdParser.threshold("> 3", line: 1), interval: interval))
     }
 
     @Test func samplesOncePerIntervalWithoutCatchingUp() async throws {

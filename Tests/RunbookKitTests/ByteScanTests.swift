@@ -9,7 +9,7 @@ import Testing
         "", ":", "a:b", "Label: value", "Owner : team", ":\u{301}accent", "accent:\u{301} rest", "café: ok", "é:x",
         "no colon here", "1. Detection", "1\u{301}. Detection", "Step 3: Verify", "step 2 restart", "Steps", "S", "s",
         "🚨 1. Respond", "  2) Triage", "Verify", "Rollback", "Ölwechsel: 5", "x\r\ny: z", "!!! warning", "?? x",
-        "???+ note", "??? tip", "[TOC]", "[toc]", "[Toc]", "TOC", "a !!!b", "end !!!", "ASCII only", "naïve",
+        "???+ note", "??? tip", "[TOC]", "[toc]", "[Toc]", "TOC", "a !!!b", "end !!!", "ASCII only", "naïve"
     ]
 
     @Test func asciiAndByteTestsMatchTheUTF8View() {
@@ -34,7 +34,8 @@ import Testing
                 let label = s[..<colon].trimmed
                 let value = s[s.index(after: colon)...].trimmed
                 guard !label.isEmpty, label.split(separator: " ").count <= 5, !label.contains("http"),
-                      !label.contains("`"), !label.contains(".") else { return nil }
+                    !label.contains("`"), !label.contains(".")
+                else { return nil }
                 return (label, value)
             }
             let found = LabeledText(plain: s)
@@ -49,7 +50,9 @@ import Testing
             var rest = Substring(clean)
             if rest.lowercased().hasPrefix("step ") { rest = rest.dropFirst(5) }
             while let c = rest.first, c.isASCII, c.isNumber { digits.append(c); rest = rest.dropFirst() }
-            guard !digits.isEmpty, let n = Int(digits), let sep = rest.first, ".):".contains(sep) || sep == " " else { return nil }
+            guard !digits.isEmpty, let n = Int(digits), let sep = rest.first, ".):".contains(sep) || sep == " " else {
+                return nil
+            }
             let text = rest.dropFirst().trimmingLeading(" -–—:")
             return text.isEmpty ? nil : (n, text)
         }
@@ -61,7 +64,7 @@ import Testing
     }
 
     @Test func shortTitleCountsCharactersNotBytes() {
-        let accented = String(repeating: "é", count: 60)  // 120 bytes, 60 characters: kept whole
+        let accented = String(repeating: "é", count: 60) // 120 bytes, 60 characters: kept whole
         #expect(CommandCollector.shortTitle(accented) == accented)
         let long = String(repeating: "a", count: 81)
         #expect(CommandCollector.shortTitle(long) == String(repeating: "a", count: 79) + "…")

@@ -7,9 +7,11 @@ import Testing
 @Suite struct ByteTrimTests {
     static let samples: [String] = [
         "", " ", "\n", "\r\n", " \t\r\n ", "plain", "  padded  ", "\u{00A0}nbsp\u{00A0}", " \u{2003}em space\u{3000} ",
-        "tail:\r\n", "\r\nhead", ":\u{301}accent", "accent:\u{301}", " \u{301}x", "x \u{301}", "— dash —", "–:- mixed -:–",
-        "**Label**:", "café ", " é", "🚨 alert 🚨", "a\u{0600} ", " \u{0600}1", "x\n\n", "\n\ny", "a\rb\r\n", "\u{85}next\u{85}",
-        "(  value )", "..end.", "# 1. Run migrations:", " \u{200D} ", "1️⃣ step", "step 1️⃣", "a  b\tc\n\nd", "x\u{2028}y ",
+        "tail:\r\n", "\r\nhead", ":\u{301}accent", "accent:\u{301}", " \u{301}x", "x \u{301}", "— dash —",
+        "–:- mixed -:–",
+        "**Label**:", "café ", " é", "🚨 alert 🚨", "a\u{0600} ", " \u{0600}1", "x\n\n", "\n\ny", "a\rb\r\n",
+        "\u{85}next\u{85}",
+        "(  value )", "..end.", "# 1. Run migrations:", " \u{200D} ", "1️⃣ step", "step 1️⃣", "a  b\tc\n\nd", "x\u{2028}y "
     ]
     static let characterSets = [" :-–—", "\n ", ":", ".;,", "*_#`[( ", ":= -#", "-*• "]
 
@@ -51,10 +53,12 @@ import Testing
     @Test func trimmingLeadingAndTrailingMatchTheCharacterWalk() {
         for text in Self.texts {
             for characters in Self.characterSets {
-                #expect(text.trimmingLeading(characters) == Self.referenceLeading(text, characters),
-                        "\(Array(text.unicodeScalars)) \(characters)")
-                #expect(text.trimmingTrailing(characters) == Self.referenceTrailing(text, characters),
-                        "\(Array(text.unicodeScalars)) \(characters)")
+                #expect(
+                    text.trimmingLeading(characters) == Self.referenceLeading(text, characters),
+                    "\(Array(text.unicodeScalars)) \(characters)")
+                #expect(
+                    text.trimmingTrailing(characters) == Self.referenceTrailing(text, characters),
+                    "\(Array(text.unicodeScalars)) \(characters)")
                 #expect(String(text).trimmingTrailing(characters) == Self.referenceTrailing(text, characters))
             }
         }
@@ -62,14 +66,17 @@ import Testing
 
     @Test func linesMatchTheCharacterSplit() {
         for text in Self.samples + Self.samples.map({ $0 + "\n" + $0 }) {
-            #expect(text.lines.map(String.init) == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            #expect(
+                text.lines.map(String.init)
+                    == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         }
     }
 
     @Test func collapsingWhitespaceFoldsEveryWhiteSpaceRun() {
         let spaces: Set<UInt32> = [0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
         func isSpace(_ s: Unicode.Scalar) -> Bool {
-            (s.value >= 9 && s.value <= 13) || s == " " || spaces.contains(s.value) || (0x2000...0x200A).contains(s.value)
+            (s.value >= 9 && s.value <= 13) || s == " " || spaces.contains(s.value)
+                || (0x2000...0x200A).contains(s.value)
         }
         for text in Self.samples + ["already clean", "two  spaces", " lead", "trail "] {
             let words = text.unicodeScalars.split(whereSeparator: isSpace).map { String(String.UnicodeScalarView($0)) }

@@ -10,8 +10,11 @@ import Testing
         let checklist = try #require(runbook.checklist("War Room Checklist"))
         #expect(checklist.kind == .incident)
         #expect(checklist.phases == ["Triage", "Coordinate", "Stabilise"])
-        #expect(checklist.items.map(\.text) == ["Confirm the alert is real", "Pick a severity", "Open the incident channel",
-                                                 "Name a scribe", "Roll back if a deploy is suspect"])
+        #expect(
+            checklist.items.map(\.text) == [
+                "Confirm the alert is real", "Pick a severity", "Open the incident channel",
+                "Name a scribe", "Roll back if a deploy is suspect"
+            ])
         #expect(runbook.incidentChecklist?.title == "War Room Checklist")
     }
 
@@ -32,8 +35,11 @@ import Testing
     @Test func timedStepsBecomeDeadlines() throws {
         let checklist = try #require(runbook.checklist("Account Takeover Response"))
         #expect(checklist.kind == .security)
-        #expect(checklist.items.map(\.text) == ["Lock the affected accounts", "Revoke active sessions", "Reset credentials",
-                                                 "Notify trust & safety", "Publish the customer notice"])
+        #expect(
+            checklist.items.map(\.text) == [
+                "Lock the affected accounts", "Revoke active sessions", "Reset credentials",
+                "Notify trust & safety", "Publish the customer notice"
+            ])
         #expect(checklist.items.map(\.deadlineSeconds) == [0, 600, 3600, 3600, 86400])
     }
 

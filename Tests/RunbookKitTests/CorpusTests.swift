@@ -13,7 +13,8 @@ struct CorpusTests {
             #expect(Date().timeIntervalSince(start) < 1.0, "\(path) reads in under a second (debug build)")
             for command in runbook.commands where command.runnable {
                 let code = command.code.trimmed
-                #expect(!code.hasPrefix("$ ") && !code.hasPrefix("❯") && !code.hasPrefix("127.0.0.1:"), "\(path): \(code)")
+                #expect(
+                    !code.hasPrefix("$ ") && !code.hasPrefix("❯") && !code.hasPrefix("127.0.0.1:"), "\(path): \(code)")
                 let firstLine = code.split(separator: "\n").first ?? ""
                 #expect(!PastedOutput.isOutput(firstLine), "\(path): output offered as a command: \(code)")
             }
@@ -22,7 +23,10 @@ struct CorpusTests {
 
     @Test func alertRunbooksKeepEachAlertAndItsLevel() throws {
         let mixin = try Corpus.runbook("01_")
-        #expect(!mixin.metrics.contains { ["message", "severity", "runbook"].contains($0.name.lowercased().split(separator: " ").first ?? "") })
+        #expect(
+            !mixin.metrics.contains {
+                ["message", "severity", "runbook"].contains($0.name.lowercased().split(separator: " ").first ?? "")
+            })
         let unreachable = mixin.metrics.filter { $0.name.lowercased().contains("instance unreachable") }
         #expect(!unreachable.isEmpty && unreachable.allSatisfy { $0.critical == nil })
         let thanos = try Corpus.runbook("02_")

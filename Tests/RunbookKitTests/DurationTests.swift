@@ -5,7 +5,7 @@ import Testing
     @Test(arguments: [
         ("< 15 mins", 900), ("15 minutes", 900), ("Within 1 hour", 3600), ("Immediate (within 15 minutes)", 900),
         ("24 hours", 86400), ("After 48 hours", 172800), ("5 min", 300), ("2h", 7200), ("1.5 hours", 5400),
-        ("Immediate", 0), ("ASAP", 0), ("< 10 mins", 600), ("3 days", 259200), ("within 30s", 30), ("1 week", 604800),
+        ("Immediate", 0), ("ASAP", 0), ("< 10 mins", 600), ("3 days", 259200), ("within 30s", 30), ("1 week", 604800)
     ])
     func seconds(text: String, expected: Int) {
         #expect(DurationParser.deadline(text)?.seconds == expected)

@@ -15,11 +15,13 @@ struct LintTests {
     @Test func aCarelessRunbookHasOneFindingPerProblem() throws {
         let (runbook, findings) = RunbookLint.check(file: Paths.fixture("lint/careless.md"))
         #expect(runbook != nil)
-        #expect(Self.kinds(findings) == [
-            "3 missing-anchor", "3 missing-file", "10 severity-without-response-time", "17 metric-without-threshold",
-            "32 destructive-without-caution", "32 unfillable-placeholder", "38 duplicate-command",
-            "42 unfillable-placeholder",
-        ])
+        #expect(
+            Self.kinds(findings) == [
+                "3 missing-anchor", "3 missing-file", "10 severity-without-response-time",
+                "17 metric-without-threshold",
+                "32 destructive-without-caution", "32 unfillable-placeholder", "38 duplicate-command",
+                "42 unfillable-placeholder"
+            ])
         #expect(findings.allSatisfy { $0.file == Paths.fixture("lint/careless.md") && $0.severity == .warning })
         #expect(findings.contains { $0.message == "link to #who-is-on-call matches no heading in this file" })
         #expect(findings.contains { $0.message.contains("<index name>") })
@@ -71,11 +73,12 @@ struct LintTests {
 
             [ref]: ./also-missing.txt "title"
             """
-        #expect(Self.lint(text, directory: folder).map(\.message) == [
-            "link to missing file.md names a file that does not exist",
-            "link to pics/none.png names a file that does not exist",
-            "link to ./also-missing.txt names a file that does not exist",
-        ])
+        #expect(
+            Self.lint(text, directory: folder).map(\.message) == [
+                "link to missing file.md names a file that does not exist",
+                "link to pics/none.png names a file that does not exist",
+                "link to ./also-missing.txt names a file that does not exist"
+            ])
     }
 
     @Test func placeholdersWithoutAUsableName() {
@@ -84,8 +87,9 @@ struct LintTests {
         #expect(PlaceholderLint.unnamedGaps(in: "psql -h <db host> -c 'select 1'") == ["<db host>"])
         // Redirections, heredocs and named placeholders are not gaps.
         #expect(PlaceholderLint.unnamedGaps(in: "sort < in.txt > out.txt; cat <<EOF; echo <pod-name>") == [])
-        #expect(PlaceholderLint.isMeaningless("XXX") && PlaceholderLint.isMeaningless("TODO")
-            && PlaceholderLint.isMeaningless("___"))
+        #expect(
+            PlaceholderLint.isMeaningless("XXX") && PlaceholderLint.isMeaningless("TODO")
+                && PlaceholderLint.isMeaningless("___"))
         #expect(!PlaceholderLint.isMeaningless("POD_NAME") && !PlaceholderLint.isMeaningless("X_ID"))
     }
 
@@ -124,12 +128,14 @@ struct LintTests {
         #expect(Self.lint(cautioned).filter { $0.kind == .destructiveWithoutCaution } == [])
         let bare = cautioned.replacingOccurrences(of: "⚠️ Dangerous: ", with: "")
             .replacingOccurrences(of: "Run this only if the backup finished.", with: "Run this.")
-        #expect(Self.kinds(Self.lint(bare).filter { $0.kind == .destructiveWithoutCaution })
-            == ["6 destructive-without-caution", "14 destructive-without-caution"])
+        #expect(
+            Self.kinds(Self.lint(bare).filter { $0.kind == .destructiveWithoutCaution })
+                == ["6 destructive-without-caution", "14 destructive-without-caution"])
     }
 
     @Test func theBundledExampleHasOnlyTheReadersWarning() throws {
-        let (_, findings) = RunbookLint.check(file: Paths.packageRoot.appendingPathComponent("examples/payments-api.md").path)
+        let (_, findings) = RunbookLint.check(
+            file: Paths.packageRoot.appendingPathComponent("examples/payments-api.md").path)
         #expect(findings.map(\.kind) == [.reader])
     }
 }

@@ -35,17 +35,18 @@ import Testing
     }
 
     @Test func repeatedThresholdAddsItsDuration() {
-        let runbook = RunbookReader.parse(text: """
-            # X
+        let runbook = RunbookReader.parse(
+            text: """
+                # X
 
-            | Metric | Target | Alert Threshold |
-            |---|---|---|
-            | Error Rate | < 1% | > 5% |
+                | Metric | Target | Alert Threshold |
+                |---|---|---|
+                | Error Rate | < 1% | > 5% |
 
-            ### Critical Alerts
-            - Error rate > 5% for 5 minutes
-            - Latency > 2s
-            """)
+                ### Critical Alerts
+                - Error rate > 5% for 5 minutes
+                - Latency > 2s
+                """)
         #expect(runbook.metric("Error Rate")?.critical?.forSeconds == 300)
         #expect(runbook.metric("Error Rate")?.critical?.text == "> 5%")
     }

@@ -8,8 +8,10 @@ import Testing
     static let casesPerFile = 300
 
     static func sources() throws -> [[UInt8]] {
-        var paths = try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.path).filter { $0.hasSuffix(".md") }
-            .map(Paths.fixture)
+        var paths = try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.path).filter {
+            $0.hasSuffix(".md")
+        }
+        .map(Paths.fixture)
         if SharedRunbooks.available { paths += try SharedRunbooks.all() }
         return try paths.sorted().map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
     }
@@ -20,10 +22,10 @@ import Testing
             let a = Int.random(in: 0..<bytes.count, using: &rng)
             let b = min(bytes.count, a + Int.random(in: 0...200, using: &rng))
             switch Int.random(in: 0..<4, using: &rng) {
-            case 0: bytes.removeSubrange(a..<b)                                   // cut
+            case 0: bytes.removeSubrange(a..<b) // cut
             case 1: bytes.insert(contentsOf: bytes[a..<b], at: Int.random(in: 0...bytes.count, using: &rng)) // duplicate
-            case 2: bytes[a] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))   // flip a bit
-            default: bytes[a] = UInt8.random(in: 0...255, using: &rng)             // replace a byte
+            case 2: bytes[a] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng)) // flip a bit
+            default: bytes[a] = UInt8.random(in: 0...255, using: &rng) // replace a byte
             }
         }
         return bytes
@@ -41,7 +43,8 @@ import Testing
                 // Every line the reader points at exists in the damaged file (CR and LF both
                 // end lines, so their count bounds the line numbers from above).
                 let lastLine = bytes.filter { $0 == 0x0A || $0 == 0x0D }.count + 1
-                let lines = runbook.warnings.map(\.line) + runbook.commands.map(\.line) + runbook.sections.map(\.line)
+                let lines =
+                    runbook.warnings.map(\.line) + runbook.commands.map(\.line) + runbook.sections.map(\.line)
                     + runbook.checklists.flatMap { $0.items.map(\.line) }
                 #expect(lines.allSatisfy { (1...lastLine).contains($0) }, "a line outside 1...\(lastLine)")
                 cases += 1

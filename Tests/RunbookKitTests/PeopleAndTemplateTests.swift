@@ -27,19 +27,21 @@ import Testing
     }
 
     @Test func arrowChainWithDelays() throws {
-        let runbook = RunbookReader.parse(text: "# X\n\n- Escalation: Support → Team lead (after 15 min) → CTO (if no response in 1 hour)\n")
+        let runbook = RunbookReader.parse(
+            text: "# X\n\n- Escalation: Support → Team lead (after 15 min) → CTO (if no response in 1 hour)\n")
         #expect(runbook.escalation.map(\.who) == ["Support", "Team lead", "CTO"])
         #expect(runbook.escalation.map(\.after) == [nil, "after 15 min", "if no response 1 hour"])
     }
 
     @Test func numberedEscalationPath() {
-        let runbook = RunbookReader.parse(text: """
-            # X
+        let runbook = RunbookReader.parse(
+            text: """
+                # X
 
-            ### Escalation Path
-            1. **Level 1**: On-call engineer
-            2. **Level 2**: Engineering manager (after 30 minutes)
-            """)
+                ### Escalation Path
+                1. **Level 1**: On-call engineer
+                2. **Level 2**: Engineering manager (after 30 minutes)
+                """)
         #expect(runbook.escalation.map(\.who) == ["On-call engineer", "Engineering manager (after 30 minutes)"])
         #expect(runbook.escalation[1].after == "after 30 minutes")
         #expect(runbook.checklists.isEmpty)

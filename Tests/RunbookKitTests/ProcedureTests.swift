@@ -19,8 +19,11 @@ import Testing
     @Test func numberedPhaseHeadingsWithWindows() throws {
         let procedure = try #require(runbook.procedures.first { $0.title == "Full Outage Procedure" })
         #expect(procedure.steps.map(\.window?.endSeconds) == [600, 2700, 10800])
-        #expect(procedure.steps.map(\.phase) == ["Detection & Triage (0-10 minutes)", "Containment (10-45 minutes)",
-                                                 "Recovery (45-180 minutes)"])
+        #expect(
+            procedure.steps.map(\.phase) == [
+                "Detection & Triage (0-10 minutes)", "Containment (10-45 minutes)",
+                "Recovery (45-180 minutes)"
+            ])
         #expect(!runbook.procedures.contains { $0.title.hasPrefix("1. ") }, "phases are not procedures of their own")
     }
 

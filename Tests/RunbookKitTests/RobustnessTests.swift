@@ -34,8 +34,10 @@ import Testing
 
     @Test func fiveMegabyteRunbook() throws {
         var bytes: [UInt8] = []
-        let pieces = try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.path).filter { $0.hasSuffix(".md") }
-            .map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: Paths.fixture($0)))) }
+        let pieces = try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures.path).filter {
+            $0.hasSuffix(".md")
+        }
+        .map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: Paths.fixture($0)))) }
         while bytes.count < 5_000_000 { for piece in pieces { bytes += piece + Array("\n\n".utf8) } }
         let runbook = read(bytes, "5MB")
         #expect(runbook.commands.count > 1000)
@@ -60,14 +62,17 @@ import Testing
     }
 
     @Test func unterminatedFenceAndOneMegabyteLine() {
-        let fence = "# X\n\n## Fix\n\n```bash\nkubectl get pods\n" + String(repeating: "echo still in the fence\n", count: 1000)
+        let fence =
+            "# X\n\n## Fix\n\n```bash\nkubectl get pods\n" + String(repeating: "echo still in the fence\n", count: 1000)
         let runbook = read(fence, "unterminated fence")
         #expect(!runbook.codeBlocks.isEmpty)
         let line = "# X\n\n" + String(repeating: "word `kubectl get pods` [x] <td> > 5% ", count: 30_000) + "\n"
         _ = read(line, "1MB line")
         _ = read("# X\n\n<table>" + String(repeating: "<", count: 500_000), "unclosed tags")
-        _ = read("# X\n\n```markdown\n## Summary\n## Impact\n## Root Cause\n" + String(repeating: "[", count: 500_000) + "]\n```\n",
-                 "brackets")
+        _ = read(
+            "# X\n\n```markdown\n## Summary\n## Impact\n## Root Cause\n" + String(repeating: "[", count: 500_000)
+                + "]\n```\n",
+            "brackets")
     }
 
     @Test func alertListOfThousands() {
@@ -78,7 +83,9 @@ import Testing
     }
 
     @Test func lineEndingsAndEncodings() {
-        let crlf = read("# T\r\n\r\n## Severity Levels\r\n\r\n| Level | Response Time |\r\n|---|---|\r\n| SEV1 | 15 min |\r\n| SEV2 | 1 hour |\r\n", "crlf")
+        let crlf = read(
+            "# T\r\n\r\n## Severity Levels\r\n\r\n| Level | Response Time |\r\n|---|---|\r\n| SEV1 | 15 min |\r\n| SEV2 | 1 hour |\r\n",
+            "crlf")
         #expect(crlf.severities.map(\.responseTime?.seconds) == [900, 3600])
         let cr = read("# T\r## A\r- [ ] one\r", "cr")
         #expect(cr.checklists.first?.items.count == 1)

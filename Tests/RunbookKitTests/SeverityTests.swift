@@ -5,7 +5,7 @@ import Testing
     @Test(arguments: [
         ("SEV1", "SEV1", 1), ("SEV-1", "SEV1", 1), ("Sev 2", "SEV2", 2), ("sev_3", "SEV3", 3), ("P0", "P0", 0),
         ("**P0 (Critical)**", "P0", 0), ("#### **SEV-1: Critical** 🚨", "SEV1", 1), ("Priority 2", "P2", 2),
-        ("**P1 - High**", "P1", 1),
+        ("**P1 - High**", "P1", 1)
     ])
     func normalises(text: String, id: String, rank: Int) throws {
         let match = try #require(SeverityID.leading(text))

@@ -8,29 +8,34 @@ struct StructureTests {
 
     @Test func pastedOutputAndFormsAreNeverCommands() throws {
         let runbook = try read("pasted-output")
-        #expect(runbook.commands.map(\.code) == [
-            "kubectl get pods -n jobs -l app=worker",
-            "kubectl -n jobs logs worker-7f9c4-a --tail=50",
-            "SELECT count(*) FROM jobs WHERE state = 'stuck';",
-        ])
+        #expect(
+            runbook.commands.map(\.code) == [
+                "kubectl get pods -n jobs -l app=worker",
+                "kubectl -n jobs logs worker-7f9c4-a --tail=50",
+                "SELECT count(*) FROM jobs WHERE state = 'stuck';"
+            ])
         #expect(runbook.commands.map(\.risk) == [.read, .read, .read])
         #expect(runbook.commands.last?.language == "sql")
     }
 
     @Test func promptsOfEveryShapeAreStripped() throws {
         let runbook = try read("prompts")
-        #expect(runbook.commands.map(\.code) == ["uptime", "df -h /srv", "python3 manage.py check", "Get-Service spooler",
-                                                 "SELECT 1;", "INFO memory"])
+        #expect(
+            runbook.commands.map(\.code) == [
+                "uptime", "df -h /srv", "python3 manage.py check", "Get-Service spooler",
+                "SELECT 1;", "INFO memory"
+            ])
         #expect(runbook.commands.map(\.language) == ["bash", "bash", "bash", "bash", "sql", "redis"])
         #expect(runbook.commands.allSatisfy { $0.origin == .session })
     }
 
     @Test func commandsOnBareLinesOneLineFencesAndUnlabelledBlocks() throws {
         let runbook = try read("bare-commands")
-        #expect(runbook.commands.map(\.code) == [
-            "oc get subscriptions -n billing", "sudo site-redis-cli --stat", "sudo site-psql -c 'select 1'",
-            "synctool --dry-run --verbose", "select pg_cancel_backend(4242);",
-        ])
+        #expect(
+            runbook.commands.map(\.code) == [
+                "oc get subscriptions -n billing", "sudo site-redis-cli --stat", "sudo site-psql -c 'select 1'",
+                "synctool --dry-run --verbose", "select pg_cancel_backend(4242);"
+            ])
         #expect(runbook.commands.map(\.risk) == [.read, .read, .read, .unknown, .change])
         #expect(runbook.commands[4].language == "sql")
     }
@@ -45,8 +50,11 @@ struct StructureTests {
 
     @Test func alertFieldsAndCatalogueRowsAreAlertsNotMetricsOfTheirLabels() throws {
         let runbook = try read("alert-fields")
-        #expect(runbook.metrics.map(\.name) == ["Queue Backlog Growing", "Queue Consumer Down", "Store Write Error Rate High",
-                                                "Store Write Range Error Rate High", "Store Compaction Slow"])
+        #expect(
+            runbook.metrics.map(\.name) == [
+                "Queue Backlog Growing", "Queue Consumer Down", "Store Write Error Rate High",
+                "Store Write Range Error Rate High", "Store Compaction Slow"
+            ])
         let backlog = try #require(runbook.metrics.first)
         #expect(backlog.critical == nil && backlog.warning?.value == 20 && backlog.warning?.unit == "min")
         #expect(runbook.metrics[1].conditions.first?.hasPrefix("critical:") == true)

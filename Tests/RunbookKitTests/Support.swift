@@ -20,7 +20,9 @@ enum Paths {
 enum SharedRunbooks {
     static let available: Bool = {
         let present = FileManager.default.fileExists(atPath: Paths.sharedRunbooks.path)
-        if !present { print("notice: \(Paths.sharedRunbooks.path) is absent; tests on the shared runbooks are skipped") }
+        if !present {
+            print("notice: \(Paths.sharedRunbooks.path) is absent; tests on the shared runbooks are skipped")
+        }
         return present
     }()
 
@@ -33,7 +35,8 @@ enum SharedRunbooks {
     static func runbook(_ prefix: String) throws -> Runbook { try RunbookReader.read(file: path(prefix)) }
 
     static func all() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: Paths.sharedRunbooks.path).filter { $0.hasSuffix(".md") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: Paths.sharedRunbooks.path).filter { $0.hasSuffix(".md") }
+            .sorted()
             .map { Paths.sharedRunbooks.appendingPathComponent($0).path }
     }
 }
@@ -48,7 +51,8 @@ enum Corpus {
 
     static func runbook(_ prefix: String) throws -> Runbook {
         let names = try FileManager.default.contentsOfDirectory(atPath: Paths.sharedCorpus.path)
-        let name = try #require(names.sorted().first { $0.hasPrefix(prefix) && $0.hasSuffix(".md") }, "no corpus file \(prefix)*")
+        let name = try #require(
+            names.sorted().first { $0.hasPrefix(prefix) && $0.hasSuffix(".md") }, "no corpus file \(prefix)*")
         return try RunbookReader.read(file: Paths.sharedCorpus.appendingPathComponent(name).path)
     }
 

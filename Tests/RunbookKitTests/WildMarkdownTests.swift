@@ -29,8 +29,11 @@ import Testing
     }
 
     @Test func admonitionBodyIsRead() {
-        #expect(runbook.sections.map(\.title) == ["Severity", "Restore Steps", "1. Stop the writers", "2. Check the replica",
-                                                 "3. Promote", "Cleanup"])
+        #expect(
+            runbook.sections.map(\.title) == [
+                "Severity", "Restore Steps", "1. Stop the writers", "2. Check the replica",
+                "3. Promote", "Cleanup"
+            ])
         // The admonition's list is Markdown again, not an indented code block.
         #expect(!runbook.codeBlocks.contains { $0.code.contains("Check replication lag") })
     }

@@ -16,8 +16,11 @@ struct AuthorCLITests {
     func openingAuthor(_ extraArguments: [String] = [], environment: [String: String]) throws -> String {
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-author-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: store) }
-        let opened = try WarroomBinary.run(["incident", "open", "--title", "Author check", "--severity", "SEV2",
-                                           "--store", store.path] + extraArguments, environment: environment)
+        let opened = try WarroomBinary.run(
+            [
+                "incident", "open", "--title", "Author check", "--severity", "SEV2",
+                "--store", store.path
+            ] + extraArguments, environment: environment)
         #expect(opened.status == 0, "\(opened.err)")
         let timeline = try WarroomBinary.run(["timeline", "--json", "--store", store.path], environment: environment)
         let first = try #require(timeline.out.split(separator: "\n").first)

@@ -45,7 +45,8 @@ struct BadStoreTests {
         try FileManager.default.createDirectory(at: fifoStore, withIntermediateDirectories: true)
         #expect(mkfifo(fifoStore.appendingPathComponent("journal.sqlite").path, 0o600) == 0)
         let dirStore = folder.appendingPathComponent("dir-store")
-        try FileManager.default.createDirectory(at: dirStore.appendingPathComponent("journal.sqlite"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dirStore.appendingPathComponent("journal.sqlite"), withIntermediateDirectories: true)
         for (store, kind) in [(fifoStore, "a FIFO"), (dirStore, "a directory")] {
             for arguments in [["note", "hi"], ["timeline"], ["incident", "list"]] {
                 let (status, err) = try warroom(arguments + ["--store", store.path])
@@ -69,9 +70,13 @@ struct BadStoreTests {
         #expect(sqlite.terminationStatus == 0)
         let refused = try WarroomBinary.run(["note", "--incident", id, "second", "--store", store])
         #expect(refused.status == 1)
-        #expect(refused.err.contains("written by a newer warroom") && refused.err.contains("v9: from the future"), "\(refused.err)")
+        #expect(
+            refused.err.contains("written by a newer warroom") && refused.err.contains("v9: from the future"),
+            "\(refused.err)")
         let timeline = try WarroomBinary.run(["timeline", id, "--store", store])
-        #expect(timeline.status == 0 && timeline.out.contains("first") && !timeline.out.contains("second"), "\(timeline.err)")
+        #expect(
+            timeline.status == 0 && timeline.out.contains("first") && !timeline.out.contains("second"),
+            "\(timeline.err)")
         #expect(try WarroomBinary.run(["postmortem", id, "--store", store]).status == 0)
     }
 }

@@ -13,16 +13,17 @@ struct CheckCLITests {
         let (status, out, err) = try WarroomBinary.run(["check", "--strict", "--format", "github", Self.careless])
         #expect(status == 1, "\(err)")
         let file = Self.careless
-        #expect(out.split(separator: "\n").map(String.init) == [
-            "::warning file=\(file),line=3::link to #who-is-on-call matches no heading in this file",
-            "::warning file=\(file),line=3::link to index-notes.md names a file that does not exist",
-            "::warning file=\(file),line=10::severity SEV2 has no response time; the console cannot count down its SLA",
-            "::warning file=\(file),line=17::metric \"Heap Pressure\" has no warning or critical threshold; nothing says when it is bad",
-            "::warning file=\(file),line=32::destructive command #3 (curl -X DELETE http://localhost:9200/<index name>) has no warning or caution near it",
-            "::warning file=\(file),line=32::placeholder <index name> in command #3 has no name the console can ask for",
-            "::warning file=\(file),line=38::the same command as line 23: curl -s http://localhost:9200/_cat/nodes",
-            "::warning file=\(file),line=42::placeholder <...> in command #5 has no name the console can ask for",
-        ])
+        #expect(
+            out.split(separator: "\n").map(String.init) == [
+                "::warning file=\(file),line=3::link to #who-is-on-call matches no heading in this file",
+                "::warning file=\(file),line=3::link to index-notes.md names a file that does not exist",
+                "::warning file=\(file),line=10::severity SEV2 has no response time; the console cannot count down its SLA",
+                "::warning file=\(file),line=17::metric \"Heap Pressure\" has no warning or critical threshold; nothing says when it is bad",
+                "::warning file=\(file),line=32::destructive command #3 (curl -X DELETE http://localhost:9200/<index name>) has no warning or caution near it",
+                "::warning file=\(file),line=32::placeholder <index name> in command #3 has no name the console can ask for",
+                "::warning file=\(file),line=38::the same command as line 23: curl -s http://localhost:9200/_cat/nodes",
+                "::warning file=\(file),line=42::placeholder <...> in command #5 has no name the console can ask for"
+            ])
     }
 
     @Test func withoutStrictWarningsDoNotFail() throws {

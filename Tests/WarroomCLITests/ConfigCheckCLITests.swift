@@ -9,7 +9,8 @@ struct ConfigCheckCLITests {
 
     /// A fresh folder holding `warroom.yaml` with `text`.
     static func folder(with text: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-config-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warroom-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try text.write(to: folder.appendingPathComponent("warroom.yaml"), atomically: true, encoding: .utf8)
         return folder
@@ -22,21 +23,23 @@ struct ConfigCheckCLITests {
     }
 
     @Test func errorsAreNamedByLineAndKeyAndExitOne() throws {
-        let folder = try Self.folder(with: """
-            theme: mono
-            metrics:
-              - name: Queue Depth
-                command: echo 3
-                every: soon
-              - name: Two Sources
-                host: cpu
-                http: https://example.com/health
-            """)
+        let folder = try Self.folder(
+            with: """
+                theme: mono
+                metrics:
+                  - name: Queue Depth
+                    command: echo 3
+                    every: soon
+                  - name: Two Sources
+                    host: cpu
+                    http: https://example.com/health
+                """)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("warroom.yaml").path
         let (status, out, _) = try WarroomBinary.run(["config", "check", file])
         #expect(status == 1)
-        #expect(out.contains("\(file):5: error: metrics[0].Queue Depth.every: cannot read 'soon' as an interval"), "\(out)")
+        #expect(
+            out.contains("\(file):5: error: metrics[0].Queue Depth.every: cannot read 'soon' as an interval"), "\(out)")
         #expect(out.contains("\(file):6: error: metrics[1].Two Sources: give one source"), "\(out)")
         #expect(out.hasSuffix("\(file): 2 errors, 0 warnings\n"))
     }

@@ -15,28 +15,30 @@ struct ConfigSchemaTests {
     }
 
     @Test func itRejectsWhatConfigCheckCallsErrors() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-schema-\(UUID().uuidString).yaml")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warroom-schema-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
         try """
-            colour: blue
-            metrics:
-              - name: Two Sources
-                host: cpu
-                http: https://example.com/health
-              - name: Slow
-                command: echo 1
-                every: soon
-              - name: Odd Host
-                host: gpu
-            runners:
-              sql: {workdir: /srv}
-            commands:
-              timeout: 10m
-            """.write(to: file, atomically: true, encoding: .utf8)
+        colour: blue
+        metrics:
+          - name: Two Sources
+            host: cpu
+            http: https://example.com/health
+          - name: Slow
+            command: echo 1
+            every: soon
+          - name: Odd Host
+            host: gpu
+        runners:
+          sql: {workdir: /srv}
+        commands:
+          timeout: 10m
+        """.write(to: file, atomically: true, encoding: .utf8)
         let result = try SchemaValidator.validate(yaml: file.path, schema: Self.schema)
         #expect(result.status == 1)
         let paths = Set(result.out.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") })
-        #expect(paths == ["$", "$.metrics[0]", "$.metrics[1].every", "$.metrics[2].host", "$.runners.sql"], "\(result.out)")
+        #expect(
+            paths == ["$", "$.metrics[0]", "$.metrics[1].every", "$.metrics[2].host", "$.runners.sql"], "\(result.out)")
     }
 }
 

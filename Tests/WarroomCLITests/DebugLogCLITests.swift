@@ -18,7 +18,8 @@ struct DebugLogCLITests {
         #expect(!result.err.contains("warroom.metrics"), "nothing of the log on stderr")
         let text = try String(contentsOf: log, encoding: .utf8)
         #expect(text.contains(" info warroom.main: warroom "), "\(text)")
-        #expect(text.contains("debug warroom.metrics: bound metric=Retry Queue Depth source=command: echo 42"), "\(text)")
+        #expect(
+            text.contains("debug warroom.metrics: bound metric=Retry Queue Depth source=command: echo 42"), "\(text)")
         #expect(text.contains("debug warroom.metrics: sample metric=Retry Queue Depth state=ok value=42.0"), "\(text)")
         #expect(text.contains("debug warroom.metrics: unbound metric=Checkout Error Rate"), "\(text)")
     }
@@ -33,7 +34,9 @@ struct DebugLogCLITests {
             #expect(run.status == 0, "\(run.err)")
         }
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
-        #expect(lines.filter { $0.contains("info warroom.exec: run command=7 dryRun=true risk=read runner=bash") }.count == 2)
+        #expect(
+            lines.filter { $0.contains("info warroom.exec: run command=7 dryRun=true risk=read runner=bash") }.count
+                == 2)
         #expect(lines.filter { $0.contains("info warroom.exec: finished cancelled=false state=dryRun") }.count == 2)
         #expect(!lines.contains { $0.contains("loadavg") }, "the command text is not logged")
     }

@@ -17,10 +17,13 @@ struct DemoEmbedTests {
         try String(contentsOf: WarroomBinary.packageRoot.appendingPathComponent("examples/\(name)"), encoding: .utf8)
     }
 
-    @Test(arguments: [("Sources/warroom/DemoRunbookText.swift", "payments-api.md"),
-                      ("Sources/warroom/DemoConfigText.swift", "warroom.yaml")])
+    @Test(arguments: [
+        ("Sources/warroom/DemoRunbookText.swift", "payments-api.md"),
+        ("Sources/warroom/DemoConfigText.swift", "warroom.yaml")
+    ])
     func theEmbeddedCopyEqualsTheExample(source: String, example: String) throws {
-        #expect(try Self.embedded(source) == Self.example(example),
-                "\(source) differs from examples/\(example): run scripts/embed-examples.sh")
+        #expect(
+            try Self.embedded(source) == Self.example(example),
+            "\(source) differs from examples/\(example): run scripts/embed-examples.sh")
     }
 }

@@ -103,7 +103,9 @@ struct ExecCLITests {
         let refused = try exec(["5", "--set", "MARKER_DIR=\(marker.path)"])
         #expect(refused.status == 2)
         // #11: the word is the target itself (the directory), not a fixed word any target shares.
-        #expect(refused.err.contains("is destructive (destructive: rm deletes files): to run it, add --confirm \(marker.path)"))
+        #expect(
+            refused.err.contains(
+                "is destructive (destructive: rm deletes files): to run it, add --confirm \(marker.path)"))
         let wrong = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--confirm", "yes"])
         #expect(wrong.status == 2)
         #expect(FileManager.default.fileExists(atPath: marker.path), "nothing ran")
@@ -157,7 +159,9 @@ struct ExecCLITests {
         let store = folder.appendingPathComponent("store").path
         let opened = try WarroomBinary.run(["incident", "open", "--title", "Exec test", "--store", store])
         let id = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
-        let (status, out, _) = try exec(["5", "--set", "MARKER_DIR=\(marker.path)", "--incident", id, "--confirm", "yes"])
+        let (status, out, _) = try exec([
+            "5", "--set", "MARKER_DIR=\(marker.path)", "--incident", id, "--confirm", "yes"
+        ])
         #expect(status == 2 && out.isEmpty)
         #expect(FileManager.default.fileExists(atPath: marker.path), "nothing ran")
         let timeline = try WarroomBinary.run(["timeline", id, "--store", store]).out
@@ -182,7 +186,8 @@ struct ExecCLITests {
             if data.isEmpty { break }
             text += String(decoding: data, as: UTF8.self)
         }
-        let group = try #require(pid_t(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+        let group = try #require(
+            pid_t(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         #expect(kill(-group, 0) == 0)
         let sent = Date()
         kill(process.processIdentifier, SIGINT)

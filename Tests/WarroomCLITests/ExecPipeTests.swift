@@ -19,21 +19,24 @@ struct ExecPipeTests {
         let runbook = folder.appendingPathComponent("runbook.md").path
         let fence = "```"
         try """
-            # Pipe
+        # Pipe
 
-            Print JSON:
+        Print JSON:
 
-            \(fence)bash
-            python3 -c 'import json; print(json.dumps({"big": "v" * 5000, "tab": "a\\tb"}))'
-            \(fence)
+        \(fence)bash
+        python3 -c 'import json; print(json.dumps({"big": "v" * 5000, "tab": "a\\tb"}))'
+        \(fence)
 
-            """.write(toFile: runbook, atomically: true, encoding: .utf8)
+        """.write(toFile: runbook, atomically: true, encoding: .utf8)
         let binary = try #require(WarroomBinary.url).path
         let store = folder.appendingPathComponent("store").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "set -o pipefail; '\(binary)' exec '\(runbook)' 1 --store '\(store)' 2>/dev/null "
-            + "| jq -r '(.big | length | tostring) + \" \" + .tab'"]
+        process.arguments = [
+            "-c",
+            "set -o pipefail; '\(binary)' exec '\(runbook)' 1 --store '\(store)' 2>/dev/null "
+                + "| jq -r '(.big | length | tostring) + \" \" + .tab'"
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -45,12 +48,16 @@ struct ExecPipeTests {
 
     /// The preview's path warnings reach `exec` too, on stderr.
     @Test func pathWarningsAreShown() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-pathwarn-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warroom-pathwarn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let runbook = folder.appendingPathComponent("runbook.md").path
-        try "# P\n\nShow:\n\n```bash\nls -d logs/<file> 2>/dev/null; true\n```\n".write(toFile: runbook, atomically: true, encoding: .utf8)
-        let run = try WarroomBinary.run(["exec", runbook, "1", "--set", "file=../../etc", "--store", folder.appendingPathComponent("s").path])
+        try "# P\n\nShow:\n\n```bash\nls -d logs/<file> 2>/dev/null; true\n```\n".write(
+            toFile: runbook, atomically: true, encoding: .utf8)
+        let run = try WarroomBinary.run([
+            "exec", runbook, "1", "--set", "file=../../etc", "--store", folder.appendingPathComponent("s").path
+        ])
         #expect(run.status == 0)
         #expect(run.err.contains("warning: the value of file has a .. component"), "\(run.err)")
     }

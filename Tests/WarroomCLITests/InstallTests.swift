@@ -12,11 +12,14 @@ enum InstallTools {
 
 /// `make install` / `make uninstall` into a temporary DESTDIR, with the warroom built for the tests
 /// (`WARROOM_BIN`: no second, release, build inside the test run).
-@Suite(.enabled(if: WarroomBinary.url != nil, "the warroom binary is not built"),
-       .enabled(if: InstallTools.present, "make, bash or python3 is missing"))
+@Suite(
+    .enabled(if: WarroomBinary.url != nil, "the warroom binary is not built"),
+    .enabled(if: InstallTools.present, "make, bash or python3 is missing"))
 struct InstallTests {
     /// Runs a tool to completion; returns exit status and stdout + stderr together.
-    static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String) {
+    static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil) throws -> (
+        status: Int32, out: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
@@ -49,27 +52,37 @@ struct InstallTests {
     }
 
     @Test func installsUsableFilesAndUninstallRemovesThem() throws {
-        let destdir = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-install-\(UUID().uuidString)")
+        let destdir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warroom-install-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: destdir) }
         let root = WarroomBinary.packageRoot.path
-        let variables = ["WARROOM_BIN=\(try #require(WarroomBinary.url).path)", "PREFIX=/usr/local", "DESTDIR=\(destdir.path)"]
+        let variables = [
+            "WARROOM_BIN=\(try #require(WarroomBinary.url).path)", "PREFIX=/usr/local", "DESTDIR=\(destdir.path)"
+        ]
 
         let install = try Self.run("/usr/bin/make", ["-C", root, "--no-print-directory", "install"] + variables)
         #expect(install.status == 0, "\(install.out)")
         let prefix = destdir.appendingPathComponent("usr/local")
-        let themes = try FileManager.default.contentsOfDirectory(atPath: WarroomBinary.packageRoot.appendingPathComponent("themes").path)
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(Self.files(under: prefix) == ([
-            "/bin/warroom", "/share/bash-completion/completions/warroom", "/share/fish/vendor_completions.d/warroom.fish",
-            "/share/man/man1/warroom.1", "/share/warroom/warroom.schema.json", "/share/zsh/site-functions/_warroom",
-        ] + themes.map { "/share/warroom/themes/\($0)" }).sorted())
+        let themes = try FileManager.default.contentsOfDirectory(
+            atPath: WarroomBinary.packageRoot.appendingPathComponent("themes").path
+        )
+        .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(
+            Self.files(under: prefix)
+                == ([
+                    "/bin/warroom", "/share/bash-completion/completions/warroom",
+                    "/share/fish/vendor_completions.d/warroom.fish",
+                    "/share/man/man1/warroom.1", "/share/warroom/warroom.schema.json",
+                    "/share/zsh/site-functions/_warroom"
+                ] + themes.map { "/share/warroom/themes/\($0)" }).sorted())
 
         // The installed binary runs, and finds the installed themes from any folder.
         let binary = prefix.appendingPathComponent("bin/warroom")
         let help = try WarroomBinary.run(["--help"], executable: binary)
         #expect(help.status == 0 && help.out.contains("USAGE: warroom"), "\(help.err)")
         let listed = try WarroomBinary.run(["themes"], directory: destdir, executable: binary)
-        #expect(listed.out.contains(prefix.appendingPathComponent("share/warroom/themes/mono.yaml").path), "\(listed.out)")
+        #expect(
+            listed.out.contains(prefix.appendingPathComponent("share/warroom/themes/mono.yaml").path), "\(listed.out)")
 
         // The man page documents every subcommand the binary has.
         let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/warroom.1"), encoding: .utf8)
@@ -84,10 +97,12 @@ struct InstallTests {
         let completion = prefix.appendingPathComponent("share/bash-completion/completions/warroom").path
         let loaded = try Self.run("/bin/bash", ["-c", "source '\(completion)' && complete -p warroom"])
         #expect(loaded.status == 0 && loaded.out.contains("-F _warroom warroom"), "\(loaded.out)")
-        let zsh = try String(contentsOf: prefix.appendingPathComponent("share/zsh/site-functions/_warroom"), encoding: .utf8)
+        let zsh = try String(
+            contentsOf: prefix.appendingPathComponent("share/zsh/site-functions/_warroom"), encoding: .utf8)
         #expect(zsh.hasPrefix("#compdef warroom"))
-        let fish = try String(contentsOf: prefix.appendingPathComponent("share/fish/vendor_completions.d/warroom.fish"),
-                              encoding: .utf8)
+        let fish = try String(
+            contentsOf: prefix.appendingPathComponent("share/fish/vendor_completions.d/warroom.fish"),
+            encoding: .utf8)
         #expect(fish.contains("complete -c 'warroom'"))
 
         let uninstall = try Self.run("/usr/bin/make", ["-C", root, "--no-print-directory", "uninstall"] + variables)

@@ -63,11 +63,12 @@ struct RoomCLITests {
         #expect(try room.run("note", "TODO: write the customer note").status == 0)
 
         let listed = try room.run("actions")
-        #expect(listed.out.split(separator: "\n").map(String.init) == [
-            "#2\topen\t@bob\tAlert on pool saturation",
-            "#3\topen\t@carol\tRotate the key",
-            "#4\topen\t(no owner)\twrite the customer note",
-        ])
+        #expect(
+            listed.out.split(separator: "\n").map(String.init) == [
+                "#2\topen\t@bob\tAlert on pool saturation",
+                "#3\topen\t@carol\tRotate the key",
+                "#4\topen\t(no owner)\twrite the customer note"
+            ])
         #expect(try room.run("action", "--close", "2").status == 0)
         #expect(try room.run("action", "--close", "4", "--reason", "covered by #3").status == 0)
         let again = try room.run("action", "--close", "2")
@@ -77,9 +78,14 @@ struct RoomCLITests {
         #expect(unknown.status != 0)
         #expect(unknown.err.contains("99") && unknown.err.contains("#2"))
 
-        let csv = try room.run("actions", "--csv").out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(4).joined(separator: ",") }
-        #expect(csv == ["id,state,owner,text", "2,done,bob,Alert on pool saturation", "3,open,carol,Rotate the key",
-                        "4,dropped,,write the customer note"])
+        let csv = try room.run("actions", "--csv").out.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).prefix(4).joined(separator: ",")
+        }
+        #expect(
+            csv == [
+                "id,state,owner,text", "2,done,bob,Alert on pool saturation", "3,open,carol,Rotate the key",
+                "4,dropped,,write the customer note"
+            ])
         let open = try room.run("actions", "--open", "--json")
         let items = try #require(try JSONSerialization.jsonObject(with: Data(open.out.utf8)) as? [[String: Any]])
         #expect(items.map { $0["text"] as? String } == ["Rotate the key"])
@@ -88,7 +94,9 @@ struct RoomCLITests {
     @Test func aHandoffRecordsTheRoleAndPrintsTheBriefing() throws {
         let room = try Room()
         let runbook = try room.write("payments.md", Self.runbook)
-        #expect(try room.run("incident", "open", "--title", "Checkout 5xx", "--severity", "SEV1", "--runbook", runbook).status == 0)
+        #expect(
+            try room.run("incident", "open", "--title", "Checkout 5xx", "--severity", "SEV1", "--runbook", runbook)
+                .status == 0)
         #expect(try room.run("incident", "set", "--role", "commander=alice").status == 0)
         #expect(try room.run("note", "Rolled back 1.4.2; errors dropping").status == 0)
         #expect(try room.run("action", "Check the acquirer's status page", "--owner", "bob").status == 0)
@@ -117,21 +125,27 @@ struct RoomCLITests {
         let runbook = try room.write("payments.md", Self.runbook)
         let sent = room.folder.appendingPathComponent("sent.txt").path
         let config = try room.write("warroom.yaml", "updates:\n  command: \"cat > '\(sent)'\"\n")
-        #expect(try room.run("incident", "open", "--title", "Checkout 5xx", "--severity", "SEV1", "--runbook", runbook).status == 0)
+        #expect(
+            try room.run("incident", "open", "--title", "Checkout 5xx", "--severity", "SEV1", "--runbook", runbook)
+                .status == 0)
         #expect(try room.run("note", "impact: a third of card payments fail").status == 0)
 
         let draft = try room.run("update", "--config", config)
         #expect(draft.status == 0, "\(draft.err)")
         let lines = draft.out.split(separator: "\n").map(String.init)
-        #expect(lines.prefix(4) == ["Service: Payments API", "Severity: SEV1", "Status: INVESTIGATING",
-                                    "Impact: a third of card payments fail"])
+        #expect(
+            lines.prefix(4) == [
+                "Service: Payments API", "Severity: SEV1", "Status: INVESTIGATING",
+                "Impact: a third of card payments fail"
+            ])
         // Every 30 minutes, from the runbook's communication column.
         #expect(lines.last?.hasPrefix("Next update: ") == true && lines.last?.hasSuffix(" UTC") == true)
 
         let edited = draft.out.replacingOccurrences(of: "a third of", with: "about a third of")
         let recorded = try room.run("update", "--config", config, "--text", "-", stdin: edited)
         #expect(recorded.status == 0, "\(recorded.err)")
-        #expect(try String(contentsOfFile: sent, encoding: .utf8).contains("Impact: about a third of card payments fail"))
+        #expect(
+            try String(contentsOfFile: sent, encoding: .utf8).contains("Impact: about a third of card payments fail"))
         let events = try room.run("timeline", "--json", "--kind", "status_update").out
         #expect(events.contains("\"exitStatus\":0") && events.contains("about a third"))
 

@@ -31,14 +31,17 @@ struct RunbookCLITests {
         #expect(status == 0, "\(err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
         #expect(json["title"] as? String == "Payments API Runbook")
-        for key in ["severities", "checklists", "procedures", "commands", "metrics", "escalation", "contacts",
-                    "templates", "warnings"] {
+        for key in [
+            "severities", "checklists", "procedures", "commands", "metrics", "escalation", "contacts",
+            "templates", "warnings"
+        ] {
             #expect(json[key] is [Any], "\(key) is an array")
         }
         let severity = try #require((json["severities"] as? [[String: Any]])?.first)
         #expect(severity["id"] as? String == "SEV1")
         #expect(severity["rank"] as? Int == 1)
-        #expect(severity.keys.contains("name") && severity.keys.contains("escalation"), "optional keys present, as null")
+        #expect(
+            severity.keys.contains("name") && severity.keys.contains("escalation"), "optional keys present, as null")
         let response = try #require(severity["responseTime"] as? [String: Any])
         #expect(response["seconds"] as? Int == 600 && response["text"] is String)
 
@@ -51,16 +54,19 @@ struct RunbookCLITests {
         for command in commands {
             #expect(command["id"] is Int && command["code"] is String && command["line"] is Int)
             #expect(["read", "change", "destructive"].contains(command["risk"] as? String))
-            #expect(command["riskReason"] is String && command["runnable"] is Bool && command["placeholders"] is [String])
+            #expect(
+                command["riskReason"] is String && command["runnable"] is Bool && command["placeholders"] is [String])
             #expect(command.keys.contains("title") && command["language"] is String && command["section"] is String)
         }
         let procedure = try #require((json["procedures"] as? [[String: Any]])?.first)
         let step = try #require((procedure["steps"] as? [[String: Any]])?.first)
         #expect(step["text"] is String && step["commands"] is [Int])
 
-        let metric = try #require((json["metrics"] as? [[String: Any]])?.first { $0["name"] as? String == "Checkout Error Rate" })
+        let metric = try #require(
+            (json["metrics"] as? [[String: Any]])?.first { $0["name"] as? String == "Checkout Error Rate" })
         let critical = try #require(metric["critical"] as? [String: Any])
-        #expect(critical["op"] as? String == ">" && critical["value"] as? Double == 5 && critical["unit"] as? String == "%")
+        #expect(
+            critical["op"] as? String == ">" && critical["value"] as? Double == 5 && critical["unit"] as? String == "%")
         #expect(critical["forSeconds"] as? Int == 300)
         #expect(metric.keys.contains("query") && metric.keys.contains("warning") && metric.keys.contains("target"))
 

@@ -1,12 +1,12 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemRead = Glibc.read
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemRead = Darwin.read
+    private let systemWrite = Darwin.write
 #endif
 
 /// A program run on a new pseudo-terminal (its controlling terminal, 120×40), with the
@@ -23,54 +23,56 @@ public final class PseudoTerminal {
         self.pid = pid
     }
 
-    public static func start(_ program: String, _ arguments: [String], environment: [String: String] = [:],
-                      width: Int = 120, height: Int = 40) -> PseudoTerminal? {
+    public static func start(
+        _ program: String, _ arguments: [String], environment: [String: String] = [:],
+        width: Int = 120, height: Int = 40
+    ) -> PseudoTerminal? {
         #if os(Linux)
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        guard master >= 0 else { return nil }
-        var unlock: Int32 = 0
-        var number: UInt32 = 0
-        // TIOCSPTLCK (unlock the slave) and TIOCGPTN (its number): not exported to Swift.
-        guard ioctl(master, UInt(0x4004_5431), &unlock) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
-            close(master)
-            return nil
-        }
-        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        _ = fcntl(master, F_SETFL, O_NONBLOCK)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addclose(&actions, master)
-        // Opened after setsid, the slave becomes the child's controlling terminal.
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/pts/\(number)", O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc ≥ 2.26)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setsid))
-        var env = ProcessInfo.processInfo.environment
-        env["TERM"] = "xterm-256color"
-        for (k, v) in environment { env[k] = v }
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, program, &actions, &attributes, argv, envp) == 0 else {
-            close(master)
-            return nil
-        }
-        return PseudoTerminal(master: master, pid: pid)
+            let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+            guard master >= 0 else { return nil }
+            var unlock: Int32 = 0
+            var number: UInt32 = 0
+            // TIOCSPTLCK (unlock the slave) and TIOCGPTN (its number): not exported to Swift.
+            guard ioctl(master, UInt(0x4004_5431), &unlock) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
+                close(master)
+                return nil
+            }
+            var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+            _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+            _ = fcntl(master, F_SETFL, O_NONBLOCK)
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addclose(&actions, master)
+            // Opened after setsid, the slave becomes the child's controlling terminal.
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/pts/\(number)", O_RDWR, 0)
+            posix_spawn_file_actions_adddup2(&actions, 0, 1)
+            posix_spawn_file_actions_adddup2(&actions, 0, 2)
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var empty = sigset_t()
+            sigemptyset(&empty)
+            var defaults = sigset_t()
+            sigfillset(&defaults)
+            posix_spawnattr_setsigmask(&attributes, &empty)
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            let setsid: Int32 = 0x80 // POSIX_SPAWN_SETSID (glibc ≥ 2.26)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setsid))
+            var env = ProcessInfo.processInfo.environment
+            env["TERM"] = "xterm-256color"
+            for (k, v) in environment { env[k] = v }
+            let argv = ([program] + arguments).map { strdup($0) } + [nil]
+            let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { (argv + envp).forEach { free($0) } }
+            var pid: pid_t = 0
+            guard posix_spawn(&pid, program, &actions, &attributes, argv, envp) == 0 else {
+                close(master)
+                return nil
+            }
+            return PseudoTerminal(master: master, pid: pid)
         #else
-        return nil
+            return nil
         #endif
     }
 
@@ -96,7 +98,10 @@ public final class PseudoTerminal {
         while Date().timeIntervalSince(start) < timeout {
             output += read(timeout: 0.05)
             if output.count >= needle.count,
-               output.withUnsafeBufferPointer({ contains($0, needle) }) { return Date().timeIntervalSince(start) }
+                output.withUnsafeBufferPointer({ contains($0, needle) })
+            {
+                return Date().timeIntervalSince(start)
+            }
             if hasExited() { return nil }
         }
         return nil

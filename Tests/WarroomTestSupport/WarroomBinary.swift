@@ -4,16 +4,18 @@ import Foundation
 public enum WarroomBinary {
     public static var url: URL? {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("warroom"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "warroom"),
             Bundle.main.bundleURL.appendingPathComponent("warroom"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("warroom"),
-            packageRoot.appendingPathComponent(".build/debug/warroom"),
+            packageRoot.appendingPathComponent(".build/debug/warroom")
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
     public static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// Runs warroom to completion; returns exit status, stdout, stderr.
@@ -21,8 +23,10 @@ public enum WarroomBinary {
     ///   - environment: the whole environment of the child (default: this process's).
     ///   - directory: the child's working directory (default: this process's).
     @discardableResult
-    public static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
-                           directory: URL? = nil, executable: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+    public static func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+        directory: URL? = nil, executable: URL? = nil
+    ) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = executable ?? url
         process.arguments = arguments
@@ -40,7 +44,9 @@ public enum WarroomBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-                String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 }

@@ -37,7 +37,8 @@ struct LineBuilder {
     private mutating func noteAppended(_ count: Int, style: TextStyle) {
         if !style.isPlain {
             if let last = runs.last, last.start + last.length == columns, last.foreground == style.foreground,
-               last.background == style.background, last.bold == style.bold {
+                last.background == style.background, last.bold == style.bold
+            {
                 runs[runs.count - 1].length += count
             } else {
                 runs.append(style.run(start: columns, length: count))

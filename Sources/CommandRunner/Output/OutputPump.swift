@@ -23,9 +23,11 @@ final class OutputPump: @unchecked Sendable {
     private let ended = DispatchSemaphore(value: 0)
     static let blockSize = 1 << 20
 
-    init(fd: Int32, lineCap: Int, ring: OutputRing, file: RedactedOutputFile?,
-         observer: (@Sendable (SanitizedBatch) -> Void)?, raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
-         secrets: [String] = [], onOutput: @escaping @Sendable (Int) -> Void) {
+    init(
+        fd: Int32, lineCap: Int, ring: OutputRing, file: RedactedOutputFile?,
+        observer: (@Sendable (SanitizedBatch) -> Void)?, raw: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+        secrets: [String] = [], onOutput: @escaping @Sendable (Int) -> Void
+    ) {
         let screenRedactor = Redactor.literals(secrets)
         screen = screenRedactor.patterns.isEmpty ? nil : (screenRedactor, TriggerScanner(screenRedactor))
         self.observer = observer
@@ -50,7 +52,7 @@ final class OutputPump: @unchecked Sendable {
             lock.withLock { stopRequested = true }
             ended.wait()
         }
-        ended.signal()  // later callers return at once
+        ended.signal() // later callers return at once
     }
 
     /// Output problems writing the file, if any.

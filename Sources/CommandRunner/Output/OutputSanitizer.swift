@@ -92,7 +92,7 @@ public struct OutputSanitizer {
             case 0x08: line.backspace()
             case 0x1B: state = .escape
             case 0x80...0xFF: utf8Lead(b)
-            default: break  // other C0 controls and DEL
+            default: break // other C0 controls and DEL
             }
             i += 1
         }
@@ -196,7 +196,7 @@ public struct OutputSanitizer {
         case 0xC2...0xDF: pendingNeed = 1
         case 0xE0...0xEF: pendingNeed = 2
         case 0xF0...0xF4: pendingNeed = 3
-        default: put("\u{FFFD}"); return  // a stray continuation byte or an invalid lead
+        default: put("\u{FFFD}"); return // a stray continuation byte or an invalid lead
         }
         pending.removeAll(keepingCapacity: true)
         pending.append(b)
@@ -207,10 +207,10 @@ public struct OutputSanitizer {
         var low: UInt8 = 0x80, high: UInt8 = 0xBF
         if pending.count == 1 {
             switch pending[0] {
-            case 0xE0: low = 0xA0  // overlong
-            case 0xED: high = 0x9F  // surrogates
-            case 0xF0: low = 0x90  // overlong
-            case 0xF4: high = 0x8F  // beyond U+10FFFF
+            case 0xE0: low = 0xA0 // overlong
+            case 0xED: high = 0x9F // surrogates
+            case 0xF0: low = 0x90 // overlong
+            case 0xF4: high = 0x8F // beyond U+10FFFF
             default: break
             }
         }
@@ -258,19 +258,19 @@ public struct OutputSanitizer {
             case 0x20...0x2F: state = .escIntermediate
             case 0x30...0x7E: state = .text
             case 0x1B: break
-            default: state = .text; return false  // a lone ESC
+            default: state = .text; return false // a lone ESC
             }
         case .csi:
             switch b {
             case 0x30...0x3F:
-                if b >= 0x3C { csiIsPlain = false }  // private markers < = > ?
+                if b >= 0x3C { csiIsPlain = false } // private markers < = > ?
                 if parameters.count < 64 { parameters.append(b) } else { csiIsPlain = false }
             case 0x20...0x2F: csiIsPlain = false
             case 0x40...0x7E:
                 if b == UInt8(ascii: "m"), csiIsPlain { style.apply(sgr: parameters[...]) }
                 state = .text
             case 0x1B: state = .escape
-            case 0x00...0x1F: break  // a terminal would act on it; it is dropped
+            case 0x00...0x1F: break // a terminal would act on it; it is dropped
             default: state = .text; return false
             }
         case .escIntermediate:
@@ -291,7 +291,7 @@ public struct OutputSanitizer {
         case .oscEscape, .stringEscape:
             state = .text
             if b == UInt8(ascii: "\\") { return true }
-            state = .escape  // ESC ends the string and starts a new sequence
+            state = .escape // ESC ends the string and starts a new sequence
             return false
         }
         return true

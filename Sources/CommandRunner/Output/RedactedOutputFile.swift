@@ -39,13 +39,15 @@ final class RedactedOutputFile {
     /// not handled (where a private key block starts), or `batch.count`.
     private func writeFast(_ batch: SanitizedBatch) -> Int {
         batch.text.withUnsafeBufferPointer { text in
-            var written = 0  // bytes of `text` handled so far
+            var written = 0 // bytes of `text` handled so far
             var lineIndex = 0
             while let hit = scanner.next(in: text, from: written) {
                 // The line holding the hit: the first whose end is at or after it.
                 lineIndex = firstLine(endingAtOrAfter: hit, in: batch.lineEnds, from: lineIndex)
                 let range = batch.range(of: lineIndex)
-                if range.lowerBound > written { writeAll(UnsafeBufferPointer(rebasing: text[written..<range.lowerBound])) }
+                if range.lowerBound > written {
+                    writeAll(UnsafeBufferPointer(rebasing: text[written..<range.lowerBound]))
+                }
                 writeLogical(Array(UnsafeBufferPointer(rebasing: text[range])))
                 written = range.upperBound + 1
                 lineIndex += 1

@@ -50,7 +50,9 @@ public struct SanitizedBatch: Sendable {
     }
 
     public func text(of index: Int) -> String {
-        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range(of: index)]), as: UTF8.self) }
+        text.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[range(of: index)]), as: UTF8.self)
+        }
     }
 
     /// The colour runs of line `index` (empty for most lines).

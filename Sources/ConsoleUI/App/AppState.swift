@@ -133,10 +133,13 @@ public struct AppState: Sendable, Equatable {
     public var defaultList: ListChoice? {
         if isWalk { return Walk.list(titled: incident.title, in: runbooks) }
         if let book = runbook, let checklist = book.incidentChecklist,
-           let index = book.checklists.firstIndex(of: checklist) {
+            let index = book.checklists.firstIndex(of: checklist)
+        {
             return ListChoice(runbook: 0, source: .checklist(index))
         }
-        if let name = severityLevel?.procedure, let choice = ListChoice.procedure(named: name, in: runbooks) { return choice }
+        if let name = severityLevel?.procedure, let choice = ListChoice.procedure(named: name, in: runbooks) {
+            return choice
+        }
         return ListChoice.procedure(matching: incident.title, in: runbooks)
     }
 
@@ -193,11 +196,12 @@ public struct AppState: Sendable, Equatable {
     /// Section numbers of `commands`; the first `pinned` (the current step's) are `stepSection`.
     static func sectionIDs(_ commands: [RunbookCommand], pinned: Int = 0) -> [Int] {
         var ids: [String: Int] = [:]
-        return Array(repeating: stepSection, count: pinned) + commands.dropFirst(pinned).map { command in
-            if let id = ids[command.section] { return id }
-            ids[command.section] = ids.count
-            return ids.count - 1
-        }
+        return Array(repeating: stepSection, count: pinned)
+            + commands.dropFirst(pinned).map { command in
+                if let id = ids[command.section] { return id }
+                ids[command.section] = ids.count
+                return ids.count - 1
+            }
     }
 
     /// Re-filters what changed. The index is taken out of `self` first, so it is the only
@@ -275,7 +279,9 @@ public struct AppState: Sendable, Equatable {
             return preview.run.risk == .read ? [.commit, .close] : [.confirm, .close]
         case .run(.manual): return [.done, .close]
         case .run(.problem): return [.close]
-        case .output(let viewer): return viewer.search != nil ? editing : Set(Bindings.all.map(\.action)).subtracting(editing.subtracting([.close]))
+        case .output(let viewer):
+            return viewer.search != nil
+                ? editing : Set(Bindings.all.map(\.action)).subtracting(editing.subtracting([.close]))
         case .vars(let editor): return editor.editing != nil ? editing : nil
         default: return nil
         }

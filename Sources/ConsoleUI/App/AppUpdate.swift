@@ -16,7 +16,8 @@ public enum AppUpdate {
         let index = state.guided ?? state.selectedIndex(.checklist)
         var wanted: [Int] = []
         if let index, let list = state.checklist, index < list.items.count, !list.items[index].commands.isEmpty,
-           let shown = state.shownList, shown.runbook < state.runbooks.count {
+            let shown = state.shownList, shown.runbook < state.runbooks.count
+        {
             let offset = state.runbooks[..<shown.runbook].reduce(0) { $0 + $1.commands.count }
             let book = state.runbooks[shown.runbook]
             wanted = list.items[index].commands.compactMap { id in
@@ -99,10 +100,14 @@ public enum AppUpdate {
     static func apply(_ event: ConsoleEvent, to state: inout AppState) {
         let followTimeline = state.selected(.timeline) >= state.rowCount(.timeline) - 1
         if event.id <= state.lastEventID,
-           state.timeline.contains(where: { $0.id == event.id || $0.finishedID == event.id }) { return }
+            state.timeline.contains(where: { $0.id == event.id || $0.finishedID == event.id })
+        {
+            return
+        }
         state.lastEventID = max(state.lastEventID, event.id)
         if case .runFinished(let started, let outcome) = event.change,
-           let row = state.timeline.lastIndex(where: { $0.id == started }) {
+            let row = state.timeline.lastIndex(where: { $0.id == started })
+        {
             // One row per run: the finish shows on the start's row.
             state.timeline[row].outcome = outcome
             state.timeline[row].finishedID = event.id
@@ -159,9 +164,10 @@ public enum AppUpdate {
     /// The moment the severity's response time passes unacknowledged, it goes on the record once.
     static func slaBreach(_ state: inout AppState) -> [Effect] {
         guard let seconds = state.severityLevel?.responseTime?.seconds, state.milestones["acknowledged"] == nil,
-              state.milestones["resolved"] == nil, state.incident.status != "resolved",
-              !state.slaBreaches.contains(state.incident.severity),
-              state.now.timeIntervalSince(state.incident.startedAt) > Double(seconds) else { return [] }
+            state.milestones["resolved"] == nil, state.incident.status != "resolved",
+            !state.slaBreaches.contains(state.incident.severity),
+            state.now.timeIntervalSince(state.incident.startedAt) > Double(seconds)
+        else { return [] }
         state.slaBreaches.insert(state.incident.severity)
         return [.recordSLABreach(severity: state.incident.severity, responseSeconds: seconds)]
     }
@@ -171,10 +177,13 @@ public enum AppUpdate {
         var effects: [Effect] = []
         for step in RoomClocks.escalationState(state).due where !state.escalationsDue.contains(step.level) {
             state.escalationsDue.insert(step.level)
-            state.footer = .notice("Escalation due: L\(step.level) \(step.who)" + (step.contact.map { " — \($0)" } ?? "")
-                                   + " (:contacts)")
-            effects.append(.recordEscalation(level: step.level, who: step.who, afterSeconds: step.afterSeconds,
-                                             contact: step.contact))
+            state.footer = .notice(
+                "Escalation due: L\(step.level) \(step.who)" + (step.contact.map { " — \($0)" } ?? "")
+                    + " (:contacts)")
+            effects.append(
+                .recordEscalation(
+                    level: step.level, who: step.who, afterSeconds: step.afterSeconds,
+                    contact: step.contact))
         }
         return effects
     }
@@ -322,7 +331,11 @@ public enum AppUpdate {
         state.footer = nil
         state.focus = hit.pane
         if let row = hit.row {
-            if hit.pane == .commands, state.runsShown { state.runSelection = row } else { state.selection[hit.pane] = row }
+            if hit.pane == .commands, state.runsShown {
+                state.runSelection = row
+            } else {
+                state.selection[hit.pane] = row
+            }
         }
     }
 

@@ -9,8 +9,9 @@ public enum AppView {
         let layout = ScreenLayout.compute(width: state.width, height: state.height, activePane: state.focus)
         if layout.mode == .tooSmall {
             let message = "Terminal too small: need \(ScreenLayout.minimum.width)×\(ScreenLayout.minimum.height)"
-            canvas.write(TextFit.truncate(message, toWidth: state.width), x: 0, y: max(0, state.height / 2),
-                         style: palette[.error])
+            canvas.write(
+                TextFit.truncate(message, toWidth: state.width), x: 0, y: max(0, state.height / 2),
+                style: palette[.error])
             return canvas
         }
         drawHeader(&canvas, layout.header, state, palette)
@@ -38,20 +39,24 @@ public enum AppView {
         let commander = rolesText(state)
         let y = rect.y
         var x = canvas.write(" \(incident.id) ", x: rect.x, y: y, style: palette[.headerTitle], clip: rect)
-        x = canvas.write(" " + severityBadge(state) + " ", x: x + 1, y: y, style: palette[severityKey(state)], clip: rect)
+        x = canvas.write(
+            " " + severityBadge(state) + " ", x: x + 1, y: y, style: palette[severityKey(state)], clip: rect)
         x = canvas.write(" \(incident.status) ", x: x + 1, y: y, style: palette[.header], clip: rect)
         if state.journalWaiting > 0 {
             let events = state.journalWaiting == 1 ? "event" : "events"
-            x = canvas.write(" offline: \(state.journalWaiting) \(events) waiting ", x: x + 1, y: y,
-                             style: palette[.metricCrit], clip: rect)
+            x = canvas.write(
+                " offline: \(state.journalWaiting) \(events) waiting ", x: x + 1, y: y,
+                style: palette[.metricCrit], clip: rect)
         }
         if state.firingCount > 0 {
-            x = canvas.write(" 🔔 \(state.firingCount) firing (:alerts) ", x: x + 1, y: y, style: palette[.metricCrit], clip: rect)
+            x = canvas.write(
+                " 🔔 \(state.firingCount) firing (:alerts) ", x: x + 1, y: y, style: palette[.metricCrit], clip: rect)
         }
         let breached = state.metricReadings.values.filter(\.breached).count
         if breached > 0 {
             let symbol = Symbols.symbol(for: .metricCrit, ascii: state.asciiOnly) ?? ""
-            x = canvas.write(" \(symbol) \(breached) breached ", x: x + 1, y: y, style: palette[.metricCrit], clip: rect)
+            x = canvas.write(
+                " \(symbol) \(breached) breached ", x: x + 1, y: y, style: palette[.metricCrit], clip: rect)
         }
         if rect.height > 1 {
             canvas.write(incident.title, x: x + 1, y: y, style: palette[.headerTitle], clip: rect)
@@ -103,7 +108,10 @@ public enum AppView {
     public static func slaText(_ state: AppState) -> (String, ThemeKey) {
         if state.isWalk {
             let total = state.items.count
-            return ("walk: \(state.doneCount) of \(total) steps", state.doneCount == total && total > 0 ? .countdownOK : .header)
+            return (
+                "walk: \(state.doneCount) of \(total) steps",
+                state.doneCount == total && total > 0 ? .countdownOK : .header
+            )
         }
         guard let seconds = state.severityLevel?.responseTime?.seconds else { return ("SLA n/a", .textMuted) }
         if let answered = state.milestones["acknowledged"] ?? state.milestones["resolved"] {
@@ -125,14 +133,18 @@ public enum AppView {
         var x = rect.x
         for pane in PaneID.allCases {
             let label = " \(paneTitle(pane, state)) "
-            x = canvas.write(label, x: x, y: rect.y, style: palette[pane == state.focus ? .tabActive : .tabInactive],
-                             clip: rect) + 1
+            x =
+                canvas.write(
+                    label, x: x, y: rect.y, style: palette[pane == state.focus ? .tabActive : .tabInactive],
+                    clip: rect) + 1
         }
     }
 
     static func paneTitle(_ pane: PaneID, _ state: AppState) -> String {
-        var title = pane == .checklist && !state.items.isEmpty
-            ? "Checklist \(state.doneCount)/\(state.items.count)" : pane == .commands ? commandsTitle(state) : pane.title
+        var title =
+            pane == .checklist && !state.items.isEmpty
+            ? "Checklist \(state.doneCount)/\(state.items.count)"
+            : pane == .commands ? commandsTitle(state) : pane.title
         if pane == .timeline, let kind = state.timelineKind { title += " [\(kind)]" }
         if pane == .timeline, state.timelineUnseen > 0 { title += " · \(state.timelineUnseen) new ↓" }
         if let query = state.filters[pane] { title += " /" + query }
@@ -142,8 +154,9 @@ public enum AppView {
     static func drawFooter(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ palette: ThemePalette) {
         canvas.fill(rect, style: palette[.footer])
         if let message = state.message {
-            canvas.write(" " + message, x: rect.x, y: rect.y, style: palette[state.messageIsError ? .error : .footerText],
-                         clip: rect)
+            canvas.write(
+                " " + message, x: rect.x, y: rect.y, style: palette[state.messageIsError ? .error : .footerText],
+                clip: rect)
             return
         }
         var x = rect.x + 1

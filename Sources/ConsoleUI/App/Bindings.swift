@@ -1,7 +1,8 @@
 /// Where a key press goes: an overlay, guided mode, or the panes.
 public enum BindingContext: String, Sendable, CaseIterable, Hashable {
     // In help order: the metric chart beside the metrics pane it opens from.
-    case panes, checklist, metrics, chart, commands, runs, timeline, guided, note, command, filter, editor, severity, chooser, offer
+    case panes, checklist, metrics, chart, commands, runs, timeline, guided, note, command, filter, editor, severity,
+        chooser, offer
     case runDialog, output, vars, offerTick, offerMilestone, sendUpdate, help, confirmQuit
 
     public var title: String {
@@ -70,8 +71,10 @@ public struct KeyBinding: Sendable, Equatable {
     /// How the keys are written (default: the keys' names joined with `/`).
     public var label: String
 
-    init(_ keys: [KeyEvent], _ action: Action, _ context: BindingContext, _ help: String, hint: String? = nil,
-         label: String? = nil) {
+    init(
+        _ keys: [KeyEvent], _ action: Action, _ context: BindingContext, _ help: String, hint: String? = nil,
+        label: String? = nil
+    ) {
         self.keys = keys
         self.action = action
         self.context = context
@@ -100,7 +103,8 @@ public enum Bindings {
         KeyBinding([.char("x"), .ctrl("c")], .cancelRun, .runs, "Cancel the selected run", hint: "cancel"),
         KeyBinding([.char("R")], .showRuns, .runs, "Back to the commands", hint: "commands"),
         // Timeline
-        KeyBinding([.enter], .detail, .timeline, "Show the event in full (values, output's last lines)", hint: "detail"),
+        KeyBinding(
+            [.enter], .detail, .timeline, "Show the event in full (values, output's last lines)", hint: "detail"),
         // Every pane
         KeyBinding([.tab], .focusNext, .panes, "Focus the next pane", hint: "pane"),
         KeyBinding([.shiftTab], .focusPrevious, .panes, "Focus the previous pane"),
@@ -192,11 +196,12 @@ public enum Bindings {
         KeyBinding([.down, .char("j")], .down, .chart, "Scroll the series list down", hint: "scroll", label: "↓/j"),
         // Help and quit
         KeyBinding([.escape, .char("?"), .char("q")], .close, .help, "Close help", hint: "close"),
-        KeyBinding([KeyEvent(.pageDown), .down, .char(" ")], .pageDown, .help, "Next page of help", hint: "more",
-                   label: "PgDn/↓"),
+        KeyBinding(
+            [KeyEvent(.pageDown), .down, .char(" ")], .pageDown, .help, "Next page of help", hint: "more",
+            label: "PgDn/↓"),
         KeyBinding([KeyEvent(.pageUp), .up], .pageUp, .help, "Previous page of help", label: "PgUp/↑"),
         KeyBinding([.char("y")], .confirm, .confirmQuit, "Quit anyway", hint: "quit"),
-        KeyBinding([.char("n"), .escape], .close, .confirmQuit, "Stay", hint: "stay"),
+        KeyBinding([.char("n"), .escape], .close, .confirmQuit, "Stay", hint: "stay")
     ]
 
     /// The action of `key` in `context`, nil when it has none (Ctrl-C, say: ignored).

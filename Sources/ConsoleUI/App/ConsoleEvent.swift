@@ -32,7 +32,6 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
     /// How the journal writes a secret's value.
     public static let maskedValue = "••••••"
 
-
     public var id: Int64
     public var time: Date
     public var author: String
@@ -47,8 +46,10 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
     /// The `command_finished` event folded into this row.
     public var finishedID: Int64?
 
-    public init(id: Int64, time: Date, author: String, kind: String, text: String, change: Change = .none,
-                detail: [String] = []) {
+    public init(
+        id: Int64, time: Date, author: String, kind: String, text: String, change: Change = .none,
+        detail: [String] = []
+    ) {
         self.id = id
         self.time = time
         self.author = author
@@ -68,7 +69,7 @@ public struct ConsoleEvent: Sendable, Equatable, Identifiable {
         "metric_breached": "breach", "metric_recovered": "recovered", "note": "note", "milestone": "milestone",
         "sla_breached": "SLA", "alert_firing": "alert", "alert_resolved": "alert", "values_recorded": "values",
         "action_added": "follow-up", "action_closed": "follow-up", "status_update": "update",
-        "escalation_due": "escalate",
+        "escalation_due": "escalate"
     ]
 }
 
@@ -81,8 +82,10 @@ public struct IncidentSnapshot: Sendable, Equatable {
     public var startedAt: Date
     public var commander: String?
 
-    public init(id: String, title: String, severity: String, status: String, startedAt: Date,
-                commander: String? = nil) {
+    public init(
+        id: String, title: String, severity: String, status: String, startedAt: Date,
+        commander: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.severity = severity

@@ -7,8 +7,10 @@ public struct BorderGlyphs: Sendable, Hashable {
     public var bottomLeft: Character
     public var bottomRight: Character
 
-    public init(horizontal: Character, vertical: Character, topLeft: Character, topRight: Character,
-                bottomLeft: Character, bottomRight: Character) {
+    public init(
+        horizontal: Character, vertical: Character, topLeft: Character, topRight: Character,
+        bottomLeft: Character, bottomRight: Character
+    ) {
         self.horizontal = horizontal
         self.vertical = vertical
         self.topLeft = topLeft
@@ -17,26 +19,34 @@ public struct BorderGlyphs: Sendable, Hashable {
         self.bottomRight = bottomRight
     }
 
-    public static let light = BorderGlyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
-                                           bottomLeft: "└", bottomRight: "┘")
-    public static let heavy = BorderGlyphs(horizontal: "━", vertical: "┃", topLeft: "┏", topRight: "┓",
-                                           bottomLeft: "┗", bottomRight: "┛")
-    public static let double = BorderGlyphs(horizontal: "═", vertical: "║", topLeft: "╔", topRight: "╗",
-                                            bottomLeft: "╚", bottomRight: "╝")
-    public static let ascii = BorderGlyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
-                                           bottomLeft: "+", bottomRight: "+")
+    public static let light = BorderGlyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
+        bottomLeft: "└", bottomRight: "┘")
+    public static let heavy = BorderGlyphs(
+        horizontal: "━", vertical: "┃", topLeft: "┏", topRight: "┓",
+        bottomLeft: "┗", bottomRight: "┛")
+    public static let double = BorderGlyphs(
+        horizontal: "═", vertical: "║", topLeft: "╔", topRight: "╗",
+        bottomLeft: "╚", bottomRight: "╝")
+    public static let ascii = BorderGlyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
+        bottomLeft: "+", bottomRight: "+")
 }
 
 extension Canvas {
     /// A horizontal line of `length` columns.
-    public mutating func horizontalLine(x: Int, y: Int, length: Int, style: Style = .plain,
-                                        character: Character = "─") {
+    public mutating func horizontalLine(
+        x: Int, y: Int, length: Int, style: Style = .plain,
+        character: Character = "─"
+    ) {
         fill(Rect(x: x, y: y, width: length, height: 1), with: character, style: style)
     }
 
     /// A vertical line of `length` rows.
-    public mutating func verticalLine(x: Int, y: Int, length: Int, style: Style = .plain,
-                                      character: Character = "│") {
+    public mutating func verticalLine(
+        x: Int, y: Int, length: Int, style: Style = .plain,
+        character: Character = "│"
+    ) {
         fill(Rect(x: x, y: y, width: 1, height: length), with: character, style: style)
     }
 
@@ -44,9 +54,11 @@ extension Canvas {
     /// with `…`). Focused panes get heavy lines so focus shows without colour.
     /// Returns the inner rectangle.
     @discardableResult
-    public mutating func box(_ rect: Rect, title: String? = nil, focused: Bool = false,
-                             borderStyle: Style = .plain, titleStyle: Style? = nil,
-                             glyphs: BorderGlyphs? = nil) -> Rect {
+    public mutating func box(
+        _ rect: Rect, title: String? = nil, focused: Bool = false,
+        borderStyle: Style = .plain, titleStyle: Style? = nil,
+        glyphs: BorderGlyphs? = nil
+    ) -> Rect {
         guard !rect.isEmpty else { return .zero }
         let g = glyphs ?? (focused ? .heavy : .light)
         if rect.width == 1 || rect.height == 1 {

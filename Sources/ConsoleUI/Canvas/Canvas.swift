@@ -72,8 +72,10 @@ public struct Canvas: Sendable, Equatable {
     }
 
     @inline(__always)
-    private mutating func put(_ character: Character, width columns: Int, x: Int, y: Int, style: Style,
-                              area: Rect) -> Int {
+    private mutating func put(
+        _ character: Character, width columns: Int, x: Int, y: Int, style: Style,
+        area: Rect
+    ) -> Int {
         guard columns > 0, y >= area.y, y < area.maxY else { return columns }
         if columns == 1 {
             if x >= area.x, x < area.maxX { setNarrow(x, y, Cell(character, style: style)) }
@@ -95,8 +97,10 @@ public struct Canvas: Sendable, Equatable {
     /// Writes text on one row starting at column x, clipped to `clip` (default: the canvas).
     /// Tabs become a space; other control characters are dropped. Returns the column after it.
     @discardableResult
-    public mutating func write<S: StringProtocol>(_ text: S, x: Int, y: Int, style: Style = .plain,
-                                                  clip: Rect? = nil) -> Int {
+    public mutating func write<S: StringProtocol>(
+        _ text: S, x: Int, y: Int, style: Style = .plain,
+        clip: Rect? = nil
+    ) -> Int {
         write(String(text), x: x, y: y, style: style, clip: clip)
     }
 
@@ -135,7 +139,7 @@ public struct Canvas: Sendable, Equatable {
             if byte >= 0x80 { return nil }
             if byte >= 0x20 && byte != 0x7F || byte == 0x09 { printable += 1 }
         }
-        let first = max(x, area.x), last = min(x + printable, area.maxX)   // columns [first, last)
+        let first = max(x, area.x), last = min(x + printable, area.maxX) // columns [first, last)
         guard first < last else { return x + printable }
         setNarrow(first, y, Cell(" ", style: style))
         setNarrow(last - 1, y, Cell(" ", style: style))
@@ -147,8 +151,9 @@ public struct Canvas: Sendable, Equatable {
                 if column >= last { break }
                 if column >= first {
                     let code = byte == 0x09 ? 0x20 : byte
-                    buffer[rowStart + column] = Cell(ascii: code, character: Self.asciiCharacters[Int(code)],
-                                                     style: style)
+                    buffer[rowStart + column] = Cell(
+                        ascii: code, character: Self.asciiCharacters[Int(code)],
+                        style: style)
                 }
                 column += 1
             }
@@ -158,9 +163,11 @@ public struct Canvas: Sendable, Equatable {
 
     /// Writes text into a field of `width` columns: truncated with `…` when too long,
     /// padded with spaces (in `style`) according to `alignment`.
-    public mutating func write<S: StringProtocol>(_ text: S, x: Int, y: Int, width: Int,
-                                                  alignment: Alignment = .left, style: Style = .plain,
-                                                  clip: Rect? = nil) {
+    public mutating func write<S: StringProtocol>(
+        _ text: S, x: Int, y: Int, width: Int,
+        alignment: Alignment = .left, style: Style = .plain,
+        clip: Rect? = nil
+    ) {
         guard width > 0 else { return }
         let field = Rect(x: x, y: y, width: width, height: 1)
         let area = clip.map { $0.intersection(field) } ?? field

@@ -51,7 +51,8 @@ public enum CanvasDiff {
                             let merged = Array(new[(base + last.column)..<(base + end)])
                             result[result.count - 1].cells = merged
                         } else {
-                            result.append(CanvasRun(row: y, column: start, cells: Array(new[(base + start)..<(base + end)])))
+                            result.append(
+                                CanvasRun(row: y, column: start, cells: Array(new[(base + start)..<(base + end)])))
                         }
                         x = end
                     }

@@ -33,11 +33,11 @@ public enum DisplayWidth {
         var emojiBase = first.properties.isEmoji
         for next in scalars.dropFirst() {
             switch next.value {
-            case 0xFE0F where emojiBase: return 2                       // VS16
-            case 0x20E3 where emojiBase: return 2                       // keycap
-            case 0x200D: continue                                       // ZWJ
+            case 0xFE0F where emojiBase: return 2 // VS16
+            case 0x20E3 where emojiBase: return 2 // keycap
+            case 0x200D: continue // ZWJ
             case 0x1F1E6...0x1F1FF where isRegionalIndicator(first): return 2
-            case 0x1F3FB...0x1F3FF: return 2                            // skin tones
+            case 0x1F3FB...0x1F3FF: return 2 // skin tones
             default:
                 if next.properties.isEmojiPresentation { return 2 }
                 if next.properties.isEmoji { emojiBase = true }
@@ -88,7 +88,7 @@ public enum DisplayWidth {
         0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
         0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
         0x17000...0x18CFF, 0x1AFF0...0x1B2FF, 0x1F200...0x1F202, 0x1F210...0x1F23B,
-        0x1F240...0x1F248, 0x1F250...0x1F251, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+        0x1F240...0x1F248, 0x1F250...0x1F251, 0x20000...0x2FFFD, 0x30000...0x3FFFD
     ]
 
     static func isWide(_ v: UInt32) -> Bool {
@@ -97,7 +97,13 @@ public enum DisplayWidth {
         while low <= high {
             let mid = (low + high) / 2
             let range = wideRanges[mid]
-            if v < range.lowerBound { high = mid - 1 } else if v > range.upperBound { low = mid + 1 } else { return true }
+            if v < range.lowerBound {
+                high = mid - 1
+            } else if v > range.upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
         }
         return false
     }

@@ -44,8 +44,10 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
     /// Splits off `count` rows from the bottom; returns (rest, bottom).
     public func splitBottom(_ count: Int) -> (Rect, Rect) {
         let h = min(max(0, count), height)
-        return (Rect(x: x, y: y, width: width, height: height - h),
-                Rect(x: x, y: maxY - h, width: width, height: h))
+        return (
+            Rect(x: x, y: y, width: width, height: height - h),
+            Rect(x: x, y: maxY - h, width: width, height: h)
+        )
     }
 
     /// Splits into left and right at `leftWidth` columns.

@@ -23,7 +23,7 @@ public struct TextAttributes: OptionSet, Sendable, Hashable {
 
     /// Names as themes write them, in a stable order.
     public static let named: [(String, TextAttributes)] = [
-        ("bold", .bold), ("dim", .dim), ("underline", .underline), ("reverse", .reverse), ("italic", .italic),
+        ("bold", .bold), ("dim", .dim), ("underline", .underline), ("reverse", .reverse), ("italic", .italic)
     ]
 
     public var names: [String] { Self.named.filter { contains($0.1) }.map(\.0) }
@@ -35,8 +35,10 @@ public struct Style: Sendable, Hashable {
     public var background: ThemeColor
     public var attributes: TextAttributes
 
-    public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault,
-                attributes: TextAttributes = []) {
+    public init(
+        foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault,
+        attributes: TextAttributes = []
+    ) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes

@@ -39,7 +39,8 @@ extension AppUpdate {
     static func offerMilestone(for item: ItemRef, _ state: inout AppState) {
         let words = item.text.lowercased()
         guard words.contains("acknowledg") || words.hasPrefix("ack ") || words.contains(" ack "),
-              state.milestones["acknowledged"] == nil, state.milestones["resolved"] == nil else { return }
+            state.milestones["acknowledged"] == nil, state.milestones["resolved"] == nil
+        else { return }
         state.overlays.append(.offerMilestone("acknowledged"))
     }
 

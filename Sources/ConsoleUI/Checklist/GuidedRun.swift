@@ -25,7 +25,9 @@ public struct GuidedRun: Sendable, Equatable {
 extension AppUpdate {
     /// `r` in guided mode: start on the step's first command.
     static func runStep(_ state: inout AppState) -> [Effect] {
-        guard let index = state.guided, let checklist = state.checklist, index < checklist.items.count else { return [] }
+        guard let index = state.guided, let checklist = state.checklist, index < checklist.items.count else {
+            return []
+        }
         let ids = checklist.items[index].commands
         guard !ids.isEmpty else {
             state.footer = .error("This step has no commands to run")

@@ -35,9 +35,13 @@ public struct ListChoice: Sendable, Hashable {
         case .procedure(let i):
             guard i < book.procedures.count else { return nil }
             let p = book.procedures[i]
-            return Checklist(title: "Procedure: " + p.title, kind: .other, section: p.section, line: p.line,
-                             items: p.steps.map { ChecklistItem(text: $0.text, phase: $0.phase, commands: $0.commands,
-                                                                line: $0.line) })
+            return Checklist(
+                title: "Procedure: " + p.title, kind: .other, section: p.section, line: p.line,
+                items: p.steps.map {
+                    ChecklistItem(
+                        text: $0.text, phase: $0.phase, commands: $0.commands,
+                        line: $0.line)
+                })
         }
     }
 
@@ -78,7 +82,8 @@ public struct ListChoice: Sendable, Hashable {
         let wanted = name.lowercased()
         for (r, book) in runbooks.enumerated() {
             if let i = book.procedures.firstIndex(where: { $0.title.lowercased() == wanted })
-                ?? book.procedures.firstIndex(where: { $0.title.lowercased().contains(wanted) }) {
+                ?? book.procedures.firstIndex(where: { $0.title.lowercased().contains(wanted) })
+            {
                 return ListChoice(runbook: r, source: .procedure(i))
             }
         }

@@ -2,8 +2,10 @@
 /// unfocused borders, wide characters and the main theme keys, so a person (or a tmux test)
 /// can see the backend draw. Pure: it only renders into a canvas.
 public enum DemoFrame {
-    public static func render(width: Int, height: Int, palette: ThemePalette, focus: PaneID = .checklist,
-                              tick: Int = 0) -> Canvas {
+    public static func render(
+        width: Int, height: Int, palette: ThemePalette, focus: PaneID = .checklist,
+        tick: Int = 0
+    ) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let layout = ScreenLayout.compute(width: width, height: height, activePane: focus)
         if layout.mode == .tooSmall {
@@ -16,15 +18,18 @@ public enum DemoFrame {
             var x = layout.tabBar.x
             for pane in PaneID.allCases {
                 let label = " \(pane.title) "
-                x = canvas.write(label, x: x, y: layout.tabBar.y, style: palette[pane == focus ? .tabActive : .tabInactive],
-                                 clip: layout.tabBar) + 1
+                x =
+                    canvas.write(
+                        label, x: x, y: layout.tabBar.y, style: palette[pane == focus ? .tabActive : .tabInactive],
+                        clip: layout.tabBar) + 1
             }
         }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let focused = pane == focus
-            let inner = canvas.box(rect, title: pane.title, focused: focused,
-                                   borderStyle: palette[focused ? .paneBorderFocused : .paneBorderUnfocused],
-                                   titleStyle: palette[focused ? .paneTitleFocused : .paneTitleUnfocused])
+            let inner = canvas.box(
+                rect, title: pane.title, focused: focused,
+                borderStyle: palette[focused ? .paneBorderFocused : .paneBorderUnfocused],
+                titleStyle: palette[focused ? .paneTitleFocused : .paneTitleUnfocused])
             drawBody(&canvas, pane, inner, palette: palette)
         }
         drawFooter(&canvas, layout.footer, palette: palette)
@@ -45,17 +50,25 @@ public enum DemoFrame {
         let rows: [(String, ThemeKey)]
         switch pane {
         case .checklist:
-            rows = [("[x] Acknowledge the page", .text), ("[ ] Open a channel 📣", .selection),
-                    ("[ ] Assign incident commander", .text), ("[ ] ⚠️ Check replicas 🛠️", .text)]
+            rows = [
+                ("[x] Acknowledge the page", .text), ("[ ] Open a channel 📣", .selection),
+                ("[ ] Assign incident commander", .text), ("[ ] ⚠️ Check replicas 🛠️", .text)
+            ]
         case .metrics:
-            rows = [("✔ error_rate   0.4%", .metricOK), ("▲ latency_p99  870ms", .metricWarn),
-                    ("✖ db_conns     98/100 CRIT", .metricCrit), ("… queue_depth  pending", .metricPending)]
+            rows = [
+                ("✔ error_rate   0.4%", .metricOK), ("▲ latency_p99  870ms", .metricWarn),
+                ("✖ db_conns     98/100 CRIT", .metricCrit), ("… queue_depth  pending", .metricPending)
+            ]
         case .commands:
-            rows = [("read    kubectl get pods", .riskRead), ("change  kubectl rollout restart", .riskChange),
-                    ("DANGER  psql -c 'DROP TABLE'", .riskDestructive)]
+            rows = [
+                ("read    kubectl get pods", .riskRead), ("change  kubectl rollout restart", .riskChange),
+                ("DANGER  psql -c 'DROP TABLE'", .riskDestructive)
+            ]
         case .timeline:
-            rows = [("02:14 opened INC-1 漢字", .timelineOpened), ("02:15 note: 🚨 paged on-call", .timelineNote),
-                    ("02:16 metric db_conns breached", .timelineMetric)]
+            rows = [
+                ("02:14 opened INC-1 漢字", .timelineOpened), ("02:15 note: 🚨 paged on-call", .timelineNote),
+                ("02:16 metric db_conns breached", .timelineMetric)
+            ]
         }
         for (index, row) in rows.enumerated() where index < inner.height {
             canvas.write(row.0, x: inner.x, y: inner.y + index, width: inner.width, style: palette[row.1], clip: inner)
@@ -65,7 +78,8 @@ public enum DemoFrame {
     private static func drawFooter(_ canvas: inout Canvas, _ rect: Rect, palette: ThemePalette) {
         canvas.fill(rect, style: palette[.footer])
         var x = rect.x + 1
-        for (key, text) in [(KeyEvent.tab, "next pane"), (KeyEvent.shiftTab, "previous"), (KeyEvent.char("q"), "quit")] {
+        for (key, text) in [(KeyEvent.tab, "next pane"), (KeyEvent.shiftTab, "previous"), (KeyEvent.char("q"), "quit")]
+        {
             x = canvas.write(" \(key) ", x: x, y: rect.y, style: palette[.footerKey], clip: rect)
             x = canvas.write(" \(text) ", x: x, y: rect.y, style: palette[.footerText], clip: rect) + 1
         }

@@ -27,7 +27,7 @@ public struct KeyDecoder: Sendable {
             let byte = pending[index]
             if byte >= 0x20 && byte != 0x7F {
                 let length = Self.utf8Length(byte)
-                guard index + length <= pending.count else { break }    // wait for the rest
+                guard index + length <= pending.count else { break } // wait for the rest
                 text += pending[index..<(index + length)]
                 index += length
                 continue
@@ -88,7 +88,7 @@ public struct KeyDecoder: Sendable {
         case 0x7F, 0x08: return .backspace
         case 0x00: return KeyEvent(.character(" "), modifiers: .ctrl)
         case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(byte + 0x60)))
-        default: return KeyEvent(.character(Character(Unicode.Scalar(byte + 0x40))), modifiers: .ctrl)  // \ ] ^ _
+        default: return KeyEvent(.character(Character(Unicode.Scalar(byte + 0x40))), modifiers: .ctrl) // \ ] ^ _
         }
     }
 
@@ -154,7 +154,8 @@ public struct KeyDecoder: Sendable {
             .map { Int($0) }
         if isMouse {
             guard params.count == 3, let b = params[0], let x = params[1], let y = params[2],
-                  final == UInt8(ascii: "M") || final == UInt8(ascii: "m") else { return (.unknown(raw), used) }
+                final == UInt8(ascii: "M") || final == UInt8(ascii: "m")
+            else { return (.unknown(raw), used) }
             return (.mouse(mouse(b, x, y, released: final == UInt8(ascii: "m"))), used)
         }
         let modifiers = params.count >= 2 ? KeyModifiers(xtermParameter: params[1] ?? 1) : []
@@ -203,6 +204,7 @@ public struct KeyDecoder: Sendable {
             button = [.left, .middle, .right, .none][b & 3]
         }
         let action: MouseEvent.Action = released ? .release : (b & 32 != 0 ? .drag : .press)
-        return MouseEvent(button: button, action: action, column: max(x - 1, 0), row: max(y - 1, 0), modifiers: modifiers)
+        return MouseEvent(
+            button: button, action: action, column: max(x - 1, 0), row: max(y - 1, 0), modifiers: modifiers)
     }
 }

@@ -39,14 +39,16 @@ public struct ScreenLayout: Sendable, Equatable {
     public static func compute(width: Int, height: Int, activePane: PaneID = .checklist) -> ScreenLayout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         if width < minimum.width || height < minimum.height {
-            return ScreenLayout(mode: .tooSmall, screen: screen, header: .zero, footer: .zero, tabBar: .zero, panes: [:])
+            return ScreenLayout(
+                mode: .tooSmall, screen: screen, header: .zero, footer: .zero, tabBar: .zero, panes: [:])
         }
         if width < fullMinimum.width || height < fullMinimum.height {
             let (header, rest) = screen.splitTop(1)
             let (tabBar, middle) = rest.splitTop(1)
             let (body, footer) = middle.splitBottom(1)
-            return ScreenLayout(mode: .tabbed, screen: screen, header: header, footer: footer, tabBar: tabBar,
-                                panes: [activePane: body])
+            return ScreenLayout(
+                mode: .tabbed, screen: screen, header: header, footer: footer, tabBar: tabBar,
+                panes: [activePane: body])
         }
         let (header, rest) = screen.splitTop(2)
         let (body, footer) = rest.splitBottom(1)
@@ -54,14 +56,16 @@ public struct ScreenLayout: Sendable, Equatable {
             let (checklist, others) = body.splitLeft(body.width / 3)
             let (middle, timeline) = others.splitLeft(others.width / 2)
             let (metrics, commands) = middle.splitTop(middle.height / 2)
-            return ScreenLayout(mode: .full, screen: screen, header: header, footer: footer, tabBar: .zero,
-                                panes: [.checklist: checklist, .metrics: metrics, .commands: commands, .timeline: timeline])
+            return ScreenLayout(
+                mode: .full, screen: screen, header: header, footer: footer, tabBar: .zero,
+                panes: [.checklist: checklist, .metrics: metrics, .commands: commands, .timeline: timeline])
         }
         let (top, bottom) = body.splitTop(body.height / 2)
         let (checklist, metrics) = top.splitLeft(top.width / 2)
         let (commands, timeline) = bottom.splitLeft(bottom.width / 2)
-        return ScreenLayout(mode: .full, screen: screen, header: header, footer: footer, tabBar: .zero,
-                            panes: [.checklist: checklist, .metrics: metrics, .commands: commands, .timeline: timeline])
+        return ScreenLayout(
+            mode: .full, screen: screen, header: header, footer: footer, tabBar: .zero,
+            panes: [.checklist: checklist, .metrics: metrics, .commands: commands, .timeline: timeline])
     }
 
     /// The pane under a screen position (for mouse clicks).

@@ -10,28 +10,35 @@ extension AppView {
 
     /// The metric chart overlay: its kept samples as a block chart, the range, the state and where it
     /// is read; with `seriesFrom` set, the series list (worst first) below the chart from that row.
-    static func drawMetricChart(_ canvas: inout Canvas, _ name: String, _ seriesFrom: Int?, _ body: Rect,
-                                _ state: AppState, _ palette: ThemePalette) {
+    static func drawMetricChart(
+        _ canvas: inout Canvas, _ name: String, _ seriesFrom: Int?, _ body: Rect,
+        _ state: AppState, _ palette: ThemePalette
+    ) {
         let reading = state.metricReadings[name]
         let series = reading?.series ?? []
         let listRows = seriesFrom == nil ? 0 : seriesListRows(bodyHeight: body.height, count: series.count)
         let height = chartHeight + (seriesFrom == nil ? 0 : listRows + 1)
-        let inner = dialog(&canvas, body, width: min(body.width, chartWidth), height: min(body.height, height),
-                           title: name, palette)
+        let inner = dialog(
+            &canvas, body, width: min(body.width, chartWidth), height: min(body.height, height),
+            title: name, palette)
         guard inner.height > 0 else { return }
         let samples = reading?.samples ?? []
         let key = reading?.themeKey ?? .metricStale
         let symbol = Symbols.symbol(for: key, ascii: state.asciiOnly) ?? ""
-        let head = [symbol, reading?.valueText ?? "—", reading?.stateText ?? "no readings yet",
-                    reading?.threshold.map { "threshold \($0)" } ?? ""].filter { !$0.isEmpty }.joined(separator: "  ")
+        let head = [
+            symbol, reading?.valueText ?? "—", reading?.stateText ?? "no readings yet",
+            reading?.threshold.map { "threshold \($0)" } ?? ""
+        ].filter { !$0.isEmpty }.joined(separator: "  ")
         canvas.write(head, x: inner.x + 1, y: inner.y, width: inner.width - 2, style: palette[key], clip: inner)
-        canvas.write(sourceLine(reading), x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2,
-                     style: palette[.textMuted], clip: inner)
+        canvas.write(
+            sourceLine(reading), x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2,
+            style: palette[.textMuted], clip: inner)
         if let low = samples.min(), let high = samples.max() {
             var range = "\(samples.count) samples, \(number(low)) – \(number(high))"
             if series.count > 1, seriesFrom == nil { range += " · worst of \(series.count) series (s: list)" }
-            canvas.write(range, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, style: palette[.textMuted],
-                         clip: inner)
+            canvas.write(
+                range, x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, style: palette[.textMuted],
+                clip: inner)
         }
         let chartRows = inner.height - 4 - (seriesFrom == nil ? 0 : listRows + 1)
         guard chartRows > 0 else { return }
@@ -43,8 +50,9 @@ extension AppView {
         let top = inner.y + 2 + chartRows
         let lines = seriesLines(series, from: seriesFrom, rows: listRows, unit: reading?.unit)
         for (i, line) in lines.enumerated() {
-            canvas.write(line, x: inner.x + 1, y: top + i, width: inner.width - 2,
-                         style: palette[i == 0 ? .dialogTitle : .dialog], clip: inner)
+            canvas.write(
+                line, x: inner.x + 1, y: top + i, width: inner.width - 2,
+                style: palette[i == 0 ? .dialogTitle : .dialog], clip: inner)
         }
     }
 
@@ -53,13 +61,15 @@ extension AppView {
         guard series.count > 1 else { return ["a single series: no list"] }
         let start = min(max(first, 0), max(series.count - rows, 0))
         let shown = series[start..<min(start + rows, series.count)]
-        let heading = "series \(start + 1)–\(start + shown.count) of \(series.count), worst first"
+        let heading =
+            "series \(start + 1)–\(start + shown.count) of \(series.count), worst first"
             + (series.count > rows ? " (↑/↓ scroll)" : "")
         let values = shown.map { number($0.value) + (unit.map { " " + $0 } ?? "") }
         let width = values.map(\.count).max() ?? 0
-        return [heading] + zip(values, shown).map { value, s in
-            String(repeating: " ", count: width - value.count) + value + "  " + s.labelText
-        }
+        return [heading]
+            + zip(values, shown).map { value, s in
+                String(repeating: " ", count: width - value.count) + value + "  " + s.labelText
+            }
     }
 
     /// How many series rows the list shows (below its heading) for a body of `bodyHeight` rows.

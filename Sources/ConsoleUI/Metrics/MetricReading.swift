@@ -19,8 +19,10 @@ public struct MetricReading: Sendable, Equatable {
     /// Every series of a multi-series answer, worst first (empty for single-number sources).
     public var series: [MetricSeries]
 
-    public init(name: String, state: State, value: Double? = nil, unit: String? = nil, threshold: String? = nil,
-                detail: String? = nil, samples: [Double] = [], source: String? = nil, series: [MetricSeries] = []) {
+    public init(
+        name: String, state: State, value: Double? = nil, unit: String? = nil, threshold: String? = nil,
+        detail: String? = nil, samples: [Double] = [], source: String? = nil, series: [MetricSeries] = []
+    ) {
         self.series = series
         self.name = name
         self.state = state

@@ -15,10 +15,11 @@ enum Sparkline {
         guard let low = shown.min(), let high = shown.max() else { return "" }
         let levels = ascii ? asciiLevels : blocks
         let span = span(low: low, high: high)
-        return String(shown.map { value in
-            let step = span > 0 ? Int(((value - low) / span * Double(levels.count - 1)).rounded()) : 0
-            return levels[min(levels.count - 1, max(0, step))]
-        })
+        return String(
+            shown.map { value in
+                let step = span > 0 ? Int(((value - low) / span * Double(levels.count - 1)).rounded()) : 0
+                return levels[min(levels.count - 1, max(0, step))]
+            })
     }
 
     /// Several rows high, for the overlay: row 0 is the top.
@@ -32,11 +33,12 @@ enum Sparkline {
         }
         return (0..<height).map { row in
             let floor = (height - 1 - row) * 8
-            return String(eighths.map { filled -> Character in
-                let here = filled - floor
-                if here <= 0 { return " " }
-                return here >= 8 ? levels[7] : levels[here - 1]
-            })
+            return String(
+                eighths.map { filled -> Character in
+                    let here = filled - floor
+                    if here <= 0 { return " " }
+                    return here >= 8 ? levels[7] : levels[here - 1]
+                })
         }
     }
 }

@@ -8,7 +8,8 @@ extension AppUpdate {
         defer { if case .output = state.overlays.last { state.overlays[top] = .output(viewer) } }
         if var editor = viewer.search {
             // While typing, letters are text even where they are keys (n, q, w…).
-            let typed = if case .character = key.key, key.modifiers.isDisjoint(with: [.ctrl, .alt]) { true } else { false }
+            let typed =
+                if case .character = key.key, key.modifiers.isDisjoint(with: [.ctrl, .alt]) { true } else { false }
             switch typed ? nil : action {
             case .close: viewer.search = nil
             case .commit:

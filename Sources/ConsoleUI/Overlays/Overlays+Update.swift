@@ -23,7 +23,8 @@ extension AppUpdate {
     /// A level with a linked procedure offers to show it (unless it is already shown).
     static func offerProcedure(of level: SeverityLevel, _ state: inout AppState) {
         guard let name = level.procedure, let choice = ListChoice.procedure(named: name, in: state.runbooks),
-              choice != state.shownList else { return }
+            choice != state.shownList
+        else { return }
         // Declining keeps the pane on what it shows now, even when that list followed the old level.
         if state.activeList == nil { state.activeList = state.shownList }
         state.overlays.append(.offerProcedure(choice))

@@ -10,11 +10,12 @@ public enum CommandPalette {
     public static func candidates(_ line: String, _ state: AppState) -> [String] {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         let current = (words.last ?? "").lowercased()
-        let pool: [String] = switch words.count {
-        case 0, 1: commands
-        case 2: PaletteCommand.named(words[0]).map { $0.arguments(state) } ?? []
-        default: []
-        }
+        let pool: [String] =
+            switch words.count {
+            case 0, 1: commands
+            case 2: PaletteCommand.named(words[0]).map { $0.arguments(state) } ?? []
+            default: []
+            }
         return pool.filter { $0.lowercased().hasPrefix(current) }
     }
 

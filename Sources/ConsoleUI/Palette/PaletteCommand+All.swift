@@ -9,11 +9,14 @@ extension PaletteCommand {
 
     /// Every `:` command, in the order the usage line lists them.
     static let all: [PaletteCommand] = [
-        PaletteCommand(["sev", "severity"], usage: "sev LEVEL", arguments: { $0.severityLevels.map(\.id) }, run: severity),
-        PaletteCommand(["status"], usage: "status " + statuses.joined(separator: "|"), arguments: { _ in statuses },
-                       run: status),
-        PaletteCommand(["milestone"], usage: "milestone " + milestones.joined(separator: "|") + " [HH:MM]",
-                       arguments: { _ in milestones }, run: milestone),
+        PaletteCommand(
+            ["sev", "severity"], usage: "sev LEVEL", arguments: { $0.severityLevels.map(\.id) }, run: severity),
+        PaletteCommand(
+            ["status"], usage: "status " + statuses.joined(separator: "|"), arguments: { _ in statuses },
+            run: status),
+        PaletteCommand(
+            ["milestone"], usage: "milestone " + milestones.joined(separator: "|") + " [HH:MM]",
+            arguments: { _ in milestones }, run: milestone),
         PaletteCommand(["note"], usage: "note TEXT") { text, _ in AppUpdate.noteEffects(text) },
         PaletteCommand(["role"], usage: "role NAME=PERSON", arguments: { _ in roles.map { $0 + "=" } }, run: role),
         PaletteCommand(["roles"], usage: "roles") { _, state in
@@ -39,7 +42,9 @@ extension PaletteCommand {
             return AppUpdate.runCommand(id: id, &state)
         },
         PaletteCommand(["vars"], usage: "vars") { _, state in
-            guard !state.vars.isEmpty else { return fail("No values remembered yet: they are kept as commands run", &state) }
+            guard !state.vars.isEmpty else {
+                return fail("No values remembered yet: they are kept as commands run", &state)
+            }
             state.overlays.append(.vars(VarsEditor()))
             return []
         },
@@ -59,7 +64,7 @@ extension PaletteCommand {
             }
             return [.setTheme(argument)]
         },
-        PaletteCommand(["quit", "q"], usage: "quit") { _, state in AppUpdate.pane(.quit, &state) },
+        PaletteCommand(["quit", "q"], usage: "quit") { _, state in AppUpdate.pane(.quit, &state) }
     ]
 
     // MARK: The commands that take more than a line
@@ -114,7 +119,8 @@ extension PaletteCommand {
         }
         var role = "commander"
         if words.count >= 2, let last = words.last?.lowercased(),
-           roles.contains(last) || state.currentRoles[last] != nil {
+            roles.contains(last) || state.currentRoles[last] != nil
+        {
             role = last
             words.removeLast()
         }
@@ -127,7 +133,8 @@ extension PaletteCommand {
     static func action(_ argument: String, _ state: inout AppState) -> [Effect] {
         let words = argument.split(separator: " ", maxSplits: 2).map(String.init)
         if let verb = words.first?.lowercased(), verb == "done" || verb == "drop", words.count >= 2,
-           let id = Int64(words[1].trimmingCharacters(in: CharacterSet(charactersIn: "#"))) {
+            let id = Int64(words[1].trimmingCharacters(in: CharacterSet(charactersIn: "#")))
+        {
             guard let item = state.followUps.first(where: { $0.id == id }) else {
                 let open = state.followUps.filter(\.open).map { "#\($0.id)" }.joined(separator: " ")
                 return fail("No follow-up #\(id)" + (open.isEmpty ? "" : "; open: " + open), &state)

@@ -11,8 +11,10 @@ public struct PaletteCommand: Sendable {
     /// The argument (the rest of the line, trimmed) and the state; a mistake sets an error and returns [].
     let run: @Sendable (String, inout AppState) -> [Effect]
 
-    init(_ names: [String], usage: String, arguments: @escaping @Sendable (AppState) -> [String] = { _ in [] },
-         run: @escaping @Sendable (String, inout AppState) -> [Effect]) {
+    init(
+        _ names: [String], usage: String, arguments: @escaping @Sendable (AppState) -> [String] = { _ in [] },
+        run: @escaping @Sendable (String, inout AppState) -> [Effect]
+    ) {
         self.names = names
         self.usage = usage
         self.arguments = arguments

@@ -34,7 +34,7 @@ struct FilterIndex: Sendable, Equatable {
             // The events already scanned are where they were: only appends (if any) are new.
             if entry.scanned <= events.count, entry.scanned == 0 || events[entry.scanned - 1].id == entry.lastID {
                 guard entry.scanned < events.count else { return }
-                var grown = entries.removeValue(forKey: pane) ?? entry  // the only reference: grows in place
+                var grown = entries.removeValue(forKey: pane) ?? entry // the only reference: grows in place
                 grown.indices += PaneFilter.matching(.timeline, state, in: entry.scanned..<events.count)
                 grown.scanned = events.count
                 grown.lastID = events.last?.id ?? 0
@@ -43,8 +43,9 @@ struct FilterIndex: Sendable, Equatable {
             }
         }
         let count = PaneFilter.itemCount(pane, state)
-        entries[pane] = Entry(query: query, kind: kind, list: list, scanned: pane == .timeline ? count : 0,
-                              lastID: pane == .timeline ? state.timeline.last?.id ?? 0 : 0,
-                              indices: PaneFilter.matching(pane, state, in: 0..<count))
+        entries[pane] = Entry(
+            query: query, kind: kind, list: list, scanned: pane == .timeline ? count : 0,
+            lastID: pane == .timeline ? state.timeline.last?.id ?? 0 : 0,
+            indices: PaneFilter.matching(pane, state, in: 0..<count))
     }
 }

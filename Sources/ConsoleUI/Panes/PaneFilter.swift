@@ -48,7 +48,8 @@ public enum PaneFilter {
             let events = state.timeline
             return range.filter {
                 let e = events[$0]
-                return (kind.map { e.kind.hasPrefix($0) } ?? true) && matches(e.author + " " + e.kind + " " + e.text, query)
+                return (kind.map { e.kind.hasPrefix($0) } ?? true)
+                    && matches(e.author + " " + e.kind + " " + e.text, query)
             }
         case .metrics:
             let metrics = state.metrics

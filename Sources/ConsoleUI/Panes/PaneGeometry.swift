@@ -5,8 +5,11 @@ enum PaneGeometry {
     static func panes(_ state: AppState) -> [PaneID: Rect] {
         let layout = ScreenLayout.compute(width: state.width, height: state.height, activePane: state.focus)
         guard state.zoomed, layout.mode == .full else { return layout.panes }
-        return [state.focus: Rect(x: 0, y: layout.header.maxY, width: state.width,
-                                  height: layout.footer.y - layout.header.maxY)]
+        return [
+            state.focus: Rect(
+                x: 0, y: layout.header.maxY, width: state.width,
+                height: layout.footer.y - layout.header.maxY)
+        ]
     }
 
     /// The lines of a pane, as drawn (formatted only when asked for).
@@ -61,7 +64,8 @@ enum PaneGeometry {
         }
         let panes = panes(state)
         guard let pane = PaneID.allCases.first(where: { panes[$0]?.contains(x: x, y: y) ?? false }),
-              let rect = panes[pane] else { return nil }
+            let rect = panes[pane]
+        else { return nil }
         let list = listRect(pane, inner: rect.inset(by: 1), state)
         guard list.contains(x: x, y: y) else { return (pane, nil) }
         let lines = lines(pane, state)

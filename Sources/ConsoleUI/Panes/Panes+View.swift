@@ -12,12 +12,15 @@ struct PaneRow {
 
 /// Each pane's lines: listed as slots for every shown item, formatted only for the lines drawn.
 extension AppView {
-    static func drawPane(_ canvas: inout Canvas, _ pane: PaneID, _ rect: Rect, _ state: AppState,
-                         _ palette: ThemePalette) {
+    static func drawPane(
+        _ canvas: inout Canvas, _ pane: PaneID, _ rect: Rect, _ state: AppState,
+        _ palette: ThemePalette
+    ) {
         let focused = pane == state.focus && state.guided == nil
-        let inner = canvas.box(rect, title: paneTitle(pane, state), focused: focused,
-                               borderStyle: palette[focused ? .paneBorderFocused : .paneBorderUnfocused],
-                               titleStyle: palette[focused ? .paneTitleFocused : .paneTitleUnfocused])
+        let inner = canvas.box(
+            rect, title: paneTitle(pane, state), focused: focused,
+            borderStyle: palette[focused ? .paneBorderFocused : .paneBorderUnfocused],
+            titleStyle: palette[focused ? .paneTitleFocused : .paneTitleUnfocused])
         guard !inner.isEmpty else { return }
         if state.readingRunbooks, pane != .timeline {
             canvas.write("reading runbook…", x: inner.x, y: inner.y, style: palette[.textMuted], clip: inner)
@@ -33,8 +36,10 @@ extension AppView {
 
     /// Draws rows scrolled so the selected item shows; the selected row gets the selection style.
     /// Only the lines on screen are formatted.
-    static func drawRows(_ canvas: inout Canvas, _ lines: PaneLines, _ rect: Rect, _ selected: Int, _ focused: Bool,
-                         _ palette: ThemePalette) {
+    static func drawRows(
+        _ canvas: inout Canvas, _ lines: PaneLines, _ rect: Rect, _ selected: Int, _ focused: Bool,
+        _ palette: ThemePalette
+    ) {
         if lines.isEmpty {
             canvas.write("(nothing here)", x: rect.x, y: rect.y, style: palette[.textMuted], clip: rect)
             return
@@ -67,7 +72,9 @@ extension AppView {
     static func checklistLines(_ state: AppState) -> PaneLines {
         let fixed = severityRows(state)
         var slots = fixed.indices.map(PaneSlot.fixed)
-        guard let checklist = state.checklist else { return PaneLines(slots: slots, fixed: fixed) { _ in PaneRow(text: "", key: .text) } }
+        guard let checklist = state.checklist else {
+            return PaneLines(slots: slots, fixed: fixed) { _ in PaneRow(text: "", key: .text) }
+        }
         let items = checklist.items
         let shown = shownIndices(.checklist, state, count: items.count)
         slots.reserveCapacity(slots.count + shown.count)
@@ -92,11 +99,12 @@ extension AppView {
         let item = checklist.items[index]
         let key = ItemRef.key(checklist: checklist.title, index: index)
         let mark = state.marks[key]
-        let box = switch mark?.state {
-        case .done: "[x]"
-        case .skipped: "[-]"
-        case nil: "[ ]"
-        }
+        let box =
+            switch mark?.state {
+            case .done: "[x]"
+            case .skipped: "[-]"
+            case nil: "[ ]"
+            }
         var trailing: (String, ThemeKey)?
         if let mark {
             // Who and when: "03:16 carol".
@@ -104,11 +112,14 @@ extension AppView {
             trailing = (String(TimeText.clock(mark.time).prefix(5)) + " " + who, .textMuted)
         } else if let deadline = item.deadlineSeconds {
             let left = Int(state.incident.startedAt.timeIntervalSince(state.now).rounded(.down)) + deadline
-            trailing = left < 0 ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
+            trailing =
+                left < 0
+                ? ("⏰ +" + TimeText.countdown(left), .countdownBreached)
                 : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
         }
-        return PaneRow(text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: row,
-                       trailing: trailing)
+        return PaneRow(
+            text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: row,
+            trailing: trailing)
     }
 
     /// The current level's description, escalation and linked procedure, above the items.
@@ -163,8 +174,9 @@ extension AppView {
                 }
                 if detail { return PaneRow(text: "   " + limits(metric).joined(separator: " · "), key: .textMuted) }
                 let symbol = Symbols.symbol(for: .metricStale) ?? ""
-                return PaneRow(text: "\(symbol) \(metric.name)", key: .metricStale, item: row,
-                               trailing: ("no source", .metricStale))
+                return PaneRow(
+                    text: "\(symbol) \(metric.name)", key: .metricStale, item: row,
+                    trailing: ("no source", .metricStale))
             case .fixed: return PaneRow(text: "", key: .text)
             }
         }
@@ -186,8 +198,12 @@ extension AppView {
         let spark = Sparkline.render(reading.samples, width: 12, ascii: ascii)
         let head = [symbol, reading.name, reading.valueText, spark].filter { !$0.isEmpty }.joined(separator: " ")
         let limit = reading.threshold.map { "threshold \($0) · " } ?? ""
-        return [PaneRow(text: head, key: key, item: item, trailing: (reading.state == .unbound ? "no source" : reading.state.rawValue.uppercased(), key)),
-                PaneRow(text: "   " + limit + reading.stateText, key: reading.state == .ok ? .textMuted : key)]
+        return [
+            PaneRow(
+                text: head, key: key, item: item,
+                trailing: (reading.state == .unbound ? "no source" : reading.state.rawValue.uppercased(), key)),
+            PaneRow(text: "   " + limit + reading.stateText, key: reading.state == .ok ? .textMuted : key)
+        ]
     }
 
     // MARK: Commands
@@ -233,7 +249,8 @@ extension AppView {
                 let command = all[shown[row]]
                 let key = ThemeKey.risk(command.risk)
                 let symbol = Symbols.symbol(for: key) ?? ""
-                let what = command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+                let what =
+                    command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
                 let word = riskWord(command.risk)
                 let risk = word + String(repeating: " ", count: max(0, 11 - word.count))
                 return PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: row)
@@ -243,12 +260,16 @@ extension AppView {
     }
 
     /// The list above, the selected command's code below a rule.
-    static func drawCommands(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ focused: Bool,
-                             _ palette: ThemePalette) {
+    static func drawCommands(
+        _ canvas: inout Canvas, _ rect: Rect, _ state: AppState, _ focused: Bool,
+        _ palette: ThemePalette
+    ) {
         if state.runsShown {
             let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
-            drawRows(&canvas, PaneLines(rows: runRows(state)), listRect, min(state.runSelection, max(state.runs.count - 1, 0)),
-                     focused, palette)
+            drawRows(
+                &canvas, PaneLines(rows: runRows(state)), listRect,
+                min(state.runSelection, max(state.runs.count - 1, 0)),
+                focused, palette)
             drawRunTail(&canvas, below: listRect, in: rect, state, palette)
             return
         }
@@ -258,14 +279,17 @@ extension AppView {
             return
         }
         let selected = state.selected(.commands)
-        let code = (state.selectedIndex(.commands).map { commands[$0].code } ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let code = (state.selectedIndex(.commands).map { commands[$0].code } ?? "").split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         let codeHeight = PaneGeometry.codeHeight(rect, state)
         let listRect = PaneGeometry.listRect(.commands, inner: rect, state)
         drawRows(&canvas, commandLines(state), listRect, selected, focused, palette)
         guard codeHeight > 0 else { return }
         canvas.horizontalLine(x: rect.x, y: listRect.maxY, length: rect.width, style: palette[.paneBorderUnfocused])
         for (i, line) in code.prefix(codeHeight).enumerated() {
-            canvas.write(line, x: rect.x, y: listRect.maxY + 1 + i, width: rect.width, style: palette[.text], clip: rect)
+            canvas.write(
+                line, x: rect.x, y: listRect.maxY + 1 + i, width: rect.width, style: palette[.text], clip: rect)
         }
     }
 
@@ -306,12 +330,14 @@ extension AppView {
         let authorWidth = state.timelineAuthorWidth
         return PaneLines(slots: slots) { slot in
             switch slot {
-            case .heading(let row): return PaneRow(text: "── \(TimeText.day(events[shown[row]].time)) ──", key: .textMuted)
+            case .heading(let row):
+                return PaneRow(text: "── \(TimeText.day(events[shown[row]].time)) ──", key: .textMuted)
             case .item(let row):
                 let event = events[shown[row]]
                 let failed = event.outcome?.hasPrefix("✗") == true
-                return PaneRow(text: TimelineText.row(event, authorWidth: authorWidth),
-                               key: failed ? .error : timelineKey(event.kind), item: row)
+                return PaneRow(
+                    text: TimelineText.row(event, authorWidth: authorWidth),
+                    key: failed ? .error : timelineKey(event.kind), item: row)
             case .fixed, .detail: return PaneRow(text: "", key: .text)
             }
         }

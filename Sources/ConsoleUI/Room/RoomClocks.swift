@@ -35,7 +35,8 @@ public enum RoomClocks {
             out.append(Escalation(level: step.level, who: step.who, afterSeconds: seconds, contact: step.contact))
         }
         if out.isEmpty, let text = state.severityLevel?.escalation, let seconds = DurationParser.seconds(in: text),
-           seconds > 0 {
+            seconds > 0
+        {
             out.append(Escalation(level: 1, who: text, afterSeconds: seconds, contact: nil))
         }
         return out.sorted { $0.afterSeconds < $1.afterSeconds }
@@ -66,7 +67,8 @@ public enum RoomClocks {
     /// `⇡ L2 Team lead in 04:10`.
     public static func escalationText(_ state: AppState) -> (String, ThemeKey)? {
         guard let next = escalationState(state).next else { return nil }
-        let left = Int(state.incident.startedAt.addingTimeInterval(Double(next.afterSeconds)).timeIntervalSince(state.now))
+        let left = Int(
+            state.incident.startedAt.addingTimeInterval(Double(next.afterSeconds)).timeIntervalSince(state.now))
         let who = next.who.count > 24 ? String(next.who.prefix(23)) + "…" : next.who
         return ("⇡ L\(next.level) \(who) in " + TimeText.countdown(left), left <= 120 ? .countdownWarn : .header)
     }

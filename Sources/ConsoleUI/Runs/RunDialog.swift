@@ -53,8 +53,9 @@ public struct RunForm: Sendable, Equatable {
         self.interactive = interactive
         var seen = Set<String>()
         fields = command.placeholders.filter { seen.insert($0).inserted }.map { name in
-            Field(name: name, editor: LineEditor(known[name] ?? ""), secret: RunPreparer.isSecret(name),
-                  missing: known[name] == nil)
+            Field(
+                name: name, editor: LineEditor(known[name] ?? ""), secret: RunPreparer.isSecret(name),
+                missing: known[name] == nil)
         }
         focused = fields.firstIndex(where: \.missing) ?? 0
     }

@@ -37,25 +37,28 @@ public enum RunStateText {
     /// `running`, `ok exit 0`, `failed exit 3`, `signal 9`, `timed out`, `cancelling`, `dry run`,
     /// `failed: reason`, `cancelled (SIGINT)`; a silent active run adds `SILENT`.
     public static func words(_ run: RunSnapshot) -> String {
-        let text = switch run.state {
-        case .running: "running"
-        case .cancelling: "cancelling"
-        case .exited(let status) where run.cancelled: "cancelled (exit \(status))"
-        case .signalled(let signal) where run.cancelled: "cancelled (\(signalName(signal)))"
-        case .exited(0): "ok exit 0"
-        case .exited(let status): "failed exit \(status)"
-        case .signalled(let signal): "killed by \(signalName(signal))"
-        case .timedOut: "timed out"
-        case .failed(let reason): "failed: " + reason
-        case .dryRun: "dry run"
-        }
+        let text =
+            switch run.state {
+            case .running: "running"
+            case .cancelling: "cancelling"
+            case .exited(let status) where run.cancelled: "cancelled (exit \(status))"
+            case .signalled(let signal) where run.cancelled: "cancelled (\(signalName(signal)))"
+            case .exited(0): "ok exit 0"
+            case .exited(let status): "failed exit \(status)"
+            case .signalled(let signal): "killed by \(signalName(signal))"
+            case .timedOut: "timed out"
+            case .failed(let reason): "failed: " + reason
+            case .dryRun: "dry run"
+            }
         return run.silent && run.isActive ? text + " SILENT" : text
     }
 
     /// `SIGINT`, `SIGKILL` …; other numbers as `signal N`.
     static func signalName(_ number: Int32) -> String {
-        let names: [Int32: String] = [1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE",
-                                      14: "SIGALRM", 15: "SIGTERM"]
+        let names: [Int32: String] = [
+            1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE",
+            14: "SIGALRM", 15: "SIGTERM"
+        ]
         return names[number] ?? "signal \(number)"
     }
 

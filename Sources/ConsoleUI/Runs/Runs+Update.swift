@@ -34,9 +34,11 @@ extension AppUpdate {
     /// (or the manual step, or the problem).
     static func beginRun(_ command: RunbookCommand, interactive: Bool, _ state: inout AppState) -> [Effect] {
         if command.runnable, command.language != "manual",
-           !RunPreparer.missing(command, values: state.vars, environment: state.environment).isEmpty {
+            !RunPreparer.missing(command, values: state.vars, environment: state.environment).isEmpty
+        {
             var known = RunPreparer.known(command, environment: state.environment)
-            known.merge(command.placeholders.compactMap { name in state.vars[name].map { (name, $0) } }) { _, new in new }
+            known.merge(command.placeholders.compactMap { name in state.vars[name].map { (name, $0) } }) { _, new in new
+            }
             state.overlays.append(.run(.form(RunForm(command, known: known, interactive: interactive))))
             return []
         }
@@ -45,12 +47,15 @@ extension AppUpdate {
     }
 
     /// The dialog `RunPreparer` leads to for these values.
-    static func prepared(_ command: RunbookCommand, values: [String: String], interactive: Bool,
-                         _ state: AppState) -> RunDialog {
+    static func prepared(
+        _ command: RunbookCommand, values: [String: String], interactive: Bool,
+        _ state: AppState
+    ) -> RunDialog {
         let used = values.filter { command.placeholders.contains($0.key) }
         do {
-            let run = try RunPreparer.prepare(command, values: used, settings: state.runnerSettings,
-                                              environment: state.environment, interactive: interactive)
+            let run = try RunPreparer.prepare(
+                command, values: used, settings: state.runnerSettings,
+                environment: state.environment, interactive: interactive)
             return .preview(RunPreview(run: run))
         } catch .manual(let id) {
             return .manual(commandId: id, title: command.title ?? command.code)
@@ -125,8 +130,11 @@ extension AppUpdate {
                 guard preview.typed.text == word else {
                     state.footer = .error("Refused: \"\(preview.typed.text)\" is not \(word); nothing ran")
                     stopGuidedRun("command \(preview.run.commandId) was refused", &state)
-                    return [.recordRefusal(preview.run,
-                                           reason: "the confirmation typed was \"\(preview.typed.text)\", not \(word)")]
+                    return [
+                        .recordRefusal(
+                            preview.run,
+                            reason: "the confirmation typed was \"\(preview.typed.text)\", not \(word)")
+                    ]
                 }
                 return start(preview.run, &state)
             }

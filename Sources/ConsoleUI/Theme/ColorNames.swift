@@ -4,7 +4,7 @@ public enum ColorNames {
     public static let ansi: [String] = [
         "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
         "brightBlack", "brightRed", "brightGreen", "brightYellow", "brightBlue", "brightMagenta",
-        "brightCyan", "brightWhite",
+        "brightCyan", "brightWhite"
     ]
 
     private static let lookup: [String: UInt8] = {

@@ -6,8 +6,10 @@ public struct ThemeEntry: Sendable, Hashable {
     /// Attributes used instead of colour on a monochrome screen (`NO_COLOR`, `--no-color`).
     public var mono: TextAttributes?
 
-    public init(foreground: ThemeColor? = nil, background: ThemeColor? = nil, attributes: TextAttributes? = nil,
-                mono: TextAttributes? = nil) {
+    public init(
+        foreground: ThemeColor? = nil, background: ThemeColor? = nil, attributes: TextAttributes? = nil,
+        mono: TextAttributes? = nil
+    ) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes
@@ -16,8 +18,9 @@ public struct ThemeEntry: Sendable, Hashable {
 
     /// Fields set in `overlay` win; the rest stay.
     public func overlaid(with overlay: ThemeEntry) -> ThemeEntry {
-        ThemeEntry(foreground: overlay.foreground ?? foreground, background: overlay.background ?? background,
-                   attributes: overlay.attributes ?? attributes, mono: overlay.mono ?? mono)
+        ThemeEntry(
+            foreground: overlay.foreground ?? foreground, background: overlay.background ?? background,
+            attributes: overlay.attributes ?? attributes, mono: overlay.mono ?? mono)
     }
 }
 
@@ -30,8 +33,10 @@ public struct Theme: Sendable, Equatable {
     public var monochrome: Bool
     public var entries: [ThemeKey: ThemeEntry]
 
-    public init(name: String, description: String? = nil, monochrome: Bool = false,
-                entries: [ThemeKey: ThemeEntry] = [:]) {
+    public init(
+        name: String, description: String? = nil, monochrome: Bool = false,
+        entries: [ThemeKey: ThemeEntry] = [:]
+    ) {
         self.name = name
         self.description = description
         self.monochrome = monochrome
@@ -57,15 +62,17 @@ public struct Theme: Sendable, Equatable {
         if depth == .mono || monochrome {
             return Style(attributes: entry.mono ?? entry.attributes ?? [])
         }
-        return Style(foreground: depth.resolve(entry.foreground ?? .terminalDefault),
-                     background: depth.resolve(entry.background ?? .terminalDefault),
-                     attributes: entry.attributes ?? [])
+        return Style(
+            foreground: depth.resolve(entry.foreground ?? .terminalDefault),
+            background: depth.resolve(entry.background ?? .terminalDefault),
+            attributes: entry.attributes ?? [])
     }
 
     /// Every key's style resolved once for a depth: what views draw with.
     public func palette(depth: ColorDepth) -> ThemePalette {
-        ThemePalette(depth: monochrome ? .mono : depth,
-                     styles: ThemeKey.allCases.map { style($0, depth: depth) })
+        ThemePalette(
+            depth: monochrome ? .mono : depth,
+            styles: ThemeKey.allCases.map { style($0, depth: depth) })
     }
 }
 
@@ -96,8 +103,10 @@ public struct ThemeOverlay: Sendable, Equatable {
     public var monochrome: Bool?
     public var entries: [ThemeKey: ThemeEntry]
 
-    public init(name: String? = nil, description: String? = nil, monochrome: Bool? = nil,
-                entries: [ThemeKey: ThemeEntry] = [:]) {
+    public init(
+        name: String? = nil, description: String? = nil, monochrome: Bool? = nil,
+        entries: [ThemeKey: ThemeEntry] = [:]
+    ) {
         self.name = name
         self.description = description
         self.monochrome = monochrome

@@ -12,16 +12,19 @@ public struct ThemeCatalog: Sendable {
     /// Where themes are looked for, in order: `$WARROOM_THEMES` (colon-separated),
     /// `./themes`, then a `themes` folder beside the executable or in one of its parents
     /// (so `.build/debug/warroom` finds the project's), then `../share/warroom/themes`.
-    public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                          currentDirectory: String = FileManager.default.currentDirectoryPath,
-                                          executablePath: String? = CommandLine.arguments.first) -> [String] {
+    public static func defaultDirectories(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        executablePath: String? = CommandLine.arguments.first
+    ) -> [String] {
         var result: [String] = []
         if let extra = environment["WARROOM_THEMES"], !extra.isEmpty {
             result += extra.split(separator: ":").map(String.init)
         }
         result.append((currentDirectory as NSString).appendingPathComponent("themes"))
         if let executablePath, !executablePath.isEmpty {
-            let absolute = executablePath.hasPrefix("/")
+            let absolute =
+                executablePath.hasPrefix("/")
                 ? executablePath : (currentDirectory as NSString).appendingPathComponent(executablePath)
             var directory = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().deletingLastPathComponent()
             result.append(directory.deletingLastPathComponent().appendingPathComponent("share/warroom/themes").path)

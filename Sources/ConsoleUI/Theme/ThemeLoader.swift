@@ -57,7 +57,11 @@ public enum ThemeLoader {
             case "name": overlay.name = value.string
             case "description": overlay.description = value.string
             case "monochrome":
-                if let flag = value.bool { overlay.monochrome = flag } else { warn(key, value, "expected true or false") }
+                if let flag = value.bool {
+                    overlay.monochrome = flag
+                } else {
+                    warn(key, value, "expected true or false")
+                }
             case "styles":
                 guard let styles = value.mapping else {
                     warn(key, value, "expected a mapping of style keys")
@@ -80,8 +84,10 @@ public enum ThemeLoader {
         return (overlay, warnings)
     }
 
-    private static func parseEntry(_ node: Node, path: String,
-                                   warn: (String, Node?, String) -> Void) -> ThemeEntry? {
+    private static func parseEntry(
+        _ node: Node, path: String,
+        warn: (String, Node?, String) -> Void
+    ) -> ThemeEntry? {
         guard let fields = node.mapping else {
             warn(path, node, "expected a mapping with fg, bg, attrs, mono")
             return nil
@@ -93,8 +99,10 @@ public enum ThemeLoader {
             switch field {
             case "fg", "foreground", "bg", "background":
                 guard let text = value.string, let color = ColorNames.parse(text) else {
-                    warn(fieldPath, value, "bad colour \(value.string.map { "'\($0)'" } ?? "value")"
-                        + " (a name like red or brightRed, color0-color255, 0-255, #rrggbb or default)")
+                    warn(
+                        fieldPath, value,
+                        "bad colour \(value.string.map { "'\($0)'" } ?? "value")"
+                            + " (a name like red or brightRed, color0-color255, 0-255, #rrggbb or default)")
                     continue
                 }
                 if field.hasPrefix("f") { entry.foreground = color } else { entry.background = color }
@@ -108,8 +116,10 @@ public enum ThemeLoader {
         return entry
     }
 
-    private static func parseAttributes(_ node: Node, path: String,
-                                        warn: (String, Node?, String) -> Void) -> TextAttributes {
+    private static func parseAttributes(
+        _ node: Node, path: String,
+        warn: (String, Node?, String) -> Void
+    ) -> TextAttributes {
         var words: [(String, Node)] = []
         if let sequence = node.sequence {
             for item in sequence { words.append((item.string ?? "", item)) }
@@ -153,7 +163,8 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let name, let searched):
-            return "no theme named '\(name)' (looked in: \(searched.isEmpty ? "nowhere" : searched.joined(separator: ", ")))"
+            return
+                "no theme named '\(name)' (looked in: \(searched.isEmpty ? "nowhere" : searched.joined(separator: ", ")))"
         case .unreadable(let path, let reason):
             return "cannot read theme file \(path): \(reason)"
         }

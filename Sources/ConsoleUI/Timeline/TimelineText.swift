@@ -15,7 +15,9 @@ enum TimelineText {
     static let kindWidth = ConsoleEvent.words.values.map(\.count).max() ?? 9
 
     static func detail(_ event: ConsoleEvent) -> [String] {
-        var lines = ["\(TimeText.day(event.time)) \(TimeText.clock(event.time)) UTC · \(event.author) · \(event.kind)", ""]
+        var lines = [
+            "\(TimeText.day(event.time)) \(TimeText.clock(event.time)) UTC · \(event.author) · \(event.kind)", ""
+        ]
         lines.append(event.text + (event.outcome.map { "  " + $0 } ?? ""))
         if !event.detail.isEmpty {
             lines.append("")

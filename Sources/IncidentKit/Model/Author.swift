@@ -4,9 +4,10 @@ import Foundation
 /// where the user is `$USER`, `$LOGNAME`, or the account database's name for this uid
 /// (cron jobs, `env -i` and some containers set neither variable).
 public enum Author {
-    public static func current(override name: String? = nil,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String
-    {
+    public static func current(
+        override name: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if let name, !name.isEmpty { return name }
         if let name = environment["WARROOM_AUTHOR"], !name.isEmpty { return name }
         let user = nonEmpty(environment["USER"]) ?? nonEmpty(environment["LOGNAME"]) ?? accountName() ?? "unknown"
@@ -21,8 +22,9 @@ public enum Author {
         // pw_name points into the buffer, so it is read while the buffer is still pinned.
         return buffer.withUnsafeMutableBufferPointer { bytes -> String? in
             guard let base = bytes.baseAddress,
-                  getpwuid_r(getuid(), &entry, base, bytes.count, &result) == 0, result != nil,
-                  let name = entry.pw_name else { return nil }
+                getpwuid_r(getuid(), &entry, base, bytes.count, &result) == 0, result != nil,
+                let name = entry.pw_name
+            else { return nil }
             return nonEmpty(String(cString: name))
         }
     }

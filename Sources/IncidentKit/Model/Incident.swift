@@ -17,9 +17,11 @@ public struct Incident: Sendable, Codable, Equatable {
     public var startedAt: Date
     public var resolvedAt: Date?
 
-    public init(id: String, title: String, runbookPath: String? = nil, runbookHash: String? = nil,
-                severity: String, status: IncidentStatus = .investigating, roles: [String: String] = [:],
-                startedAt: Date, resolvedAt: Date? = nil, runbookSection: String? = nil) {
+    public init(
+        id: String, title: String, runbookPath: String? = nil, runbookHash: String? = nil,
+        severity: String, status: IncidentStatus = .investigating, roles: [String: String] = [:],
+        startedAt: Date, resolvedAt: Date? = nil, runbookSection: String? = nil
+    ) {
         self.runbookSection = runbookSection
         self.id = id
         self.title = title

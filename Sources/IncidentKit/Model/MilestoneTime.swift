@@ -5,7 +5,8 @@ import RunbookKit
 public enum MilestoneTime {
     public static func parse(_ text: String, near reference: Date) throws -> Date {
         guard let date = ClockTime.parse(text, near: reference) else {
-            throw JournalError.invalidValue(what: "time", value: text, valid: ["HH:MM", "HH:MM:SS", "2026-12-03T13:02:00Z"])
+            throw JournalError.invalidValue(
+                what: "time", value: text, valid: ["HH:MM", "HH:MM:SS", "2026-12-03T13:02:00Z"])
         }
         return date
     }

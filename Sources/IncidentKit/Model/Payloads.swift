@@ -19,9 +19,11 @@ public struct OpenedPayload: EventPayload {
     public var source: String?
     /// The status it opened with when not `investigating`.
     public var status: IncidentStatus?
-    public init(title: String, severity: String, runbook: String? = nil, runbookHash: String? = nil,
-                runbookSection: String? = nil, impactStartedAt: String? = nil, source: String? = nil,
-                status: IncidentStatus? = nil) {
+    public init(
+        title: String, severity: String, runbook: String? = nil, runbookHash: String? = nil,
+        runbookSection: String? = nil, impactStartedAt: String? = nil, source: String? = nil,
+        status: IncidentStatus? = nil
+    ) {
         self.title = title
         self.severity = severity
         self.runbook = runbook
@@ -43,8 +45,10 @@ public struct AlertPayload: Codable, Sendable, Equatable {
     public var startsAt: String?
     public var endsAt: String?
     public var generatorURL: String?
-    public init(fingerprint: String, alertname: String?, labels: [String: String], annotations: [String: String],
-                startsAt: String? = nil, endsAt: String? = nil, generatorURL: String? = nil) {
+    public init(
+        fingerprint: String, alertname: String?, labels: [String: String], annotations: [String: String],
+        startsAt: String? = nil, endsAt: String? = nil, generatorURL: String? = nil
+    ) {
         self.fingerprint = fingerprint
         self.alertname = alertname
         self.labels = labels
@@ -132,9 +136,11 @@ public struct CommandStartedPayload: EventPayload {
     public var pid: Int?
     public var host: String?
 
-    public init(command: String, commandId: Int? = nil, dryRun: Bool = false, values: [String: String]? = nil,
-                runner: String? = nil, risk: String? = nil, interactive: Bool? = nil, title: String? = nil,
-                pid: Int? = nil, host: String? = nil) {
+    public init(
+        command: String, commandId: Int? = nil, dryRun: Bool = false, values: [String: String]? = nil,
+        runner: String? = nil, risk: String? = nil, interactive: Bool? = nil, title: String? = nil,
+        pid: Int? = nil, host: String? = nil
+    ) {
         self.pid = pid
         self.host = host
         self.command = command
@@ -171,9 +177,11 @@ public struct CommandFinishedPayload: EventPayload {
     /// The `command_started` event this ends. Older events: nil.
     public var startedEvent: Int64?
 
-    public init(command: String, commandId: Int? = nil, exitStatus: Int?, signal: Int? = nil, durationMs: Int,
-                output: String? = nil, tail: [String] = [], dryRun: Bool = false, cancelled: Bool? = nil,
-                timedOut: Bool? = nil, failure: String? = nil, startedEvent: Int64? = nil) {
+    public init(
+        command: String, commandId: Int? = nil, exitStatus: Int?, signal: Int? = nil, durationMs: Int,
+        output: String? = nil, tail: [String] = [], dryRun: Bool = false, cancelled: Bool? = nil,
+        timedOut: Bool? = nil, failure: String? = nil, startedEvent: Int64? = nil
+    ) {
         self.startedEvent = startedEvent
         self.cancelled = cancelled
         self.timedOut = timedOut

@@ -11,7 +11,9 @@ public enum EventText {
         switch (kind, payload) {
         case (_, .opened(let p)):
             if p.severity == WalkRecord.severity {
-                return "Walk started: " + (p.title.hasPrefix(WalkRecord.titlePrefix) ? String(p.title.dropFirst(WalkRecord.titlePrefix.count)) : p.title)
+                return "Walk started: "
+                    + (p.title.hasPrefix(WalkRecord.titlePrefix)
+                        ? String(p.title.dropFirst(WalkRecord.titlePrefix.count)) : p.title)
             }
             return "Incident opened: \(p.title) (\(p.severity))"
         case (_, .severity(let p)):
@@ -43,9 +45,11 @@ public enum EventText {
         case (_, .note(let p)):
             return p.text + (p.step.map { " (on step: \($0))" } ?? "")
         case (_, .milestone(let p)):
-            return "Milestone: " + p.milestone.rawValue.replacingOccurrences(of: "_", with: " ") + (p.at.map { " (reached \($0))" } ?? "")
+            return "Milestone: " + p.milestone.rawValue.replacingOccurrences(of: "_", with: " ")
+                + (p.at.map { " (reached \($0))" } ?? "")
         case (_, .slaBreached(let p)):
-            return "SLA breached: \(p.severity) not acknowledged within \(Durations.text(milliseconds: p.responseSeconds * 1000))"
+            return
+                "SLA breached: \(p.severity) not acknowledged within \(Durations.text(milliseconds: p.responseSeconds * 1000))"
         case (_, .alert(let p)):
             let name = p.alertname ?? p.fingerprint
             let summary = p.annotations["summary"].map { ": \($0)" } ?? ""
@@ -100,8 +104,10 @@ public enum EventText {
 
     /// `SIGINT`, `SIGKILL` …; other numbers as `signal N`.
     public static func signalName(_ number: Int) -> String {
-        let names = [1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE", 14: "SIGALRM",
-                     15: "SIGTERM"]
+        let names = [
+            1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE", 14: "SIGALRM",
+            15: "SIGTERM"
+        ]
         return names[number] ?? "signal \(number)"
     }
 

@@ -71,7 +71,9 @@ enum FlatJSON {
 
         mutating func number() -> Double? {
             let start = index
-            while let c = current, (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x45 || c == 0x65 {
+            while let c = current,
+                (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x45 || c == 0x65
+            {
                 index += 1
             }
             guard index > start else { return nil }
@@ -117,7 +119,7 @@ enum FlatJSON {
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
                     guard var scalar = hex4() else { return nil }
-                    if scalar >= 0xD800, scalar < 0xDC00 {  // a surrogate pair
+                    if scalar >= 0xD800, scalar < 0xDC00 { // a surrogate pair
                         guard literal("\\u"), let low = hex4(), low >= 0xDC00, low < 0xE000 else { return nil }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }

@@ -7,7 +7,8 @@ import RunbookKit
 public enum PostmortemRenderer {
     /// `postmortem`, or `walk` for a walk's report.
     public static func defaultTemplate(named name: String = "postmortem") throws -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates") else {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates")
+        else {
             throw JournalError.database(path: "Templates/\(name).mustache", detail: "default template missing")
         }
         return try String(contentsOf: url, encoding: .utf8)
@@ -84,7 +85,7 @@ extension PostmortemReport {
             "actionItems": actionItems,
             "actionItemsMarkdown": actionItemsMarkdown,
             "hasActionItems": !actionItems.isEmpty,
-            "eventCount": eventCount,
+            "eventCount": eventCount
         ]
     }
 }

@@ -67,8 +67,9 @@ extension PostmortemReport {
     /// `now` ends the clocks of an incident still open (default: the moment of writing).
     public init(incident: Incident, events: [TimelineEvent], runbook: Runbook? = nil, now: Date? = nil) {
         let decoded = DecodedPayload.decodeAll(events)
-        let digest = IncidentDigest(incident: incident, events: events, decoded: decoded, runbook: runbook,
-                                    now: now ?? incident.resolvedAt ?? Date())
+        let digest = IncidentDigest(
+            incident: incident, events: events, decoded: decoded, runbook: runbook,
+            now: now ?? incident.resolvedAt ?? Date())
         var builder = PostmortemBuilder(incident: incident)
         for item in digest.steps { builder.expectItem(item.text) }
         for (event, payload) in zip(events, decoded) { builder.add(event, payload) }
@@ -115,27 +116,35 @@ struct PostmortemBuilder {
             resolvedByStatus = p.to == .resolved ? (resolvedByStatus ?? event.time) : nil
         case .milestone(let p):
             // The first record counts, unless a later one states when it was reached (`--at`).
-            if milestones[p.milestone] == nil || p.at != nil { milestones[p.milestone] = p.reached(recordedAt: event.time) }
+            if milestones[p.milestone] == nil || p.at != nil {
+                milestones[p.milestone] = p.reached(recordedAt: event.time)
+            }
         case .item(let p):
             if checklist[p.item] == nil { checklistOrder.append(p.item) }
             let state = event.kind == .itemTicked ? "done" : event.kind == .itemSkipped ? "skipped" : "not done"
-            checklist[p.item] = .init(item: p.item, state: state, time: state == "not done" ? "" : stamp,
-                                      author: state == "not done" ? "" : event.author, reason: p.reason ?? "")
+            checklist[p.item] = .init(
+                item: p.item, state: state, time: state == "not done" ? "" : stamp,
+                author: state == "not done" ? "" : event.author, reason: p.reason ?? "")
             markedAt[p.item] = state == "not done" ? nil : event.time
         case .finished(let p):
             let key = p.tail.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-            commands.append(.init(command: p.command, exit: EventText.exitText(p),
-                                  duration: Durations.text(milliseconds: p.durationMs), output: p.output ?? "—",
-                                  time: stamp, keyLine: key))
+            commands.append(
+                .init(
+                    command: p.command, exit: EventText.exitText(p),
+                    duration: Durations.text(milliseconds: p.durationMs), output: p.output ?? "—",
+                    time: stamp, keyLine: key))
         case .refused(let p):
-            commands.append(.init(command: p.command, exit: "refused: \(p.reason)", duration: "—", output: "—",
-                                  time: stamp))
+            commands.append(
+                .init(
+                    command: p.command, exit: "refused: \(p.reason)", duration: "—", output: "—",
+                    time: stamp))
         case .done(let p):
             commands.append(.init(command: p.command, exit: "done by hand", duration: "—", output: "—", time: stamp))
         case .metric(let p):
             addMetric(p, breached: event.kind == .metricBreached, stamp: stamp)
         case .note(let p):
-            notes.append(.init(time: stamp, author: event.author, text: p.text + (p.step.map { " (on step: \($0))" } ?? "")))
+            notes.append(
+                .init(time: stamp, author: event.author, text: p.text + (p.step.map { " (on step: \($0))" } ?? "")))
             if let action = Self.actionItem(p.text) {
                 actionItems.append(.init(time: stamp, author: event.author, text: action))
             }
@@ -193,7 +202,9 @@ struct PostmortemBuilder {
             Durations.text(seconds: date.map { $0.timeIntervalSince(origin) })
         }
         func stamp(_ date: Date?) -> String {
-            date.map { let p = UTCParts($0); return p.dateString + " " + p.timeString + " UTC" } ?? "—"
+            date.map {
+                let p = UTCParts($0); return p.dateString + " " + p.timeString + " UTC"
+            } ?? "—"
         }
         var rows = checklistOrder.compactMap { checklist[$0] }
         // Each mark's time since the mark before it (or the start): how long each step took.
@@ -213,7 +224,8 @@ struct PostmortemBuilder {
         }
         return PostmortemReport(
             incident: incident, start: stamp(incident.startedAt), end: stamp(incident.resolvedAt),
-            duration: incident.resolvedAt.map { Durations.text(seconds: $0.timeIntervalSince(incident.startedAt)) } ?? "—",
+            duration: incident.resolvedAt.map { Durations.text(seconds: $0.timeIntervalSince(incident.startedAt)) }
+                ?? "—",
             timeToAcknowledge: since(milestones[.acknowledged]), timeToMitigate: since(milestones[.mitigated]),
             timeToResolve: since(resolved),
             impactStart: stamp(digest.impactStartedAt),
@@ -224,17 +236,22 @@ struct PostmortemBuilder {
             severityTime: spans(digest.severitySpans), statusTime: spans(digest.statusSpans),
             handoffs: digest.handoffs.map { line($0.time, $0.to, "\($0.role): \($0.from ?? "nobody") → \($0.to)") },
             updates: digest.updates.map { u in
-                line(u.time, u.author, u.delivery + ": "
-                     + u.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                line(
+                    u.time, u.author,
+                    u.delivery + ": "
+                        + u.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                         .filter { !$0.isEmpty }.joined(separator: " · "))
             },
             followUps: digest.followUps.map { f in
                 let p = UTCParts(f.addedAt)
-                return .init(id: f.id, text: f.text, owner: f.owner ?? "—", state: f.state,
-                             added: p.dateString + " " + p.timeString)
+                return .init(
+                    id: f.id, text: f.text, owner: f.owner ?? "—", state: f.state,
+                    added: p.dateString + " " + p.timeString)
             },
             stepsTitle: digest.stepsTitle ?? "", severityChanges: severityChanges,
-            roles: incident.roles.sorted { $0.key < $1.key }.map { PostmortemReport.Role(role: $0.key, person: $0.value) },
+            roles: incident.roles.sorted { $0.key < $1.key }.map {
+                PostmortemReport.Role(role: $0.key, person: $0.value)
+            },
             days: days, checklist: rows,
             checklistDone: rows.filter { $0.state == "done" }.count,
             checklistSkipped: rows.filter { $0.state == "skipped" }.count,

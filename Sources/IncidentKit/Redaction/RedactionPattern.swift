@@ -16,9 +16,11 @@ public struct RedactionPattern: @unchecked Sendable {
     /// without running the regex (most text has no secret). Empty: always run.
     let triggers: [[UInt8]]
 
-    public init(name: String, _ pattern: String, options: NSRegularExpression.Options = [],
-                triggers: [String] = [], secretGroups: [Int] = [],
-                accept: (@Sendable ([String?]) -> Bool)? = nil) throws {
+    public init(
+        name: String, _ pattern: String, options: NSRegularExpression.Options = [],
+        triggers: [String] = [], secretGroups: [Int] = [],
+        accept: (@Sendable ([String?]) -> Bool)? = nil
+    ) throws {
         self.name = name
         self.triggers = triggers.map { Array($0.lowercased().utf8) }
         self.regex = try NSRegularExpression(pattern: pattern, options: options)

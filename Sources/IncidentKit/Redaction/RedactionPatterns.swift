@@ -5,14 +5,16 @@ import Foundation
 enum RedactionPatterns {
     /// Words that make an assignment's name about a secret (`DB_PASSWORD`, `api-key`, `GITHUB_TOKEN`).
     static let secretNameWords: Set<String> = [
-        "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "credential", "credentials",
+        "password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "credential", "credentials"
     ]
 
     /// Last words of a name that make it a setting about a secret rather than the secret.
     static let settingWords: Set<String> = [
-        "count", "counts", "limit", "limits", "ttl", "days", "hours", "minutes", "seconds", "length", "len", "size", "max",
-        "min", "rotation", "timeout", "expiry", "expires", "type", "name", "file", "path", "url", "id", "policy", "enabled",
-        "version", "header", "field", "env", "var",
+        "count", "counts", "limit", "limits", "ttl", "days", "hours", "minutes", "seconds", "length", "len", "size",
+        "max",
+        "min", "rotation", "timeout", "expiry", "expires", "type", "name", "file", "path", "url", "id", "policy",
+        "enabled",
+        "version", "header", "field", "env", "var"
     ]
 
     static func all() -> [RedactionPattern] {
@@ -26,14 +28,18 @@ enum RedactionPatterns {
                 triggers: ["private key"],
                 secretGroups: [3]),
             // AWS access key ids.
-            try! RedactionPattern(name: "AWS access key id", #"\b((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})\b"#,
-                                  triggers: ["akia", "asia", "agpa", "aida", "aroa"],
+            try! RedactionPattern(
+                name: "AWS access key id", #"\b((?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16})\b"#,
+                triggers: ["akia", "asia", "agpa", "aida", "aroa"],
                 secretGroups: [1]),
             // Well-known API key prefixes: GitHub, GitLab, Slack, Stripe, OpenAI/Anthropic, Google.
             try! RedactionPattern(
                 name: "API key prefix",
                 #"\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_\-]{20,}|xox[abposr]-[A-Za-z0-9\-]{10,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|sk-(?:ant-|proj-)?[A-Za-z0-9_\-]{20,}|AIza[0-9A-Za-z_\-]{35})"#,
-                triggers: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-", "aiza"],
+                triggers: [
+                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "_live_", "_test_", "sk-",
+                    "aiza"
+                ],
                 secretGroups: [1]),
             // Authorization headers and bare bearer tokens. A token must look like one (long, or with digits),
             // so "Bearer tokens expire" stays.
@@ -55,7 +61,8 @@ enum RedactionPatterns {
             // SQL: PASSWORD 'x', IDENTIFIED BY 'x'
             try! RedactionPattern(
                 name: "SQL password",
-                #"\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']*)'"#, options: [.caseInsensitive], triggers: ["password", "identified"],
+                #"\b(?:PASSWORD|IDENTIFIED\s+BY)\s+'([^']*)'"#, options: [.caseInsensitive],
+                triggers: ["password", "identified"],
                 secretGroups: [1]),
             // --password=x, --password x, --token=x, -p'x' is too ambiguous and left alone.
             try! RedactionPattern(
@@ -113,7 +120,8 @@ enum RedactionPatterns {
             try! RedactionPattern(
                 name: "npm auth", #"(?i)\b_(?:authToken|auth|password)\s*=\s*("[^"]*"|\S+)"#,
                 triggers: ["_auth", "_password"], secretGroups: [1]),
-            try! RedactionPattern(name: "npm token", #"\b(npm_[A-Za-z0-9]{36})\b"#, triggers: ["npm_"], secretGroups: [1]),
+            try! RedactionPattern(
+                name: "npm token", #"\b(npm_[A-Za-z0-9]{36})\b"#, triggers: ["npm_"], secretGroups: [1]),
             // JSON inside a shell string: `{\"password\":\"hunter2\"}`.
             try! RedactionPattern(
                 name: "escaped JSON secret",
@@ -126,7 +134,7 @@ enum RedactionPatterns {
                 name: "secret line",
                 #"(?m)^[ \t]*(?:-[ \t]+)?"?([A-Za-z][A-Za-z0-9_\-]*)"?[ \t]*:[ \t]+([^\s"'\[]+)[ \t]*$"#,
                 triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
-                secretGroups: [2], accept: isSecretAssignment),
+                secretGroups: [2], accept: isSecretAssignment)
         ]
         // swiftlint:enable force_try
     }
@@ -136,7 +144,8 @@ enum RedactionPatterns {
         guard let name = groups[1] else { return false }
         let words = name.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" }).map(String.init)
         let joined = name.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
-        let named = words.contains(where: secretNameWords.contains)
+        let named =
+            words.contains(where: secretNameWords.contains)
             || ["password", "passwd", "secret", "token", "apikey", "accesskey"].contains(where: joined.hasSuffix)
         guard named else { return false }
         // A setting about a secret, not the secret: `token_count=15000`, `api_key_rotation_days=90`.
@@ -144,7 +153,10 @@ enum RedactionPatterns {
         let value = groups.dropFirst(2).compactMap { $0 }.first ?? ""
         // `pass=128`, `keys=3`: an ambiguous short name with a small number counts something.
         if words.allSatisfy({ ["pass", "key", "keys", "token", "tokens"].contains($0) }),
-           value.count <= 6, value.allSatisfy(\.isNumber) { return false }
+            value.count <= 6, value.allSatisfy(\.isNumber)
+        {
+            return false
+        }
         return !value.isEmpty && !value.hasPrefix("$") && value != "[REDACTED]"
     }
 }

@@ -9,7 +9,9 @@ extension Redactor {
         var copy = self
         for literal in Set(literals) where literal.count >= 4 && !literal.contains(where: \.isNewline) {
             let escaped = NSRegularExpression.escapedPattern(for: literal)
-            if let pattern = try? RedactionPattern(name: "secret value", escaped, triggers: [String(literal.prefix(16))]) {
+            if let pattern = try? RedactionPattern(
+                name: "secret value", escaped, triggers: [String(literal.prefix(16))])
+            {
                 copy.append(pattern)
             }
         }

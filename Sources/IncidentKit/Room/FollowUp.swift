@@ -42,12 +42,15 @@ struct FollowUpFold {
         switch payload {
         case .actionAdded(let p):
             index[event.id] = list.count
-            list.append(FollowUp(id: event.id, text: p.text, owner: p.owner, addedAt: event.time, addedBy: event.author))
+            list.append(
+                FollowUp(id: event.id, text: p.text, owner: p.owner, addedAt: event.time, addedBy: event.author))
         case .note(let p):
             guard let owned = FollowUp.fromNote(p.text) else { return }
             index[event.id] = list.count
-            list.append(FollowUp(id: event.id, text: owned.text, owner: owned.owner, addedAt: event.time,
-                                 addedBy: event.author))
+            list.append(
+                FollowUp(
+                    id: event.id, text: owned.text, owner: owned.owner, addedAt: event.time,
+                    addedBy: event.author))
         case .actionClosed(let p):
             guard let at = index[p.action] else { return }
             list[at].closedAt = event.time

@@ -8,11 +8,15 @@ public enum HandoffBriefing {
         let i = d.incident
         out.append("Hand-off of \(role) on \(i.id): \(from ?? "nobody") → \(to)")
         out.append("\(i.title)")
-        out.append("Severity \(i.severity), status \(i.status.rawValue), open for \(Durations.text(seconds: d.elapsedSeconds))")
+        out.append(
+            "Severity \(i.severity), status \(i.status.rawValue), open for \(Durations.text(seconds: d.elapsedSeconds))"
+        )
         out.append("SLA: \(d.slaText)")
         let roles = i.roles.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         if !roles.isEmpty { out.append("Roles: " + roles.joined(separator: ", ")) }
-        let reached = Milestone.allCases.compactMap { m in d.milestones[m].map { "\(m.rawValue) \(UTCParts($0).timeString)" } }
+        let reached = Milestone.allCases.compactMap { m in
+            d.milestones[m].map { "\(m.rawValue) \(UTCParts($0).timeString)" }
+        }
         if !reached.isEmpty { out.append("Milestones (UTC): " + reached.joined(separator: ", ")) }
 
         if let title = d.stepsTitle {

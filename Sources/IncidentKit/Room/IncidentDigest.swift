@@ -87,11 +87,13 @@ public struct IncidentDigest: Sendable, Equatable {
         let deadline = incident.startedAt.addingTimeInterval(Double(responseSeconds))
         if let acknowledgedAt {
             let took = Durations.text(seconds: acknowledgedAt.timeIntervalSince(incident.startedAt))
-            return acknowledgedAt <= deadline ? "met: acknowledged in \(took) (within \(limit))"
+            return acknowledgedAt <= deadline
+                ? "met: acknowledged in \(took) (within \(limit))"
                 : "breached: acknowledged in \(took), \(limit) allowed"
         }
         let late = now.timeIntervalSince(deadline)
-        return late > 0 ? "breached by \(Durations.text(seconds: late)) (\(limit) to acknowledge)"
+        return late > 0
+            ? "breached by \(Durations.text(seconds: late)) (\(limit) to acknowledge)"
             : "\(Durations.text(seconds: -late)) left to acknowledge (\(limit))"
     }
 
@@ -104,7 +106,8 @@ extension IncidentDigest {
     /// Folds `events` (oldest first) of `incident`; `runbook` supplies severities' response times
     /// and the steps never touched.
     public init(incident: Incident, events: [TimelineEvent], runbook: Runbook?, now: Date) {
-        self.init(incident: incident, events: events, decoded: DecodedPayload.decodeAll(events), runbook: runbook, now: now)
+        self.init(
+            incident: incident, events: events, decoded: DecodedPayload.decodeAll(events), runbook: runbook, now: now)
     }
 
     /// With the payloads already decoded (the postmortem decodes them once for both).
@@ -156,7 +159,9 @@ struct DigestFold {
             statuses.append((p.to.rawValue, event.time))
         case .milestone(let p):
             // The first record counts, unless a later one states when it was reached (`--at`).
-            if milestones[p.milestone] == nil || p.at != nil { milestones[p.milestone] = p.reached(recordedAt: event.time) }
+            if milestones[p.milestone] == nil || p.at != nil {
+                milestones[p.milestone] = p.reached(recordedAt: event.time)
+            }
             if p.milestone == .resolved, statuses.last?.0 != "resolved" { statuses.append(("resolved", event.time)) }
         case .slaBreached:
             slaBreachedAt = slaBreachedAt ?? event.time
@@ -172,13 +177,16 @@ struct DigestFold {
             if !list.isEmpty { lastList = list }
             if marks[list]?[p.item] == nil { markOrder[list, default: []].append(p.item) }
             let state = event.kind == .itemTicked ? "done" : event.kind == .itemSkipped ? "skipped" : "open"
-            marks[list, default: [:]][p.item] = .init(text: p.item, state: state,
-                                                      time: state == "open" ? nil : event.time,
-                                                      author: state == "open" ? nil : event.author, reason: p.reason)
+            marks[list, default: [:]][p.item] = .init(
+                text: p.item, state: state,
+                time: state == "open" ? nil : event.time,
+                author: state == "open" ? nil : event.author, reason: p.reason)
         case .started(let p):
             openRuns[event.id] = runs.count
-            runs.append(.init(command: p.command, startedAt: event.time, author: event.author, result: "running",
-                              failed: false, lastLines: []))
+            runs.append(
+                .init(
+                    command: p.command, startedAt: event.time, author: event.author, result: "running",
+                    failed: false, lastLines: []))
         case .finished(let p):
             let result = EventText.exitText(p)
             let failed = !p.dryRun && (p.failure != nil || p.exitStatus != 0)
@@ -193,13 +201,16 @@ struct DigestFold {
                 runs[at].failed = failed
                 runs[at].lastLines = p.tail
             } else {
-                runs.append(.init(command: p.command, startedAt: event.time, author: event.author, result: result,
-                                  failed: failed, lastLines: p.tail))
+                runs.append(
+                    .init(
+                        command: p.command, startedAt: event.time, author: event.author, result: result,
+                        failed: failed, lastLines: p.tail))
             }
         case .metric(let p):
             if event.kind == .metricRecovered { breached[p.metric] = nil; return }
             if breached[p.metric] == nil { breachOrder.removeAll { $0 == p.metric }; breachOrder.append(p.metric) }
-            breached[p.metric] = .init(time: event.time, author: event.author, text: EventText.describe(event.kind, payload))
+            breached[p.metric] = .init(
+                time: event.time, author: event.author, text: EventText.describe(event.kind, payload))
         case .note(let p):
             notes.append(.init(time: event.time, author: event.author, text: p.text))
         default:
@@ -218,9 +229,10 @@ struct DigestFold {
         // Time "at resolved" is not time spent on the incident.
         digest.statusSpans = Self.spans(statuses, until: end).filter { $0.value != IncidentStatus.resolved.rawValue }
         let ranks = runbook?.severities ?? []
-        digest.peakSeverity = severities.map(\.0).min { a, b in
-            Self.rank(a, ranks) < Self.rank(b, ranks)
-        } ?? incident.severity
+        digest.peakSeverity =
+            severities.map(\.0).min { a, b in
+                Self.rank(a, ranks) < Self.rank(b, ranks)
+            } ?? incident.severity
         digest.handoffs = handoffs
         digest.updates = updates
         let followed = steps(runbook)
@@ -235,7 +247,8 @@ struct DigestFold {
     /// The list followed: the one items were last marked on (with its untouched items from the
     /// runbook), else the runbook's incident checklist or the severity's procedure, all open.
     func steps(_ runbook: Runbook?) -> (title: String?, steps: [IncidentDigest.Step]) {
-        let title = lastList ?? runbook?.incidentChecklist?.title
+        let title =
+            lastList ?? runbook?.incidentChecklist?.title
             ?? severityProcedure(runbook).map { Self.procedurePrefix + $0.title }
         guard let title else { return (nil, []) }
         let expected = Self.items(of: title, in: runbook)
@@ -249,7 +262,10 @@ struct DigestFold {
     func severityProcedure(_ runbook: Runbook?) -> Procedure? {
         guard let runbook else { return nil }
         if let name = runbook.severity(incident.severity)?.procedure,
-           let named = runbook.procedures.first(where: { $0.title.lowercased() == name.lowercased() }) { return named }
+            let named = runbook.procedures.first(where: { $0.title.lowercased() == name.lowercased() })
+        {
+            return named
+        }
         return runbook.procedures.first { $0.severity == incident.severity }
     }
 

@@ -34,10 +34,14 @@ public enum StatusUpdateDraft {
             (["status", "current status", "state"], i.status.rawValue.uppercased()),
             (["started", "start", "start time", "began", "impact started"], stamp(impactStart)),
             (["impact", "affected", "who is affected", "customer impact"], impact(d)),
-            (["what we are doing", "actions", "current actions", "next steps", "mitigation", "workaround", "eta"],
-             doing(d)),
-            (["next update", "next update at", "next update by"],
-             next.map(stamp) ?? "[time]"),
+            (
+                ["what we are doing", "actions", "current actions", "next steps", "mitigation", "workaround", "eta"],
+                doing(d)
+            ),
+            (
+                ["next update", "next update at", "next update by"],
+                next.map(stamp) ?? "[time]"
+            )
         ]
     }
 
@@ -74,7 +78,8 @@ public enum StatusUpdateDraft {
         let label = line[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " *-#_")).lowercased()
         let rest = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         guard let value = values.first(where: { $0.labels.contains(label) })?.value else { return line }
-        let looksUnfilled = rest.isEmpty || rest.contains("[") || rest.contains("{") || rest.contains("<")
+        let looksUnfilled =
+            rest.isEmpty || rest.contains("[") || rest.contains("{") || rest.contains("<")
             || rest.contains("/") || rest.contains("|")
         guard looksUnfilled else { return line }
         return String(line[...colon]) + " " + value

@@ -42,8 +42,10 @@ public struct AlertRow: Sendable, Equatable, Codable {
     public var lastSeen: Date
     public var via: String
 
-    public init(fingerprint: String, alertname: String?, status: String, incident: String, groupKey: String,
-                labels: [String: String], startsAt: String?, firstSeen: Date, lastSeen: Date, via: String) {
+    public init(
+        fingerprint: String, alertname: String?, status: String, incident: String, groupKey: String,
+        labels: [String: String], startsAt: String?, firstSeen: Date, lastSeen: Date, via: String
+    ) {
         self.fingerprint = fingerprint
         self.alertname = alertname
         self.status = status

@@ -5,10 +5,11 @@ extension Journal {
     /// `outputs/<incident>/<started event>.log`, its last lines and result into a
     /// `command_finished` event.
     @discardableResult
-    public func recordCommandFinished(started: TimelineEvent, command: String, commandId: Int? = nil,
-                                      exitStatus: Int?, signal: Int? = nil, durationMs: Int, output: String,
-                                      dryRun: Bool = false, tailLines: Int = 10, author: String) throws -> TimelineEvent
-    {
+    public func recordCommandFinished(
+        started: TimelineEvent, command: String, commandId: Int? = nil,
+        exitStatus: Int?, signal: Int? = nil, durationMs: Int, output: String,
+        dryRun: Bool = false, tailLines: Int = 10, author: String
+    ) throws -> TimelineEvent {
         let path = try writeOutput(output, incident: started.incident, event: started.id)
         let payload = CommandFinishedPayload(
             command: command, commandId: commandId, exitStatus: exitStatus, signal: signal, durationMs: durationMs,

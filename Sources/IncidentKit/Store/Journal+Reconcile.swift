@@ -6,13 +6,17 @@ extension Journal {
     /// saying its result is unknown, so the record never shows a run as still going forever.
     /// `isAlive`: whether a process id still runs (injected for tests).
     @discardableResult
-    public func reconcileOrphanedRuns(incident: String, host: String, author: String,
-                                      isAlive: (Int) -> Bool) throws -> [TimelineEvent] {
+    public func reconcileOrphanedRuns(
+        incident: String, host: String, author: String,
+        isAlive: (Int) -> Bool
+    ) throws -> [TimelineEvent] {
         let events = try events(incident: incident)
         var ended = Set<Int64>()
         var outputs = Set<String>()
         for event in events where event.kind == .commandFinished {
-            guard let payload = try? JSONDecoder().decode(CommandFinishedPayload.self, from: Data(event.payloadJSON.utf8)) else {
+            guard
+                let payload = try? JSONDecoder().decode(CommandFinishedPayload.self, from: Data(event.payloadJSON.utf8))
+            else {
                 continue
             }
             if let id = payload.startedEvent { ended.insert(id) }
@@ -20,9 +24,11 @@ extension Journal {
         }
         var appended: [TimelineEvent] = []
         for event in events where event.kind == .commandStarted && !ended.contains(event.id) {
-            guard let started = try? JSONDecoder().decode(CommandStartedPayload.self, from: Data(event.payloadJSON.utf8)),
-                  !started.dryRun, let pid = started.pid, started.host == host, !isAlive(pid),
-                  !outputs.contains("outputs/\(incident)/\(event.id).log") else { continue }
+            guard
+                let started = try? JSONDecoder().decode(CommandStartedPayload.self, from: Data(event.payloadJSON.utf8)),
+                !started.dryRun, let pid = started.pid, started.host == host, !isAlive(pid),
+                !outputs.contains("outputs/\(incident)/\(event.id).log")
+            else { continue }
             let killed = RunningGroups.killOrphan(location, incident: incident, event: event.id)
             let payload = CommandFinishedPayload(
                 command: started.command, commandId: started.commandId, exitStatus: nil,

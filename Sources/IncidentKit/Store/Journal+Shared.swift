@@ -4,11 +4,13 @@ import Foundation
 /// `appendRedacted`, so SQLite and PostgreSQL store byte-identical payloads.
 extension Journal {
     /// Opens a new incident (status investigating) and records its `opened` event.
-    public func openIncident(title: String, severity: String, runbookPath: String? = nil,
-                             runbookHash: String? = nil, author: String) throws -> Incident
-    {
-        let payload = OpenedPayload(title: storedRedactor.redact(title), severity: severity, runbook: runbookPath,
-                                    runbookHash: runbookHash)
+    public func openIncident(
+        title: String, severity: String, runbookPath: String? = nil,
+        runbookHash: String? = nil, author: String
+    ) throws -> Incident {
+        let payload = OpenedPayload(
+            title: storedRedactor.redact(title), severity: severity, runbook: runbookPath,
+            runbookHash: runbookHash)
         return try createIncident(payload, author: author)
     }
 
@@ -28,24 +30,27 @@ extension Journal {
     }
 
     /// Events of `incident` in commit order, optionally after an id, from a time, of some kinds.
-    public func events(incident: String, after: Int64? = nil, since: Date? = nil,
-                       kinds: Set<EventKind>? = nil) throws -> [TimelineEvent]
-    {
+    public func events(
+        incident: String, after: Int64? = nil, since: Date? = nil,
+        kinds: Set<EventKind>? = nil
+    ) throws -> [TimelineEvent] {
         try fetchEvents(incident: incident, after: after, since: since, kinds: kinds)
     }
 
     /// New events of `incident` after id `after`, from any writer in any process, as they are committed.
-    public func watch(incident: String, after: Int64,
-                      interval: Duration = .milliseconds(200)) -> AsyncThrowingStream<TimelineEvent, any Error>
-    {
+    public func watch(
+        incident: String, after: Int64,
+        interval: Duration = .milliseconds(200)
+    ) -> AsyncThrowingStream<TimelineEvent, any Error> {
         watchEvents(incident: incident, after: after, interval: interval)
     }
 
     /// Appends one event and returns it once committed.
     @discardableResult
-    public func append<P: Encodable>(_ kind: EventKind, _ payload: P, to incident: String,
-                                     author: String) throws -> TimelineEvent
-    {
+    public func append<P: Encodable>(
+        _ kind: EventKind, _ payload: P, to incident: String,
+        author: String
+    ) throws -> TimelineEvent {
         try appendRedacted(kind, json: try redactedJSON(payload), to: incident, author: author)
     }
 
@@ -57,9 +62,10 @@ extension Journal {
     // MARK: State changes (validated, then recorded as events)
 
     @discardableResult
-    public func setSeverity(_ severity: String, rules: SeverityRules, on incident: String,
-                            author: String) throws -> TimelineEvent?
-    {
+    public func setSeverity(
+        _ severity: String, rules: SeverityRules, on incident: String,
+        author: String
+    ) throws -> TimelineEvent? {
         let id = try rules.normalise(severity)
         let current = try self.incident(incident)
         guard current.severity != id else { return nil }
@@ -74,11 +80,13 @@ extension Journal {
     }
 
     @discardableResult
-    public func assignRole(_ role: String, to person: String, on incident: String,
-                           author: String) throws -> TimelineEvent
-    {
+    public func assignRole(
+        _ role: String, to person: String, on incident: String,
+        author: String
+    ) throws -> TimelineEvent {
         let current = try self.incident(incident)
-        let payload = RoleAssignedPayload(role: role.lowercased(), person: person, previous: current.roles[role.lowercased()])
+        let payload = RoleAssignedPayload(
+            role: role.lowercased(), person: person, previous: current.roles[role.lowercased()])
         return try append(payload, to: current.id, author: author)
     }
 
@@ -111,8 +119,9 @@ extension Journal {
         guard storedRedactor.mightContainSecret(text) else { return text }
         let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         let clean = storedRedactor.redactJSON(object)
-        let out = try JSONSerialization.data(withJSONObject: clean,
-                                             options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+        let out = try JSONSerialization.data(
+            withJSONObject: clean,
+            options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
         return String(decoding: out, as: UTF8.self)
     }
 }
@@ -141,9 +150,10 @@ extension Incident {
 
     /// A new incident as `payload` describes it, opened at `time`.
     public init(id: String, opened payload: OpenedPayload, at time: Date) {
-        self.init(id: id, title: payload.title, runbookPath: payload.runbook, runbookHash: payload.runbookHash,
-                  severity: payload.severity, status: payload.status ?? .investigating, startedAt: time,
-                  runbookSection: payload.runbookSection)
+        self.init(
+            id: id, title: payload.title, runbookPath: payload.runbook, runbookHash: payload.runbookHash,
+            severity: payload.severity, status: payload.status ?? .investigating, startedAt: time,
+            runbookSection: payload.runbookSection)
     }
 
     /// Folds one event into the current state; returns whether anything changed.

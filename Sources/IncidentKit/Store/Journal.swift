@@ -36,13 +36,17 @@ public protocol Journal: AnyObject, Sendable {
     func appendRedacted(_ kind: EventKind, json: String, to incident: String, author: String) throws -> TimelineEvent
 
     /// See `SQLiteJournal.recordAlerts`: one delivery of an alert group, in one transaction.
-    func recordAlerts(groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,
-                      values: [String: String], via: String, author: String) throws -> AlertOutcome
+    func recordAlerts(
+        groupKey: String, alerts: [AlertArrival], opening: OpenedPayload,
+        values: [String: String], via: String, author: String
+    ) throws -> AlertOutcome
     /// Every alert received, newest first.
     func alerts() throws -> [AlertRow]
     /// The incident of the alert with this fingerprint (or a unique prefix of it).
     func incident(forAlert fingerprint: String) throws -> String?
 
     /// New events of `incident` after id `after`, from any writer anywhere, as they are committed.
-    func watchEvents(incident: String, after: Int64, interval: Duration) -> AsyncThrowingStream<TimelineEvent, any Error>
+    func watchEvents(incident: String, after: Int64, interval: Duration) -> AsyncThrowingStream<
+        TimelineEvent, any Error
+    >
 }

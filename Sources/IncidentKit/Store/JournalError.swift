@@ -36,7 +36,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
         case .cannotCreate(let path, let detail):
             return "cannot create the store folder \(path): \(detail)"
         case .unknownIncident(let id, let known):
-            let list = known.isEmpty ? "there are no incidents in this store" : "known: " + known.joined(separator: ", ")
+            let list =
+                known.isEmpty ? "there are no incidents in this store" : "known: " + known.joined(separator: ", ")
             return "unknown incident \(id); \(list)"
         case .noOpenIncident:
             return "no open incident; give one with --incident ID or open one with `warroom incident open`"
@@ -47,7 +48,8 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
         case .notAFile(let path, let kind):
             return "\(path) is \(kind), not a journal file; move it away or point --store elsewhere."
         case .newerSchema(let path, let unknown):
-            return "\(path) was written by a newer warroom (schema changes \(unknown.joined(separator: ", ")) unknown here); "
+            return
+                "\(path) was written by a newer warroom (schema changes \(unknown.joined(separator: ", ")) unknown here); "
                 + "it can be read but not written by this version: upgrade warroom to write to it."
         case .diskFull(let path):
             return "disk full: cannot write \(path) (no space left on device); free space and try again."

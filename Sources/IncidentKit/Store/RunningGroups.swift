@@ -35,14 +35,16 @@ public enum RunningGroups {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
         let parts = text.split(whereSeparator: \.isWhitespace)
         guard parts.count == 2, let group = Int32(parts[0]), group > 1, let start = UInt64(parts[1]),
-              startTime(of: group) == start else { return nil }
+            startTime(of: group) == start
+        else { return nil }
         return kill(-group, SIGKILL) == 0 ? group : nil
     }
 
     /// The start time of process `pid` in clock ticks since boot (Linux); nil when it is gone.
     static func startTime(of pid: Int32) -> UInt64? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         // Fields after the command name: state is field 3, start time field 22.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         return fields.count > 19 ? UInt64(fields[19]) : nil

@@ -4,9 +4,10 @@ import GRDB
 extension SQLiteJournal {
     /// A separate connection polls `PRAGMA data_version` (which changes when another connection
     /// commits) every `interval`, and reads new rows only when it changed: cheap, no busy loop.
-    public func watchEvents(incident: String, after: Int64,
-                            interval: Duration) -> AsyncThrowingStream<TimelineEvent, any Error>
-    {
+    public func watchEvents(
+        incident: String, after: Int64,
+        interval: Duration
+    ) -> AsyncThrowingStream<TimelineEvent, any Error> {
         let path = location.databaseURL.path
         let timeout = busyTimeout
         return AsyncThrowingStream { continuation in
@@ -22,8 +23,12 @@ extension SQLiteJournal {
                             try watcher.read { db -> (Int, [TimelineEvent]) in
                                 let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                                 guard version != seenVersion else { return (version, []) }
-                                return (version, try Self.fetchEvents(db, incident: incident, after: last,
-                                                                       since: nil, kinds: nil))
+                                return (
+                                    version,
+                                    try Self.fetchEvents(
+                                        db, incident: incident, after: last,
+                                        since: nil, kinds: nil)
+                                )
                             }
                         }
                         seenVersion = version

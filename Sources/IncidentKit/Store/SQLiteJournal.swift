@@ -15,9 +15,10 @@ public final class SQLiteJournal: Journal {
     /// - Parameters:
     ///   - clock: the time stamped on new events and incidents; tests pass a fixed one.
     ///   - busyTimeout: how long to wait for another writer before reporting the store as locked.
-    public init(location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() },
-                redactor: Redactor = .standard, busyTimeout: Double = 5) throws
-    {
+    public init(
+        location: StoreLocation, clock: @escaping @Sendable () -> Date = { Date() },
+        redactor: Redactor = .standard, busyTimeout: Double = 5
+    ) throws {
         self.location = location
         self.redactor = redactor
         self.clock = clock
@@ -113,23 +114,29 @@ public final class SQLiteJournal: Journal {
 
     /// Inserts the incident row `payload` describes (next id of the day) and its `opened` event.
     func insertIncident(_ db: Database, _ payload: OpenedPayload, author: String, time now: Date) throws -> Incident {
-        let existing = try String.fetchAll(db, sql: "SELECT id FROM incident WHERE id LIKE ?",
-                                           arguments: [Incident.dayPrefix(at: now) + "%"])
+        let existing = try String.fetchAll(
+            db, sql: "SELECT id FROM incident WHERE id LIKE ?",
+            arguments: [Incident.dayPrefix(at: now) + "%"])
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM incident") ?? 0) + 1
         let incident = Incident(id: Incident.nextID(at: now, existing: existing), opened: payload, at: now)
-        try db.execute(sql: """
-            INSERT INTO incident (id, seq, title, runbook_path, runbook_hash, runbook_section, severity, status, roles, started_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)
-            """, arguments: [incident.id, seq, incident.title, incident.runbookPath, incident.runbookHash,
-                             incident.runbookSection, incident.severity, incident.status.rawValue,
-                             Timestamp.milliseconds(now)])
+        try db.execute(
+            sql: """
+                INSERT INTO incident (id, seq, title, runbook_path, runbook_hash, runbook_section, severity, status, roles, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)
+                """,
+            arguments: [
+                incident.id, seq, incident.title, incident.runbookPath, incident.runbookHash,
+                incident.runbookSection, incident.severity, incident.status.rawValue,
+                Timestamp.milliseconds(now)
+            ])
         _ = try insertEvent(db, incident: incident.id, kind: .opened, payload: payload, author: author, time: now)
         return incident
     }
 
     public func listIncidents(includeResolved: Bool) throws -> [Incident] {
         try read { db in
-            let sql = "SELECT * FROM incident" + (includeResolved ? "" : " WHERE status != 'resolved'")
+            let sql =
+                "SELECT * FROM incident" + (includeResolved ? "" : " WHERE status != 'resolved'")
                 + " ORDER BY seq DESC"
             return try Row.fetchAll(db, sql: sql).map(Self.incident(from:))
         }
@@ -162,7 +169,9 @@ public final class SQLiteJournal: Journal {
 
     // MARK: Reading the timeline
 
-    public func fetchEvents(incident: String, after: Int64?, since: Date?, kinds: Set<EventKind>?) throws -> [TimelineEvent] {
+    public func fetchEvents(incident: String, after: Int64?, since: Date?, kinds: Set<EventKind>?) throws
+        -> [TimelineEvent]
+    {
         try read { db in try Self.fetchEvents(db, incident: incident, after: after, since: since, kinds: kinds) }
     }
 
@@ -172,9 +181,10 @@ public final class SQLiteJournal: Journal {
         }
     }
 
-    static func fetchEvents(_ db: Database, incident: String, after: Int64?, since: Date?,
-                            kinds: Set<EventKind>?) throws -> [TimelineEvent]
-    {
+    static func fetchEvents(
+        _ db: Database, incident: String, after: Int64?, since: Date?,
+        kinds: Set<EventKind>?
+    ) throws -> [TimelineEvent] {
         var sql = "SELECT id, incident, time, author, kind, payload FROM event WHERE incident = ?"
         var arguments: StatementArguments = [incident]
         if let after { sql += " AND id > ?"; arguments += [after] }
@@ -190,8 +200,10 @@ public final class SQLiteJournal: Journal {
             let kind: String = row[4]
             // Unknown kinds (from a newer writer) are skipped rather than failing the whole read.
             guard let eventKind = EventKind(rawValue: kind) else { continue }
-            events.append(TimelineEvent(id: row[0], incident: row[1], time: Timestamp.date(milliseconds: row[2]),
-                                        author: row[3], kind: eventKind, payloadJSON: row[5]))
+            events.append(
+                TimelineEvent(
+                    id: row[0], incident: row[1], time: Timestamp.date(milliseconds: row[2]),
+                    author: row[3], kind: eventKind, payloadJSON: row[5]))
         }
         return events
     }
@@ -227,7 +239,8 @@ public final class SQLiteJournal: Journal {
             case .SQLITE_NOTADB: throw JournalError.notADatabase(path: path)
             case .SQLITE_FULL: throw JournalError.diskFull(path: path)
             case .SQLITE_IOERR where errno == ENOSPC: throw JournalError.diskFull(path: path)
-            case .SQLITE_CORRUPT: throw JournalError.corrupt(path: path, detail: error.message ?? "database disk image is malformed")
+            case .SQLITE_CORRUPT:
+                throw JournalError.corrupt(path: path, detail: error.message ?? "database disk image is malformed")
             default: throw JournalError.database(path: path, detail: error.message ?? "\(error)")
             }
         }

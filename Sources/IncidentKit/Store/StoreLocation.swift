@@ -11,11 +11,14 @@ public struct StoreLocation: Sendable, Equatable {
         -> StoreLocation
     {
         if let option, !option.isEmpty { return StoreLocation(directory: URL(fileURLWithPath: option)) }
-        if let env = environment["WARROOM_STORE"], !env.isEmpty { return StoreLocation(directory: URL(fileURLWithPath: env)) }
+        if let env = environment["WARROOM_STORE"], !env.isEmpty {
+            return StoreLocation(directory: URL(fileURLWithPath: env))
+        }
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
             return StoreLocation(directory: URL(fileURLWithPath: xdg).appendingPathComponent("warroom"))
         }
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
+        let home =
+            environment["HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser
         return StoreLocation(directory: home.appendingPathComponent(".local/share/warroom"))
     }

@@ -9,28 +9,39 @@ enum CloudVerbs {
     static let readVerbs: Set<String> = [
         "list", "ls", "describe", "show", "get", "info", "status", "version", "head", "cat", "tail", "logs", "read",
         "wait", "whoami", "get-value", "print-access-token", "print-identity-token", "get-iam-policy", "query",
-        "get-server-config", "search", "browse", "check",
+        "get-server-config", "search", "browse", "check"
     ]
     static let readPrefixes = ["describe-", "list-", "get-", "show-", "batch-get-", "lookup-", "search-"]
-    static let destroyVerbs: Set<String> = ["delete", "terminate", "remove", "rm", "rb", "destroy", "purge", "wipe", "drop"]
+    static let destroyVerbs: Set<String> = [
+        "delete", "terminate", "remove", "rm", "rb", "destroy", "purge", "wipe", "drop"
+    ]
     static let destroyPrefixes = ["delete-", "terminate-", "remove-", "deregister-", "purge-", "destroy-"]
     static let changeVerbs: Set<String> = [
         "create", "update", "upgrade", "set", "put", "start", "stop", "restart", "reset", "resize", "reboot", "import",
-        "export", "deploy", "apply", "attach", "detach", "add", "patch", "enable", "disable", "invoke", "publish", "send",
-        "run", "ssh", "scp", "cp", "mv", "sync", "snapshot", "copy", "restore", "failover", "promote", "rollback", "scale",
-        "edit", "login", "logout", "init", "install", "uninstall", "tag", "untag", "move", "mb", "rsync", "submit", "cancel",
+        "export", "deploy", "apply", "attach", "detach", "add", "patch", "enable", "disable", "invoke", "publish",
+        "send",
+        "run", "ssh", "scp", "cp", "mv", "sync", "snapshot", "copy", "restore", "failover", "promote", "rollback",
+        "scale",
+        "edit", "login", "logout", "init", "install", "uninstall", "tag", "untag", "move", "mb", "rsync", "submit",
+        "cancel",
         "rotate", "renew", "revoke", "grant", "modify", "register", "associate", "disassociate", "authorize", "clone",
-        "migrate", "resume", "suspend", "pause",
+        "migrate", "resume", "suspend", "pause"
     ]
-    static let changePrefixes = ["create-", "update-", "put-", "modify-", "start-", "stop-", "reboot-", "set-", "add-",
-                                 "attach-", "detach-", "associate-", "run-", "restore-", "reset-", "enable-", "disable-"]
+    static let changePrefixes = [
+        "create-", "update-", "put-", "modify-", "start-", "stop-", "reboot-", "set-", "add-",
+        "attach-", "detach-", "associate-", "run-", "restore-", "reset-", "enable-", "disable-"
+    ]
 
     /// The verb that decides, and what it does; nil when none is known.
     static func verb(_ inv: ShellInvocation) -> (word: String, kind: Kind)? {
         for arg in inv.lowerArgs.prefix(12) where !arg.hasPrefix("-") && !arg.hasPrefix("<") && !arg.hasPrefix("$") {
-            if destroyVerbs.contains(arg) || destroyPrefixes.contains(where: { arg.hasPrefix($0) }) { return (arg, .destroy) }
+            if destroyVerbs.contains(arg) || destroyPrefixes.contains(where: { arg.hasPrefix($0) }) {
+                return (arg, .destroy)
+            }
             if readVerbs.contains(arg) || readPrefixes.contains(where: { arg.hasPrefix($0) }) { return (arg, .read) }
-            if changeVerbs.contains(arg) || changePrefixes.contains(where: { arg.hasPrefix($0) }) { return (arg, .change) }
+            if changeVerbs.contains(arg) || changePrefixes.contains(where: { arg.hasPrefix($0) }) {
+                return (arg, .change)
+            }
         }
         return nil
     }

@@ -31,8 +31,10 @@ public struct ExtractedCommand: Sendable, Equatable {
     public var interactive: Bool
     public var origin: RunbookCommand.Origin
 
-    public init(title: String?, language: String, code: String, line: Int, placeholders: [String], risk: Risk,
-                riskReason: String, runnable: Bool, interactive: Bool, origin: RunbookCommand.Origin) {
+    public init(
+        title: String?, language: String, code: String, line: Int, placeholders: [String], risk: Risk,
+        riskReason: String, runnable: Bool, interactive: Bool, origin: RunbookCommand.Origin
+    ) {
         self.title = title
         self.language = language
         self.code = code
@@ -74,7 +76,8 @@ public enum CommandExtraction {
 
     /// CRLF and CR line ends become LF.
     static func normalized(_ code: String) -> String {
-        code.contains("\r") ? code.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : code
+        code.contains("\r")
+            ? code.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : code
     }
 
     /// Splits a block into independent commands at comment-titled, blank-line separated groups.
@@ -99,31 +102,39 @@ public enum CommandExtraction {
     private static func commands(_ source: CodeSource, kind: FenceKind) -> [ExtractedCommand] {
         if kind == .session {
             return ShellSession.commands(source.code, firstLine: source.line).map { typed in
-                make(title: typed.title ?? source.context, language: typed.language, code: typed.code, line: typed.line,
-                     origin: .session, manual: false, forceInteractive: typed.language == "python")
+                make(
+                    title: typed.title ?? source.context, language: typed.language, code: typed.code, line: typed.line,
+                    origin: .session, manual: false, forceInteractive: typed.language == "python")
             }
         }
         return CommandSplitter.split(source.code, kind: kind).map { piece in
-            make(title: piece.title ?? source.context, language: piece.language, code: piece.code,
-                 line: source.line + piece.offset, origin: .fence, manual: piece.manual, forceInteractive: piece.interactive)
+            make(
+                title: piece.title ?? source.context, language: piece.language, code: piece.code,
+                line: source.line + piece.offset, origin: .fence, manual: piece.manual,
+                forceInteractive: piece.interactive)
         }
     }
 
     /// A code span that is a command (`kubectl top pods`), or nil for names and paths.
     public static func inlineCommand(_ span: String, line: Int) -> ExtractedCommand? {
         guard let (language, code) = InlineCommands.recognize(span) else { return nil }
-        return make(title: nil, language: language, code: code, line: line, origin: .inline, manual: false, forceInteractive: false)
+        return make(
+            title: nil, language: language, code: code, line: line, origin: .inline, manual: false,
+            forceInteractive: false)
     }
 
     /// A paragraph that is nothing but one command line (see `InlineCommands.bareLine`).
     public static func bareCommand(_ paragraph: MarkdownBlock) -> ExtractedCommand? {
         guard let (language, code) = InlineCommands.bareLine(paragraph) else { return nil }
-        return make(title: nil, language: language, code: code, line: paragraph.line, origin: .inline, manual: false,
-                    forceInteractive: false)
+        return make(
+            title: nil, language: language, code: code, line: paragraph.line, origin: .inline, manual: false,
+            forceInteractive: false)
     }
 
-    static func make(title: String?, language: String, code: String, line: Int, origin: RunbookCommand.Origin,
-                     manual: Bool, forceInteractive: Bool) -> ExtractedCommand {
+    static func make(
+        title: String?, language: String, code: String, line: Int, origin: RunbookCommand.Origin,
+        manual: Bool, forceInteractive: Bool
+    ) -> ExtractedCommand {
         let risk: Risk, reason: String, needsTerminal: Bool
         if language == "bash" || language == "redis" {
             // One tokenization serves both the risk and the terminal check.
@@ -135,8 +146,9 @@ public enum CommandExtraction {
             needsTerminal = Interactivity.isInteractive(code, language: language)
         }
         let interactive = !manual && (forceInteractive || needsTerminal)
-        return ExtractedCommand(title: title, language: language, code: code, line: line,
-                                placeholders: Placeholders.find(in: code, language: language), risk: risk, riskReason: reason,
-                                runnable: !manual, interactive: interactive, origin: origin)
+        return ExtractedCommand(
+            title: title, language: language, code: code, line: line,
+            placeholders: Placeholders.find(in: code, language: language), risk: risk, riskReason: reason,
+            runnable: !manual, interactive: interactive, origin: origin)
     }
 }

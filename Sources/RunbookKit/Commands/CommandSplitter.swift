@@ -38,7 +38,9 @@ enum CommandSplitter {
             // `python manage.py shell` then statements: one interactive session.
             if let first = pieces.first, Interactivity.pythonSession(first.code) {
                 let body = lines[first.offset...].joined(separator: "\n").trimmingTrailing("\n ")
-                pieces = [Piece(title: first.title, language: "python", code: body, offset: first.offset, interactive: true)]
+                pieces = [
+                    Piece(title: first.title, language: "python", code: body, offset: first.offset, interactive: true)
+                ]
             }
             return pieces
         case .promql:
@@ -71,13 +73,15 @@ enum CommandSplitter {
         var jsonStarts = Set<String.Index>()
         for (index, line) in lines.enumerated() where index + 1 < lines.count {
             let t = line.trimmed
-            if t == "{" || t == "[", lines[index + 1].trimmed.hasPrefix("\"") || lines[index + 1].trimmed.hasPrefix("{") {
+            if t == "{" || t == "[", lines[index + 1].trimmed.hasPrefix("\"") || lines[index + 1].trimmed.hasPrefix("{")
+            {
                 jsonStarts.insert(line.startIndex)
             }
         }
         let ranges = ShellLines.logical(lines) { line in
             let t = line.drop { $0 == " " || $0 == "\t" }
-            return isNumberedStep(line) || isBullet(line) || t.hasPrefix("-- ") || t == "--" || PastedOutput.isOutput(line)
+            return isNumberedStep(line) || isBullet(line) || t.hasPrefix("-- ") || t == "--"
+                || PastedOutput.isOutput(line)
                 || jsonStarts.contains(line.startIndex)
         }
         var afterOutput = false
@@ -86,10 +90,14 @@ enum CommandSplitter {
                 let line = lines[range.lowerBound]
                 let t = line.trimmed
                 if t.isEmpty { afterOutput = false; return .blank }
-                if (t.hasPrefix("#") && !t.hasPrefix("#!")) || t.hasPrefix("-- ") || t == "--" { return .comment(t, line: range.lowerBound) }
+                if (t.hasPrefix("#") && !t.hasPrefix("#!")) || t.hasPrefix("-- ") || t == "--" {
+                    return .comment(t, line: range.lowerBound)
+                }
                 if isNumberedStep(line) || isBullet(line) { afterOutput = false; return .code(range) }
                 // Output runs to the next blank line: an indented continuation of a table row is output too.
-                if PastedOutput.isOutput(line) || jsonStarts.contains(line.startIndex) || afterOutput && !KnownCommands.startsLikeCommand(t) {
+                if PastedOutput.isOutput(line) || jsonStarts.contains(line.startIndex)
+                    || afterOutput && !KnownCommands.startsLikeCommand(t)
+                {
                     afterOutput = true
                     return .output
                 }
@@ -118,7 +126,9 @@ enum CommandSplitter {
                 if t.isEmpty {
                     // A blank line inside an unfinished statement (a long JOIN spaced out) stays in it.
                     let next = lines[(index + 1)...].first { !$0.trimmed.isEmpty }.map { $0.trimmed }
-                    if open, !inOutput, let next, !SQLText.startsStatement(next), !next.hasPrefix("--"), !next.hasPrefix("#") {
+                    if open, !inOutput, let next, !SQLText.startsStatement(next), !next.hasPrefix("--"),
+                        !next.hasPrefix("#")
+                    {
                         items.append(.code(index..<(index + 1)))
                         continue
                     }
@@ -126,14 +136,17 @@ enum CommandSplitter {
                 }
                 let startsStatement = SQLText.startsStatement(t)
                 // Inside an unfinished statement aligned columns are SQL, not output.
-                if inOutput || (finished && !startsStatement) || (!open && !startsStatement && PastedOutput.isOutput(line)) {
+                if inOutput || (finished && !startsStatement)
+                    || (!open && !startsStatement && PastedOutput.isOutput(line))
+                {
                     inOutput = true
                     items.append(.output)
                     continue
                 }
                 if t.hasPrefix("--") || t.hasPrefix("#") {
                     let next = lines[(index + 1)...].first { !$0.trimmed.isEmpty }.map { $0.trimmed }
-                    let insideStatement = open && next.map { !SQLText.startsStatement($0) && !$0.hasPrefix("--") } == true
+                    let insideStatement =
+                        open && next.map { !SQLText.startsStatement($0) && !$0.hasPrefix("--") } == true
                     if !insideStatement { items.append(.comment(t, line: index)); continue }
                 }
                 start = index
@@ -143,7 +156,9 @@ enum CommandSplitter {
             while i < b.count {
                 let c = b[i]
                 if inDollar {
-                    if c == UInt8(ascii: "$"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "$") { inDollar = false; i += 1 }
+                    if c == UInt8(ascii: "$"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "$") {
+                        inDollar = false; i += 1
+                    }
                 } else if inString {
                     if c == UInt8(ascii: "'") { inString = false }
                 } else if c == UInt8(ascii: "'") {
@@ -180,7 +195,9 @@ enum CommandSplitter {
             while probe < lines.count {
                 let next = lines[probe]
                 if next.trimmed.isEmpty { probe += 1; continue }
-                if next.first == " " || next.first == "\t" || next.first == ")" || next.first == "]" || next.first == "}" {
+                if next.first == " " || next.first == "\t" || next.first == ")" || next.first == "]"
+                    || next.first == "}"
+                {
                     end = probe + 1
                     probe = end
                     continue
@@ -228,9 +245,13 @@ enum CommandSplitter {
                     var lastLine = 0
                     while probe < items.count, case .comment(_, let line) = items[probe] { lastLine = line; probe += 1 }
                     let annotates: Bool
-                    if probe == items.count { annotates = true }
-                    else if case .blank = items[probe] { annotates = true }
-                    else { annotates = false }
+                    if probe == items.count {
+                        annotates = true
+                    } else if case .blank = items[probe] {
+                        annotates = true
+                    } else {
+                        annotates = false
+                    }
                     if annotates {
                         if let last = ranges.last { ranges[ranges.count - 1] = last.lowerBound..<(lastLine + 1) }
                         index = probe
@@ -268,8 +289,9 @@ enum CommandSplitter {
             return Piece(title: title, language: "python", code: body, offset: offset, interactive: true)
         }
         if language == "bash", let word = codeLines.first?.split(separator: " ").first.map(String.init),
-           SQLRisk.leadingKeywords.contains(word.uppercased()),
-           word == word.uppercased() || code.trimmingTrailing("\n ").hasSuffix(";") {
+            SQLRisk.leadingKeywords.contains(word.uppercased()),
+            word == word.uppercased() || code.trimmingTrailing("\n ").hasSuffix(";")
+        {
             return Piece(title: title, language: "sql", code: code, offset: offset)
         }
         return Piece(title: title, language: language, code: code, offset: offset)
@@ -278,7 +300,8 @@ enum CommandSplitter {
     /// A `#!` script: the whole block (from the shebang) is one command.
     private static func shebangScript(_ lines: [Substring]) -> Piece? {
         guard let start = lines.firstIndex(where: { !$0.trimmed.isEmpty }),
-              lines[start].trimmed.hasPrefix("#!") else { return nil }
+            lines[start].trimmed.hasPrefix("#!")
+        else { return nil }
         let shebang = lines[start].lowercased()
         let language = shebang.contains("python") ? "python" : "bash"
         let title = lines[(start + 1)...].lazy
@@ -292,7 +315,9 @@ enum CommandSplitter {
     /// "# 1. Run migrations (if needed)" → "Run migrations (if needed)".
     static func cleanTitle(_ comment: String) -> String? {
         var t = Substring(comment)
-        while let f = t.first, f == "#" || f == "-" || f == " " || f == "\t" || f == "/" || f == "*" { t = t.dropFirst() }
+        while let f = t.first, f == "#" || f == "-" || f == " " || f == "\t" || f == "/" || f == "*" {
+            t = t.dropFirst()
+        }
         let digits = t.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 3 {
             let rest = t.dropFirst(digits.count)

@@ -14,21 +14,29 @@ enum FenceKind: Equatable, Sendable {
 }
 
 enum FenceLanguage {
-    static let shellNames: Set<String> = ["bash", "sh", "shell", "zsh", "ksh", "fish", "ash", "dash", "posix", "shellscript", "bat", "cmd",
-                                          "powershell", "ps1", "pwsh"]
-    static let sessionNames: Set<String> = ["console", "shell-session", "shellsession", "terminal", "bash-session", "sh-session",
-                                            "zsh-session", "session", "prompt"]
-    static let sqlNames: Set<String> = ["sql", "psql", "postgresql", "postgres", "pgsql", "plpgsql", "mysql", "mariadb", "sqlite",
-                                        "sqlite3", "tsql", "plsql", "cql"]
+    static let shellNames: Set<String> = [
+        "bash", "sh", "shell", "zsh", "ksh", "fish", "ash", "dash", "posix", "shellscript", "bat", "cmd",
+        "powershell", "ps1", "pwsh"
+    ]
+    static let sessionNames: Set<String> = [
+        "console", "shell-session", "shellsession", "terminal", "bash-session", "sh-session",
+        "zsh-session", "session", "prompt"
+    ]
+    static let sqlNames: Set<String> = [
+        "sql", "psql", "postgresql", "postgres", "pgsql", "plpgsql", "mysql", "mariadb", "sqlite",
+        "sqlite3", "tsql", "plsql", "cql"
+    ]
     static let pythonNames: Set<String> = ["python", "py", "python3", "py3", "pycon", "ipython", "python-repl"]
     /// Configuration, data and documentation: no commands unless the lines are plainly shell.
-    static let documentNames: Set<String> = ["yaml", "yml", "json", "jsonc", "json5", "toml", "ini", "cfg", "conf", "config",
-                                             "markdown", "md", "text", "txt", "plain", "plaintext", "log", "logs", "output",
-                                             "diff", "patch", "nginx", "apache", "dockerfile", "docker", "hcl", "terraform", "tf",
-                                             "xml", "html", "css", "csv", "tsv", "env", "dotenv", "properties", "mermaid", "graphql",
-                                             "http", "promql-output", "none", "raw", "javascript", "js", "typescript", "ts", "go",
-                                             "rust", "java", "ruby", "php", "c", "cpp", "swift", "kotlin", "lua", "jinja", "j2",
-                                             "systemd", "crontab", "cron", "caddy", "haproxy", "proto", "protobuf", "rego"]
+    static let documentNames: Set<String> = [
+        "yaml", "yml", "json", "jsonc", "json5", "toml", "ini", "cfg", "conf", "config",
+        "markdown", "md", "text", "txt", "plain", "plaintext", "log", "logs", "output",
+        "diff", "patch", "nginx", "apache", "dockerfile", "docker", "hcl", "terraform", "tf",
+        "xml", "html", "css", "csv", "tsv", "env", "dotenv", "properties", "mermaid", "graphql",
+        "http", "promql-output", "none", "raw", "javascript", "js", "typescript", "ts", "go",
+        "rust", "java", "ruby", "php", "c", "cpp", "swift", "kotlin", "lua", "jinja", "j2",
+        "systemd", "crontab", "cron", "caddy", "haproxy", "proto", "protobuf", "rego"
+    ]
 
     /// The first word of an info string, lower-cased, without `{.`, `language-` or attributes:
     /// "bash title=x" → "bash", "{.sh}" → "sh".
@@ -73,7 +81,8 @@ enum FenceLanguage {
         for raw in code.lines.prefix(400) {
             let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") || PastedOutput.isOutput(raw) { continue }
-            let yes = KnownCommands.startsLikeCommand(line)
+            let yes =
+                KnownCommands.startsLikeCommand(line)
                 || (!strict && (KnownCommands.looksLikePipeline(line) || KnownCommands.looksLikeFlaggedCall(line)))
             if first == nil { first = yes }
             checked += 1

@@ -12,8 +12,10 @@ enum InlineCommands {
         let upper = first.uppercased()
         if SQLRisk.leadingKeywords.contains(upper) || upper == "SET" {
             let lowerText = text.lowercased()
-            let sqlish = first == upper
-                || lowerText.contains(" from ") || lowerText.hasSuffix(";") || ["show", "vacuum", "explain", "analyze", "reindex"].contains(first)
+            let sqlish =
+                first == upper
+                || lowerText.contains(" from ") || lowerText.hasSuffix(";")
+                || ["show", "vacuum", "explain", "analyze", "reindex"].contains(first)
             return sqlish ? ("sql", text) : nil
         }
         if KnownCommands.startsLikeCommand(text) { return ("bash", text) }
@@ -29,17 +31,19 @@ extension InlineCommands {
         "had", "does", "do", "shows", "lets", "allows", "and", "or", "the", "a", "an", "to", "for", "of", "in", "on",
         "with", "by", "command", "commands", "tool", "cli", "output", "returns", "itself", "also", "only",
         "into", "onto", "from", "using", "via", "as", "at", "if", "when", "then", "first", "again", "back", "this",
-        "that", "it", "them", "your", "our", "my", "there", "here", "somewhere",
+        "that", "it", "them", "your", "our", "my", "there", "here", "somewhere"
     ]
 
     /// A paragraph of plain text on one line that is a command: it starts like one, and is not
     /// a sentence (no second word of prose, no full stop or colon at its end).
     static func bareLine(_ paragraph: MarkdownBlock) -> (language: String, code: String)? {
         guard paragraph.line == paragraph.endLine,
-              paragraph.inlines.allSatisfy({ if case .text = $0 { return true } else { return false } }) else { return nil }
+            paragraph.inlines.allSatisfy({ if case .text = $0 { return true } else { return false } })
+        else { return nil }
         let text = paragraph.text.trimmed
         guard text.count <= 400, !text.hasSuffix("."), !text.hasSuffix(":"), !text.contains(". "),
-              KnownCommands.startsLikeCommand(text) else { return nil }
+            KnownCommands.startsLikeCommand(text)
+        else { return nil }
         let words = text.split(separator: " ")
         if words.count >= 2, proseSecondWords.contains(words[1].lowercased()) { return nil }
         return ("bash", text)
@@ -49,9 +53,12 @@ extension InlineCommands {
 extension InlineCommands {
     /// Words before a command span that make it an account of what happened or a warning,
     /// not a step: "possible cause: someone ran `…`", "never run `…`".
-    static let exampleCues = ["someone ran", "somebody ran", " ran ", "was run", "were run", "had run", "has been run",
-                              "possible cause", "probable cause", "likely cause", "root cause", "caused by", "accidentally", "mistakenly", "by mistake", "never run", "do not run",
-                              "don't run", "avoid running", "instead of running", "must not run"]
+    static let exampleCues = [
+        "someone ran", "somebody ran", " ran ", "was run", "were run", "had run", "has been run",
+        "possible cause", "probable cause", "likely cause", "root cause", "caused by", "accidentally", "mistakenly",
+        "by mistake", "never run", "do not run",
+        "don't run", "avoid running", "instead of running", "must not run"
+    ]
 
     static func isExample(_ text: String, span: String) -> Bool {
         guard let range = text.range(of: span) else { return false }

@@ -1,10 +1,14 @@
 /// Whether a command needs a real terminal: REPLs, bare database clients, `-it`, followers
 /// (`tail -f`, `logs -f`), `watch`, `top`, editors.
 enum Interactivity {
-    static let replPrograms: Set<String> = ["python", "python3", "node", "irb", "ipython", "bpython", "bash", "sh", "zsh",
-                                            "ash", "dash", "fish", "rails", "iex", "ghci", "lua", "php"]
-    static let followers: Set<String> = ["kubectl", "oc", "docker", "docker-compose", "podman", "stern", "journalctl", "heroku",
-                                         "fly", "flyctl", "netlify", "vercel", "aws", "gcloud", "tail"]
+    static let replPrograms: Set<String> = [
+        "python", "python3", "node", "irb", "ipython", "bpython", "bash", "sh", "zsh",
+        "ash", "dash", "fish", "rails", "iex", "ghci", "lua", "php"
+    ]
+    static let followers: Set<String> = [
+        "kubectl", "oc", "docker", "docker-compose", "podman", "stern", "journalctl", "heroku",
+        "fly", "flyctl", "netlify", "vercel", "aws", "gcloud", "tail"
+    ]
 
     static func isInteractive(_ code: String, language: String) -> Bool {
         switch language {
@@ -22,8 +26,11 @@ enum Interactivity {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix(">>>") { return true }
             let words = line.split(separator: " ").map(String.init)
-            if let first = words.first, ["python", "python3", "./manage.py", "manage.py", "django-admin", "ipython"].contains(first) {
-                return words.count == 1 || words.contains("shell") || words.contains("shell_plus") || words.contains("dbshell") || words.contains("-i")
+            if let first = words.first,
+                ["python", "python3", "./manage.py", "manage.py", "django-admin", "ipython"].contains(first)
+            {
+                return words.count == 1 || words.contains("shell") || words.contains("shell_plus")
+                    || words.contains("dbshell") || words.contains("-i")
             }
             return false
         }
@@ -39,11 +46,15 @@ enum Interactivity {
         return false
     }
 
-    static let databaseClients: Set<String> = ["psql", "mysql", "mariadb", "sqlite3", "cqlsh", "clickhouse-client",
-                                               "mongo", "mongosh", "sqlcmd"]
-    static let fullScreen: Set<String> = ["top", "htop", "atop", "btop", "iotop", "iftop", "nethogs", "glances", "k9s",
-                                          "vim", "vi", "nvim", "nano", "emacs", "pico", "less", "more", "man", "tmux",
-                                          "screen", "mc", "ncdu", "watch", "su", "visudo", "crontab"]
+    static let databaseClients: Set<String> = [
+        "psql", "mysql", "mariadb", "sqlite3", "cqlsh", "clickhouse-client",
+        "mongo", "mongosh", "sqlcmd"
+    ]
+    static let fullScreen: Set<String> = [
+        "top", "htop", "atop", "btop", "iotop", "iftop", "nethogs", "glances", "k9s",
+        "vim", "vi", "nvim", "nano", "emacs", "pico", "less", "more", "man", "tmux",
+        "screen", "mc", "ncdu", "watch", "su", "visudo", "crontab"
+    ]
 
     /// The rules, in order, beside `RiskRule.table`: each says which programs it is about, why they
     /// need a terminal, and decides (true / false) or has no opinion (nil: the next rule decides).
@@ -51,21 +62,32 @@ enum Interactivity {
         InteractivityRule([], "a wrapper gives it a terminal (`-it`, `exec -it`)") { inv, _ in
             inv.wrapperInteractive ? true : nil
         },
-        InteractivityRule(databaseClients, "a database client without -c/-f/-e reads statements from the keyboard") { inv, f in
+        InteractivityRule(databaseClients, "a database client without -c/-f/-e reads statements from the keyboard") {
+            inv, f in
             if f.fedInput { return false }
-            let batch: Set<String> = ["-c", "--command", "-f", "--file", "-l", "--list", "-e", "--execute", "--eval", "-q",
-                                      "--version", "-v"]
-            if f.args.contains(where: { batch.contains($0) || $0.hasPrefix("--command=") || $0.hasPrefix("--file=")
-                || $0.hasPrefix("--execute=") }) { return false }
+            let batch: Set<String> = [
+                "-c", "--command", "-f", "--file", "-l", "--list", "-e", "--execute", "--eval", "-q",
+                "--version", "-v"
+            ]
+            if f.args.contains(where: {
+                batch.contains($0) || $0.hasPrefix("--command=") || $0.hasPrefix("--file=")
+                    || $0.hasPrefix("--execute=")
+            }) {
+                return false
+            }
             if inv.program == "sqlite3" { return inv.positionals(valueFlags: []).count < 2 }
             return true
         },
-        InteractivityRule(["redis-cli", "valkey-cli"], "a bare client, MONITOR, SUBSCRIBE, --stat and --latency run until stopped") {
+        InteractivityRule(
+            ["redis-cli", "valkey-cli"], "a bare client, MONITOR, SUBSCRIBE, --stat and --latency run until stopped"
+        ) {
             inv, f in
             if f.fedInput { return false }
             let pos = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: "redis-cli"))
             if let command = pos.first { return ["monitor", "subscribe", "psubscribe"].contains(command) }
-            let batch: Set<String> = ["--scan", "--bigkeys", "--memkeys", "--hotkeys", "--pipe", "--rdb", "--version", "-r"]
+            let batch: Set<String> = [
+                "--scan", "--bigkeys", "--memkeys", "--hotkeys", "--pipe", "--rdb", "--version", "-r"
+            ]
             return !f.args.contains(where: { batch.contains($0) })
         },
         InteractivityRule(fullScreen, "a full-screen program (editor, pager, top, watch)") { inv, f in
@@ -80,18 +102,26 @@ enum Interactivity {
             f.follows ? true : nil
         },
         InteractivityRule(followers, "`logs -f` follows until stopped (`apply -f` is a file)") { _, f in
-            f.follows && (f.positionals.contains("logs") || f.positionals.contains("log") || f.positionals.contains("tail"))
+            f.follows
+                && (f.positionals.contains("logs") || f.positionals.contains("log") || f.positionals.contains("tail"))
                 ? true : nil
         },
-        InteractivityRule(["kubectl", "oc"], "edit, attach, port-forward, proxy, --watch and `run -it` hold the terminal") {
+        InteractivityRule(
+            ["kubectl", "oc"], "edit, attach, port-forward, proxy, --watch and `run -it` hold the terminal"
+        ) {
             inv, f in
             if ["edit", "attach", "port-forward", "proxy"].contains(f.positionals.first ?? "") { return true }
             if inv.args.contains("-w") || f.args.contains("--watch") || f.args.contains("--watch-only") { return true }
-            if f.positionals.first == "run" || f.positionals.first == "debug", ShellInvocations.hasTTY(inv.args) { return true }
+            if f.positionals.first == "run" || f.positionals.first == "debug", ShellInvocations.hasTTY(inv.args) {
+                return true
+            }
             return nil
         },
-        InteractivityRule(["docker", "podman"], "`run -it`, `attach` and a streaming `stats` hold the terminal") { inv, f in
-            if ["run", "attach", "start"].contains(f.positionals.first ?? ""), ShellInvocations.hasTTY(inv.args) { return true }
+        InteractivityRule(["docker", "podman"], "`run -it`, `attach` and a streaming `stats` hold the terminal") {
+            inv, f in
+            if ["run", "attach", "start"].contains(f.positionals.first ?? ""), ShellInvocations.hasTTY(inv.args) {
+                return true
+            }
             if f.positionals.first == "stats", !f.args.contains("--no-stream") { return true }
             return nil
         },
@@ -99,7 +129,8 @@ enum Interactivity {
             if f.fedInput { return false }
             let pos = f.positionals
             if pos.isEmpty && !f.args.contains("-c") && !f.args.contains("-m") && !f.args.contains("--version")
-                && !f.args.contains("-v") {
+                && !f.args.contains("-v")
+            {
                 return true
             }
             if f.args.contains("-i") { return true }
@@ -111,7 +142,7 @@ enum Interactivity {
         },
         InteractivityRule(["django-admin"], "`django-admin shell` is a REPL") { _, f in
             ["shell", "dbshell"].contains(f.positionals.first ?? "") ? true : nil
-        },
+        }
     ]
 }
 
@@ -123,7 +154,9 @@ struct InteractivityRule: Sendable {
     let why: String
     let decide: @Sendable (ShellInvocation, InvocationFacts) -> Bool?
 
-    init(_ programs: Set<String>, _ why: String, decide: @escaping @Sendable (ShellInvocation, InvocationFacts) -> Bool?) {
+    init(
+        _ programs: Set<String>, _ why: String, decide: @escaping @Sendable (ShellInvocation, InvocationFacts) -> Bool?
+    ) {
         self.programs = programs
         self.why = why
         self.decide = decide
@@ -144,8 +177,10 @@ struct InvocationFacts {
         args = inv.lowerArgs
         positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: inv.program))
         let source = inv.source
-        fedInput = source.pipedIn || source.heredoc != nil || source.redirects.contains { $0.op == "<" || $0.op == "<<<" }
-        follows = inv.args.contains("-f") || inv.args.contains("-F") || args.contains("--follow")
+        fedInput =
+            source.pipedIn || source.heredoc != nil || source.redirects.contains { $0.op == "<" || $0.op == "<<<" }
+        follows =
+            inv.args.contains("-f") || inv.args.contains("-F") || args.contains("--follow")
             || args.contains(where: { $0.hasPrefix("--follow=") })
     }
 }

@@ -3,7 +3,8 @@
 /// (`gitlab-redis-cli` wraps `redis-cli`, `gitlab-psql` wraps `psql`).
 enum KnownCommands {
     /// Programs whose name at the start of a line marks it as a shell command.
-    static let programs: Set<String> = Set("""
+    static let programs: Set<String> = Set(
+        """
         kubectl oc ocm rosa helm k9s kubectx kubens stern minikube kind eksctl istioctl linkerd argocd argo flux velero \
         kustomize kubeadm kubeseal skaffold tkn docker docker-compose podman nerdctl crictl ctr buildah skopeo lxc virsh \
         curl wget http https xh grpcurl websocat psql pg_dump pg_dumpall pg_restore pg_isready pg_ctl pg_ctlcluster \
@@ -52,7 +53,8 @@ enum KnownCommands {
     /// `mytool status | grep x`: a lower-case program name piped into another command.
     static func looksLikePipeline(_ line: String) -> Bool {
         guard line.contains(" | "), let first = line.split(separator: " ").first, let head = first.first,
-              head.isASCII, head.isLowercase else { return false }
+            head.isASCII, head.isLowercase
+        else { return false }
         return first.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "-_.".contains($0)) }
     }
 
@@ -61,7 +63,8 @@ enum KnownCommands {
     static func looksLikeFlaggedCall(_ line: String) -> Bool {
         let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard words.count >= 2, let head = words[0].first, head.isASCII, head.isLowercase,
-              words[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-_.".contains($0)) }) else { return false }
+            words[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-_.".contains($0)) })
+        else { return false }
         return words[1].hasPrefix("-") && words[1].count >= 2 && words[1].dropFirst().first?.isLetter != false
             || words[1].hasPrefix("--")
     }
@@ -78,11 +81,15 @@ enum KnownCommands {
             if wasSudo, first.first.map({ $0.isLetter || $0 == "-" || $0 == "/" || $0 == "." }) == true { return true }
         }
         if isProgram(first) { return true }
-        if first.hasPrefix("./") || first.hasPrefix("~/") || first.hasPrefix("bin/") || first.hasPrefix("scripts/") { return true }
+        if first.hasPrefix("./") || first.hasPrefix("~/") || first.hasPrefix("bin/") || first.hasPrefix("scripts/") {
+            return true
+        }
         if first.hasPrefix("/"), first.hasSuffix(".sh") || first.contains("/bin/") { return true }
         if first.hasSuffix(".sh") && !first.contains(":") { return true }
         let word = String(first)
-        if ShellParser.isAssignment(word), word.contains("=$(") || word.contains("=\"$(") || word.contains("=`") { return true }
+        if ShellParser.isAssignment(word), word.contains("=$(") || word.contains("=\"$(") || word.contains("=`") {
+            return true
+        }
         return false
     }
 }

@@ -6,7 +6,7 @@ enum PastedOutput {
     static let openers = [
         "Error from server", "No resources found", "Error:", "error:", "Warning:", "WARNING:", "Apply complete!",
         "Plan: ", "No changes.", "Terraform will perform", "Terraform used", "Changes to Outputs:", "Success!",
-        "Unable to connect", "The connection to the server", "Connection refused", "Traceback (most recent call last)",
+        "Unable to connect", "The connection to the server", "Connection refused", "Traceback (most recent call last)"
     ]
 
     static func isOutput(_ raw: Substring) -> Bool {
@@ -16,18 +16,25 @@ enum PastedOutput {
         // Numbers, dates and log timestamps never start a command.
         if first.isASCII, first.isNumber { return true }
         // psql / ASCII tables, borders and row counts.
-        if first == "|" || first == "+" && line.dropFirst().first.map({ $0 == "-" || $0 == "=" }) == true { return true }
+        if first == "|" || first == "+" && line.dropFirst().first.map({ $0 == "-" || $0 == "=" }) == true {
+            return true
+        }
         if "-=─━┼┬┴╋".contains(first), line.count >= 3, line.allSatisfy({ "-+=|─━┼┬┴╋ ".contains($0) }) { return true }
         if line.hasPrefix("("), line.hasSuffix(")"), line.contains(" row") { return true }
         // JSON answers and bodies.
         // A lone `{` or `}` may be a shell group: `CommandSplitter` decides those by the next line.
-        if first == "{" || first == "}" || first == "]" || first == "\"" { return line.count > 1 && !line.hasPrefix("{ ") }
+        if first == "{" || first == "}" || first == "]" || first == "\"" {
+            return line.count > 1 && !line.hasPrefix("{ ")
+        }
         if first == "[", let next = line.dropFirst().first, next != " ", next != "[" { return true }
         // A psql table header: `version | dirty`, single words between bars, not a pipeline.
         if line.contains(" | ") {
             let cells = line.split(separator: "|").map { $0.trimmed }
             if cells.count >= 2, cells.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }),
-               !KnownCommands.isProgram(Substring(cells[0])) { return true }
+                !KnownCommands.isProgram(Substring(cells[0]))
+            {
+                return true
+            }
         }
         // `Message:   …`, `External ID:    …`, `Basic Details:` — a report or a form, not a command.
         if isLabelLine(line) { return true }
@@ -43,8 +50,9 @@ enum PastedOutput {
         guard let colon = line.prefix(42).firstIndex(of: ":") else { return false }
         let label = line[..<colon]
         guard !label.isEmpty, label.count <= 40, label.first?.isLetter == true,
-              label.allSatisfy({ $0.isLetter || $0.isNumber || " _-()/.".contains($0) }),
-              label.split(separator: " ").count <= 5 else { return false }
+            label.allSatisfy({ $0.isLetter || $0.isNumber || " _-()/.".contains($0) }),
+            label.split(separator: " ").count <= 5
+        else { return false }
         let after = line[line.index(after: colon)...]
         guard after.isEmpty || after.first == " " || after.first == "\t" else { return false }
         // `sudo: …` or `kubectl: …` is an error message too; a label with spaces is never a command.

@@ -11,30 +11,39 @@ public enum Placeholders {
 
     /// Shell variables that are set by the shell or the login, never by the reader.
     static let wellKnown: Set<String> = [
-        "HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL", "RANDOM", "HOSTNAME", "HOSTTYPE", "OSTYPE", "UID", "EUID",
-        "PPID", "LINENO", "SECONDS", "IFS", "TERM", "LANG", "LC_ALL", "TMPDIR", "EDITOR", "VISUAL", "PAGER", "PS1", "PS2",
-        "BASH", "BASH_SOURCE", "BASH_VERSION", "BASHPID", "FUNCNAME", "PIPESTATUS", "REPLY", "OPTARG", "OPTIND", "SHLVL",
-        "COLUMNS", "LINES", "MACHTYPE", "GROUPS", "DISPLAY", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "MAIL", "TZ", "SSH_AUTH_SOCK",
-        "SUDO_USER", "KUBECONFIG", "GOPATH", "EPOCHSECONDS",
+        "HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL", "RANDOM", "HOSTNAME", "HOSTTYPE", "OSTYPE", "UID",
+        "EUID",
+        "PPID", "LINENO", "SECONDS", "IFS", "TERM", "LANG", "LC_ALL", "TMPDIR", "EDITOR", "VISUAL", "PAGER", "PS1",
+        "PS2",
+        "BASH", "BASH_SOURCE", "BASH_VERSION", "BASHPID", "FUNCNAME", "PIPESTATUS", "REPLY", "OPTARG", "OPTIND",
+        "SHLVL",
+        "COLUMNS", "LINES", "MACHTYPE", "GROUPS", "DISPLAY", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "MAIL", "TZ",
+        "SSH_AUTH_SOCK",
+        "SUDO_USER", "KUBECONFIG", "GOPATH", "EPOCHSECONDS"
     ]
 
     /// Upper-case words with underscores that are language keywords, not placeholders.
     static let keywords: Set<String> = [
         "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_USER", "SESSION_USER", "LOCAL_TIMESTAMP",
         "LOCALTIMESTAMP", "CURRENT_SCHEMA", "CURRENT_ROLE", "NOT_NULL", "AUTO_INCREMENT", "SQL_CALC_FOUND_ROWS",
-        "UTF_8", "O_RDONLY", "SIGTERM", "SIGKILL", "EOF",
+        "UTF_8", "O_RDONLY", "SIGTERM", "SIGKILL", "EOF"
     ]
 
     /// Values after `--flag=` that are ordinary words, not placeholders.
     static let flagValues: Set<String> = [
-        "JSON", "YAML", "TEXT", "TRUE", "FALSE", "NONE", "ALL", "INFO", "DEBUG", "WARN", "WARNING", "ERROR", "HIGH", "LOW",
-        "MEDIUM", "CRITICAL", "UTF8", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ASC", "DESC", "ON", "OFF", "YES", "NO",
+        "JSON", "YAML", "TEXT", "TRUE", "FALSE", "NONE", "ALL", "INFO", "DEBUG", "WARN", "WARNING", "ERROR", "HIGH",
+        "LOW",
+        "MEDIUM", "CRITICAL", "UTF8", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ASC", "DESC", "ON", "OFF",
+        "YES", "NO"
     ]
 
     static let htmlTags: Set<String> = [
-        "a", "b", "i", "u", "p", "br", "hr", "div", "span", "table", "tr", "td", "th", "ul", "ol", "li", "em", "strong", "code",
-        "pre", "img", "html", "body", "head", "script", "style", "details", "summary", "sup", "sub", "kbd", "small", "big",
-        "h1", "h2", "h3", "h4", "h5", "h6", "thead", "tbody", "blockquote", "title", "meta", "link", "form", "input", "none",
+        "a", "b", "i", "u", "p", "br", "hr", "div", "span", "table", "tr", "td", "th", "ul", "ol", "li", "em", "strong",
+        "code",
+        "pre", "img", "html", "body", "head", "script", "style", "details", "summary", "sup", "sub", "kbd", "small",
+        "big",
+        "h1", "h2", "h3", "h4", "h5", "h6", "thead", "tbody", "blockquote", "title", "meta", "link", "form", "input",
+        "none"
     ]
 }
 
@@ -46,7 +55,9 @@ private struct PlaceholderScanner {
     var seen: Set<String> = []
     /// The word before the current one (upper-cased), for SQL table-name contexts.
     var previousWord = ""
-    static let sqlNameContext: Set<String> = ["FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "AS", "VIEW", "SCHEMA", "DATABASE"]
+    static let sqlNameContext: Set<String> = [
+        "FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "AS", "VIEW", "SCHEMA", "DATABASE"
+    ]
 
     /// Variables assigned in the command, with the offset of their first assignment.
     var assigned: [String: Int] = [:]
@@ -111,7 +122,8 @@ private struct PlaceholderScanner {
                 atWordStart = false
                 continue
             }
-            atWordStart = c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: ";")
+            atWordStart =
+                c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: ";")
                 || c == UInt8(ascii: "|") || c == UInt8(ascii: "&") || c == UInt8(ascii: "(")
             i += 1
         }
@@ -129,7 +141,9 @@ private struct PlaceholderScanner {
             let nameStart = i
             while i < n && Self.isIdent(bytes[i]) { i += 1 }
             let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
-            let hasDefault = i < n && (bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "="))
+            let hasDefault =
+                i < n
+                && (bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "="))
             if !hasDefault { variable(name, at: start) }
             while i < n && bytes[i] != UInt8(ascii: "}") && bytes[i] != UInt8(ascii: "\n") { i += 1 }
             return i < n && bytes[i] == UInt8(ascii: "}") ? i + 1 : i
@@ -157,7 +171,9 @@ private struct PlaceholderScanner {
         while i < n && i - start < 80 {
             let c = bytes[i]
             if c == UInt8(ascii: ">") { break }
-            if !(Self.isIdent(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":")) { return nil }
+            if !(Self.isIdent(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":")) {
+                return nil
+            }
             i += 1
         }
         guard i < n, bytes[i] == UInt8(ascii: ">") else { return nil }
@@ -179,10 +195,11 @@ private struct PlaceholderScanner {
             return
         }
         if sql, Self.sqlNameContext.contains(previousWord) { return } // FROM USER_ACCOUNTS
-        if after == UInt8(ascii: "(") { return }               // DATE_TRUNC(
+        if after == UInt8(ascii: "(") { return } // DATE_TRUNC(
         if after == UInt8(ascii: "=") && before != UInt8(ascii: "-") { return } // FOO=bar (assignment side)
         if before == UInt8(ascii: "-") || before == UInt8(ascii: ".") || before == UInt8(ascii: "%") { return }
-        let upper = text.hasPrefix("YOUR_") || text.hasPrefix("MY_")
+        let upper =
+            text.hasPrefix("YOUR_") || text.hasPrefix("MY_")
             || (text.utf8.allSatisfy { Self.isUpper($0) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
                 && text.utf8.contains(95) && text.utf8.filter(Self.isUpper).count >= 2
                 && Self.isUpper(text.utf8.first!) && text.utf8.last != 95)
@@ -193,7 +210,9 @@ private struct PlaceholderScanner {
             return
         }
         // --target=VERSION
-        if before == UInt8(ascii: "="), text.count >= 3, text.utf8.allSatisfy(Self.isUpper), !Placeholders.flagValues.contains(text) {
+        if before == UInt8(ascii: "="), text.count >= 3, text.utf8.allSatisfy(Self.isUpper),
+            !Placeholders.flagValues.contains(text)
+        {
             var j = start - 2
             while j >= 0 && (Self.isIdent(bytes[j]) || bytes[j] == UInt8(ascii: "-")) { j -= 1 }
             if j + 2 < start, bytes[j + 1] == UInt8(ascii: "-") { add(text) }
@@ -240,7 +259,8 @@ private struct PlaceholderScanner {
                 continue
             }
             if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")")
-                || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") || c == UInt8(ascii: "`") {
+                || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") || c == UInt8(ascii: "`")
+            {
                 i += 1
                 continue
             }
@@ -250,8 +270,13 @@ private struct PlaceholderScanner {
                 let d = bytes[i]
                 if let q = inQuote { if d == q { inQuote = nil }; i += 1; continue }
                 if d == UInt8(ascii: "'") || d == UInt8(ascii: "\"") { inQuote = d; i += 1; continue }
-                if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == UInt8(ascii: "\n") || d == UInt8(ascii: ";")
-                    || d == UInt8(ascii: "|") || d == UInt8(ascii: "&") || d == UInt8(ascii: ")") || d == UInt8(ascii: "`") { break }
+                if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == UInt8(ascii: "\n")
+                    || d == UInt8(ascii: ";")
+                    || d == UInt8(ascii: "|") || d == UInt8(ascii: "&") || d == UInt8(ascii: ")")
+                    || d == UInt8(ascii: "`")
+                {
+                    break
+                }
                 if d == UInt8(ascii: "$") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "(") { break }
                 i += 1
             }
@@ -270,10 +295,14 @@ enum PlaceholderBraces {
         let n = bytes.count
         if start > 0, bytes[start - 1] == UInt8(ascii: "$") || bytes[start - 1] == UInt8(ascii: "{") { return nil }
         var i = start + 1
-        guard i < n, (bytes[i] >= 65 && bytes[i] <= 90) || (bytes[i] >= 97 && bytes[i] <= 122) || bytes[i] == 95 else { return nil }
+        guard i < n, (bytes[i] >= 65 && bytes[i] <= 90) || (bytes[i] >= 97 && bytes[i] <= 122) || bytes[i] == 95 else {
+            return nil
+        }
         while i < n, i - start < 64 {
             let c = bytes[i]
-            let ident = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || (c >= 48 && c <= 57) || c == UInt8(ascii: "-")
+            let ident =
+                (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || (c >= 48 && c <= 57)
+                || c == UInt8(ascii: "-")
             if !ident { break }
             i += 1
         }

@@ -37,7 +37,8 @@ struct RiskVerdict: Sendable, Equatable {
     /// `rm`, `DROP`); nil when no single word did. Destructive runs ask for it to be typed.
     var word: String? = nil
 
-    static let unknown = RiskVerdict(risk: .unknown, reason: "unknown: no rule knows this command; asked for like a change")
+    static let unknown = RiskVerdict(
+        risk: .unknown, reason: "unknown: no rule knows this command; asked for like a change")
     static let nothing = RiskVerdict(risk: .read, reason: "read: nothing to run")
 
     /// Keeps the worse of two verdicts (the first on a tie).
@@ -66,8 +67,10 @@ struct RiskRule: Sendable {
     /// Extra test for what the columns above cannot say.
     let test: (@Sendable (ShellInvocation) -> Bool)?
 
-    init(_ risk: Risk, _ name: String, _ why: String, programs: String, path: String = "", flags: String = "",
-         words: String = "", test: (@Sendable (ShellInvocation) -> Bool)? = nil) {
+    init(
+        _ risk: Risk, _ name: String, _ why: String, programs: String, path: String = "", flags: String = "",
+        words: String = "", test: (@Sendable (ShellInvocation) -> Bool)? = nil
+    ) {
         self.risk = risk
         self.name = name
         self.why = why
@@ -107,193 +110,378 @@ extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
     static let table: [RiskRule] = [
         // Kubernetes
-        RiskRule(.destructive, "kubectl delete", "removes Kubernetes resources", programs: "kubectl oc", path: "delete"),
-        RiskRule(.change, "kubectl drain", "evicts pods from a node", programs: "kubectl oc", path: "drain|cordon|uncordon|taint"),
-        RiskRule(.change, "kubectl scale", "changes the number of replicas", programs: "kubectl oc", path: "scale|autoscale"),
-        RiskRule(.change, "kubectl rollout", "restarts or reverts a deployment", programs: "kubectl oc", path: "rollout restart|undo|pause|resume"),
-        RiskRule(.change, "kubectl write", "changes cluster objects", programs: "kubectl oc",
-                 path: "apply|patch|edit|create|replace|set|annotate|label|expose|run|cp|certificate"),
-        RiskRule(.read, "kubectl read", "only reads cluster state", programs: "kubectl oc",
-                 path: "get|describe|logs|top|explain|version|cluster-info|api-resources|api-versions|config|auth|events|diff|wait|port-forward|whoami"),
-        RiskRule(.read, "kubectl rollout status", "only reads rollout progress", programs: "kubectl oc", path: "rollout status|history"),
+        RiskRule(
+            .destructive, "kubectl delete", "removes Kubernetes resources", programs: "kubectl oc", path: "delete"),
+        RiskRule(
+            .change, "kubectl drain", "evicts pods from a node", programs: "kubectl oc",
+            path: "drain|cordon|uncordon|taint"),
+        RiskRule(
+            .change, "kubectl scale", "changes the number of replicas", programs: "kubectl oc", path: "scale|autoscale"),
+        RiskRule(
+            .change, "kubectl rollout", "restarts or reverts a deployment", programs: "kubectl oc",
+            path: "rollout restart|undo|pause|resume"),
+        RiskRule(
+            .change, "kubectl write", "changes cluster objects", programs: "kubectl oc",
+            path: "apply|patch|edit|create|replace|set|annotate|label|expose|run|cp|certificate"),
+        RiskRule(
+            .read, "kubectl read", "only reads cluster state", programs: "kubectl oc",
+            path:
+                "get|describe|logs|top|explain|version|cluster-info|api-resources|api-versions|config|auth|events|diff|wait|port-forward|whoami"
+        ),
+        RiskRule(
+            .read, "kubectl rollout status", "only reads rollout progress", programs: "kubectl oc",
+            path: "rollout status|history"),
         // Docker and Compose ("docker compose" is normalized to "docker-compose")
-        RiskRule(.destructive, "docker-compose down", "stops and removes the containers", programs: "docker-compose", path: "down|rm|kill"),
-        RiskRule(.change, "docker-compose lifecycle", "starts, stops or replaces containers", programs: "docker-compose",
-                 path: "up|restart|stop|start|pull|build|create|scale|run|pause|unpause|push"),
-        RiskRule(.read, "docker-compose read", "only reads container state", programs: "docker-compose",
-                 path: "ps|logs|top|config|images|port|version|events|ls"),
-        RiskRule(.destructive, "docker rm", "removes containers or images", programs: "docker podman", path: "rm|rmi|kill"),
-        RiskRule(.destructive, "docker prune", "removes containers, images or volumes",
-                 programs: "docker podman", path: "system|volume|image|container|network|builder prune|rm"),
-        RiskRule(.change, "docker lifecycle", "starts, stops or changes containers", programs: "docker podman",
-                 path: "run|start|stop|restart|pull|push|build|tag|update|pause|unpause|create|cp|load|login"),
-        RiskRule(.read, "docker read", "only reads container state", programs: "docker podman",
-                 path: "ps|stats|logs|inspect|images|info|version|top|events|port|diff|history|search"),
+        RiskRule(
+            .destructive, "docker-compose down", "stops and removes the containers", programs: "docker-compose",
+            path: "down|rm|kill"),
+        RiskRule(
+            .change, "docker-compose lifecycle", "starts, stops or replaces containers", programs: "docker-compose",
+            path: "up|restart|stop|start|pull|build|create|scale|run|pause|unpause|push"),
+        RiskRule(
+            .read, "docker-compose read", "only reads container state", programs: "docker-compose",
+            path: "ps|logs|top|config|images|port|version|events|ls"),
+        RiskRule(
+            .destructive, "docker rm", "removes containers or images", programs: "docker podman", path: "rm|rmi|kill"),
+        RiskRule(
+            .destructive, "docker prune", "removes containers, images or volumes",
+            programs: "docker podman", path: "system|volume|image|container|network|builder prune|rm"),
+        RiskRule(
+            .change, "docker lifecycle", "starts, stops or changes containers", programs: "docker podman",
+            path: "run|start|stop|restart|pull|push|build|tag|update|pause|unpause|create|cp|load|login"),
+        RiskRule(
+            .read, "docker read", "only reads container state", programs: "docker podman",
+            path: "ps|stats|logs|inspect|images|info|version|top|events|port|diff|history|search"),
         // Redis (the first positional is the Redis command)
-        RiskRule(.destructive, "redis FLUSHDB", "deletes every key in the database", programs: "redis-cli", path: "flushdb|flushall"),
+        RiskRule(
+            .destructive, "redis FLUSHDB", "deletes every key in the database", programs: "redis-cli",
+            path: "flushdb|flushall"),
         RiskRule(.destructive, "redis DEL", "deletes keys", programs: "redis-cli", path: "del|unlink"),
-        RiskRule(.change, "redis CONFIG SET", "changes the server configuration", programs: "redis-cli", path: "config set|rewrite|resetstat"),
-        RiskRule(.change, "redis write", "changes keys or server state", programs: "redis-cli",
-                 path: "set|setex|mset|hset|hmset|hdel|lpush|rpush|lpop|rpop|ltrim|lrem|sadd|srem|spop|zadd|zrem|incr|decr|incrby|expire|persist|rename|xadd|xdel|xtrim|publish|shutdown|save|bgsave|bgrewriteaof|slaveof|replicaof|failover|debug|script"),
-        RiskRule(.change, "redis admin", "resets logs, frees memory or acts on clients", programs: "redis-cli",
-                 path: "slowlog|memory|client reset|purge|kill|pause|unpause|setname|no-evict|reply"),
-        RiskRule(.read, "redis read", "only reads", programs: "redis-cli",
-                 path: "info|ping|get|mget|llen|lrange|keys|scan|sscan|hscan|zscan|ttl|pttl|type|exists|hget|hgetall|hlen|hkeys|smembers|scard|zcard|zrange|zscore|strlen|dbsize|monitor|latency|time|lastsave|role|cluster|xlen|xinfo|object|pubsub|randomkey|subscribe|psubscribe|echo|command"),
+        RiskRule(
+            .change, "redis CONFIG SET", "changes the server configuration", programs: "redis-cli",
+            path: "config set|rewrite|resetstat"),
+        RiskRule(
+            .change, "redis write", "changes keys or server state", programs: "redis-cli",
+            path:
+                "set|setex|mset|hset|hmset|hdel|lpush|rpush|lpop|rpop|ltrim|lrem|sadd|srem|spop|zadd|zrem|incr|decr|incrby|expire|persist|rename|xadd|xdel|xtrim|publish|shutdown|save|bgsave|bgrewriteaof|slaveof|replicaof|failover|debug|script"
+        ),
+        RiskRule(
+            .change, "redis admin", "resets logs, frees memory or acts on clients", programs: "redis-cli",
+            path: "slowlog|memory|client reset|purge|kill|pause|unpause|setname|no-evict|reply"),
+        RiskRule(
+            .read, "redis read", "only reads", programs: "redis-cli",
+            path:
+                "info|ping|get|mget|llen|lrange|keys|scan|sscan|hscan|zscan|ttl|pttl|type|exists|hget|hgetall|hlen|hkeys|smembers|scard|zcard|zrange|zscore|strlen|dbsize|monitor|latency|time|lastsave|role|cluster|xlen|xinfo|object|pubsub|randomkey|subscribe|psubscribe|echo|command"
+        ),
         RiskRule(.read, "redis CONFIG GET", "only reads", programs: "redis-cli", path: "config get"),
         RiskRule(.read, "redis client list", "only reads", programs: "redis-cli", path: "client list|info|getname"),
         RiskRule(.read, "redis slowlog", "only reads", programs: "redis-cli", path: "slowlog get|len"),
         RiskRule(.read, "redis memory", "only reads", programs: "redis-cli", path: "memory usage|stats|doctor"),
-        RiskRule(.read, "redis-cli scan", "only reads", programs: "redis-cli",
-                 flags: "--scan --bigkeys --memkeys --stat --latency --latency-history --hotkeys --intrinsic-latency"),
-        RiskRule(.read, "redis-cli", "opens a client", programs: "redis-cli", test: { inv in
-            inv.positionals(valueFlags: ShellInvocations.valueFlags(for: "redis-cli")).isEmpty }),
+        RiskRule(
+            .read, "redis-cli scan", "only reads", programs: "redis-cli",
+            flags: "--scan --bigkeys --memkeys --stat --latency --latency-history --hotkeys --intrinsic-latency"),
+        RiskRule(
+            .read, "redis-cli", "opens a client", programs: "redis-cli",
+            test: { inv in
+                inv.positionals(valueFlags: ShellInvocations.valueFlags(for: "redis-cli")).isEmpty
+            }),
         // Celery
         RiskRule(.destructive, "celery purge", "deletes every queued task", programs: "celery", path: "purge"),
-        RiskRule(.read, "celery inspect", "only reads worker state", programs: "celery", path: "inspect|status|report|events|result|list"),
-        RiskRule(.change, "celery control", "changes workers", programs: "celery", path: "control|worker|beat|call|multi|migrate|upgrade"),
+        RiskRule(
+            .read, "celery inspect", "only reads worker state", programs: "celery",
+            path: "inspect|status|report|events|result|list"),
+        RiskRule(
+            .change, "celery control", "changes workers", programs: "celery",
+            path: "control|worker|beat|call|multi|migrate|upgrade"),
         // Postgres tools
         RiskRule(.destructive, "dropdb", "deletes a database", programs: "dropdb dropuser"),
         RiskRule(.change, "createdb", "creates a database", programs: "createdb createuser"),
-        RiskRule(.destructive, "pg_restore --clean", "drops objects before restoring over them", programs: "pg_restore",
-                 flags: "--clean -c"),
+        RiskRule(
+            .destructive, "pg_restore --clean", "drops objects before restoring over them", programs: "pg_restore",
+            flags: "--clean -c"),
         RiskRule(.change, "pg_restore", "loads a dump into a database", programs: "pg_restore"),
-        RiskRule(.destructive, "pgbackrest restore", "restores over the database cluster", programs: "pgbackrest", path: "restore"),
-        RiskRule(.change, "pgbackrest", "writes backups", programs: "pgbackrest", path: "backup|expire|stanza-create|start|stop"),
+        RiskRule(
+            .destructive, "pgbackrest restore", "restores over the database cluster", programs: "pgbackrest",
+            path: "restore"),
+        RiskRule(
+            .change, "pgbackrest", "writes backups", programs: "pgbackrest",
+            path: "backup|expire|stanza-create|start|stop"),
         RiskRule(.read, "pgbackrest info", "only reads", programs: "pgbackrest", path: "info|check|verify"),
         RiskRule(.read, "pg_dump", "only reads the database", programs: "pg_dump pg_dumpall"),
         RiskRule(.read, "pg_isready", "only checks the server", programs: "pg_isready pg_controldata pg_lsclusters"),
-        RiskRule(.change, "pg_ctl", "starts or stops the server", programs: "pg_ctl pg_ctlcluster", path: "start|stop|restart|reload|promote"),
+        RiskRule(
+            .change, "pg_ctl", "starts or stops the server", programs: "pg_ctl pg_ctlcluster",
+            path: "start|stop|restart|reload|promote"),
         // Files and disks
         RiskRule(.destructive, "rm", "deletes files", programs: "rm shred unlink srm"),
         RiskRule(.destructive, "find -delete", "deletes the files it finds", programs: "find", flags: "-delete"),
-        RiskRule(.destructive, "find -exec rm", "deletes the files it finds", programs: "find", test: { inv in
-            inv.lowerArgs.contains("-exec") && inv.lowerArgs.contains("rm") }),
-        RiskRule(.destructive, "mkfs", "formats a disk", programs: "mkfs mkfs.ext4 mkfs.xfs mkfs.ext3 mkfs.btrfs mkswap wipefs fdisk parted sgdisk"),
-        RiskRule(.destructive, "dd of=", "overwrites the output device or file", programs: "dd", test: { inv in
-            inv.lowerArgs.contains { $0.hasPrefix("of=") } }),
+        RiskRule(
+            .destructive, "find -exec rm", "deletes the files it finds", programs: "find",
+            test: { inv in
+                inv.lowerArgs.contains("-exec") && inv.lowerArgs.contains("rm")
+            }),
+        RiskRule(
+            .destructive, "mkfs", "formats a disk",
+            programs: "mkfs mkfs.ext4 mkfs.xfs mkfs.ext3 mkfs.btrfs mkswap wipefs fdisk parted sgdisk"),
+        RiskRule(
+            .destructive, "dd of=", "overwrites the output device or file", programs: "dd",
+            test: { inv in
+                inv.lowerArgs.contains { $0.hasPrefix("of=") }
+            }),
         RiskRule(.destructive, "truncate", "cuts files short", programs: "truncate"),
-        RiskRule(.destructive, "rsync --delete", "deletes files missing from the source", programs: "rsync",
-                 flags: "--delete --delete-after --delete-before --delete-during --delete-excluded"),
+        RiskRule(
+            .destructive, "rsync --delete", "deletes files missing from the source", programs: "rsync",
+            flags: "--delete --delete-after --delete-before --delete-during --delete-excluded"),
         RiskRule(.change, "rsync", "copies files", programs: "rsync"),
         RiskRule(.change, "sed -i", "edits files in place", programs: "sed", flags: "-i --in-place"),
-        RiskRule(.change, "file write", "writes or moves files",
-                 programs: "cp mv ln mkdir rmdir touch chmod chown chgrp tee install gunzip gzip bunzip2 unzip zip tar xz unxz logrotate patch"),
+        RiskRule(
+            .change, "file write", "writes or moves files",
+            programs:
+                "cp mv ln mkdir rmdir touch chmod chown chgrp tee install gunzip gzip bunzip2 unzip zip tar xz unxz logrotate patch"
+        ),
         // Services and packages
-        RiskRule(.change, "systemctl", "starts, stops or reconfigures a service", programs: "systemctl",
-                 path: "start|stop|restart|reload|try-restart|reload-or-restart|enable|disable|mask|unmask|kill|daemon-reload|isolate|reboot|poweroff"),
-        RiskRule(.read, "systemctl status", "only reads", programs: "systemctl",
-                 path: "status|is-active|is-enabled|is-failed|list-units|list-unit-files|show|cat|list-timers|list-dependencies"),
-        RiskRule(.change, "service", "starts, stops or reconfigures a service", programs: "service", test: { inv in
-            !inv.lowerArgs.contains("status") }),
+        RiskRule(
+            .change, "systemctl", "starts, stops or reconfigures a service", programs: "systemctl",
+            path:
+                "start|stop|restart|reload|try-restart|reload-or-restart|enable|disable|mask|unmask|kill|daemon-reload|isolate|reboot|poweroff"
+        ),
+        RiskRule(
+            .read, "systemctl status", "only reads", programs: "systemctl",
+            path:
+                "status|is-active|is-enabled|is-failed|list-units|list-unit-files|show|cat|list-timers|list-dependencies"
+        ),
+        RiskRule(
+            .change, "service", "starts, stops or reconfigures a service", programs: "service",
+            test: { inv in
+                !inv.lowerArgs.contains("status")
+            }),
         RiskRule(.read, "service status", "only reads", programs: "service", words: "status"),
-        RiskRule(.change, "package manager", "installs or upgrades software", programs: "apt apt-get yum dnf apk brew pip pip3 snap zypper",
-                 path: "install|upgrade|update|dist-upgrade|full-upgrade|remove|autoremove|uninstall|reinstall|add|del"),
-        RiskRule(.read, "package list", "only reads", programs: "apt apt-get yum dnf apk brew pip pip3 snap apt-cache dpkg rpm",
-                 path: "list|search|show|info|policy|freeze|check|-l|-q"),
+        RiskRule(
+            .change, "package manager", "installs or upgrades software",
+            programs: "apt apt-get yum dnf apk brew pip pip3 snap zypper",
+            path: "install|upgrade|update|dist-upgrade|full-upgrade|remove|autoremove|uninstall|reinstall|add|del"),
+        RiskRule(
+            .read, "package list", "only reads",
+            programs: "apt apt-get yum dnf apk brew pip pip3 snap apt-cache dpkg rpm",
+            path: "list|search|show|info|policy|freeze|check|-l|-q"),
         RiskRule(.change, "process signal", "stops or signals processes", programs: "kill pkill killall"),
-        RiskRule(.destructive, "kill -1", "signals every process the user may signal", programs: "kill", test: { inv in
-            inv.args.contains("-1") && inv.args.last == "-1" || inv.args.contains { $0 == "--" } && inv.args.last == "-1" }),
+        RiskRule(
+            .destructive, "kill -1", "signals every process the user may signal", programs: "kill",
+            test: { inv in
+                inv.args.contains("-1") && inv.args.last == "-1"
+                    || inv.args.contains { $0 == "--" } && inv.args.last == "-1"
+            }),
         // Network, kernel and volumes
-        RiskRule(.change, "ip write", "changes links, addresses, routes or rules", programs: "ip", test: { inv in
-            let words = inv.positionals(valueFlags: ["-n", "-netns", "-f", "-family"])
-            guard words.count >= 2 else { return false }
-            return !["show", "list", "ls", "get", "lst", "sh", "s"].contains(words[1]) }),
-        RiskRule(.destructive, "ip delete", "removes links, addresses or routes", programs: "ip", test: { inv in
-            let words = inv.positionals(valueFlags: ["-n", "-netns", "-f", "-family"])
-            return words.count >= 2 && ["delete", "del", "flush"].contains(words[1]) }),
-        RiskRule(.change, "sysctl write", "changes kernel settings", programs: "sysctl", test: { inv in
-            inv.args.contains { $0 == "-w" || $0 == "--write" || $0 == "-p" || $0 == "--load" || $0 == "--system" || $0.contains("=") } }),
-        RiskRule(.destructive, "lvremove", "deletes volumes", programs: "lvremove vgremove pvremove zpool zfs", test: { inv in
-            ["lvremove", "vgremove", "pvremove"].contains(inv.program)
-                || inv.positionals(valueFlags: []).first.map { ["destroy", "remove", "detach", "labelclear"].contains($0) } == true }),
-        RiskRule(.change, "lvm write", "changes volumes", programs: "lvcreate lvextend lvreduce lvresize vgextend pvcreate vgcreate resize2fs xfs_growfs"),
+        RiskRule(
+            .change, "ip write", "changes links, addresses, routes or rules", programs: "ip",
+            test: { inv in
+                let words = inv.positionals(valueFlags: ["-n", "-netns", "-f", "-family"])
+                guard words.count >= 2 else { return false }
+                return !["show", "list", "ls", "get", "lst", "sh", "s"].contains(words[1])
+            }),
+        RiskRule(
+            .destructive, "ip delete", "removes links, addresses or routes", programs: "ip",
+            test: { inv in
+                let words = inv.positionals(valueFlags: ["-n", "-netns", "-f", "-family"])
+                return words.count >= 2 && ["delete", "del", "flush"].contains(words[1])
+            }),
+        RiskRule(
+            .change, "sysctl write", "changes kernel settings", programs: "sysctl",
+            test: { inv in
+                inv.args.contains {
+                    $0 == "-w" || $0 == "--write" || $0 == "-p" || $0 == "--load" || $0 == "--system"
+                        || $0.contains("=")
+                }
+            }),
+        RiskRule(
+            .destructive, "lvremove", "deletes volumes", programs: "lvremove vgremove pvremove zpool zfs",
+            test: { inv in
+                ["lvremove", "vgremove", "pvremove"].contains(inv.program)
+                    || inv.positionals(valueFlags: []).first.map {
+                        ["destroy", "remove", "detach", "labelclear"].contains($0)
+                    } == true
+            }),
+        RiskRule(
+            .change, "lvm write", "changes volumes",
+            programs: "lvcreate lvextend lvreduce lvresize vgextend pvcreate vgcreate resize2fs xfs_growfs"),
         // etcd
-        RiskRule(.destructive, "etcdctl del", "deletes keys or history", programs: "etcdctl", path: "del|compact|compaction"),
-        RiskRule(.destructive, "etcdctl snapshot restore", "replaces the data directory", programs: "etcdctl", path: "snapshot restore"),
-        RiskRule(.change, "etcdctl write", "changes keys or members", programs: "etcdctl",
-                 path: "put|txn|lease|member|alarm|move-leader|user|role|auth|defrag"),
+        RiskRule(
+            .destructive, "etcdctl del", "deletes keys or history", programs: "etcdctl", path: "del|compact|compaction"),
+        RiskRule(
+            .destructive, "etcdctl snapshot restore", "replaces the data directory", programs: "etcdctl",
+            path: "snapshot restore"),
+        RiskRule(
+            .change, "etcdctl write", "changes keys or members", programs: "etcdctl",
+            path: "put|txn|lease|member|alarm|move-leader|user|role|auth|defrag"),
         RiskRule(.read, "etcdctl read", "only reads", programs: "etcdctl", path: "get|watch|endpoint|version|check"),
-        RiskRule(.read, "etcdctl snapshot", "only reads or saves a copy", programs: "etcdctl", path: "snapshot save|status"),
+        RiskRule(
+            .read, "etcdctl snapshot", "only reads or saves a copy", programs: "etcdctl", path: "snapshot save|status"),
         RiskRule(.change, "reboot", "restarts or stops the machine", programs: "reboot shutdown halt poweroff"),
         // Git
-        RiskRule(.destructive, "git push --force", "rewrites remote history", programs: "git", path: "push", flags: "--force -f --force-with-lease"),
-        RiskRule(.destructive, "git reset --hard", "discards local changes", programs: "git", path: "reset", flags: "--hard"),
-        RiskRule(.destructive, "git clean", "deletes untracked files", programs: "git", path: "clean", flags: "-f --force -x -d"),
-        RiskRule(.destructive, "git branch -D", "deletes a branch", programs: "git", path: "branch", flags: "-d -D --delete"),
-        RiskRule(.change, "git write", "changes the working tree or repository", programs: "git",
-                 path: "checkout|switch|pull|merge|rebase|commit|push|revert|stash|tag|fetch|cherry-pick|reset|restore|am|apply|clone|init|add|rm|mv"),
-        RiskRule(.read, "git read", "only reads", programs: "git", path: "status|log|diff|show|branch|remote|describe|rev-parse|blame|ls-files|shortlog|reflog"),
+        RiskRule(
+            .destructive, "git push --force", "rewrites remote history", programs: "git", path: "push",
+            flags: "--force -f --force-with-lease"),
+        RiskRule(
+            .destructive, "git reset --hard", "discards local changes", programs: "git", path: "reset", flags: "--hard"),
+        RiskRule(
+            .destructive, "git clean", "deletes untracked files", programs: "git", path: "clean",
+            flags: "-f --force -x -d"),
+        RiskRule(
+            .destructive, "git branch -D", "deletes a branch", programs: "git", path: "branch", flags: "-d -D --delete"),
+        RiskRule(
+            .change, "git write", "changes the working tree or repository", programs: "git",
+            path:
+                "checkout|switch|pull|merge|rebase|commit|push|revert|stash|tag|fetch|cherry-pick|reset|restore|am|apply|clone|init|add|rm|mv"
+        ),
+        RiskRule(
+            .read, "git read", "only reads", programs: "git",
+            path: "status|log|diff|show|branch|remote|describe|rev-parse|blame|ls-files|shortlog|reflog"),
         // Infrastructure tools
-        RiskRule(.destructive, "terraform destroy", "deletes the managed infrastructure", programs: "terraform tofu terragrunt", path: "destroy"),
-        RiskRule(.destructive, "terraform state rm", "forgets managed resources", programs: "terraform tofu", path: "state rm"),
-        RiskRule(.change, "terraform apply", "changes infrastructure", programs: "terraform tofu terragrunt", path: "apply|import|taint|untaint|init|refresh"),
-        RiskRule(.read, "terraform plan", "only reads", programs: "terraform tofu terragrunt", path: "plan|show|output|validate|version|state|graph|providers"),
+        RiskRule(
+            .destructive, "terraform destroy", "deletes the managed infrastructure",
+            programs: "terraform tofu terragrunt", path: "destroy"),
+        RiskRule(
+            .destructive, "terraform state rm", "forgets managed resources", programs: "terraform tofu",
+            path: "state rm"),
+        RiskRule(
+            .change, "terraform apply", "changes infrastructure", programs: "terraform tofu terragrunt",
+            path: "apply|import|taint|untaint|init|refresh"),
+        RiskRule(
+            .read, "terraform plan", "only reads", programs: "terraform tofu terragrunt",
+            path: "plan|show|output|validate|version|state|graph|providers"),
         RiskRule(.destructive, "helm uninstall", "removes a release", programs: "helm", path: "uninstall|delete|del"),
-        RiskRule(.change, "helm write", "changes a release", programs: "helm", path: "install|upgrade|rollback|repo|dependency"),
-        RiskRule(.read, "helm read", "only reads", programs: "helm", path: "list|ls|status|history|get|template|show|search|version|lint|diff"),
+        RiskRule(
+            .change, "helm write", "changes a release", programs: "helm",
+            path: "install|upgrade|rollback|repo|dependency"),
+        RiskRule(
+            .read, "helm read", "only reads", programs: "helm",
+            path: "list|ls|status|history|get|template|show|search|version|lint|diff"),
         RiskRule(.destructive, "aws s3 rm", "deletes objects", programs: "aws", path: "s3 rm|rb"),
-        RiskRule(.destructive, "aws s3 sync --delete", "deletes objects missing from the source", programs: "aws", path: "s3 sync|mv", flags: "--delete"),
-        RiskRule(.change, "aws s3 sync", "uploads or copies objects", programs: "aws", path: "s3 sync|cp|mv|mb|presign"),
+        RiskRule(
+            .destructive, "aws s3 sync --delete", "deletes objects missing from the source", programs: "aws",
+            path: "s3 sync|mv", flags: "--delete"),
+        RiskRule(
+            .change, "aws s3 sync", "uploads or copies objects", programs: "aws", path: "s3 sync|cp|mv|mb|presign"),
         RiskRule(.read, "aws s3 ls", "only reads", programs: "aws", path: "s3 ls"),
-        RiskRule(.destructive, "cloud CLI delete", "deletes cloud resources", programs: CloudVerbs.programs, test: { inv in
-            CloudVerbs.verb(inv)?.kind == .destroy }),
-        RiskRule(.change, "cloud CLI write", "creates, changes or restarts cloud resources", programs: CloudVerbs.programs,
-                 test: { inv in CloudVerbs.verb(inv)?.kind == .change }),
-        RiskRule(.read, "cloud CLI describe", "only lists or describes", programs: CloudVerbs.programs, test: { inv in
-            CloudVerbs.verb(inv)?.kind == .read || inv.lowerArgs.contains("sts") }),
+        RiskRule(
+            .destructive, "cloud CLI delete", "deletes cloud resources", programs: CloudVerbs.programs,
+            test: { inv in
+                CloudVerbs.verb(inv)?.kind == .destroy
+            }),
+        RiskRule(
+            .change, "cloud CLI write", "creates, changes or restarts cloud resources", programs: CloudVerbs.programs,
+            test: { inv in CloudVerbs.verb(inv)?.kind == .change }),
+        RiskRule(
+            .read, "cloud CLI describe", "only lists or describes", programs: CloudVerbs.programs,
+            test: { inv in
+                CloudVerbs.verb(inv)?.kind == .read || inv.lowerArgs.contains("sts")
+            }),
         // Configuration management
         // knife: `knife search …`, `knife node show …` (the verb is the first or second word)
         RiskRule(.destructive, "knife delete", "deletes Chef objects", programs: "knife", words: "delete"),
-        RiskRule(.read, "knife read", "only searches or shows nodes and roles", programs: "knife", test: { inv in
-            let words = inv.positionals(valueFlags: []).prefix(2)
-            return words.contains { ["search", "status", "list", "show", "ls"].contains($0) } && !words.contains("delete") }),
-        RiskRule(.change, "knife write", "changes Chef objects or runs on nodes", programs: "knife", test: { inv in
-            let words = inv.positionals(valueFlags: []).prefix(2)
-            return !words.contains { ["search", "status", "list", "show", "ls"].contains($0) } }),
+        RiskRule(
+            .read, "knife read", "only searches or shows nodes and roles", programs: "knife",
+            test: { inv in
+                let words = inv.positionals(valueFlags: []).prefix(2)
+                return words.contains { ["search", "status", "list", "show", "ls"].contains($0) }
+                    && !words.contains("delete")
+            }),
+        RiskRule(
+            .change, "knife write", "changes Chef objects or runs on nodes", programs: "knife",
+            test: { inv in
+                let words = inv.positionals(valueFlags: []).prefix(2)
+                return !words.contains { ["search", "status", "list", "show", "ls"].contains($0) }
+            }),
         // Other data stores and schedulers
-        RiskRule(.destructive, "mongo drop", "deletes collections or documents", programs: "mongo mongosh", test: { inv in
-            inv.lowerArgs.contains { $0.contains("drop") || $0.contains("deletemany") || $0.contains("deleteone") || $0.contains(".remove(") } }),
-        RiskRule(.change, "mongo write", "changes documents", programs: "mongo mongosh", test: { inv in
-            inv.lowerArgs.contains { $0.contains("insert") || $0.contains("update") || $0.contains("createindex") } }),
-        RiskRule(.read, "mongo query", "only reads", programs: "mongo mongosh", test: { inv in
-            inv.lowerArgs.contains { $0.contains("find") || $0.contains("count") || $0.contains("stats") || $0.contains("getindexes")
-                || $0.contains("serverstatus") || $0.contains("currentop") } || !inv.lowerArgs.contains("--eval") }),
+        RiskRule(
+            .destructive, "mongo drop", "deletes collections or documents", programs: "mongo mongosh",
+            test: { inv in
+                inv.lowerArgs.contains {
+                    $0.contains("drop") || $0.contains("deletemany") || $0.contains("deleteone")
+                        || $0.contains(".remove(")
+                }
+            }),
+        RiskRule(
+            .change, "mongo write", "changes documents", programs: "mongo mongosh",
+            test: { inv in
+                inv.lowerArgs.contains { $0.contains("insert") || $0.contains("update") || $0.contains("createindex") }
+            }),
+        RiskRule(
+            .read, "mongo query", "only reads", programs: "mongo mongosh",
+            test: { inv in
+                inv.lowerArgs.contains {
+                    $0.contains("find") || $0.contains("count") || $0.contains("stats") || $0.contains("getindexes")
+                        || $0.contains("serverstatus") || $0.contains("currentop")
+                } || !inv.lowerArgs.contains("--eval")
+            }),
         RiskRule(.destructive, "crontab -r", "deletes the crontab", programs: "crontab", flags: "-r"),
         RiskRule(.read, "crontab -l", "only lists", programs: "crontab", flags: "-l"),
         RiskRule(.change, "crontab -e", "edits the crontab", programs: "crontab", flags: "-e"),
-        RiskRule(.destructive, "firewall flush", "removes every rule (or chain) at once", programs: "iptables ip6tables nft ufw", test: { inv in
-            inv.args.contains { ["-F", "--flush", "-X", "--delete-chain", "reset"].contains($0) }
-                || inv.program == "nft" && inv.lowerArgs.prefix(2) == ["flush", "ruleset"] }),
-        RiskRule(.change, "firewall", "changes firewall rules", programs: "iptables ip6tables ufw nft firewall-cmd", test: { inv in
-            !inv.args.contains { firewallListing.contains($0) } }),
-        RiskRule(.read, "firewall list", "only lists rules", programs: "iptables ip6tables ufw nft firewall-cmd", test: { inv in
-            inv.args.contains { firewallListing.contains($0) } }),
+        RiskRule(
+            .destructive, "firewall flush", "removes every rule (or chain) at once",
+            programs: "iptables ip6tables nft ufw",
+            test: { inv in
+                inv.args.contains { ["-F", "--flush", "-X", "--delete-chain", "reset"].contains($0) }
+                    || inv.program == "nft" && inv.lowerArgs.prefix(2) == ["flush", "ruleset"]
+            }),
+        RiskRule(
+            .change, "firewall", "changes firewall rules", programs: "iptables ip6tables ufw nft firewall-cmd",
+            test: { inv in
+                !inv.args.contains { firewallListing.contains($0) }
+            }),
+        RiskRule(
+            .read, "firewall list", "only lists rules", programs: "iptables ip6tables ufw nft firewall-cmd",
+            test: { inv in
+                inv.args.contains { firewallListing.contains($0) }
+            }),
         // HTTP
-        RiskRule(.destructive, "curl -X DELETE", "deletes a remote resource", programs: "curl http https xh", test: { inv in
-            httpMethod(inv) == "delete" }),
-        RiskRule(.change, "curl POST", "sends data that may change state", programs: "curl http https xh wget", test: { inv in
-            let method = httpMethod(inv)
-            return method == "post" || method == "put" || method == "patch" }),
+        RiskRule(
+            .destructive, "curl -X DELETE", "deletes a remote resource", programs: "curl http https xh",
+            test: { inv in
+                httpMethod(inv) == "delete"
+            }),
+        RiskRule(
+            .change, "curl POST", "sends data that may change state", programs: "curl http https xh wget",
+            test: { inv in
+                let method = httpMethod(inv)
+                return method == "post" || method == "put" || method == "patch"
+            }),
         RiskRule(.read, "curl GET", "only fetches", programs: "curl http https xh wget"),
         // Shell built-ins and inspection tools
-        RiskRule(.read, "shell builtin", "only prints or waits", programs: "echo printf true false test [ [[ : sleep exit return break continue"),
-        RiskRule(.read, "shell state", "only changes this shell", programs: "cd export unset set alias local declare read shift pushd popd source . eval readonly typeset umask trap wait"),
-        RiskRule(.read, "inspection", "only reads", programs: ShellRisk.readOnlyPrograms),
+        RiskRule(
+            .read, "shell builtin", "only prints or waits",
+            programs: "echo printf true false test [ [[ : sleep exit return break continue"),
+        RiskRule(
+            .read, "shell state", "only changes this shell",
+            programs:
+                "cd export unset set alias local declare read shift pushd popd source . eval readonly typeset umask trap wait"
+        ),
+        RiskRule(.read, "inspection", "only reads", programs: ShellRisk.readOnlyPrograms)
     ]
 
-    static let firewallListing: Set<String> = ["-L", "--list", "-S", "--list-rules", "status", "list", "--list-all", "--state"]
+    static let firewallListing: Set<String> = [
+        "-L", "--list", "-S", "--list-rules", "status", "list", "--list-all", "--state"
+    ]
 
     /// The HTTP method a curl-like command sends (`-X`, `--request`, data flags), lower-cased.
     static func httpMethod(_ inv: ShellInvocation) -> String {
         var method: String? = nil
         for (i, arg) in inv.args.enumerated() {
-            if (arg == "-X" || arg == "--request") && i + 1 < inv.args.count { method = inv.lowerArgs[i + 1] }
-            else if arg.hasPrefix("--request=") { method = String(inv.lowerArgs[i].dropFirst(10)) }
-            else if arg.hasPrefix("-X"), arg.count > 2 { method = String(inv.lowerArgs[i].dropFirst(2)) }
+            if (arg == "-X" || arg == "--request") && i + 1 < inv.args.count {
+                method = inv.lowerArgs[i + 1]
+            } else if arg.hasPrefix("--request=") {
+                method = String(inv.lowerArgs[i].dropFirst(10))
+            } else if arg.hasPrefix("-X"), arg.count > 2 {
+                method = String(inv.lowerArgs[i].dropFirst(2))
+            }
         }
         if let method { return method }
         if inv.program == "http" || inv.program == "https" || inv.program == "xh" {
-            if let m = inv.lowerArgs.first(where: { !$0.hasPrefix("-") }), ["post", "put", "patch", "delete", "get"].contains(m) { return m }
+            if let m = inv.lowerArgs.first(where: { !$0.hasPrefix("-") }),
+                ["post", "put", "patch", "delete", "get"].contains(m)
+            {
+                return m
+            }
         }
         if inv.args.contains("-G") || inv.args.contains("--get") { return "get" }
         var dataFlags: [String] = []
@@ -304,14 +492,19 @@ extension RiskRule {
         if dataFlags.isEmpty { return "get" }
         // Query APIs (Prometheus `/api/v1/query`) take their query as form data but only read.
         if dataFlags.allSatisfy({ $0 == "--data-urlencode" }),
-           inv.lowerArgs.contains(where: { $0.contains("/api/v1/query") || $0.contains("/api/v1/series") || $0.contains("/api/v1/label") }) {
+            inv.lowerArgs.contains(where: {
+                $0.contains("/api/v1/query") || $0.contains("/api/v1/series") || $0.contains("/api/v1/label")
+            })
+        {
             return "get"
         }
         return "post"
     }
 
-    static let httpDataFlags: Set<String> = ["-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-F", "--form",
-                                             "-T", "--upload-file", "--json", "--post-data", "--post-file"]
+    static let httpDataFlags: Set<String> = [
+        "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-F", "--form",
+        "-T", "--upload-file", "--json", "--post-data", "--post-file"
+    ]
 
     /// Rules indexed by program, built once.
     static let byProgram: [String: [RiskRule]] = {

@@ -43,7 +43,7 @@ enum SQLRisk {
         "ROLLBACK": (.read, "SQL transaction control"),
         "END": (.read, "SQL transaction control"),
         "USE": (.read, "SQL USE picks a database"),
-        "PRAGMA": (.read, "SQL PRAGMA reads settings"),
+        "PRAGMA": (.read, "SQL PRAGMA reads settings")
     ]
 
     /// Functions that act on the server even inside a SELECT.
@@ -56,7 +56,7 @@ enum SQLRisk {
         "PG_DROP_REPLICATION_SLOT": (.destructive, "pg_drop_replication_slot removes a replication slot"),
         "LO_UNLINK": (.destructive, "lo_unlink deletes a large object"),
         "PG_REPLICATION_SLOT_ADVANCE": (.change, "pg_replication_slot_advance moves a slot past data"),
-        "PG_PROMOTE": (.change, "pg_promote turns a standby into a primary"),
+        "PG_PROMOTE": (.change, "pg_promote turns a standby into a primary")
     ]
 
     /// Keywords that start a statement that is known to be data-changing even inside `WITH`.
@@ -65,7 +65,9 @@ enum SQLRisk {
     static func classify(_ sql: String) -> RiskVerdict? {
         var worst: RiskVerdict? = nil
         func consider(_ risk: Risk, _ why: String, _ word: String? = nil) {
-            if worst == nil || risk > worst!.risk { worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)", word: word) }
+            if worst == nil || risk > worst!.risk {
+                worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)", word: word)
+            }
         }
         for statement in statements(sql) {
             guard let first = statement.first else { continue }
@@ -76,7 +78,8 @@ enum SQLRisk {
             if let (risk, why) = statementRules[first] {
                 var r = risk, w = why, decider = first
                 if first == "COPY", statement.contains("TO"), !statement.contains("FROM") {
-                    (r, w) = statement.contains("PROGRAM")
+                    (r, w) =
+                        statement.contains("PROGRAM")
                         ? (.destructive, "SQL COPY … TO PROGRAM runs a program on the database server")
                         : (.read, "SQL COPY … TO only exports")
                 }
@@ -84,12 +87,16 @@ enum SQLRisk {
                     (r, w) = (.destructive, "SQL COPY … PROGRAM runs a program on the database server")
                 }
                 // `SELECT … INTO t` creates a table (`INTO` of PL/pgSQL variables is inside `DO $$ … $$`).
-                if first == "SELECT", statement.contains("INTO") { (r, w) = (.change, "SQL SELECT … INTO creates a table") }
+                if first == "SELECT", statement.contains("INTO") {
+                    (r, w) = (.change, "SQL SELECT … INTO creates a table")
+                }
                 // Every row, not some: `UPDATE t SET …` without WHERE.
                 if first == "UPDATE", !statement.contains("WHERE") {
                     (r, w) = (.destructive, "SQL UPDATE without WHERE changes every row")
                 }
-                if first == "ALTER", statement.contains("DROP") { (r, w) = (.destructive, "SQL ALTER … DROP removes columns or constraints") }
+                if first == "ALTER", statement.contains("DROP") {
+                    (r, w) = (.destructive, "SQL ALTER … DROP removes columns or constraints")
+                }
                 if first == "WITH" {
                     for word in statement.dropFirst() where dataChanging.contains(word) {
                         if let rule = statementRules[word] { r = rule.0; w = rule.1; decider = word }
@@ -98,7 +105,9 @@ enum SQLRisk {
                 }
                 if first == "EXPLAIN", statement.contains("ANALYZE") {
                     for word in statement where dataChanging.contains(word) {
-                        if let rule = statementRules[word] { r = rule.0; w = "EXPLAIN ANALYZE runs it: " + rule.1; decider = word }
+                        if let rule = statementRules[word] {
+                            r = rule.0; w = "EXPLAIN ANALYZE runs it: " + rule.1; decider = word
+                        }
                         break
                     }
                 }
@@ -113,10 +122,12 @@ enum SQLRisk {
         // Procedural bodies (`DO $$ … $$`, functions) are judged by the statements inside them.
         for body in dollarBodies(sql) {
             // PL/pgSQL wraps statements in BEGIN … END, IF … THEN: judge what follows those words.
-            let plain = body.replacingOccurrences(of: #"(?i)\b(BEGIN|END|DECLARE|LOOP|IF|THEN|ELSE|ELSIF|EXCEPTION)\b"#,
-                                                  with: ";", options: .regularExpression)
+            let plain = body.replacingOccurrences(
+                of: #"(?i)\b(BEGIN|END|DECLARE|LOOP|IF|THEN|ELSE|ELSIF|EXCEPTION)\b"#,
+                with: ";", options: .regularExpression)
             if let inner = classify(plain), inner.risk > .change {
-                consider(inner.risk, "a procedural body runs: " + inner.reason.drop { $0 != " " }.dropFirst(), inner.word)
+                consider(
+                    inner.risk, "a procedural body runs: " + inner.reason.drop { $0 != " " }.dropFirst(), inner.word)
             }
         }
         return worst
@@ -153,7 +164,8 @@ enum SQLRisk {
         while i < n {
             let c = b[i]
             if (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 95 || c >= 0x80
-                || (c == UInt8(ascii: "\\") && word.isEmpty && current.isEmpty) {
+                || (c == UInt8(ascii: "\\") && word.isEmpty && current.isEmpty)
+            {
                 word.append(c); i += 1; continue
             }
             flushWord()
@@ -196,6 +208,6 @@ enum SQLRisk {
     static let leadingKeywords: Set<String> = [
         "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "ALTER", "CREATE", "DROP", "TRUNCATE", "SHOW", "EXPLAIN",
         "VACUUM", "REINDEX", "GRANT", "REVOKE", "BEGIN", "COMMIT", "ROLLBACK", "ANALYZE", "REFRESH", "CLUSTER",
-        "COPY", "DESCRIBE", "MERGE", "UPSERT", "LOCK",
+        "COPY", "DESCRIBE", "MERGE", "UPSERT", "LOCK"
     ]
 }

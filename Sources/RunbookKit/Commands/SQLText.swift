@@ -16,7 +16,8 @@ enum SQLText {
     /// ("Show the pods" starts with a keyword too).
     static func looksLikeSQL(_ code: String) -> Bool {
         guard let first = code.lines.map({ $0.trimmed }).first(where: { !$0.isEmpty && !$0.hasPrefix("--") }),
-              startsStatement(first) else { return false }
+            startsStatement(first)
+        else { return false }
         let keyword = first.prefix { $0.isLetter }
         if keyword == keyword.uppercased() && keyword.count > 1 { return true }
         let lower = code.lowercased()

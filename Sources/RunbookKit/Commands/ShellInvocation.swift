@@ -58,23 +58,33 @@ struct ShellInvocation: Sendable {
 enum ShellInvocations {
     /// Flags that take a value, per program, so positionals (subcommands) are found right.
     static let valueFlags: [String: Set<String>] = [
-        "kubectl": ["-n", "--namespace", "--context", "--cluster", "--kubeconfig", "-l", "--selector", "-c",
-                    "--container", "-o", "--output", "-f", "--filename", "--since", "--tail", "--field-selector",
-                    "--type", "-p", "--patch", "--replicas", "--image", "--timeout", "--server", "--user", "-s", "--as"],
-        "redis-cli": ["-h", "-p", "-a", "-n", "-u", "-r", "-i", "--user", "--pass", "--pattern", "--count", "-s",
-                      "--cacert", "--cert", "--key", "--sni", "-d", "--memkeys-samples", "--eval"],
-        "celery": ["-a", "--app", "-b", "--broker", "-q", "--queues", "-d", "--destination", "--workdir", "--result-backend",
-                   "-c", "--concurrency", "-l", "--loglevel", "--timeout"],
-        "docker": ["-f", "--file", "-p", "--project-name", "-h", "--host", "--context", "--env-file", "--format", "--filter",
-                   "--tail", "--since", "-u", "--user", "-w", "--workdir", "-e", "--env", "--log-level", "--profile"],
-        "docker-compose": ["-f", "--file", "-p", "--project-name", "--env-file", "--tail", "--scale", "-u", "--user",
-                           "-w", "--workdir", "-e", "--env", "--index", "--profile", "-t", "--timeout"],
+        "kubectl": [
+            "-n", "--namespace", "--context", "--cluster", "--kubeconfig", "-l", "--selector", "-c",
+            "--container", "-o", "--output", "-f", "--filename", "--since", "--tail", "--field-selector",
+            "--type", "-p", "--patch", "--replicas", "--image", "--timeout", "--server", "--user", "-s", "--as"
+        ],
+        "redis-cli": [
+            "-h", "-p", "-a", "-n", "-u", "-r", "-i", "--user", "--pass", "--pattern", "--count", "-s",
+            "--cacert", "--cert", "--key", "--sni", "-d", "--memkeys-samples", "--eval"
+        ],
+        "celery": [
+            "-a", "--app", "-b", "--broker", "-q", "--queues", "-d", "--destination", "--workdir", "--result-backend",
+            "-c", "--concurrency", "-l", "--loglevel", "--timeout"
+        ],
+        "docker": [
+            "-f", "--file", "-p", "--project-name", "-h", "--host", "--context", "--env-file", "--format", "--filter",
+            "--tail", "--since", "-u", "--user", "-w", "--workdir", "-e", "--env", "--log-level", "--profile"
+        ],
+        "docker-compose": [
+            "-f", "--file", "-p", "--project-name", "--env-file", "--tail", "--scale", "-u", "--user",
+            "-w", "--workdir", "-e", "--env", "--index", "--profile", "-t", "--timeout"
+        ],
         "git": ["-c", "-C", "--git-dir", "--work-tree"],
         "aws": ["--profile", "--region", "--output", "--distribution-id", "--paths", "--query", "--endpoint-url"],
         "helm": ["-n", "--namespace", "--kube-context", "-f", "--values", "--set", "--version"],
         "npm": ["--prefix", "-w", "--workspace"],
         "systemctl": ["-h", "--host", "-m", "--machine", "-t", "--type", "--state", "-n", "--lines"],
-        "terraform": ["-chdir", "-var", "-var-file", "-target"],
+        "terraform": ["-chdir", "-var", "-var-file", "-target"]
     ]
 
     static func valueFlags(for program: String) -> Set<String> {
@@ -92,8 +102,10 @@ enum ShellInvocations {
         return base.lowercased()
     }
 
-    private static func resolve(words: [String], source: ShellSimpleCommand, depth: Int, interactive: Bool,
-                                wrappers: [String]) -> [ShellInvocation] {
+    private static func resolve(
+        words: [String], source: ShellSimpleCommand, depth: Int, interactive: Bool,
+        wrappers: [String]
+    ) -> [ShellInvocation] {
         var words = words[...]
         // Skip leading assignments introduced by wrappers (`env X=1 cmd`, `sudo X=1 cmd`).
         while let first = words.first, ShellParser.isAssignment(first) { words = words.dropFirst() }
@@ -115,8 +127,9 @@ enum ShellInvocations {
                 inv.wrappers = wrappers
                 return [inv]
             }
-            return resolve(words: innerWords, source: source, depth: depth, interactive: interactive || extra,
-                           wrappers: wrappers + [program])
+            return resolve(
+                words: innerWords, source: source, depth: depth, interactive: interactive || extra,
+                wrappers: wrappers + [program])
         }
 
         /// Re-parses a quoted command string (`ssh host "cmd"`, `bash -c "cmd"`, `watch "cmd"`).
@@ -128,14 +141,17 @@ enum ShellInvocations {
                 var cmd = cmd
                 cmd.redirects += source.redirects
                 if cmd.heredoc == nil { cmd.heredoc = source.heredoc }
-                return resolve(words: cmd.words, source: cmd, depth: depth + 1, interactive: interactive || extra,
-                               wrappers: wrappers + [program])
+                return resolve(
+                    words: cmd.words, source: cmd, depth: depth + 1, interactive: interactive || extra,
+                    wrappers: wrappers + [program])
             }
         }
 
         switch program {
         case "sudo", "doas":
-            return inner(skipFlags(rest, valueFlags: ["-u", "-g", "-h", "-p", "-c", "-d", "-r", "-t", "-u", "-C", "-D", "-U", "-g"]))
+            return inner(
+                skipFlags(
+                    rest, valueFlags: ["-u", "-g", "-h", "-p", "-c", "-d", "-r", "-t", "-u", "-C", "-D", "-U", "-g"]))
         case "env":
             var r = rest[...]
             while let w = r.first, w.hasPrefix("-") || ShellParser.isAssignment(w) {
@@ -166,8 +182,12 @@ enum ShellInvocations {
             if let doc = source.heredoc { return reparsed(doc) }
             return inner([])
         case "ssh":
-            let r = skipFlags(rest, valueFlags: ["-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E",
-                                                 "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B"])
+            let r = skipFlags(
+                rest,
+                valueFlags: [
+                    "-i", "-p", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E",
+                    "-e", "-m", "-O", "-Q", "-S", "-W", "-w", "-B"
+                ])
             let remote = Array(r.dropFirst())
             if remote.isEmpty {
                 if let doc = source.heredoc { return reparsed(doc) }
@@ -175,7 +195,8 @@ enum ShellInvocations {
             }
             return reparsed(remote.joined(separator: " "))
         case "kubectl", "oc":
-            let pos = ShellInvocation(program: program, args: rest, source: source).positionals(valueFlags: valueFlags(for: "kubectl"))
+            let pos = ShellInvocation(program: program, args: rest, source: source).positionals(
+                valueFlags: valueFlags(for: "kubectl"))
             guard pos.first == "exec" || pos.first == "run" && rest.contains("--") else { break }
             let tty = hasTTY(rest)
             guard let dash = rest.firstIndex(of: "--") else {
@@ -189,13 +210,22 @@ enum ShellInvocations {
             let isCompose = program == "docker-compose" || r.first == "compose"
             if program != "docker-compose", r.first == "compose" { r = r.dropFirst() }
             if !isCompose, r.first == "container" { r = r.dropFirst() }
-            r = skipFlags(Array(r), valueFlags: ["-f", "--file", "-p", "--project-name", "--env-file", "--profile", "-H", "--host",
-                                                 "--context", "--project-directory", "--log-level", "-c", "--config"])[...]
+            r =
+                skipFlags(
+                    Array(r),
+                    valueFlags: [
+                        "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "-H", "--host",
+                        "--context", "--project-directory", "--log-level", "-c", "--config"
+                    ])[...]
             let composeRun = isCompose && r.first == "run"
             guard r.first == "exec" || composeRun else { break }
-            let args = skipFlags(Array(r.dropFirst()), valueFlags: ["-u", "--user", "-w", "--workdir", "-e", "--env",
-                                                                   "--env-file", "--index", "--detach-keys", "--name", "-v",
-                                                                   "--volume", "-p", "--publish", "--entrypoint", "-l", "--label"])
+            let args = skipFlags(
+                Array(r.dropFirst()),
+                valueFlags: [
+                    "-u", "--user", "-w", "--workdir", "-e", "--env",
+                    "--env-file", "--index", "--detach-keys", "--name", "-v",
+                    "--volume", "-p", "--publish", "--entrypoint", "-l", "--label"
+                ])
             // `docker-compose run` gets a terminal by default; whether it needs one depends on the command.
             let tty = composeRun ? false : hasTTY(Array(r.dropFirst()))
             let cmd = Array(args.dropFirst())

@@ -37,7 +37,9 @@ enum ShellLines {
 
         static let openers: Set<String> = ["if", "for", "while", "until", "case", "select", "{"]
         static let closers: Set<String> = ["fi", "done", "esac", "}"]
-        static let keepCommandPosition: Set<String> = ["then", "do", "else", "elif", "!", "time", "{", "if", "while", "until"]
+        static let keepCommandPosition: Set<String> = [
+            "then", "do", "else", "elif", "!", "time", "{", "if", "while", "until"
+        ]
 
         mutating func scan(_ line: Substring) {
             if inHeredoc, let delimiter = heredocs.first {
@@ -85,18 +87,23 @@ enum ShellLines {
                     commandPosition = true
                 case UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "&"):
                     i += 1
-                    while i < n && (b[i] == UInt8(ascii: "|") || b[i] == UInt8(ascii: "&") || b[i] == UInt8(ascii: ";")) { i += 1 }
+                    while i < n && (b[i] == UInt8(ascii: "|") || b[i] == UInt8(ascii: "&") || b[i] == UInt8(ascii: ";"))
+                    { i += 1 }
                     commandPosition = true
                     lastOperator = c != UInt8(ascii: ";")
                     continue
-                case UInt8(ascii: "<") where i + 1 < n && b[i + 1] == UInt8(ascii: "<") && (i + 2 >= n || b[i + 2] != UInt8(ascii: "<")):
+                case UInt8(ascii: "<")
+                where i + 1 < n && b[i + 1] == UInt8(ascii: "<") && (i + 2 >= n || b[i + 2] != UInt8(ascii: "<")):
                     i += 2
                     if i < n && b[i] == UInt8(ascii: "-") { i += 1 }
                     while i < n && b[i] == UInt8(ascii: " ") { i += 1 }
                     var delimiter: [UInt8] = []
                     while i < n, b[i] != UInt8(ascii: " "), b[i] != UInt8(ascii: ";"), b[i] != UInt8(ascii: "|"),
-                          b[i] != UInt8(ascii: ")"), b[i] != UInt8(ascii: "&"), b[i] != UInt8(ascii: ">") {
-                        if b[i] != UInt8(ascii: "'") && b[i] != UInt8(ascii: "\"") && b[i] != UInt8(ascii: "\\") { delimiter.append(b[i]) }
+                        b[i] != UInt8(ascii: ")"), b[i] != UInt8(ascii: "&"), b[i] != UInt8(ascii: ">")
+                    {
+                        if b[i] != UInt8(ascii: "'") && b[i] != UInt8(ascii: "\"") && b[i] != UInt8(ascii: "\\") {
+                            delimiter.append(b[i])
+                        }
                         i += 1
                     }
                     if !delimiter.isEmpty { heredocs.append(String(decoding: delimiter, as: UTF8.self)) }
@@ -106,9 +113,13 @@ enum ShellLines {
                     let start = i
                     while i < n {
                         let d = b[i]
-                        if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == UInt8(ascii: ";") || d == UInt8(ascii: "|")
-                            || d == UInt8(ascii: "&") || d == UInt8(ascii: "(") || d == UInt8(ascii: ")") || d == UInt8(ascii: "'")
-                            || d == UInt8(ascii: "\"") || d == UInt8(ascii: "`") || d == UInt8(ascii: "<") || d == UInt8(ascii: ">") {
+                        if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == UInt8(ascii: ";")
+                            || d == UInt8(ascii: "|")
+                            || d == UInt8(ascii: "&") || d == UInt8(ascii: "(") || d == UInt8(ascii: ")")
+                            || d == UInt8(ascii: "'")
+                            || d == UInt8(ascii: "\"") || d == UInt8(ascii: "`") || d == UInt8(ascii: "<")
+                            || d == UInt8(ascii: ">")
+                        {
                             break
                         }
                         if d == UInt8(ascii: "\\") { i += 1 }
@@ -126,10 +137,14 @@ enum ShellLines {
                     if i == start { i += 1; continue }
                     let word = String(decoding: b[start..<min(i, n)], as: UTF8.self)
                     if commandPosition {
-                        if Self.openers.contains(word) { compoundDepth += 1 }
-                        else if Self.closers.contains(word) { compoundDepth = max(0, compoundDepth - 1) }
+                        if Self.openers.contains(word) {
+                            compoundDepth += 1
+                        } else if Self.closers.contains(word) {
+                            compoundDepth = max(0, compoundDepth - 1)
+                        }
                     }
-                    commandPosition = Self.keepCommandPosition.contains(word) || Self.closers.contains(word)
+                    commandPosition =
+                        Self.keepCommandPosition.contains(word) || Self.closers.contains(word)
                         || (commandPosition && ShellParser.isAssignment(word))
                 }
                 lastOperator = false

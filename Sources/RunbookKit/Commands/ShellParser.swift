@@ -28,7 +28,9 @@ struct ShellSimpleCommand: Sendable, Equatable {
 /// heredocs. Linear in the input; never fails (unterminated constructs run to the end).
 enum ShellParser {
     /// Reserved words that start or end a compound command and are not programs.
-    static let reservedPrefixes: Set<String> = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time"]
+    static let reservedPrefixes: Set<String> = [
+        "if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time"
+    ]
     static let reservedAlone: Set<String> = ["fi", "done", "esac", "}", "{", ";;", "in"]
 
     static func parse(_ text: String) -> [ShellSimpleCommand] {
@@ -42,8 +44,11 @@ enum ShellParser {
         var c = command
         while let first = c.words.first, reservedPrefixes.contains(first) { c.words.removeFirst() }
         if let first = c.words.first {
-            if ["for", "select", "case", "function"].contains(first) { c.words = [] }
-            else if reservedAlone.contains(first) && c.words.count == 1 { c.words = [] }
+            if ["for", "select", "case", "function"].contains(first) {
+                c.words = []
+            } else if reservedAlone.contains(first) && c.words.count == 1 {
+                c.words = []
+            }
         }
         // Leading assignments (`X=1 cmd`) are not the program.
         while let first = c.words.first, isAssignment(first) {
@@ -125,7 +130,8 @@ enum ShellParser {
                 default:
                     let word = readWord()
                     if i < n, bytes[i] == UInt8(ascii: ">") || bytes[i] == UInt8(ascii: "<"),
-                       !word.isEmpty, word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                        !word.isEmpty, word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 })
+                    {
                         readRedirect(prefix: word)
                     } else {
                         current.words.append(word)
@@ -151,8 +157,11 @@ enum ShellParser {
         mutating func readRedirect(prefix: String) {
             let n = bytes.count
             var op = prefix
-            while i < n, bytes[i] == UInt8(ascii: "<") || bytes[i] == UInt8(ascii: ">") || bytes[i] == UInt8(ascii: "&")
-                    || (bytes[i] == UInt8(ascii: "-") && op.hasPrefix("<<") && op.count == 2) || (bytes[i] == UInt8(ascii: "|") && op == ">") {
+            while i < n,
+                bytes[i] == UInt8(ascii: "<") || bytes[i] == UInt8(ascii: ">") || bytes[i] == UInt8(ascii: "&")
+                    || (bytes[i] == UInt8(ascii: "-") && op.hasPrefix("<<") && op.count == 2)
+                    || (bytes[i] == UInt8(ascii: "|") && op == ">")
+            {
                 op.append(Character(UnicodeScalar(bytes[i])))
                 i += 1
                 if op.count > 4 { break }
@@ -263,7 +272,8 @@ enum ShellParser {
             while j < n, j - start < 80 {
                 let c = bytes[j]
                 if c == UInt8(ascii: ">") { return j + 1 }
-                let ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == UInt8(ascii: "-")
+                let ok =
+                    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == UInt8(ascii: "-")
                     || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":")
                 if !ok { return nil }
                 j += 1
@@ -281,9 +291,11 @@ enum ShellParser {
             var depth = 1
             while i < n && depth > 0 {
                 let c = bytes[i]
-                if c == UInt8(ascii: "(") { depth += 1 }
-                else if c == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
-                else if c == UInt8(ascii: "'") {
+                if c == UInt8(ascii: "(") {
+                    depth += 1
+                } else if c == UInt8(ascii: ")") {
+                    depth -= 1; if depth == 0 { break }
+                } else if c == UInt8(ascii: "'") {
                     i += 1
                     while i < n && bytes[i] != UInt8(ascii: "'") { i += 1 }
                 } else if c == UInt8(ascii: "\"") {
@@ -292,7 +304,9 @@ enum ShellParser {
                         if bytes[i] == UInt8(ascii: "\\") { i += 1 }
                         i += 1
                     }
-                } else if c == UInt8(ascii: "\\") { i += 1 }
+                } else if c == UInt8(ascii: "\\") {
+                    i += 1
+                }
                 i += 1
             }
             let bodyEnd = min(i, n)

@@ -13,7 +13,9 @@ enum ShellRisk {
         """
 
     /// Programs that run SQL given with `-c`/`-e`, from a file, a heredoc or standard input.
-    static let sqlClients: Set<String> = ["psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cockroach", "sqlcmd", "cqlsh"]
+    static let sqlClients: Set<String> = [
+        "psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cockroach", "sqlcmd", "cqlsh"
+    ]
 
     static func classify(_ code: String, depth: Int) -> RiskVerdict? {
         analyze(code, depth: depth).verdict
@@ -29,13 +31,17 @@ enum ShellRisk {
         for command in commands { pipelines[command.pipeline, default: []].append(contentsOf: command.words) }
         for command in commands {
             if command.words.isEmpty && !command.assignments.isEmpty {
-                worst = .worst(worst, RiskVerdict(risk: .read, reason: "read: shell variable assignment only sets a variable"))
+                worst = .worst(
+                    worst, RiskVerdict(risk: .read, reason: "read: shell variable assignment only sets a variable"))
             }
             if depth < 3 {
                 for sub in command.substitutions { worst = .worst(worst, classify(sub, depth: depth + 1)) }
             }
             for redirect in command.redirects where isFileWrite(redirect) {
-                worst = .worst(worst, RiskVerdict(risk: .change, reason: "change: file write `\(redirect.op) \(redirect.target)` writes a file"))
+                worst = .worst(
+                    worst,
+                    RiskVerdict(
+                        risk: .change, reason: "change: file write `\(redirect.op) \(redirect.target)` writes a file"))
             }
             for inv in ShellInvocations.resolve(command, depth: depth) {
                 worst = .worst(worst, verdict(inv, pipeline: pipelines[command.pipeline] ?? []))
@@ -48,7 +54,8 @@ enum ShellRisk {
     /// SQL pasted into a shell block or span (`SELECT …`): judged as SQL.
     private static func sqlFallback(_ code: String, commands: [ShellSimpleCommand]) -> RiskVerdict? {
         guard let first = commands.first?.words.first, SQLRisk.leadingKeywords.contains(first.uppercased()),
-              first == first.uppercased() || commands.first!.words.count > 2 else { return nil }
+            first == first.uppercased() || commands.first!.words.count > 2
+        else { return nil }
         return SQLRisk.classify(code)
     }
 
@@ -71,14 +78,18 @@ enum ShellRisk {
     static func verdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict {
         var inv = inv
         // A site wrapper (`gitlab-redis-cli`, `gitlab-psql`) is judged as the program it wraps.
-        if RiskRule.byProgram[inv.program] == nil, !sqlClients.contains(inv.program), let base = KnownCommands.wrapped(inv.program) {
+        if RiskRule.byProgram[inv.program] == nil, !sqlClients.contains(inv.program),
+            let base = KnownCommands.wrapped(inv.program)
+        {
             var c = ShellInvocation(program: base, args: inv.args, source: inv.source)
             c.wrapperInteractive = inv.wrapperInteractive
             c.wrappers = inv.wrappers
             inv = c
         }
         // `docker compose …` is judged like `docker-compose …`.
-        if inv.program == "docker" || inv.program == "podman", inv.lowerArgs.first(where: { !$0.hasPrefix("-") }) == "compose" {
+        if inv.program == "docker" || inv.program == "podman",
+            inv.lowerArgs.first(where: { !$0.hasPrefix("-") }) == "compose"
+        {
             let rest = Array(inv.args.drop { $0.lowercased() != "compose" }.dropFirst())
             var c = ShellInvocation(program: "docker-compose", args: rest, source: inv.source)
             c.wrapperInteractive = inv.wrapperInteractive
@@ -89,12 +100,14 @@ enum ShellRisk {
         let positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: inv.program))
         let flags = inv.flags
         var worst: RiskRule? = nil
-        for rule in RiskRule.byProgram[inv.program] ?? [] where rule.matches(inv, positionals: positionals, flagSet: flags) {
+        for rule in RiskRule.byProgram[inv.program] ?? []
+        where rule.matches(inv, positionals: positionals, flagSet: flags) {
             if worst == nil || rule.risk > worst!.risk { worst = rule }
         }
         if let worst {
-            return RiskVerdict(risk: worst.risk, reason: worst.reason,
-                               word: worst.word(inv, positionals: positionals, flagSet: flags))
+            return RiskVerdict(
+                risk: worst.risk, reason: worst.reason,
+                word: worst.word(inv, positionals: positionals, flagSet: flags))
         }
         if let v = ScriptWords.verdict(inv, positionals: positionals) { return v }
         return .unknown
@@ -110,9 +123,11 @@ enum ShellRisk {
             let arg = args[i]
             let lower = inv.lowerArgs[i]
             // `clickhouse-client -q`, `sqlcmd -Q` take the query too.
-            if ["-c", "--command", "-e", "--execute", "--query"].contains(arg) || (inv.program == "cockroach" && arg == "-e")
+            if ["-c", "--command", "-e", "--execute", "--query"].contains(arg)
+                || (inv.program == "cockroach" && arg == "-e")
                 || (arg == "-q" && inv.program == "clickhouse-client") || (arg == "-Q" && inv.program == "sqlcmd"),
-               i + 1 < args.count {
+                i + 1 < args.count
+            {
                 sql.append(args[i + 1]); i += 2; continue
             }
             if lower.hasPrefix("--command=") { sql.append(String(arg.dropFirst(10))) }
@@ -137,9 +152,11 @@ enum ShellRisk {
         if inv.source.pipedIn {
             // `echo "DROP TABLE t" | psql`: the SQL echoed in is judged, and never counts for less than a script.
             let feeder = pipeline.prefix { ShellInvocations.programName($0) != inv.program }
-            if let first = feeder.first, ["echo", "printf", "cat"].contains(ShellInvocations.programName(first)) || first == "<<<",
-               let echoed = SQLRisk.classify(feeder.dropFirst().filter { !$0.hasPrefix("-") }.joined(separator: " ")),
-               echoed.risk > .change {
+            if let first = feeder.first,
+                ["echo", "printf", "cat"].contains(ShellInvocations.programName(first)) || first == "<<<",
+                let echoed = SQLRisk.classify(feeder.dropFirst().filter { !$0.hasPrefix("-") }.joined(separator: " ")),
+                echoed.risk > .change
+            {
                 return echoed
             }
             let source = pipeline.joined(separator: " ")
@@ -155,8 +172,10 @@ enum ShellRisk {
     private static func scriptVerdict(_ program: String, source: String) -> RiskVerdict {
         let lower = source.lowercased()
         if ["backup", "dump", ".bak", "restore", "snapshot"].contains(where: { lower.contains($0) }) {
-            return RiskVerdict(risk: .destructive, reason: "destructive: restore over a live database replaces its data (\(program) < backup)",
-                               word: program)
+            return RiskVerdict(
+                risk: .destructive,
+                reason: "destructive: restore over a live database replaces its data (\(program) < backup)",
+                word: program)
         }
         return RiskVerdict(risk: .change, reason: "change: \(program) runs a SQL script")
     }
@@ -165,31 +184,40 @@ enum ShellRisk {
 /// Judges scripts and task runners by the words of their names: `npm run db:migrate`,
 /// `./restore-backup.sh`, `python manage.py delete_user_data`, `wrangler publish`.
 enum ScriptWords {
-    static let destructive: Set<String> = ["delete", "destroy", "purge", "wipe", "drop", "truncate", "flush", "flushdb",
-                                           "flushall", "erase", "nuke", "restore", "uninstall", "teardown", "prune", "rm"]
-    static let change: Set<String> = ["migrate", "migration", "migrations", "rollback", "rotate", "deploy", "publish", "release",
-                                      "create", "createsuperuser", "import", "seed", "retry", "update", "upgrade", "install",
-                                      "set", "enable", "disable", "restart", "start", "stop", "reload", "scale", "sync", "build",
-                                      "push", "apply", "invalidate", "rebuild", "reindex", "backup", "loaddata", "reset",
-                                      "send", "revoke", "grant", "anonymize", "cleanup", "clean", "fix", "repair", "upload",
-                                      "edit", "write", "kill", "cancel", "resume", "pause", "unlock", "lock", "add", "remove",
-                                      "generate", "init", "setup", "provision", "promote", "failover", "run", "exec", "dev"]
-    static let read: Set<String> = ["check", "status", "health", "healthcheck", "logs", "log", "report", "audit", "export",
-                                    "inspect", "stats", "metrics", "show", "list", "ls", "get", "describe", "verify", "validate",
-                                    "ping", "test", "tests", "lint", "errors", "performance", "usage", "monitor", "info", "version",
-                                    "diff", "plan", "showmigrations", "dumpdata", "inspectdb", "diffsettings", "whoami", "doctor",
-                                    "shell", "dbshell", "console", "tail", "view", "print", "debug", "help", "smoke", "top", "dump",
-                                    "query", "count", "analyze"]
+    static let destructive: Set<String> = [
+        "delete", "destroy", "purge", "wipe", "drop", "truncate", "flush", "flushdb",
+        "flushall", "erase", "nuke", "restore", "uninstall", "teardown", "prune", "rm"
+    ]
+    static let change: Set<String> = [
+        "migrate", "migration", "migrations", "rollback", "rotate", "deploy", "publish", "release",
+        "create", "createsuperuser", "import", "seed", "retry", "update", "upgrade", "install",
+        "set", "enable", "disable", "restart", "start", "stop", "reload", "scale", "sync", "build",
+        "push", "apply", "invalidate", "rebuild", "reindex", "backup", "loaddata", "reset",
+        "send", "revoke", "grant", "anonymize", "cleanup", "clean", "fix", "repair", "upload",
+        "edit", "write", "kill", "cancel", "resume", "pause", "unlock", "lock", "add", "remove",
+        "generate", "init", "setup", "provision", "promote", "failover", "run", "exec", "dev"
+    ]
+    static let read: Set<String> = [
+        "check", "status", "health", "healthcheck", "logs", "log", "report", "audit", "export",
+        "inspect", "stats", "metrics", "show", "list", "ls", "get", "describe", "verify", "validate",
+        "ping", "test", "tests", "lint", "errors", "performance", "usage", "monitor", "info", "version",
+        "diff", "plan", "showmigrations", "dumpdata", "inspectdb", "diffsettings", "whoami", "doctor",
+        "shell", "dbshell", "console", "tail", "view", "print", "debug", "help", "smoke", "top", "dump",
+        "query", "count", "analyze"
+    ]
 
     /// Task runners whose first positional is a script or task name.
-    static let runners: Set<String> = ["npm", "yarn", "pnpm", "bun", "make", "rake", "just", "task", "invoke", "fab", "mix",
-                                       "artisan", "rails", "django-admin", "manage.py", "gradle", "mvn", "cargo", "go", "composer",
-                                       "poetry", "pipenv", "bundle", "npx", "deno"]
+    static let runners: Set<String> = [
+        "npm", "yarn", "pnpm", "bun", "make", "rake", "just", "task", "invoke", "fab", "mix",
+        "artisan", "rails", "django-admin", "manage.py", "gradle", "mvn", "cargo", "go", "composer",
+        "poetry", "pipenv", "bundle", "npx", "deno"
+    ]
 
     static func verdict(_ inv: ShellInvocation, positionals: [String]) -> RiskVerdict? {
         var names: [String] = []
         let program = inv.program
-        if program.hasSuffix(".sh") || program.hasSuffix(".py") || program.hasSuffix(".rb") || program.hasSuffix(".js") {
+        if program.hasSuffix(".sh") || program.hasSuffix(".py") || program.hasSuffix(".rb") || program.hasSuffix(".js")
+        {
             names.append(program)
         }
         // `--delete`, `--purge`, `--drop` … on any tool (`kafka-topics --delete`, `rsync --delete`).
@@ -199,7 +227,8 @@ enum ScriptWords {
             let flag = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
             let parts = flag.dropFirst(2).split(separator: "-").map(String.init)
             if let word = parts.first, destructive.contains(word), word != "rm" {
-                return RiskVerdict(risk: .destructive, reason: "destructive: flag `\(flag)` deletes (\(word))", word: word)
+                return RiskVerdict(
+                    risk: .destructive, reason: "destructive: flag `\(flag)` deletes (\(word))", word: word)
             }
         }
         var pos = positionals[...]
@@ -208,7 +237,9 @@ enum ScriptWords {
             pos = pos.dropFirst()
         }
         if runners.contains(program) || names.contains(where: { runners.contains($0) }) {
-            while let first = pos.first, ["run", "run-script", "exec", "x", "rake"].contains(first) { pos = pos.dropFirst() }
+            while let first = pos.first, ["run", "run-script", "exec", "x", "rake"].contains(first) {
+                pos = pos.dropFirst()
+            }
         }
         names.append(contentsOf: pos.prefix(2))
         guard !names.isEmpty else { return nil }
@@ -216,16 +247,21 @@ enum ScriptWords {
         func label(_ name: String) -> String { name == program ? "`\(name)`" : "`\(program) … \(name)`" }
         for (name, parts) in split {
             if let word = parts.first(where: { destructive.contains($0) }) {
-                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) looks like it deletes (\(word))", word: word)
+                return RiskVerdict(
+                    risk: .destructive, reason: "destructive: \(label(name)) looks like it deletes (\(word))",
+                    word: word)
             }
             // `db:reset` drops and recreates the database.
             if parts.contains("reset"), parts.contains("db") || parts.contains("database") {
-                return RiskVerdict(risk: .destructive, reason: "destructive: \(label(name)) recreates the database (reset)", word: "reset")
+                return RiskVerdict(
+                    risk: .destructive, reason: "destructive: \(label(name)) recreates the database (reset)",
+                    word: "reset")
             }
         }
         for (name, parts) in split {
             if let word = parts.first(where: { change.contains($0) }) {
-                return RiskVerdict(risk: .change, reason: "change: \(label(name)) looks like it changes state (\(word))", word: word)
+                return RiskVerdict(
+                    risk: .change, reason: "change: \(label(name)) looks like it changes state (\(word))", word: word)
             }
         }
         for (name, parts) in split {
@@ -243,11 +279,15 @@ enum ScriptWords {
 
 /// Rough risk of Python snippets: destructive or writing calls by name.
 enum PythonRisk {
-    static let destructive: Set<String> = ["delete", "drop", "truncate", "flushdb", "flushall", "purge", "rmtree", "unlink",
-                                           "remove", "drop_all", "delete_many", "delete_one", "destroy"]
-    static let change: Set<String> = ["save", "update", "create", "insert", "insert_one", "insert_many", "update_many",
-                                      "bulk_create", "bulk_update", "write", "commit", "put", "post", "patch", "set",
-                                      "execute", "migrate", "call_command", "system", "run", "revoke", "rotate"]
+    static let destructive: Set<String> = [
+        "delete", "drop", "truncate", "flushdb", "flushall", "purge", "rmtree", "unlink",
+        "remove", "drop_all", "delete_many", "delete_one", "destroy"
+    ]
+    static let change: Set<String> = [
+        "save", "update", "create", "insert", "insert_one", "insert_many", "update_many",
+        "bulk_create", "bulk_update", "write", "commit", "put", "post", "patch", "set",
+        "execute", "migrate", "call_command", "system", "run", "revoke", "rotate"
+    ]
 
     static func classify(_ code: String) -> RiskVerdict {
         var word = ""
@@ -257,7 +297,8 @@ enum PythonRisk {
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
             if destructive.contains(lower) {
-                found = RiskVerdict(risk: .destructive, reason: "destructive: python \(lower)() deletes data", word: word)
+                found = RiskVerdict(
+                    risk: .destructive, reason: "destructive: python \(lower)() deletes data", word: word)
             } else if found == nil, change.contains(lower) {
                 found = RiskVerdict(risk: .change, reason: "change: python \(lower)() writes data", word: word)
             }
@@ -266,8 +307,9 @@ enum PythonRisk {
         for ch in code.unicodeScalars {
             if inComment { if ch == "\n" { inComment = false }; continue }
             if ch == "#" { check(); inComment = true; continue }
-            if ch.properties.isAlphabetic || ch == "_" || ("0"..."9").contains(ch) { word.unicodeScalars.append(ch) }
-            else {
+            if ch.properties.isAlphabetic || ch == "_" || ("0"..."9").contains(ch) {
+                word.unicodeScalars.append(ch)
+            } else {
                 check()
                 if found?.risk == .destructive { return found! }
             }

@@ -56,8 +56,10 @@ enum ShellSession {
     static func prompt(_ raw: Substring, inSession: Bool) -> PromptLine? {
         var line = raw.drop { $0 == " " || $0 == "\t" }
         // `(venv) $ cmd`: a virtualenv or conda name before the prompt.
-        if line.hasPrefix("("), let close = line.firstIndex(of: ")"), line.distance(from: line.startIndex, to: close) < 40,
-           line[line.index(after: close)...].hasPrefix(" $ ") || line[line.index(after: close)...].hasPrefix(" ❯ ") {
+        if line.hasPrefix("("), let close = line.firstIndex(of: ")"),
+            line.distance(from: line.startIndex, to: close) < 40,
+            line[line.index(after: close)...].hasPrefix(" $ ") || line[line.index(after: close)...].hasPrefix(" ❯ ")
+        {
             line = line[line.index(close, offsetBy: 2)...]
         }
         if line.hasPrefix("$ ") || line == "$" { return PromptLine(kind: .shell, text: String(line.dropFirst(2))) }
@@ -65,16 +67,22 @@ enum ShellSession {
         for mark in ["❯ ", "➜ ", "λ "] where line.hasPrefix(mark) {
             return PromptLine(kind: .shell, text: String(line.dropFirst(mark.count)).trimmed)
         }
-        if line.hasPrefix("PS "), let gt = line.prefix(80).firstIndex(of: ">"), line[line.index(after: gt)...].hasPrefix(" ") {
+        if line.hasPrefix("PS "), let gt = line.prefix(80).firstIndex(of: ">"),
+            line[line.index(after: gt)...].hasPrefix(" ")
+        {
             return PromptLine(kind: .shell, text: String(line[line.index(gt, offsetBy: 2)...]))
         }
         if line.hasPrefix("PS> ") { return PromptLine(kind: .shell, text: String(line.dropFirst(4))) }
         if line.hasPrefix(">>> ") || line == ">>>" { return PromptLine(kind: .python, text: String(line.dropFirst(4))) }
-        if line.hasPrefix("... ") || line == "..." { return PromptLine(kind: .pythonContinuation, text: String(line.dropFirst(4))) }
+        if line.hasPrefix("... ") || line == "..." {
+            return PromptLine(kind: .pythonContinuation, text: String(line.dropFirst(4)))
+        }
         if line.hasPrefix("mysql> ") { return PromptLine(kind: .sql, text: String(line.dropFirst(7))) }
         if line.hasPrefix("redis> ") { return PromptLine(kind: .redis, text: String(line.dropFirst(7))) }
         if line.hasPrefix("> ") && inSession { return PromptLine(kind: .continuation, text: String(line.dropFirst(2))) }
-        if line.hasPrefix("-> ") && inSession { return PromptLine(kind: .sqlContinuation, text: String(line.dropFirst(3))) }
+        if line.hasPrefix("-> ") && inSession {
+            return PromptLine(kind: .sqlContinuation, text: String(line.dropFirst(3)))
+        }
         if inSession, line.hasPrefix("# ") {
             let rest = String(line.dropFirst(2))
             if KnownCommands.startsLikeCommand(rest) { return PromptLine(kind: .rootShell, text: rest) }
@@ -88,15 +96,19 @@ enum ShellSession {
         if token.count >= 3 {
             let body = token.dropLast(2)
             let end = String(token.suffix(2))
-            if ["=#", "=>", "(#", "!#"].contains(end), body.allSatisfy(isNameChar) { return PromptLine(kind: .sql, text: text) }
+            if ["=#", "=>", "(#", "!#"].contains(end), body.allSatisfy(isNameChar) {
+                return PromptLine(kind: .sql, text: text)
+            }
             if ["-#", "->", "'#", "\"#", "(#"].contains(end), body.allSatisfy(isNameChar) {
                 return PromptLine(kind: .sqlContinuation, text: text)
             }
         }
         if token.hasSuffix(">"), token.count > 2 {
             let body = token.dropLast()
-            if body.contains(":"), body.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" || $0.isLetter || $0 == "-" }),
-               body.split(separator: ":").last.map({ $0.allSatisfy(\.isNumber) }) == true {
+            if body.contains(":"),
+                body.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" || $0.isLetter || $0 == "-" }),
+                body.split(separator: ":").last.map({ $0.allSatisfy(\.isNumber) }) == true
+            {
                 return PromptLine(kind: .redis, text: text)
             }
         }
@@ -111,7 +123,9 @@ enum ShellSession {
         // `[user@host dir]$ `
         if line.hasPrefix("["), let close = head.firstIndex(of: "]"), head[..<close].contains("@") {
             let after = line[line.index(after: close)...]
-            if after.hasPrefix("$ ") || after.hasPrefix("# ") { return PromptLine(kind: .shell, text: String(after.dropFirst(2))) }
+            if after.hasPrefix("$ ") || after.hasPrefix("# ") {
+                return PromptLine(kind: .shell, text: String(after.dropFirst(2)))
+            }
         }
         return nil
     }

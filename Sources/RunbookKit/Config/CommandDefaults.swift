@@ -9,8 +9,10 @@ public struct CommandDefaults: Sendable, Equatable {
     /// `silent_after:` in seconds (default 60): a run with no output for that long is flagged silent.
     public var silentAfter: Double = 60
 
-    public init(workingDirectory: String? = nil, environment: [String: String] = [:], timeout: Double? = nil,
-                silentAfter: Double = 60) {
+    public init(
+        workingDirectory: String? = nil, environment: [String: String] = [:], timeout: Double? = nil,
+        silentAfter: Double = 60
+    ) {
         self.workingDirectory = workingDirectory
         self.environment = environment
         self.timeout = timeout

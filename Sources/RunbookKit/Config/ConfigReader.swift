@@ -17,8 +17,10 @@ struct ConfigReader {
     }
 
     mutating func warning(_ key: String, _ node: Node?, _ message: String) {
-        diagnostics.append(ConfigDiagnostic(severity: .warning, file: file, line: node?.mark?.line, key: key,
-                                            message: message))
+        diagnostics.append(
+            ConfigDiagnostic(
+                severity: .warning, file: file, line: node?.mark?.line, key: key,
+                message: message))
     }
 
     mutating func string(_ node: Node, key: String) -> String? {

@@ -7,13 +7,14 @@ public enum IntervalParser {
         let digits = t.prefix { $0.isNumber || $0 == "." }
         guard let value = Double(digits), value > 0 else { return nil }
         let unit = t.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-        let scale: Double? = switch unit {
-        case "", "s", "sec", "secs", "second", "seconds": 1
-        case "ms": 0.001
-        case "m", "min", "mins", "minute", "minutes": 60
-        case "h", "hour", "hours": 3600
-        default: nil
-        }
+        let scale: Double? =
+            switch unit {
+            case "", "s", "sec", "secs", "second", "seconds": 1
+            case "ms": 0.001
+            case "m", "min", "mins", "minute", "minutes": 60
+            case "h", "hour", "hours": 3600
+            default: nil
+            }
         return scale.map { value * $0 }
     }
 }

@@ -28,9 +28,11 @@ public struct MetricBinding: Sendable, Equatable {
     public static let defaultEverySeconds: Double = 15
     public static let defaultTimeoutSeconds: Double = 5
 
-    public init(name: String, source: Source, unit: String? = nil, everySeconds: Double = defaultEverySeconds,
-                warning: Threshold? = nil, critical: Threshold? = nil,
-                timeoutSeconds: Double = defaultTimeoutSeconds, line: Int? = nil) {
+    public init(
+        name: String, source: Source, unit: String? = nil, everySeconds: Double = defaultEverySeconds,
+        warning: Threshold? = nil, critical: Threshold? = nil,
+        timeoutSeconds: Double = defaultTimeoutSeconds, line: Int? = nil
+    ) {
         self.name = name
         self.source = source
         self.unit = unit

@@ -15,7 +15,8 @@ enum MetricBindingReader {
             let before = reader.diagnostics.count
             let binding = entry(item, path: "metrics[\(index)]", reader: &reader)
             if binding == nil, let name = item.mapping?["name"]?.string,
-               let error = reader.diagnostics[before...].first(where: { $0.severity == .error }) {
+                let error = reader.diagnostics[before...].first(where: { $0.severity == .error })
+            {
                 reader.rejectedMetrics[name] = error
             }
             return binding
@@ -24,7 +25,8 @@ enum MetricBindingReader {
 
     static func entry(_ node: Node, path: String, reader: inout ConfigReader) -> MetricBinding? {
         guard let mapping = node.mapping else {
-            reader.error(path, node, "expected a mapping with name and a source (\(sourceKeys.joined(separator: ", ")))")
+            reader.error(
+                path, node, "expected a mapping with name and a source (\(sourceKeys.joined(separator: ", ")))")
             return nil
         }
         var fields: [String: Node] = [:]
@@ -43,8 +45,9 @@ enum MetricBindingReader {
             if sources.count > 1 {
                 reader.error(named, node, "give one source, not \(sources.joined(separator: " and "))")
             } else if let (key, keyNode) = unknown.first {
-                reader.error("\(named).\(key)", keyNode,
-                             "unknown source (expected one of: \(sourceKeys.joined(separator: ", ")))")
+                reader.error(
+                    "\(named).\(key)", keyNode,
+                    "unknown source (expected one of: \(sourceKeys.joined(separator: ", ")))")
             } else {
                 reader.error(named, node, "missing a source (\(sourceKeys.joined(separator: ", ")))")
             }
@@ -64,8 +67,9 @@ enum MetricBindingReader {
         case "http": source = .http(url: sourceText)
         default:
             guard hostMetrics.contains(sourceText) || sourceText.hasPrefix("disk:/") else {
-                reader.error("\(named).host", sourceNode,
-                             "unknown host metric '\(sourceText)' (expected \(hostMetrics.joined(separator: ", ")), disk:/path)")
+                reader.error(
+                    "\(named).host", sourceNode,
+                    "unknown host metric '\(sourceText)' (expected \(hostMetrics.joined(separator: ", ")), disk:/path)")
                 return nil
             }
             source = .host(sourceText)
@@ -78,7 +82,8 @@ enum MetricBindingReader {
             if let text = n.scalar?.string, let seconds = IntervalParser.seconds(text) {
                 binding[keyPath: keyPath] = seconds
             } else {
-                reader.error("\(named).\(key)", n, "cannot read '\(n.scalar?.string ?? "")' as an interval (15s, 1m, 500ms)")
+                reader.error(
+                    "\(named).\(key)", n, "cannot read '\(n.scalar?.string ?? "")' as an interval (15s, 1m, 500ms)")
                 ok = false
             }
         }

@@ -15,7 +15,9 @@ enum RunnerConfigReader {
         var out: [String: RunnerSettings.Runner] = [:]
         for (keyNode, value) in mapping {
             let language = keyNode.string ?? ""
-            if let runner = runner(value, path: "runners.\(language)", reader: &reader) { out[language.lowercased()] = runner }
+            if let runner = runner(value, path: "runners.\(language)", reader: &reader) {
+                out[language.lowercased()] = runner
+            }
         }
         return out
     }
@@ -40,13 +42,19 @@ enum RunnerConfigReader {
             case "run":
                 if let line = reader.string(value, key: "\(path).run") { runner.commandLine = line } else { ok = false }
             case "workdir":
-                if let dir = reader.string(value, key: "\(path).workdir") { runner.workingDirectory = dir } else { ok = false }
+                if let dir = reader.string(value, key: "\(path).workdir") {
+                    runner.workingDirectory = dir
+                } else {
+                    ok = false
+                }
             case "env":
                 let before = reader.diagnostics.count
                 runner.environment = reader.stringMap(value, key: "\(path).env")
                 if reader.diagnostics.count > before { ok = false }
             default:
-                reader.warning("\(path).\(key)", keyNode, "unknown key, ignored (expected one of: \(runnerKeys.joined(separator: ", ")))")
+                reader.warning(
+                    "\(path).\(key)", keyNode,
+                    "unknown key, ignored (expected one of: \(runnerKeys.joined(separator: ", ")))")
             }
         }
         if ok && runner.commandLine.isEmpty {
@@ -70,12 +78,14 @@ enum RunnerConfigReader {
             case "env": out.environment = reader.stringMap(value, key: path)
             case "timeout", "silent_after":
                 guard let text = value.scalar?.string, let seconds = IntervalParser.seconds(text) else {
-                    reader.error(path, value, "cannot read '\(value.scalar?.string ?? "")' as an interval (30s, 10m, 1h)")
+                    reader.error(
+                        path, value, "cannot read '\(value.scalar?.string ?? "")' as an interval (30s, 10m, 1h)")
                     continue
                 }
                 if key == "timeout" { out.timeout = seconds } else { out.silentAfter = seconds }
             default:
-                reader.warning(path, keyNode, "unknown key, ignored (expected one of: \(commandKeys.joined(separator: ", ")))")
+                reader.warning(
+                    path, keyNode, "unknown key, ignored (expected one of: \(commandKeys.joined(separator: ", ")))")
             }
         }
         return out

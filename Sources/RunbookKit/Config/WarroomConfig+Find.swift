@@ -6,7 +6,8 @@ extension WarroomConfig {
     public static func find(explicit: String?, besideRunbook runbook: String?) -> WarroomConfig? {
         if let explicit { return load(file: explicit) }
         guard let runbook else { return nil }
-        let beside = URL(fileURLWithPath: runbook).deletingLastPathComponent().appendingPathComponent("warroom.yaml").path
+        let beside = URL(fileURLWithPath: runbook).deletingLastPathComponent().appendingPathComponent("warroom.yaml")
+            .path
         return FileManager.default.fileExists(atPath: beside) ? load(file: beside) : nil
     }
 }

@@ -34,14 +34,18 @@ public struct WarroomConfig: Sendable, Equatable {
         prometheus ?? environment["PROMETHEUS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static let topKeys: Set<String> = ["prometheus", "metrics", "runners", "commands", "theme", "store", "redact", "alerts", "updates"]
+    static let topKeys: Set<String> = [
+        "prometheus", "metrics", "runners", "commands", "theme", "store", "redact", "alerts", "updates"
+    ]
 
     /// Reads a file. A missing or unreadable file is an error diagnostic, not a throw.
     public static func load(file: String) -> WarroomConfig {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             var config = WarroomConfig(file: file)
-            config.diagnostics.append(ConfigDiagnostic(severity: .error, file: file, line: nil, key: "",
-                                                       message: "cannot read the file"))
+            config.diagnostics.append(
+                ConfigDiagnostic(
+                    severity: .error, file: file, line: nil, key: "",
+                    message: "cannot read the file"))
             return config
         }
         return parse(text, file: file)
@@ -78,7 +82,8 @@ public struct WarroomConfig: Sendable, Equatable {
             // Read (and checked) by the AlertIntake target, which owns the alert settings.
             case "alerts": break
             default:
-                reader.warning(key, keyNode, "unknown key (expected one of: \(topKeys.sorted().joined(separator: ", ")))")
+                reader.warning(
+                    key, keyNode, "unknown key (expected one of: \(topKeys.sorted().joined(separator: ", ")))")
             }
         }
         config.diagnostics = reader.diagnostics

@@ -18,7 +18,9 @@ enum ChecklistExtractor {
                     label = bold
                     continue
                 }
-                if block.isList, !definitionLines.contains(block.line), let checklist = checklist(from: block, label: label, section: section, context: context) {
+                if block.isList, !definitionLines.contains(block.line),
+                    let checklist = checklist(from: block, label: label, section: section, context: context)
+                {
                     let isTask = block.items.contains { $0.taskState != nil && $0.taskState! != nil }
                     found.append(Found(checklist: checklist, isTask: isTask && label == nil, section: section))
                     result.usedListLines.insert(block.line)
@@ -66,9 +68,12 @@ enum ChecklistExtractor {
                     }
                 }
                 let title = HeadingText.numbering(parentTitle)?.rest ?? parentTitle
-                let kind = ChecklistKindClassifier.classify(title: title.withoutSymbols.lowercased(), pathWords: parentWords)
-                out.append(Checklist(title: title, kind: kind, section: first.section.parents.joined(separator: " > "),
-                                     line: first.checklist.line, items: items))
+                let kind = ChecklistKindClassifier.classify(
+                    title: title.withoutSymbols.lowercased(), pathWords: parentWords)
+                out.append(
+                    Checklist(
+                        title: title, kind: kind, section: first.section.parents.joined(separator: " > "),
+                        line: first.checklist.line, items: items))
             } else {
                 out += run.map(\.checklist)
             }
@@ -78,11 +83,15 @@ enum ChecklistExtractor {
     }
 
     /// Headings or labels that name a list of things to do.
-    static let checklistNames = ["checklist", "checklists", "check list", "first steps", "what to do", "to-do", "todo", "to do list",
-                                 "immediate actions", "first actions", "steps to take", "initial steps", "first response"]
+    static let checklistNames = [
+        "checklist", "checklists", "check list", "first steps", "what to do", "to-do", "todo", "to do list",
+        "immediate actions", "first actions", "steps to take", "initial steps", "first response"
+    ]
 
-    private static func checklist(from list: MarkdownBlock, label: String?, section: Section,
-                                  context: ExtractionContext) -> Checklist? {
+    private static func checklist(
+        from list: MarkdownBlock, label: String?, section: Section,
+        context: ExtractionContext
+    ) -> Checklist? {
         let items = list.items
         guard !items.isEmpty else { return nil }
         // Worked out only when the list's own shape does not already make it a checklist.
@@ -92,7 +101,7 @@ enum ChecklistExtractor {
                 || section.pathWords.dropFirst(section.level > 1 ? 1 : 0).contains { $0.containsWord(checklistNames) }
         }
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
-        let deadlines = items.map { timeLabel(of: $0, context: context) }  // once per item: the loop below reuses them
+        let deadlines = items.map { timeLabel(of: $0, context: context) } // once per item: the loop below reuses them
         let timedCount = deadlines.filter { $0 != nil }.count
         let isTimed = timedCount * 2 >= items.count && timedCount >= 2
         let phased = items.filter { $0.firstParagraph?.leading != nil && !$0.sublists.isEmpty }.count
@@ -120,11 +129,12 @@ enum ChecklistExtractor {
                 // A phase: its nested bullets are the items.
                 let phase = paragraph?.leading?.label ?? text
                 for child in nested {
-                    checklistItems.append(ChecklistItem(
-                        text: itemText(child), phase: phase.trimmingTrailing(":"),
-                        deadlineSeconds: deadline ?? window?.endSeconds,
-                        commands: context.commandIDs(in: child), checkedInSource: child.taskState == .some(true),
-                        line: child.line))
+                    checklistItems.append(
+                        ChecklistItem(
+                            text: itemText(child), phase: phase.trimmingTrailing(":"),
+                            deadlineSeconds: deadline ?? window?.endSeconds,
+                            commands: context.commandIDs(in: child), checkedInSource: child.taskState == .some(true),
+                            line: child.line))
                 }
                 continue
             }
@@ -133,21 +143,26 @@ enum ChecklistExtractor {
                 entryText = rest
             }
             guard !entryText.isEmpty else { continue }
-            checklistItems.append(ChecklistItem(
-                text: entryText, phase: nil, deadlineSeconds: deadline ?? window?.endSeconds,
-                commands: context.commandIDs(in: item), checkedInSource: item.taskState == .some(true), line: item.line))
+            checklistItems.append(
+                ChecklistItem(
+                    text: entryText, phase: nil, deadlineSeconds: deadline ?? window?.endSeconds,
+                    commands: context.commandIDs(in: item), checkedInSource: item.taskState == .some(true),
+                    line: item.line))
             // Nested task items under a plain item are items too, in that item's phase.
             for child in nested where child.taskState != nil && child.taskState! != nil {
-                checklistItems.append(ChecklistItem(
-                    text: itemText(child), phase: entryText, deadlineSeconds: deadline ?? window?.endSeconds,
-                    commands: context.commandIDs(in: child), checkedInSource: child.taskState == .some(true),
-                    line: child.line))
+                checklistItems.append(
+                    ChecklistItem(
+                        text: itemText(child), phase: entryText, deadlineSeconds: deadline ?? window?.endSeconds,
+                        commands: context.commandIDs(in: child), checkedInSource: child.taskState == .some(true),
+                        line: child.line))
             }
         }
         guard !checklistItems.isEmpty else { return nil }
-        let kind = ChecklistKindClassifier.classify(title: title.withoutSymbols.lowercased(), pathWords: section.pathWords)
-        return Checklist(title: title.trimmingTrailing(":"), kind: kind, section: section.pathText, line: list.line,
-                         items: checklistItems)
+        let kind = ChecklistKindClassifier.classify(
+            title: title.withoutSymbols.lowercased(), pathWords: section.pathWords)
+        return Checklist(
+            title: title.trimmingTrailing(":"), kind: kind, section: section.pathText, line: list.line,
+            items: checklistItems)
     }
 
     /// Escalation paths and contact lists also come as bold-led numbered lists; they are not checklists.

@@ -5,12 +5,22 @@ enum ChecklistKindClassifier {
     static let keywords: [(Checklist.Kind, [String])] = [
         (.maintenance, ["maintenance", "backup", "upgrade", "patching", "housekeeping", "daily", "weekly", "monthly"]),
         (.deployment, ["deploy", "release", "rollout", "roll-out", "launch", "go-live", "migration"]),
-        (.security, ["security", "breach", "compromise", "leak", "credential", "gdpr", "compliance", "soc 2", "soc2",
-                     "audit", "forensic", "vulnerab", "secret", "key rotation", "takeover", "fraud", "phishing",
-                     "intrusion", "malware", "ransomware", "exfiltrat", "unauthori"]),
-        (.incident, ["incident", "response", "respond", "triage", "commander", "on-call", "oncall", "outage",
-                     "escalat", "acknowledg", "emergency", "assessment", "war room", "sev", "mitigat", "postmortem",
-                     "post-mortem", "detection", "investigat", "containment", "recovery"]),
+        (
+            .security,
+            [
+                "security", "breach", "compromise", "leak", "credential", "gdpr", "compliance", "soc 2", "soc2",
+                "audit", "forensic", "vulnerab", "secret", "key rotation", "takeover", "fraud", "phishing",
+                "intrusion", "malware", "ransomware", "exfiltrat", "unauthori"
+            ]
+        ),
+        (
+            .incident,
+            [
+                "incident", "response", "respond", "triage", "commander", "on-call", "oncall", "outage",
+                "escalat", "acknowledg", "emergency", "assessment", "war room", "sev", "mitigat", "postmortem",
+                "post-mortem", "detection", "investigat", "containment", "recovery"
+            ]
+        )
     ]
 
     /// `title` and `pathWords` lower-cased without emoji (see `Section.pathWords`).

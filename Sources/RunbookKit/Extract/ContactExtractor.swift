@@ -13,10 +13,14 @@ enum ContactExtractor {
                 case .table:
                     if let table = TableData(block) { contacts += fromTable(table) }
                 case .list:
-                    let isContact = contactSection ?? section.pathWords.contains {
-                        $0.containsWord(["contact", "contacts", "on-call", "oncall", "people", "team", "escalation", "external",
-                                         "vendor", "support", "who to call"])
-                    }
+                    let isContact =
+                        contactSection
+                        ?? section.pathWords.contains {
+                            $0.containsWord([
+                                "contact", "contacts", "on-call", "oncall", "people", "team", "escalation", "external",
+                                "vendor", "support", "who to call"
+                            ])
+                        }
                     contactSection = isContact
                     if isContact { contacts += fromList(block) }
                 default:
@@ -31,15 +35,19 @@ enum ContactExtractor {
     /// Contact column names who to reach and Method says how; the first column is the area.
     static func fromTable(_ table: TableData) -> [Contact] {
         let contactColumn = table.column(["contact"])
-        let methodColumn = table.column(["method", "email", "phone", "slack", "handle", "pager", "channel", "reach", "how to"],
-                                        excluding: Set([contactColumn].compactMap { $0 }))
+        let methodColumn = table.column(
+            ["method", "email", "phone", "slack", "handle", "pager", "channel", "reach", "how to"],
+            excluding: Set([contactColumn].compactMap { $0 }))
         guard contactColumn != nil || methodColumn != nil, !listsCommands(table) else { return [] }
         let addressColumn = methodColumn ?? contactColumn!
         var used = Set([contactColumn, methodColumn].compactMap { $0 })
-        let nameColumn = contactColumn != nil && methodColumn != nil
-            ? contactColumn : table.column(["name", "person", "who", "owner"], excluding: used) ?? (addressColumn == 0 ? 1 : 0)
+        let nameColumn =
+            contactColumn != nil && methodColumn != nil
+            ? contactColumn
+            : table.column(["name", "person", "who", "owner"], excluding: used) ?? (addressColumn == 0 ? 1 : 0)
         if let nameColumn { used.insert(nameColumn) }
-        let roleColumn = table.column(["role", "team", "service", "area", "system", "component", "responsib"], excluding: used)
+        let roleColumn =
+            table.column(["role", "team", "service", "area", "system", "component", "responsib"], excluding: used)
             ?? (used.contains(0) ? nil : 0)
         if let roleColumn { used.insert(roleColumn) }
         var out: [Contact] = []
@@ -47,8 +55,10 @@ enum ContactExtractor {
             guard let name = table.cell(row, nameColumn), let address = table.cell(row, addressColumn) else { continue }
             let extras = table.header.indices.filter { !used.contains($0) && table.cell(row, $0) != nil }
                 .map { "\(table.header[$0]): \(table.cell(row, $0)!)" }
-            out.append(Contact(name: name, contact: ([address] + extras).joined(separator: "; "),
-                               role: table.cell(row, roleColumn), line: table.rowLines[row]))
+            out.append(
+                Contact(
+                    name: name, contact: ([address] + extras).joined(separator: "; "),
+                    role: table.cell(row, roleColumn), line: table.rowLines[row]))
         }
         return out
     }
@@ -67,11 +77,14 @@ enum ContactExtractor {
         var out: [Contact] = []
         for item in list.items {
             guard let paragraph = item.firstParagraph, let labeled = LabeledText(paragraph),
-                  looksReachable(labeled.value) else { continue }
+                looksReachable(labeled.value)
+            else { continue }
             let parts = labeled.value.components(separatedBy: " - ").map(\.trimmed).filter { !$0.isEmpty }
             if parts.count >= 2, !looksReachable(parts[0]) || parts[0].hasPrefix("[") {
-                out.append(Contact(name: parts[0], contact: parts.dropFirst().joined(separator: " - "), role: labeled.label,
-                                   line: item.line))
+                out.append(
+                    Contact(
+                        name: parts[0], contact: parts.dropFirst().joined(separator: " - "), role: labeled.label,
+                        line: item.line))
             } else {
                 out.append(Contact(name: labeled.label, contact: labeled.value, role: nil, line: item.line))
             }
@@ -82,7 +95,10 @@ enum ContactExtractor {
     /// An address, phone number, channel, handle, link or a `[Phone]`-style blank to fill.
     static func looksReachable(_ text: String) -> Bool {
         if text.contains("@") || text.contains("http") || text.contains("#") || text.contains("[") { return true }
-        if text.lowercased().containsWord(["pagerduty", "slack", "opsgenie", "phone", "email", "dashboard", "support"]) { return true }
+        if text.lowercased().containsWord(["pagerduty", "slack", "opsgenie", "phone", "email", "dashboard", "support"])
+        {
+            return true
+        }
         let digits = text.filter(\.isNumber).count
         return digits >= 6 && text.contains("+")
     }

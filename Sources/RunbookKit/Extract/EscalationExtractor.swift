@@ -94,10 +94,13 @@ enum EscalationExtractor {
                     detail += " " + who
                     i += 1
                 }
-                out.append(EscalationStep(level: n, who: who.isEmpty ? first : who, after: timing(in: detail),
-                                          line: chunks[i].line))
+                out.append(
+                    EscalationStep(
+                        level: n, who: who.isEmpty ? first : who, after: timing(in: detail),
+                        line: chunks[i].line))
             } else {
-                out.append(EscalationStep(level: out.count + 1, who: first, after: timing(in: first), line: chunks[i].line))
+                out.append(
+                    EscalationStep(level: out.count + 1, who: first, after: timing(in: first), line: chunks[i].line))
             }
             i += 1
         }
@@ -108,7 +111,8 @@ enum EscalationExtractor {
         switch block.kind {
         case .paragraph:
             guard block.text.has("→") || block.text.has("->"), let labeled = LabeledText(block),
-                  labeled.labelIs(["escalat"]) else { return }
+                labeled.labelIs(["escalat"])
+            else { return }
             let parts = labeled.value.components(separatedBy: "→").flatMap { $0.components(separatedBy: "->") }
                 .map(\.trimmed).filter { !$0.isEmpty }
             guard parts.count >= 2 else { return }
@@ -129,7 +133,8 @@ enum EscalationExtractor {
     static func chainStep(_ part: String) -> (who: String, after: String?) {
         guard let after = timing(in: part) else { return (part, nil) }
         if part.hasSuffix(")"), let open = part.lastIndex(of: "("),
-           timing(in: String(part[open...])) != nil {
+            timing(in: String(part[open...])) != nil
+        {
             let who = String(part[..<open]).trimmed
             if !who.isEmpty { return (who, after) }
         }
@@ -151,7 +156,8 @@ enum EscalationExtractor {
         let lower = text.lowercased()
         for word in ["after", "within", "if no response", "in "] {
             if let range = lower.range(of: word), DurationParser.seconds(in: String(lower[range.lowerBound...])) != nil,
-               let q = DurationParser.scan(String(lower[range.lowerBound...])).first {
+                let q = DurationParser.scan(String(lower[range.lowerBound...])).first
+            {
                 return "\(word.trimmed) \(q.text)"
             }
         }

@@ -6,13 +6,15 @@ enum Extractors {
         runbook.severities = severities.levels
         let checklists = ChecklistExtractor.extract(outline, skipping: severities.definitionLines, context: context)
         runbook.checklists = checklists.checklists
-        runbook.procedures = ProcedureExtractor.extract(outline, severities: severities,
-                                                        usedLists: checklists.usedListLines, context: context)
+        runbook.procedures = ProcedureExtractor.extract(
+            outline, severities: severities,
+            usedLists: checklists.usedListLines, context: context)
         for i in runbook.severities.indices where runbook.severities[i].procedure == nil {
             let id = runbook.severities[i].id
             runbook.severities[i].procedure = runbook.procedures.first { $0.severity == id }?.title
         }
-        (runbook.metrics, runbook.queries) = MetricExtractor.extract(outline, severities: runbook.severities, context: context)
+        (runbook.metrics, runbook.queries) = MetricExtractor.extract(
+            outline, severities: runbook.severities, context: context)
         runbook.escalation = EscalationExtractor.extract(outline, severities: runbook.severities)
         if runbook.escalation.isEmpty { runbook.escalation = ProseMentions.escalation(outline) }
         runbook.contacts = ContactExtractor.extract(outline)

@@ -2,12 +2,15 @@
 /// bold labels that split it (`**Check**`, `**Fix**`), and numbered sub-headings that are
 /// its steps or phases (`#### 1. Detection & Triage (0-15 minutes)`).
 enum ProcedureExtractor {
-    static func extract(_ outline: Section, severities: SeverityExtractor.Result, usedLists: Set<Int>,
-                        context: ExtractionContext) -> [Procedure] {
+    static func extract(
+        _ outline: Section, severities: SeverityExtractor.Result, usedLists: Set<Int>,
+        context: ExtractionContext
+    ) -> [Procedure] {
         var procedures: [Procedure] = []
-        var consumed = Set<Int>()  // lines of sections read as phases of a parent
-        let incidentTypes = Dictionary(severities.incidentTypeSections.map { ($0.section.line, $0.level) },
-                                       uniquingKeysWith: { a, _ in a })
+        var consumed = Set<Int>() // lines of sections read as phases of a parent
+        let incidentTypes = Dictionary(
+            severities.incidentTypeSections.map { ($0.section.line, $0.level) },
+            uniquingKeysWith: { a, _ in a })
         outline.forEach { section in
             guard section.level > 0, !consumed.contains(section.line) else { return }
             var steps = Self.steps(in: section.blocks, phase: nil, window: nil, usedLists: usedLists, context: context)
@@ -19,10 +22,14 @@ enum ProcedureExtractor {
                     child.forEach { consumed.insert($0.line) }
                     let phase = HeadingText.numbering(child.title)!.rest
                     let window = DurationParser.window(in: child.title)
-                    var childSteps = Self.steps(in: child.allBlocks, phase: phase, window: window, usedLists: usedLists, context: context)
+                    var childSteps = Self.steps(
+                        in: child.allBlocks, phase: phase, window: window, usedLists: usedLists, context: context)
                     if childSteps.isEmpty {
-                        childSteps = [ProcedureStep(text: phase, phase: phase, window: window,
-                                                    commands: child.allBlocks.flatMap(context.commandIDs), line: child.line)]
+                        childSteps = [
+                            ProcedureStep(
+                                text: phase, phase: phase, window: window,
+                                commands: child.allBlocks.flatMap(context.commandIDs), line: child.line)
+                        ]
                     }
                     steps += childSteps
                 }
@@ -32,18 +39,21 @@ enum ProcedureExtractor {
             // Read only for sections that are procedures: most sections are not.
             let fields = SeverityExtractor.labeledFields(section.blocks)
             let title = match.map { $0.rest.isEmpty ? section.title : $0.rest } ?? section.title
-            procedures.append(Procedure(
-                title: title, section: section.pathText, severity: match?.id,
-                responseTime: fields.response.flatMap(DurationParser.deadline),
-                symptoms: symptoms(section.blocks), steps: steps, line: section.line))
+            procedures.append(
+                Procedure(
+                    title: title, section: section.pathText, severity: match?.id,
+                    responseTime: fields.response.flatMap(DurationParser.deadline),
+                    symptoms: symptoms(section.blocks), steps: steps, line: section.line))
         }
         return procedures
     }
 
     /// Steps from a run of blocks: ordered-list items, bullets under a bold label, and code
     /// blocks standing alone under a label.
-    static func steps(in blocks: [MarkdownBlock], phase startPhase: String?, window: TimeWindow?,
-                      usedLists: Set<Int>, context: ExtractionContext) -> [ProcedureStep] {
+    static func steps(
+        in blocks: [MarkdownBlock], phase startPhase: String?, window: TimeWindow?,
+        usedLists: Set<Int>, context: ExtractionContext
+    ) -> [ProcedureStep] {
         var steps: [ProcedureStep] = []
         var phase = startPhase
         var label: String? = nil
@@ -61,8 +71,10 @@ enum ProcedureExtractor {
                 for item in block.items {
                     let text = ChecklistExtractor.itemText(item)
                     guard !text.isEmpty else { continue }
-                    steps.append(ProcedureStep(text: text, phase: stepPhase, window: window,
-                                               commands: context.commandIDs(in: item), line: item.line))
+                    steps.append(
+                        ProcedureStep(
+                            text: text, phase: stepPhase, window: window,
+                            commands: context.commandIDs(in: item), line: item.line))
                 }
                 if let label { phase = label }
             case .code:
@@ -75,7 +87,8 @@ enum ProcedureExtractor {
                 // paragraph with inline commands is a step.
                 let ids = context.commandIDs(in: block)
                 if !ids.isEmpty {
-                    steps.append(ProcedureStep(text: block.text, phase: phase, window: window, commands: ids, line: block.line))
+                    steps.append(
+                        ProcedureStep(text: block.text, phase: phase, window: window, commands: ids, line: block.line))
                 }
             default:
                 break

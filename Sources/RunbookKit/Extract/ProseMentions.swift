@@ -34,15 +34,22 @@ enum ProseMentions {
             // Most paragraphs name nobody: look for the marks first (one pass over the bytes).
             var marks = (hash: false, plus: false, at: false)
             for byte in text.utf8 {
-                if byte == UInt8(ascii: "#") { marks.hash = true } else if byte == UInt8(ascii: "+") { marks.plus = true }
-                else if byte == UInt8(ascii: "@") { marks.at = true }
+                if byte == UInt8(ascii: "#") {
+                    marks.hash = true
+                } else if byte == UInt8(ascii: "+") {
+                    marks.plus = true
+                } else if byte == UInt8(ascii: "@") {
+                    marks.at = true
+                }
             }
             if !marks.hash && !marks.plus && !marks.at { return true }
             for channel in marks.hash ? channels(in: text) : [] where seen.insert(channel.lowercased()).inserted {
                 out.append(Contact(name: channel, contact: channel, role: "chat channel", line: line))
             }
             for phone in marks.plus ? phones(in: text) : [] where seen.insert(phone).inserted {
-                out.append(Contact(name: "phone", contact: CommandCollector.shortTitle(text), role: "phone or bridge", line: line))
+                out.append(
+                    Contact(
+                        name: "phone", contact: CommandCollector.shortTitle(text), role: "phone or bridge", line: line))
             }
             for mail in marks.at ? emails(in: text) : [] where seen.insert(mail.lowercased()).inserted {
                 out.append(Contact(name: mail, contact: mail, role: "e-mail", line: line))
@@ -63,10 +70,13 @@ enum ProseMentions {
             guard chars[i] == "#", i + 1 < chars.count else { continue }
             if i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber || "/&#".contains(chars[i - 1]) { continue }
             var j = i + 1
-            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "-" || chars[j] == "_" { j += 1 }
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "-" || chars[j] == "_" {
+                j += 1
+            }
             let name = String(chars[(i + 1)..<j]).trimmingTrailing("-_")
             guard name.count >= 3, name.contains(where: \.isLetter), name == name.lowercased(),
-                  !(name.count <= 8 && name.allSatisfy(\.isHexDigit)) else { continue }
+                !(name.count <= 8 && name.allSatisfy(\.isHexDigit))
+            else { continue }
             out.append("#" + name)
             i = j - 1
         }
@@ -107,8 +117,10 @@ enum ProseMentions {
     // MARK: Escalation
 
     /// Phrases that say someone is to be brought in.
-    static let escalationPhrases = ["escalat", "page the ", "page an ", "page a ", "page someone", "page them", "page on-call",
-                                    "page oncall", "paging ", "loop in ", "pull in ", "engage the ", "call the on-call"]
+    static let escalationPhrases = [
+        "escalat", "page the ", "page an ", "page a ", "page someone", "page them", "page on-call",
+        "page oncall", "paging ", "loop in ", "pull in ", "engage the ", "call the on-call"
+    ]
 
     /// Sentences that bring someone in, in document order, as escalation steps.
     static func escalation(_ outline: Section) -> [EscalationStep] {
@@ -122,8 +134,10 @@ enum ProseMentions {
                 guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }
                 let who = CommandCollector.shortTitle(sentence.trimmed.trimmingTrailing("."))
                 guard seen.insert(who).inserted else { continue }
-                out.append(EscalationStep(level: out.count + 1, who: who, after: EscalationExtractor.timing(in: sentence),
-                                          line: line))
+                out.append(
+                    EscalationStep(
+                        level: out.count + 1, who: who, after: EscalationExtractor.timing(in: sentence),
+                        line: line))
             }
             return out.count < 8
         }

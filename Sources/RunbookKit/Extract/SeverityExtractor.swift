@@ -18,10 +18,14 @@ enum SeverityExtractor {
         outline.forEach { section in
             let severityContext = isSeverityContext(section.pathWords)
             for block in section.blocks {
-                collect(block, severityContext: severityContext, into: &definitions, lines: &definitionLines, context: context)
+                collect(
+                    block, severityContext: severityContext, into: &definitions, lines: &definitionLines,
+                    context: context)
             }
             if severityContext { definitions += fromParagraphs(section.blocks, context: context) }
-            if section.level > 0, let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line), context: context) {
+            if section.level > 0,
+                let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line), context: context)
+            {
                 if match.name != nil || match.rest.isEmpty || (severityContext && !hasSteps(section)) {
                     definitions.append(levelFromHeading(section, match))
                 } else {
@@ -39,7 +43,9 @@ enum SeverityExtractor {
             let fields = labeledFields(section.blocks)
             if let i = levels.firstIndex(where: { $0.id == match.id }) {
                 if levels[i].procedure == nil { levels[i].procedure = title }
-                if levels[i].responseTime == nil { levels[i].responseTime = fields.response.flatMap(DurationParser.deadline) }
+                if levels[i].responseTime == nil {
+                    levels[i].responseTime = fields.response.flatMap(DurationParser.deadline)
+                }
             } else {
                 var level = SeverityLevel(id: match.id, rank: match.rank, line: section.line)
                 level.description = fields.description
@@ -51,7 +57,10 @@ enum SeverityExtractor {
         }
         levels.sort { ($0.rank, $0.line) < ($1.rank, $1.line) }
         for level in levels where level.responseTime?.isUnbounded == true {
-            context.warn(level.line, "\(level.id) response time \"\(level.responseTime!.text)\" has no fixed duration; shown without a countdown")
+            context.warn(
+                level.line,
+                "\(level.id) response time \"\(level.responseTime!.text)\" has no fixed duration; shown without a countdown"
+            )
         }
         return Result(levels: levels, incidentTypeSections: incidentTypes, definitionLines: definitionLines)
     }
@@ -64,16 +73,22 @@ enum SeverityExtractor {
         return SeverityID.leading(text)
     }
 
-    private static func collect(_ block: MarkdownBlock, severityContext: Bool, into out: inout [SeverityLevel],
-                                lines: inout Set<Int>, context: ExtractionContext) {
+    private static func collect(
+        _ block: MarkdownBlock, severityContext: Bool, into out: inout [SeverityLevel],
+        lines: inout Set<Int>, context: ExtractionContext
+    ) {
         var found: [SeverityLevel] = []
         switch block.kind {
         case .table:
-            if let table = TableData(block) { found = fromTable(table, severityContext: severityContext, context: context) }
+            if let table = TableData(block) {
+                found = fromTable(table, severityContext: severityContext, context: context)
+            }
         case .list:
             found = fromList(block, severityContext: severityContext, context: context)
         case .blockQuote:
-            for child in block.children { collect(child, severityContext: severityContext, into: &out, lines: &lines, context: context) }
+            for child in block.children {
+                collect(child, severityContext: severityContext, into: &out, lines: &lines, context: context)
+            }
         default:
             break
         }
@@ -84,7 +99,9 @@ enum SeverityExtractor {
     }
 
     /// (a)/(d): a table whose first column (or a Level/Severity/Priority column) holds ids.
-    static func fromTable(_ table: TableData, severityContext: Bool, context: ExtractionContext? = nil) -> [SeverityLevel] {
+    static func fromTable(_ table: TableData, severityContext: Bool, context: ExtractionContext? = nil)
+        -> [SeverityLevel]
+    {
         let levelColumn = table.column(["level", "severity", "priority", "sev", "classification"]) ?? 0
         let matches = table.rows.indices.map { row -> SeverityID.Match? in
             guard let cell = table.cell(row, levelColumn), let match = leading(cell, context) else { return nil }
@@ -93,7 +110,8 @@ enum SeverityExtractor {
         let found = matches.compactMap { $0 }
         guard found.count >= 2 || (found.count == 1 && table.rows.count == 1 && severityContext) else { return [] }
         let used: Set<Int> = [levelColumn]
-        let description = table.column(["description", "definition", "impact", "meaning", "criteria", "condition"], excluding: used)
+        let description = table.column(
+            ["description", "definition", "impact", "meaning", "criteria", "condition"], excluding: used)
         let response = table.column(["response", "sla", "ack", "time to", "respond", "reaction"], excluding: used)
         let escalation = table.column(["escalat"], excluding: used)
         let examples = table.column(["example"], excluding: used)
@@ -115,7 +133,9 @@ enum SeverityExtractor {
     }
 
     /// (b): list items that start with an id, with nested `Label: value` bullets.
-    static func fromList(_ list: MarkdownBlock, severityContext: Bool, context: ExtractionContext? = nil) -> [SeverityLevel] {
+    static func fromList(_ list: MarkdownBlock, severityContext: Bool, context: ExtractionContext? = nil)
+        -> [SeverityLevel]
+    {
         let items = list.items
         let matches = items.map { item -> SeverityID.Match? in
             guard let paragraph = item.firstParagraph else { return nil }
@@ -154,14 +174,16 @@ enum SeverityExtractor {
     static func fromParagraphs(_ blocks: [MarkdownBlock], context: ExtractionContext? = nil) -> [SeverityLevel] {
         var out: [SeverityLevel] = []
         for block in blocks where block.kind == .paragraph {
-            guard let labeled = LabeledText(block), let match = leading(labeled.label, context), match.rest.isEmpty else { continue }
+            guard let labeled = LabeledText(block), let match = leading(labeled.label, context), match.rest.isEmpty
+            else { continue }
             var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: block.line)
             let value = labeled.value.trimmingTrailing(".")
             level.description = nonEmpty(value)
             if !value.isEmpty {
                 // "page immediately" is 0 s; "normal working hours" is a time with no countdown.
                 let seconds = DurationParser.seconds(in: value)
-                let saysWhen = seconds != nil || value.lowercased().containsWord(["hours", "business", "day", "days", "week"])
+                let saysWhen =
+                    seconds != nil || value.lowercased().containsWord(["hours", "business", "day", "days", "week"])
                 level.responseTime = saysWhen ? Deadline(seconds: seconds, text: value) : nil
             }
             out.append(level)
@@ -172,7 +194,8 @@ enum SeverityExtractor {
     /// (c): `#### **SEV-1: Critical** 🚨` followed by labelled bullets.
     static func levelFromHeading(_ section: Section, _ match: SeverityID.Match) -> SeverityLevel {
         let fields = labeledFields(section.blocks)
-        var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name ?? nonEmpty(match.rest), line: section.line)
+        var level = SeverityLevel(
+            id: match.id, rank: match.rank, name: match.name ?? nonEmpty(match.rest), line: section.line)
         level.description = fields.description
         level.responseTime = fields.response.flatMap(DurationParser.deadline)
         level.escalation = fields.escalation
@@ -181,7 +204,9 @@ enum SeverityExtractor {
         return level
     }
 
-    private static func headingLevel(_ section: Section, siblingLevels: Bool, context: ExtractionContext) -> SeverityID.Match? {
+    private static func headingLevel(_ section: Section, siblingLevels: Bool, context: ExtractionContext) -> SeverityID
+        .Match?
+    {
         guard let match = leading(section.title, context) else { return nil }
         return acceptable(match, wordsAllowed: siblingLevels || isSeverityContext(section.parentWords)) ? match : nil
     }
@@ -206,7 +231,10 @@ enum SeverityExtractor {
     static func responseInProse(_ description: String) -> Deadline? {
         for sentence in description.components(separatedBy: ". ") {
             let lower = sentence.lowercased()
-            guard lower.containsWord(["response", "respond", "responded", "acknowledge", "acknowledged", "ack", "page", "paged"])
+            guard
+                lower.containsWord([
+                    "response", "respond", "responded", "acknowledge", "acknowledged", "ack", "page", "paged"
+                ])
             else { continue }
             if let seconds = DurationParser.seconds(in: sentence) {
                 return Deadline(seconds: seconds, text: sentence.trimmed.trimmingTrailing("."))
@@ -228,8 +256,11 @@ enum SeverityExtractor {
     /// `pathWords`: heading words as `Section.pathWords` gives them.
     static func isSeverityContext(_ pathWords: [String]) -> Bool {
         pathWords.contains { words in
-            ["severity", "severities", "priority", "priorities", "incident level", "incident classification", "sev level", "impact level"]
-                .contains { words.contains($0) }
+            [
+                "severity", "severities", "priority", "priorities", "incident level", "incident classification",
+                "sev level", "impact level"
+            ]
+            .contains { words.contains($0) }
         }
     }
 
@@ -263,7 +294,9 @@ enum SeverityExtractor {
                     fields.communication = fields.communication ?? value
                 } else if labeled.labelIs(["example"]) {
                     fields.examples = fields.examples ?? value
-                } else if labeled.labelIs(["definition", "description", "symptom", "impact", "criteria", "what", "meaning"]) {
+                } else if labeled.labelIs([
+                    "definition", "description", "symptom", "impact", "criteria", "what", "meaning"
+                ]) {
                     fields.description = fields.description ?? value
                 }
             case .list, .item, .blockQuote:

@@ -65,7 +65,8 @@ struct LabeledText {
         let label = text[..<colon].trimmed
         let value = text[text.index(after: colon)...].trimmed
         guard !label.isEmpty, label.split(separator: " ").count <= 5, !label.contains("http"),
-              !label.contains("`"), !label.contains(".") else { return nil }
+            !label.contains("`"), !label.contains(".")
+        else { return nil }
         self.init(label: label, value: value)
     }
 
@@ -101,7 +102,11 @@ extension Array where Element == Inline {
     /// The bold text when these inlines are only a bold label ("**Initial Assessment Checklist:**").
     var onlyBoldLabel: String? {
         // Most paragraphs are more than a label: leave before any text is built.
-        guard count <= 4, contains(where: { if case .strong = $0 { return true }; return false }) else { return nil }
+        guard count <= 4,
+            contains(where: {
+                if case .strong = $0 { return true }; return false
+            })
+        else { return nil }
         let content = filter {
             if case .text(let t) = $0 { return !t.trimmed.isEmpty && t.trimmed != ":" }
             return $0 != .softBreak
@@ -114,7 +119,11 @@ extension Array where Element == Inline {
 
 extension MarkdownBlock {
     /// Top-level items of a list.
-    var items: [MarkdownBlock] { children.filter { if case .item = $0.kind { return true }; return false } }
+    var items: [MarkdownBlock] {
+        children.filter {
+            if case .item = $0.kind { return true }; return false
+        }
+    }
 
     var taskState: Bool?? {
         if case .item(let task) = kind { return task }

@@ -2,10 +2,14 @@ import Foundation
 
 /// Postmortem and status-update templates (§8), found in ```markdown and plain code blocks.
 enum TemplateExtractor {
-    static let postmortemWords = ["summary", "timeline", "impact", "root cause", "resolution", "prevention",
-                                  "lessons learned", "action items", "what went well", "contributing factors"]
-    static let statusWords = ["service:", "severity:", "status:", "started:", "impact:", "next update", "eta:",
-                              "affected", "current status", "investigating", "identified", "resolved"]
+    static let postmortemWords = [
+        "summary", "timeline", "impact", "root cause", "resolution", "prevention",
+        "lessons learned", "action items", "what went well", "contributing factors"
+    ]
+    static let statusWords = [
+        "service:", "severity:", "status:", "started:", "impact:", "next update", "eta:",
+        "affected", "current status", "investigating", "identified", "resolved"
+    ]
 
     static func extract(_ outline: Section) -> [RunbookTemplate] {
         var templates: [RunbookTemplate] = []
@@ -15,7 +19,9 @@ enum TemplateExtractor {
                 if let bold = block.boldLabel { label = bold; continue }
                 if case .code(let info, _) = block.kind {
                     let lang = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
-                    if let template = template(block.literal, language: lang, title: label ?? section.title, line: block.line) {
+                    if let template = template(
+                        block.literal, language: lang, title: label ?? section.title, line: block.line)
+                    {
                         templates.append(template)
                     }
                 }
@@ -32,8 +38,11 @@ enum TemplateExtractor {
         ["timeline", "time line", "chronology"], ["root cause", "contributing factors", "cause", "why it happened"],
         ["resolution", "remediation", "mitigation", "how it was fixed", "recovery"],
         ["action items", "follow-ups", "follow ups", "corrective actions", "next steps", "prevention"],
-        ["what happened", "description", "incident details"], ["lessons learned", "what went well", "how'd we do",
-                                                               "what didn't go so well", "what went wrong", "learnings"],
+        ["what happened", "description", "incident details"],
+        [
+            "lessons learned", "what went well", "how'd we do",
+            "what didn't go so well", "what went wrong", "learnings"
+        ]
     ]
 
     /// `postmortemSections` with the space that must follow a name at the start of a longer heading.
@@ -48,11 +57,14 @@ enum TemplateExtractor {
         outline.forEach { section in
             guard section.level >= 2 else { return }
             let words = section.words.trimmingTrailing("?:")
-            guard let group = postmortemSections.indices.first(where: { group in
-                postmortemSections[group].indices.contains { name in
-                    words == postmortemSections[group][name] || words.hasPrefix(postmortemSectionPrefixes[group][name])
-                }
-            }) else { return }
+            guard
+                let group = postmortemSections.indices.first(where: { group in
+                    postmortemSections[group].indices.contains { name in
+                        words == postmortemSections[group][name]
+                            || words.hasPrefix(postmortemSectionPrefixes[group][name])
+                    }
+                })
+            else { return }
             if first == nil { first = section }
             groups.insert(group)
             matched.append(section.title)
@@ -64,8 +76,9 @@ enum TemplateExtractor {
             body.append(String(repeating: "#", count: section.level) + " " + section.title)
             body += section.blocks.compactMap { $0.text.isEmpty ? nil : $0.text }
         }
-        return RunbookTemplate(kind: .postmortem, title: outline.children.first?.level == 1 ? outline.children[0].title : outline.title,
-                               body: body.joined(separator: "\n\n"), fields: matched, line: first.line)
+        return RunbookTemplate(
+            kind: .postmortem, title: outline.children.first?.level == 1 ? outline.children[0].title : outline.title,
+            body: body.joined(separator: "\n\n"), fields: matched, line: first.line)
     }
 
     static func template(_ body: String, language: String, title: String, line: Int) -> RunbookTemplate? {
@@ -75,7 +88,8 @@ enum TemplateExtractor {
             lower.contains("# \(word)") || lower.contains("**\(word)") || lower.contains("\n\(word):")
         }
         let titleLower = title.lowercased()
-        let isPostmortemTitle = titleLower.contains("postmortem") || titleLower.contains("post-mortem")
+        let isPostmortemTitle =
+            titleLower.contains("postmortem") || titleLower.contains("post-mortem")
             || titleLower.contains("incident report") || titleLower.contains("retrospective")
         let kind: RunbookTemplate.Kind
         if headingWords.count >= 3 || (headingWords.count >= 1 && isPostmortemTitle) {
@@ -85,7 +99,8 @@ enum TemplateExtractor {
         } else {
             return nil
         }
-        return RunbookTemplate(kind: kind, title: title.trimmingTrailing(":"), body: body, fields: fields(in: body), line: line)
+        return RunbookTemplate(
+            kind: kind, title: title.trimmingTrailing(":"), body: body, fields: fields(in: body), line: line)
     }
 
     /// `[Brief description]`, `[Time]`, `[INC-YYYY-MM-DD-N]` — blanks the author fills in.
@@ -103,7 +118,9 @@ enum TemplateExtractor {
                 let inner = body[body.index(after: start)..<i]
                 let next = body.index(after: i)
                 let isLink = next < body.endIndex && body[next] == "("
-                if !inner.isEmpty, inner.count <= 60, !isLink, inner != " ", inner != "x", seen.insert(String(inner)).inserted {
+                if !inner.isEmpty, inner.count <= 60, !isLink, inner != " ", inner != "x",
+                    seen.insert(String(inner)).inserted
+                {
                     out.append(String(inner))
                 }
                 open = nil

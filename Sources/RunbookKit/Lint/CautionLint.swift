@@ -7,7 +7,7 @@ enum CautionLint {
     static let cautionWords = [
         "warning", "caution", "danger", "careful", "irreversib", "cannot be undone", "can't be undone", "destructive",
         "data loss", "permanent", "⚠", "☠", "🛑", "[!warning]", "[!caution]", "do not run", "don't run", "never run",
-        "only when", "only if", "are lost", "is lost", "will be lost", "deletes", "double-check", "make sure",
+        "only when", "only if", "are lost", "is lost", "will be lost", "deletes", "double-check", "make sure"
     ]
     /// Lines looked at before the command and after its last line.
     static let before = 6, after = 3
@@ -18,8 +18,11 @@ enum CautionLint {
         for command in runbook.commands where command.risk == .destructive {
             if hasCaution(around: command, sections: sections, lines: lines) { continue }
             let head = command.code.split(separator: "\n").first.map(String.init) ?? command.code
-            out.append((command.line, "destructive command #\(command.id) (\(head)) has no warning or caution near it",
-                        .destructiveWithoutCaution))
+            out.append(
+                (
+                    command.line, "destructive command #\(command.id) (\(head)) has no warning or caution near it",
+                    .destructiveWithoutCaution
+                ))
         }
         return out
     }

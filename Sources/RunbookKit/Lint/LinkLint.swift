@@ -58,11 +58,14 @@ enum LinkLint {
                 fence = String(trimmed.prefix(3))
                 continue
             }
-            let line = codeSpan.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: "")
+            let line = codeSpan.stringByReplacingMatches(
+                in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: "")
             let range = NSRange(line.startIndex..., in: line)
             for regex in [inlineLink, referenceDefinition] {
                 for match in regex.matches(in: line, range: range) {
-                    if let r = Range(match.range(at: 1), in: line) { out.append(Link(target: String(line[r]), line: index + 1)) }
+                    if let r = Range(match.range(at: 1), in: line) {
+                        out.append(Link(target: String(line[r]), line: index + 1))
+                    }
                 }
             }
         }
@@ -85,7 +88,8 @@ struct AnchorSet {
             anchors.insert(unique)
             anchors.insert(Self.collapsed(unique))
         }
-        let explicit = try! NSRegularExpression(pattern: #"\{#([^}\s]+)[^}]*\}\s*$|\b(?:id|name)\s*=\s*["']([^"']+)["']"#)
+        let explicit = try! NSRegularExpression(
+            pattern: #"\{#([^}\s]+)[^}]*\}\s*$|\b(?:id|name)\s*=\s*["']([^"']+)["']"#)
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)
             for match in explicit.matches(in: line, range: range) {

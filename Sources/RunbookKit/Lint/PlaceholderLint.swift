@@ -5,22 +5,31 @@ import Foundation
 /// `${}`, `{{ }}`), or whose name says nothing about the value (`XXX`, `TODO`, `CHANGEME`).
 enum PlaceholderLint {
     /// Names that mark a gap without saying what goes in it.
-    static let meaningless: Set<String> = ["XXX", "XXXX", "TODO", "TBD", "FIXME", "CHANGEME", "CHANGE_ME", "PLACEHOLDER",
-                                           "REPLACE_ME", "REPLACEME", "FOO", "BAR", "SOMETHING"]
+    static let meaningless: Set<String> = [
+        "XXX", "XXXX", "TODO", "TBD", "FIXME", "CHANGEME", "CHANGE_ME", "PLACEHOLDER",
+        "REPLACE_ME", "REPLACEME", "FOO", "BAR", "SOMETHING"
+    ]
 
     static func unfillable(_ runbook: Runbook) -> [(Int, String, LintFinding.Kind)] {
         var out: [(Int, String, LintFinding.Kind)] = []
         for command in runbook.commands where command.runnable && command.language != "manual" {
             for name in command.placeholders where isMeaningless(name) {
-                out.append((command.line, "placeholder \"\(name)\" in command #\(command.id) does not say what value goes there",
-                            .unfillablePlaceholder))
+                out.append(
+                    (
+                        command.line,
+                        "placeholder \"\(name)\" in command #\(command.id) does not say what value goes there",
+                        .unfillablePlaceholder
+                    ))
             }
             let codeLines = command.code.split(separator: "\n", omittingEmptySubsequences: false)
             for (offset, line) in codeLines.enumerated() {
                 for gap in unnamedGaps(in: String(line)) {
-                    out.append((command.line + offset,
-                                "placeholder \(gap) in command #\(command.id) has no name the console can ask for",
-                                .unfillablePlaceholder))
+                    out.append(
+                        (
+                            command.line + offset,
+                            "placeholder \(gap) in command #\(command.id) has no name the console can ask for",
+                            .unfillablePlaceholder
+                        ))
                 }
             }
         }
@@ -43,8 +52,8 @@ enum PlaceholderLint {
         // `<words with spaces>` after a blank, `=`, `/` or quote: a description, not a redirection (no `.`).
         #"(?<=[\s=:/'"(])<[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+)+>"#,
         #"\$\{\s*\}"#,
-        #"\{\{\s*\}\}"#,
-    ].map { try! NSRegularExpression(pattern: $0) }  // constant patterns: a failure is a bug here
+        #"\{\{\s*\}\}"#
+    ].map { try! NSRegularExpression(pattern: $0) } // constant patterns: a failure is a bug here
 
     static func unnamedGaps(in line: String) -> [String] {
         let range = NSRange(line.startIndex..., in: line)

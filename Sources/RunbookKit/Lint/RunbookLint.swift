@@ -38,16 +38,20 @@ public enum RunbookLint {
 
     static func severitiesWithoutResponseTime(_ runbook: Runbook) -> [(Int, String, LintFinding.Kind)] {
         runbook.severities.filter { $0.responseTime == nil }.map {
-            ($0.line, "severity \($0.id) has no response time; the console cannot count down its SLA",
-             .severityWithoutResponseTime)
+            (
+                $0.line, "severity \($0.id) has no response time; the console cannot count down its SLA",
+                .severityWithoutResponseTime
+            )
         }
     }
 
     /// A metric with neither a number nor a worded condition ("pool exhausted") to judge it by.
     static func metricsWithoutThreshold(_ runbook: Runbook) -> [(Int, String, LintFinding.Kind)] {
         runbook.metrics.filter { $0.warning == nil && $0.critical == nil && $0.conditions.isEmpty }.map {
-            ($0.line, "metric \"\($0.name)\" has no warning or critical threshold; nothing says when it is bad",
-             .metricWithoutThreshold)
+            (
+                $0.line, "metric \"\($0.name)\" has no warning or critical threshold; nothing says when it is bad",
+                .metricWithoutThreshold
+            )
         }
     }
 

@@ -19,10 +19,13 @@ enum HTMLTable {
             if !cells.isEmpty {
                 let lineOffset = rows.count
                 let cellBlocks = cells.map {
-                    MarkdownBlock(kind: .tableCell, line: line + lineOffset, endLine: line + lineOffset, inlines: [.text($0)])
+                    MarkdownBlock(
+                        kind: .tableCell, line: line + lineOffset, endLine: line + lineOffset, inlines: [.text($0)])
                 }
-                rows.append(MarkdownBlock(kind: .tableRow(header: rowIsHeader), line: line + lineOffset,
-                                          endLine: line + lineOffset, children: cellBlocks))
+                rows.append(
+                    MarkdownBlock(
+                        kind: .tableRow(header: rowIsHeader), line: line + lineOffset,
+                        endLine: line + lineOffset, children: cellBlocks))
             }
             cells = []
             rowIsHeader = false
@@ -66,9 +69,11 @@ enum HTMLTable {
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var s = text
-        for (entity, value) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
-                                ("&apos;", "'"), ("&rarr;", "→"), ("&darr;", "↓"), ("&mdash;", "—"), ("&ndash;", "–"),
-                                ("&le;", "≤"), ("&ge;", "≥"), ("&amp;", "&")] {
+        for (entity, value) in [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
+            ("&apos;", "'"), ("&rarr;", "→"), ("&darr;", "↓"), ("&mdash;", "—"), ("&ndash;", "–"),
+            ("&le;", "≤"), ("&ge;", "≥"), ("&amp;", "&")
+        ] {
             s = s.replacingOccurrences(of: entity, with: value)
         }
         return s

@@ -43,7 +43,8 @@ public struct MarkdownBlock: Sendable, Equatable {
         }
 
         func copy() -> Storage {
-            let c = Storage(kind: kind, line: line, endLine: endLine, inlines: inlines, literal: literal, children: children)
+            let c = Storage(
+                kind: kind, line: line, endLine: endLine, inlines: inlines, literal: literal, children: children)
             c.text = text
             c.leading = leading
             c.boldLabel = boldLabel
@@ -127,17 +128,22 @@ public struct MarkdownBlock: Sendable, Equatable {
         }
     }
 
-    public init(kind: Kind, line: Int, endLine: Int, inlines: [Inline] = [], literal: String = "",
-                children: [MarkdownBlock] = []) {
-        storage = Storage(kind: kind, line: line, endLine: endLine, inlines: inlines, literal: literal, children: children)
+    public init(
+        kind: Kind, line: Int, endLine: Int, inlines: [Inline] = [], literal: String = "",
+        children: [MarkdownBlock] = []
+    ) {
+        storage = Storage(
+            kind: kind, line: line, endLine: endLine, inlines: inlines, literal: literal, children: children)
         derive()
     }
 
     public static func == (a: MarkdownBlock, b: MarkdownBlock) -> Bool {
         if a.storage === b.storage { return true }
         let x = a.storage, y = b.storage
-        return x.kind == y.kind && x.line == y.line && x.endLine == y.endLine && x.inlines == y.inlines && x.text == y.text
-            && x.leading == y.leading && x.boldLabel == y.boldLabel && x.literal == y.literal && x.children == y.children
+        return x.kind == y.kind && x.line == y.line && x.endLine == y.endLine && x.inlines == y.inlines
+            && x.text == y.text
+            && x.leading == y.leading && x.boldLabel == y.boldLabel && x.literal == y.literal
+            && x.children == y.children
     }
 
     public var isList: Bool {
@@ -171,12 +177,16 @@ public struct MarkdownBlock: Sendable, Equatable {
     /// `inlines.leadingStrong`, reusing the paragraph's text for the rest: the bold run's text
     /// is a prefix of the whole text when the bold run comes first.
     private static func leadingLabel(_ inlines: [Inline], text: String) -> LeadingLabel? {
-        guard let first = inlines.first(where: {
-            if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }
-            return true
-        }), case .strong(let inner) = first else { return nil }
+        guard
+            let first = inlines.first(where: {
+                if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }
+                return true
+            }), case .strong(let inner) = first
+        else { return nil }
         let raw = inner.plainText
-        guard text.hasPrefix(raw) else { return inlines.leadingStrong.map { LeadingLabel(label: $0.label, rest: $0.rest) } }
+        guard text.hasPrefix(raw) else {
+            return inlines.leadingStrong.map { LeadingLabel(label: $0.label, rest: $0.rest) }
+        }
         let label = raw.trimmingTrailing(" :-–—").trimmingLeading(" :-–—")
         guard !label.isEmpty else { return nil }
         let rest = String(text.unicodeScalars.dropFirst(raw.unicodeScalars.count)).trimmingLeading(" :-–—")

@@ -116,12 +116,16 @@ private struct Converter {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
             let kind = Self.kind(of: node)
             if kind == .paragraph || kind.isHeading {
-                out.append(MarkdownBlock(kind: .paragraph, line: Int(cmark_node_get_start_line(node)),
-                                         endLine: Int(cmark_node_get_end_line(node)),
-                                         inlines: inlines(of: node, depth: 0)))
+                out.append(
+                    MarkdownBlock(
+                        kind: .paragraph, line: Int(cmark_node_get_start_line(node)),
+                        endLine: Int(cmark_node_get_end_line(node)),
+                        inlines: inlines(of: node, depth: 0)))
             } else if case .code = kind {
-                out.append(MarkdownBlock(kind: kind, line: Int(cmark_node_get_start_line(node)),
-                                         endLine: Int(cmark_node_get_end_line(node)), literal: strings(Self.literal(node))))
+                out.append(
+                    MarkdownBlock(
+                        kind: kind, line: Int(cmark_node_get_start_line(node)),
+                        endLine: Int(cmark_node_get_end_line(node)), literal: strings(Self.literal(node))))
             }
         }
     }

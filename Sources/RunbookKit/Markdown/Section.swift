@@ -15,8 +15,11 @@ public struct Section: Sendable {
         var blocks: [MarkdownBlock]
         var children: [Section]
 
-        init(title: String, level: Int, line: Int, parents: [String], pathText: String, parentWords: [String], words: String,
-             blocks: [MarkdownBlock], children: [Section]) {
+        init(
+            title: String, level: Int, line: Int, parents: [String], pathText: String, parentWords: [String],
+            words: String,
+            blocks: [MarkdownBlock], children: [Section]
+        ) {
             self.title = title
             self.level = level
             self.line = line
@@ -29,8 +32,9 @@ public struct Section: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(title: title, level: level, line: line, parents: parents, pathText: pathText, parentWords: parentWords,
-                    words: words, blocks: blocks, children: children)
+            Storage(
+                title: title, level: level, line: line, parents: parents, pathText: pathText, parentWords: parentWords,
+                words: words, blocks: blocks, children: children)
         }
     }
 
@@ -90,21 +94,22 @@ public struct Section: Sendable {
     }
 
     public init(title: String, level: Int, line: Int, parents: [String], blocks: [MarkdownBlock], children: [Section]) {
-        storage = Storage(title: title, level: level, line: line, parents: parents,
-                          pathText: (parents + [title]).joined(separator: " > "), parentWords: parents.map(HeadingText.words),
-                          words: HeadingText.words(title), blocks: blocks, children: children)
+        storage = Storage(
+            title: title, level: level, line: line, parents: parents,
+            pathText: (parents + [title]).joined(separator: " > "), parentWords: parents.map(HeadingText.words),
+            words: HeadingText.words(title), blocks: blocks, children: children)
     }
 
     /// A new heading under open sections whose `words` are known: they are its `parentWords`
     /// (and `words` is `HeadingText.words(title)`).
     init(title: String, level: Int, line: Int, parents: [String], parentWords: [String], words: String) {
-        storage = Storage(title: title, level: level, line: line, parents: parents,
-                          pathText: (parents + [title]).joined(separator: " > "), parentWords: parentWords,
-                          words: words, blocks: [], children: [])
+        storage = Storage(
+            title: title, level: level, line: line, parents: parents,
+            pathText: (parents + [title]).joined(separator: " > "), parentWords: parentWords,
+            words: words, blocks: [], children: [])
     }
 
     public var path: [String] { parents + [title] }
-
 
     /// Builds the outline of a document. Content before the first heading goes into a root
     /// section of level 0 titled `rootTitle`.
@@ -130,8 +135,10 @@ public struct Section: Sendable {
                     words = HeadingText.words(title)
                     wordsOfTitle[title] = words
                 }
-                stack.append(Section(title: title, level: level, line: block.line,
-                                     parents: open.map(\.title), parentWords: open.map(\.words), words: words))
+                stack.append(
+                    Section(
+                        title: title, level: level, line: block.line,
+                        parents: open.map(\.title), parentWords: open.map(\.words), words: words))
             } else {
                 stack[stack.count - 1].blocks.append(block)
             }
@@ -163,7 +170,9 @@ enum HeadingText {
     static func clean(_ inlines: [Inline]) -> String {
         var text = inlines.plainText
         if text.hasSuffix("}"), let open = text.range(of: "{", options: .backwards),
-           text[open.upperBound...].hasPrefix("#") || text[open.upperBound...].hasPrefix(".") || text[open.upperBound...].hasPrefix(":") {
+            text[open.upperBound...].hasPrefix("#") || text[open.upperBound...].hasPrefix(".")
+                || text[open.upperBound...].hasPrefix(":")
+        {
             text = String(text[..<open.lowerBound]).trimmed
         }
         return text
@@ -183,7 +192,9 @@ enum HeadingText {
     static func numbering(_ title: String) -> (number: Int, rest: String)? {
         // Most titles start with a letter other than "s"/"S" ("Verify"): neither a number nor
         // "Step" can start them, and emoji removal and spacing leave a leading letter in place.
-        if let first = title.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, first | 0x20 != 0x73 { return nil }
+        if let first = title.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, first | 0x20 != 0x73 {
+            return nil
+        }
         let clean = title.withoutSymbols
         var digits = ""
         var rest = Substring(clean)

@@ -6,9 +6,12 @@ import Foundation
 enum AlertCatalogue {
     static func fromTable(_ table: TableData, into merger: inout MetricMerger) -> Bool {
         guard let severity = table.column(["severity", "level", "priority"]),
-              let name = table.column(["name", "alert"], excluding: [severity]) else { return false }
-        let text = [table.column(["expr", "condition", "threshold", "rule"]), table.column(["summary"]),
-                    table.column(["description"])].compactMap { $0 }
+            let name = table.column(["name", "alert"], excluding: [severity])
+        else { return false }
+        let text = [
+            table.column(["expr", "condition", "threshold", "rule"]), table.column(["summary"]),
+            table.column(["description"])
+        ].compactMap { $0 }
         var any = false
         for row in table.rows.indices {
             guard let alert = table.cell(row, name), let level = level(table.cell(row, severity)) else { continue }
@@ -30,7 +33,9 @@ enum AlertCatalogue {
                 for line in paragraphLines(block) {
                     guard let labeled = LabeledText(plain: line.replacingIfPresent("**", with: "")) else { continue }
                     if labeled.labelIs(["severity"]) { severity = labeled.value }
-                    if labeled.labelIs(["expr", "condition", "threshold", "summary", "description", "fires when", "trigger", "message"]) {
+                    if labeled.labelIs([
+                        "expr", "condition", "threshold", "summary", "description", "fires when", "trigger", "message"
+                    ]) {
                         texts.append(labeled.value)
                     }
                 }
@@ -40,14 +45,16 @@ enum AlertCatalogue {
         }
         section.blocks.forEach(visit)
         guard let severity, let level = level(severity) else { return }
-        add(alert: alertName(heading: section.title) ?? section.title, level: level, texts: texts, line: section.line,
+        add(
+            alert: alertName(heading: section.title) ?? section.title, level: level, texts: texts, line: section.line,
             into: &merger)
     }
 
     /// The alert a heading names as a field: `Alert Name: "KubeAPIDown"`, `Alert: HighLatency`.
     static func alertName(heading: String) -> String? {
         guard let labeled = LabeledText(plain: heading.replacingIfPresent("**", with: "")),
-              ["alert", "alert name", "alertname", "alert rule", "rule"].contains(labeled.label.lowercased().trimmed) else { return nil }
+            ["alert", "alert name", "alertname", "alert rule", "rule"].contains(labeled.label.lowercased().trimmed)
+        else { return nil }
         let name = labeled.value.trimmed.trimmingLeading("\"'`“”").trimmingTrailing("\"'`“”")
         return name.isEmpty ? nil : name
     }
@@ -56,7 +63,11 @@ enum AlertCatalogue {
         // Soft breaks separate "Severity: critical" from "Summary: …" written on adjacent lines.
         var lines: [[Inline]] = [[]]
         for inline in block.inlines {
-            if inline == .softBreak || inline == .lineBreak { lines.append([]) } else { lines[lines.count - 1].append(inline) }
+            if inline == .softBreak || inline == .lineBreak {
+                lines.append([])
+            } else {
+                lines[lines.count - 1].append(inline)
+            }
         }
         return lines.map(\.plainText).filter { !$0.isEmpty }
     }
@@ -69,8 +80,10 @@ enum AlertCatalogue {
         return nil
     }
 
-    private static func add(alert: String, level: MetricExtractor.Level, texts: [String], line: Int,
-                            into merger: inout MetricMerger) {
+    private static func add(
+        alert: String, level: MetricExtractor.Level, texts: [String], line: Int,
+        into merger: inout MetricMerger
+    ) {
         let name = splitCamelCase(alert.withoutSymbols)
         var threshold = texts.lazy.compactMap { ThresholdParser.condition($0, line: line)?.threshold }.first
         if threshold?.forSeconds == nil {
@@ -85,7 +98,9 @@ enum AlertCatalogue {
         case (.warning, let t?): merger.add(name: name, warning: t, line: line, distinct: true)
         case (_, let t?): merger.add(name: name, critical: t, line: line, distinct: true)
         case (_, nil):
-            merger.add(name: name, condition: (level == .warning ? "warning: " : "critical: ") + what, line: line, distinct: true)
+            merger.add(
+                name: name, condition: (level == .warning ? "warning: " : "critical: ") + what, line: line,
+                distinct: true)
         }
     }
 

@@ -6,7 +6,8 @@ enum MetricExtractor {
     enum Level { case warning, critical, target, info }
 
     static func extract(_ outline: Section, severities: [SeverityLevel], context: ExtractionContext)
-        -> (metrics: [MetricSpec], queries: [MetricQuery]) {
+        -> (metrics: [MetricSpec], queries: [MetricQuery])
+    {
         var merger = MetricMerger()
         // Headings and labels repeat ("Critical Alerts", "**Fix**"): each distinct one is read once.
         var levels: [String: Level?] = [:]
@@ -78,19 +79,25 @@ enum MetricExtractor {
     /// `Metric | Target | Alert Threshold` (or Warning / Critical columns).
     static func fromTable(_ table: TableData, into merger: inout MetricMerger) {
         guard let first = table.header.first?.lowercased(),
-              ["metric", "indicator", "signal", "sli", "measure", "kpi", "alert", "name"].contains(where: { first.contains($0) }) else { return }
+            ["metric", "indicator", "signal", "sli", "measure", "kpi", "alert", "name"].contains(where: {
+                first.contains($0)
+            })
+        else { return }
         let used: Set<Int> = [0]
         let warning = table.column(["warn"], excluding: used)
-        let critical = table.column(["crit", "page"], excluding: used)
+        let critical =
+            table.column(["crit", "page"], excluding: used)
             ?? table.column(["alert", "threshold", "limit", "max"], excluding: used.union(warning.map { [$0] } ?? []))
-        let target = table.column(["target", "slo", "goal", "normal", "expected", "baseline", "healthy"], excluding: used)
+        let target = table.column(
+            ["target", "slo", "goal", "normal", "expected", "baseline", "healthy"], excluding: used)
         guard warning != nil || critical != nil || target != nil else { return }
         for row in table.rows.indices {
             guard let name = table.cell(row, 0).map(MetricName.clean), !name.isEmpty else { continue }
             let line = table.rowLines[row]
             let warn = table.cell(row, warning).flatMap { ThresholdParser.threshold($0, line: line) }
             let crit = table.cell(row, critical).flatMap { ThresholdParser.threshold($0, line: line) }
-            merger.add(name: name, target: table.cell(row, target), warning: warn, critical: crit, condition: nil, line: line)
+            merger.add(
+                name: name, target: table.cell(row, target), warning: warn, critical: crit, condition: nil, line: line)
         }
     }
 
@@ -122,10 +129,12 @@ enum MetricExtractor {
 
     /// `### P2: High Error Rate (> 0.1%)`.
     static func fromHeading(_ section: Section, severities: [SeverityLevel], into merger: inout MetricMerger) {
-        guard section.title.contains("<") || section.title.contains(">") || section.title.contains("≥")
+        guard
+            section.title.contains("<") || section.title.contains(">") || section.title.contains("≥")
                 || section.title.contains("≤"),
-              let condition = ThresholdParser.condition(section.title, line: section.line),
-              let threshold = condition.threshold else { return }
+            let condition = ThresholdParser.condition(section.title, line: section.line),
+            let threshold = condition.threshold
+        else { return }
         // The most severe levels (P0, P1, SEV1) page; lower ones warn.
         if let rank = SeverityID.leading(section.title).map(\.rank), rank >= 2 {
             merger.add(name: condition.name, warning: threshold, line: section.line)

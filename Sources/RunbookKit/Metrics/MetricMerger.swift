@@ -31,8 +31,10 @@ struct MetricMerger {
     }
 
     /// `distinct`: merge only with an entry of exactly the same name (alerts of a catalogue).
-    mutating func add(name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
-                      condition: String? = nil, line: Int, distinct: Bool = false) {
+    mutating func add(
+        name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
+        condition: String? = nil, line: Int, distinct: Bool = false
+    ) {
         let key = MetricName.key(name)
         if let i = distinct ? exact[key.sorted()] : index(key: key) {
             metrics[i].target = metrics[i].target ?? target
@@ -42,8 +44,10 @@ struct MetricMerger {
         } else {
             exact[key.sorted()] = metrics.count
             keys.append(key)
-            metrics.append(MetricSpec(name: name, target: target, warning: warning, critical: critical,
-                                      conditions: condition.map { [$0] } ?? [], line: line))
+            metrics.append(
+                MetricSpec(
+                    name: name, target: target, warning: warning, critical: critical,
+                    conditions: condition.map { [$0] } ?? [], line: line))
         }
     }
 

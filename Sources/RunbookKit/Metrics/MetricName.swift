@@ -6,7 +6,7 @@ enum MetricName {
     /// Words that describe the alert, not the metric.
     static let noise: Set<String> = [
         "high", "low", "slow", "elevated", "increased", "excessive", "critical", "warning", "warn", "alert",
-        "is", "are", "the", "a", "an", "too", "very", "spike", "spikes", "unusual", "abnormal",
+        "is", "are", "the", "a", "an", "too", "very", "spike", "spikes", "unusual", "abnormal"
     ]
 
     static func clean(_ text: String) -> String {
@@ -22,7 +22,8 @@ enum MetricName {
 
     static func isPercentile(_ word: String) -> Bool {
         let w = word.lowercased().trimmingTrailing(",)")
-        return w.count >= 2 && w.count <= 6 && (w.hasPrefix("p") || w.hasPrefix("p9")) && w.dropFirst().allSatisfy(\.isNumber)
+        return w.count >= 2 && w.count <= 6 && (w.hasPrefix("p") || w.hasPrefix("p9"))
+            && w.dropFirst().allSatisfy(\.isNumber)
     }
 
     /// Significant words, singular, with common synonyms folded.
@@ -31,7 +32,7 @@ enum MetricName {
             "latency": "latency", "response": "latency", "db": "database", "mem": "memory", "ram": "memory",
             "errors": "error", "5xx": "error", "utilization": "usage", "utilisation": "usage", "use": "usage",
             "conn": "connection", "connections": "connection", "cert": "certificate", "ssl": "certificate",
-            "tls": "certificate", "expiration": "expiry",
+            "tls": "certificate", "expiration": "expiry"
         ]
         let drop: Set<String> = ["time", "times", "of", "and", "per", "p", "rate"] // "response time" ≈ latency
         var out = Set<String>()

@@ -33,7 +33,8 @@ enum PromQLFinder {
                 quote = c
             }
             guard c == "q", i + 6 <= chars.count, String(chars[i..<(i + 6)]) == "query=",
-                  i == 0 || !chars[i - 1].isLetter else { i += 1; continue }
+                i == 0 || !chars[i - 1].isLetter
+            else { i += 1; continue }
             let inURL = i > 0 && (chars[i - 1] == "?" || chars[i - 1] == "&")
             var j = i + 6
             var value = ""
@@ -57,16 +58,22 @@ enum PromQLFinder {
     /// (`http_requests_total{status=~"5.."}` → http, request, total, error …).
     static func words(of query: String) -> Set<String> {
         var words = MetricName.key(query.replacingOccurrences(of: "_", with: " "))
-        if query.contains("5..") || query.contains("5xx") || query.lowercased().contains("error") { words.insert("error") }
+        if query.contains("5..") || query.contains("5xx") || query.lowercased().contains("error") {
+            words.insert("error")
+        }
         if query.contains("histogram_quantile") || query.contains("duration") || query.contains("latency") {
             words.insert("latency")
         }
-        words.subtract(["sum", "rate", "by", "total", "irate", "increase", "avg", "max", "min", "count", "le", "status",
-                        "http", "request", "server", "api", "bucket", "second", "code", "job", "instance"])
+        words.subtract([
+            "sum", "rate", "by", "total", "irate", "increase", "avg", "max", "min", "count", "le", "status",
+            "http", "request", "server", "api", "bucket", "second", "code", "job", "instance"
+        ])
         return words
     }
 
     /// Words that say what is measured; a match on one of them outweighs incidental words.
-    static let measures: Set<String> = ["error", "latency", "memory", "cpu", "disk", "queue", "lag", "connection",
-                                        "certificate", "inode", "load", "saturation", "throughput", "up"]
+    static let measures: Set<String> = [
+        "error", "latency", "memory", "cpu", "disk", "queue", "lag", "connection",
+        "certificate", "inode", "load", "saturation", "throughput", "up"
+    ]
 }

@@ -6,10 +6,14 @@ import Foundation
 /// - trigger lists: "Be concerned if:" / "Page if:" followed by items such as "the graph has
 ///   been past the SLO for more than 5 min": each item with a comparison is a condition.
 enum ProseThresholds {
-    static let criticalWords = ["too late", "critical", "danger", "severe", "emergency", "urgent", "outage", "page someone",
-                                "act now", "immediately"]
-    static let warningWords = ["worrisome", "worrying", "worried", "concern", "warning", "watch it", "attention",
-                               "investigate", "getting high", "elevated"]
+    static let criticalWords = [
+        "too late", "critical", "danger", "severe", "emergency", "urgent", "outage", "page someone",
+        "act now", "immediately"
+    ]
+    static let warningWords = [
+        "worrisome", "worrying", "worried", "concern", "warning", "watch it", "attention",
+        "investigate", "getting high", "elevated"
+    ]
     /// Either list: a paragraph without any is passed over (`containsWord` folds case itself).
     static let judgementWords = criticalWords + warningWords
     static let fineWords = [" ok", "okay", "fine", "normal", "healthy", "expected", "acceptable"]
@@ -18,23 +22,32 @@ enum ProseThresholds {
     static func fromJudgements(_ paragraph: MarkdownBlock, fallbackName: String, into merger: inout MetricMerger) {
         let text = paragraph.text
         guard text.contains("%") || text.containsWord(["ms", "seconds", "minutes"]),
-              text.containsWord(judgementWords) else { return }
+            text.containsWord(judgementWords)
+        else { return }
         var found: [(MetricExtractor.Level, Threshold)] = []
         for clause in clauses(text) {
             let lower = " " + clause.lowercased()
             let level: MetricExtractor.Level
-            if criticalWords.contains(where: { lower.contains($0) }) { level = .critical }
-            else if fineWords.contains(where: { lower.contains($0) }) { continue }
-            else if warningWords.contains(where: { lower.contains($0) }) { level = .warning }
-            else { continue }
+            if criticalWords.contains(where: { lower.contains($0) }) {
+                level = .critical
+            } else if fineWords.contains(where: { lower.contains($0) }) {
+                continue
+            } else if warningWords.contains(where: { lower.contains($0) }) {
+                level = .warning
+            } else {
+                continue
+            }
             guard let threshold = judgedNumber(clause, line: paragraph.line) else { continue }
             found.append((level, threshold))
         }
         guard !found.isEmpty else { return }
         let name = metricName(in: paragraph) ?? fallbackName
         for (level, threshold) in found {
-            if level == .critical { merger.add(name: name, critical: threshold, line: paragraph.line) }
-            else { merger.add(name: name, warning: threshold, line: paragraph.line) }
+            if level == .critical {
+                merger.add(name: name, critical: threshold, line: paragraph.line)
+            } else {
+                merger.add(name: name, warning: threshold, line: paragraph.line)
+            }
         }
     }
 
@@ -46,21 +59,24 @@ enum ProseThresholds {
             guard let op = span.firstIndex(where: { $0 == ">" || $0 == "<" }) else { continue }
             let left = span[..<op].trimmed
             guard left.contains("_") || left.contains("("), !left.contains(" | "), !left.hasPrefix("-"),
-                  InlineCommands.recognize(span) == nil,
-                  let threshold = ThresholdParser.threshold(String(span[op...]), line: paragraph.line) else { continue }
+                InlineCommands.recognize(span) == nil,
+                let threshold = ThresholdParser.threshold(String(span[op...]), line: paragraph.line)
+            else { continue }
             var t = threshold
             t.text = span
-            t.forSeconds = t.forSeconds ?? ThresholdParser.durations(in: sentence(of: span, in: paragraph.text)).forSeconds
+            t.forSeconds =
+                t.forSeconds ?? ThresholdParser.durations(in: sentence(of: span, in: paragraph.text)).forSeconds
             let name = left.count <= 60 ? left : String(left.prefix(60))
             add(t, name: name, critical: saysPage(paragraph.text), line: paragraph.line, into: &merger)
         }
         guard spans.isEmpty,
-              paragraph.text.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") || $0 == 0xE2 }) else { return }
+            paragraph.text.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") || $0 == 0xE2 })
+        else { return }
         for sentence in paragraph.text.components(separatedBy: ". ") {
             let lower = sentence.lowercased()
             guard lower.containsWord(["alert", "alerts", "fires", "triggers", "pages"]),
-                  sentence.contains(">") || sentence.contains("<") || sentence.contains("≥") || sentence.contains("≤"),
-                  let condition = merger.condition(sentence, line: paragraph.line), let threshold = condition.threshold
+                sentence.contains(">") || sentence.contains("<") || sentence.contains("≥") || sentence.contains("≤"),
+                let condition = merger.condition(sentence, line: paragraph.line), let threshold = condition.threshold
             else { continue }
             let name = MetricName.clean(trimVerbs(condition.name))
             guard !name.isEmpty else { continue }
@@ -68,13 +84,17 @@ enum ProseThresholds {
         }
     }
 
-    static func saysPage(_ text: String) -> Bool { text.lowercased().containsWord(["page", "pages", "critical", "paging"]) }
+    static func saysPage(_ text: String) -> Bool {
+        text.lowercased().containsWord(["page", "pages", "critical", "paging"])
+    }
 
     /// "Queue alert fires at" → "Queue".
     static func trimVerbs(_ name: String) -> String {
         var words = name.split(separator: " ").map(String.init)
-        let verbs: Set<String> = ["alert", "fires", "fire", "triggers", "trigger", "pages", "at", "when", "if", "is", "goes",
-                                  "reaches", "hits", "exceeds", "the", "on", "of"]
+        let verbs: Set<String> = [
+            "alert", "fires", "fire", "triggers", "trigger", "pages", "at", "when", "if", "is", "goes",
+            "reaches", "hits", "exceeds", "the", "on", "of"
+        ]
         while let last = words.last, verbs.contains(last.lowercased()) { words.removeLast() }
         return words.joined(separator: " ")
     }
@@ -84,7 +104,11 @@ enum ProseThresholds {
     }
 
     static func add(_ t: Threshold, name: String, critical: Bool, line: Int, into merger: inout MetricMerger) {
-        if critical { merger.add(name: name, critical: t, line: line) } else { merger.add(name: name, warning: t, line: line) }
+        if critical {
+            merger.add(name: name, critical: t, line: line)
+        } else {
+            merger.add(name: name, warning: t, line: line)
+        }
     }
 
     /// Clauses: a sentence cut at commas, semicolons and "but"/"and" joins.
@@ -118,19 +142,26 @@ enum ProseThresholds {
     static func triggerLevel(_ intro: String) -> MetricExtractor.Level? {
         let lower = intro.lowercased().trimmingTrailing(" :")
         guard intro.trimmed.hasSuffix(":") || lower.hasSuffix(" if") || lower.hasSuffix(" when") else { return nil }
-        let triggers = ["concerned if", "worried if", "worry if", "alarmed if", "alert if", "alert when", "page if", "page when",
-                        "escalate if", "escalate when", "declare an incident if", "critical if", "critical when",
-                        "warning if", "warn if", "act if", "investigate if", "be concerned"]
+        let triggers = [
+            "concerned if", "worried if", "worry if", "alarmed if", "alert if", "alert when", "page if", "page when",
+            "escalate if", "escalate when", "declare an incident if", "critical if", "critical when",
+            "warning if", "warn if", "act if", "investigate if", "be concerned"
+        ]
         guard let trigger = triggers.first(where: { lower.contains($0) }) else { return nil }
-        return ["page", "escalate", "declare", "critical"].contains(where: { trigger.hasPrefix($0) }) ? .critical : .warning
+        return ["page", "escalate", "declare", "critical"].contains(where: { trigger.hasPrefix($0) })
+            ? .critical : .warning
     }
 
     static func fromTriggerList(_ list: MarkdownBlock, level: MetricExtractor.Level, into merger: inout MetricMerger) {
         for item in list.items {
             guard let condition = merger.condition(item.itemText, line: item.line),
-                  let threshold = condition.threshold else { continue }
-            if level == .critical { merger.add(name: condition.name, critical: threshold, line: item.line) }
-            else { merger.add(name: condition.name, warning: threshold, line: item.line) }
+                let threshold = condition.threshold
+            else { continue }
+            if level == .critical {
+                merger.add(name: condition.name, critical: threshold, line: item.line)
+            } else {
+                merger.add(name: condition.name, warning: threshold, line: item.line)
+            }
         }
     }
 

@@ -72,7 +72,7 @@ public enum ThresholdParser {
         ("greater than", .greater), ("more than", .greater), ("higher than", .greater), ("above", .greater),
         ("exceeds", .greater), ("exceeding", .greater), ("over", .greater), ("less than", .less),
         ("lower than", .less), ("fewer than", .less), ("below", .less), ("under", .less),
-        ("at least", .greaterOrEqual), ("at most", .lessOrEqual),
+        ("at least", .greaterOrEqual), ("at most", .lessOrEqual)
     ]
 
     static func findComparison(_ text: String) -> Found? {
@@ -109,8 +109,9 @@ public enum ThresholdParser {
                 }
                 var trailing = String(chars[numberEnd...])
                 trailing = trailing.replacingIfPresent("(", with: " ").replacingIfPresent(")", with: " ")
-                return Found(nameEnd: nameEnd, op: op, value: value, unit: unit, insideBefore: insideBefore,
-                             trailing: trailing.collapsingWhitespace)
+                return Found(
+                    nameEnd: nameEnd, op: op, value: value, unit: unit, insideBefore: insideBefore,
+                    trailing: trailing.collapsingWhitespace)
             }
             i += 1
         }
@@ -142,7 +143,7 @@ public enum ThresholdParser {
         "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
         "d": "d", "day": "d", "days": "d",
         "b": "B", "kb": "KB", "mb": "MB", "gb": "GB", "tb": "TB", "kib": "KiB", "mib": "MiB", "gib": "GiB",
-        "rps": "req/s", "qps": "req/s", "x": "x",
+        "rps": "req/s", "qps": "req/s", "x": "x"
     ]
 
     /// "for 5 minutes" → for; "in 5 minutes" / "per 5 minutes" / "within 1 hour" → window;
@@ -164,7 +165,8 @@ public enum ThresholdParser {
                 let candidate = words[(i + 1 + skip)...].prefix(2).joined(separator: " ")
                 let quantities = DurationParser.scan(candidate)
                 if let q = quantities.first, candidate.hasPrefix(q.text.split(separator: " ").first ?? ""),
-                   let seconds = DurationParser.wholeSeconds(q.upper * Double(q.unitSeconds)) {
+                    let seconds = DurationParser.wholeSeconds(q.upper * Double(q.unitSeconds))
+                {
                     if w == "for" { forSeconds = seconds } else { window = seconds }
                     let used = q.text.split(separator: " ").count + skip
                     words.removeSubrange(i...(i + used))

@@ -37,8 +37,10 @@ public struct ChecklistItem: Sendable, Codable, Equatable, Hashable {
     public var checkedInSource: Bool
     public var line: Int
 
-    public init(text: String, phase: String? = nil, deadlineSeconds: Int? = nil, commands: [Int] = [],
-                checkedInSource: Bool = false, line: Int) {
+    public init(
+        text: String, phase: String? = nil, deadlineSeconds: Int? = nil, commands: [Int] = [],
+        checkedInSource: Bool = false, line: Int
+    ) {
         self.text = text
         self.phase = phase
         self.deadlineSeconds = deadlineSeconds

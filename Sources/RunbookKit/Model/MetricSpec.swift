@@ -16,8 +16,10 @@ public struct Threshold: Sendable, Codable, Equatable, Hashable {
     public var text: String
     public var line: Int
 
-    public init(op: Op, value: Double, unit: String? = nil, forSeconds: Int? = nil, windowSeconds: Int? = nil,
-                qualifier: String? = nil, text: String, line: Int) {
+    public init(
+        op: Op, value: Double, unit: String? = nil, forSeconds: Int? = nil, windowSeconds: Int? = nil,
+        qualifier: String? = nil, text: String, line: Int
+    ) {
         self.op = op
         self.value = value
         self.unit = unit
@@ -65,8 +67,10 @@ public struct MetricSpec: Sendable, Codable, Equatable, Hashable {
     public var query: String?
     public var line: Int
 
-    public init(name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
-                conditions: [String] = [], query: String? = nil, line: Int) {
+    public init(
+        name: String, target: String? = nil, warning: Threshold? = nil, critical: Threshold? = nil,
+        conditions: [String] = [], query: String? = nil, line: Int
+    ) {
         self.name = name
         self.target = target
         self.warning = warning

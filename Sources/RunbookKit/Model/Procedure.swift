@@ -9,8 +9,10 @@ public struct Procedure: Sendable, Codable, Equatable, Hashable {
     public var steps: [ProcedureStep]
     public var line: Int
 
-    public init(title: String, section: String, severity: String? = nil, responseTime: Deadline? = nil,
-                symptoms: String? = nil, steps: [ProcedureStep], line: Int) {
+    public init(
+        title: String, section: String, severity: String? = nil, responseTime: Deadline? = nil,
+        symptoms: String? = nil, steps: [ProcedureStep], line: Int
+    ) {
         self.title = title
         self.section = section
         self.severity = severity

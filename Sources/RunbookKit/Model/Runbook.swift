@@ -16,11 +16,13 @@ public struct Runbook: Sendable, Codable, Equatable {
     public var templates: [RunbookTemplate]
     public var warnings: [RunbookWarning]
 
-    public init(title: String, source: String, sections: [SectionInfo] = [], severities: [SeverityLevel] = [],
-                checklists: [Checklist] = [], procedures: [Procedure] = [], commands: [RunbookCommand] = [],
-                codeBlocks: [CodeBlock] = [], metrics: [MetricSpec] = [], queries: [MetricQuery] = [],
-                escalation: [EscalationStep] = [], contacts: [Contact] = [], templates: [RunbookTemplate] = [],
-                warnings: [RunbookWarning] = []) {
+    public init(
+        title: String, source: String, sections: [SectionInfo] = [], severities: [SeverityLevel] = [],
+        checklists: [Checklist] = [], procedures: [Procedure] = [], commands: [RunbookCommand] = [],
+        codeBlocks: [CodeBlock] = [], metrics: [MetricSpec] = [], queries: [MetricQuery] = [],
+        escalation: [EscalationStep] = [], contacts: [Contact] = [], templates: [RunbookTemplate] = [],
+        warnings: [RunbookWarning] = []
+    ) {
         self.title = title
         self.source = source
         self.sections = sections

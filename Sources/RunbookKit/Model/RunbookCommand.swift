@@ -40,9 +40,11 @@ public struct RunbookCommand: Sendable, Codable, Equatable, Hashable {
 
     public enum Origin: String, Sendable, Codable { case fence, inline, session, example }
 
-    public init(id: Int, title: String?, language: String, code: String, section: String, line: Int,
-                placeholders: [String], risk: Risk, riskReason: String, runnable: Bool,
-                interactive: Bool = false, block: Int? = nil, origin: Origin = .fence) {
+    public init(
+        id: Int, title: String?, language: String, code: String, section: String, line: Int,
+        placeholders: [String], risk: Risk, riskReason: String, runnable: Bool,
+        interactive: Bool = false, block: Int? = nil, origin: Origin = .fence
+    ) {
         self.id = id
         self.title = title
         self.language = language
@@ -59,7 +61,8 @@ public struct RunbookCommand: Sendable, Codable, Equatable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, language, code, section, line, placeholders, risk, riskReason, runnable, interactive, block, origin
+        case id, title, language, code, section, line, placeholders, risk, riskReason, runnable, interactive, block,
+            origin
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -14,9 +14,11 @@ public struct SeverityLevel: Sendable, Codable, Equatable, Hashable {
     public var procedure: String?
     public var line: Int
 
-    public init(id: String, rank: Int, name: String? = nil, description: String? = nil,
-                responseTime: Deadline? = nil, escalation: String? = nil, communication: String? = nil,
-                examples: String? = nil, procedure: String? = nil, line: Int) {
+    public init(
+        id: String, rank: Int, name: String? = nil, description: String? = nil,
+        responseTime: Deadline? = nil, escalation: String? = nil, communication: String? = nil,
+        examples: String? = nil, procedure: String? = nil, line: Int
+    ) {
         self.id = id
         self.rank = rank
         self.name = name

@@ -13,13 +13,16 @@ enum CommandCollector {
 
     /// `stepContext` is the text of the enclosing list item, shortened (`shortTitle`) only where a
     /// command uses it: most items hold no command.
-    private static func visit(_ block: MarkdownBlock, section: Section, stepContext: String?, context: ExtractionContext,
-                              itemText: Bool = false) {
+    private static func visit(
+        _ block: MarkdownBlock, section: Section, stepContext: String?, context: ExtractionContext,
+        itemText: Bool = false
+    ) {
         switch block.kind {
         case .code(let info, let fenced):
             let firstLine = fenced ? block.line + 1 : block.line
-            let source = CodeSource(info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
-                                    context: stepContext.map(shortTitle) ?? sectionTitle(section))
+            let source = CodeSource(
+                info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
+                context: stepContext.map(shortTitle) ?? sectionTitle(section))
             let extraction = extract(source, context: context)
             let blockIndex = context.codeBlocks.count
             let shift = firstLine - extraction.firstLine
@@ -29,8 +32,10 @@ enum CommandCollector {
                 return add(command, section: section, block: blockIndex, context: context)
             }
             let language = extraction.language ?? (info.isEmpty ? "text" : info)
-            context.codeBlocks.append(CodeBlock(index: blockIndex, info: info, language: language, code: extraction.code,
-                                                section: section.pathText, line: firstLine, commands: ids))
+            context.codeBlocks.append(
+                CodeBlock(
+                    index: blockIndex, info: info, language: language, code: extraction.code,
+                    section: section.pathText, line: firstLine, commands: ids))
             if !ids.isEmpty { context.commandsByBlockLine[block.line, default: []] += ids }
         case .paragraph where !itemText:
             // A command indented under a list item too little to be a code block is a paragraph
@@ -49,8 +54,9 @@ enum CommandCollector {
             let first = block.firstParagraph
             let itemText = first?.text
             for child in block.children {
-                visit(child, section: section, stepContext: itemText ?? stepContext, context: context,
-                      itemText: child == first)
+                visit(
+                    child, section: section, stepContext: itemText ?? stepContext, context: context,
+                    itemText: child == first)
             }
         default:
             for child in block.children {
@@ -60,20 +66,20 @@ enum CommandCollector {
     }
 
     private static func visitSpans(_ block: MarkdownBlock, section: Section, context: ExtractionContext) {
-            let spans = block.inlines.codeSpans
-            guard !spans.isEmpty else { return }
-            let text = block.text  // once per block: a paragraph may hold thousands of spans
-            for span in spans {
-                guard let command = inlineCommand(span, line: block.line, context: context) else { continue }
-                var titled = command
-                if titled.title == nil { titled.title = stepTitle(text, span: span) }
-                if InlineCommands.isExample(text, span: span) {
-                    titled.origin = .example
-                    titled.runnable = false
-                }
-                let id = add(titled, section: section, block: nil, context: context)
-                context.commandsByBlockLine[block.line, default: []].append(id)
+        let spans = block.inlines.codeSpans
+        guard !spans.isEmpty else { return }
+        let text = block.text // once per block: a paragraph may hold thousands of spans
+        for span in spans {
+            guard let command = inlineCommand(span, line: block.line, context: context) else { continue }
+            var titled = command
+            if titled.title == nil { titled.title = stepTitle(text, span: span) }
+            if InlineCommands.isExample(text, span: span) {
+                titled.origin = .example
+                titled.runnable = false
             }
+            let id = add(titled, section: section, block: nil, context: context)
+            context.commandsByBlockLine[block.line, default: []].append(id)
+        }
     }
 
     /// `CommandExtraction.extract`, once per distinct block text (see `ExtractionContext.blockExtractions`).
@@ -81,8 +87,9 @@ enum CommandCollector {
         let key = ExtractionContext.BlockKey(info: source.info, code: source.code, context: source.context)
         if let known = context.blockExtractions[key] { return known }
         let (language, commands) = CommandExtraction.extract(source)
-        let extraction = ExtractionContext.BlockExtraction(code: source.code, language: language, commands: commands,
-                                                           firstLine: source.line)
+        let extraction = ExtractionContext.BlockExtraction(
+            code: source.code, language: language, commands: commands,
+            firstLine: source.line)
         context.blockExtractions[key] = extraction
         return extraction
     }
@@ -105,7 +112,8 @@ enum CommandCollector {
     private static func bareCommand(_ paragraph: MarkdownBlock, context: ExtractionContext) -> ExtractedCommand? {
         // Only one-line paragraphs of plain text can be bare commands; their text decides.
         guard paragraph.line == paragraph.endLine,
-              paragraph.inlines.allSatisfy({ if case .text = $0 { return true } else { return false } }) else { return nil }
+            paragraph.inlines.allSatisfy({ if case .text = $0 { return true } else { return false } })
+        else { return nil }
         let command: ExtractedCommand?
         if let known = context.bareCommands[paragraph.text] {
             command = known
@@ -118,17 +126,20 @@ enum CommandCollector {
         return command
     }
 
-    private static func add(_ command: ExtractedCommand, section: Section, block: Int?, context: ExtractionContext) -> Int {
+    private static func add(_ command: ExtractedCommand, section: Section, block: Int?, context: ExtractionContext)
+        -> Int
+    {
         let id = context.commands.count + 1
         if command.risk == .unknown, command.runnable {
             let head = command.code.split(separator: "\n").first.map { String($0.prefix(60)) } ?? ""
             context.warn(command.line, "command \(id) `\(head)`: no risk rule knows it; it is asked for like a change")
         }
-        context.commands.append(RunbookCommand(
-            id: id, title: command.title, language: command.language, code: command.code,
-            section: section.pathText, line: command.line, placeholders: command.placeholders,
-            risk: command.risk, riskReason: command.riskReason, runnable: command.runnable,
-            interactive: command.interactive, block: block, origin: command.origin))
+        context.commands.append(
+            RunbookCommand(
+                id: id, title: command.title, language: command.language, code: command.code,
+                section: section.pathText, line: command.line, placeholders: command.placeholders,
+                risk: command.risk, riskReason: command.riskReason, runnable: command.runnable,
+                interactive: command.interactive, block: block, origin: command.origin))
         return id
     }
 

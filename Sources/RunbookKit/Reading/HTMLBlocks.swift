@@ -9,7 +9,8 @@ enum HTMLBlocks {
         var copy = block
         copy.children = block.children.map { child in
             if child.kind == .html, child.literal.range(of: "<table", options: .caseInsensitive) != nil,
-               let table = HTMLTable.parse(child.literal, line: child.line) {
+                let table = HTMLTable.parse(child.literal, line: child.line)
+            {
                 return table
             }
             return child.children.isEmpty ? child : expandTables(in: child)
@@ -20,7 +21,8 @@ enum HTMLBlocks {
     /// Whether an HTML block mentioning `<table` is anywhere inside (the test `expandTables` makes).
     private static func holdsTable(_ block: MarkdownBlock) -> Bool {
         block.children.contains { child in
-            (child.kind == .html && child.literal.range(of: "<table", options: .caseInsensitive) != nil) || holdsTable(child)
+            (child.kind == .html && child.literal.range(of: "<table", options: .caseInsensitive) != nil)
+                || holdsTable(child)
         }
     }
 }

@@ -42,12 +42,13 @@ public enum RunbookReader {
     public static func parse(bytes: [UInt8], source: String) -> Runbook {
         var prepared = RunbookText(bytes: bytes)
         let parsed = MarkdownParser.parse(prepared.text)
-        prepared.text = ""  // the parsed blocks hold what is needed of it
+        prepared.text = "" // the parsed blocks hold what is needed of it
         let document = parsed.holdsHTMLTable ? HTMLBlocks.expandTables(in: parsed.document) : parsed.document
         let fileName = (source as NSString).lastPathComponent
         // Front matter, then the first H1, then the file's name: a document without an H1 is not
         // titled by its first section ("Overview").
-        let title = prepared.frontMatter["title"].map { $0.collapsingWhitespace }.flatMap(nonEmpty)
+        let title =
+            prepared.frontMatter["title"].map { $0.collapsingWhitespace }.flatMap(nonEmpty)
             ?? firstHeading(document, level: 1) ?? titleFromFileName(fileName)
         let outline = Section.outline(of: document, rootTitle: title)
         let context = ExtractionContext()
@@ -93,7 +94,8 @@ public enum RunbookReader {
         var out: [SectionInfo] = []
         outline.forEach { section in
             guard section.level > 0 else { return }
-            out.append(SectionInfo(title: section.title, level: section.level, line: section.line, path: section.pathText))
+            out.append(
+                SectionInfo(title: section.title, level: section.level, line: section.line, path: section.pathText))
         }
         return out
     }

@@ -4,19 +4,25 @@ public enum RunbookSummary {
         var lines: [String] = []
         lines.append("\(runbook.source): \(runbook.title)")
         let checklistItems = runbook.checklists.reduce(0) { $0 + $1.items.count }
-        lines.append("  \(runbook.severities.count) severities, \(runbook.checklists.count) checklists (\(checklistItems) items), "
-            + "\(runbook.procedures.count) procedures, \(runbook.commands.count) commands, \(runbook.metrics.count) metrics, "
-            + "\(runbook.escalation.count) escalation steps, \(runbook.contacts.count) contacts, \(runbook.templates.count) templates")
+        lines.append(
+            "  \(runbook.severities.count) severities, \(runbook.checklists.count) checklists (\(checklistItems) items), "
+                + "\(runbook.procedures.count) procedures, \(runbook.commands.count) commands, \(runbook.metrics.count) metrics, "
+                + "\(runbook.escalation.count) escalation steps, \(runbook.contacts.count) contacts, \(runbook.templates.count) templates"
+        )
         for level in runbook.severities {
             let name = level.name.map { " (\($0))" } ?? ""
             let response = level.responseTime.map { " respond \(format($0))" } ?? ""
             lines.append("  severity \(level.id)\(name)\(response)")
         }
         if let checklist = runbook.incidentChecklist {
-            lines.append("  incident checklist: \(checklist.title) — \(checklist.items.count) items in \(checklist.phases.count) phases")
+            lines.append(
+                "  incident checklist: \(checklist.title) — \(checklist.items.count) items in \(checklist.phases.count) phases"
+            )
         }
         for command in runbook.commands where command.risk == .destructive {
-            lines.append("  destructive command #\(command.id) line \(command.line): \(firstLine(command.code)) — \(command.riskReason)")
+            lines.append(
+                "  destructive command #\(command.id) line \(command.line): \(firstLine(command.code)) — \(command.riskReason)"
+            )
         }
         for metric in runbook.metrics {
             var parts: [String] = []

@@ -8,9 +8,12 @@ enum ConfirmationWord {
     /// `verb`: the destructive word itself — a value that is the verb (`kubectl <verb> pod`) is not the target.
     static func target(_ command: RunbookCommand, values: [String: String], verb: String?) -> String? {
         let bytes = Array(command.code.utf8)
-        let occurrences = PlaceholderOccurrences.find(in: command.code, language: command.language, names: command.placeholders) ?? []
+        let occurrences =
+            PlaceholderOccurrences.find(in: command.code, language: command.language, names: command.placeholders) ?? []
         for occurrence in occurrences where !PlaceholderValues.isSecret(occurrence.name) {
-            guard let value = values[occurrence.name], !value.isEmpty, !value.contains(where: \.isNewline) else { continue }
+            guard let value = values[occurrence.name], !value.isEmpty, !value.contains(where: \.isNewline) else {
+                continue
+            }
             if let verb, value.uppercased() == verb.uppercased() { continue }
             if isOptionValue(bytes, before: occurrence.range.lowerBound) { continue }
             return value
@@ -28,7 +31,8 @@ enum ConfirmationWord {
         while k >= 0, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k -= 1 }
         var wordStart = k
         while wordStart > 0, bytes[wordStart - 1] != UInt8(ascii: " "), bytes[wordStart - 1] != UInt8(ascii: "\t"),
-              bytes[wordStart - 1] != UInt8(ascii: "\n") { wordStart -= 1 }
+            bytes[wordStart - 1] != UInt8(ascii: "\n")
+        { wordStart -= 1 }
         guard k >= 0, bytes[wordStart] == UInt8(ascii: "-"), wordStart < k else { return false }
         // `--namespace <ns>`, `-h <host>`: options that take a value; `-rf`, `-f` are flags.
         let word = String(decoding: bytes[wordStart...k], as: UTF8.self)
@@ -48,7 +52,8 @@ enum ConfirmationWord {
     /// The program (shell) or first keyword (anything else), upper-cased.
     static func programName(code: String, language: String) -> String {
         if QuotingLanguage(language: language) == .shell,
-           let program = ShellParser.parse(code).first(where: { !$0.words.isEmpty })?.words[0] {
+            let program = ShellParser.parse(code).first(where: { !$0.words.isEmpty })?.words[0]
+        {
             let base = program.split(separator: "/").last.map(String.init) ?? program
             if !base.isEmpty { return base.uppercased() }
         }
@@ -56,5 +61,7 @@ enum ConfirmationWord {
         return word.isEmpty ? "RUN" : String(String.UnicodeScalarView(word)).uppercased()
     }
 
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_") }
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "_")
+    }
 }

@@ -6,19 +6,26 @@
 enum NestedShell {
     static let shells: Set<String> = ["bash", "sh", "zsh", "dash", "ksh", "ash", "fish"]
     /// Programs that run their arguments as given (not through a shell); looked through.
-    static let wrappers: Set<String> = ["sudo", "env", "nohup", "time", "timeout", "nice", "ionice", "stdbuf", "command",
-                                        "exec", "xargs", "doas", "chronic", "caffeinate"]
-    static let sshValueFlags: Set<String> = ["-i", "-p", "-o", "-l", "-J", "-F", "-b", "-c", "-D", "-E", "-e", "-L", "-m",
-                                             "-O", "-Q", "-R", "-S", "-W", "-w", "-B", "-I"]
+    static let wrappers: Set<String> = [
+        "sudo", "env", "nohup", "time", "timeout", "nice", "ionice", "stdbuf", "command",
+        "exec", "xargs", "doas", "chronic", "caffeinate"
+    ]
+    static let sshValueFlags: Set<String> = [
+        "-i", "-p", "-o", "-l", "-J", "-F", "-b", "-c", "-D", "-E", "-e", "-L", "-m",
+        "-O", "-Q", "-R", "-S", "-W", "-w", "-B", "-I"
+    ]
 
     /// Wrapper options that take a value (`sudo -u postgres`).
     static let wrapperValueFlags: [String: Set<String>] = [
-        "sudo": ["-u", "-g", "-C", "-h", "-p", "-U", "-r", "-t"], "doas": ["-u", "-C"], "env": ["-u", "-C", "--unset", "--chdir"],
+        "sudo": ["-u", "-g", "-C", "-h", "-p", "-U", "-r", "-t"], "doas": ["-u", "-C"],
+        "env": ["-u", "-C", "--unset", "--chdir"],
         "timeout": ["-s", "-k", "--signal", "--kill-after"], "nice": ["-n"], "ionice": ["-c", "-n", "-p"],
-        "xargs": ["-I", "-n", "-P", "-L", "-d", "-a", "-E", "-s"], "stdbuf": ["-i", "-o", "-e"],
+        "xargs": ["-I", "-n", "-P", "-L", "-d", "-a", "-E", "-s"], "stdbuf": ["-i", "-o", "-e"]
     ]
 
-    static func baseName(_ word: String) -> String { (word.split(separator: "/").last.map(String.init) ?? word).lowercased() }
+    static func baseName(_ word: String) -> String {
+        (word.split(separator: "/").last.map(String.init) ?? word).lowercased()
+    }
 
     /// The program that would hand the text being typed at the end of `prefix` to a shell, if any.
     /// `prefix` runs from the start of a simple command to a placeholder.
@@ -54,21 +61,28 @@ enum NestedShell {
             }
             return nil
         case "su", "runuser":
-            if rest.contains(where: { $0 == "-c" || $0 == "--command" || $0.hasPrefix("--command=") }) { return program }
+            if rest.contains(where: { $0 == "-c" || $0 == "--command" || $0.hasPrefix("--command=") }) {
+                return program
+            }
         default: break
         }
         // `bash -c`, `psql -c`, also further along (`kubectl exec pod -- sh -c …`, `xargs sh -c …`).
         for (k, word) in words.enumerated().dropFirst(p) {
             let name = baseName(word)
             let after = words[(k + 1)...]
-            if shells.contains(name), after.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("c") }) {
+            if shells.contains(name),
+                after.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("c") })
+            {
                 return "\(name) -c"
             }
-            if let flags = codeFlags[name], let flag = after.first(where: { arg in flags.contains { Self.arg(arg, gives: $0) } }) {
+            if let flags = codeFlags[name],
+                let flag = after.first(where: { arg in flags.contains { Self.arg(arg, gives: $0) } })
+            {
                 return "\(name) \(flag)"
             }
             if name == "trap" { return "trap" }
-            if ["flock", "script", "su", "runuser"].contains(name), after.contains(where: { Self.arg($0, gives: "-c") }) {
+            if ["flock", "script", "su", "runuser"].contains(name), after.contains(where: { Self.arg($0, gives: "-c") })
+            {
                 return "\(name) -c"
             }
             if name == "sqlite3", after.contains(where: { !$0.hasPrefix("-") }) { return "sqlite3" } // SQL after the database
@@ -81,7 +95,8 @@ enum NestedShell {
     /// `-c`, `--command=…`, or `-c` among bundled letters (`-Bc`, `-tAc`, `-ne`, `-pe`).
     static func arg(_ arg: String, gives flag: String) -> Bool {
         if arg == flag || arg.hasPrefix(flag + "=") { return true }
-        guard flag.count == 2, flag.hasPrefix("-"), arg.hasPrefix("-"), !arg.hasPrefix("--"), let letter = flag.last else { return false }
+        guard flag.count == 2, flag.hasPrefix("-"), arg.hasPrefix("-"), !arg.hasPrefix("--"), let letter = flag.last
+        else { return false }
         return arg.dropFirst().allSatisfy { $0.isLetter } && arg.contains(letter)
     }
 
@@ -90,8 +105,9 @@ enum NestedShell {
         "psql": ["-c", "--command"], "mysql": ["-e", "--execute"], "mariadb": ["-e", "--execute"],
         "clickhouse-client": ["-q", "--query"], "cqlsh": ["-e", "--execute"], "cockroach": ["-e", "--execute"],
         "sqlcmd": ["-q", "-Q"], "mongo": ["--eval"], "mongosh": ["--eval"], "redis-cli": ["--eval"],
-        "python": ["-c"], "python3": ["-c"], "node": ["-e", "--eval", "-p", "--print"], "ruby": ["-e"], "perl": ["-e", "-E"],
-        "php": ["-r"],
+        "python": ["-c"], "python3": ["-c"], "node": ["-e", "--eval", "-p", "--print"], "ruby": ["-e"],
+        "perl": ["-e", "-E"],
+        "php": ["-r"]
     ]
 
     /// Programs whose arguments start with a program of their own.
@@ -105,7 +121,9 @@ enum NestedShell {
         guard let command = ShellParser.parse(prefix).last else { return nil }
         var p = 0
         let words = command.words
-        while p < words.count, wrappers.contains(baseName(words[p])) || words[p].hasPrefix("-") || ShellParser.isAssignment(words[p]) {
+        while p < words.count,
+            wrappers.contains(baseName(words[p])) || words[p].hasPrefix("-") || ShellParser.isAssignment(words[p])
+        {
             p += 1
         }
         guard p < words.count else { return nil }

@@ -11,9 +11,12 @@ enum PathWarnings {
                 out.append("the value of \(name) has a .. component: it reaches outside the directory it names")
             }
             if value.hasPrefix("/") || value.hasPrefix("~") {
-                let written = PlaceholderOccurrences.find(in: command.code, language: command.language, names: [name]) ?? []
-                if written.contains(where: { relativePathBefore(command.code, $0.range.lowerBound) }) || pathLike(name) {
-                    out.append("the value of \(name) is an absolute path (\(value)) where the runbook has a relative one")
+                let written =
+                    PlaceholderOccurrences.find(in: command.code, language: command.language, names: [name]) ?? []
+                if written.contains(where: { relativePathBefore(command.code, $0.range.lowerBound) }) || pathLike(name)
+                {
+                    out.append(
+                        "the value of \(name) is an absolute path (\(value)) where the runbook has a relative one")
                 }
             }
         }
@@ -26,7 +29,8 @@ enum PathWarnings {
         guard offset > 0, bytes[offset - 1] == UInt8(ascii: "/") else { return false }
         var k = offset - 1
         while k > 0, !ShellNumericSpots.isSeparator(bytes[k - 1]), bytes[k - 1] != UInt8(ascii: "'"),
-              bytes[k - 1] != UInt8(ascii: "\"") { k -= 1 }
+            bytes[k - 1] != UInt8(ascii: "\"")
+        { k -= 1 }
         return bytes[k] != UInt8(ascii: "/")
     }
 

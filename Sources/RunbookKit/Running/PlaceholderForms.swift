@@ -7,10 +7,13 @@ struct PlaceholderForms {
     let language: QuotingLanguage
 
     /// The occurrence a match at byte `start` makes, as written in the text.
-    func occurrence(_ m: Match, at start: Int, _ context: QuotingContext, backticks: Int = 0,
-                    reparsedBy: String? = nil, optionPosition: Bool = false) -> PlaceholderOccurrence {
-        PlaceholderOccurrence(name: m.name, range: start..<m.end, written: String(decoding: bytes[start..<m.end], as: UTF8.self),
-                              context: context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: optionPosition)
+    func occurrence(
+        _ m: Match, at start: Int, _ context: QuotingContext, backticks: Int = 0,
+        reparsedBy: String? = nil, optionPosition: Bool = false
+    ) -> PlaceholderOccurrence {
+        PlaceholderOccurrence(
+            name: m.name, range: start..<m.end, written: String(decoding: bytes[start..<m.end], as: UTF8.self),
+            context: context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: optionPosition)
     }
 
     struct Match {
@@ -62,7 +65,9 @@ struct PlaceholderForms {
         if let before = byte(i - 1), before == UInt8(ascii: "<") || before == UInt8(ascii: "$") { return nil }
         guard let first = byte(i + 1), Self.isIdentStart(first) else { return nil }
         var j = i + 1
-        while let d = byte(j), Self.isIdent(d) || d == UInt8(ascii: "-") || d == UInt8(ascii: ".") || d == UInt8(ascii: ":") {
+        while let d = byte(j),
+            Self.isIdent(d) || d == UInt8(ascii: "-") || d == UInt8(ascii: ".") || d == UInt8(ascii: ":")
+        {
             j += 1
         }
         guard byte(j) == UInt8(ascii: ">") else { return nil }
@@ -80,12 +85,17 @@ struct PlaceholderForms {
         if let a = after, a >= 0x80 { return nil }
         if name.hasPrefix("YOUR_") || name.hasPrefix("MY_") { return Match(name: name, end: end) }
         if language == .python { return nil } // Python capitals are constants
-        if let b = before, b == UInt8(ascii: "$") || b == UInt8(ascii: "{") || b == UInt8(ascii: "-")
-            || b == UInt8(ascii: ".") || b == UInt8(ascii: "%") { return nil }
+        if let b = before,
+            b == UInt8(ascii: "$") || b == UInt8(ascii: "{") || b == UInt8(ascii: "-")
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "%")
+        {
+            return nil
+        }
         if after == UInt8(ascii: "(") { return nil }
         if after == UInt8(ascii: "=") { return nil } // `NAME=value` assigns, it is not a value
         let utf8 = Array(name.utf8)
-        let upperSnake = utf8.allSatisfy { Self.isUpper($0) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        let upperSnake =
+            utf8.allSatisfy { Self.isUpper($0) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
             && utf8.contains(95) && utf8.filter(Self.isUpper).count >= 2 && Self.isUpper(utf8[0]) && utf8.last != 95
         if upperSnake { return Match(name: name, end: end) }
         // `--target=VERSION`

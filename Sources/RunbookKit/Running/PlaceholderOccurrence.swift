@@ -49,8 +49,10 @@ public struct PlaceholderOccurrence: Sendable, Equatable {
     /// would be read as an option) and no `--` ends the options before it.
     public var optionPosition: Bool
 
-    public init(name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0,
-                reparsedBy: String? = nil, optionPosition: Bool = false) {
+    public init(
+        name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0,
+        reparsedBy: String? = nil, optionPosition: Bool = false
+    ) {
         self.name = name
         self.range = range
         self.written = written
@@ -68,14 +70,21 @@ public enum QuotingLanguage: Sendable, Equatable {
     /// nil: a language warroom does not quote for (values are refused rather than guessed).
     public init?(language: String) {
         let lang = language.lowercased()
-        if Self.shellNames.contains(lang) { self = .shell }
-        else if lang == "sql" || FenceLanguage.sqlNames.contains(lang) { self = .sql }
-        else if lang == "python" || FenceLanguage.pythonNames.contains(lang) { self = .python }
-        else { return nil }
+        if Self.shellNames.contains(lang) {
+            self = .shell
+        } else if lang == "sql" || FenceLanguage.sqlNames.contains(lang) {
+            self = .sql
+        } else if lang == "python" || FenceLanguage.pythonNames.contains(lang) {
+            self = .python
+        } else {
+            return nil
+        }
     }
 
-    static let shellNames: Set<String> = ["bash", "sh", "zsh", "shell", "console", "", "ksh", "dash", "ash", "posix",
-                                          "shellscript", "shell-session", "terminal"]
+    static let shellNames: Set<String> = [
+        "bash", "sh", "zsh", "shell", "console", "", "ksh", "dash", "ash", "posix",
+        "shellscript", "shell-session", "terminal"
+    ]
 }
 
 /// Finds every occurrence of a command's placeholders with its quoting context.

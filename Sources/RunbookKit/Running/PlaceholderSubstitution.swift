@@ -13,21 +13,26 @@ public enum PlaceholderSubstitution {
 
     /// The text that will run. Throws `.unsafeValue` when a value cannot be made safe where it lands.
     /// `backslashEscapes`: SQL for a runner that reads `\` as an escape in strings (MySQL).
-    public static func apply(_ code: String, language: String, names: [String],
-                             values: [String: String], backslashEscapes: Bool = false) throws(PrepareProblem) -> String {
+    public static func apply(
+        _ code: String, language: String, names: [String],
+        values: [String: String], backslashEscapes: Bool = false
+    ) throws(PrepareProblem) -> String {
         try render(code, language: language, names: names, values: values, backslashEscapes: backslashEscapes).text
     }
 
     /// As `apply`, and: `secrets` are masked in `shown`; `fromEnvironment` (placeholder → variable
     /// name) values are referred to by their variable where the shell expands one, so neither the
     /// text nor the record holds them.
-    public static func render(_ code: String, language: String, names: [String], values: [String: String],
-                              backslashEscapes: Bool = false, secrets: Set<String> = [],
-                              fromEnvironment: [String: String] = [:]) throws(PrepareProblem) -> Rendered {
+    public static func render(
+        _ code: String, language: String, names: [String], values: [String: String],
+        backslashEscapes: Bool = false, secrets: Set<String> = [],
+        fromEnvironment: [String: String] = [:]
+    ) throws(PrepareProblem) -> Rendered {
         let wanted = names.filter { values[$0] != nil }
         if wanted.isEmpty { return Rendered(text: code, shown: code, environment: [:]) }
         guard let family = QuotingLanguage(language: language),
-              let occurrences = PlaceholderOccurrences.find(in: code, language: language, names: wanted) else {
+            let occurrences = PlaceholderOccurrences.find(in: code, language: language, names: wanted)
+        else {
             throw .unsafeValue(name: wanted[0], reason: "warroom does not know how to quote values in \(language) code")
         }
         let bytes = Array(code.utf8)
@@ -44,12 +49,16 @@ public enum PlaceholderSubstitution {
             guard let value = values[occurrence.name] else { continue }
             out.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
             shown.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
-            if family == .shell, let why = ShellValuePolicy.refusal(value, occurrence, code: code, occurrences: occurrences,
-                                                                    verdict: &shellVerdict) {
+            if family == .shell,
+                let why = ShellValuePolicy.refusal(
+                    value, occurrence, code: code, occurrences: occurrences,
+                    verdict: &shellVerdict)
+            {
                 throw .unsafeValue(name: occurrence.name, reason: why)
             }
             if family == .shell, let variable = fromEnvironment[occurrence.name],
-               let reference = ShellValuePolicy.reference(to: variable, in: occurrence.context) {
+                let reference = ShellValuePolicy.reference(to: variable, in: occurrence.context)
+            {
                 out.append(contentsOf: reference.utf8)
                 shown.append(contentsOf: reference.utf8)
                 environment[variable] = value
@@ -58,8 +67,9 @@ public enum PlaceholderSubstitution {
             }
             let quoted: String
             do {
-                quoted = try ValueQuoting.quote(value, in: occurrence.context, language: family, backticks: occurrence.backticks,
-                                                backslashEscapes: backslashEscapes)
+                quoted = try ValueQuoting.quote(
+                    value, in: occurrence.context, language: family, backticks: occurrence.backticks,
+                    backslashEscapes: backslashEscapes)
             } catch {
                 throw .unsafeValue(name: occurrence.name, reason: error.reason)
             }
@@ -80,13 +90,16 @@ public enum PlaceholderSubstitution {
             while lineStart > 0 && out[lineStart - 1] != newline { lineStart -= 1 }
             var lineEnd = spot.range.upperBound
             while lineEnd < out.count && out[lineEnd] != newline { lineEnd += 1 }
-            let doc = ShellOccurrenceScanner.Heredoc(delimiter: spot.delimiter, quoted: false, stripsTabs: spot.stripsTabs)
+            let doc = ShellOccurrenceScanner.Heredoc(
+                delimiter: spot.delimiter, quoted: false, stripsTabs: spot.stripsTabs)
             for line in out[lineStart..<lineEnd].split(separator: newline, omittingEmptySubsequences: false)
             where ShellOccurrenceScanner.line(line, ends: doc) {
-                throw .unsafeValue(name: spot.name, reason: "it would make a line reading \(spot.delimiter), ending the heredoc early")
+                throw .unsafeValue(
+                    name: spot.name, reason: "it would make a line reading \(spot.delimiter), ending the heredoc early")
             }
         }
-        return Rendered(text: String(decoding: out, as: UTF8.self), shown: String(decoding: shown, as: UTF8.self),
-                        environment: environment)
+        return Rendered(
+            text: String(decoding: out, as: UTF8.self), shown: String(decoding: shown, as: UTF8.self),
+            environment: environment)
     }
 }

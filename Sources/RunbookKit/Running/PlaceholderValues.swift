@@ -17,9 +17,11 @@ enum PlaceholderValues {
     }
 
     /// Word parts that mark a secret on their own (`DB_PASSWORD`, `api-key`, `ROUTING_KEY`).
-    static let secretParts: Set<String> = ["TOKEN", "TOKENS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PASSPHRASE", "SECRET",
-                                           "SECRETS", "KEY", "KEYS", "APIKEY", "CREDENTIAL", "CREDENTIALS", "CREDS", "BEARER",
-                                           "COOKIE", "OTP", "DSN"]
+    static let secretParts: Set<String> = [
+        "TOKEN", "TOKENS", "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PASSPHRASE", "SECRET",
+        "SECRETS", "KEY", "KEYS", "APIKEY", "CREDENTIAL", "CREDENTIALS", "CREDS", "BEARER",
+        "COOKIE", "OTP", "DSN"
+    ]
     /// Endings that mark a secret inside one part (`APITOKEN`, `DBPASSWORD`, `CLIENTSECRET`); `KEY`
     /// is not one of them, or `MONKEY` would be.
     static let secretEndings = ["TOKEN", "PASSWORD", "PASSWD", "SECRET", "APIKEY", "CREDENTIAL", "CREDENTIALS"]

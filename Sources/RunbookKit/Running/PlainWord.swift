@@ -7,7 +7,8 @@ public enum PlainWord {
     public static func isPlain(_ value: String) -> Bool {
         guard let first = value.unicodeScalars.first, first != "-" else { return false }
         return value.unicodeScalars.allSatisfy { s in
-            (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "._:/@%+=,-".unicodeScalars.contains(s)))
+            (s.isASCII
+                && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "._:/@%+=,-".unicodeScalars.contains(s)))
                 || (!s.isASCII && s.properties.isAlphabetic)
         }
     }
@@ -28,6 +29,7 @@ public enum PlainWord {
     /// An unsigned decimal number (`10`, `2.5`).
     public static func isUnsignedNumber(_ value: String) -> Bool {
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        return !value.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        return !value.isEmpty && parts.count <= 2
+            && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
     }
 }

@@ -24,7 +24,11 @@ struct PythonOccurrenceScanner {
             }
             if c == UInt8(ascii: "#") {
                 while i < n && bytes[i] != UInt8(ascii: "\n") {
-                    if let m = forms.match(at: i, dollar: false) { record(m, at: i, .comment); i = m.end } else { i += 1 }
+                    if let m = forms.match(at: i, dollar: false) {
+                        record(m, at: i, .comment); i = m.end
+                    } else {
+                        i += 1
+                    }
                 }
                 continue
             }
@@ -63,7 +67,9 @@ struct PythonOccurrenceScanner {
             let c = bytes[i]
             let next = i + 1 < n ? bytes[i + 1] : 0
             if c == UInt8(ascii: "\\") { i += 2; continue } // also in raw strings: `\'` does not close
-            if c == quote[0], i + quote.count <= n, Array(bytes[i..<(i + quote.count)]) == quote { return i + quote.count }
+            if c == quote[0], i + quote.count <= n, Array(bytes[i..<(i + quote.count)]) == quote {
+                return i + quote.count
+            }
             if quote.count == 1 && c == UInt8(ascii: "\n") && !raw { return i + 1 }
             if formatted && c == UInt8(ascii: "{") {
                 if fieldDepth == 0 && next == c { i += 2; continue } // `{{` is a brace

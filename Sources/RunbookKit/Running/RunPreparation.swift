@@ -40,11 +40,13 @@ public struct PreparedRun: Sendable, Equatable {
     /// absolute path where the runbook wrote a relative one); the preview shows them.
     public var warnings: [String] = []
 
-    public init(commandId: Int, title: String?, language: String, text: String, runnerName: String, executable: String,
-                arguments: [String], input: String?, environment: [String: String], workingDirectory: String?,
-                values: [String: String], secretNames: Set<String>, risk: Risk, riskReason: String,
-                confirmationWord: String?, interactive: Bool, timeout: Double?, silentAfter: Double,
-                codeFile: String? = nil) {
+    public init(
+        commandId: Int, title: String?, language: String, text: String, runnerName: String, executable: String,
+        arguments: [String], input: String?, environment: [String: String], workingDirectory: String?,
+        values: [String: String], secretNames: Set<String>, risk: Risk, riskReason: String,
+        confirmationWord: String?, interactive: Bool, timeout: Double?, silentAfter: Double,
+        codeFile: String? = nil
+    ) {
         self.commandId = commandId
         self.title = title
         self.language = language
@@ -94,7 +96,8 @@ public enum PrepareProblem: Error, Equatable, Sendable, CustomStringConvertible 
         case .noRunner(let language):
             "no runner for \(language) commands; add one to warroom.yaml, e.g.\n  runners:\n    \(language.lowercased()): "
                 + Self.exampleRunner(language)
-        case .runnerNotFound(let language, let program): "the \(language) runner needs \(program), which is not installed (not on PATH)"
+        case .runnerNotFound(let language, let program):
+            "the \(language) runner needs \(program), which is not installed (not on PATH)"
         case .unsafeValue(let name, let reason): "the value of \(name) cannot be used here: \(reason)"
         }
     }
@@ -118,7 +121,9 @@ public enum PrepareProblem: Error, Equatable, Sendable, CustomStringConvertible 
 /// Turns a runbook command plus placeholder values into a `PreparedRun`. Pure: nothing runs.
 public enum RunPreparer {
     /// The command's placeholders with no value in `values` nor in `environment`, in order.
-    public static func missing(_ command: RunbookCommand, values: [String: String], environment: [String: String]) -> [String] {
+    public static func missing(_ command: RunbookCommand, values: [String: String], environment: [String: String])
+        -> [String]
+    {
         command.placeholders.filter { values[$0] == nil && PlaceholderValues.fromEnvironment($0, environment) == nil }
     }
 
@@ -145,7 +150,9 @@ public enum RunPreparer {
     static func readsBackslashEscapes(_ language: String, _ runnerName: String) -> Bool {
         let mysqlNames: Set<String> = ["mysql", "mariadb"]
         if mysqlNames.contains(language.lowercased()) { return true }
-        guard QuotingLanguage(language: language) == .sql, let program = ShellParser.parse(runnerName).first?.words.first else {
+        guard QuotingLanguage(language: language) == .sql,
+            let program = ShellParser.parse(runnerName).first?.words.first
+        else {
             return false
         }
         return mysqlNames.contains(NestedShell.baseName(program))
@@ -153,16 +160,19 @@ public enum RunPreparer {
 
     /// The run `command` becomes with `values` (which win over `environment`).
     /// `interactive`: the user asked for the real terminal (`!`).
-    public static func prepare(_ command: RunbookCommand, values: [String: String], settings: RunnerSettings,
-                               environment: [String: String], interactive: Bool = false) throws(PrepareProblem) -> PreparedRun {
+    public static func prepare(
+        _ command: RunbookCommand, values: [String: String], settings: RunnerSettings,
+        environment: [String: String], interactive: Bool = false
+    ) throws(PrepareProblem) -> PreparedRun {
         if !command.runnable || command.language.lowercased() == "manual" { throw .manual(commandId: command.id) }
         let missingNames = missing(command, values: values, environment: environment)
         if !missingNames.isEmpty { throw .missingValues(missingNames) }
         var used = known(command, environment: environment)
         used.merge(values.filter { command.placeholders.contains($0.key) }) { _, given in given }
         // Runner problems first: "add a runner" says more than a value refused for a language with no runner.
-        let planned = try RunnerResolution.resolve(language: command.language, text: command.code, commandId: command.id,
-                                                   settings: settings, environment: environment)
+        let planned = try RunnerResolution.resolve(
+            language: command.language, text: command.code, commandId: command.id,
+            settings: settings, environment: environment)
         let secrets = Set(used.keys.filter(isSecret))
         // Values the environment gave stay there: the text refers to their variable (`"${API_TOKEN}"`).
         var fromEnvironment: [String: String] = [:]
@@ -171,12 +181,14 @@ public enum RunPreparer {
                 fromEnvironment[name] = variable
             }
         }
-        let rendered = try PlaceholderSubstitution.render(command.code, language: command.language, names: command.placeholders,
-                                                          values: used, backslashEscapes: readsBackslashEscapes(command.language, planned.name),
-                                                          secrets: secrets, fromEnvironment: fromEnvironment)
+        let rendered = try PlaceholderSubstitution.render(
+            command.code, language: command.language, names: command.placeholders,
+            values: used, backslashEscapes: readsBackslashEscapes(command.language, planned.name),
+            secrets: secrets, fromEnvironment: fromEnvironment)
         let text = rendered.text
-        let runner = try RunnerResolution.resolve(language: command.language, text: text, commandId: command.id,
-                                                  settings: settings, environment: environment)
+        let runner = try RunnerResolution.resolve(
+            language: command.language, text: text, commandId: command.id,
+            settings: settings, environment: environment)
         // A value is data, but data can still pick a subcommand (`kubectl <verb> pod`): judge the
         // text that will run too, and keep the worse verdict.
         let before = RiskRules.verdict(command.code, language: command.language)
@@ -187,14 +199,18 @@ public enum RunPreparer {
         let decider = raised ? after : before
         // A destructive command aimed by a value asks for that value (the pod's name), so the word
         // typed names what is destroyed rather than a fixed verb any target would share.
-        let verb = risk == .destructive
-            ? ConfirmationWord.word(for: decider.risk == .destructive ? decider : RiskVerdict(risk: risk, reason: reason),
-                                    code: command.code, language: command.language)
+        let verb =
+            risk == .destructive
+            ? ConfirmationWord.word(
+                for: decider.risk == .destructive ? decider : RiskVerdict(risk: risk, reason: reason),
+                code: command.code, language: command.language)
             : nil
         let word = verb.map { ConfirmationWord.target(command, values: used, verb: $0) ?? $0 }
         var run = PreparedRun(
-            commandId: command.id, title: command.title, language: command.language, text: text, runnerName: runner.name,
-            executable: runner.executable, arguments: runner.arguments, input: runner.input, environment: runner.environment,
+            commandId: command.id, title: command.title, language: command.language, text: text,
+            runnerName: runner.name,
+            executable: runner.executable, arguments: runner.arguments, input: runner.input,
+            environment: runner.environment,
             workingDirectory: runner.workingDirectory, values: used, secretNames: secrets,
             risk: risk, riskReason: reason, confirmationWord: word, interactive: interactive || command.interactive,
             timeout: settings.timeout, silentAfter: settings.silentAfter, codeFile: runner.codeFile)

@@ -41,9 +41,11 @@ public struct RunSnapshot: Sendable, Equatable, Identifiable {
     /// The `command_started` event, when recorded.
     public var startedEvent: Int64?
 
-    public init(id: Int, commandId: Int, title: String?, text: String, runner: String, risk: Risk, state: RunState,
-                started: Date, finished: Date? = nil, silent: Bool = false, cancelled: Bool = false, lineCount: Int = 0,
-                byteCount: Int = 0, outputPath: String? = nil, startedEvent: Int64? = nil) {
+    public init(
+        id: Int, commandId: Int, title: String?, text: String, runner: String, risk: Risk, state: RunState,
+        started: Date, finished: Date? = nil, silent: Bool = false, cancelled: Bool = false, lineCount: Int = 0,
+        byteCount: Int = 0, outputPath: String? = nil, startedEvent: Int64? = nil
+    ) {
         self.id = id
         self.commandId = commandId
         self.title = title

@@ -16,8 +16,10 @@ enum RunnerResolution {
 
     static let posixShells: Set<String> = ["sh", "dash", "ash", "posix"]
 
-    static func resolve(language: String, text: String, commandId: Int, settings: RunnerSettings,
-                        environment: [String: String]) throws(PrepareProblem) -> Resolved {
+    static func resolve(
+        language: String, text: String, commandId: Int, settings: RunnerSettings,
+        environment: [String: String]
+    ) throws(PrepareProblem) -> Resolved {
         let lang = language.lowercased()
         if let runner = settings.runners[lang] {
             var env = settings.environment
@@ -40,9 +42,10 @@ enum RunnerResolution {
                 input = nil
                 codeFile = path
             }
-            return Resolved(name: runner.commandLine, executable: "/bin/sh", arguments: ["-c", line], input: input,
-                            environment: env, workingDirectory: runner.workingDirectory ?? settings.workingDirectory,
-                            codeFile: codeFile)
+            return Resolved(
+                name: runner.commandLine, executable: "/bin/sh", arguments: ["-c", line], input: input,
+                environment: env, workingDirectory: runner.workingDirectory ?? settings.workingDirectory,
+                codeFile: codeFile)
         }
         guard QuotingLanguage(language: lang) == .shell else { throw .noRunner(language: language) }
         var lookupEnv = environment
@@ -52,11 +55,14 @@ enum RunnerResolution {
             shell = "/bin/sh"
         } else {
             let name = lang == "zsh" ? "zsh" : "bash"
-            guard let found = find(name, environment: lookupEnv) else { throw .runnerNotFound(language: language, program: name) }
+            guard let found = find(name, environment: lookupEnv) else {
+                throw .runnerNotFound(language: language, program: name)
+            }
             shell = found
         }
-        return Resolved(name: (shell as NSString).lastPathComponent, executable: shell, arguments: ["-c", text], input: nil,
-                        environment: settings.environment, workingDirectory: settings.workingDirectory, codeFile: nil)
+        return Resolved(
+            name: (shell as NSString).lastPathComponent, executable: shell, arguments: ["-c", text], input: nil,
+            environment: settings.environment, workingDirectory: settings.workingDirectory, codeFile: nil)
     }
 
     /// The program a runner line starts: the first word after `VAR=value` assignments and `env`
@@ -83,7 +89,9 @@ enum RunnerResolution {
         for dir in path.split(separator: ":", omittingEmptySubsequences: true) {
             let candidate = "\(dir)/\(program)"
             var isDir: ObjCBool = false
-            if fm.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue, fm.isExecutableFile(atPath: candidate) {
+            if fm.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue,
+                fm.isExecutableFile(atPath: candidate)
+            {
                 return candidate
             }
         }

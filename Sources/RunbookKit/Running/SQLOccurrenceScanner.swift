@@ -19,11 +19,15 @@ struct SQLOccurrenceScanner {
             let next = i + 1 < n ? bytes[i + 1] : 0
             let before = i > 0 ? bytes[i - 1] : 0
             // `E'…'`: the E is a whole word of its own.
-            if (c == UInt8(ascii: "E") || c == UInt8(ascii: "e")) && next == UInt8(ascii: "'") && !PlaceholderForms.isIdent(before) {
+            if (c == UInt8(ascii: "E") || c == UInt8(ascii: "e")) && next == UInt8(ascii: "'")
+                && !PlaceholderForms.isIdent(before)
+            {
                 i = quoted(from: i + 2, close: UInt8(ascii: "'"), backslashEscapes: true, context: .escapeString)
                 continue
             }
-            if let m = forms.match(at: i, dollar: false) { record(m, at: i, codeContext(before: i)); i = m.end; continue }
+            if let m = forms.match(at: i, dollar: false) {
+                record(m, at: i, codeContext(before: i)); i = m.end; continue
+            }
             switch c {
             case UInt8(ascii: "'"):
                 i = quoted(from: i + 1, close: c, backslashEscapes: false, context: .singleQuoted)
@@ -51,8 +55,10 @@ struct SQLOccurrenceScanner {
     /// `JOIN` … or `.`; a count after `LIMIT`/`OFFSET`; a value anywhere else.
     func codeContext(before i: Int) -> QuotingContext {
         var k = i - 1
-        while k >= 0, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") || bytes[k] == UInt8(ascii: "\n")
-            || bytes[k] == UInt8(ascii: "\r") { k -= 1 }
+        while k >= 0,
+            bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") || bytes[k] == UInt8(ascii: "\n")
+                || bytes[k] == UInt8(ascii: "\r")
+        { k -= 1 }
         guard k >= 0 else { return .unquoted }
         if bytes[k] == UInt8(ascii: ".") { return .sqlIdentifier }
         let end = k + 1
@@ -97,14 +103,20 @@ struct SQLOccurrenceScanner {
     mutating func dollarQuoted(at start: Int) -> Int {
         let n = bytes.count
         var j = start + 1
-        while j < n && PlaceholderForms.isIdent(bytes[j]) && !(j == start + 1 && bytes[j] >= 48 && bytes[j] <= 57) { j += 1 }
+        while j < n && PlaceholderForms.isIdent(bytes[j]) && !(j == start + 1 && bytes[j] >= 48 && bytes[j] <= 57) {
+            j += 1
+        }
         guard j < n, bytes[j] == UInt8(ascii: "$") else { return start + 1 }
         let tag = Array(bytes[start...j])
         let tagText = String(decoding: tag, as: UTF8.self)
         var i = j + 1
         while i < n {
-            if bytes[i] == UInt8(ascii: "$"), i + tag.count <= n, Array(bytes[i..<(i + tag.count)]) == tag { return i + tag.count }
-            if let m = forms.match(at: i, dollar: false) { record(m, at: i, .dollarQuoted(tag: tagText)); i = m.end; continue }
+            if bytes[i] == UInt8(ascii: "$"), i + tag.count <= n, Array(bytes[i..<(i + tag.count)]) == tag {
+                return i + tag.count
+            }
+            if let m = forms.match(at: i, dollar: false) {
+                record(m, at: i, .dollarQuoted(tag: tagText)); i = m.end; continue
+            }
             i += 1
         }
         return n

@@ -8,13 +8,15 @@ enum ShellDataPolicy {
     /// Programs whose arguments (past their options) and standard input are only ever data. A value
     /// cannot start with `-` in an option position (checked separately), so it cannot add an option.
     static let dataPrograms: Set<String> = [
-        "echo", "printf", "cat", "tac", "grep", "egrep", "fgrep", "zgrep", "rg", "head", "tail", "wc", "sort", "uniq", "cut",
+        "echo", "printf", "cat", "tac", "grep", "egrep", "fgrep", "zgrep", "rg", "head", "tail", "wc", "sort", "uniq",
+        "cut",
         "tr", "tee", "nl", "fold", "column", "paste", "comm", "diff", "cmp", "base64", "sha256sum", "sha1sum", "md5sum",
-        "ls", "stat", "file", "du", "df", "touch", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "chmod", "chown", "realpath",
+        "ls", "stat", "file", "du", "df", "touch", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "chmod", "chown",
+        "realpath",
         "basename", "dirname", "readlink", "date", "sleep", "true", "false", "test", "[", "id", "whoami", "hostname",
         "uname", "uptime", "free", "ps", "pgrep", "pkill", "kill", "ss", "netstat", "lsof", "dig", "host", "nslookup",
         "ping", "traceroute", "curl", "kubectl", "helm", "docker", "podman", "systemctl", "journalctl", "logger",
-        "git", "aws", "gcloud", "az", "gzip", "gunzip", "zcat", "xxd", "od",
+        "git", "aws", "gcloud", "az", "gzip", "gunzip", "zcat", "xxd", "od"
     ]
 
     /// Options of data programs whose argument is a program, a shell command or a variable name
@@ -22,7 +24,7 @@ enum ShellDataPolicy {
     static let codeOptions: [String: Set<String>] = [
         "git": ["-c", "--config-env", "--exec-path", "--upload-pack", "--receive-pack", "-u", "--exec"],
         "sort": ["--compress-program"], "printf": ["-v"], "test": ["-v", "-R"], "[": ["-v", "-R"],
-        "curl": ["-K", "--config"], "docker": ["--entrypoint"], "podman": ["--entrypoint"],
+        "curl": ["-K", "--config"], "docker": ["--entrypoint"], "podman": ["--entrypoint"]
     ]
 
     /// Programs whose input is data but whose own arguments are a program (sed, awk, jq scripts):
@@ -48,7 +50,9 @@ enum ShellDataPolicy {
                 return "it has a process substitution <(…), which warroom does not follow"
             }
             for body in command.substitutions {
-                if let why = refusal(commands: ShellParser.parse(body), written: written, depth: depth + 1) { return why }
+                if let why = refusal(commands: ShellParser.parse(body), written: written, depth: depth + 1) {
+                    return why
+                }
             }
             guard let program = program(of: command) else {
                 if command.words.isEmpty { continue }
@@ -99,7 +103,10 @@ enum ShellDataPolicy {
         for (k, b) in u.enumerated() where b == UInt8(ascii: "$") && k + 1 < u.count {
             let next = u[k + 1]
             if PlaceholderForms.isIdentStart(next) || next == UInt8(ascii: "{") || next == UInt8(ascii: "(")
-                || (next >= 48 && next <= 57) || next == UInt8(ascii: "@") || next == UInt8(ascii: "*") { return true }
+                || (next >= 48 && next <= 57) || next == UInt8(ascii: "@") || next == UInt8(ascii: "*")
+            {
+                return true
+            }
         }
         return false
     }

@@ -78,7 +78,9 @@ struct ShellNumericSpots {
                 if !"-=+?".utf8.contains(next) { return true }
                 return false
             }
-            if !PlaceholderForms.isIdent(bytes[k]) && bytes[k] != UInt8(ascii: "#") && bytes[k] != UInt8(ascii: "!") { return false }
+            if !PlaceholderForms.isIdent(bytes[k]) && bytes[k] != UInt8(ascii: "#") && bytes[k] != UInt8(ascii: "!") {
+                return false
+            }
             k += 1
         }
         return false

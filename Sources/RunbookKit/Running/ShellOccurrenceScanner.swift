@@ -33,8 +33,10 @@ struct ShellOccurrenceScanner {
     static let quote = UInt8(ascii: "'"), dquote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
     static let newline = UInt8(ascii: "\n"), dollar = UInt8(ascii: "$"), tick = UInt8(ascii: "`")
 
-    mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ written: QuotingContext, backticks: Int,
-                         heredocReader: String? = nil) {
+    mutating func record(
+        _ m: PlaceholderForms.Match, at i: Int, _ written: QuotingContext, backticks: Int,
+        heredocReader: String? = nil
+    ) {
         var context = written
         var reparsedBy = heredocReader
         if context != .comment {
@@ -56,8 +58,10 @@ struct ShellOccurrenceScanner {
                 reparsedBy = reparsedBy ?? "a ${…} parameter expansion"
             }
         }
-        let option = isArgument(context) && startsWord(at: i) && !words.dropLast(Self.endsWord(prefix) ? 0 : 1).contains("--")
-        found.append(forms.occurrence(m, at: i, context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: option))
+        let option =
+            isArgument(context) && startsWord(at: i) && !words.dropLast(Self.endsWord(prefix) ? 0 : 1).contains("--")
+        found.append(
+            forms.occurrence(m, at: i, context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: option))
     }
 
     /// `let …` and `declare -i` / `local -i` / `typeset -i` evaluate their arguments as arithmetic.
@@ -70,7 +74,9 @@ struct ShellOccurrenceScanner {
 
     /// `name[<v>]`: an indexed array's subscript, which bash evaluates as arithmetic.
     func isSubscript(at i: Int, _ context: QuotingContext) -> Bool {
-        guard context == .unquoted || context == .doubleQuoted, i >= 2, bytes[i - 1] == UInt8(ascii: "[") else { return false }
+        guard context == .unquoted || context == .doubleQuoted, i >= 2, bytes[i - 1] == UInt8(ascii: "[") else {
+            return false
+        }
         return PlaceholderForms.isIdent(bytes[i - 2])
     }
 
@@ -88,7 +94,8 @@ struct ShellOccurrenceScanner {
     func startsWord(at i: Int) -> Bool {
         var k = i - 1
         while k >= 0, bytes[k] == Self.quote || bytes[k] == Self.dquote || bytes[k] == Self.dollar { k -= 1 }
-        return k < 0 || ShellNumericSpots.isSeparator(bytes[k]) || bytes[k] == Self.tick || bytes[k] == UInt8(ascii: "\r")
+        return k < 0 || ShellNumericSpots.isSeparator(bytes[k]) || bytes[k] == Self.tick
+            || bytes[k] == UInt8(ascii: "\r")
     }
 
     mutating func run() -> [PlaceholderOccurrence] {
@@ -107,7 +114,9 @@ struct ShellOccurrenceScanner {
                     stack.removeLast()
                     i = min(lineEnd + 1, n)
                     commandStarts[commandStarts.count - 1] = i
-                    if !pending.isEmpty { i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks) }
+                    if !pending.isEmpty {
+                        i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks)
+                    }
                     continue
                 }
             }
@@ -124,8 +133,9 @@ struct ShellOccurrenceScanner {
                 heredocReader = doc.reader
             }
             if let m = forms.match(at: i, dollar: true) {
-                record(m, at: i, inHeredoc ? heredocContext : inDouble ? .doubleQuoted : .unquoted, backticks: backticks,
-                       heredocReader: heredocReader)
+                record(
+                    m, at: i, inHeredoc ? heredocContext : inDouble ? .doubleQuoted : .unquoted, backticks: backticks,
+                    heredocReader: heredocReader)
                 i = m.end
                 atWordStart = false
                 continue
@@ -197,11 +207,13 @@ struct ShellOccurrenceScanner {
                 if let (operatorDoc, end) = heredocOperator(at: i) {
                     var doc = operatorDoc
                     let start = commandStarts.last ?? 0
-                    doc.reader = NestedShell.heredocReader(prefix: String(decoding: bytes[min(start, i)..<i], as: UTF8.self))
+                    doc.reader = NestedShell.heredocReader(
+                        prefix: String(decoding: bytes[min(start, i)..<i], as: UTF8.self))
                     pending.append(doc); i = end; atWordStart = false; continue
                 }
             }
-            atWordStart = c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: ";") || c == UInt8(ascii: "|")
+            atWordStart =
+                c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: ";") || c == UInt8(ascii: "|")
                 || c == UInt8(ascii: "&") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")")
             if c == UInt8(ascii: ";") || c == UInt8(ascii: "|") || c == UInt8(ascii: "&") {
                 commandStarts[commandStarts.count - 1] = i + 1
@@ -262,7 +274,10 @@ struct ShellOccurrenceScanner {
             if d == Self.backslash { quoted = true; if i + 1 < n { word.append(bytes[i + 1]) }; i += 2; continue }
             if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == Self.newline || d == UInt8(ascii: ";")
                 || d == UInt8(ascii: "|") || d == UInt8(ascii: "&") || d == UInt8(ascii: "<") || d == UInt8(ascii: ">")
-                || d == UInt8(ascii: "(") || d == UInt8(ascii: ")") { break }
+                || d == UInt8(ascii: "(") || d == UInt8(ascii: ")")
+            {
+                break
+            }
             word.append(d); i += 1
         }
         guard !word.isEmpty else { return nil }
@@ -276,7 +291,9 @@ struct ShellOccurrenceScanner {
         while i < n {
             if bytes[i] == close { return i + 1 }
             if escapes && bytes[i] == Self.backslash { i += 2; continue }
-            if let m = forms.match(at: i, dollar: false) { record(m, at: i, context, backticks: backticks); i = m.end; continue }
+            if let m = forms.match(at: i, dollar: false) {
+                record(m, at: i, context, backticks: backticks); i = m.end; continue
+            }
             i += 1
         }
         return n
@@ -287,7 +304,9 @@ struct ShellOccurrenceScanner {
         let n = bytes.count
         var i = start
         while i < n && bytes[i] != Self.newline {
-            if let m = forms.match(at: i, dollar: true) { record(m, at: i, .comment, backticks: backticks); i = m.end; continue }
+            if let m = forms.match(at: i, dollar: true) {
+                record(m, at: i, .comment, backticks: backticks); i = m.end; continue
+            }
             i += 1
         }
         return i

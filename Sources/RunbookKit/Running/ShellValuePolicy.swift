@@ -7,11 +7,14 @@ enum ShellValuePolicy {
 
     /// Why `value` may not land at `occurrence`; nil when it may. `verdict` caches the judgement of
     /// the whole text (`.some(nil)`: judged, data only).
-    static func refusal(_ value: String, _ occurrence: PlaceholderOccurrence, code: String,
-                        occurrences: [PlaceholderOccurrence], verdict: inout String??) -> String? {
+    static func refusal(
+        _ value: String, _ occurrence: PlaceholderOccurrence, code: String,
+        occurrences: [PlaceholderOccurrence], verdict: inout String??
+    ) -> String? {
         if occurrence.context == .arithmetic { return nil } // numbers only, decided by the quoting
         if occurrence.optionPosition && value.hasPrefix("-") {
-            return "it starts with -, so the program would read it as an option (--all, -oProxyCommand=…, --output=FILE); "
+            return
+                "it starts with -, so the program would read it as an option (--all, -oProxyCommand=…, --output=FILE); "
                 + "a value starting with - is accepted only after -- in the runbook's command"
         }
         if let program = occurrence.reparsedBy, !PlainWord.isPlainForAnyParser(value) {
@@ -22,14 +25,17 @@ enum ShellValuePolicy {
             verdict = .some(ShellDataPolicy.refusal(code: code, written: Set(occurrences.map(\.written))))
         }
         guard let why = verdict ?? nil else { return nil }
-        return "it is not \(plainWords), and \(why); such a value is accepted only where every command is known to take it "
+        return
+            "it is not \(plainWords), and \(why); such a value is accepted only where every command is known to take it "
             + "as data (echo, printf, grep, kubectl, curl …)"
     }
 
     /// How the text refers to a variable instead of holding its value, where bash expands it as
     /// one word; nil where it does not expand (single quotes, a quoted heredoc, a comment, arithmetic).
     static func reference(to variable: String, in context: QuotingContext) -> String? {
-        guard variable.utf8.first.map(PlaceholderForms.isIdentStart) == true, variable.utf8.allSatisfy(PlaceholderForms.isIdent) else {
+        guard variable.utf8.first.map(PlaceholderForms.isIdentStart) == true,
+            variable.utf8.allSatisfy(PlaceholderForms.isIdent)
+        else {
             return nil
         }
         switch context {

@@ -6,8 +6,10 @@ public enum ValueQuoting {
     }
 
     /// `backslashEscapes`: the SQL runner reads `\` as an escape inside strings (MySQL, MariaDB).
-    public static func quote(_ value: String, in context: QuotingContext, language: QuotingLanguage,
-                             backticks: Int = 0, backslashEscapes: Bool = false) throws(Refusal) -> String {
+    public static func quote(
+        _ value: String, in context: QuotingContext, language: QuotingLanguage,
+        backticks: Int = 0, backslashEscapes: Bool = false
+    ) throws(Refusal) -> String {
         if value.utf8.contains(0) { throw Refusal(reason: "it contains a NUL byte, which no command can carry") }
         var text: String
         switch language {
@@ -75,8 +77,10 @@ public enum ValueQuoting {
         case .arithmetic:
             // Bash evaluates names here, and `a[$(cmd)]` runs cmd: only a number is data.
             if PlainWord.isInteger(value) { return value }
-            throw Refusal(reason: "it lands in shell arithmetic ((( )), $(( )), [[ -gt ]], let, declare -i, a subscript "
-                          + "or ${x:offset}), where bash evaluates names and runs a[$(…)]; only a whole number is accepted there")
+            throw Refusal(
+                reason: "it lands in shell arithmetic ((( )), $(( )), [[ -gt ]], let, declare -i, a subscript "
+                    + "or ${x:offset}), where bash evaluates names and runs a[$(…)]; only a whole number is accepted there"
+            )
         default:
             throw Refusal(reason: "warroom has no shell quoting for this spot")
         }
@@ -84,7 +88,8 @@ public enum ValueQuoting {
 
     static func isPlainNumber(_ s: String) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return !s.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        return !s.isEmpty && parts.count <= 2
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     static func isPlainIdentifier(_ s: String) -> Bool {
@@ -102,11 +107,13 @@ public enum ValueQuoting {
             return "'" + replacing(value, "'", with: "''") + "'"
         case .sqlIdentifier:
             if isPlainIdentifier(value) { return value }
-            throw Refusal(reason: "it lands where SQL expects a table or column name; only a name (letters, digits, _ and .) "
-                          + "is accepted there")
+            throw Refusal(
+                reason: "it lands where SQL expects a table or column name; only a name (letters, digits, _ and .) "
+                    + "is accepted there")
         case .arithmetic:
             if isPlainNumber(value) && !value.contains(".") { return value }
-            throw Refusal(reason: "it lands where SQL expects a count (LIMIT, OFFSET); only a whole number is accepted there")
+            throw Refusal(
+                reason: "it lands where SQL expects a count (LIMIT, OFFSET); only a whole number is accepted there")
         case .singleQuoted:
             // Standard strings: only a doubled quote. (MySQL's default also treats \ as an escape.)
             return replacing(value, "'", with: "''")
@@ -181,8 +188,12 @@ public enum ValueQuoting {
         case .pythonString(let quote, let prefix):
             if prefix.contains("r") {
                 // Raw strings have no escapes: accept only values that cannot end or bend the string.
-                if hasLineBreak(value) || value.unicodeScalars.contains(where: { $0 == "\\" || quote.unicodeScalars.first == $0 }) {
-                    throw Refusal(reason: "it lands in a raw string (r\(quote)…\(quote)) and holds a quote, backslash or line break")
+                if hasLineBreak(value)
+                    || value.unicodeScalars.contains(where: { $0 == "\\" || quote.unicodeScalars.first == $0 })
+                {
+                    throw Refusal(
+                        reason:
+                            "it lands in a raw string (r\(quote)…\(quote)) and holds a quote, backslash or line break")
                 }
                 return prefix.contains("f") ? doublingBraces(value) : value
             }
@@ -195,7 +206,8 @@ public enum ValueQuoting {
         case .formatField:
             // An f-string's {…} is evaluated: a number stays a number, anything else could run.
             if isPlainNumber(value) { return value }
-            throw Refusal(reason: "it lands inside an f-string's {…}, which Python evaluates; only a plain number is safe there")
+            throw Refusal(
+                reason: "it lands inside an f-string's {…}, which Python evaluates; only a plain number is safe there")
         case .comment:
             return try comment(value)
         default:

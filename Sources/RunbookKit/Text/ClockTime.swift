@@ -9,7 +9,8 @@ public enum ClockTime {
         if let date = parseISO(trimmed) { return date }
         let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 2 || parts.count == 3, let hour = parts[0], let minute = parts[1],
-              (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+            (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
         var second = 0
         if parts.count == 3 {
             guard let s = parts[2], (0..<60).contains(s) else { return nil }
@@ -34,7 +35,8 @@ public enum ClockTime {
     public static func parseRFC3339(_ text: String) -> Date? {
         if let date = parseISO(text) { return date }
         guard let dot = text.firstIndex(of: "."),
-              let end = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) else { return nil }
+            let end = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" })
+        else { return nil }
         let fraction = Double("0" + text[dot..<end]) ?? 0
         return parseISO(String(text[..<dot] + text[end...])).map { $0.addingTimeInterval(fraction) }
     }

@@ -19,7 +19,8 @@ public enum DurationParser {
             return wholeSeconds(first.upper * Double(first.unitSeconds))
         }
         let lower = text.lowercased()
-        for word in ["immediate", "immediately", "asap", "right away", "at once", "now"] where lower.containsWord([word]) {
+        for word in ["immediate", "immediately", "asap", "right away", "at once", "now"]
+        where lower.containsWord([word]) {
             return 0
         }
         return nil
@@ -29,7 +30,8 @@ public enum DurationParser {
     public static func window(in text: String) -> TimeWindow? {
         for q in scan(text) where q.isRange {
             guard let start = wholeSeconds(q.lower * Double(q.unitSeconds)),
-                  let end = wholeSeconds(q.upper * Double(q.unitSeconds)) else { continue }
+                let end = wholeSeconds(q.upper * Double(q.unitSeconds))
+            else { continue }
             return TimeWindow(startSeconds: start, endSeconds: end, text: q.text)
         }
         return nil
@@ -45,9 +47,12 @@ public enum DurationParser {
     }
 
     /// Words a time label may hold besides numbers, built once (not per label).
-    static let timeLabelWords: Set<String> = ["within", "after", "by", "at", "in", "first", "t+", "+", "the", "next", "<", "≤",
-        "up", "to", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "h", "m", "days", "day", "d", "seconds",
-        "second", "secs", "sec", "s", "immediate", "immediately", "asap", "now", "-", "–", "(", ")", "and"]
+    static let timeLabelWords: Set<String> = [
+        "within", "after", "by", "at", "in", "first", "t+", "+", "the", "next", "<", "≤",
+        "up", "to", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "h", "m", "days", "day", "d",
+        "seconds",
+        "second", "secs", "sec", "s", "immediate", "immediately", "asap", "now", "-", "–", "(", ")", "and"
+    ]
 
     /// Seconds as a whole number; nil past a century (a typo, not a deadline) or for NaN.
     static func wholeSeconds(_ value: Double) -> Int? {
@@ -74,7 +79,9 @@ public enum DurationParser {
             var (first, j) = number(chars, i)
             var second: Double? = nil
             var k = skipSpaces(chars, j)
-            if k < chars.count, "-–—".contains(chars[k]) || (k + 1 < chars.count && chars[k] == "t" && chars[k + 1] == "o") {
+            if k < chars.count,
+                "-–—".contains(chars[k]) || (k + 1 < chars.count && chars[k] == "t" && chars[k + 1] == "o")
+            {
                 k += chars[k] == "t" ? 2 : 1
                 k = skipSpaces(chars, k)
                 if k < chars.count, chars[k].isASCII, chars[k].isNumber {
@@ -89,8 +96,10 @@ public enum DurationParser {
             let unit = String(chars[unitStart..<unitEnd]).lowercased()
             if let unitSeconds = unitSeconds[unit] {
                 if let upper = second, upper < first { swap(&first, &second!) }
-                out.append(Quantity(lower: first, upper: second ?? first, unitSeconds: unitSeconds,
-                                    isRange: second != nil, text: String(chars[start..<unitEnd])))
+                out.append(
+                    Quantity(
+                        lower: first, upper: second ?? first, unitSeconds: unitSeconds,
+                        isRange: second != nil, text: String(chars[start..<unitEnd])))
                 i = unitEnd
             } else {
                 i = max(j, i + 1)
@@ -101,7 +110,9 @@ public enum DurationParser {
 
     private static func number(_ chars: [Character], _ start: Int) -> (Double, Int) {
         var j = start
-        while j < chars.count, chars[j].isASCII, chars[j].isNumber || (chars[j] == "." && j + 1 < chars.count && chars[j + 1].isNumber) {
+        while j < chars.count, chars[j].isASCII,
+            chars[j].isNumber || (chars[j] == "." && j + 1 < chars.count && chars[j + 1].isNumber)
+        {
             j += 1
         }
         return (Double(String(chars[start..<j])) ?? 0, j)
@@ -118,7 +129,7 @@ public enum DurationParser {
         "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "mn": 60,
         "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
         "d": 86400, "day": 86400, "days": 86400,
-        "w": 604800, "wk": 604800, "wks": 604800, "week": 604800, "weeks": 604800,
+        "w": 604800, "wk": 604800, "wks": 604800, "week": 604800, "weeks": 604800
     ]
 }
 

@@ -5,10 +5,12 @@ enum FrontMatter {
     /// Reads the front matter's top-level scalars and replaces its lines with blank lines.
     static func blankOut(_ lines: inout [String], warnings: inout [RunbookWarning]) -> [String: String] {
         guard let first = lines.first, first.trimmingTrailing(" \t") == "---" else { return [:] }
-        guard let end = lines.indices.dropFirst().prefix(500).first(where: {
-            let l = lines[$0].trimmingTrailing(" \t")
-            return l == "---" || l == "..."
-        }) else { return [:] }
+        guard
+            let end = lines.indices.dropFirst().prefix(500).first(where: {
+                let l = lines[$0].trimmingTrailing(" \t")
+                return l == "---" || l == "..."
+            })
+        else { return [:] }
         let yaml = lines[1..<end].joined(separator: "\n")
         for i in 0...end { lines[i] = "" }
         do {
@@ -28,7 +30,10 @@ enum FrontMatter {
             // Keep what can be read (the title above all): `key: value` lines, the first of a
             // duplicated key winning, the way a person reads the block.
             let reason = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
-            warnings.append(RunbookWarning(line: 1, message: "front matter is not valid YAML (\(reason)); its plain `key: value` lines were kept"))
+            warnings.append(
+                RunbookWarning(
+                    line: 1,
+                    message: "front matter is not valid YAML (\(reason)); its plain `key: value` lines were kept"))
             return plainPairs(lines: yaml)
         }
     }
@@ -40,7 +45,9 @@ enum FrontMatter {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon].trimmed
             var value = line[line.index(after: colon)...].trimmed
-            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                value = String(value.dropFirst().dropLast())
+            }
             if !key.isEmpty, !key.contains(" "), !value.isEmpty, out[key] == nil { out[key] = value }
         }
         return out

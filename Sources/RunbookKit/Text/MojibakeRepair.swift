@@ -20,7 +20,7 @@ public enum MojibakeRepair {
         // Output is built as UTF-8 bytes: appending slices to a UnicodeScalarView was
         // quadratic in the number of repairs.
         var out: [UInt8] = []
-        var copiedUpTo = scalars.startIndex  // text before this index is already in `out`
+        var copiedUpTo = scalars.startIndex // text before this index is already in `out`
         var line = firstLineNumber
         let bytes = text.utf8
         var i = scalars.startIndex
@@ -85,7 +85,8 @@ public enum MojibakeRepair {
 
     /// The repaired scalar, the index just after the sequence it replaces, and the charset.
     private static func decodeSequence(_ scalars: String.UnicodeScalarView, at start: String.Index)
-        -> (Unicode.Scalar, String.Index, LegacyCharset)? {
+        -> (Unicode.Scalar, String.Index, LegacyCharset)?
+    {
         for charset in LegacyCharset.allCases {
             guard let lead = charset.encode(scalars[start]) else { continue }
             let length: Int

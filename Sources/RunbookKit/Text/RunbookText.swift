@@ -18,8 +18,10 @@ public struct RunbookText: Sendable {
             decoded = text
         } else {
             let line = Self.lineOfFirstInvalidByte(body)
-            warnings.append(RunbookWarning(line: line,
-                message: "file is not valid UTF-8 (first bad byte on this line); read as Windows-1252"))
+            warnings.append(
+                RunbookWarning(
+                    line: line,
+                    message: "file is not valid UTF-8 (first bad byte on this line); read as Windows-1252"))
             decoded = String(String.UnicodeScalarView(body.map { LegacyCharset.windows1252.decode($0) }))
         }
         if decoded.holdsByte(13) {
@@ -32,8 +34,11 @@ public struct RunbookText: Sendable {
         let (repaired, report) = MojibakeRepair.repair(decoded)
         if report.repairs > 0 {
             let charsets = report.charsets.sorted().joined(separator: ", ")
-            warnings.append(RunbookWarning(line: report.firstLine ?? 1,
-                message: "repaired \(report.repairs) mis-decoded character sequence(s) (UTF-8 read as \(charsets))"))
+            warnings.append(
+                RunbookWarning(
+                    line: report.firstLine ?? 1,
+                    message: "repaired \(report.repairs) mis-decoded character sequence(s) (UTF-8 read as \(charsets))")
+            )
         }
         // Front matter and wiki markup are rewritten line by line; most files have neither.
         if repaired.hasPrefix("---") || WikiMarkup.mayApply(to: repaired) {

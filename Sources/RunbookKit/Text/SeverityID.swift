@@ -15,14 +15,15 @@ public enum SeverityID {
     /// Level words and their usual rank when a runbook uses words only.
     static let levelWords: [String: Int] = [
         "emergency": 0, "critical": 1, "urgent": 1, "major": 2, "high": 2, "medium": 3, "moderate": 3,
-        "minor": 4, "low": 4, "warning": 4, "informational": 5, "info": 5, "cosmetic": 5, "trivial": 5,
+        "minor": 4, "low": 4, "warning": 4, "informational": 5, "info": 5, "cosmetic": 5, "trivial": 5
     ]
 
     /// A severity id at the start of `text` (after bold markers, `#`, emoji and spaces).
     public static func leading(_ text: String) -> Match? {
         guard mayStartWithLevel(text) else { return nil }
         // An id is in the first few words; long paragraphs are cut before any Unicode work.
-        let head = text.unicodeScalars.count > 120 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(120))) : text
+        let head =
+            text.unicodeScalars.count > 120 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(120))) : text
         let clean = head.withoutSymbols.trimmingLeading("*_#`[( ")
         let chars = Array(clean)
         guard !chars.isEmpty else { return nil }
@@ -39,8 +40,9 @@ public enum SeverityID {
         var digitsEnd = digitsStart
         while digitsEnd < chars.count, chars[digitsEnd].isASCII, chars[digitsEnd].isNumber { digitsEnd += 1 }
         guard digitsEnd > digitsStart, digitsEnd - digitsStart <= 2,
-              digitsEnd == chars.count || !chars[digitsEnd].isLetter,
-              let number = Int(String(chars[digitsStart..<digitsEnd])) else { return nil }
+            digitsEnd == chars.count || !chars[digitsEnd].isLetter,
+            let number = Int(String(chars[digitsStart..<digitsEnd]))
+        else { return nil }
         let id = (lowerPrefix == "p" || lowerPrefix == "priority" ? "P" : "SEV") + String(number)
         let rest = cleanRest(String(chars[digitsEnd...]))
         let name = levelName(in: rest)
@@ -62,12 +64,16 @@ public enum SeverityID {
             // Markup, spaces, emoji bytes and punctuation before the word are skipped.
         }
         guard let first = word.first else { return false }
-        if first == UInt8(ascii: "p") { return word.count == 1 || word[1] >= 0x30 && word[1] <= 0x39 || word[1] == UInt8(ascii: "r") }
+        if first == UInt8(ascii: "p") {
+            return word.count == 1 || word[1] >= 0x30 && word[1] <= 0x39 || word[1] == UInt8(ascii: "r")
+        }
         let prefix = String(decoding: word, as: UTF8.self)
-        return prefix.hasPrefix("sev") || levelWordPrefixes.contains(prefix) || levelWordPrefixes.contains(String(prefix.prefix(2)))
+        return prefix.hasPrefix("sev") || levelWordPrefixes.contains(prefix)
+            || levelWordPrefixes.contains(String(prefix.prefix(2)))
     }
 
-    static let levelWordPrefixes: Set<String> = Set(levelWords.keys.flatMap { [String($0.prefix(3)), String($0.prefix(2))] })
+    static let levelWordPrefixes: Set<String> = Set(
+        levelWords.keys.flatMap { [String($0.prefix(3)), String($0.prefix(2))] })
 
     /// "Critical", "High - ...": a level written as a word only.
     private static func wordLevel(prefix: String, after: String) -> Match? {

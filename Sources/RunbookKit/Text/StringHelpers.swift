@@ -69,7 +69,7 @@ extension String {
     /// (0xC2, 0xE1, 0xE2, 0xE3). A quick scan: most paragraphs are already clean.
     private var needsCollapsing: Bool {
         withBytes { bytes in
-            var previous: UInt8 = 0x20  // a leading space needs collapsing
+            var previous: UInt8 = 0x20 // a leading space needs collapsing
             for b in bytes {
                 if b == 0x20 {
                     if previous == 0x20 { return true }
@@ -78,7 +78,7 @@ extension String {
                 }
                 previous = b
             }
-            return previous == 0x20  // trailing space, or empty text
+            return previous == 0x20 // trailing space, or empty text
         }
     }
 
@@ -120,7 +120,6 @@ extension String {
             }
         }
     }
-
 
     /// Whether any of `words` occurs in the lower-cased text as a whole word or word prefix.
     /// ASCII text (nearly all of it) is compared with its capitals folded on the fly instead of
@@ -193,10 +192,13 @@ extension String {
     /// "Incident Response"), for matching headings by their words.
     public var withoutSymbols: String {
         if isASCIIText { return collapsingWhitespace }
-        return String(String.UnicodeScalarView(unicodeScalars.filter { scalar in
-            !(scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value >= 0x2000)
-              || scalar.value == 0xFE0F || scalar.value == 0x200D || scalar.value == 0x20E3)
-        })).collapsingWhitespace
+        return String(
+            String.UnicodeScalarView(
+                unicodeScalars.filter { scalar in
+                    !(scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value >= 0x2000)
+                        || scalar.value == 0xFE0F || scalar.value == 0x200D || scalar.value == 0x20E3)
+                })
+        ).collapsingWhitespace
     }
 
     /// Splits into lines on LF, keeping empty lines. Without a CR (which joins a following LF
@@ -235,7 +237,8 @@ extension StringProtocol {
     var scalarTrimmed: String {
         let scalars = unicodeScalars
         func isSpace(_ s: Unicode.Scalar) -> Bool {
-            s.isASCII ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C)
+            s.isASCII
+                ? (s == " " || s == "\n" || s == "\t" || s == "\r" || s.value == 0x0B || s.value == 0x0C)
                 : s.properties.isWhitespace
         }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
@@ -308,7 +311,7 @@ extension Substring {
             if next < end {
                 let n = bytes[next]
                 if n >= 0x80 { break }
-                if b == 0x0D && n == 0x0A {  // "\r\n" is one white-space character
+                if b == 0x0D && n == 0x0A { // "\r\n" is one white-space character
                     low = bytes.index(after: next)
                     continue
                 }
@@ -332,10 +335,10 @@ extension Substring {
             guard b < 0x80 else { break }
             if last > start {
                 let p = bytes[bytes.index(before: last)]
-                if p >= 0x80 { break }  // the last character may be longer than this byte
+                if p >= 0x80 { break } // the last character may be longer than this byte
             }
             guard asciiWhitespace(b) || characters.utf8.contains(b) else { return String(self[..<high]) }
-            high = last  // "\r\n" goes byte by byte: both bytes are white space
+            high = last // "\r\n" goes byte by byte: both bytes are white space
         }
         let set = Set(characters)
         var s = self[..<high]

@@ -19,9 +19,15 @@ enum WikiMarkup {
                     if i + 3 < n, b[i + 1] == b[i], b[i + 2] == b[i], b[i + 3] == 0x20 { return true }
                 case UInt8(ascii: "?"):
                     if i + 3 < n, b[i + 1] == b[i], b[i + 2] == b[i],
-                       b[i + 3] == 0x20 || (b[i + 3] == UInt8(ascii: "+") && i + 4 < n && b[i + 4] == 0x20) { return true }
+                        b[i + 3] == 0x20 || (b[i + 3] == UInt8(ascii: "+") && i + 4 < n && b[i + 4] == 0x20)
+                    {
+                        return true
+                    }
                 case UInt8(ascii: "]"):
-                    if i >= 3, (b[i - 3], b[i - 2], b[i - 1]) == (0x54, 0x4F, 0x43) || (b[i - 3], b[i - 2], b[i - 1]) == (0x74, 0x6F, 0x63) {
+                    if i >= 3,
+                        (b[i - 3], b[i - 2], b[i - 1]) == (0x54, 0x4F, 0x43)
+                            || (b[i - 3], b[i - 2], b[i - 1]) == (0x74, 0x6F, 0x63)
+                    {
                         return true
                     }
                 default: break

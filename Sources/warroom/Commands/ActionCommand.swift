@@ -33,7 +33,9 @@ struct ActionCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if close != nil, !text.isEmpty { throw ValidationError("--close takes no text: give either TEXT or --close ID") }
+        if close != nil, !text.isEmpty {
+            throw ValidationError("--close takes no text: give either TEXT or --close ID")
+        }
         if close == nil, text.isEmpty { throw ValidationError("give the follow-up's text, or --close ID") }
         if close == nil, reason != nil { throw ValidationError("--reason goes with --close") }
     }
@@ -46,15 +48,17 @@ struct ActionCommand: ParsableCommand {
                 let followUps = FollowUp.fold(try journal.events(incident: target.id))
                 guard let found = followUps.first(where: { $0.id == close }) else {
                     let known = followUps.map { "#\($0.id)" }.joined(separator: ", ")
-                    throw JournalError.invalidValue(what: "follow-up id on \(target.id)", value: "\(close)",
-                                                    valid: known.isEmpty ? ["none recorded"] : [known])
+                    throw JournalError.invalidValue(
+                        what: "follow-up id on \(target.id)", value: "\(close)",
+                        valid: known.isEmpty ? ["none recorded"] : [known])
                 }
                 guard found.isOpen else {
                     printError("warroom: follow-up #\(close) is already \(found.state)")
                     throw ExitCode(1)
                 }
-                let event = try journal.append(ActionClosedPayload(action: close, text: found.text, reason: reason),
-                                               to: target.id, author: store.authorName)
+                let event = try journal.append(
+                    ActionClosedPayload(action: close, text: found.text, reason: reason),
+                    to: target.id, author: store.authorName)
                 print("\(target.id) #\(event.id) closed #\(close)" + (reason == nil ? " (done)" : " (dropped)"))
                 return
             }
@@ -65,8 +69,9 @@ struct ActionCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let who = (owner ?? parsed.owner).map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
-            let event = try journal.append(ActionAddedPayload(text: words, owner: who), to: target.id,
-                                           author: store.authorName)
+            let event = try journal.append(
+                ActionAddedPayload(text: words, owner: who), to: target.id,
+                author: store.authorName)
             print("\(target.id) #\(event.id)" + (who.map { " @\($0)" } ?? ""))
         }
     }

@@ -39,12 +39,16 @@ struct ActionsCommand: ParsableCommand {
             } else if csv {
                 print("id,state,owner,text,added,added_by,closed,closed_by,reason")
                 for f in shown {
-                    let fields = ["\(f.id)", f.state, f.owner ?? "", f.text, Timestamp.iso(f.addedAt), f.addedBy,
-                                  f.closedAt.map(Timestamp.iso) ?? "", f.closedBy ?? "", f.reason ?? ""]
+                    let fields = [
+                        "\(f.id)", f.state, f.owner ?? "", f.text, Timestamp.iso(f.addedAt), f.addedBy,
+                        f.closedAt.map(Timestamp.iso) ?? "", f.closedBy ?? "", f.reason ?? ""
+                    ]
                     print(fields.map(Self.csvField).joined(separator: ","))
                 }
             } else if shown.isEmpty {
-                print("\(target.id): no \(open ? "open " : "")follow-ups (add one with warroom action \"TEXT\" --owner NAME)")
+                print(
+                    "\(target.id): no \(open ? "open " : "")follow-ups (add one with warroom action \"TEXT\" --owner NAME)"
+                )
             } else {
                 for f in shown {
                     let owner = f.owner.map { "@\($0)" } ?? "(no owner)"

@@ -12,8 +12,10 @@ struct AlertsCommand: ParsableCommand {
 
 /// `--config` for the alert commands: `alerts:` (runbooks, severity, auth) and `redact:`.
 struct AlertsConfigOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("warroom.yaml with an alerts: section (default: ./warroom.yaml when present).",
-                               valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "warroom.yaml with an alerts: section (default: ./warroom.yaml when present).",
+            valueName: "FILE"))
     var config: String?
 
     /// The alert settings and the config's redaction patterns; exits on a config error, since a

@@ -24,8 +24,12 @@ struct AlertsListCommand: ParsableCommand {
             guard !alerts.isEmpty else { print("No alerts received."); return }
             for alert in alerts {
                 let name = TerminalText.oneLine(alert.alertname ?? "-")
-                print([alert.fingerprint, alert.status.padding(toLength: 8, withPad: " ", startingAt: 0), alert.incident,
-                       Timestamp.iso(alert.lastSeen), name].joined(separator: "  "))
+                print(
+                    [
+                        alert.fingerprint, alert.status.padding(toLength: 8, withPad: " ", startingAt: 0),
+                        alert.incident,
+                        Timestamp.iso(alert.lastSeen), name
+                    ].joined(separator: "  "))
             }
         }
     }

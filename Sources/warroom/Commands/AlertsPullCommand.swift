@@ -36,8 +36,9 @@ struct AlertsPullCommand: AsyncParsableCommand {
         while true {
             do {
                 let result = try await puller.pullOnce()
-                printFlushed("warroom: \(result.firing) firing, \(result.resolved) resolved"
-                    + (result.opened.isEmpty ? "" : ", opened " + result.opened.joined(separator: " ")))
+                printFlushed(
+                    "warroom: \(result.firing) firing, \(result.resolved) resolved"
+                        + (result.opened.isEmpty ? "" : ", opened " + result.opened.joined(separator: " ")))
             } catch {
                 printError("warroom: \(error)")
                 if once { throw ExitCode(1) }

@@ -11,8 +11,10 @@ struct AlertsServeCommand: AsyncParsableCommand {
             + "(status triage) on the runbook its runbook_url names; repeats and resolutions are timeline events. "
             + "A delivery is answered 200 once it is in the journal, 4xx when refused (nothing recorded).")
 
-    @Option(help: ArgumentHelp("Address to listen on (default: alerts.listen, else 127.0.0.1:9095; port 0 picks one).",
-                               valueName: "HOST:PORT"))
+    @Option(
+        help: ArgumentHelp(
+            "Address to listen on (default: alerts.listen, else 127.0.0.1:9095; port 0 picks one).",
+            valueName: "HOST:PORT"))
     var listen: String?
 
     @OptionGroup var config: AlertsConfigOptions
@@ -30,7 +32,8 @@ struct AlertsServeCommand: AsyncParsableCommand {
         do {
             try await receiver.run(on: address) { port in
                 // The actual port (when 0 was asked for), on stdout for scripts and tests.
-                printFlushed("warroom: receiving alerts on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/alerts")
+                printFlushed(
+                    "warroom: receiving alerts on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/alerts")
             }
         } catch {
             printError("warroom: cannot serve on \(address): \(error)")

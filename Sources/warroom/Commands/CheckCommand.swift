@@ -18,7 +18,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Exit 1 when there is any warning (for CI and pre-commit hooks).")
     var strict = false
 
-    @Option(help: "Output: text (a summary and file:line warnings), github (workflow annotations) or json (a list of findings).")
+    @Option(
+        help:
+            "Output: text (a summary and file:line warnings), github (workflow annotations) or json (a list of findings)."
+    )
     var format: CheckFormat = .text
 
     func run() throws {
@@ -28,7 +31,8 @@ struct CheckCommand: ParsableCommand {
             do {
                 try RunbookFile.refuseSpecialFile(path)
             } catch {
-                findings.append(LintFinding(file: path, line: 1, severity: .error, message: "\(error)", kind: .unreadable))
+                findings.append(
+                    LintFinding(file: path, line: 1, severity: .error, message: "\(error)", kind: .unreadable))
                 if format == .text { printError("warroom: \(error)") }
                 continue
             }
@@ -38,7 +42,9 @@ struct CheckCommand: ParsableCommand {
             if let runbook {
                 print(TerminalText.clean(RunbookSummary.text(runbook)))
                 for finding in found where finding.kind != .reader {
-                    print(TerminalText.clean("\(finding.file):\(finding.line): warning: \(finding.message) [\(finding.kind.rawValue)]"))
+                    print(
+                        TerminalText.clean(
+                            "\(finding.file):\(finding.line): warning: \(finding.message) [\(finding.kind.rawValue)]"))
                 }
             }
             for finding in found where finding.severity == .error {

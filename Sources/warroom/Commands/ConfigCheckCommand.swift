@@ -25,8 +25,10 @@ struct ConfigCheckCommand: ParsableCommand {
             print(diagnostic.description)
         }
         let errors = config.errors.count, warnings = config.warnings.count
-        print(errors + warnings == 0 ? "\(file): no problems"
-              : "\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print(
+            errors + warnings == 0
+                ? "\(file): no problems"
+                : "\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }
 }

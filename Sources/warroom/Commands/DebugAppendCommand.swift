@@ -23,8 +23,9 @@ struct DebugAppendCommand: ParsableCommand {
             let journal = try store.journal()
             let target = try journal.incident(orNewestOpen: incident)
             for i in 0..<count {
-                let event = try journal.append(NotePayload(text: "\(prefix) \(i)"), to: target.id,
-                                               author: store.authorName)
+                let event = try journal.append(
+                    NotePayload(text: "\(prefix) \(i)"), to: target.id,
+                    author: store.authorName)
                 printFlushed(String(event.id))
             }
         }

@@ -35,8 +35,10 @@ struct DebugCanvasCommand: AsyncParsableCommand {
             var focus = PaneID.checklist
             var tick = 0
             loop: while true {
-                terminal.present(DemoFrame.render(width: terminal.width, height: terminal.height, palette: palette,
-                                                  focus: focus, tick: tick))
+                terminal.present(
+                    DemoFrame.render(
+                        width: terminal.width, height: terminal.height, palette: palette,
+                        focus: focus, tick: tick))
                 switch terminal.nextEvent(timeoutMilliseconds: 1000) {
                 case .none: tick += 1
                 case .resize: continue

@@ -6,7 +6,8 @@ import Foundation
 /// Starts curses, draws a frame, then crashes: the tests check the terminal is usable afterwards.
 struct DebugCrashCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "crash", abstract: "Draw a frame, then crash (segv, abort, fpe, bus, trap) or take SIGUSR1/SIGUSR2.")
+        commandName: "crash",
+        abstract: "Draw a frame, then crash (segv, abort, fpe, bus, trap) or take SIGUSR1/SIGUSR2.")
 
     @Option(help: "How to crash: segv, abort, fpe, bus, trap.")
     var how = "segv"
@@ -25,8 +26,10 @@ struct DebugCrashCommand: AsyncParsableCommand {
         await MainActor.run {
             let terminal = CursesTerminal(environment: ProcessInfo.processInfo.environment)
             let palette = BuiltinThemes.defaultTheme.palette(depth: terminal.depth)
-            terminal.present(DemoFrame.render(width: terminal.width, height: terminal.height, palette: palette,
-                                              focus: .checklist, tick: 0))
+            terminal.present(
+                DemoFrame.render(
+                    width: terminal.width, height: terminal.height, palette: palette,
+                    focus: .checklist, tick: 0))
             usleep(useconds_t(delay * 1000))
             switch how {
             case "segv":

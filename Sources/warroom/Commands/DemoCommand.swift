@@ -31,13 +31,15 @@ struct DemoCommand: AsyncParsableCommand {
         let (journal, incident, read) = try reportingErrors {
             let read = try ConsoleLauncher.readRunbook(path)
             let journal = try options.journal(redacting: settings.config?.redact ?? [])
-            let incident = try journal.openIncident(title: "Demo: payments checkout failing", severity: "SEV2",
-                                                    runbookPath: read.path, runbookHash: read.hash,
-                                                    author: options.authorName)
+            let incident = try journal.openIncident(
+                title: "Demo: payments checkout failing", severity: "SEV2",
+                runbookPath: read.path, runbookHash: read.hash,
+                author: options.authorName)
             return (journal, incident, read)
         }
-        try await ConsoleLauncher.run(journal: journal, incident: incident, runbooks: [read.runbook],
-                                      settings: settings, author: options.authorName, options: console)
+        try await ConsoleLauncher.run(
+            journal: journal, incident: incident, runbooks: [read.runbook],
+            settings: settings, author: options.authorName, options: console)
         print("Demo journal kept in \(options.store ?? ""): warroom timeline --store \(options.store ?? "")")
     }
 

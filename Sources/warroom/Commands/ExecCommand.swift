@@ -26,7 +26,8 @@ struct ExecCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Record the run in this incident's timeline.", valueName: "ID"))
     var incident: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A placeholder's value (repeatable).", valueName: "NAME=VALUE"))
+    @Option(
+        name: .customLong("set"), help: ArgumentHelp("A placeholder's value (repeatable).", valueName: "NAME=VALUE"))
     var values: [String] = []
 
     @Option(help: ArgumentHelp("The word a destructive command asks for.", valueName: "WORD"))
@@ -50,13 +51,18 @@ struct ExecCommand: AsyncParsableCommand {
     func run() async throws {
         try DebugLog.start(file: log.file, command: "exec")
         let logger = DebugLog.logger("exec")
-        let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
+        let settings =
+            WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
         for diagnostic in settings.diagnostics { printError(diagnostic.description) }
         ConfigLog.diagnostics(settings, logger: logger)
         let prepared = try prepare(settings)
         // The text itself may hold secret values: only what identifies the run is logged.
-        logger.info("run", metadata: ["command": "\(prepared.commandId)", "risk": "\(prepared.risk.rawValue)",
-                                      "runner": "\(prepared.runnerName)", "dryRun": "\(dryRun)"])
+        logger.info(
+            "run",
+            metadata: [
+                "command": "\(prepared.commandId)", "risk": "\(prepared.risk.rawValue)",
+                "runner": "\(prepared.runnerName)", "dryRun": "\(dryRun)"
+            ])
         let board = try reportingErrors { try makeBoard(redacting: settings.redact) }
         if !board.records { printError("warroom: not recorded (no --incident given)") }
         if prepared.interactive && !dryRun {
@@ -90,8 +96,12 @@ struct ExecCommand: AsyncParsableCommand {
         if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.shownText)") }
         if case .failed(let reason) = end.state { printError("warroom: \(reason)") }
         logger.info("finished", metadata: ["state": "\(end.state)", "cancelled": "\(run.wasCancelled)"])
-        if let failure = run.recordFailure { printError("warroom: the end of this run could not be recorded: \(failure)") }
-        if let failure = run.outputFileFailure { printError("warroom: the output file could not be written: \(failure)") }
+        if let failure = run.recordFailure {
+            printError("warroom: the end of this run could not be recorded: \(failure)")
+        }
+        if let failure = run.outputFileFailure {
+            printError("warroom: the output file could not be written: \(failure)")
+        }
         throw ExitCode(exitStatus(end.state, cancelled: run.wasCancelled))
     }
 
@@ -109,13 +119,15 @@ struct ExecCommand: AsyncParsableCommand {
         }
         let prepared: PreparedRun
         do {
-            prepared = try RunPreparer.prepare(command, values: given, settings: RunnerSettings(config: settings),
-                                               environment: ProcessInfo.processInfo.environment)
+            prepared = try RunPreparer.prepare(
+                command, values: given, settings: RunnerSettings(config: settings),
+                environment: ProcessInfo.processInfo.environment)
         } catch {
             switch error {
             case .missingValues(let names):
-                refuse("command \(commandID) needs a value for \(names.joined(separator: ", ")): give "
-                    + names.map { "--set \($0)=VALUE" }.joined(separator: " "))
+                refuse(
+                    "command \(commandID) needs a value for \(names.joined(separator: ", ")): give "
+                        + names.map { "--set \($0)=VALUE" }.joined(separator: " "))
             default:
                 refuse("\(error)")
             }
@@ -124,8 +136,10 @@ struct ExecCommand: AsyncParsableCommand {
         for warning in prepared.warnings { printError("warroom: warning: \(warning)") }
         if prepared.risk == .destructive, let word = prepared.confirmationWord, confirm != word {
             // Asked for and refused: on the record like a refusal in the console.
-            recordRefusal(prepared, settings, reason: confirm.map { "the confirmation given was \"\($0)\", not \(word)" }
-                ?? "no confirmation given (it needs \(word))")
+            recordRefusal(
+                prepared, settings,
+                reason: confirm.map { "the confirmation given was \"\($0)\", not \(word)" }
+                    ?? "no confirmation given (it needs \(word))")
             refuse("command \(commandID) is destructive (\(prepared.riskReason)): to run it, add --confirm \(word)")
         }
         return prepared
@@ -134,10 +148,13 @@ struct ExecCommand: AsyncParsableCommand {
     /// Best effort: a refusal that cannot be recorded is still a refusal.
     func recordRefusal(_ run: PreparedRun, _ settings: WarroomConfig, reason: String) {
         guard let incident, let journal = try? store.journal(redacting: settings.redact),
-              let id = try? journal.incident(incident).id else { return }
-        _ = try? journal.append(CommandRefusedPayload(command: run.shownText, commandId: run.commandId, title: run.title,
-                                                      risk: run.risk.rawValue, reason: reason),
-                                to: id, author: store.authorName)
+            let id = try? journal.incident(incident).id
+        else { return }
+        _ = try? journal.append(
+            CommandRefusedPayload(
+                command: run.shownText, commandId: run.commandId, title: run.title,
+                risk: run.risk.rawValue, reason: reason),
+            to: id, author: store.authorName)
     }
 
     func makeBoard(redacting patterns: [String]) throws -> RunBoard {

@@ -47,13 +47,15 @@ struct HandoffCommand: ParsableCommand {
                     printError("warroom: \(person) is already \(name) on \(target.id)")
                     throw ExitCode(1)
                 }
-                try journal.append(RoleAssignedPayload(role: name, person: person, previous: previous, handoff: true),
-                                   to: target.id, author: store.authorName)
+                try journal.append(
+                    RoleAssignedPayload(role: name, person: person, previous: previous, handoff: true),
+                    to: target.id, author: store.authorName)
                 target = try journal.incident(target.id)
             }
             let runbook = target.runbookPath.flatMap { try? RunbookFile.read($0) }
-            let digest = IncidentDigest(incident: target, events: try journal.events(incident: target.id),
-                                        runbook: runbook, now: Date())
+            let digest = IncidentDigest(
+                incident: target, events: try journal.events(incident: target.id),
+                runbook: runbook, now: Date())
             let text = HandoffBriefing.text(digest, role: name, from: previous, to: to ?? previous ?? "—")
             print(TerminalText.clean(text))
         }

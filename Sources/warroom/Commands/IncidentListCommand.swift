@@ -27,8 +27,10 @@ struct IncidentListCommand: ParsableCommand {
             }
             for incident in incidents {
                 let started = Timestamp.iso(incident.startedAt).prefix(16).replacingOccurrences(of: "T", with: " ")
-                print(TerminalText.clean([incident.id, incident.severity, incident.status.rawValue, started + "Z", incident.title]
-                    .joined(separator: "  ")))
+                print(
+                    TerminalText.clean(
+                        [incident.id, incident.severity, incident.status.rawValue, started + "Z", incident.title]
+                            .joined(separator: "  ")))
             }
         }
     }

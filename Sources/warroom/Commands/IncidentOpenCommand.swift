@@ -35,8 +35,9 @@ struct IncidentOpenCommand: ParsableCommand {
             let fallback = model?.severities.max(by: { $0.rank < $1.rank })?.id ?? "SEV3"
             let level = try rules.normalise(severity ?? fallback)
             let journal = try store.journal()
-            let incident = try journal.openIncident(title: title, severity: level, runbookPath: path,
-                                                    runbookHash: hash, author: store.authorName)
+            let incident = try journal.openIncident(
+                title: title, severity: level, runbookPath: path,
+                runbookHash: hash, author: store.authorName)
             print(incident.id)
         }
     }

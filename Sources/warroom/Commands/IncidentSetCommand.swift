@@ -5,7 +5,9 @@ struct IncidentSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Change an incident's severity, status or roles; each change is a timeline event.",
-        discussion: "Statuses: triage, investigating, identified, monitoring, resolved. Roles are free names: --role commander=alice.")
+        discussion:
+            "Statuses: triage, investigating, identified, monitoring, resolved. Roles are free names: --role commander=alice."
+    )
 
     @Argument(help: "The incident id (default: the newest open incident).")
     var id: String?
@@ -50,7 +52,8 @@ struct IncidentSetCommand: ParsableCommand {
             }
             let updated = try journal.incident(current.id)
             let roles = updated.roles.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            print("\(updated.id): \(updated.severity), \(updated.status.rawValue)" + (roles.isEmpty ? "" : ", \(roles)"))
+            print(
+                "\(updated.id): \(updated.severity), \(updated.status.rawValue)" + (roles.isEmpty ? "" : ", \(roles)"))
         }
     }
 }

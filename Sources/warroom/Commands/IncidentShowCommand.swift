@@ -31,7 +31,7 @@ struct IncidentShowCommand: ParsableCommand {
                 "severity: \(incident.severity)",
                 "status:   \(incident.status.rawValue)",
                 "started:  \(Timestamp.iso(incident.startedAt))",
-                "resolved: \(incident.resolvedAt.map(Timestamp.iso) ?? "—")",
+                "resolved: \(incident.resolvedAt.map(Timestamp.iso) ?? "—")"
             ]
             if let runbook = incident.runbookPath {
                 lines.append("runbook:  \(runbook) (sha256 \(incident.runbookHash?.prefix(12) ?? "?"))")

@@ -31,8 +31,10 @@ struct MetricsCommand: AsyncParsableCommand {
     @Flag(help: "Print a JSON array instead of a table.")
     var json = false
 
-    @Option(help: ArgumentHelp("With --watch: record breaches and recoveries in this incident's timeline.",
-                               valueName: "ID"))
+    @Option(
+        help: ArgumentHelp(
+            "With --watch: record breaches and recoveries in this incident's timeline.",
+            valueName: "ID"))
     var incident: String?
 
     @OptionGroup var store: StoreOptions
@@ -53,7 +55,8 @@ struct MetricsCommand: AsyncParsableCommand {
             printError("warroom: \(error)")
             throw ExitCode(2)
         }
-        let settings = WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
+        let settings =
+            WarroomConfig.find(explicit: config, besideRunbook: runbook) ?? WarroomConfig(file: "warroom.yaml")
         for diagnostic in settings.diagnostics { printError(diagnostic.description) }
         ConfigLog.diagnostics(settings, logger: logger)
 
@@ -61,15 +64,17 @@ struct MetricsCommand: AsyncParsableCommand {
         let prometheusURL = settings.prometheusURL(environment: environment)
         let plan = MetricPlan(runbook: runbookData.metrics, config: settings, prometheusURL: prometheusURL)
         let metrics = plan.bound.compactMap {
-            MetricSampler.Metric($0, prometheusURL: prometheusURL,
-                                 auth: PrometheusAuth.from(environment: environment))
+            MetricSampler.Metric(
+                $0, prometheusURL: prometheusURL,
+                auth: PrometheusAuth.from(environment: environment))
         }
         let unbound = plan.entries.filter { $0.binding == nil }.map(\.unsampledStatus)
         ConfigLog.plan(plan, logger: logger)
         let sampler = MetricSampler(metrics: metrics)
         if watch {
-            try await watchLoop(sampler, unbound: unbound, interval: plan.bound.map(\.interval).min() ?? 15,
-                                redacting: settings.redact)
+            try await watchLoop(
+                sampler, unbound: unbound, interval: plan.bound.map(\.interval).min() ?? 15,
+                redacting: settings.redact)
             return
         }
         let statuses = await sampler.sampleOnce() + unbound
@@ -78,16 +83,19 @@ struct MetricsCommand: AsyncParsableCommand {
         throw ExitCode(MetricsOutput.exitCode(statuses, configErrors: !settings.errors.isEmpty))
     }
 
-    private func watchLoop(_ sampler: MetricSampler, unbound: [MetricStatus], interval: Double,
-                           redacting patterns: [String]) async throws {
+    private func watchLoop(
+        _ sampler: MetricSampler, unbound: [MetricStatus], interval: Double,
+        redacting patterns: [String]
+    ) async throws {
         let journal = try reportingErrors { try incident.map { _ in try store.journal(redacting: patterns) } }
         let updates = await sampler.start()
         // Journal writes happen as transitions arrive; the screen is redrawn on its own beat.
         let recorder = Task {
             for await update in updates {
                 guard let transition = update.transition else { continue }
-                printError("warroom: \(transition.metric) \(transition.kind.rawValue) (\(transition.level.rawValue)): "
-                           + "\(ThresholdText.number(transition.value)) (threshold \(transition.thresholdText))")
+                printError(
+                    "warroom: \(transition.metric) \(transition.kind.rawValue) (\(transition.level.rawValue)): "
+                        + "\(ThresholdText.number(transition.value)) (threshold \(transition.thresholdText))")
                 guard let journal, let incident else { continue }
                 do {
                     try MetricJournal.record(transition, journal: journal, incident: incident, author: store.authorName)

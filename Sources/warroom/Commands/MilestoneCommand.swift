@@ -17,8 +17,10 @@ struct MilestoneCommand: ParsableCommand {
     @Argument(help: "An optional incident id, then one or more milestones.")
     var words: [String]
 
-    @Option(help: ArgumentHelp("When it was reached: HH:MM or HH:MM:SS (UTC, today) or ISO 8601; default now.",
-                               valueName: "TIME"))
+    @Option(
+        help: ArgumentHelp(
+            "When it was reached: HH:MM or HH:MM:SS (UTC, today) or ISO 8601; default now.",
+            valueName: "TIME"))
     var at: String?
 
     @OptionGroup var store: StoreOptions
@@ -39,9 +41,12 @@ struct MilestoneCommand: ParsableCommand {
             let journal = try store.journal()
             let target = try journal.incident(orNewestOpen: id)
             for milestone in milestones {
-                let event = try journal.append(MilestonePayload(milestone: milestone, at: when), to: target.id,
-                                               author: store.authorName)
-                print("\(target.id) #\(event.id) \(milestone.rawValue)" + (when.map { " at " + MilestoneTime.iso($0) } ?? ""))
+                let event = try journal.append(
+                    MilestonePayload(milestone: milestone, at: when), to: target.id,
+                    author: store.authorName)
+                print(
+                    "\(target.id) #\(event.id) \(milestone.rawValue)"
+                        + (when.map { " at " + MilestoneTime.iso($0) } ?? ""))
             }
         }
     }

@@ -20,8 +20,10 @@ struct OpenCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Resume this incident.", valueName: "ID"))
     var incident: String?
 
-    @Option(help: ArgumentHelp("Resume the incident of this alert (a fingerprint from `warroom alerts list`); "
-                               + "without RUNBOOK, on the runbook the alert matched.", valueName: "FINGERPRINT"))
+    @Option(
+        help: ArgumentHelp(
+            "Resume the incident of this alert (a fingerprint from `warroom alerts list`); "
+                + "without RUNBOOK, on the runbook the alert matched.", valueName: "FINGERPRINT"))
     var alert: String?
 
     @Option(help: "Open a new incident with this title.")
@@ -51,14 +53,16 @@ struct OpenCommand: AsyncParsableCommand {
             let journal = try store.journal(redacting: settings.config?.redact ?? [])
             if let alert {
                 guard let id = try journal.incident(forAlert: alert) else {
-                    throw JournalError.invalidValue(what: "alert", value: alert,
-                                                    valid: try journal.alerts().prefix(20).map(\.fingerprint))
+                    throw JournalError.invalidValue(
+                        what: "alert", value: alert,
+                        valid: try journal.alerts().prefix(20).map(\.fingerprint))
                 }
                 let found = try journal.incident(id)
                 if runbooks.isEmpty, let path = found.runbookPath { runbooks = [path] }
                 guard !runbooks.isEmpty else {
-                    throw JournalError.invalidValue(what: "runbook for \(found.id)", value: "none",
-                                                    valid: ["a RUNBOOK argument: no runbook matched the alert"])
+                    throw JournalError.invalidValue(
+                        what: "runbook for \(found.id)", value: "none",
+                        valid: ["a RUNBOOK argument: no runbook matched the alert"])
                 }
                 for path in runbooks where !FileManager.default.isReadableFile(atPath: path) {
                     _ = try ConsoleLauncher.readRunbook(path)
@@ -78,12 +82,14 @@ struct OpenCommand: AsyncParsableCommand {
             let rules = SeverityRules(runbook: models.first)
             let fallback = models.first?.severities.max(by: { $0.rank < $1.rank })?.id ?? "SEV3"
             let level = try rules.normalise(severity ?? fallback)
-            let opened = try journal.openIncident(title: title, severity: level, runbookPath: read.first?.path,
-                                                  runbookHash: read.first?.hash, author: store.authorName)
+            let opened = try journal.openIncident(
+                title: title, severity: level, runbookPath: read.first?.path,
+                runbookHash: read.first?.hash, author: store.authorName)
             return (journal, opened, models)
         }
-        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models,
-                                      reading: title == nil ? runbooks : [], settings: settings,
-                                      author: store.authorName, options: console)
+        try await ConsoleLauncher.run(
+            journal: journal, incident: target, runbooks: models,
+            reading: title == nil ? runbooks : [], settings: settings,
+            author: store.authorName, options: console)
     }
 }

@@ -19,8 +19,10 @@ struct TimelineCommand: AsyncParsableCommand {
     @Flag(help: "Keep printing new events as they are committed, like tail -f.")
     var follow = false
 
-    @Option(help: ArgumentHelp("Only events of this kind (snake_case, e.g. note, command_finished). Repeatable.",
-                               valueName: "K"))
+    @Option(
+        help: ArgumentHelp(
+            "Only events of this kind (snake_case, e.g. note, command_finished). Repeatable.",
+            valueName: "K"))
     var kind: [String] = []
 
     @Option(help: ArgumentHelp("Only events from this long ago: 30s, 10m, 2h, 1d.", valueName: "DURATION"))
@@ -29,7 +31,8 @@ struct TimelineCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let (journal, target, kinds, from) = try reportingErrors { () throws -> (any Journal, Incident, Set<EventKind>?, Date?) in
+        let (journal, target, kinds, from) = try reportingErrors {
+            () throws -> (any Journal, Incident, Set<EventKind>?, Date?) in
             let kinds = kind.isEmpty ? nil : Set(try kind.map(EventKind.parse))
             var from: Date?
             if let since {

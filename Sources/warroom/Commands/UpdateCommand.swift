@@ -52,9 +52,11 @@ struct UpdateCommand: ParsableCommand {
             let target = try journal.incident(orNewestOpen: incident)
             let runbook = target.runbookPath.flatMap { try? RunbookFile.read($0) }
             let runbookConfig = WarroomConfig.find(explicit: config, besideRunbook: target.runbookPath)
-            let digest = IncidentDigest(incident: target, events: try journal.events(incident: target.id),
-                                        runbook: runbook, now: Date())
-            let cadence = runbookConfig?.updates.cadence(for: target.severity)
+            let digest = IncidentDigest(
+                incident: target, events: try journal.events(incident: target.id),
+                runbook: runbook, now: Date())
+            let cadence =
+                runbookConfig?.updates.cadence(for: target.severity)
                 ?? runbook?.updateCadence(for: target.severity)?.seconds
             let template = runbook?.templates.first { $0.kind == .statusUpdate }?.body
             print(TerminalText.clean(StatusUpdateDraft.text(digest, template: template, nextUpdateSeconds: cadence)))

@@ -50,20 +50,24 @@ struct WalkCommand: AsyncParsableCommand {
             if let resume {
                 let found = try journal.incident(resume)
                 guard found.severity == Walk.severity else {
-                    throw JournalError.invalidValue(what: "walk", value: found.id, valid: ["a walk's id (this is an incident: warroom open)"])
+                    throw JournalError.invalidValue(
+                        what: "walk", value: found.id, valid: ["a walk's id (this is an incident: warroom open)"])
                 }
                 return (journal, found)
             }
             guard let choice = Walk.choose(checklist, in: models), let chosen = choice.checklist(in: models) else {
-                throw JournalError.invalidValue(what: "checklist", value: checklist ?? "",
-                                                valid: names.isEmpty ? ["none: the runbooks have no checklists"] : names)
+                throw JournalError.invalidValue(
+                    what: "checklist", value: checklist ?? "",
+                    valid: names.isEmpty ? ["none: the runbooks have no checklists"] : names)
             }
-            let opened = try journal.openIncident(title: Walk.title(for: chosen), severity: Walk.severity,
-                                                  runbookPath: read.first?.path, runbookHash: read.first?.hash,
-                                                  author: store.authorName)
+            let opened = try journal.openIncident(
+                title: Walk.title(for: chosen), severity: Walk.severity,
+                runbookPath: read.first?.path, runbookHash: read.first?.hash,
+                author: store.authorName)
             return (journal, opened)
         }
-        try await ConsoleLauncher.run(journal: journal, incident: target, runbooks: models, settings: settings,
-                                      author: store.authorName, options: console, guided: true)
+        try await ConsoleLauncher.run(
+            journal: journal, incident: target, runbooks: models, settings: settings,
+            author: store.authorName, options: console, guided: true)
     }
 }

@@ -9,8 +9,9 @@ struct WarroomCommand: AsyncParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, CheckCommand.self, ShowCommand.self, IncidentCommand.self,
             NoteCommand.self, MilestoneCommand.self, HandoffCommand.self, UpdateCommand.self,
-            ActionCommand.self, ActionsCommand.self, WalkCommand.self, TimelineCommand.self, PostmortemCommand.self, MetricsCommand.self,
-            ExecCommand.self, ThemesCommand.self, ConfigCommand.self, AlertsCommand.self, DebugCommand.self,
+            ActionCommand.self, ActionsCommand.self, WalkCommand.self, TimelineCommand.self, PostmortemCommand.self,
+            MetricsCommand.self,
+            ExecCommand.self, ThemesCommand.self, ConfigCommand.self, AlertsCommand.self, DebugCommand.self
         ]
     )
 }

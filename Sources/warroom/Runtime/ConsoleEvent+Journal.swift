@@ -13,8 +13,9 @@ extension ConsoleEvent {
         case .commandStarted:
             if let p = event.payload(as: CommandStartedPayload.self) {
                 // The row reads `#3 `cmd``, then the outcome once it finished.
-                text = Self.oneLine((p.commandId.map { "#\($0) " } ?? "") + "`\(p.command)`" + (p.dryRun ? " (dry run)" : "")
-                                    + (p.interactive == true ? " (interactive)" : ""))
+                text = Self.oneLine(
+                    (p.commandId.map { "#\($0) " } ?? "") + "`\(p.command)`" + (p.dryRun ? " (dry run)" : "")
+                        + (p.interactive == true ? " (interactive)" : ""))
                 detail = Self.startedDetail(p)
             }
         case .commandFinished:
@@ -31,15 +32,18 @@ extension ConsoleEvent {
             detail = full.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         if case .runFinished = change {
-            self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue, text: text,
-                      change: change, detail: detail)
+            self.init(
+                id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue, text: text,
+                change: change, detail: detail)
             return
         }
         switch event.kind {
         case .itemTicked, .itemUnticked, .itemSkipped:
             if let p = event.payload(as: ChecklistItemPayload.self), let checklist = p.checklist, let index = p.index {
                 let key = ItemRef.key(checklist: checklist, index: index)
-                change = event.kind == .itemTicked ? .ticked(key) : event.kind == .itemSkipped ? .skipped(key) : .unticked(key)
+                change =
+                    event.kind == .itemTicked
+                    ? .ticked(key) : event.kind == .itemSkipped ? .skipped(key) : .unticked(key)
             }
         case .severityChanged:
             if let p = event.payload(as: SeverityChangedPayload.self) { change = .severity(p.to) }
@@ -54,10 +58,11 @@ extension ConsoleEvent {
             }
         case .alertFiring, .alertResolved:
             if let p = event.payload(as: AlertPayload.self) {
-                change = .alert(FiringAlert(
-                    fingerprint: p.fingerprint, name: p.alertname ?? p.fingerprint, labels: p.labels,
-                    annotations: p.annotations, since: p.startsAt.flatMap(ClockTime.parseRFC3339),
-                    generatorURL: p.generatorURL, resolved: event.kind == .alertResolved))
+                change = .alert(
+                    FiringAlert(
+                        fingerprint: p.fingerprint, name: p.alertname ?? p.fingerprint, labels: p.labels,
+                        annotations: p.annotations, since: p.startsAt.flatMap(ClockTime.parseRFC3339),
+                        generatorURL: p.generatorURL, resolved: event.kind == .alertResolved))
             }
         case .slaBreached:
             if let p = event.payload(as: SLABreachedPayload.self) { change = .slaBreached(p.severity) }
@@ -88,8 +93,9 @@ extension ConsoleEvent {
         default:
             break
         }
-        self.init(id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
-                  text: text, change: change, detail: detail)
+        self.init(
+            id: event.id, time: event.time, author: event.author, kind: event.kind.rawValue,
+            text: text, change: change, detail: detail)
     }
 
     /// The timeline's kind column already says "done", "skipped", "follow-up", "opened": the
@@ -97,7 +103,7 @@ extension ConsoleEvent {
     static func withoutKindWord(_ text: String, _ kind: EventKind) -> String {
         let prefixes: [EventKind: String] = [
             .itemTicked: "Done: ", .itemSkipped: "Skipped: ", .itemUnticked: "Not done: ", .actionAdded: "Follow-up: ",
-            .opened: "Incident opened: ",
+            .opened: "Incident opened: "
         ]
         guard let prefix = prefixes[kind], text.hasPrefix(prefix) else { return text }
         return String(text.dropFirst(prefix.count))
@@ -145,7 +151,8 @@ extension ConsoleEvent {
 
 extension IncidentSnapshot {
     init(_ incident: Incident) {
-        self.init(id: incident.id, title: incident.title, severity: incident.severity,
-                  status: incident.status.rawValue, startedAt: incident.startedAt, commander: incident.roles["commander"])
+        self.init(
+            id: incident.id, title: incident.title, severity: incident.severity,
+            status: incident.status.rawValue, startedAt: incident.startedAt, commander: incident.roles["commander"])
     }
 }

@@ -16,8 +16,10 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "Run no command: every run is recorded as a dry run (`:dry-run off` in the console ends it).")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("warroom.yaml to use (default: warroom.yaml beside the first runbook).",
-                               valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "warroom.yaml to use (default: warroom.yaml beside the first runbook).",
+            valueName: "FILE"))
     var config: String?
 
     /// `--theme` is fatal when it cannot load; a config's `theme:` falls back to the default with a note.
@@ -40,15 +42,22 @@ struct ConsoleOptions: ParsableArguments {
 enum ConsoleLauncher {
     /// `settings`: the config the journal was opened with (`ConsoleConfig.load`), so its `redact:` applies.
     /// `reading`: runbook files read behind the first frame (then `runbooks` is empty).
-    static func run(journal: any Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
-                    settings: ConsoleConfig, author: String, options: ConsoleOptions, guided: Bool = false) async throws {
+    static func run(
+        journal: any Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
+        settings: ConsoleConfig, author: String, options: ConsoleOptions, guided: Bool = false
+    ) async throws {
         let logger = DebugLog.logger("console")
-        logger.info("start", metadata: ["incident": "\(incident.id)", "runbooks": "\(runbooks.map(\.source) + reading)",
-                                        "author": "\(author)"])
+        logger.info(
+            "start",
+            metadata: [
+                "incident": "\(incident.id)", "runbooks": "\(runbooks.map(\.source) + reading)",
+                "author": "\(author)"
+            ])
         if let config = settings.config { ConfigLog.diagnostics(config, logger: logger) }
         let (theme, themeNote) = try options.loadTheme(config: settings)
         // Runs whose console died without recording their end (SIGKILL, power loss) end now, result unknown.
-        try journal.reconcileOrphanedRuns(incident: incident.id, host: ProcessInfo.processInfo.hostName, author: author) { pid in
+        try journal.reconcileOrphanedRuns(incident: incident.id, host: ProcessInfo.processInfo.hostName, author: author)
+        { pid in
             kill(pid_t(pid), 0) == 0 || errno == EPERM
         }
         let events = try journal.events(incident: incident.id)
@@ -68,10 +77,11 @@ enum ConsoleLauncher {
         AppUpdate.resume(&state)
         // A walk starts in guided mode, at its first open step.
         if guided { AppUpdate.startGuided(&state) }
-        let runtime = ConsoleRuntime(journal: journal, incidentID: incident.id, author: author,
-                                     rules: SeverityRules(runbook: runbooks.first), theme: theme,
-                                     noColor: options.noColor, runbooks: runbooks, config: settings.config,
-                                     pendingRunbooks: reading)
+        let runtime = ConsoleRuntime(
+            journal: journal, incidentID: incident.id, author: author,
+            rules: SeverityRules(runbook: runbooks.first), theme: theme,
+            noColor: options.noColor, runbooks: runbooks, config: settings.config,
+            pendingRunbooks: reading)
         // The command runs on a pool thread; curses must live on the main thread.
         await MainActor.run {
             var console = runtime

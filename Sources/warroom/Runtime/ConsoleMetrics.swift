@@ -7,20 +7,26 @@ import RunbookKit
 /// Samples the runbooks' metrics while the console runs, planned as `warroom metrics` plans them.
 /// A breach or recovery is journalled first; the timeline then shows it through the journal watcher.
 enum ConsoleMetrics {
-    static func start(runbooks: [Runbook], config: WarroomConfig?, journal: any Journal, incidentID: String,
-                      author: String, inbox: MetricInbox, problems: ProblemInbox) -> Task<Void, Never> {
+    static func start(
+        runbooks: [Runbook], config: WarroomConfig?, journal: any Journal, incidentID: String,
+        author: String, inbox: MetricInbox, problems: ProblemInbox
+    ) -> Task<Void, Never> {
         let settings = config ?? WarroomConfig(file: "warroom.yaml")
         let environment = ProcessInfo.processInfo.environment
         let prometheusURL = settings.prometheusURL(environment: environment)
         let plan = MetricPlan(runbook: runbooks.flatMap(\.metrics), config: settings, prometheusURL: prometheusURL)
         var sources: [String: String] = [:]
         for entry in plan.entries {
-            if let binding = entry.binding { sources[entry.name] = describe(binding.source) }
-            else { inbox.push(entry.unsampledStatus, source: nil, sampled: false) }
+            if let binding = entry.binding {
+                sources[entry.name] = describe(binding.source)
+            } else {
+                inbox.push(entry.unsampledStatus, source: nil, sampled: false)
+            }
         }
         let metrics = plan.bound.compactMap {
-            MetricSampler.Metric($0, prometheusURL: prometheusURL,
-                                 auth: PrometheusAuth.from(environment: environment))
+            MetricSampler.Metric(
+                $0, prometheusURL: prometheusURL,
+                auth: PrometheusAuth.from(environment: environment))
         }
         let known = sources
         let logger = DebugLog.logger("metrics")
@@ -49,11 +55,15 @@ enum ConsoleMetrics {
                         ConfigLog.status(status, logger: logger)
                     }
                     if let transition = update.transition {
-                        logger.info("\(transition.kind.rawValue)", metadata: [
-                            "metric": "\(transition.metric)", "level": "\(transition.level.rawValue)",
-                            "value": "\(transition.value)", "threshold": "\(transition.thresholdText)"])
+                        logger.info(
+                            "\(transition.kind.rawValue)",
+                            metadata: [
+                                "metric": "\(transition.metric)", "level": "\(transition.level.rawValue)",
+                                "value": "\(transition.value)", "threshold": "\(transition.thresholdText)"
+                            ])
                         do {
-                            _ = try MetricJournal.record(transition, journal: journal, incident: incidentID, author: author)
+                            _ = try MetricJournal.record(
+                                transition, journal: journal, incident: incidentID, author: author)
                         } catch {
                             problems.report("recording \(transition.metric) \(transition.kind.rawValue): \(error)")
                         }

@@ -28,15 +28,20 @@ final class ConsoleRuns {
             seenVersion = version
             let snapshots = board.runs().map { $0.snapshot() }
             for run in snapshots where !run.isActive && loggedEnds.insert(run.id).inserted {
-                logger.info("finished", metadata: ["run": "\(run.id)", "command": "\(run.commandId)",
-                                                   "state": "\(run.state)", "lines": "\(run.lineCount)"])
+                logger.info(
+                    "finished",
+                    metadata: [
+                        "run": "\(run.id)", "command": "\(run.commandId)",
+                        "state": "\(run.state)", "lines": "\(run.lineCount)"
+                    ])
             }
             messages.append(.runs(snapshots))
         }
         if let viewed, let run = board.run(viewed), sentOutput?.run != viewed || sentOutput?.version != version {
             sentOutput = (viewed, version)
             let first = run.firstKeptLine
-            messages.append(.runOutput(id: viewed, firstLine: first, lines: run.lines(from: first, count: run.ring.keptLines)))
+            messages.append(
+                .runOutput(id: viewed, firstLine: first, lines: run.lines(from: first, count: run.ring.keptLines)))
         } else if viewed == nil {
             sentOutput = nil
         }
@@ -46,8 +51,12 @@ final class ConsoleRuns {
     /// Starts a run that does not need the terminal; failures come back as a message.
     func start(_ run: PreparedRun, dryRun: Bool) -> [Msg] {
         // The text itself may hold secret values: only what identifies the run is logged.
-        logger.info("start", metadata: ["command": "\(run.commandId)", "risk": "\(run.risk.rawValue)",
-                                        "runner": "\(run.runnerName)", "dryRun": "\(dryRun)"])
+        logger.info(
+            "start",
+            metadata: [
+                "command": "\(run.commandId)", "risk": "\(run.risk.rawValue)",
+                "runner": "\(run.runnerName)", "dryRun": "\(dryRun)"
+            ])
         do {
             try board.start(run, dryRun: dryRun)
             return []

@@ -38,9 +38,10 @@ struct ConsoleRuntime {
         state.height = terminal.height
         // The first frame goes out before the journal watch and the metric sources start.
         let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author)
-        let effects = EffectRunner(journal: journal, incidentID: incidentID, author: author, rules: rules,
-                                   runbooks: runbooks, config: config, runs: runs, terminal: terminal,
-                                   palette: theme.palette(depth: terminal.depth), problems: problems)
+        let effects = EffectRunner(
+            journal: journal, incidentID: incidentID, author: author, rules: rules,
+            runbooks: runbooks, config: config, runs: runs, terminal: terminal,
+            palette: theme.palette(depth: terminal.depth), problems: problems)
         terminal.present(AppView.render(state, palette: effects.palette))
 
         let inbox = EventInbox()
@@ -144,7 +145,8 @@ struct ConsoleRuntime {
     }
 
     private func startMetrics(_ inbox: MetricInbox) -> Task<Void, Never> {
-        ConsoleMetrics.start(runbooks: runbooks, config: config, journal: journal, incidentID: incidentID,
-                             author: author, inbox: inbox, problems: problems)
+        ConsoleMetrics.start(
+            runbooks: runbooks, config: config, journal: journal, incidentID: incidentID,
+            author: author, inbox: inbox, problems: problems)
     }
 }

@@ -21,9 +21,11 @@ final class EffectRunner {
     private(set) var palette: ThemePalette
     let problems: ProblemInbox
 
-    init(journal: any Journal, incidentID: String, author: String, rules: SeverityRules, runbooks: [Runbook],
-         config: WarroomConfig?, runs: ConsoleRuns, terminal: CursesTerminal, palette: ThemePalette,
-         problems: ProblemInbox) {
+    init(
+        journal: any Journal, incidentID: String, author: String, rules: SeverityRules, runbooks: [Runbook],
+        config: WarroomConfig?, runs: ConsoleRuns, terminal: CursesTerminal, palette: ThemePalette,
+        problems: ProblemInbox
+    ) {
         self.journal = journal
         self.incidentID = incidentID
         self.author = author
@@ -60,8 +62,8 @@ final class EffectRunner {
         case .quit:
             return ([], false)
         case .appendTick, .appendUntick, .appendSkip, .appendNote, .setSeverity, .setStatus, .assignRole,
-             .appendMilestone, .recordSLABreach, .recordEscalation, .recordRefusal, .markCommandDone, .handoff,
-             .addFollowUp, .closeFollowUp, .sendUpdate, .writePostmortem:
+            .appendMilestone, .recordSLABreach, .recordEscalation, .recordRefusal, .markCommandDone, .handoff,
+            .addFollowUp, .closeFollowUp, .sendUpdate, .writePostmortem:
             // No `default`: a new effect does not compile until it is carried out somewhere.
             return (record(effect), false)
         }
@@ -82,17 +84,23 @@ final class EffectRunner {
                 return try handoff(role: role, to: person)
             case .addFollowUp(let text):
                 let parsed = FollowUpText.parse(text)
-                event = try journal.append(ActionAddedPayload(text: parsed.text, owner: parsed.owner), to: incidentID,
-                                           author: author)
+                event = try journal.append(
+                    ActionAddedPayload(text: parsed.text, owner: parsed.owner), to: incidentID,
+                    author: author)
             case .closeFollowUp(let id, let text, let reason):
-                event = try journal.append(ActionClosedPayload(action: id, text: text, reason: reason), to: incidentID,
-                                           author: author)
+                event = try journal.append(
+                    ActionClosedPayload(action: id, text: text, reason: reason), to: incidentID,
+                    author: author)
             case .sendUpdate(let text):
                 sendUpdate(text)
-                return [.notice(config?.updates.command == nil ? "Status update recorded" : "Sending the status update…")]
+                return [
+                    .notice(config?.updates.command == nil ? "Status update recorded" : "Sending the status update…")
+                ]
             case .recordEscalation(let level, let who, let seconds, let contact):
-                event = try journal.append(EscalationDuePayload(level: level, who: who, afterSeconds: seconds,
-                                                                contact: contact), to: incidentID, author: author)
+                event = try journal.append(
+                    EscalationDuePayload(
+                        level: level, who: who, afterSeconds: seconds,
+                        contact: contact), to: incidentID, author: author)
             case .setSeverity(let level):
                 event = try journal.setSeverity(level, rules: rules, on: incidentID, author: author)
             case .setStatus(let status):
@@ -100,23 +108,29 @@ final class EffectRunner {
             case .assignRole(let role, let person):
                 event = try journal.assignRole(role, to: person, on: incidentID, author: author)
             case .appendMilestone(let name, let at):
-                event = try journal.append(MilestonePayload(milestone: Milestone.parse(name), at: at), to: incidentID,
-                                           author: author)
+                event = try journal.append(
+                    MilestonePayload(milestone: Milestone.parse(name), at: at), to: incidentID,
+                    author: author)
             case .recordSLABreach(let severity, let seconds):
-                event = try journal.append(SLABreachedPayload(severity: severity, responseSeconds: seconds), to: incidentID,
-                                           author: author)
+                event = try journal.append(
+                    SLABreachedPayload(severity: severity, responseSeconds: seconds), to: incidentID,
+                    author: author)
             case .writePostmortem(let file):
                 return [.notice("Postmortem written to " + (try writePostmortem(to: file)))]
             case .recordRefusal(let run, let reason):
-                event = try journal.append(CommandRefusedPayload(command: run.shownText, commandId: run.commandId,
-                                                                 title: run.title, risk: run.risk.rawValue,
-                                                                 reason: reason),
-                                           to: incidentID, author: author)
+                event = try journal.append(
+                    CommandRefusedPayload(
+                        command: run.shownText, commandId: run.commandId,
+                        title: run.title, risk: run.risk.rawValue,
+                        reason: reason),
+                    to: incidentID, author: author)
             case .markCommandDone(let id):
                 let command = runbooks.lazy.compactMap { $0.command(id) }.first
-                event = try journal.append(CommandDonePayload(command: command?.code ?? "#\(id)", commandId: id,
-                                                              title: command?.title),
-                                           to: incidentID, author: author)
+                event = try journal.append(
+                    CommandDonePayload(
+                        command: command?.code ?? "#\(id)", commandId: id,
+                        title: command?.title),
+                    to: incidentID, author: author)
             case .startRun, .cancelRun, .draftUpdate, .setTheme, .quit:
                 return [] // carried out by `run`
             }
@@ -133,14 +147,19 @@ final class EffectRunner {
         let event = try journal.append(payload, to: incidentID, author: author)
         let digest = try digestNow()
         let briefing = HandoffBriefing.text(digest, role: role, from: before.roles[role], to: person)
-        return [.journalEvents([ConsoleEvent(event)]),
-                .page(title: "Hand-off briefing", lines: briefing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]
+        return [
+            .journalEvents([ConsoleEvent(event)]),
+            .page(
+                title: "Hand-off briefing",
+                lines: briefing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        ]
     }
 
     private func digestNow() throws -> IncidentDigest {
         let incident = try journal.incident(incidentID)
-        return IncidentDigest(incident: incident, events: try journal.events(incident: incidentID),
-                              runbook: runbooks.first ?? incident.runbookPath.flatMap { try? RunbookFile.read($0) }, now: Date())
+        return IncidentDigest(
+            incident: incident, events: try journal.events(incident: incidentID),
+            runbook: runbooks.first ?? incident.runbookPath.flatMap { try? RunbookFile.read($0) }, now: Date())
     }
 
     /// A draft from the runbook's status-update template (or the built-in one), filled from the journal.
@@ -178,10 +197,14 @@ final class EffectRunner {
         do {
             let snapshot = try terminal.suspend { () throws -> RunSnapshot in
                 let say = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
-                say("warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ \(run.shownText)\n\n")
+                say(
+                    "warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ \(run.shownText)\n\n"
+                )
                 let snapshot = try board.runInteractive(run)
                 // Its last screen stays readable until the user is done with it.
-                say("\nwarroom: #\(run.commandId) ended (\(RunStateText.words(snapshot))). Press Enter for the console. ")
+                say(
+                    "\nwarroom: #\(run.commandId) ended (\(RunStateText.words(snapshot))). Press Enter for the console. "
+                )
                 _ = readLine()
                 return snapshot
             }
@@ -196,8 +219,9 @@ final class EffectRunner {
         let incident = try journal.incident(incidentID)
         let events = try journal.events(incident: incidentID)
         let runbook = incident.runbookPath.flatMap { try? RunbookFile.read($0) }
-        let markdown = try PostmortemRenderer.render(PostmortemReport(incident: incident, events: events, runbook: runbook),
-                                                     template: nil)
+        let markdown = try PostmortemRenderer.render(
+            PostmortemReport(incident: incident, events: events, runbook: runbook),
+            template: nil)
         let path = file ?? journal.location.directory.appendingPathComponent("\(incidentID)-postmortem.md").path
         try markdown.write(toFile: path, atomically: true, encoding: .utf8)
         return URL(fileURLWithPath: path).standardizedFileURL.path

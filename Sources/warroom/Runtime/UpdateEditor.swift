@@ -7,15 +7,20 @@ import Foundation
 @MainActor
 enum UpdateEditor {
     static func edit(_ draft: String, terminal: CursesTerminal) -> [Msg] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-update-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warroom-update-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             // 0700 folder, 0600 file: the draft may name customers or systems.
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o700])
             let file = folder.appendingPathComponent("status-update.txt")
-            guard FileManager.default.createFile(atPath: file.path, contents: Data(draft.utf8),
-                                                 attributes: [.posixPermissions: 0o600]) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: file.path, contents: Data(draft.utf8),
+                    attributes: [.posixPermissions: 0o600])
+            else {
                 return [.failed("could not write the draft to \(file.path)")]
             }
             let status = try terminal.suspend { () -> Int32 in
@@ -48,7 +53,8 @@ enum UpdateEditor {
         }
         let path = environment["PATH"] ?? "/usr/bin:/bin"
         for name in ["editor", "vi", "nano"] {
-            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+            for folder in path.split(separator: ":")
+            where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
                 return name
             }
         }

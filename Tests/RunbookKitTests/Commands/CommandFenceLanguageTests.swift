@@ -7,13 +7,15 @@ struct CommandFenceLanguageTests {
         ("bash", "bash"), ("sh", "bash"), ("shell", "bash"), ("zsh", "bash"), ("console", "bash"),
         ("shell-session", "bash"), ("terminal", "bash"), ("sql", "sql"), ("psql", "sql"), ("postgresql", "sql"),
         ("mysql", "sql"), ("python", "python"), ("py", "python"), ("promql", "promql"), ("{.bash}", "bash"),
-        ("bash title=\"x\"", "bash"), ("BASH", "bash"),
+        ("bash title=\"x\"", "bash"), ("BASH", "bash")
     ])
     func infoStrings(info: String, language: String) {
         #expect(CommandExtraction.blockLanguage(info: info, code: "echo hi") == language)
     }
 
-    @Test(arguments: ["yaml", "json", "toml", "ini", "markdown", "md", "text", "txt", "log", "diff", "nginx", "dockerfile", "hcl"])
+    @Test(arguments: [
+        "yaml", "json", "toml", "ini", "markdown", "md", "text", "txt", "log", "diff", "nginx", "dockerfile", "hcl"
+    ])
     func documentLanguagesHoldNoCommands(info: String) {
         #expect(CommandExtraction.blockLanguage(info: info, code: "key: value\nother: 1") == nil)
         #expect(extractCommands(info, "replicas: 3\nimage: api:1.2").isEmpty)
@@ -38,7 +40,7 @@ struct CommandFenceLanguageTests {
         "$ docker ps",
         "sudo systemctl restart nginx",
         "curl -s https://x/health | jq .status",
-        "mytool status | grep -i error",
+        "mytool status | grep -i error"
     ])
     func unlabelledShell(code: String) {
         #expect(CommandExtraction.blockLanguage(info: "", code: code) == "bash")
@@ -52,7 +54,7 @@ struct CommandFenceLanguageTests {
         "Check the dashboard and find the root cause",
         "| Service | Contact |\n|---|---|\n| API | ops |",
         "Error rate | 5%",
-        "",
+        ""
     ])
     func unlabelledProse(code: String) {
         #expect(CommandExtraction.blockLanguage(info: "", code: code) == nil)

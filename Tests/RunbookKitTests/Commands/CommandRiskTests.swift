@@ -6,53 +6,66 @@ struct CommandRiskTests {
     @Test(arguments: [
         "redis-cli FLUSHDB", "redis-cli -h $REDIS_HOST flushall", "DROP DATABASE prod;", "TRUNCATE events;",
         "redis-cli --scan --pattern 'form:*' | xargs redis-cli DEL", "redis-cli UNLINK key", "celery -A api purge -f",
-        "docker-compose down", "docker compose down -v", "docker rm -f api", "docker rmi api:old", "docker volume rm data",
+        "docker-compose down", "docker compose down -v", "docker rm -f api", "docker rmi api:old",
+        "docker volume rm data",
         "docker system prune -af", "kubectl delete pod api-1", "kubectl -n prod delete deployment api",
-        "psql -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity\"", "rm -rf /tmp/cache", "rm -f x.log", "rm -r dir",
+        "psql -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity\"", "rm -rf /tmp/cache", "rm -f x.log",
+        "rm -r dir",
         "dropdb -U app app_test", "find /var/log -name '*.gz' -delete", "psql $POSTGRES_URL < backup_2024.sql",
-        "pg_restore --clean -d app dump.pgc", "pgbackrest --stanza=prod --type=time restore", "./restore-backup.sh latest",
-        "terraform destroy -auto-approve", "helm uninstall api", "git push --force origin main", "git reset --hard HEAD~1",
+        "pg_restore --clean -d app dump.pgc", "pgbackrest --stanza=prod --type=time restore",
+        "./restore-backup.sh latest",
+        "terraform destroy -auto-approve", "helm uninstall api", "git push --force origin main",
+        "git reset --hard HEAD~1",
         "mkfs.ext4 /dev/sdb1", "dd if=/dev/zero of=/dev/sdb bs=1M", "python manage.py delete_user_data --confirm",
         "aws s3 rm s3://bucket/key", "aws s3 sync ./out s3://bucket --delete", "curl -X DELETE https://api/x/1",
-        "sudo rm -rf /var/lib/app", "kubectl exec -it api-0 -- redis-cli FLUSHALL", "docker-compose exec redis redis-cli flushdb",
+        "sudo rm -rf /var/lib/app", "kubectl exec -it api-0 -- redis-cli FLUSHALL",
+        "docker-compose exec redis redis-cli flushdb",
         "ssh db1 'dropdb app'", "env FOO=1 rm -rf x", "time nohup rm -rf x", "kubectl get pods && kubectl delete pod x",
         "docker-compose exec db psql -U app -c \"DELETE FROM sessions;\"", "gunzip -c backup.sql.gz | psql app",
-        "npm run db:drop", "bash -c 'rm -rf /tmp/x'",
+        "npm run db:drop", "bash -c 'rm -rf /tmp/x'"
     ])
     func destructive(code: String) {
         #expect(riskOf(code) == .destructive, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
     }
 
     @Test(arguments: [
-        "kubectl scale deployment/api --replicas=10", "kubectl rollout restart deployment/api", "kubectl rollout undo deployment/api",
+        "kubectl scale deployment/api --replicas=10", "kubectl rollout restart deployment/api",
+        "kubectl rollout undo deployment/api",
         "kubectl set image deployment/api api=x:1", "kubectl apply -f k8s/", "kubectl patch deployment x -p '{}'",
         "kubectl edit deployment/api", "kubectl cordon node1", "kubectl drain node1", "kubectl annotate pod x a=b",
         "python manage.py migrate", "npm run db:migrate", "systemctl restart nginx", "systemctl reload nginx",
-        "docker-compose up -d", "docker-compose restart api", "docker-compose pull", "docker restart api", "docker pull x",
+        "docker-compose up -d", "docker-compose restart api", "docker-compose pull", "docker restart api",
+        "docker pull x",
         "wrangler publish --env production", "aws s3 sync out s3://bucket/", "aws s3 cp x s3://b/x",
         "aws cloudfront create-invalidation --distribution-id X --paths '/*'", "redis-cli CONFIG SET maxmemory 2gb",
-        "apt update && apt upgrade -y", "apt install -y nginx", "logrotate /etc/logrotate.d/nginx", "git checkout main", "git pull",
-        "terraform apply", "createdb app_test", "gunzip backup.sql.gz", "pg_dump app > /var/backups/app.sql", "echo hi > /etc/motd",
+        "apt update && apt upgrade -y", "apt install -y nginx", "logrotate /etc/logrotate.d/nginx", "git checkout main",
+        "git pull",
+        "terraform apply", "createdb app_test", "gunzip backup.sql.gz", "pg_dump app > /var/backups/app.sql",
+        "echo hi > /etc/motd",
         "./rotate-keys.sh", "python manage.py createsuperuser", "npm run deploy:rollback", "curl -X POST https://api/x",
         "curl -d 'a=1' https://api/x", "curl --request PUT https://api", "psql -c 'VACUUM ANALYZE;'",
-        "psql -c 'SELECT pg_cancel_backend(123);'", "helm upgrade api chart/",
+        "psql -c 'SELECT pg_cancel_backend(123);'", "helm upgrade api chart/"
     ])
     func change(code: String) {
         #expect(riskOf(code) == .change, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
     }
 
     @Test(arguments: [
-        "kubectl get pods", "kubectl -n prod describe pod x", "kubectl logs -f deployment/api --tail=100", "kubectl top pods",
-        "kubectl rollout status deployment/api", "redis-cli INFO stats | grep keyspace_hits", "redis-cli PING", "redis-cli GET k",
-        "redis-cli LLEN celery", "redis-cli --scan --pattern 'x*'", "celery -A api inspect active", "curl https://x/health",
+        "kubectl get pods", "kubectl -n prod describe pod x", "kubectl logs -f deployment/api --tail=100",
+        "kubectl top pods",
+        "kubectl rollout status deployment/api", "redis-cli INFO stats | grep keyspace_hits", "redis-cli PING",
+        "redis-cli GET k",
+        "redis-cli LLEN celery", "redis-cli --scan --pattern 'x*'", "celery -A api inspect active",
+        "curl https://x/health",
         "curl -f https://yourdomain.com/health || echo DOWN", "df -h", "free -h", "ps aux | grep api", "top -b -n 1",
         "ping -c 5 google.com", "traceroute x", "dig x", "tail -f /var/log/syslog", "grep ERROR app.log | head",
-        "cat /etc/hosts", "ls -la", "journalctl -u docker -f", "docker ps", "docker stats --no-stream", "docker logs api",
+        "cat /etc/hosts", "ls -la", "journalctl -u docker -f", "docker ps", "docker stats --no-stream",
+        "docker logs api",
         "docker-compose logs -f api", "pg_isready -h db", "npm run health:check", "npm run security:audit-users",
         "npm run logs:errors", "npm run report:usage", "echo $X", "docker-compose exec db psql -c \"SELECT 1;\"",
         "sudo journalctl -n 100", "watch kubectl get pods",
         "curl http://prometheus:9090/api/v1/query --data-urlencode 'query=rate(http_requests_total[5m])'",
-        "X=$(kubectl get pods -o name | head -1)",
+        "X=$(kubectl get pods -o name | head -1)"
     ])
     func read(code: String) {
         #expect(riskOf(code) == .read, "\(code): \(RiskRules.classify(code, language: "bash").reason)")
@@ -79,7 +92,9 @@ struct CommandRiskTests {
         let unknown = RiskRules.classify("frobnicate --now", language: "bash")
         #expect(unknown.risk == .unknown)
         #expect(unknown.reason == "unknown: no rule knows this command; asked for like a change")
-        #expect(RiskRules.classify("kubectl delete pod x", language: "bash").reason.hasPrefix("destructive: kubectl delete"))
+        #expect(
+            RiskRules.classify("kubectl delete pod x", language: "bash").reason.hasPrefix("destructive: kubectl delete")
+        )
     }
 
     @Test func readOnlyToolsDoNotTripOnWords() {
@@ -151,8 +166,10 @@ struct CommandRiskTests {
         #expect(riskOf("docker compose --project-name x exec redis redis-cli INFO") == .read)
         #expect(riskOf("docker-compose run --rm web python manage.py migrate") == .change)
         #expect(riskOf("docker-compose run --rm -e X=1 web ./restore-backup.sh") == .destructive)
-        #expect(extractCommands("bash", "docker-compose run --rm web python manage.py shell").first?.interactive == true)
-        #expect(extractCommands("bash", "docker-compose run --rm web python manage.py check").first?.interactive == false)
+        #expect(
+            extractCommands("bash", "docker-compose run --rm web python manage.py shell").first?.interactive == true)
+        #expect(
+            extractCommands("bash", "docker-compose run --rm web python manage.py check").first?.interactive == false)
     }
 
     @Test func deletingFlagsOnUnknownTools() {

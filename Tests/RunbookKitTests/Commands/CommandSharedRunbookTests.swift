@@ -6,7 +6,8 @@ import Testing
 @Suite("Shared runbooks", .enabled(if: SharedRunbooks.available, "../shared/runbooks is absent"))
 struct CommandSharedRunbookTests {
     func commands(_ prefix: String) throws -> [RunbookCommand] {
-        let path = try #require(CommandTestRunbooks.file(prefix: prefix), "no \(prefix)*.md in \(CommandTestRunbooks.directory.path)")
+        let path = try #require(
+            CommandTestRunbooks.file(prefix: prefix), "no \(prefix)*.md in \(CommandTestRunbooks.directory.path)")
         return try RunbookReader.read(file: path).commands
     }
 
@@ -42,7 +43,10 @@ struct CommandSharedRunbookTests {
         #expect(!commands.isEmpty)
         let script = commands.first { $0.code.hasPrefix("#!/bin/bash") }
         #expect(script?.title == "Daily health check script")
-        #expect(commands.contains { $0.code.hasPrefix("docker-compose exec db psql") && $0.code.hasSuffix("\"") && $0.risk == .read })
+        #expect(
+            commands.contains {
+                $0.code.hasPrefix("docker-compose exec db psql") && $0.code.hasSuffix("\"") && $0.risk == .read
+            })
         #expect(commands.first { $0.code.contains("-delete") }?.risk == .destructive)
         #expect(commands.first { $0.code.contains("dropdb") }?.risk == .destructive)
         #expect(!commands.contains { $0.code.contains("Application down") })

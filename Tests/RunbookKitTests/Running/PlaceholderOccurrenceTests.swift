@@ -29,8 +29,11 @@ import Testing
     @Test func heredocBodies() {
         let code = "psql <<SQL\nSELECT '<id>';\nSQL\ncat <<'EOF'\n$TOKEN <id>\nEOF\necho <id>"
         let c = contexts(code)
-        #expect(c["id"] == [.heredoc(delimiter: "SQL", quoted: false, stripsTabs: false),
-                            .heredoc(delimiter: "EOF", quoted: true, stripsTabs: false), .unquoted])
+        #expect(
+            c["id"] == [
+                .heredoc(delimiter: "SQL", quoted: false, stripsTabs: false),
+                .heredoc(delimiter: "EOF", quoted: true, stripsTabs: false), .unquoted
+            ])
         #expect(c["TOKEN"] == [.heredoc(delimiter: "EOF", quoted: true, stripsTabs: false)])
         // Neither a here-string nor a shift starts a heredoc.
         #expect(contexts("grep x <<<\"$ID\"\necho $ID")["ID"] == [.doubleQuoted, .unquoted])
@@ -41,16 +44,22 @@ import Testing
 
     @Test func sqlContexts() {
         let code = "SELECT \"<col>\", E'<x>' FROM t WHERE a = '<x>' AND b = <x> -- <x>\n/* <x> */ SELECT $$ <x> $$"
-        #expect(contexts(code, "sql")["x"] == [.escapeString, .singleQuoted, .unquoted, .comment, .comment,
-                                               .dollarQuoted(tag: "$$")])
+        #expect(
+            contexts(code, "sql")["x"] == [
+                .escapeString, .singleQuoted, .unquoted, .comment, .comment,
+                .dollarQuoted(tag: "$$")
+            ])
         #expect(contexts(code, "sql")["col"] == [.doubleQuoted])
     }
 
     @Test func pythonContexts() {
         let code = "client.get(<key>, f'{x}<key>', r\"<key>\", b'''<key>''')  # <key>"
-        #expect(contexts(code, "python")["key"] == [.unquoted, .pythonString(quote: "'", prefix: "f"),
-                                                    .pythonString(quote: "\"", prefix: "r"),
-                                                    .pythonString(quote: "'''", prefix: "b"), .comment])
+        #expect(
+            contexts(code, "python")["key"] == [
+                .unquoted, .pythonString(quote: "'", prefix: "f"),
+                .pythonString(quote: "\"", prefix: "r"),
+                .pythonString(quote: "'''", prefix: "b"), .comment
+            ])
     }
 
     @Test func unknownLanguagesHaveNoQuotingRules() {
@@ -75,7 +84,9 @@ import Testing
         #expect(refusal("SELECT 1; -- <v>", ["v": "x\nDROP TABLE t"], "sql") != nil)
         #expect(refusal("SELECT 1 /* <v> */", ["v": "*/ DROP TABLE t /*"], "sql") != nil)
         // NUL bytes cannot be passed to any process.
-        #expect(refusal("echo <v>", ["v": "a\u{0}b"]) == .unsafeValue(name: "v", reason: "it contains a NUL byte, which no command can carry"))
+        #expect(
+            refusal("echo <v>", ["v": "a\u{0}b"])
+                == .unsafeValue(name: "v", reason: "it contains a NUL byte, which no command can carry"))
         // Raw Python strings have no escapes; a $$ body may be code.
         #expect(refusal("print(r'<v>')", ["v": "a'b"], "python") != nil)
         #expect(refusal("print(r'<v>')", ["v": "ab"], "python") == nil)
@@ -85,8 +96,11 @@ import Testing
         #expect(refusal("print(f\"{{YOUR_N}} {YOUR_N + 1}\")", ["YOUR_N": "41"], "python") == nil)
         #expect(refusal("DO $$ BEGIN PERFORM <v>; END $$", ["v": "1); DROP TABLE t; --"], "sql") != nil)
         // No quoting rules: refuse rather than guess.
-        if case .unsafeValue(let name, _)? = refusal("GET <key>", ["key": "x"], "redis") { #expect(name == "key") }
-        else { Issue.record("redis values should be refused") }
+        if case .unsafeValue(let name, _)? = refusal("GET <key>", ["key": "x"], "redis") {
+            #expect(name == "key")
+        } else {
+            Issue.record("redis values should be refused")
+        }
     }
 
     @Test func quotedSpellings() throws {
@@ -119,7 +133,8 @@ import Testing
         #expect(reparsed("eval echo <x>; echo <x>") == ["eval", nil])
         #expect(reparsed("watch -n 5 kubectl get pod <pod>") == ["watch"])
         #expect(reparsed("echo \"$(bash -c 'echo <x>')\" <x>") == ["bash -c", nil])
-        #expect(reparsed("psql \"$DATABASE_URL\" <<SQL\nSELECT '<id>';\nSQL\ncat <<EOF\n<id>\nEOF") == [nil, "psql", nil])
+        #expect(
+            reparsed("psql \"$DATABASE_URL\" <<SQL\nSELECT '<id>';\nSQL\ncat <<EOF\n<id>\nEOF") == [nil, "psql", nil])
         #expect(reparsed("python3 -c \"print('<x>')\"") == ["python3 -c"])
         #expect(reparsed("sqlite3 app.db \"SELECT '<x>'\"") == ["sqlite3"])
         #expect(reparsed("awk '{ print \"<x>\" }' log | sed -n '/<y>/p'") == ["awk", "sed"])
@@ -128,12 +143,14 @@ import Testing
 
     @Test func onlyInertValuesAreUsedThere() throws {
         let command = runbookCommand("ssh db1 \"sudo systemctl restart <service>\"")
-        let ok = try RunPreparer.prepare(command, values: ["service": "pg-main_14.service"], settings: RunnerSettings(),
-                                         environment: testEnvironment)
+        let ok = try RunPreparer.prepare(
+            command, values: ["service": "pg-main_14.service"], settings: RunnerSettings(),
+            environment: testEnvironment)
         #expect(ok.text == "ssh db1 \"sudo systemctl restart pg-main_14.service\"")
         for value in ["x; touch pwned", "$(touch pwned)", "a b", "it's", "1--", "x/*", ""] {
             do {
-                _ = try RunPreparer.prepare(command, values: ["service": value], settings: RunnerSettings(), environment: testEnvironment)
+                _ = try RunPreparer.prepare(
+                    command, values: ["service": value], settings: RunnerSettings(), environment: testEnvironment)
                 Issue.record("\(value) was let into a remote command")
             } catch {
                 guard case .unsafeValue(let name, _) = error else { Issue.record("\(error)"); continue }
@@ -145,8 +162,10 @@ import Testing
     /// For real: `bash -c` inside bash, the inner shell sees the value as a plain word.
     @Test func innerShellGetsThePlainValue() throws {
         let command = runbookCommand("bash -c \"printf '%s\\n' <v>\"")
-        let run = try RealRun.run(RunPreparer.prepare(command, values: ["v": "web-7f9c:8080/ü"], settings: RunnerSettings(),
-                                                      environment: testEnvironment))
+        let run = try RealRun.run(
+            RunPreparer.prepare(
+                command, values: ["v": "web-7f9c:8080/ü"], settings: RunnerSettings(),
+                environment: testEnvironment))
         #expect(run.text == "web-7f9c:8080/ü\n", "\(run.stderr)")
     }
 }

@@ -6,7 +6,9 @@ import Testing
 /// text runs in the real interpreter, and the value must arrive byte for byte with nothing run.
 @Suite struct PlaceholderQuotingTests {
     /// Shell: `(name, written form)`.
-    static let shellForms = [("the-value", "<the-value>"), ("VALUE", "$VALUE"), ("VALUE", "${VALUE}"), ("YOUR_VALUE", "YOUR_VALUE")]
+    static let shellForms = [
+        ("the-value", "<the-value>"), ("VALUE", "$VALUE"), ("VALUE", "${VALUE}"), ("YOUR_VALUE", "YOUR_VALUE")
+    ]
 
     /// Shell contexts: a command printing the placeholder once, and whether `$` forms count there.
     static let shellContexts: [(String, Bool)] = [
@@ -21,7 +23,7 @@ import Testing
         ("cat <<EOF\nFORM\nEOF", true),
         ("cat <<'EOF'\nFORM\nEOF", true),
         ("cat <<-\"END\"\n\tFORM\n\tEND", true),
-        ("cat <<EOF; echo done >/dev/null\n\"FORM\" 'x'\nEOF", true),
+        ("cat <<EOF; echo done >/dev/null\n\"FORM\" 'x'\nEOF", true)
     ]
 
     static func expectedShellOutput(_ template: String, _ value: String) -> String {
@@ -41,28 +43,35 @@ import Testing
                 // #11: a value starting with `-` where it starts a program's argument is refused (it would be an option).
                 if value.hasPrefix("-") && !template.contains("<<") && !template.contains("\"pre\"") {
                     #expect(throws: PrepareProblem.self, "\(code)") {
-                        try RunPreparer.prepare(command, values: [name: value], settings: RunnerSettings(), environment: testEnvironment)
+                        try RunPreparer.prepare(
+                            command, values: [name: value], settings: RunnerSettings(), environment: testEnvironment)
                     }
                     continue
                 }
-                let prepared = try RunPreparer.prepare(command, values: [name: value], settings: RunnerSettings(),
-                                                       environment: testEnvironment)
+                let prepared = try RunPreparer.prepare(
+                    command, values: [name: value], settings: RunnerSettings(),
+                    environment: testEnvironment)
                 let run = try RealRun.run(prepared)
                 #expect(!run.markerCreated, "ran code: \(prepared.text)")
-                #expect(run.text == Self.expectedShellOutput(template, value), "\(prepared.text) → \(run.text) \(run.stderr)")
+                #expect(
+                    run.text == Self.expectedShellOutput(template, value),
+                    "\(prepared.text) → \(run.text) \(run.stderr)")
             }
         }
     }
 
     @Test func shellAssignmentAndFlagForms() throws {
-        for (code, name) in [("printf '%s\\n' --target=VERSION | sed 's/^--target=//'", "VERSION"),
-                             ("X=$VERSION; printf '%s\\n' \"$X\"", "VERSION"),
-                             ("X=<the-value>\nprintf '%s\\n' \"$X\"", "the-value")] {
+        for (code, name) in [
+            ("printf '%s\\n' --target=VERSION | sed 's/^--target=//'", "VERSION"),
+            ("X=$VERSION; printf '%s\\n' \"$X\"", "VERSION"),
+            ("X=<the-value>\nprintf '%s\\n' \"$X\"", "the-value")
+        ] {
             let command = runbookCommand(code)
             #expect(command.placeholders == [name], "\(code)")
             for value in HostileValues.common {
-                let prepared = try RunPreparer.prepare(command, values: [name: value], settings: RunnerSettings(),
-                                                       environment: testEnvironment)
+                let prepared = try RunPreparer.prepare(
+                    command, values: [name: value], settings: RunnerSettings(),
+                    environment: testEnvironment)
                 let run = try RealRun.run(prepared)
                 #expect(!run.markerCreated, "ran code: \(prepared.text)")
                 #expect(run.text == value + "\n", "\(prepared.text) → \(run.text) \(run.stderr)")
@@ -83,8 +92,9 @@ import Testing
             #expect(command.placeholders == [name], "\(code)")
             // SQLite reads `""` as an empty name, not a string: the empty value is not asked of "…".
             for value in HostileValues.sql where !(value.isEmpty && template.contains("\"")) {
-                let prepared = try RunPreparer.prepare(command, values: [name: value], settings: settings,
-                                                       environment: testEnvironment)
+                let prepared = try RunPreparer.prepare(
+                    command, values: [name: value], settings: settings,
+                    environment: testEnvironment)
                 let run = try RealRun.run(prepared)
                 #expect(!run.markerCreated, "ran SQL: \(prepared.text)")
                 let expected = template.contains("||") ? "a\(value)b\n" : value + "\n"
@@ -95,20 +105,27 @@ import Testing
 
     @Test func sqlPlainNumbersAndNamesStayAsWritten() throws {
         let command = runbookCommand("SELECT <n> + 1 AS total LIMIT <n>;", language: "sql")
-        #expect(try PlaceholderSubstitution.apply(command.code, language: "sql", names: command.placeholders,
-                                                  values: ["n": "41"]) == "SELECT 41 + 1 AS total LIMIT 41;")
+        #expect(
+            try PlaceholderSubstitution.apply(
+                command.code, language: "sql", names: command.placeholders,
+                values: ["n": "41"]) == "SELECT 41 + 1 AS total LIMIT 41;")
         let name = runbookCommand("SELECT count(*) FROM <table-name>;", language: "sql")
-        #expect(try PlaceholderSubstitution.apply(name.code, language: "sql", names: name.placeholders,
-                                                  values: ["table-name": "public.orders"]) == "SELECT count(*) FROM public.orders;")
+        #expect(
+            try PlaceholderSubstitution.apply(
+                name.code, language: "sql", names: name.placeholders,
+                values: ["table-name": "public.orders"]) == "SELECT count(*) FROM public.orders;")
         // `-5` after a minus would start a comment: only unsigned numbers stay bare.
-        #expect(try PlaceholderSubstitution.apply("SELECT 1-<n>;", language: "sql", names: ["n"], values: ["n": "-5"])
+        #expect(
+            try PlaceholderSubstitution.apply("SELECT 1-<n>;", language: "sql", names: ["n"], values: ["n": "-5"])
                 == "SELECT 1-'-5';")
     }
 
     static let pythonForms = [("the-value", "<the-value>"), ("YOUR_VALUE", "YOUR_VALUE")]
-    static let pythonContexts = ["print(FORM)", "print(\"FORM\")", "print('FORM')", "print(\"\"\"FORM\"\"\")",
-                                 "print('''x FORM''')", "print(f\"{1}FORM\")", "print(f'FORM{2}')",
-                                 "print(b\"FORM\".decode())", "print(u'FORM')"]
+    static let pythonContexts = [
+        "print(FORM)", "print(\"FORM\")", "print('FORM')", "print(\"\"\"FORM\"\"\")",
+        "print('''x FORM''')", "print(f\"{1}FORM\")", "print(f'FORM{2}')",
+        "print(b\"FORM\".decode())", "print(u'FORM')"
+    ]
 
     static func expectedPythonOutput(_ template: String, _ value: String) -> String {
         if template.contains("{1}") { return "1" + value + "\n" }
@@ -126,11 +143,14 @@ import Testing
             let command = runbookCommand(code, language: "python")
             #expect(command.placeholders == [name], "\(code)")
             for value in HostileValues.python {
-                let prepared = try RunPreparer.prepare(command, values: [name: value], settings: settings,
-                                                       environment: testEnvironment)
+                let prepared = try RunPreparer.prepare(
+                    command, values: [name: value], settings: settings,
+                    environment: testEnvironment)
                 let run = try RealRun.run(prepared)
                 #expect(!run.markerCreated, "ran Python: \(prepared.text)")
-                #expect(run.text == Self.expectedPythonOutput(template, value), "\(prepared.text) → \(run.text) \(run.stderr)")
+                #expect(
+                    run.text == Self.expectedPythonOutput(template, value),
+                    "\(prepared.text) → \(run.text) \(run.stderr)")
             }
         }
     }
@@ -139,8 +159,9 @@ import Testing
         var settings = RunnerSettings()
         settings.runners["python"] = RunnerSettings.Runner(commandLine: "\(python3Path) {file}")
         let command = runbookCommand("print(\"<v>\")", language: "python")
-        let prepared = try RunPreparer.prepare(command, values: ["v": "'; touch pwned #"], settings: settings,
-                                               environment: testEnvironment)
+        let prepared = try RunPreparer.prepare(
+            command, values: ["v": "'; touch pwned #"], settings: settings,
+            environment: testEnvironment)
         #expect(prepared.input == nil)
         let file = try #require(prepared.codeFile)
         #expect(prepared.arguments == ["-c", "\(python3Path) '\(file)'"])

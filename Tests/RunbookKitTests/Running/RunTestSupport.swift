@@ -3,12 +3,15 @@ import Testing
 @testable import RunbookKit
 
 /// A runbook command as the reader would make it: placeholders and risk found by the real rules.
-func runbookCommand(_ code: String, language: String = "bash", id: Int = 1, runnable: Bool = true,
-                    interactive: Bool = false) -> RunbookCommand {
+func runbookCommand(
+    _ code: String, language: String = "bash", id: Int = 1, runnable: Bool = true,
+    interactive: Bool = false
+) -> RunbookCommand {
     let (risk, reason) = RiskRules.classify(code, language: language)
-    return RunbookCommand(id: id, title: nil, language: language, code: code, section: "Tests", line: 1,
-                          placeholders: Placeholders.find(in: code, language: language), risk: risk, riskReason: reason,
-                          runnable: runnable, interactive: interactive)
+    return RunbookCommand(
+        id: id, title: nil, language: language, code: code, section: "Tests", line: 1,
+        placeholders: Placeholders.find(in: code, language: language), risk: risk, riskReason: reason,
+        runnable: runnable, interactive: interactive)
 }
 
 /// Runs a prepared command for real in a fresh temporary directory holding one file (`zzz-file`,
@@ -50,8 +53,9 @@ struct RealRun {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let marker = FileManager.default.fileExists(atPath: dir.appendingPathComponent("pwned").path)
-        return RealRun(stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus,
-                       markerCreated: marker)
+        return RealRun(
+            stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus,
+            markerCreated: marker)
     }
 }
 
@@ -69,13 +73,19 @@ enum HostileValues {
         "e\u{301}`touch pwned`\u{301}",
         "x\ntouch pwned",
         "''",
-        "",
+        ""
     ]
-    static let sql = common + ["'; ATTACH DATABASE 'pwned' AS p; CREATE TABLE p.t(x); SELECT '",
-                               "\"; ATTACH DATABASE 'pwned' AS p; CREATE TABLE p.t(x); SELECT \"",
-                               "1; ATTACH DATABASE 'pwned' AS p; CREATE TABLE p.t(x)"]
-    static let python = common + ["\"); open('pwned', 'w'); print(\"", "'); open('pwned', 'w'); print('",
-                                  "__import__('os').system('touch pwned')", "{open('pwned','w')}", "\"\"\"; open('pwned','w') #"]
+    static let sql =
+        common + [
+            "'; ATTACH DATABASE 'pwned' AS p; CREATE TABLE p.t(x); SELECT '",
+            "\"; ATTACH DATABASE 'pwned' AS p; CREATE TABLE p.t(x); SELECT \"",
+            "1; ATTACH DATABASE 'pwned' AS p; CREATE TABLE p.t(x)"
+        ]
+    static let python =
+        common + [
+            "\"); open('pwned', 'w'); print(\"", "'); open('pwned', 'w'); print('",
+            "__import__('os').system('touch pwned')", "{open('pwned','w')}", "\"\"\"; open('pwned','w') #"
+        ]
 }
 
 /// The environment of the test process, with PATH as it is.

@@ -16,18 +16,23 @@ import Testing
         var prepared = 0
         for path in files {
             let runbook = try RunbookReader.read(file: path)
-            for command in runbook.commands where command.runnable && !command.placeholders.isEmpty
-                && QuotingLanguage(language: command.language) != nil {
+            for command in runbook.commands
+            where command.runnable && !command.placeholders.isEmpty
+                && QuotingLanguage(language: command.language) != nil
+            {
                 let values = Dictionary(uniqueKeysWithValues: command.placeholders.map { ($0, "v@lue") })
                 let run: PreparedRun
                 do {
-                    run = try RunPreparer.prepare(command, values: values, settings: settings, environment: testEnvironment)
+                    run = try RunPreparer.prepare(
+                        command, values: values, settings: settings, environment: testEnvironment)
                 } catch {
                     Issue.record("\(path):\(command.line): \(error)\n\(command.code)")
                     continue
                 }
                 prepared += 1
-                let left = Placeholders.find(in: run.text, language: command.language).filter { command.placeholders.contains($0) }
+                let left = Placeholders.find(in: run.text, language: command.language).filter {
+                    command.placeholders.contains($0)
+                }
                 #expect(left.isEmpty, "\(path):\(command.line): \(left) left in\n\(run.text)")
             }
         }

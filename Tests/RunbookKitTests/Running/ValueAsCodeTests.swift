@@ -21,15 +21,21 @@ import Testing
     static let constructs: [Construct] = [
         Construct(code: "echo \"echo <v>\" | sh", name: "v", payload: "x; touch pwned", tool: "sh"),
         Construct(code: "bash <<< \"echo <v>\"", name: "v", payload: "x; touch pwned", tool: "bash"),
-        Construct(code: "echo hi | perl -ne 'print if /<v>/'", name: "v", payload: "/; system(qq{touch pwned}); /", tool: "perl"),
-        Construct(code: "python3 -Bc \"print('<v>')\"", name: "v", payload: "'); open('pwned','w'); print('", tool: "python3"),
-        Construct(code: "node -pe \"'<v>'\"", name: "v", payload: "' + require('fs').writeFileSync('pwned','') + '",
-                  tool: "node"),
+        Construct(
+            code: "echo hi | perl -ne 'print if /<v>/'", name: "v", payload: "/; system(qq{touch pwned}); /",
+            tool: "perl"),
+        Construct(
+            code: "python3 -Bc \"print('<v>')\"", name: "v", payload: "'); open('pwned','w'); print('", tool: "python3"),
+        Construct(
+            code: "node -pe \"'<v>'\"", name: "v", payload: "' + require('fs').writeFileSync('pwned','') + '",
+            tool: "node"),
         // Shown live only with a PostgreSQL server to connect to, which the tests do not start.
-        Construct(code: "psql -tAc \"SELECT '<v>'\"", name: "v", payload: "'; \\! touch pwned\n--", tool: "psql",
-                  needsServer: true),
+        Construct(
+            code: "psql -tAc \"SELECT '<v>'\"", name: "v", payload: "'; \\! touch pwned\n--", tool: "psql",
+            needsServer: true),
         Construct(code: "trap 'echo <v>' EXIT", name: "v", payload: "x; touch pwned", tool: "bash"),
-        Construct(code: "flock /tmp/warroom-flock-test -c \"echo <v>\"", name: "v", payload: "x; touch pwned", tool: "flock"),
+        Construct(
+            code: "flock /tmp/warroom-flock-test -c \"echo <v>\"", name: "v", payload: "x; touch pwned", tool: "flock"),
         Construct(code: "script -qc \"echo <v>\" /dev/null", name: "v", payload: "x; touch pwned", tool: "script"),
         Construct(code: "echo 1 | xargs sh -c \"echo <v>\"", name: "v", payload: "x; touch pwned", tool: "xargs"),
         Construct(code: "[[ <n> -gt 5 ]] && echo big", name: "n", payload: "a[$(touch pwned)]", tool: "bash"),
@@ -39,7 +45,9 @@ import Testing
         Construct(code: "let x=<n>; echo $x", name: "n", payload: "a[$(touch pwned)]", tool: "bash"),
         // After `$(…)` a `#` is inside the word, not a comment.
         Construct(code: "echo $(echo a)#<v>", name: "v", payload: "$(touch pwned)", tool: "bash"),
-        Construct(code: "echo \"SELECT '<v>';\" | sqlite3", name: "v", payload: "x';\n.shell touch pwned\nSELECT '", tool: "sqlite3"),
+        Construct(
+            code: "echo \"SELECT '<v>';\" | sqlite3", name: "v", payload: "x';\n.shell touch pwned\nSELECT '",
+            tool: "sqlite3")
     ]
 
     static func has(_ tool: String) -> Bool {
@@ -52,8 +60,10 @@ import Testing
     /// The construct is live: with the value pasted in as text, the real interpreter runs the payload.
     @Test(.enabled(if: has("bash")), arguments: constructs.filter { has($0.tool) && !$0.needsServer })
     func naiveTextRunsThePayload(_ c: Construct) throws {
-        let run = try RealRun.run(RunPreparer.prepare(runbookCommand(Self.naive(c)), values: [:], settings: RunnerSettings(),
-                                                      environment: testEnvironment))
+        let run = try RealRun.run(
+            RunPreparer.prepare(
+                runbookCommand(Self.naive(c)), values: [:], settings: RunnerSettings(),
+                environment: testEnvironment))
         #expect(run.markerCreated, "\(Self.naive(c)) did not run its payload: \(run.stderr)")
     }
 
@@ -64,8 +74,9 @@ import Testing
         #expect(command.placeholders == [c.name], "\(c.code)")
         let prepared: PreparedRun
         do {
-            prepared = try RunPreparer.prepare(command, values: [c.name: c.payload], settings: RunnerSettings(),
-                                               environment: testEnvironment)
+            prepared = try RunPreparer.prepare(
+                command, values: [c.name: c.payload], settings: RunnerSettings(),
+                environment: testEnvironment)
         } catch {
             guard case .unsafeValue(let name, let reason) = error else { Issue.record("\(error)"); return }
             #expect(name == c.name && !reason.isEmpty)
@@ -82,10 +93,11 @@ import Testing
             ("python3 -Bc \"print('<v>')\"", "v", "a=b,c@d", "a=b,c@d\n"),
             ("[[ <n> -gt 5 ]] && echo big", "n", "7", "big\n"),
             ("echo $(( <n> + 1 ))", "n", "-3", "-2\n"),
-            ("echo $(echo a)#<v>", "v", "it's $(x)", "a#it's $(x)\n"),
+            ("echo $(echo a)#<v>", "v", "it's $(x)", "a#it's $(x)\n")
         ] {
-            let prepared = try RunPreparer.prepare(runbookCommand(code), values: [name: value], settings: RunnerSettings(),
-                                                   environment: testEnvironment)
+            let prepared = try RunPreparer.prepare(
+                runbookCommand(code), values: [name: value], settings: RunnerSettings(),
+                environment: testEnvironment)
             let run = try RealRun.run(prepared)
             #expect(run.text == expected, "\(prepared.text) → \(run.text) \(run.stderr)")
         }
@@ -95,8 +107,9 @@ import Testing
     @Test func numericSpotsTakeOnlyNumbers() {
         for code in ["[[ <n> -gt 5 ]]", "(( <n> > 5 ))", "declare -i x=<n>", "arr[<n>]=1"] {
             #expect(throws: PrepareProblem.self, "\(code)") {
-                try RunPreparer.prepare(runbookCommand(code), values: ["n": "HOME"], settings: RunnerSettings(),
-                                        environment: testEnvironment)
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: ["n": "HOME"], settings: RunnerSettings(),
+                    environment: testEnvironment)
             }
         }
     }
@@ -104,9 +117,13 @@ import Testing
     /// A value that is not a plain word still works where every command takes it as data.
     @Test func knownDataProgramsTakeAnyValue() throws {
         let value = "it's \"quoted\" $(touch pwned) `touch pwned` a b *"
-        for code in ["printf '%s\\n' \"<v>\" | grep -F it", "echo <v> | sed 's/x/x/'", "kubectl get pod -- <v> 2>/dev/null; echo \"<v>\""] {
-            let prepared = try RunPreparer.prepare(runbookCommand(code), values: ["v": value], settings: RunnerSettings(),
-                                                   environment: testEnvironment)
+        for code in [
+            "printf '%s\\n' \"<v>\" | grep -F it", "echo <v> | sed 's/x/x/'",
+            "kubectl get pod -- <v> 2>/dev/null; echo \"<v>\""
+        ] {
+            let prepared = try RunPreparer.prepare(
+                runbookCommand(code), values: ["v": value], settings: RunnerSettings(),
+                environment: testEnvironment)
             let run = try RealRun.run(prepared)
             #expect(!run.markerCreated && run.text == value + "\n", "\(prepared.text) → \(run.text) \(run.stderr)")
         }
@@ -114,41 +131,52 @@ import Testing
 
     /// Options: a value starting with `-` cannot become one, unless the runbook ends the options with `--`.
     @Test func valuesCannotBeOptions() throws {
-        for (code, name, value) in [("ssh <host> uptime", "host", "-oProxyCommand=touch pwned"),
-                                    ("git log <ref>", "ref", "--output=pwned"),
-                                    ("kubectl delete pod <pod>", "pod", "--all"),
-                                    ("echo \"<v>\"", "v", "-e"),
-                                    ("grep '<v>' file", "v", "-r")] {
+        for (code, name, value) in [
+            ("ssh <host> uptime", "host", "-oProxyCommand=touch pwned"),
+            ("git log <ref>", "ref", "--output=pwned"),
+            ("kubectl delete pod <pod>", "pod", "--all"),
+            ("echo \"<v>\"", "v", "-e"),
+            ("grep '<v>' file", "v", "-r")
+        ] {
             let problem = #expect(throws: PrepareProblem.self, "\(code)") {
-                try RunPreparer.prepare(runbookCommand(code), values: [name: value], settings: RunnerSettings(),
-                                        environment: testEnvironment)
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: [name: value], settings: RunnerSettings(),
+                    environment: testEnvironment)
             }
             #expect(problem?.description.contains("option") == true)
         }
-        let after = try RunPreparer.prepare(runbookCommand("printf '%s\\n' -- <v> | tail -n 1"), values: ["v": "--all"],
-                                            settings: RunnerSettings(), environment: testEnvironment)
+        let after = try RunPreparer.prepare(
+            runbookCommand("printf '%s\\n' -- <v> | tail -n 1"), values: ["v": "--all"],
+            settings: RunnerSettings(), environment: testEnvironment)
         #expect(try RealRun.run(after).text == "--all\n")
     }
 
     /// MySQL reads `\` as an escape inside strings: it is doubled for a mysql runner, not for others.
     @Test func mysqlQuotingEscapesBackslash() throws {
         let code = "SELECT '<v>';"
-        let mysql = try PlaceholderSubstitution.apply(code, language: "mysql", names: ["v"], values: ["v": "a\\' OR 1 -- "],
-                                                      backslashEscapes: true)
+        let mysql = try PlaceholderSubstitution.apply(
+            code, language: "mysql", names: ["v"], values: ["v": "a\\' OR 1 -- "],
+            backslashEscapes: true)
         #expect(mysql == "SELECT 'a\\\\'' OR 1 -- ';")
-        #expect(RunPreparer.readsBackslashEscapes("sql", "mysql --batch") && RunPreparer.readsBackslashEscapes("mysql", "x"))
+        #expect(
+            RunPreparer.readsBackslashEscapes("sql", "mysql --batch") && RunPreparer.readsBackslashEscapes("mysql", "x")
+        )
         #expect(!RunPreparer.readsBackslashEscapes("sql", "psql -f -"))
     }
 
     /// In a SQL value spot a bare name is not a value: it becomes a string; in a count spot only a number goes.
     @Test func sqlSpots() throws {
-        #expect(try PlaceholderSubstitution.apply("SELECT * FROM t WHERE id = <id>;", language: "sql", names: ["id"],
-                                                  values: ["id": "id"]) == "SELECT * FROM t WHERE id = 'id';")
+        #expect(
+            try PlaceholderSubstitution.apply(
+                "SELECT * FROM t WHERE id = <id>;", language: "sql", names: ["id"],
+                values: ["id": "id"]) == "SELECT * FROM t WHERE id = 'id';")
         #expect(throws: PrepareProblem.self) {
-            try PlaceholderSubstitution.apply("SELECT * FROM t LIMIT <n>;", language: "sql", names: ["n"], values: ["n": "1; DROP"])
+            try PlaceholderSubstitution.apply(
+                "SELECT * FROM t LIMIT <n>;", language: "sql", names: ["n"], values: ["n": "1; DROP"])
         }
         #expect(throws: PrepareProblem.self) {
-            try PlaceholderSubstitution.apply("SELECT * FROM <t>;", language: "sql", names: ["t"], values: ["t": "t; DROP TABLE x"])
+            try PlaceholderSubstitution.apply(
+                "SELECT * FROM <t>;", language: "sql", names: ["t"], values: ["t": "t; DROP TABLE x"])
         }
     }
 }
