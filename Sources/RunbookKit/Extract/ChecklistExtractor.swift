@@ -94,11 +94,12 @@ enum ChecklistExtractor {
     ) -> Checklist? {
         let items = list.items
         guard !items.isEmpty else { return nil }
-        let title = label ?? HeadingText.numbering(section.title)?.rest ?? section.title
-        let saysChecklist =
+        // Worked out only when the list's own shape does not already make it a checklist.
+        func saysChecklist() -> Bool {
             (label ?? "").lowercased().containsWord(checklistNames)
-            // The document's own H1 names the whole file, not one list.
-            || section.pathWords.dropFirst(section.level > 1 ? 1 : 0).contains { $0.containsWord(checklistNames) }
+                // The document's own H1 names the whole file, not one list.
+                || section.pathWords.dropFirst(section.level > 1 ? 1 : 0).contains { $0.containsWord(checklistNames) }
+        }
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
         let deadlines = items.map { timeLabel(of: $0, context: context) } // once per item: the loop below reuses them
         let timedCount = deadlines.filter { $0 != nil }.count
@@ -111,10 +112,12 @@ enum ChecklistExtractor {
         }
         let isPhased = phased >= 2 && phased * 2 >= items.count && !hasCode
         // "1. **Acknowledge** - Take the page": numbered steps led by a bold verb.
-        let boldSteps =
+        func boldSteps() -> Bool {
             list.isOrderedList && items.count >= 2 && !hasCode && !isContactContext(section.pathWords)
-            && items.allSatisfy { ($0.firstParagraph?.leading?.label.split(separator: " ").count ?? 9) <= 3 }
-        guard isTask || isTimed || saysChecklist || isPhased || boldSteps else { return nil }
+                && items.allSatisfy { ($0.firstParagraph?.leading?.label.split(separator: " ").count ?? 9) <= 3 }
+        }
+        guard isTask || isTimed || isPhased || saysChecklist() || boldSteps() else { return nil }
+        let title = label ?? HeadingText.numbering(section.title)?.rest ?? section.title
 
         let window = sectionWindow(section)
         var checklistItems: [ChecklistItem] = []

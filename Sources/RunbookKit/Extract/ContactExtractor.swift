@@ -6,18 +6,23 @@ enum ContactExtractor {
     static func extract(_ outline: Section) -> [Contact] {
         var contacts: [Contact] = []
         outline.forEach { section in
-            let contactSection = section.pathWords.contains {
-                $0.containsWord([
-                    "contact", "contacts", "on-call", "oncall", "people", "team", "escalation", "external",
-                    "vendor", "support", "who to call"
-                ])
-            }
+            // Worked out at the section's first list: most sections have none.
+            var contactSection: Bool? = nil
             for block in section.blocks {
                 switch block.kind {
                 case .table:
                     if let table = TableData(block) { contacts += fromTable(table) }
-                case .list where contactSection:
-                    contacts += fromList(block)
+                case .list:
+                    let isContact =
+                        contactSection
+                        ?? section.pathWords.contains {
+                            $0.containsWord([
+                                "contact", "contacts", "on-call", "oncall", "people", "team", "escalation", "external",
+                                "vendor", "support", "who to call"
+                            ])
+                        }
+                    contactSection = isContact
+                    if isContact { contacts += fromList(block) }
                 default:
                     break
                 }

@@ -5,21 +5,23 @@ import Foundation
 /// "page the primary and backup IC". They are added after the structured ones and only
 /// where those found nothing of the kind.
 enum ProseMentions {
-    /// Every paragraph and table cell, in document order, with its line.
-    static func texts(_ outline: Section) -> [(text: String, line: Int)] {
-        var out: [(String, Int)] = []
+    /// Calls `body` with every paragraph and table cell, in document order, with its line, until
+    /// it returns false (no list of every text is built: a large runbook has tens of thousands).
+    static func forEachText(_ outline: Section, _ body: (_ text: String, _ line: Int) -> Bool) {
+        var going = true
         func visit(_ block: MarkdownBlock) {
             switch block.kind {
             case .paragraph, .tableCell:
-                out.append((block.text, block.line))
+                going = body(block.text, block.line)
             case .code, .html, .heading:
                 break
             default:
-                block.children.forEach(visit)
+                for child in block.children where going { visit(child) }
             }
         }
-        outline.forEach { section in section.blocks.forEach(visit) }
-        return out
+        outline.forEach { section in
+            for block in section.blocks where going { visit(block) }
+        }
     }
 
     // MARK: Contacts
@@ -28,7 +30,7 @@ enum ProseMentions {
     static func contacts(_ outline: Section, known: [Contact]) -> [Contact] {
         var seen = Set(known.map { $0.contact.lowercased() })
         var out: [Contact] = []
-        for (text, line) in texts(outline) where out.count < 40 {
+        forEachText(outline) { text, line in
             // Most paragraphs name nobody: look for the marks first (one pass over the bytes).
             var marks = (hash: false, plus: false, at: false)
             for byte in text.utf8 {
@@ -40,7 +42,7 @@ enum ProseMentions {
                     marks.at = true
                 }
             }
-            if !marks.hash && !marks.plus && !marks.at { continue }
+            if !marks.hash && !marks.plus && !marks.at { return true }
             for channel in marks.hash ? channels(in: text) : [] where seen.insert(channel.lowercased()).inserted {
                 out.append(Contact(name: channel, contact: channel, role: "chat channel", line: line))
             }
@@ -52,6 +54,7 @@ enum ProseMentions {
             for mail in marks.at ? emails(in: text) : [] where seen.insert(mail.lowercased()).inserted {
                 out.append(Contact(name: mail, contact: mail, role: "e-mail", line: line))
             }
+            return out.count < 40
         }
         return out
     }
@@ -123,9 +126,9 @@ enum ProseMentions {
     static func escalation(_ outline: Section) -> [EscalationStep] {
         var out: [EscalationStep] = []
         var seen = Set<String>()
-        for (text, line) in texts(outline) where out.count < 8 {
+        forEachText(outline) { text, line in
             let lower = text.lowercased()
-            guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }
+            guard escalationPhrases.contains(where: { lower.contains($0) }) else { return true }
             for sentence in text.components(separatedBy: ". ") where out.count < 8 {
                 let lower = sentence.lowercased()
                 guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }
@@ -136,6 +139,7 @@ enum ProseMentions {
                         level: out.count + 1, who: who, after: EscalationExtractor.timing(in: sentence),
                         line: line))
             }
+            return out.count < 8
         }
         return out
     }

@@ -61,13 +61,30 @@ struct LabeledText {
 
     /// Labels are short: at most five words, no sentence punctuation.
     init?(plain text: String) {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = Self.firstColon(text) else { return nil }
         let label = text[..<colon].trimmed
         let value = text[text.index(after: colon)...].trimmed
         guard !label.isEmpty, label.split(separator: " ").count <= 5, !label.contains("http"),
             !label.contains("`"), !label.contains(".")
         else { return nil }
         self.init(label: label, value: value)
+    }
+
+    /// `text.firstIndex(of: ":")` without walking characters when the text before the colon is
+    /// ASCII and an ASCII byte follows it (then the byte is the character); paragraphs are long.
+    private static func firstColon(_ text: String) -> String.Index? {
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b >= 0x80 { return text.firstIndex(of: ":") }
+            if b == UInt8(ascii: ":") {
+                let next = bytes.index(after: i)
+                return next == bytes.endIndex || bytes[next] < 0x80 ? i : text.firstIndex(of: ":")
+            }
+            bytes.formIndex(after: &i)
+        }
+        return nil
     }
 
     init(label: String, value: String) {

@@ -190,6 +190,16 @@ enum HeadingText {
 
     /// Leading numbering of a heading or step: "1. Check the pods" → (1, "Check the pods").
     static func numbering(_ title: String) -> (number: Int, rest: String)? {
+        // Most titles start with a letter other than "s"/"S" ("Verify"): neither a number nor
+        // "Step" can start them, and emoji removal and spacing leave a leading letter in place.
+        if let first = title.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, first | 0x20 != 0x73 {
+            return nil
+        }
+        return numberingByCharacters(title)
+    }
+
+    /// `numbering` without its byte shortcut: the walk over characters the shortcut must agree with.
+    static func numberingByCharacters(_ title: String) -> (number: Int, rest: String)? {
         let clean = title.withoutSymbols
         var digits = ""
         var rest = Substring(clean)

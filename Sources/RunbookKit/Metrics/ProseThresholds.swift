@@ -14,13 +14,15 @@ enum ProseThresholds {
         "worrisome", "worrying", "worried", "concern", "warning", "watch it", "attention",
         "investigate", "getting high", "elevated"
     ]
+    /// Either list: a paragraph without any is passed over (`containsWord` folds case itself).
+    static let judgementWords = criticalWords + warningWords
     static let fineWords = [" ok", "okay", "fine", "normal", "healthy", "expected", "acceptable"]
 
     /// Judgement clauses of one paragraph.
     static func fromJudgements(_ paragraph: MarkdownBlock, fallbackName: String, into merger: inout MetricMerger) {
         let text = paragraph.text
         guard text.contains("%") || text.containsWord(["ms", "seconds", "minutes"]),
-            text.lowercased().containsWord(criticalWords + warningWords)
+            text.containsWord(judgementWords)
         else { return }
         var found: [(MetricExtractor.Level, Threshold)] = []
         for clause in clauses(text) {

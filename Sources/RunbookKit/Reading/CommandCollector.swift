@@ -11,6 +11,8 @@ enum CommandCollector {
         }
     }
 
+    /// `stepContext` is the text of the enclosing list item, shortened (`shortTitle`) only where a
+    /// command uses it: most items hold no command.
     private static func visit(
         _ block: MarkdownBlock, section: Section, stepContext: String?, context: ExtractionContext,
         itemText: Bool = false
@@ -20,7 +22,7 @@ enum CommandCollector {
             let firstLine = fenced ? block.line + 1 : block.line
             let source = CodeSource(
                 info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
-                context: stepContext ?? sectionTitle(section))
+                context: stepContext.map(shortTitle) ?? sectionTitle(section))
             let extraction = extract(source, context: context)
             let blockIndex = context.codeBlocks.count
             let shift = firstLine - extraction.firstLine
@@ -40,7 +42,7 @@ enum CommandCollector {
             // of its own: `oc get pods -n x` on a line by itself.
             if let command = bareCommand(block, context: context) {
                 var titled = command
-                titled.title = stepContext ?? sectionTitle(section)
+                titled.title = stepContext.map(shortTitle) ?? sectionTitle(section)
                 let id = add(titled, section: section, block: nil, context: context)
                 context.commandsByBlockLine[block.line, default: []].append(id)
                 return
@@ -53,7 +55,7 @@ enum CommandCollector {
             let itemText = first?.text
             for child in block.children {
                 visit(
-                    child, section: section, stepContext: itemText.map(shortTitle) ?? stepContext, context: context,
+                    child, section: section, stepContext: itemText ?? stepContext, context: context,
                     itemText: child == first)
             }
         default:
@@ -156,6 +158,7 @@ enum CommandCollector {
 
     static func shortTitle(_ text: String) -> String {
         let clean = text.collapsingWhitespace
-        return clean.count > 80 ? String(clean.prefix(79)) + "…" : clean
+        // At most 80 bytes is at most 80 characters: only longer text is counted (grapheme by grapheme).
+        return clean.utf8.count > 80 && clean.count > 80 ? String(clean.prefix(79)) + "…" : clean
     }
 }

@@ -15,7 +15,7 @@ public enum MojibakeRepair {
     public static func repair(_ text: String, firstLineNumber: Int = 1) -> (text: String, report: Report) {
         var report = Report()
         // Fast path: pure ASCII text has nothing to repair.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return (text, report) }
+        if text.isASCIIText { return (text, report) }
         let scalars = text.unicodeScalars
         // Output is built as UTF-8 bytes: appending slices to a UnicodeScalarView was
         // quadratic in the number of repairs.
@@ -25,17 +25,17 @@ public enum MojibakeRepair {
         let bytes = text.utf8
         var i = scalars.startIndex
         while i < scalars.endIndex {
-            // ASCII (most of the text) is stepped over byte by byte: only the other scalars may
-            // start a repair.
-            let byte = bytes[i]
-            if byte < 0x80 {
-                if byte == 0x0A { line += 1 }
-                bytes.formIndex(after: &i)
+            // ASCII (most of the text) is stepped over a run at a time: only the other scalars
+            // may start a repair.
+            if bytes[i] < 0x80 {
+                let (end, lineEnds) = asciiRun(bytes, from: i)
+                line += lineEnds
+                i = end
                 continue
             }
             if let (decoded, next, charset) = decodeSequence(scalars, at: i) {
                 if out.isEmpty { out.reserveCapacity(text.utf8.count) }
-                out.append(contentsOf: text.utf8[copiedUpTo..<i])
+                appendBytes(of: text, copiedUpTo..<i, to: &out)
                 UTF8.encode(decoded) { out.append($0) }
                 report.repairs += 1
                 report.charsets.insert(charset.rawValue)
@@ -48,8 +48,39 @@ public enum MojibakeRepair {
         }
         // Text that needed nothing is returned as it was, without a copy.
         guard report.repairs > 0 else { return (text, report) }
-        out.append(contentsOf: text.utf8[copiedUpTo...])
+        appendBytes(of: text, copiedUpTo..<text.endIndex, to: &out)
         return (String(decoding: out, as: UTF8.self), report)
+    }
+
+    /// Appends the bytes of `text` in `range` to `out` in one copy (appending the `utf8` slice
+    /// went byte by byte).
+    private static func appendBytes(of text: String, _ range: Range<String.Index>, to out: inout [UInt8]) {
+        let bytes = text.utf8
+        let start = bytes.distance(from: bytes.startIndex, to: range.lowerBound)
+        let count = bytes.distance(from: range.lowerBound, to: range.upperBound)
+        text.withBytes { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
+    }
+
+    /// The end of the ASCII run starting at `start` and how many line ends it holds, read from
+    /// the string's contiguous bytes (index by index when they are not contiguous).
+    private static func asciiRun(_ bytes: String.UTF8View, from start: String.Index) -> (String.Index, Int) {
+        let offset = bytes.distance(from: bytes.startIndex, to: start)
+        if let (length, lineEnds) = bytes.withContiguousStorageIfAvailable({ buffer -> (Int, Int) in
+            var k = offset, lineEnds = 0
+            while k < buffer.count, buffer[k] < 0x80 {
+                if buffer[k] == 0x0A { lineEnds += 1 }
+                k += 1
+            }
+            return (k - offset, lineEnds)
+        }) {
+            return (bytes.index(start, offsetBy: length), lineEnds)
+        }
+        var i = start, lineEnds = 0
+        while i < bytes.endIndex, bytes[i] < 0x80 {
+            if bytes[i] == 0x0A { lineEnds += 1 }
+            bytes.formIndex(after: &i)
+        }
+        return (i, lineEnds)
     }
 
     /// The repaired scalar, the index just after the sequence it replaces, and the charset.

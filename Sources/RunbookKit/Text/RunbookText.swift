@@ -24,10 +24,10 @@ public struct RunbookText: Sendable {
                     message: "file is not valid UTF-8 (first bad byte on this line); read as Windows-1252"))
             decoded = String(String.UnicodeScalarView(body.map { LegacyCharset.windows1252.decode($0) }))
         }
-        if decoded.utf8.contains(13) {
+        if decoded.holdsByte(13) {
             decoded = decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        if decoded.utf8.contains(0) {
+        if decoded.holdsByte(0) {
             decoded = decoded.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
             warnings.append(RunbookWarning(line: 1, message: "file contains NUL bytes; replaced"))
         }

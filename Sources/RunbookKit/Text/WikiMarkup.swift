@@ -6,9 +6,36 @@ import Foundation
 /// - admonitions (`!!! warning "Title"` / `??? note` with an indented body) become a bold
 ///   title paragraph and their body is dedented, so lists and fences inside are read.
 enum WikiMarkup {
-    /// Cheap test: could any line be a macro or an admonition?
+    /// Cheap test: could any line be a macro or an admonition? (Does the text hold `!!! `,
+    /// `??? `, `???+ `, `TOC]` or `toc]`: one pass over the bytes, it runs on every read.)
     static func mayApply(to text: String) -> Bool {
-        text.has("!!! ") || text.has("??? ") || text.has("???+ ") || text.has("TOC]") || text.has("toc]")
+        var copy = text
+        return copy.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                switch b[i] {
+                case UInt8(ascii: "!"):
+                    if i + 3 < n, b[i + 1] == b[i], b[i + 2] == b[i], b[i + 3] == 0x20 { return true }
+                case UInt8(ascii: "?"):
+                    if i + 3 < n, b[i + 1] == b[i], b[i + 2] == b[i],
+                        b[i + 3] == 0x20 || (b[i + 3] == UInt8(ascii: "+") && i + 4 < n && b[i + 4] == 0x20)
+                    {
+                        return true
+                    }
+                case UInt8(ascii: "]"):
+                    if i >= 3,
+                        (b[i - 3], b[i - 2], b[i - 1]) == (0x54, 0x4F, 0x43)
+                            || (b[i - 3], b[i - 2], b[i - 1]) == (0x74, 0x6F, 0x63)
+                    {
+                        return true
+                    }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func normalise(_ lines: inout [String]) {
