@@ -15,10 +15,12 @@ enum PasswordPrompt {
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO)
-        FileHandle.standardError.write(Data(prompt.utf8))
+        // Echo off before the prompt shows: whatever is typed once it is on screen is not echoed.
+        // Only what was typed before the prompt is discarded (TCSAFLUSH), nothing after the answer.
         _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        FileHandle.standardError.write(Data(prompt.utf8))
         defer {
-            _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &saved)
             FileHandle.standardError.write(Data("\n".utf8))
         }
         // Byte by byte up to the newline: nothing after it is consumed from standard input.
