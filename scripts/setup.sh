@@ -21,6 +21,9 @@ have_cmd curl || need+=(curl)
 have_cmd python3 || need+=(python3)
 # The console benchmark's first-frame baseline: another full-screen terminal program.
 have_cmd tig || need+=(tig)
+# The bench's URLSession baseline links FoundationNetworking statically (make bench builds with
+# --static-swift-stdlib), which needs libcurl's development symlink to link against.
+have_pkg libcurl || need+=(libcurl4-openssl-dev)
 # The journal's server engine is tested against a real PostgreSQL (initdb, pg_ctl, psql).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 have_cmd psql || need+=(postgresql-client)

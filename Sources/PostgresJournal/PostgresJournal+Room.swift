@@ -63,13 +63,14 @@ extension PostgresJournal {
         }
     }
 
+    /// In order of joining; consoles that joined in the same millisecond are listed by name.
     public func members(incident: String) throws -> [RoomMember] {
         try session.mapped {
             try session.run(
                 """
                 SELECT member, name, host, pid, since FROM room_member
                 WHERE incident = \(incident.uppercased()) AND expires > \(unescaped: Self.serverNow)
-                ORDER BY since, member
+                ORDER BY since, name, member
                 """
             )
             .map { row in

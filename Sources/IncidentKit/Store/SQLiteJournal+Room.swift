@@ -54,6 +54,7 @@ extension SQLiteJournal {
         }
     }
 
+    /// In order of joining; consoles that joined in the same millisecond are listed by name.
     public func members(incident: String) throws -> [RoomMember] {
         let now = Timestamp.milliseconds(clock())
         return try read { db in
@@ -61,7 +62,7 @@ extension SQLiteJournal {
                 db,
                 sql: """
                     SELECT member, name, host, pid, since FROM room_member WHERE incident = ? AND expires > ?
-                    ORDER BY since, member
+                    ORDER BY since, name, member
                     """, arguments: [incident.uppercased(), now]
             )
             .map { row in
