@@ -218,6 +218,18 @@ extension AppView {
         }
     }
 
+    /// A command's title, or its first line when it has none. Commands cut from one block share
+    /// their block's title: beside a neighbour of the same title, the first line tells them apart.
+    static func commandLabel(_ all: [RunbookCommand], _ index: Int) -> String {
+        let command = all[index]
+        let firstLine = command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        guard let title = command.title else { return firstLine }
+        let shared = [index - 1, index + 1].contains { other in
+            all.indices.contains(other) && all[other].title == title && all[other].section == command.section
+        }
+        return shared ? title + " · " + firstLine : title
+    }
+
     static func commandLines(_ state: AppState) -> PaneLines {
         let all = state.commands
         let shown = shownIndices(.commands, state, count: all.count)
@@ -250,9 +262,7 @@ extension AppView {
                 let command = all[shown[row]]
                 let key = ThemeKey.risk(command.risk)
                 let symbol = Symbols.symbol(for: key) ?? ""
-                let what =
-                    RoomPresenceText.mark(command, state)
-                    + (command.title ?? command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? "")
+                let what = RoomPresenceText.mark(command, state) + commandLabel(all, shown[row])
                 let word = riskWord(command.risk)
                 let risk = word + String(repeating: " ", count: max(0, 11 - word.count))
                 return PaneRow(text: " \(symbol) \(risk) \(what)", key: key, item: row)

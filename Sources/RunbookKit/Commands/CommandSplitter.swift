@@ -230,6 +230,15 @@ enum CommandSplitter {
         func flush() {
             defer { ranges = []; title = nil }
             guard let first = ranges.first, let last = ranges.last else { return }
+            // One command per command: a shell group's logical lines are offered one by one unless
+            // they share the shell's state (ScriptBlock says when they must run together).
+            if language == "bash", ranges.count > 1, !ScriptBlock.runsAsOne(ranges.map { lines[$0] }) {
+                for range in ranges {
+                    let code = lines[range].joined(separator: "\n").trimmingTrailing("\n ")
+                    pieces.append(makePiece(title: title, code: code, offset: range.lowerBound, language: language))
+                }
+                return
+            }
             let code = lines[first.lowerBound..<last.upperBound].joined(separator: "\n").trimmingTrailing("\n ")
             pieces.append(makePiece(title: title, code: code, offset: first.lowerBound, language: language))
         }

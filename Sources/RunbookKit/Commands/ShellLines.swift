@@ -49,6 +49,9 @@ enum ShellLines {
                 }
                 return
             }
+            // A blank line inside a continued command (`|` or `\\` then an empty line) is the author's
+            // spacing: the command goes on.
+            if continued && line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return }
             continued = false
             let b = Array(line.utf8)
             let n = b.count

@@ -17,11 +17,37 @@ struct CommandSplittingTests {
         #expect(commands[1].code == "kubectl set image deployment/api api=forms/api:$VERSION")
     }
 
-    @Test func linesOfAGroupStayTogether() {
+    @Test func eachCommandOfAGroupIsItsOwnCommandUnderTheGroupsTitle() {
         let code = "# Build\npnpm build:prod\naws s3 sync out s3://bucket/\n\n# Publish\nwrangler publish"
         let commands = extractCommands("bash", code)
-        #expect(commands.count == 2)
-        #expect(commands[0].code == "pnpm build:prod\naws s3 sync out s3://bucket/")
+        #expect(commands.map(\.code) == ["pnpm build:prod", "aws s3 sync out s3://bucket/", "wrangler publish"])
+        #expect(commands.map(\.title) == ["Build", "Build", "Publish"])
+        #expect(commands.map(\.line) == [2, 3, 6])
+        // Each judged on its own: the read is not coloured by the restart beside it.
+        let mixed = extractCommands("bash", "kubectl get pods -n shop\nkubectl delete pod api-0 -n shop")
+        #expect(mixed.map(\.risk) == [.read, .destructive])
+    }
+
+    @Test func aGroupThatSharesTheShellsStateRunsAsOneScript() {
+        let scripts = [
+            "NS=shop\nkubectl get pods -n $NS",
+            "export KUBECONFIG=~/.kube/prod\nkubectl get nodes",
+            "cd /srv/app\n./deploy.sh",
+            "kubectl port-forward svc/db 5432 &\npsql -h localhost -c 'SELECT 1'",
+            "systemctl restart nginx\nif [ $? -ne 0 ]; then journalctl -u nginx; fi",
+            "echo \"Draining node\"\nkubectl drain node-1",
+            "kubectl scale deploy/api --replicas=0\nsleep 10\nkubectl scale deploy/api --replicas=3",
+            "backup() { pg_dump shop > /tmp/shop.sql; }\nbackup",
+            "POD=$(kubectl get pods -o name | head -1)\nkubectl logs $POD",
+            // A client waiting at the keyboard: the lines after it are typed into it.
+            "redis-cli -h cache-0\nINFO memory",
+            "kubectl exec -it api-0 -- bash\nls /tmp",
+            // A line that does not start like a command: the author's block is kept.
+            "kubectl get pods\nthen look for CrashLoopBackOff"
+        ]
+        for script in scripts {
+            #expect(extractCommands("bash", script).count == 1, "\(script)")
+        }
     }
 
     @Test func titleCommentStartsANewGroupWithoutBlankLine() {
