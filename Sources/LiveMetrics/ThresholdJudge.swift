@@ -107,6 +107,9 @@ public struct ThresholdJudge: Sendable {
         switch t.op {
         case .greater, .greaterOrEqual: return value < t.value - margin
         case .less, .lessOrEqual: return value > t.value + margin
+        // A state has no margin: it holds or it does not.
+        case .equal: return value != t.value
+        case .notEqual: return value == t.value
         }
     }
 

@@ -51,6 +51,20 @@ import RunbookKit
         #expect(j.observe(percent(2), sourceUnit: nil, at: 1200)?.kind == .breached)
     }
 
+    @Test func aStateBreachesWhileItHoldsAndRecoversAtOnce() {
+        var j = judge("== 0 for 1m")
+        #expect(j.critical?.op == .equal)
+        let plain = { (v: Double) in SourceReading(value: v, unit: nil) }
+        #expect(j.observe(plain(1), sourceUnit: nil, at: 0) == nil)
+        #expect(j.observe(plain(0), sourceUnit: nil, at: 15) == nil)
+        #expect(j.observe(plain(0), sourceUnit: nil, at: 75)?.kind == .breached)
+        // No margin around a state: the first sample that differs ends it.
+        #expect(j.observe(plain(1), sourceUnit: nil, at: 90)?.kind == .recovered)
+        var down = judge("!= 0")
+        #expect(down.observe(plain(3), sourceUnit: nil, at: 0)?.kind == .breached)
+        #expect(down.observe(plain(0), sourceUnit: nil, at: 15)?.kind == .recovered)
+    }
+
     @Test func recoversOnlyPastTheHysteresisMargin() {
         var j = judge("> 1%")
         #expect(j.observe(percent(1.5), sourceUnit: nil, at: 0)?.kind == .breached)

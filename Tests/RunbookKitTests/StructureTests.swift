@@ -70,6 +70,31 @@ struct StructureTests {
         #expect(runbook.metrics.count == 2, "the item without a number is not a metric")
     }
 
+    @Test func symptomListsAndStateComparisonsAreConditions() throws {
+        let runbook = try read("symptoms-and-states")
+        let latency = try #require(runbook.metrics.first { $0.name.lowercased().contains("latency") })
+        #expect(latency.critical?.op == .greater && latency.critical?.value == 2 && latency.critical?.unit == "s")
+        #expect(latency.critical?.forSeconds == 600)
+        let queue = try #require(runbook.metrics.first { $0.name.lowercased().contains("indexing queue") })
+        #expect(queue.warning?.value == 5000 && queue.critical == nil, "an item that says it warns is a warning")
+        #expect(!runbook.metrics.contains { $0.name.lowercased().contains("users") }, "no number, no metric")
+        // `== 1` is a state: its selector is the query to sample.
+        let red = try #require(runbook.metrics.first { $0.query?.hasPrefix("search_cluster_health_status") == true })
+        #expect(red.warning?.op == .equal && red.warning?.value == 1 && red.warning?.forSeconds == 300)
+        #expect(red.warning?.isBreached(by: 1) == true && red.warning?.isBreached(by: 0) == false)
+        let up = try #require(runbook.metrics.first { $0.query == "up{job=\"search\"}" })
+        #expect(up.warning?.op == .notEqual && up.warning?.value == 0)
+    }
+
+    @Test func anEscalationSentenceWithThenIsAStepPerPerson() throws {
+        let runbook = try read("symptoms-and-states")
+        #expect(runbook.escalation.count == 2)
+        #expect(runbook.escalation.first?.who.contains("search lead") == true)
+        #expect(runbook.escalation.first?.after == "within 30 minutes")
+        #expect(runbook.escalation.last?.who == "the engineering manager after 1 hour")
+        #expect(runbook.escalation.last?.after == "after 1 hour")
+    }
+
     @Test func levelsFromSiblingHeadingsAndResponseInProse() throws {
         let runbook = try read("levels-prose")
         #expect(runbook.severities.map(\.id) == ["CRITICAL", "MAJOR", "WARNING", "MINOR"])

@@ -122,6 +122,29 @@ enum ProseMentions {
         "page oncall", "paging ", "loop in ", "pull in ", "engage the ", "call the on-call"
     ]
 
+    /// A sentence cut before each "then" that follows a step already bringing someone in
+    /// ("page the lead, then the manager after 1 hour"); "if nobody answers, then …" stays whole.
+    static func escalationClauses(_ sentence: String) -> [String] {
+        var clauses: [String] = []
+        var rest = Substring(sentence)
+        var searchFrom = rest.startIndex
+        while let range = [", then ", "; then ", " and then ", ", and then "].compactMap({
+            rest[searchFrom...].range(of: $0, options: .caseInsensitive)
+        }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            let head = rest[..<range.lowerBound].trimmed
+            guard escalationPhrases.contains(where: { head.lowercased().contains($0) }) else {
+                searchFrom = range.upperBound
+                continue
+            }
+            clauses.append(head)
+            rest = rest[range.upperBound...]
+            searchFrom = rest.startIndex
+        }
+        let last = rest.trimmed
+        if !last.isEmpty { clauses.append(last) }
+        return clauses
+    }
+
     /// Sentences that bring someone in, in document order, as escalation steps.
     static func escalation(_ outline: Section) -> [EscalationStep] {
         var out: [EscalationStep] = []
@@ -132,12 +155,15 @@ enum ProseMentions {
             for sentence in text.components(separatedBy: ". ") where out.count < 8 {
                 let lower = sentence.lowercased()
                 guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }
-                let who = CommandCollector.shortTitle(sentence.trimmed.trimmingTrailing("."))
-                guard seen.insert(who).inserted else { continue }
-                out.append(
-                    EscalationStep(
-                        level: out.count + 1, who: who, after: EscalationExtractor.timing(in: sentence),
-                        line: line))
+                // "page the lead, then the manager after 1 hour": a step per clause, each with its delay.
+                for clause in escalationClauses(sentence) where out.count < 8 {
+                    let who = CommandCollector.shortTitle(clause.trimmingTrailing("."))
+                    guard seen.insert(who).inserted else { continue }
+                    out.append(
+                        EscalationStep(
+                            level: out.count + 1, who: who, after: EscalationExtractor.timing(in: clause),
+                            line: line))
+                }
             }
             return out.count < 8
         }

@@ -64,6 +64,13 @@ struct MetricMerger {
     }
 
     /// Ties a PromQL query to the metric it measures, by the words they share.
+    /// Gives the metric called `name` (as `add` found or made it) the query its condition was
+    /// written in, unless it has one.
+    mutating func setQuery(_ query: String, forName name: String) {
+        guard let i = index(key: MetricName.key(name)), metrics[i].query == nil else { return }
+        metrics[i].query = query
+    }
+
     mutating func attach(query: String) -> Bool {
         let words = PromQLFinder.words(of: query)
         var best: (index: Int, score: Int)? = nil

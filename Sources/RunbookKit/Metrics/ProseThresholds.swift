@@ -4,7 +4,9 @@ import Foundation
 /// - judgements: "above 50% is ok, 75% is getting worrisome, above 85% it may be too late":
 ///   each clause with a number and a judgement word gives that level's threshold;
 /// - trigger lists: "Be concerned if:" / "Page if:" followed by items such as "the graph has
-///   been past the SLO for more than 5 min": each item with a comparison is a condition.
+///   been past the SLO for more than 5 min": each item with a comparison is a condition;
+/// - symptom lists: the items of a "Symptoms" section that state a comparison;
+/// - alert sentences: a comparison in a code span (`up == 0`) or a sentence about an alert.
 enum ProseThresholds {
     static let criticalWords = [
         "too late", "critical", "danger", "severe", "emergency", "urgent", "outage", "page someone",
@@ -55,10 +57,14 @@ enum ProseThresholds {
     /// or a sentence about an alert with a comparison ("the queue alert fires at >= 200 for 10m").
     static func fromAlertSentences(_ paragraph: MarkdownBlock, into merger: inout MetricMerger) {
         let spans = paragraph.inlines.codeSpans
-        for span in spans where span.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") }) {
-            guard let op = span.firstIndex(where: { $0 == ">" || $0 == "<" }) else { continue }
+        for span in spans
+        where span.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") })
+            || span.contains("==") || span.contains("!=")
+        {
+            guard let op = comparisonStart(span) else { continue }
             let left = span[..<op].trimmed
-            guard left.contains("_") || left.contains("("), !left.contains(" | "), !left.hasPrefix("-"),
+            guard left.contains("_") || left.contains("(") || left.contains("{"), !left.contains(" | "),
+                !left.hasPrefix("-"),
                 InlineCommands.recognize(span) == nil,
                 let threshold = ThresholdParser.threshold(String(span[op...]), line: paragraph.line)
             else { continue }
@@ -68,6 +74,8 @@ enum ProseThresholds {
                 t.forSeconds ?? ThresholdParser.durations(in: sentence(of: span, in: paragraph.text)).forSeconds
             let name = left.count <= 60 ? left : String(left.prefix(60))
             add(t, name: name, critical: saysPage(paragraph.text), line: paragraph.line, into: &merger)
+            // The left side is what to sample when it is PromQL: `rate(x[5m]) > 0.05`, `up{job="api"} == 0`.
+            if looksLikePromQL(left) { merger.setQuery(left, forName: name) }
         }
         guard spans.isEmpty,
             paragraph.text.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") || $0 == 0xE2 })
@@ -84,6 +92,33 @@ enum ProseThresholds {
         }
     }
 
+    /// Where a code span's comparison starts: `>`, `<`, `==` or `!=` outside label matchers
+    /// (`{code!="200"}`) and quotes.
+    static func comparisonStart(_ span: String) -> String.Index? {
+        var previous: Character? = nil
+        var braces = 0
+        var quoted = false
+        for index in span.indices {
+            let c = span[index]
+            defer { previous = c }
+            if c == "\"" { quoted.toggle() }
+            if quoted { continue }
+            if c == "{" { braces += 1 } else if c == "}" { braces = max(0, braces - 1) }
+            guard braces == 0 else { continue }
+            if c == ">" || c == "<" { return index }
+            if c == "=", previous == "=" || previous == "!" { return span.index(before: index) }
+        }
+        return nil
+    }
+
+    /// A selector, a function call or a range (`{`, `(`, `[`), or a metric name in Prometheus's
+    /// style (`pg_replication_lag_seconds`: two underscores or more, no spaces).
+    static func looksLikePromQL(_ text: String) -> Bool {
+        if text.contains("{") || text.contains("(") || text.contains("[") { return true }
+        return !text.contains(" ") && text.filter { $0 == "_" || $0 == ":" }.count >= 2
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") }
+    }
+
     static func saysPage(_ text: String) -> Bool {
         text.lowercased().containsWord(["page", "pages", "critical", "paging"])
     }
@@ -93,7 +128,8 @@ enum ProseThresholds {
         var words = name.split(separator: " ").map(String.init)
         let verbs: Set<String> = [
             "alert", "fires", "fire", "triggers", "trigger", "pages", "at", "when", "if", "is", "goes",
-            "reaches", "hits", "exceeds", "the", "on", "of"
+            "reaches", "hits", "exceeds", "the", "on", "of", "warns", "warn", "it", "holds", "has", "are", "gets",
+            "stays", "remains", "rises", "climbs", "drops", "falls", "grows", "been", "was"
         ]
         while let last = words.last, verbs.contains(last.lowercased()) { words.removeLast() }
         return words.joined(separator: " ")
@@ -165,8 +201,36 @@ enum ProseThresholds {
         }
     }
 
+    /// A section that lists what the incident looks like ("Symptoms", "Signals", "Detection"):
+    /// its list items that state a comparison ("p99 latency above 2s for 10 minutes") are the
+    /// incident's conditions, critical unless the item says it only warns. Items with code spans
+    /// are left to the alert-sentence reading; a long sentence is not a metric's name.
+    static func isSymptomSection(_ title: String) -> Bool {
+        title.lowercased().containsWord([
+            "symptom", "symptoms", "signs", "signals", "detection", "detecting", "indicators", "triggers"
+        ])
+    }
+
+    static func fromSymptomList(_ list: MarkdownBlock, into merger: inout MetricMerger) {
+        for item in list.items {
+            let text = item.itemText
+            guard item.firstParagraph?.inlines.codeSpans.isEmpty != false,
+                let condition = merger.condition(text, line: item.line),
+                let threshold = condition.threshold, condition.name.split(separator: " ").count <= 8
+            else { continue }
+            let name = MetricName.clean(trimVerbs(condition.name))
+            guard !name.isEmpty else { continue }
+            if text.lowercased().containsWord(["warn", "warning", "warns"]) {
+                merger.add(name: name, warning: threshold, line: item.line)
+            } else {
+                merger.add(name: name, critical: threshold, line: item.line)
+            }
+        }
+    }
+
     /// Walks a section's blocks for both structures.
     static func scan(_ section: Section, into merger: inout MetricMerger) {
+        let symptoms = isSymptomSection(section.title)
         var intro: String? = nil
         func visit(_ block: MarkdownBlock) {
             switch block.kind {
@@ -175,7 +239,11 @@ enum ProseThresholds {
                 fromAlertSentences(block, into: &merger)
                 intro = block.text
             case .list:
-                if let intro, let level = triggerLevel(intro) { fromTriggerList(block, level: level, into: &merger) }
+                if let intro, let level = triggerLevel(intro) {
+                    fromTriggerList(block, level: level, into: &merger)
+                } else if symptoms {
+                    fromSymptomList(block, into: &merger)
+                }
                 for item in block.items {
                     intro = nil
                     for child in item.children {

@@ -90,6 +90,12 @@ public enum ThresholdParser {
                 op = chars[i] == "≤" ? .lessOrEqual : .less
                 opEnd = i + 1
                 if chars[i] == "<", opEnd < chars.count, chars[opEnd] == "=" { op = .lessOrEqual; opEnd += 1 }
+            case "=", "!":
+                // `== 1`, `!= 0` (PromQL, shell tests); a lone `=` is an assignment or a label match.
+                if i + 1 < chars.count, chars[i + 1] == "=", i + 2 >= chars.count || chars[i + 2] != "=" {
+                    op = chars[i] == "=" ? .equal : .notEqual
+                    opEnd = i + 2
+                }
             default:
                 if chars[i].isLetter, i == 0 || !chars[i - 1].isLetter {
                     let rest = String(chars[i...]).lowercased()

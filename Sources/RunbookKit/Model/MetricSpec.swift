@@ -2,6 +2,8 @@
 public struct Threshold: Sendable, Codable, Equatable, Hashable {
     public enum Op: String, Sendable, Codable, CaseIterable {
         case greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<="
+        /// `up == 0`, `health_status{color="red"} == 1`: a state rather than a level.
+        case equal = "==", notEqual = "!="
     }
 
     public var op: Op
@@ -37,6 +39,8 @@ public struct Threshold: Sendable, Codable, Equatable, Hashable {
         case .greaterOrEqual: sample >= value
         case .less: sample < value
         case .lessOrEqual: sample <= value
+        case .equal: sample == value
+        case .notEqual: sample != value
         }
     }
 
