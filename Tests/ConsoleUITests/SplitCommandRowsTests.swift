@@ -3,8 +3,8 @@ import Foundation
 import RunbookKit
 import Testing
 
-/// A block cut into one command per line keeps its title on each: the commands pane tells the
-/// neighbours apart by their first line.
+/// A block cut into one command per line keeps its title (without the list item's colon) on each:
+/// the commands pane tells the neighbours apart by their first line.
 @Suite("Commands cut from one block")
 struct SplitCommandRowsTests {
     let palette = BuiltinThemes.defaultTheme.palette(depth: .ansi256)
@@ -32,10 +32,10 @@ struct SplitCommandRowsTests {
         var state = AppFixture.state()
         state.runbooks = [RunbookReader.parse(text: markdown, source: "cache.md")]
         let rows = state.commands.map { "\($0.risk) \($0.title ?? "")" }
-        #expect(rows == ["read Look at the pods:", "destructive Look at the pods:", "read Check memory:"])
+        #expect(rows == ["read Look at the pods", "destructive Look at the pods", "read Check memory"])
         let text = AppView.render(state, palette: palette).lines.joined(separator: "\n")
-        #expect(text.contains("read        Look at the pods: · kubectl get pods -n ca"))
-        #expect(text.contains("DESTRUCTIVE Look at the pods: · kubectl delete pod cac"))
-        #expect(text.contains("read        Check memory:") && !text.contains("Check memory: ·"))
+        #expect(text.contains("read        Look at the pods · kubectl get pods -n ca"))
+        #expect(text.contains("DESTRUCTIVE Look at the pods · kubectl delete pod cac"))
+        #expect(text.contains("read        Check memory") && !text.contains("Check memory ·"))
     }
 }

@@ -10,11 +10,14 @@ public struct CodeSource: Sendable, Equatable {
     /// The step or heading the block belongs to, used as a title when the block has none.
     public var context: String?
 
+    /// `context` loses the colon that introduced the block ("Roll back:" titles "Roll back").
     public init(info: String, code: String, line: Int, context: String? = nil) {
         self.info = info
         self.code = code
         self.line = line
-        self.context = context
+        self.context = context.map { $0.hasSuffix(":") ? $0.trimmingTrailing(": ") : $0 }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
     }
 }
 

@@ -46,7 +46,7 @@ enum ScriptBlock {
         return false
     }
 
-    /// `name() {` / `function name`, or a job left running in the background (`… &`).
+    /// A function defined (`name() {`), or a job left running in the background (`… &`).
     private static func definesOrBackgrounds(_ physical: ArraySlice<Substring>) -> Bool {
         let first = physical.first?.trimmed ?? ""
         let head = first.prefix { $0 != " " && $0 != "{" }

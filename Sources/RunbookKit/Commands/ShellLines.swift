@@ -49,7 +49,7 @@ enum ShellLines {
                 }
                 return
             }
-            // A blank line inside a continued command (`|` or `\\` then an empty line) is the author's
+            // A blank line inside a continued command (`|` or `\` then an empty line) is the author's
             // spacing: the command goes on.
             if continued && line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return }
             continued = false
