@@ -9,7 +9,7 @@ public final class RunBoard: @unchecked Sendable {
     // @unchecked: `all` and `nextID` are only touched under `lock`.
     public let limits: RunLimits
     let recorder: RunRecorder
-    private let changes = ChangeCounter()
+    private let changes: ChangeCounter
     private let lock = NSLock()
     private var all: [CommandRun] = []
     private var nextID = 1
@@ -18,12 +18,15 @@ public final class RunBoard: @unchecked Sendable {
     ///   - journal, incident: where runs are recorded; either nil: runs are not recorded.
     ///   - author: the `who` of the recorded events.
     ///   - redactor: applied to the recorded text, values, tail and the output file.
+    ///   - onChange: signalled whenever `version` goes up (a UI loop wakes on it instead of waiting
+    ///     for its next tick); pace it, since a chatty command changes the board for every block.
     public init(
         journal: (any Journal)?, incident: String?, author: String, redactor: Redactor = .standard,
-        limits: RunLimits = RunLimits()
+        limits: RunLimits = RunLimits(), onChange: PacedSignal? = nil
     ) {
         recorder = RunRecorder(journal: journal, incident: incident, author: author, redactor: redactor)
         self.limits = limits
+        changes = ChangeCounter(onChange: onChange)
     }
 
     /// True when runs go on the record.

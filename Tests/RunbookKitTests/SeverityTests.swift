@@ -93,3 +93,27 @@ import Testing
         #expect(runbook.severities[0].description == "Ledger writes failing")
     }
 }
+
+@Suite("Response times written in a level's words")
+struct ResponseInProseTests {
+    @Test func respondingSentencesAndWorkingTime() {
+        #expect(SeverityExtractor.responseInProse("Writes fail. Respond within 30 minutes.")?.seconds == 1800)
+        #expect(SeverityExtractor.responseInProse("Respond immediately, page the DBA")?.seconds == 0)
+        let later = SeverityExtractor.responseInProse("A replica is down. Handle during business hours.")
+        #expect(later?.isUnbounded == true && later?.text == "Handle during business hours")
+        #expect(SeverityExtractor.responseInProse("Lag of 5 minutes is normal during backups.") == nil)
+    }
+
+    @Test func aLevelListInProseKeepsItsWorkingTimeLevel() {
+        let runbook = RunbookReader.parse(
+            text: """
+                ## Impact levels
+
+                - **Critical** — writes fail for everyone. Respond immediately.
+                - **Minor** — a single replica is down. Handle during business hours.
+                """)
+        #expect(runbook.severities.map(\.id) == ["CRITICAL", "MINOR"])
+        #expect(runbook.severities.last?.responseTime?.isUnbounded == true)
+        #expect(runbook.severities.first?.responseTime?.seconds == 0)
+    }
+}

@@ -86,6 +86,26 @@ struct StructureTests {
         #expect(up.warning?.op == .notEqual && up.warning?.value == 0)
     }
 
+    @Test func anAlertRulesTableGivesHoldTimesAndQueries() throws {
+        let runbook = try read("alert-rules-table")
+        let errors = try #require(runbook.metrics.first { $0.name == "Orders Errors High" })
+        #expect(errors.critical?.value == 0.02 && errors.critical?.forSeconds == 600)
+        #expect(errors.query == "sum(rate(orders_failed_total[5m])) / sum(rate(orders_total[5m]))")
+        let down = try #require(runbook.metrics.first { $0.name == "Orders Down" })
+        #expect(down.critical?.op == .equal && down.critical?.forSeconds == 120 && down.query == "up{job=\"orders\"}")
+        let queue = try #require(runbook.metrics.first { $0.name == "Orders Queue Long" })
+        #expect(queue.warning?.forSeconds == 900 && queue.query == "orders_queue_depth")
+    }
+
+    @Test func commandsInTablesAndSentencesAreTitledByTheirOwnWords() throws {
+        let runbook = try read("alert-rules-table")
+        let titles = Dictionary(uniqueKeysWithValues: runbook.commands.map { ($0.code, $0.title ?? "") })
+        #expect(titles["kubectl -n orders get pods"] == "List the pods")
+        #expect(titles["kubectl -n orders rollout undo deploy/orders"] == "Roll back the last deploy")
+        #expect(titles["kubectl -n orders get deploy consumer"] == "Look at the consumers")
+        #expect(titles["kubectl -n orders scale deploy/consumer --replicas=6"] == "If they are saturated, scale them")
+    }
+
     @Test func anEscalationSentenceWithThenIsAStepPerPerson() throws {
         let runbook = try read("symptoms-and-states")
         #expect(runbook.escalation.count == 2)

@@ -228,9 +228,11 @@ enum SeverityExtractor {
     }
 
     /// "Immediate response is required", "respond within 30 minutes": a response time stated
-    /// in a level's description. Only sentences about responding count.
+    /// in a level's description. Only sentences about responding count, and sentences that say
+    /// the level waits for working time ("handle during business hours": a time with no countdown).
     static func responseInProse(_ description: String) -> Deadline? {
-        for sentence in description.components(separatedBy: ". ") {
+        let sentences = description.components(separatedBy: ". ")
+        for sentence in sentences {
             let lower = sentence.lowercased()
             guard
                 lower.containsWord([
@@ -240,6 +242,10 @@ enum SeverityExtractor {
             if let seconds = DurationParser.seconds(in: sentence) {
                 return Deadline(seconds: seconds, text: sentence.trimmed.trimmingTrailing("."))
             }
+        }
+        let workingTime = ["business hours", "working hours", "office hours", "business day", "best effort"]
+        if let sentence = sentences.first(where: { s in workingTime.contains { s.lowercased().contains($0) } }) {
+            return Deadline(seconds: nil, text: sentence.trimmed.trimmingTrailing("."))
         }
         return nil
     }

@@ -12,11 +12,18 @@ enum AlertCatalogue {
             table.column(["expr", "condition", "threshold", "rule"]), table.column(["summary"]),
             table.column(["description"])
         ].compactMap { $0 }
+        // Prometheus's `for:` as a column of its own ("For", "Duration", "Pending").
+        let holdFor = table.header.firstIndex {
+            ["for", "duration", "pending", "for duration"].contains($0.lowercased())
+        }
         var any = false
         for row in table.rows.indices {
             guard let alert = table.cell(row, name), let level = level(table.cell(row, severity)) else { continue }
             let texts = text.compactMap { table.cell(row, $0) }
-            add(alert: alert, level: level, texts: texts, line: table.rowLines[row], into: &merger)
+            let forSeconds = table.cell(row, holdFor).flatMap { DurationParser.seconds(in: $0) }
+            add(
+                alert: alert, level: level, texts: texts, forSeconds: forSeconds, line: table.rowLines[row],
+                into: &merger)
             any = true
         }
         return any
@@ -81,14 +88,22 @@ enum AlertCatalogue {
     }
 
     private static func add(
-        alert: String, level: MetricExtractor.Level, texts: [String], line: Int,
+        alert: String, level: MetricExtractor.Level, texts: [String], forSeconds: Int? = nil, line: Int,
         into merger: inout MetricMerger
     ) {
         let name = splitCamelCase(alert.withoutSymbols)
         var threshold = texts.lazy.compactMap { ThresholdParser.condition($0, line: line)?.threshold }.first
         if threshold?.forSeconds == nil {
             // "for 10 minutes" is often in the description rather than the summary.
-            threshold?.forSeconds = texts.lazy.compactMap { ThresholdParser.durations(in: $0).forSeconds }.first
+            threshold?.forSeconds =
+                forSeconds ?? texts.lazy.compactMap { ThresholdParser.durations(in: $0).forSeconds }.first
+        }
+        defer {
+            // An expression in PromQL (`rate(x[5m]) > 0.05`, `up{job="api"} == 0`): its left side is what to sample.
+            if let expression = texts.first, let op = ProseThresholds.comparisonStart(expression) {
+                let left = expression[..<op].trimmed
+                if ProseThresholds.looksLikePromQL(left) { merger.setQuery(left, forName: name, distinct: true) }
+            }
         }
         // Each alert of a catalogue is its own entry: `…QueryErrorRateHigh` and
         // `…QueryRangeErrorRateHigh` are two alerts, however alike their words.

@@ -66,8 +66,10 @@ struct MetricMerger {
     /// Ties a PromQL query to the metric it measures, by the words they share.
     /// Gives the metric called `name` (as `add` found or made it) the query its condition was
     /// written in, unless it has one.
-    mutating func setQuery(_ query: String, forName name: String) {
-        guard let i = index(key: MetricName.key(name)), metrics[i].query == nil else { return }
+    /// `distinct`: only the entry of exactly that name (an alert of a catalogue).
+    mutating func setQuery(_ query: String, forName name: String, distinct: Bool = false) {
+        let key = MetricName.key(name)
+        guard let i = distinct ? exact[key.sorted()] : index(key: key), metrics[i].query == nil else { return }
         metrics[i].query = query
     }
 

@@ -50,6 +50,15 @@ enum CommandCollector {
             visitSpans(block, section: section, context: context)
         case .paragraph, .heading, .tableCell:
             visitSpans(block, section: section, context: context)
+        case .tableRow(header: false):
+            // `| `kubectl get pods` | List the pods |`: the row's other cells title its commands.
+            let cells = block.children.map(\.text)
+            for (index, cell) in block.children.enumerated() {
+                let others = cells.enumerated().filter { $0.offset != index && !$0.element.isEmpty }.map(\.element)
+                visitSpans(
+                    cell, section: section, context: context,
+                    fallbackTitle: others.isEmpty ? nil : shortTitle(others.joined(separator: " · ")))
+            }
         case .item:
             let first = block.firstParagraph
             let itemText = first?.text
@@ -65,14 +74,16 @@ enum CommandCollector {
         }
     }
 
-    private static func visitSpans(_ block: MarkdownBlock, section: Section, context: ExtractionContext) {
+    private static func visitSpans(
+        _ block: MarkdownBlock, section: Section, context: ExtractionContext, fallbackTitle: String? = nil
+    ) {
         let spans = block.inlines.codeSpans
         guard !spans.isEmpty else { return }
         let text = block.text // once per block: a paragraph may hold thousands of spans
         for span in spans {
             guard let command = inlineCommand(span, line: block.line, context: context) else { continue }
             var titled = command
-            if titled.title == nil { titled.title = stepTitle(text, span: span) }
+            if titled.title == nil { titled.title = stepTitle(text, span: span) ?? fallbackTitle }
             if InlineCommands.isExample(text, span: span) {
                 titled.origin = .example
                 titled.runnable = false
@@ -150,10 +161,23 @@ enum CommandCollector {
     }
 
     /// "Check memory: `kubectl top pods`" → "Check memory".
+    /// Words that only lead in to a span: "…, check node capacity with `…`", "you can use `…`".
+    static let leadInWords: Set<String> = [
+        "with", "using", "via", "by", "run", "use", "command", "the", "can", "you", "do", "please", "this", "following"
+    ]
+
+    /// The words before a span, from the start of their sentence: "If they are pending, check
+    /// node capacity with `kubectl top nodes`" → "If they are pending, check node capacity".
     private static func stepTitle(_ text: String, span: String) -> String? {
         guard let range = text.range(of: span) else { return shortTitle(text) }
-        let before = text[..<range.lowerBound].trimmingTrailing(" :-–—(")
-        return before.isEmpty ? nil : shortTitle(before)
+        let whole = text[..<range.lowerBound].trimmingTrailing(" :-–—(")
+        var sentence = Substring(whole)
+        if let stop = sentence.range(of: ". ", options: .backwards) { sentence = sentence[stop.upperBound...] }
+        var words = sentence.split(separator: " ")
+        while let last = words.last, Self.leadInWords.contains(last.lowercased()) { words.removeLast() }
+        // Too little left ("if you can do"): the words before the span as they are.
+        let title = words.count >= 2 ? words.joined(separator: " ").trimmingTrailing(" :-–—(,") : whole
+        return title.isEmpty ? nil : shortTitle(title)
     }
 
     static func shortTitle(_ text: String) -> String {

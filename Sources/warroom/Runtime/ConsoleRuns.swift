@@ -6,11 +6,11 @@ import Logging
 import RunbookKit
 
 /// The console's runs: starts and cancels them on the `RunBoard` and tells the main loop what
-/// changed. The one source the loop reads instead of being posted to: once a turn (a turn comes
-/// at least every 200 ms), after the other messages, because what it says depends on the state
-/// (the run whose output is on screen) and a chatty command changes the board for every block
-/// of output, far more often than the screen needs to follow. The board's version makes an idle
-/// read one load.
+/// changed. The one source the loop reads instead of being posted to: a change wakes the loop
+/// (at most every 20 ms, `PacedSignal`), which then reads the board once, after the other
+/// messages, because what it says depends on the state (the run whose output is on screen) and a
+/// chatty command changes the board for every block of output, far more often than the screen
+/// needs to follow. The board's version makes an idle read one load.
 @MainActor
 final class ConsoleRuns {
     let board: RunBoard
@@ -19,8 +19,13 @@ final class ConsoleRuns {
     private var loggedEnds: Set<Int> = []
     private let logger = DebugLog.logger("runs")
 
-    init(journal: any Journal, incident: String, author: String) {
-        board = RunBoard(journal: journal, incident: incident, author: author, redactor: journal.storedRedactor)
+    /// Paces the loop's wake-ups on run changes: 50 a second follow output closely enough.
+    static let wakeInterval = 0.02
+
+    init(journal: any Journal, incident: String, author: String, wake: @escaping @Sendable () -> Void) {
+        board = RunBoard(
+            journal: journal, incident: incident, author: author, redactor: journal.storedRedactor,
+            onChange: PacedSignal(interval: Self.wakeInterval, action: wake))
     }
 
     /// Snapshots when any run changed, and the kept lines of the run whose output is on screen

@@ -36,7 +36,7 @@ struct ConsoleRuntime {
         state.width = terminal.width
         state.height = terminal.height
         // The first frame goes out before the journal watch and the metric sources start.
-        let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author)
+        let runs = ConsoleRuns(journal: journal, incident: incidentID, author: author) { [inbox] in inbox.wake() }
         let effects = EffectRunner(
             journal: journal, incidentID: incidentID, author: author, rules: rules,
             runbooks: runbooks, config: config, runs: runs, terminal: terminal,
