@@ -106,6 +106,26 @@ struct StructureTests {
         #expect(titles["kubectl -n orders scale deploy/consumer --replicas=6"] == "If they are saturated, scale them")
     }
 
+    @Test func aFenceIndentedUnderADocsSiteTabIsStillAFence() {
+        let runbook = RunbookReader.parse(
+            text: """
+                ## Investigation
+
+                === "kubectl"
+
+                    ```bash
+                    kubectl get nodes -o wide
+                    ```
+
+                === "Console"
+
+                    Open the instances page and look for failed checks.
+                """)
+        #expect(runbook.commands.map(\.code) == ["kubectl get nodes -o wide"])
+        #expect(runbook.commands.first?.line == 6)
+        #expect(runbook.commands.first?.risk == .read)
+    }
+
     @Test func anEscalationSentenceWithThenIsAStepPerPerson() throws {
         let runbook = try read("symptoms-and-states")
         #expect(runbook.escalation.count == 2)

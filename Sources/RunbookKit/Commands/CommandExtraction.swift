@@ -105,9 +105,12 @@ public enum CommandExtraction {
     private static func commands(_ source: CodeSource, kind: FenceKind) -> [ExtractedCommand] {
         if kind == .session {
             return ShellSession.commands(source.code, firstLine: source.line).map { typed in
-                make(
-                    title: typed.title ?? source.context, language: typed.language, code: typed.code, line: typed.line,
-                    origin: .session, manual: false, forceInteractive: typed.language == "python")
+                // Typed into a login elsewhere: shown with where it runs, never run here.
+                let title = typed.title ?? source.context
+                return make(
+                    title: typed.inside.map { "On `\($0)`" + (title.map { ": " + $0 } ?? "") } ?? title,
+                    language: typed.language, code: typed.code, line: typed.line,
+                    origin: .session, manual: typed.inside != nil, forceInteractive: typed.language == "python")
             }
         }
         return CommandSplitter.split(source.code, kind: kind).map { piece in

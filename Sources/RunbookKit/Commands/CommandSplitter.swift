@@ -227,13 +227,11 @@ enum CommandSplitter {
         var pieces: [Piece] = []
         var title: String? = nil
         var ranges: [Range<Int>] = []
-        func flush() {
-            defer { ranges = []; title = nil }
-            guard let first = ranges.first, let last = ranges.last else { return }
-            // One command per command: a shell group's logical lines are offered one by one unless
-            // they share the shell's state (ScriptBlock says when they must run together).
-            if language == "bash", ranges.count > 1, !ScriptBlock.runsAsOne(ranges.map { lines[$0] }) {
-                for range in ranges {
+        /// `group` as one command, or one per logical line (ScriptBlock says when they must run together).
+        func emit(_ group: ArraySlice<Range<Int>>) {
+            guard let first = group.first, let last = group.last else { return }
+            if language == "bash", group.count > 1, !ScriptBlock.runsAsOne(group.map { lines[$0] }) {
+                for range in group {
                     let code = lines[range].joined(separator: "\n").trimmingTrailing("\n ")
                     pieces.append(makePiece(title: title, code: code, offset: range.lowerBound, language: language))
                 }
@@ -241,6 +239,31 @@ enum CommandSplitter {
             }
             let code = lines[first.lowerBound..<last.upperBound].joined(separator: "\n").trimmingTrailing("\n ")
             pieces.append(makePiece(title: title, code: code, offset: first.lowerBound, language: language))
+        }
+        func flush() {
+            defer { ranges = []; title = nil }
+            // The lines after a login elsewhere (`ssh node-3`) are typed over there: the login is a
+            // command of its own, what follows is shown as done on that host and never run here.
+            if language == "bash",
+                let login = ranges.dropLast().firstIndex(where: {
+                    RemoteShell.opensShell(lines[$0].joined(separator: "\n"))
+                })
+            {
+                emit(ranges[...login])
+                let rest = ranges[(login + 1)...]
+                let loginCode = lines[ranges[login]].joined(separator: "\n").trimmed
+                let code = lines[rest.first!.lowerBound..<rest.last!.upperBound].joined(separator: "\n")
+                    .trimmingTrailing("\n ")
+                var piece = makePiece(
+                    title: "On `\(loginCode)`" + (title.map { ": " + $0 } ?? ""), code: code,
+                    offset: rest.first!.lowerBound, language: language)
+                piece.manual = true
+                pieces.append(piece)
+                return
+            }
+            // One command per command: a shell group's logical lines are offered one by one unless
+            // they share the shell's state.
+            emit(ranges[...])
         }
         var index = 0
         while index < items.count {

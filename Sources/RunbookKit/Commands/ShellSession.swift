@@ -138,6 +138,8 @@ enum ShellSession {
         var language: String
         var code: String
         var line: Int
+        /// The login it was typed into (`ssh node-3`): it ran over there, so it is shown, not run here.
+        var inside: String? = nil
     }
 
     /// The commands typed in a session block. `>>>` lines form one Python command.
@@ -203,6 +205,24 @@ enum ShellSession {
         }
         close()
         if let python { out.append(python); out.sort { $0.line < $1.line } }
+        markRemote(&out)
         return out
+    }
+
+    /// After `ssh host` (a shell opened elsewhere) the shell commands typed next ran on that host,
+    /// up to an `exit` or `logout`.
+    static func markRemote(_ typed: inout [Typed]) {
+        var login: String? = nil
+        for index in typed.indices where typed[index].language == "bash" {
+            let code = typed[index].code.trimmed
+            if let open = login {
+                if code == "exit" || code == "logout" {
+                    login = nil
+                }
+                typed[index].inside = open
+            } else if RemoteShell.opensShell(code) {
+                login = code
+            }
+        }
     }
 }

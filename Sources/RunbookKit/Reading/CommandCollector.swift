@@ -18,10 +18,17 @@ enum CommandCollector {
         itemText: Bool = false
     ) {
         switch block.kind {
-        case .code(let info, let fenced):
-            let firstLine = fenced ? block.line + 1 : block.line
+        case .code(var info, let fenced):
+            var firstLine = fenced ? block.line + 1 : block.line
+            var literal = block.literal.trimmingTrailing("\n")
+            // A fence indented under a docs-site tab or admonition (`=== "kubectl"`, `!!! note`)
+            // reads as an indented block holding the fence: the fence is what was meant.
+            if !fenced, let inner = Self.nestedFence(literal) {
+                (info, literal) = (inner.info, inner.code)
+                firstLine += 1
+            }
             let source = CodeSource(
-                info: info, code: block.literal.trimmingTrailing("\n"), line: firstLine,
+                info: info, code: literal, line: firstLine,
                 context: stepContext.map(shortTitle) ?? sectionTitle(section))
             let extraction = extract(source, context: context)
             let blockIndex = context.codeBlocks.count
@@ -161,6 +168,18 @@ enum CommandCollector {
     }
 
     /// "Check memory: `kubectl top pods`" → "Check memory".
+    /// "```bash\ncode\n```" as the whole text of an indented block: the fence's info and code.
+    static func nestedFence(_ literal: String) -> (info: String, code: String)? {
+        let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2, let first = lines.first?.trimmed, let last = lines.last?.trimmed else { return nil }
+        for marker in ["```", "~~~"] where first.hasPrefix(marker) && last.hasPrefix(marker) {
+            let info = first.dropFirst(marker.count).trimmed
+            guard !info.contains(marker), last.allSatisfy({ $0 == marker.first }) else { continue }
+            return (info, lines.dropFirst().dropLast().joined(separator: "\n"))
+        }
+        return nil
+    }
+
     /// Words that only lead in to a span: "…, check node capacity with `…`", "you can use `…`".
     static let leadInWords: Set<String> = [
         "with", "using", "via", "by", "run", "use", "command", "the", "can", "you", "do", "please", "this", "following"

@@ -41,13 +41,20 @@ struct CommandSplittingTests {
             "POD=$(kubectl get pods -o name | head -1)\nkubectl logs $POD",
             // A client waiting at the keyboard: the lines after it are typed into it.
             "redis-cli -h cache-0\nINFO memory",
-            "kubectl exec -it api-0 -- bash\nls /tmp",
             // A line that does not start like a command: the author's block is kept.
             "kubectl get pods\nthen look for CrashLoopBackOff"
         ]
         for script in scripts {
             #expect(extractCommands("bash", script).count == 1, "\(script)")
         }
+    }
+
+    @Test func linesAfterALoginElsewhereAreShownAsDoneThereNeverRunHere() {
+        let commands = extractCommands("bash", "kubectl get nodes\nssh node-3\nsudo systemctl restart kubelet\nexit")
+        #expect(commands.map(\.code) == ["kubectl get nodes", "ssh node-3", "sudo systemctl restart kubelet\nexit"])
+        #expect(commands.map(\.runnable) == [true, true, false])
+        #expect(commands.last?.title == "On `ssh node-3`")
+        #expect(commands.last?.risk == .change)
     }
 
     @Test func titleCommentStartsANewGroupWithoutBlankLine() {

@@ -14,6 +14,40 @@ struct ShellSessionTests {
         #expect(commands.allSatisfy { $0.origin == .session })
     }
 
+    @Test func commandsTypedAfterALoginElsewhereAreShownNotRunHere() {
+        let code = """
+            $ ssh -i ~/.ssh/ops.pem ops@node-3
+            Welcome to node-3
+            $ sudo systemctl restart kubelet
+            $ exit
+            $ kubectl get nodes
+            """
+        let commands = extractCommands("console", code, context: "Restart kubelet")
+        #expect(
+            commands.map(\.code) == [
+                "ssh -i ~/.ssh/ops.pem ops@node-3", "sudo systemctl restart kubelet", "exit", "kubectl get nodes"
+            ])
+        #expect(commands.map(\.runnable) == [true, false, false, true])
+        #expect(commands[1].title == "On `ssh -i ~/.ssh/ops.pem ops@node-3`: Restart kubelet")
+        #expect(commands[1].risk == .change, "its risk is still shown")
+    }
+
+    @Test func whichCommandsOpenAShellElsewhere() {
+        for login in [
+            "ssh node-3", "ssh -p 2222 -J bastion ops@db-1", "sudo ssh root@10.0.0.4", "kubectl exec -it api-0 -- bash",
+            "docker exec -it web sh", "oc rsh api-0", "gcloud compute ssh vm-1 --zone europe-west1-b",
+            "aws ssm start-session --target i-0abc"
+        ] {
+            #expect(RemoteShell.opensShell(login), "\(login)")
+        }
+        for here in [
+            "ssh node-3 uptime", "kubectl exec api-0 -- cat /etc/hosts", "kubectl exec -it api-0 -- psql -c 'SELECT 1'",
+            "gcloud compute ssh vm-1 --command=uptime", "kubectl get pods", "scp a b:"
+        ] {
+            #expect(!RemoteShell.opensShell(here), "\(here)")
+        }
+    }
+
     @Test(arguments: ["sh", "", "bash"])
     func dollarPromptsMakeASession(info: String) {
         let commands = extractCommands(info, "$ df -h\nFilesystem Size\n/dev/sda1 100G")
