@@ -31,10 +31,13 @@ extension PostgresJournal {
         // A run started offline: its finish names the start's temporary id until the start is pushed.
         let json = try relinkedToServer(kind, json: json, incident: id)
         guard kind.changesState else {
-            // One statement, so one round trip and one transaction (see `warroom_append`);
-            // the foreign key proves the incident exists.
+            // One statement (see `warroom_append`; the foreign key proves the incident exists), in an
+            // explicit transaction all the same: a lone statement's completion comes before its
+            // commit (that waits for the protocol's Sync), so a server dying in between would leave
+            // an event acknowledged and lost. COMMIT's own completion is the proof; if that answer
+            // is lost instead, the outbox pushes the event again under the same key, once.
             do {
-                return try session.withConnection { connection in
+                return try session.transaction { connection in
                     try insertEvent(
                         connection, incident: id, kind: kind, json: json, author: author, time: now, key: key)
                 }
@@ -64,12 +67,16 @@ extension PostgresJournal {
         author: String, time: Date, key: String = UUID().uuidString
     ) throws -> TimelineEvent {
         let ms = Timestamp.milliseconds(time)
-        let id =
-            try connection.run(
+        guard
+            let id = try connection.run(
                 "SELECT warroom_append(\(incident), \(ms), \(author), \(kind.rawValue), \(json), \(key))",
                 logger: session.logger
             )
-            .first.map { try $0.decode(Int64.self) } ?? 0
+            .first.map({ try $0.decode(Int64.self) })
+        else {
+            // No id is no proof: never acknowledge it (the caller keeps the event for later).
+            throw JournalError.serverUnreachable(url: url.redacted, detail: "the append returned no id")
+        }
         return TimelineEvent(
             id: id, incident: incident, time: Timestamp.date(milliseconds: ms), author: author,
             kind: kind, payloadJSON: json)

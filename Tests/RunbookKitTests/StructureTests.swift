@@ -126,6 +126,33 @@ struct StructureTests {
         #expect(runbook.commands.first?.risk == .read)
     }
 
+    @Test func roleTablesAreContactsAndStepsWithinATimeHaveDeadlines() throws {
+        let runbook = try read("response-tables")
+        #expect(runbook.contacts.map(\.role) == ["Incident Commander", "Scribe", "Comms"])
+        #expect(runbook.contacts.first?.name == "On-call lead")
+        #expect(runbook.contacts.first?.contact.contains("Runs the incident") == true)
+        let first = try #require(runbook.checklist("Immediate actions"))
+        #expect(first.items.map(\.deadlineSeconds) == [300, nil, nil, 900])
+        let after = try #require(runbook.checklist("After the incident"))
+        #expect(after.items.allSatisfy { $0.deadlineSeconds == nil }, "business days have no clock")
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [600, 1800, nil, nil])
+    }
+
+    @Test func aCommandCalledAMistakeAfterItIsAnExampleToo() {
+        let runbook = RunbookReader.parse(
+            text: """
+                ## Lag
+
+                A common mistake is running `kafka-topics --delete --topic orders`; never do that.
+
+                Restarting with `kubectl rollout restart deploy/consumer` is safe. Never delete the topic.
+                """)
+        let examples = runbook.commands.filter { $0.origin == .example }
+        #expect(examples.map(\.code) == ["kafka-topics --delete --topic orders"])
+        #expect(examples.allSatisfy { !$0.runnable })
+        #expect(runbook.commands.first { $0.code.hasPrefix("kubectl rollout") }?.runnable == true)
+    }
+
     @Test func anEscalationSentenceWithThenIsAStepPerPerson() throws {
         let runbook = try read("symptoms-and-states")
         #expect(runbook.escalation.count == 2)

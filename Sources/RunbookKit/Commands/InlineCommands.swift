@@ -57,8 +57,11 @@ extension InlineCommands {
         "someone ran", "somebody ran", " ran ", "was run", "were run", "had run", "has been run",
         "possible cause", "probable cause", "likely cause", "root cause", "caused by", "accidentally", "mistakenly",
         "by mistake", "never run", "do not run",
-        "don't run", "avoid running", "instead of running", "must not run"
+        "don't run", "avoid running", "instead of running", "must not run", "a mistake", "common mistake",
+        "anti-pattern", "antipattern"
     ]
+    /// Said after the command, in its sentence: "… `kafka-topics --delete`; never do that."
+    static let exampleCuesAfter = ["never do", "don't do", "do not do", "must never", "should never be run"]
 
     static func isExample(_ text: String, span: String) -> Bool {
         guard let range = text.range(of: span) else { return false }
@@ -66,6 +69,11 @@ extension InlineCommands {
         let before = text[..<range.lowerBound]
         let sentenceStart = before.range(of: ". ", options: .backwards)?.upperBound ?? before.startIndex
         let lower = " " + before[sentenceStart...].lowercased()
-        return exampleCues.contains { lower.contains($0) }
+        if exampleCues.contains(where: { lower.contains($0) }) { return true }
+        // The words right after it: a bounded look (a 1 MB paragraph holds thousands of spans).
+        let after = text[range.upperBound...].prefix(160)
+        let sentenceEnd = after.range(of: ". ")?.lowerBound ?? after.endIndex
+        let rest = after[..<sentenceEnd].lowercased()
+        return exampleCuesAfter.contains { rest.contains($0) }
     }
 }

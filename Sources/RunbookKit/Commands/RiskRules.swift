@@ -108,7 +108,10 @@ struct RiskRule: Sendable {
 
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
-    static let table: [RiskRule] = [
+    static let table: [RiskRule] = coreRules + dataStoreRules
+
+    /// Commands of the cloud, containers, files, services, network, git and the shell itself.
+    static let coreRules: [RiskRule] = [
         // Kubernetes
         RiskRule(
             .destructive, "kubectl delete", "removes Kubernetes resources", programs: "kubectl oc", path: "delete"),
@@ -404,48 +407,6 @@ extension RiskRule {
             test: { inv in
                 let words = inv.positionals(valueFlags: []).prefix(2)
                 return !words.contains { ["search", "status", "list", "show", "ls"].contains($0) }
-            }),
-        // Other data stores and schedulers
-        RiskRule(
-            .destructive, "mongo drop", "deletes collections or documents", programs: "mongo mongosh",
-            test: { inv in
-                inv.lowerArgs.contains {
-                    $0.contains("drop") || $0.contains("deletemany") || $0.contains("deleteone")
-                        || $0.contains(".remove(")
-                }
-            }),
-        RiskRule(
-            .change, "mongo write", "changes documents", programs: "mongo mongosh",
-            test: { inv in
-                inv.lowerArgs.contains { $0.contains("insert") || $0.contains("update") || $0.contains("createindex") }
-            }),
-        RiskRule(
-            .read, "mongo query", "only reads", programs: "mongo mongosh",
-            test: { inv in
-                inv.lowerArgs.contains {
-                    $0.contains("find") || $0.contains("count") || $0.contains("stats") || $0.contains("getindexes")
-                        || $0.contains("serverstatus") || $0.contains("currentop")
-                } || !inv.lowerArgs.contains("--eval")
-            }),
-        RiskRule(.destructive, "crontab -r", "deletes the crontab", programs: "crontab", flags: "-r"),
-        RiskRule(.read, "crontab -l", "only lists", programs: "crontab", flags: "-l"),
-        RiskRule(.change, "crontab -e", "edits the crontab", programs: "crontab", flags: "-e"),
-        RiskRule(
-            .destructive, "firewall flush", "removes every rule (or chain) at once",
-            programs: "iptables ip6tables nft ufw",
-            test: { inv in
-                inv.args.contains { ["-F", "--flush", "-X", "--delete-chain", "reset"].contains($0) }
-                    || inv.program == "nft" && inv.lowerArgs.prefix(2) == ["flush", "ruleset"]
-            }),
-        RiskRule(
-            .change, "firewall", "changes firewall rules", programs: "iptables ip6tables ufw nft firewall-cmd",
-            test: { inv in
-                !inv.args.contains { firewallListing.contains($0) }
-            }),
-        RiskRule(
-            .read, "firewall list", "only lists rules", programs: "iptables ip6tables ufw nft firewall-cmd",
-            test: { inv in
-                inv.args.contains { firewallListing.contains($0) }
             }),
         // HTTP
         RiskRule(

@@ -179,20 +179,37 @@ enum ChecklistExtractor {
         return paragraph.text
     }
 
-    /// Seconds of a timed step's label: "**15 min**: …", "**Within 1 hour**:", "Immediate: …".
+    /// Seconds of a timed step's label: "**15 min**: …", "**Within 1 hour**:", "Immediate: …";
+    /// else of a deadline in its words: "Acknowledge the page within 5 minutes".
     static func timeLabel(of item: MarkdownBlock, context: ExtractionContext? = nil) -> Int? {
         guard let paragraph = item.firstParagraph else { return nil }
-        let label: String
+        var label: String? = nil
         if let (bold, _) = paragraph.leading.map({ ($0.label, $0.rest) }) {
             label = bold
         } else if let labeled = LabeledText(plain: paragraph.text) {
             label = labeled.label
-        } else {
-            return nil
         }
-        if let context { return context.timeLabelSeconds(label) }
-        guard DurationParser.isTimeLabel(label) else { return nil }
-        return DurationParser.seconds(in: label)
+        if let label {
+            let seconds =
+                context.map { $0.timeLabelSeconds(label) }
+                ?? (DurationParser.isTimeLabel(label) ? DurationParser.seconds(in: label) : nil)
+            if let seconds { return seconds }
+        }
+        return withinDeadline(paragraph.text)
+    }
+
+    /// "within 5 minutes" / "within 1 hour" in a step's words: the time it must be done by. Working
+    /// time ("within 2 business days") has no clock, and a number that is not a time is no deadline.
+    static func withinDeadline(_ text: String) -> Int? {
+        guard text.hasLowercased("within "), let range = text.range(of: "within ", options: .caseInsensitive)
+        else { return nil }
+        let after = String(text[range.upperBound...].prefix(40))
+        let lower = after.lowercased()
+        guard let first = after.first, first.isNumber || lower.hasPrefix("an ") || lower.hasPrefix("a "),
+            !lower.contains("business"), !lower.contains("working"),
+            let quantity = DurationParser.scan(after).first, lower.hasPrefix(quantity.text.lowercased().prefix(1))
+        else { return nil }
+        return DurationParser.wholeSeconds(quantity.upper * Double(quantity.unitSeconds))
     }
 
     /// The time window of the nearest enclosing phase heading, "(0-15 minutes)".

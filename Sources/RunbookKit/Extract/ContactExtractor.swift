@@ -38,7 +38,8 @@ enum ContactExtractor {
         let methodColumn = table.column(
             ["method", "email", "phone", "slack", "handle", "pager", "channel", "reach", "how to"],
             excluding: Set([contactColumn].compactMap { $0 }))
-        guard contactColumn != nil || methodColumn != nil, !listsCommands(table) else { return [] }
+        guard !listsCommands(table) else { return [] }
+        guard contactColumn != nil || methodColumn != nil else { return fromRoleTable(table) }
         let addressColumn = methodColumn ?? contactColumn!
         var used = Set([contactColumn, methodColumn].compactMap { $0 })
         let nameColumn =
@@ -61,6 +62,24 @@ enum ContactExtractor {
                     role: table.cell(row, roleColumn), line: table.rowLines[row]))
         }
         return out
+    }
+
+    /// `Role | Responsibility | Who`: each role with who fills it (a person, a rota, a team).
+    static func fromRoleTable(_ table: TableData) -> [Contact] {
+        guard let roleColumn = table.header.firstIndex(where: { $0.lowercased().hasPrefix("role") }),
+            let whoColumn = table.column(
+                ["who", "person", "owner", "assignee", "filled by", "on-call", "oncall", "name"],
+                excluding: [roleColumn])
+        else { return [] }
+        return table.rows.indices.compactMap { row in
+            guard let role = table.cell(row, roleColumn), let who = table.cell(row, whoColumn) else { return nil }
+            let extras = table.header.indices.filter {
+                $0 != roleColumn && $0 != whoColumn && table.cell(row, $0) != nil
+            }
+            .map { "\(table.header[$0]): \(table.cell(row, $0)!)" }
+            return Contact(
+                name: who, contact: ([who] + extras).joined(separator: "; "), role: role, line: table.rowLines[row])
+        }
     }
 
     /// A table of evidence or commands (`kubectl get pods | pod state`) is not a contact list.

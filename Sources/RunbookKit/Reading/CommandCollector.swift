@@ -189,7 +189,9 @@ enum CommandCollector {
     /// node capacity with `kubectl top nodes`" → "If they are pending, check node capacity".
     private static func stepTitle(_ text: String, span: String) -> String? {
         guard let range = text.range(of: span) else { return shortTitle(text) }
-        let whole = text[..<range.lowerBound].trimmingTrailing(" :-–—(")
+        // The last few hundred characters are enough for a title of 80, and keep a paragraph with
+        // thousands of spans linear.
+        let whole = String(text[..<range.lowerBound].suffix(400)).trimmingTrailing(" :-–—(")
         var sentence = Substring(whole)
         if let stop = sentence.range(of: ". ", options: .backwards) { sentence = sentence[stop.upperBound...] }
         var words = sentence.split(separator: " ")

@@ -9,7 +9,8 @@ struct DangerousRiskTests {
         ("sysctl vm.swappiness=10", "bash"),
         ("clickhouse-client -q \"ALTER TABLE t UPDATE x = 1 WHERE y\"", "bash"),
         ("SELECT * INTO backup_users FROM users;", "sql"),
-        ("ip route add default via 10.0.0.1", "bash"), ("etcdctl put /k v", "bash")
+        ("ip route add default via 10.0.0.1", "bash"), ("etcdctl put /k v", "bash"),
+        ("journalctl --rotate", "bash")
     ])
     func neverRead(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -24,7 +25,10 @@ struct DangerousRiskTests {
         ("echo \"DROP TABLE users\" | psql app", "bash"), ("etcdctl del --prefix /registry", "bash"),
         ("lvremove -f vg0/data", "bash"), ("kill -9 -1", "bash"), ("iptables -F", "bash"),
         ("nft flush ruleset", "bash"),
-        ("ip link delete veth0", "bash"), ("zpool destroy tank", "bash")
+        ("ip link delete veth0", "bash"), ("zpool destroy tank", "bash"),
+        ("journalctl --vacuum-time=2d", "bash"), ("sudo journalctl --vacuum-size 500M", "bash"),
+        ("kafka-topics --bootstrap-server k:9092 --delete --topic orders", "bash"),
+        ("kafka-consumer-groups.sh --group g --reset-offsets --to-latest --execute --all-topics", "bash")
     ])
     func destructive(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -33,7 +37,10 @@ struct DangerousRiskTests {
 
     @Test(arguments: [
         "ip addr show", "ip route", "sysctl net.ipv4.ip_forward", "etcdctl get /registry --prefix --keys-only",
-        "kill -1 1234", "iptables -L -n"
+        "kill -1 1234", "iptables -L -n", "journalctl -u nginx --since '1 hour ago'",
+        "kafka-consumer-groups --bootstrap-server k:9092 --describe --group g",
+        "kafka-consumer-groups --bootstrap-server k:9092 --group g --reset-offsets --to-latest --all-topics",
+        "kafka-topics.sh --bootstrap-server k:9092 --list"
     ])
     func stillRead(code: String) {
         let verdict = RiskRules.classify(code, language: "bash")

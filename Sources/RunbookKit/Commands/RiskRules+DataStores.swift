@@ -1,0 +1,71 @@
+/// The rule table's lines for data stores, queues, schedulers and logs (`RiskRule.table` adds
+/// them to the rest): one line per verdict, the worst matching line wins.
+extension RiskRule {
+    /// Kafka's admin scripts, with and without `.sh` (Apache's tarball vs Confluent's packages).
+    static let kafkaTools = ["kafka-topics", "kafka-consumer-groups", "kafka-configs", "kafka-delete-records"]
+        .flatMap { [$0, $0 + ".sh"] }.joined(separator: " ")
+
+    static let dataStoreRules: [RiskRule] = [
+        // Other data stores and schedulers
+        RiskRule(
+            .destructive, "mongo drop", "deletes collections or documents", programs: "mongo mongosh",
+            test: { inv in
+                inv.lowerArgs.contains {
+                    $0.contains("drop") || $0.contains("deletemany") || $0.contains("deleteone")
+                        || $0.contains(".remove(")
+                }
+            }),
+        RiskRule(
+            .change, "mongo write", "changes documents", programs: "mongo mongosh",
+            test: { inv in
+                inv.lowerArgs.contains { $0.contains("insert") || $0.contains("update") || $0.contains("createindex") }
+            }),
+        RiskRule(
+            .read, "mongo query", "only reads", programs: "mongo mongosh",
+            test: { inv in
+                inv.lowerArgs.contains {
+                    $0.contains("find") || $0.contains("count") || $0.contains("stats") || $0.contains("getindexes")
+                        || $0.contains("serverstatus") || $0.contains("currentop")
+                } || !inv.lowerArgs.contains("--eval")
+            }),
+        RiskRule(
+            .destructive, "journalctl --vacuum", "deletes archived journal files", programs: "journalctl",
+            flags: "--vacuum-time --vacuum-size --vacuum-files"),
+        RiskRule(
+            .change, "journalctl --rotate", "rotates or flushes the journal files", programs: "journalctl",
+            flags: "--rotate --flush --relinquish-var"),
+        RiskRule(
+            .destructive, "kafka --delete", "deletes topics, consumer groups, offsets or records",
+            programs: Self.kafkaTools, flags: "--delete --delete-offsets --offset-json-file"),
+        RiskRule(
+            .destructive, "kafka-consumer-groups --execute",
+            "moves a group's offsets: messages are skipped or read again",
+            programs: Self.kafkaTools, flags: "--execute"),
+        RiskRule(
+            .change, "kafka --alter", "changes topics, partitions or configs", programs: Self.kafkaTools,
+            flags: "--alter --create --add-config --delete-config"),
+        RiskRule(
+            .read, "kafka --list", "only lists or describes (`--reset-offsets` without `--execute` only plans)",
+            programs: Self.kafkaTools, flags: "--list --describe --dry-run --reset-offsets --version"),
+        RiskRule(.destructive, "crontab -r", "deletes the crontab", programs: "crontab", flags: "-r"),
+        RiskRule(.read, "crontab -l", "only lists", programs: "crontab", flags: "-l"),
+        RiskRule(.change, "crontab -e", "edits the crontab", programs: "crontab", flags: "-e"),
+        RiskRule(
+            .destructive, "firewall flush", "removes every rule (or chain) at once",
+            programs: "iptables ip6tables nft ufw",
+            test: { inv in
+                inv.args.contains { ["-F", "--flush", "-X", "--delete-chain", "reset"].contains($0) }
+                    || inv.program == "nft" && inv.lowerArgs.prefix(2) == ["flush", "ruleset"]
+            }),
+        RiskRule(
+            .change, "firewall", "changes firewall rules", programs: "iptables ip6tables ufw nft firewall-cmd",
+            test: { inv in
+                !inv.args.contains { firewallListing.contains($0) }
+            }),
+        RiskRule(
+            .read, "firewall list", "only lists rules", programs: "iptables ip6tables ufw nft firewall-cmd",
+            test: { inv in
+                inv.args.contains { firewallListing.contains($0) }
+            })
+    ]
+}
