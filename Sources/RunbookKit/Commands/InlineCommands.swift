@@ -57,7 +57,7 @@ extension InlineCommands {
         "someone ran", "somebody ran", " ran ", "was run", "were run", "had run", "has been run",
         "possible cause", "probable cause", "likely cause", "root cause", "caused by", "accidentally", "mistakenly",
         "by mistake", "never run", "do not run",
-        "don't run", "avoid running", "instead of running", "must not run", "a mistake", "common mistake",
+        "don't run", "avoid running", "instead of running", "must not run", "common mistake",
         "anti-pattern", "antipattern"
     ]
     /// Said after the command, in its sentence: "… `kafka-topics --delete`; never do that."
