@@ -31,16 +31,16 @@ extension PostgresJournal {
         // A run started offline: its finish names the start's temporary id until the start is pushed.
         let json = try relinkedToServer(kind, json: json, incident: id)
         guard kind.changesState else {
-            // One statement (see `warroom_append`; the foreign key proves the incident exists), in an
-            // explicit transaction all the same: a lone statement's completion comes before its
-            // commit (that waits for the protocol's Sync), so a server dying in between would leave
-            // an event acknowledged and lost. COMMIT's own completion is the proof; if that answer
-            // is lost instead, the outbox pushes the event again under the same key, once.
+            // One statement that commits before it answers (see `warroom_append_committed`; the foreign
+            // key proves the incident exists). If its answer is lost, the outbox pushes the event again
+            // under the same key, and it lands once.
             do {
-                return try session.transaction { connection in
-                    try insertEvent(
-                        connection, incident: id, kind: kind, json: json, author: author, time: now, key: key)
-                }
+                let ms = Timestamp.milliseconds(now)
+                let result = try session.run(
+                    """
+                    CALL warroom_append_committed(\(id), \(ms), \(author), \(kind.rawValue), \(json), \(key))
+                    """)
+                return try appended(result, incident: id, kind: kind, json: json, author: author, ms: ms)
             } catch let error where PostgresErrors.sqlState(error) == "23503" {
                 _ = try session.withConnection { try fetchIncident($0, id: id) } // throws the error listing known ids
                 throw error
@@ -67,13 +67,17 @@ extension PostgresJournal {
         author: String, time: Date, key: String = UUID().uuidString
     ) throws -> TimelineEvent {
         let ms = Timestamp.milliseconds(time)
-        guard
-            let id = try connection.run(
-                "SELECT warroom_append(\(incident), \(ms), \(author), \(kind.rawValue), \(json), \(key))",
-                logger: session.logger
-            )
-            .first.map({ try $0.decode(Int64.self) })
-        else {
+        let result = try connection.run(
+            "SELECT warroom_append(\(incident), \(ms), \(author), \(kind.rawValue), \(json), \(key))",
+            logger: session.logger)
+        return try appended(result, incident: incident, kind: kind, json: json, author: author, ms: ms)
+    }
+
+    /// The event `warroom_append` answered with its id.
+    private func appended(
+        _ result: PostgresQueryResult, incident: String, kind: EventKind, json: String, author: String, ms: Int64
+    ) throws -> TimelineEvent {
+        guard let id = try result.first.map({ try $0.decode(Int64.self) }) else {
             // No id is no proof: never acknowledge it (the caller keeps the event for later).
             throw JournalError.serverUnreachable(url: url.redacted, detail: "the append returned no id")
         }

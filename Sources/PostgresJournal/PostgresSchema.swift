@@ -5,7 +5,7 @@ import PostgresNIO
 /// The same columns as the SQLite schema (times in epoch milliseconds), so payloads and ids match.
 enum PostgresSchema {
     /// The newest version this warroom knows; a server at a higher one is refused for writing.
-    static let version = 2
+    static let version = 3
 
     /// Every journal write holds this transaction-level advisory lock: appends are serialised,
     /// so event ids (from a sequence) increase in commit order and a reader that resumes after
@@ -91,7 +91,22 @@ enum PostgresSchema {
             END $$
             """
         ],
-        2: roomStatements
+        2: roomStatements,
+        3: [
+            """
+            -- An append whose answer proves its commit, in one round trip. A lone statement's completion
+            -- is written before its commit (done at the protocol's Sync) and a server shutting down in
+            -- between still flushes it, before its error: an event could look written and be lost.
+            -- Here the COMMIT runs inside the call, before the answer is written.
+            CREATE PROCEDURE warroom_append_committed(p_incident text, p_time bigint, p_author text, p_kind text,
+                                                      p_payload text, p_key text, INOUT new_id bigint DEFAULT NULL)
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                new_id := warroom_append(p_incident, p_time, p_author, p_kind, p_payload, p_key);
+                COMMIT;
+            END $$
+            """
+        ]
     ]
 
     /// Creates or upgrades the schema, or refuses a newer one (before anything is written).
