@@ -11,7 +11,9 @@ extension PostgresJournal {
     /// One dedicated connection `LISTEN`s on the journal's channel. Notifications are not replayed,
     /// so on every (re)connect, once the LISTEN is in place, it first reads everything after the last
     /// id it yielded; then each notification for this incident reads what is new. A lost server is
-    /// retried every `interval` (at least 200 ms) for as long as the stream is consumed.
+    /// retried every `interval` (at least 200 ms) for as long as the stream is consumed; meanwhile the
+    /// events this machine keeps for it are yielded with their temporary (negative) ids, so a console
+    /// shows what it wrote offline (a run's events are not handed to it any other way).
     public func watchEvents(
         incident: String, after: Int64,
         interval: Duration
@@ -23,6 +25,7 @@ extension PostgresJournal {
         return AsyncThrowingStream { continuation in
             let task = Task.detached {
                 var last = after
+                var lastKept: Int64 = 0
                 while !Task.isCancelled {
                     do {
                         let connection = try await PostgresConnection.connect(
@@ -51,12 +54,31 @@ extension PostgresJournal {
                     } catch {
                         if Task.isCancelled { break }
                     }
+                    lastKept = self.yieldKept(incident: wanted, after: lastKept, into: continuation)
                     try? await Task.sleep(for: retry)
                 }
                 continuation.finish()
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    /// Yields the outbox's events of `incident` after outbox number `seq`, each once; returns the last
+    /// number yielded.
+    func yieldKept(
+        incident: String, after seq: Int64,
+        into continuation: AsyncThrowingStream<TimelineEvent, any Error>.Continuation
+    ) -> Int64 {
+        guard mayHaveWaiting.value, let entries = try? outbox.waiting() else { return seq }
+        var last = seq
+        for entry in entries where entry.seq > seq && entry.incident == incident {
+            continuation.yield(
+                TimelineEvent(
+                    id: -entry.seq, incident: incident, time: entry.time, author: entry.author, kind: entry.kind,
+                    payloadJSON: entry.payloadJSON))
+            last = entry.seq
+        }
+        return last
     }
 
     /// Whether a notification (`<incident> <id>`) is about a new event of `incident`.

@@ -267,6 +267,9 @@ public struct AppState: Sendable, Equatable {
 
     /// The newest event applied (a run's finish folds into its start's row, so not the last row's id).
     public var lastEventID: Int64 = 0
+    /// This console's writes kept in the offline outbox (negative ids), by what identifies their
+    /// server copy once pushed (see `AppUpdate.landOfflineWrite`).
+    var offlineWrites: [OfflineWrite: Int64] = [:]
     /// Timeline rows that arrived while the selection was scrolled up: the title says "3 new ↓".
     public var timelineUnseen = 0
     /// The timeline's author column: the widest author seen, at most 16 (kept, not measured per frame).

@@ -112,6 +112,11 @@ public enum AppUpdate {
         {
             return
         }
+        if event.id < 0 {
+            state.offlineWrites[OfflineWrite(event)] = event.id
+        } else if landOfflineWrite(event, in: &state) {
+            return
+        }
         state.lastEventID = max(state.lastEventID, event.id)
         if case .runFinished(let started, let outcome) = event.change,
             let row = state.timeline.lastIndex(where: { $0.id == started })
@@ -123,7 +128,8 @@ public enum AppUpdate {
             return
         }
         state.timelineAuthorWidth = min(max(state.timelineAuthorWidth, DisplayWidth.of(event.author)), 16)
-        if event.id >= (state.timeline.last?.id ?? 0) {
+        // An offline write is this console's newest; a server event goes at its place by id.
+        if event.id < 0 || event.id >= (state.timeline.last?.id ?? 0) {
             state.timeline.append(event)
         } else {
             let at = state.timeline.firstIndex { $0.id > event.id } ?? state.timeline.count
