@@ -4,9 +4,10 @@ import PostgresNIO
 
 /// Presence and step claims on the server. Presence is a row per console with an expiry in the
 /// server's time (so machines' clocks do not matter). A claim is a session-level advisory lock
-/// held on a connection of its own (`PostgresClaims`): a console that dies, or loses the server,
-/// loses its lock with its session, and the next claimer takes the step over. A row beside it
-/// says who holds it and since when, for the others to read.
+/// held on a connection of its own (`PostgresClaims`): a console that dies loses its lock with its
+/// session, and the next claimer takes the step over; a console that only lost its connection
+/// takes its locks again at its next heartbeat, unless another took the step meanwhile. A row
+/// beside it says who holds it and since when, for the others to read.
 extension PostgresSchema {
     /// Version 2: who is in the room, who holds which step.
     static let roomStatements = [
@@ -54,6 +55,7 @@ extension PostgresJournal {
                 """)
             _ = try session.run("DELETE FROM room_member WHERE expires < \(unescaped: Self.serverNow) - 3600000")
         }
+        try claimSession.keepHeld()
     }
 
     public func leave(_ memberID: String, incident: String) throws {
@@ -105,123 +107,5 @@ extension PostgresJournal {
             )
             .map(PostgresClaims.claim(from:))
         }
-    }
-}
-
-/// The connection that holds this journal's claims (advisory locks belong to a session), and how
-/// many times each step is claimed by this console (the lock is taken once, released at zero).
-final class PostgresClaims: @unchecked Sendable {
-    // Guards both, and keeps a claim's statements together.
-    private let lock = NSLock()
-    private var session: PostgresSession?
-    private var held: [String: Int] = [:]
-
-    /// The lock's key: the server hashes incident and step to the bigint advisory locks take.
-    private static func key(_ incident: String, _ step: String) -> String { incident + "\n" + step }
-
-    func claim(
-        step: String, command: String, by member: RoomMember, incident: String,
-        url: PostgresStoreURL
-    ) throws -> StepClaim? {
-        let key = Self.key(incident, step)
-        return try lock.withLock {
-            if let count = held[key] {
-                held[key] = count + 1
-                return nil
-            }
-            let session = self.session ?? PostgresSession(url: url)
-            self.session = session
-            return try session.mapped {
-                try session.withConnection { connection -> StepClaim? in
-                    let taken =
-                        try connection.run(
-                            "SELECT pg_try_advisory_lock(hashtextextended(\(key), 0))",
-                            logger: session.logger
-                        ).first?.decode(Bool.self) ?? false
-                    guard taken else {
-                        let row = try connection.run(
-                            """
-                            SELECT c.step, c.member, c.name, c.host, c.pid, c.command, c.since, m.since
-                            FROM step_claim c LEFT JOIN room_member m ON m.member = c.member
-                            WHERE c.incident = \(incident) AND c.step = \(step)
-                            """, logger: session.logger
-                        ).first
-                        // Its holder has the lock but not yet its row: say so without a name.
-                        return try row.map(Self.claim(from:))
-                            ?? StepClaim(
-                                step: step, holder: RoomMember(id: "", name: "another console", host: "", pid: 0),
-                                since: Date(), command: command)
-                    }
-                    do {
-                        try connection.run(
-                            """
-                            INSERT INTO step_claim (incident, step, member, name, host, pid, command, since)
-                            VALUES (\(incident), \(step), \(member.id), \(member.name), \(member.host), \(member.pid),
-                                    \(command), \(unescaped: PostgresJournal.serverNow))
-                            ON CONFLICT (incident, step) DO UPDATE SET member = excluded.member, name = excluded.name,
-                                host = excluded.host, pid = excluded.pid, command = excluded.command,
-                                since = excluded.since
-                            """, logger: session.logger)
-                    } catch {
-                        _ = try? connection.run(
-                            "SELECT pg_advisory_unlock(hashtextextended(\(key), 0))",
-                            logger: session.logger)
-                        throw error
-                    }
-                    held[key] = 1
-                    return nil
-                }
-            }
-        }
-    }
-
-    func release(step: String, by memberID: String, incident: String, url: PostgresStoreURL) throws {
-        let key = Self.key(incident, step)
-        try lock.withLock {
-            guard let count = held[key] else { return }
-            guard count == 1 else {
-                held[key] = count - 1
-                return
-            }
-            held[key] = nil
-            guard let session else { return }
-            try session.mapped {
-                try session.withConnection { connection in
-                    try connection.run(
-                        """
-                        DELETE FROM step_claim
-                        WHERE incident = \(incident) AND step = \(step) AND member = \(memberID)
-                        """,
-                        logger: session.logger)
-                    try connection.run("SELECT pg_advisory_unlock(hashtextextended(\(key), 0))", logger: session.logger)
-                }
-            }
-        }
-    }
-
-    /// On leaving: every claim of this console goes, rows and locks.
-    func releaseAll(memberID: String, url: PostgresStoreURL) throws {
-        try lock.withLock {
-            held = [:]
-            guard let session else { return }
-            try session.mapped {
-                try session.withConnection { connection in
-                    try connection.run("DELETE FROM step_claim WHERE member = \(memberID)", logger: session.logger)
-                    try connection.run("SELECT pg_advisory_unlock_all()", logger: session.logger)
-                }
-            }
-        }
-    }
-
-    static func claim(from row: PostgresRow) throws -> StepClaim {
-        let (step, member, name, host, pid, command, since, joined) = try row.decode(
-            (String, String, String, String, Int32, String, Int64, Int64?).self)
-        let claimed = Timestamp.date(milliseconds: since)
-        return StepClaim(
-            step: step,
-            holder: RoomMember(
-                id: member, name: name, host: host, pid: pid,
-                since: joined.map { Timestamp.date(milliseconds: $0) } ?? claimed),
-            since: claimed, command: command)
     }
 }

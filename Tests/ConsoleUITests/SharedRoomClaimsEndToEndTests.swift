@@ -28,13 +28,11 @@ struct SharedRoomClaimsEndToEndTests {
         try session.keys("Enter")
     }
 
-    @Test("A claim held by one console blocks the same destructive step in another, with the holder's name on screen")
-    func claimBlocksTheOtherConsole() throws {
+    /// Alice's and Bob's consoles on a new database, each with its own local state, both in the room.
+    static func room(in folder: String) throws -> (alice: Session, bob: Session) {
         let tmux = try #require(TerminalEndToEndTests.tmux)
         let warroom = try #require(TerminalEndToEndTests.warroom)
         let server = try #require(TestPostgres.url)
-        let folder = try AppEndToEndTests.temporaryStore()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let name = "warroom_claims_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         _ = try Spawn.run(
             "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
@@ -65,6 +63,14 @@ struct SharedRoomClaimsEndToEndTests {
             environment: ["XDG_DATA_HOME": folder + "/bob", "WARROOM_AUTHOR": "bob"])
         _ = try bob.wait { $0.contains("in room: alice, bob (2)") }
         _ = try alice.wait { $0.contains("in room: alice, bob (2)") }
+        return (alice, bob)
+    }
+
+    @Test("A claim held by one console blocks the same destructive step in another, with the holder's name on screen")
+    func claimBlocksTheOtherConsole() throws {
+        let folder = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (alice, bob) = try Self.room(in: folder)
 
         // Alice runs the destructive step: it is hers while it runs.
         try Self.runConfirmed(alice)
@@ -94,5 +100,35 @@ struct SharedRoomClaimsEndToEndTests {
         _ = try bob.wait { $0.contains("in room: bob (1)") }
         try bob.keys("q")
         #expect(try bob.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+    }
+
+    @Test("A console whose claim went with its lost connection is told who holds the step now")
+    func aLostClaimIsSaid() throws {
+        let server = try #require(TestPostgres.url)
+        let folder = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (alice, bob) = try Self.room(in: folder)
+        try Self.runConfirmed(alice)
+        _ = try bob.wait { $0.contains("⚑ alice") }
+
+        // The server ends the session holding Alice's lock (as a network cut would); her run goes on.
+        _ = try Spawn.run(
+            "/usr/bin/psql",
+            [
+                "-X", "-q", "-d", server, "-c",
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            ])
+        _ = try bob.wait { !$0.contains("⚑ alice") }
+        try Self.runConfirmed(bob)
+        _ = try bob.wait { $0.contains("#1 ⟳ running") }
+        let told = try alice.wait { $0.contains("lost its claim") }
+        #expect(told.contains("Run #1 lost its claim on"))
+        #expect(told.contains("bob holds it now"))
+        for session in [alice, bob] {
+            try session.keys("C-c")
+            _ = try session.wait { $0.contains("#1 ✗") }
+            try session.keys("q")
+            #expect(try session.wait { $0.contains("WARROOM-EXIT-") }.contains("WARROOM-EXIT-0"))
+        }
     }
 }

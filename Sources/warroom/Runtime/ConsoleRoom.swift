@@ -27,6 +27,8 @@ final class ConsoleRoom: @unchecked Sendable { // @unchecked: `latest` is behind
     private var watcher: Task<Void, Never>?
     /// Run id → the step it claimed, until the run ends.
     private var running: [Int: String] = [:]
+    /// Runs whose claim another console took over (after this one lost the server), said once.
+    private var toldLost: Set<Int> = []
 
     init(journal: any Journal, incident: String, author: String) {
         self.journal = journal
@@ -79,9 +81,25 @@ final class ConsoleRoom: @unchecked Sendable { // @unchecked: `latest` is behind
             running[id] = nil
             release(step)
         }
-        return lock.withLock {
+        let presence = lock.withLock {
             defer { latest = nil }
-            return latest.map { [Msg.room($0)] } ?? []
+            return latest
+        }
+        guard let presence else { return [] }
+        return [.room(presence)] + lostClaims(presence)
+    }
+
+    /// A run still going whose step another console now holds: the claim was lost with the server
+    /// connection and taken meanwhile. The run is not stopped (it may be half done); the commander
+    /// is told, once, to talk to the holder.
+    @MainActor
+    private func lostClaims(_ presence: RoomPresence) -> [Msg] {
+        running.sorted { $0.key < $1.key }.compactMap { id, step in
+            guard let other = presence.holds.first(where: { $0.step == step && !$0.mine }),
+                toldLost.insert(id).inserted
+            else { return nil }
+            return .failed(
+                "Run #\(id) lost its claim on \(step) (the server connection dropped): \(other.holder) holds it now")
         }
     }
 
