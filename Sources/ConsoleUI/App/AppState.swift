@@ -11,6 +11,7 @@ public struct AppState: Sendable, Equatable {
             AppUpdate.followStep(&self, keepSelection: true)
             commandSectionIDs = Self.sectionIDs(commands, pinned: stepCommands.count)
             refreshFilters(PaneID.allCases, force: true)
+            runbookUpdateEvery = Self.runbookUpdateEvery(runbook, incident.severity)
         }
     }
     /// The current step's commands, as indices into the runbooks' commands: the commands pane
@@ -25,7 +26,16 @@ public struct AppState: Sendable, Equatable {
     /// Each command's section as a number (equal sections, equal numbers): the commands pane
     /// compares these on every frame instead of thousands of section strings.
     var commandSectionIDs: [Int]
-    public var incident: IncidentSnapshot
+    public var incident: IncidentSnapshot {
+        didSet {
+            guard incident.severity != oldValue.severity else { return }
+            runbookUpdateEvery = Self.runbookUpdateEvery(runbook, incident.severity)
+        }
+    }
+    /// The runbook's own update cadence at the current severity, in seconds (`RoomClocks.updateEvery`):
+    /// found when the runbook or the severity changes, since finding it searches the runbook's steps,
+    /// too long for every frame on a large runbook.
+    private(set) var runbookUpdateEvery: Int?
     /// Item key (`ItemRef.key`) → done or skipped. Built from the journal's item events.
     public var marks: [String: ItemMark] = [:]
     /// When each milestone (`acknowledged`, `mitigated`, `resolved`) was reached.
@@ -118,10 +128,15 @@ public struct AppState: Sendable, Equatable {
         self.runbooks = runbooks
         self.commandSectionIDs = Self.sectionIDs(runbooks.flatMap(\.commands))
         self.incident = incident
+        self.runbookUpdateEvery = Self.runbookUpdateEvery(runbooks.first, incident.severity)
         self.now = now
         self.width = width
         self.height = height
         AppUpdate.followStep(&self)
+    }
+
+    static func runbookUpdateEvery(_ runbook: Runbook?, _ severity: String) -> Int? {
+        runbook?.updateCadence(for: severity)?.seconds
     }
 
     /// The checklist or procedure chosen with `c` (or kept when a severity's procedure was

@@ -7,8 +7,7 @@ public enum RoomClocks {
     /// The update cadence for the current severity: `updates.every` from warroom.yaml, else the
     /// runbook's words ("status page update every 30 minutes"). Nil without one.
     public static func updateEvery(_ state: AppState) -> Int? {
-        state.updateSettings.cadence(for: state.incident.severity)
-            ?? state.runbook?.updateCadence(for: state.incident.severity)?.seconds
+        state.updateSettings.cadence(for: state.incident.severity) ?? state.runbookUpdateEvery
     }
 
     /// When the next update is due (after the last one, else after the start); nil once resolved
