@@ -64,20 +64,3 @@ struct LateEventTests {
         #expect(lines.contains { $0.hasSuffix("  t  on time") })
     }
 }
-
-/// Runs a shell command (the test server's stop/start script) and fails the test if it fails.
-/// posix_spawn and waitpid, not Foundation's Process: its waitUntilExit was seen to hang here.
-enum PostgresShell {
-    static func run(_ command: String) throws {
-        var pid: pid_t = 0
-        let words: [String] = ["/bin/sh", "-c", command + " >/dev/null"]
-        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
-        argv.append(nil)
-        defer { argv.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
-        #expect(spawned == 0, "spawning \(command)")
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        #expect(status == 0, "\(command) exited with \(status)")
-    }
-}

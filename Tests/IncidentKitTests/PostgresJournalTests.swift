@@ -148,8 +148,8 @@ struct PostgresJournalTests {
         try writer.append(NotePayload(text: "before"), to: id, author: "t")
         #expect(try await iterator.next()?.payload(as: NotePayload.self)?.text == "before")
 
-        try shell(ctl + " stop")
-        try shell(ctl + " start")
+        try PostgresShell.run(ctl + " stop")
+        try PostgresShell.run(ctl + " start")
         // Written while the watcher reconnects: no notification reaches it, the catch-up does.
         try writer.append(NotePayload(text: "while away"), to: id, author: "t")
         try writer.append(NotePayload(text: "after"), to: id, author: "t")
@@ -220,7 +220,7 @@ struct PostgresJournalTests {
         let journal = try PostgresJournal(url: url, location: store.location, clock: clock.function)
         let id = try journal.openIncident(title: "partition", severity: "SEV2", author: "t").id
 
-        try shell(ctl + " stop")
+        try PostgresShell.run(ctl + " stop")
         var kept: [TimelineEvent] = []
         for i in 1...3 {
             clock.advance(60)
@@ -229,7 +229,7 @@ struct PostgresJournalTests {
         #expect(kept.map(\.id) == [-1, -2, -3])
         #expect(journal.waitingEvents == 3)
         // The console is killed while offline: the next one on this machine finds the outbox.
-        try shell(ctl + " start")
+        try PostgresShell.run(ctl + " start")
         let next = try PostgresJournal(url: url, location: store.location, clock: clock.function)
         #expect(next.waitingEvents == 0)
         clock.advance(60)
@@ -283,11 +283,11 @@ struct PostgresJournalTests {
         }
         readLines(until: 200)
         // The server goes away mid-stream (an append in flight may or may not have committed).
-        try shell(ctl + " stop")
+        try PostgresShell.run(ctl + " stop")
         readLines(until: 600)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        try shell(ctl + " start")
+        try PostgresShell.run(ctl + " start")
 
         // Only complete lines were acknowledged: the first `acknowledged` notes, each once, in order.
         var text = String(decoding: printed, as: UTF8.self)
@@ -327,21 +327,6 @@ struct PostgresJournalTests {
             }
         }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Runs `command` with /bin/sh and waits for it: posix_spawn and waitpid, not Foundation's
-    /// Process, whose waitUntilExit was seen to miss the exit of pg_ctl's shell here.
-    func shell(_ command: String) throws {
-        var pid: pid_t = 0
-        let words: [String] = ["/bin/sh", "-c", command]
-        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) }
-        argv.append(nil)
-        defer { argv.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
-        #expect(spawned == 0, "spawning \(command)")
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        #expect(status == 0, "\(command) exited with \(status)")
     }
 }
 
