@@ -168,6 +168,13 @@ struct ThemeTests {
         #expect(mine.name == "mine")
         #expect(mine.style(.text).foreground == .ansi(1))
         #expect(mine.style(.header) == BuiltinThemes.defaultTheme.style(.header))
+        // A default.yaml of one's own is read; the shipped one is the built-in (not parsed again).
+        try BuiltinThemes.defaultYAML.replacingOccurrences(
+            of: "text:                  { fg: default", with: "text:                  { fg: green"
+        ).write(to: directory.appendingPathComponent("default.yaml"), atomically: true, encoding: .utf8)
+        #expect(try catalog.load(nil).theme.style(.text).foreground == .ansi(2))
+        let shipped = ThemeCatalog(directories: [projectRoot + "/themes"])
+        #expect(try shipped.load("default").theme == BuiltinThemes.defaultTheme)
         let dirs = ThemeCatalog.defaultDirectories(
             environment: ["WARROOM_THEMES": "/a:/b"], currentDirectory: "/w",
             executablePath: "/p/.build/debug/warroom")

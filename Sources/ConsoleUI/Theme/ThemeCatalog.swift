@@ -66,6 +66,10 @@ public struct ThemeCatalog: Sendable {
     public func load(_ nameOrPath: String?) throws -> ThemeLoadResult {
         let wanted = nameOrPath ?? "default"
         if let path = locate(wanted) {
+            // The shipped default.yaml is the built-in's own text: parsed once, not twice.
+            if (try? String(contentsOfFile: path, encoding: .utf8)) == BuiltinThemes.defaultYAML {
+                return ThemeLoadResult(theme: BuiltinThemes.defaultTheme, warnings: [])
+            }
             return try ThemeLoader.load(path: path)
         }
         if BuiltinThemes.names.contains(wanted) {

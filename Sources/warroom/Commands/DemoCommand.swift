@@ -15,6 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var log: LogOptions
 
     func run() async throws {
+        ConsoleLauncher.warmUp()
         try DebugLog.start(file: log.file, command: "demo")
         var options = store
         if options.store == nil {
@@ -29,8 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
         let path = try Self.writeEmbeddedFiles(into: (options.store ?? ".") + "/demo")
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: path)
         let (journal, incident, read) = try reportingErrors {
-            let read = try ConsoleLauncher.readRunbook(path)
-            let journal = try options.journal(redacting: settings.config?.redact ?? [])
+            let (journal, read) = try options.journal(redacting: settings.config?.redact ?? []) {
+                try ConsoleLauncher.readRunbook(path)
+            }
             let incident = try journal.openIncident(
                 title: "Demo: payments checkout failing", severity: "SEV2",
                 runbookPath: read.path, runbookHash: read.hash,
@@ -52,10 +54,10 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             // The embedded strings lack the files' final newline (a Swift multi-line literal's rule).
-            // Not atomically: the folder is new and nothing reads it yet, and the atomic write's
-            // fsync would come before the first frame.
-            try (DemoRunbookText.markdown + "\n").write(toFile: runbook, atomically: false, encoding: .utf8)
-            try (DemoConfigText.yaml + "\n").write(toFile: config, atomically: false, encoding: .utf8)
+            // Plain writes: the folder is new and nothing reads it yet, and Foundation's write (even
+            // not atomic) fsyncs, which would come before the first frame.
+            try PlainFile.write(DemoRunbookText.markdown + "\n", to: runbook)
+            try PlainFile.write(DemoConfigText.yaml + "\n", to: config)
         } catch {
             printError("warroom: cannot write the demo files to \(folder): \(error)")
             throw ExitCode(1)

@@ -46,11 +46,15 @@ struct OpenCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        ConsoleLauncher.warmUp()
         try DebugLog.start(file: log.file, command: "open")
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
         var runbooks = self.runbooks
         let (journal, target, models) = try reportingErrors { () throws -> (any Journal, Incident, [Runbook]) in
-            let journal = try store.journal(redacting: settings.config?.redact ?? [])
+            // A new incident's runbooks are read while the journal opens (its severity needs them).
+            let (journal, read) = try store.journal(redacting: settings.config?.redact ?? []) {
+                title == nil ? [] : try runbooks.map(ConsoleLauncher.readRunbook)
+            }
             if let alert {
                 guard let id = try journal.incident(forAlert: alert) else {
                     throw JournalError.invalidValue(
@@ -77,7 +81,6 @@ struct OpenCommand: AsyncParsableCommand {
                 }
                 return (journal, try journal.incident(orNewestOpen: incident), [])
             }
-            let read = try runbooks.map(ConsoleLauncher.readRunbook)
             let models = read.map(\.runbook)
             let rules = SeverityRules(runbook: models.first)
             let fallback = models.first?.severities.max(by: { $0.rank < $1.rank })?.id ?? "SEV3"

@@ -90,6 +90,12 @@ enum ConsoleLauncher {
         logger.info("end", metadata: ["incident": "\(incident.id)"])
     }
 
+    /// Parses the built-in theme on another thread while the config, runbooks and journal are
+    /// opened: the first frame needs it, and its YAML takes a few milliseconds.
+    static func warmUp() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = BuiltinThemes.defaultTheme }
+    }
+
     /// The first of LC_ALL, LC_CTYPE, LANG that is set names a UTF-8 charset.
     static func localeIsUTF8(_ environment: [String: String]) -> Bool {
         let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
