@@ -13,7 +13,7 @@ enum CloudVerbs {
     ]
     static let readPrefixes = ["describe-", "list-", "get-", "show-", "batch-get-", "lookup-", "search-"]
     static let destroyVerbs: Set<String> = [
-        "delete", "terminate", "remove", "rm", "rb", "destroy", "purge", "wipe", "drop"
+        "delete", "terminate", "remove", "rm", "rb", "destroy", "purge", "wipe", "drop", "reimage", "generalize"
     ]
     static let destroyPrefixes = ["delete-", "terminate-", "remove-", "deregister-", "purge-", "destroy-"]
     static let changeVerbs: Set<String> = [
@@ -25,7 +25,7 @@ enum CloudVerbs {
         "edit", "login", "logout", "init", "install", "uninstall", "tag", "untag", "move", "mb", "rsync", "submit",
         "cancel",
         "rotate", "renew", "revoke", "grant", "modify", "register", "associate", "disassociate", "authorize", "clone",
-        "migrate", "resume", "suspend", "pause"
+        "migrate", "resume", "suspend", "pause", "deallocate", "redeploy", "swap", "recreate", "rebuild", "failback"
     ]
     static let changePrefixes = [
         "create-", "update-", "put-", "modify-", "start-", "stop-", "reboot-", "set-", "add-",

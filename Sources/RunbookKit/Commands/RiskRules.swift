@@ -121,6 +121,14 @@ extension RiskRule {
         RiskRule(
             .change, "kubectl scale", "changes the number of replicas", programs: "kubectl oc",
             path: "scale|autoscale"),
+        // To zero it is an outage of its own, whatever the reason: typed, like a delete.
+        RiskRule(
+            .destructive, "kubectl scale to zero", "stops every replica of the workload", programs: "kubectl oc",
+            path: "scale",
+            test: { inv in
+                zip(inv.lowerArgs, inv.lowerArgs.dropFirst()).contains { $0 == "--replicas" && $1 == "0" }
+                    || inv.lowerArgs.contains("--replicas=0")
+            }),
         RiskRule(
             .change, "kubectl rollout", "restarts or reverts a deployment", programs: "kubectl oc",
             path: "rollout restart|undo|pause|resume"),
@@ -380,7 +388,7 @@ extension RiskRule {
             .change, "aws s3 sync", "uploads or copies objects", programs: "aws", path: "s3 sync|cp|mv|mb|presign"),
         RiskRule(.read, "aws s3 ls", "only reads", programs: "aws", path: "s3 ls"),
         RiskRule(
-            .destructive, "cloud CLI delete", "deletes cloud resources", programs: CloudVerbs.programs,
+            .destructive, "cloud CLI delete", "deletes or wipes cloud resources", programs: CloudVerbs.programs,
             test: { inv in
                 CloudVerbs.verb(inv)?.kind == .destroy
             }),

@@ -10,7 +10,9 @@ struct DangerousRiskTests {
         ("clickhouse-client -q \"ALTER TABLE t UPDATE x = 1 WHERE y\"", "bash"),
         ("SELECT * INTO backup_users FROM users;", "sql"),
         ("ip route add default via 10.0.0.1", "bash"), ("etcdctl put /k v", "bash"),
-        ("journalctl --rotate", "bash")
+        ("journalctl --rotate", "bash"), ("az vm deallocate -g rg -n vm1", "bash"),
+        ("az webapp deployment slot swap -g rg -n app --slot staging", "bash"),
+        ("kubectl scale deploy/api --replicas=3", "bash")
     ])
     func neverRead(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -28,7 +30,9 @@ struct DangerousRiskTests {
         ("ip link delete veth0", "bash"), ("zpool destroy tank", "bash"),
         ("journalctl --vacuum-time=2d", "bash"), ("sudo journalctl --vacuum-size 500M", "bash"),
         ("kafka-topics --bootstrap-server k:9092 --delete --topic orders", "bash"),
-        ("kafka-consumer-groups.sh --group g --reset-offsets --to-latest --execute --all-topics", "bash")
+        ("kafka-consumer-groups.sh --group g --reset-offsets --to-latest --execute --all-topics", "bash"),
+        ("kubectl scale deploy/api --replicas=0 -n prod", "bash"), ("oc scale dc/web --replicas 0", "bash"),
+        ("az vm reimage -g rg -n vm1", "bash")
     ])
     func destructive(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
