@@ -187,6 +187,18 @@ struct StructureTests {
         #expect(runbook.escalation.first?.who.contains("duty manager") == true)
     }
 
+    @Test func ownerFieldsAtThePageHeadAreContactsEachOnItsLine() throws {
+        let runbook = try read("owner-fields")
+        #expect(
+            runbook.contacts.map { [$0.role ?? "", $0.contact] } == [
+                ["Owner", "@search-platform"], ["PagerDuty", "search-indexer-primary"], ["Slack", "#search-oncall"],
+                ["Escalation", "search-managers@example.org"]
+            ], "a template's blank and a sentence's 'Team: search.' are no contacts")
+        #expect(runbook.contacts.map(\.line) == [3, 4, 5, 6])
+        // Each field is its own text: the escalation is that line's, not the whole block's.
+        #expect(runbook.escalation.map(\.who) == ["Escalation: search-managers@example.org"])
+    }
+
     @Test func postmortemTemplateBySectionsTitledFromTheFileName() throws {
         let runbook = try read("postmortem-sections")
         #expect(runbook.title == "postmortem sections")

@@ -12,6 +12,8 @@ enum ContactExtractor {
                 switch block.kind {
                 case .table:
                     if let table = TableData(block) { contacts += fromTable(table) }
+                case .paragraph:
+                    contacts += fromFields(block)
                 case .list:
                     let isContact =
                         contactSection
@@ -88,6 +90,29 @@ enum ContactExtractor {
             let cells = table.rows.indices.compactMap { table.cell($0, column) }
             let commands = cells.filter { InlineCommands.recognize($0) != nil }
             return !cells.isEmpty && commands.count * 2 > cells.count
+        }
+    }
+
+    /// Labels of a field that names who owns or answers for the service.
+    static let contactLabels = [
+        "owner", "owning team", "team", "on-call", "oncall", "on call", "pagerduty", "pager", "opsgenie",
+        "victorops", "slack", "channel", "chat", "contact", "email", "e-mail", "mailing list", "phone", "manager",
+        "maintainer", "support", "escalat", "point of contact", "responder"
+    ]
+
+    /// Fields at a page's head, each on its line (`**Owner:** @payments-team`, `**PagerDuty:**
+    /// checkout-primary`), or one such field alone in its paragraph.
+    static func fromFields(_ paragraph: MarkdownBlock) -> [Contact] {
+        let fields =
+            paragraph.fieldLines
+            ?? LabeledText(plain: paragraph.text).map { [($0, paragraph.line)] } ?? []
+        return fields.compactMap { field, line in
+            let value = field.value.trimmed
+            // A value is a name or an address, not a sentence about one.
+            guard field.labelIs(contactLabels), !value.isEmpty, value.count <= 80,
+                value.split(separator: " ").count <= 6, !value.hasSuffix(".")
+            else { return nil }
+            return Contact(name: value, contact: value, role: field.label, line: line)
         }
     }
 

@@ -11,7 +11,14 @@ enum ProseMentions {
         var going = true
         func visit(_ block: MarkdownBlock) {
             switch block.kind {
-            case .paragraph, .tableCell:
+            case .paragraph:
+                // A block of fields is a text per line: "Owner: …" is not a sentence with "Slack: …".
+                if let fields = block.fieldLines {
+                    for (field, line) in fields where going { going = body(field.label + ": " + field.value, line) }
+                } else {
+                    going = body(block.text, block.line)
+                }
+            case .tableCell:
                 going = body(block.text, block.line)
             case .code, .html, .heading:
                 break

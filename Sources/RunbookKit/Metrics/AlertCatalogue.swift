@@ -37,7 +37,7 @@ enum AlertCatalogue {
         func visit(_ block: MarkdownBlock) {
             switch block.kind {
             case .paragraph:
-                for line in paragraphLines(block) {
+                for line in block.lines.map(\.text) {
                     guard let labeled = LabeledText(plain: line.replacingIfPresent("**", with: "")) else { continue }
                     if labeled.labelIs(["severity"]) { severity = labeled.value }
                     if labeled.labelIs([
@@ -64,19 +64,6 @@ enum AlertCatalogue {
         else { return nil }
         let name = labeled.value.trimmed.trimmingLeading("\"'`“”").trimmingTrailing("\"'`“”")
         return name.isEmpty ? nil : name
-    }
-
-    private static func paragraphLines(_ block: MarkdownBlock) -> [String] {
-        // Soft breaks separate "Severity: critical" from "Summary: …" written on adjacent lines.
-        var lines: [[Inline]] = [[]]
-        for inline in block.inlines {
-            if inline == .softBreak || inline == .lineBreak {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(inline)
-            }
-        }
-        return lines.map(\.plainText).filter { !$0.isEmpty }
     }
 
     private static func level(_ text: String?) -> MetricExtractor.Level? {
