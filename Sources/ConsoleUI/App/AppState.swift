@@ -8,6 +8,7 @@ public struct AppState: Sendable, Equatable {
         didSet {
             // Indices into the commands may have moved: pin the step's again.
             stepCommands = []
+            commands = Self.ordered(runbooks, pinning: stepCommands)
             AppUpdate.followStep(&self, keepSelection: true)
             commandSectionIDs = Self.sectionIDs(commands, pinned: stepCommands.count)
             refreshFilters(PaneID.allCases, force: true)
@@ -19,6 +20,7 @@ public struct AppState: Sendable, Equatable {
     public var stepCommands: [Int] = [] {
         didSet {
             guard stepCommands != oldValue else { return }
+            commands = Self.ordered(runbooks, pinning: stepCommands)
             commandSectionIDs = Self.sectionIDs(commands, pinned: stepCommands.count)
             refreshFilters([.commands], force: true)
         }
@@ -126,7 +128,8 @@ public struct AppState: Sendable, Equatable {
 
     public init(runbooks: [Runbook], incident: IncidentSnapshot, now: Date, width: Int = 120, height: Int = 40) {
         self.runbooks = runbooks
-        self.commandSectionIDs = Self.sectionIDs(runbooks.flatMap(\.commands))
+        self.commands = Self.ordered(runbooks, pinning: [])
+        self.commandSectionIDs = Self.sectionIDs(commands)
         self.incident = incident
         self.runbookUpdateEvery = Self.runbookUpdateEvery(runbooks.first, incident.severity)
         self.now = now
@@ -195,9 +198,12 @@ public struct AppState: Sendable, Equatable {
     /// Every runbook's metrics, in runbook order.
     public var metrics: [MetricSpec] { runbooks.count == 1 ? runbooks[0].metrics : runbooks.flatMap(\.metrics) }
 
-    /// Every runbook's commands, runbook by runbook in section order (stable, so a selection index stays put).
-    /// Every runbook's commands in order, the current step's first.
-    public var commands: [RunbookCommand] {
+    /// Every runbook's commands in order (stable, so a selection index stays put), the current
+    /// step's first. Kept by `runbooks` and `stepCommands` when they change: every frame reads it
+    /// several times, and building it copies every command of a large runbook.
+    public private(set) var commands: [RunbookCommand]
+
+    static func ordered(_ runbooks: [Runbook], pinning stepCommands: [Int]) -> [RunbookCommand] {
         let all = runbooks.count == 1 ? runbooks[0].commands : runbooks.flatMap(\.commands)
         guard !stepCommands.isEmpty else { return all }
         let pinned = Set(stepCommands)
