@@ -37,8 +37,10 @@ struct JournalTests {
             )
         }
         #expect(mode == "wal")
-        #expect(synchronous == 2) // FULL
+        #expect(synchronous == 2) // FULL, once the new store's schema is written (NORMAL until then)
         #expect(timeout == 5000)
+        let reopened = try SQLiteJournal(location: store.location, clock: clock.function)
+        #expect(try reopened.queue.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
     }
 
     @Test func storeFilesArePrivate() throws {

@@ -30,11 +30,13 @@ public final class SQLiteJournal: Journal {
         if access(location.directory.path, W_OK) != 0 {
             throw JournalError.readOnly(path: location.directory.path)
         }
-        try PrivateFiles.createIfMissing(dbURL)
+        let created = try PrivateFiles.createIfMissing(dbURL)
         queue = try Self.mapErrors(path: dbURL.path, waited: busyTimeout) {
-            let queue = try DatabaseQueue(path: dbURL.path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            let queue = try DatabaseQueue(
+                path: dbURL.path, configuration: Self.configuration(busyTimeout: busyTimeout, creating: created))
             try Self.refuseNewerSchema(queue, path: dbURL.path)
             try Schema.migrator.migrate(queue)
+            if created { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
             return queue
         }
     }
@@ -78,7 +80,10 @@ public final class SQLiteJournal: Journal {
         if !unknown.isEmpty { throw JournalError.newerSchema(path: path, unknown: unknown) }
     }
 
-    static func configuration(busyTimeout: Double, readonly: Bool = false) -> Configuration {
+    /// `creating`: the file was made empty just now. Its schema is written without an fsync per
+    /// step (NORMAL: in WAL mode a crash can lose those steps, never corrupt the file, and a lost
+    /// step is made again at the next open); every commit after it is fsync'd (FULL).
+    static func configuration(busyTimeout: Double, readonly: Bool = false, creating: Bool = false) -> Configuration {
         var config = Configuration()
         // Not `config.journalMode = .wal`: GRDB then sets `synchronous = NORMAL` after our
         // setup, and NORMAL does not fsync on commit.
@@ -86,6 +91,7 @@ public final class SQLiteJournal: Journal {
         config.readonly = readonly
         config.label = "warroom.journal"
         config.prepareDatabase { db in
+            if creating { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             if !readonly {
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                 guard mode == "wal" else {
@@ -94,7 +100,7 @@ public final class SQLiteJournal: Journal {
             }
             // FULL: with WAL, each commit is fsync'd before it returns, so an appended event
             // survives a crash or power loss.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !creating { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         return config
     }

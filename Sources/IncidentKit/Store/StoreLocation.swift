@@ -52,10 +52,12 @@ enum PrivateFiles {
 
     /// Creates an empty file with mode 0600 if none exists (SQLite then gives its -wal and -shm
     /// files the same mode).
-    static func createIfMissing(_ url: URL) throws {
+    /// Returns whether the file was created now.
+    @discardableResult
+    static func createIfMissing(_ url: URL) throws -> Bool {
         let fd = open(url.path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
-        if fd >= 0 { close(fd); return }
-        if errno == EEXIST { return }
+        if fd >= 0 { close(fd); return true }
+        if errno == EEXIST { return false }
         if errno == EACCES || errno == EROFS { throw JournalError.readOnly(path: url.deletingLastPathComponent().path) }
         throw JournalError.cannotCreate(path: url.path, detail: String(cString: strerror(errno)))
     }
