@@ -22,8 +22,8 @@ final class PostgresClaims: @unchecked Sendable {
     private let lock = NSLock()
     private var session: PostgresSession?
     private var held: [String: Held] = [:]
-    /// The connection the held locks were taken on.
-    private var lockedOn: ObjectIdentifier?
+    /// The connection the held locks were taken on (`PostgresSession.generation`).
+    private var lockedOn: Int?
 
     /// The lock's key: the server hashes incident and step to the bigint advisory locks take.
     private static func key(_ incident: String, _ step: String) -> String { incident + "\n" + step }
@@ -123,7 +123,8 @@ final class PostgresClaims: @unchecked Sendable {
     /// On a connection other than the one the held locks were taken on, takes them again (rows too);
     /// a step another console took meanwhile is dropped from `held`. Called with `lock` held.
     private func retake(_ connection: PostgresConnection, _ session: PostgresSession) throws {
-        let current = ObjectIdentifier(connection)
+        // Read inside the session's `withConnection`, so it is the generation of `connection`.
+        let current = session.generation
         guard lockedOn != current else { return }
         for (key, claim) in held {
             if try take(key, connection, session) {

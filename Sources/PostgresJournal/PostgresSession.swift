@@ -16,6 +16,9 @@ final class PostgresSession: @unchecked Sendable {
     // must not interleave with another caller's).
     private let lock = NSLock()
     private var connection: PostgresConnection?
+    /// How many connections this session opened: who keeps state on one (advisory locks) can tell
+    /// a new connection from the one it used (an object's address may be reused; this is not).
+    private(set) var generation = 0
 
     init(url: PostgresStoreURL) {
         self.url = url
@@ -52,6 +55,7 @@ final class PostgresSession: @unchecked Sendable {
             connection = nil
             current = try Self.connect(url, logger: logger)
             connection = current
+            generation += 1
         }
         do {
             return try body(current)
