@@ -199,6 +199,18 @@ struct StructureTests {
         #expect(runbook.escalation.map(\.who) == ["Escalation: search-managers@example.org"])
     }
 
+    @Test func bareValuesUnderWarningAndCriticalAreReachedInTheLevelsDirection() throws {
+        let runbook = try read("bare-level-table")
+        func levels(_ name: String) -> [String] {
+            let metric = runbook.metrics.first { $0.name == name }
+            return [metric?.warning, metric?.critical].map { t in t.map { "\($0.op.rawValue) \($0.value)" } ?? "-" }
+        }
+        #expect(levels("Memory used") == [">= 80.0", ">= 95.0"])
+        #expect(levels("Free disk") == ["<= 20.0", "<= 10.0"], "less is worse when critical is below warning")
+        #expect(levels("Connected clients") == [">= 5000.0", ">= 9000.0"])
+        #expect(levels("Replication") == ["-", "-"], "words are no values")
+    }
+
     @Test func postmortemTemplateBySectionsTitledFromTheFileName() throws {
         let runbook = try read("postmortem-sections")
         #expect(runbook.title == "postmortem sections")

@@ -94,11 +94,29 @@ enum MetricExtractor {
         for row in table.rows.indices {
             guard let name = table.cell(row, 0).map(MetricName.clean), !name.isEmpty else { continue }
             let line = table.rowLines[row]
-            let warn = table.cell(row, warning).flatMap { ThresholdParser.threshold($0, line: line) }
-            let crit = table.cell(row, critical).flatMap { ThresholdParser.threshold($0, line: line) }
+            var warn = table.cell(row, warning).flatMap { ThresholdParser.threshold($0, line: line) }
+            var crit = table.cell(row, critical).flatMap { ThresholdParser.threshold($0, line: line) }
+            if warn == nil, crit == nil {
+                (warn, crit) = bareLevels(table.cell(row, warning), table.cell(row, critical), line: line)
+            }
             merger.add(
                 name: name, target: table.cell(row, target), warning: warn, critical: crit, condition: nil, line: line)
         }
+    }
+
+    /// `| Memory used | 80% | 95% |` under Warning and Critical: a bare value is reached at it, in
+    /// the direction the levels go (critical above warning: `>=`; below, as free disk: `<=`).
+    static func bareLevels(_ warnCell: String?, _ critCell: String?, line: Int) -> (Threshold?, Threshold?) {
+        func bare(_ cell: String?, _ op: String) -> Threshold? {
+            guard let cell = cell?.trimmed, cell.first?.isNumber == true, cell.count <= 24,
+                var t = ThresholdParser.threshold(op + " " + cell, line: line)
+            else { return nil }
+            t.text = cell
+            return t
+        }
+        let up = (bare(warnCell, ">="), bare(critCell, ">="))
+        if let w = up.0, let c = up.1, c.value < w.value { return (bare(warnCell, "<="), bare(critCell, "<=")) }
+        return up
     }
 
     static func fromAlertList(_ list: MarkdownBlock, level: Level, into merger: inout MetricMerger) {
