@@ -192,9 +192,9 @@ struct StructureTests {
         #expect(
             runbook.contacts.map { [$0.role ?? "", $0.contact] } == [
                 ["Owner", "@search-platform"], ["PagerDuty", "search-indexer-primary"], ["Slack", "#search-oncall"],
-                ["Escalation", "search-managers@example.org"]
+                ["Escalation", "search-managers@example.org"], ["Maintainer", "data-infra"], ["Chat", "#data-infra"]
             ], "a template's blank and a sentence's 'Team: search.' are no contacts")
-        #expect(runbook.contacts.map(\.line) == [3, 4, 5, 6])
+        #expect(runbook.contacts.map(\.line) == [3, 4, 5, 6, 16, 16])
         // Each field is its own text: the escalation is that line's, not the whole block's.
         #expect(runbook.escalation.map(\.who) == ["Escalation: search-managers@example.org"])
     }

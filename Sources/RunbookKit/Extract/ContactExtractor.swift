@@ -104,8 +104,9 @@ enum ContactExtractor {
     /// checkout-primary`), or one such field alone in its paragraph.
     static func fromFields(_ paragraph: MarkdownBlock) -> [Contact] {
         let fields =
-            paragraph.fieldLines
-            ?? LabeledText(plain: paragraph.text).map { [($0, paragraph.line)] } ?? []
+            (paragraph.fieldLines
+            ?? LabeledText(plain: paragraph.text).map { [($0, paragraph.line)] } ?? [])
+            .flatMap { field, line in sameLineFields(field).map { ($0, line) } }
         return fields.compactMap { field, line in
             let value = field.value.trimmed
             // A value is a name or an address, not a sentence about one.
@@ -114,6 +115,18 @@ enum ContactExtractor {
             else { return nil }
             return Contact(name: value, contact: value, role: field.label, line: line)
         }
+    }
+
+    /// `Owner: platform-data · Slack: #data-oncall`: fields side by side on one line, split where
+    /// every part after the first is a field of its own.
+    static func sameLineFields(_ field: LabeledText) -> [LabeledText] {
+        for separator in [" · ", " | ", " • "] where field.value.contains(separator) {
+            let parts = field.value.components(separatedBy: separator)
+            let rest = parts.dropFirst().compactMap { LabeledText(plain: $0.trimmed) }
+            guard rest.count == parts.count - 1 else { continue }
+            return [LabeledText(label: field.label, value: parts[0].trimmed)] + rest
+        }
+        return [field]
     }
 
     /// `**Primary**: [Engineer Name] - [Phone] - [Email]`, `- Database team: #db-oncall`.
