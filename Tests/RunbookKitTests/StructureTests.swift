@@ -211,6 +211,14 @@ struct StructureTests {
         #expect(levels("Replication") == ["-", "-"], "words are no values")
     }
 
+    @Test func withoutAnH1TheOutermostHeadingNamesItsOwnChecklist() throws {
+        let runbook = try read("front-matter-title")
+        #expect(runbook.title == "Edge outage")
+        #expect(runbook.checklists.map(\.title) == ["Immediate actions"])
+        #expect(runbook.checklists.first?.items.count == 3)
+        #expect(runbook.procedures.map(\.title) == ["Investigate"], "a heading that names no checklist stays steps")
+    }
+
     @Test func postmortemTemplateBySectionsTitledFromTheFileName() throws {
         let runbook = try read("postmortem-sections")
         #expect(runbook.title == "postmortem sections")

@@ -29,7 +29,8 @@ enum CloudVerbs {
     ]
     static let changePrefixes = [
         "create-", "update-", "put-", "modify-", "start-", "stop-", "reboot-", "set-", "add-",
-        "attach-", "detach-", "associate-", "run-", "restore-", "reset-", "enable-", "disable-"
+        "attach-", "detach-", "associate-", "run-", "restore-", "reset-", "enable-", "disable-", "change-",
+        "replace-", "import-", "upload-", "invoke-", "publish-", "send-", "execute-", "apply-"
     ]
 
     /// The verb that decides, and what it does; nil when none is known.

@@ -11,6 +11,9 @@ enum ChecklistExtractor {
     static func extract(_ outline: Section, skipping definitionLines: Set<Int>, context: ExtractionContext) -> Result {
         var result = Result(checklists: [], usedListLines: definitionLines)
         var found: [Found] = []
+        // The H1 names the whole file; without one (a title in front matter), the outermost
+        // headings name their own lists.
+        let titled = outline.children.contains { $0.level == 1 }
         outline.forEach { section in
             var label: String? = nil
             for block in section.blocks {
@@ -19,7 +22,8 @@ enum ChecklistExtractor {
                     continue
                 }
                 if block.isList, !definitionLines.contains(block.line),
-                    let checklist = checklist(from: block, label: label, section: section, context: context)
+                    let checklist = checklist(
+                        from: block, label: label, section: section, titled: titled, context: context)
                 {
                     let isTask = block.items.contains { $0.taskState != nil && $0.taskState! != nil }
                     found.append(Found(checklist: checklist, isTask: isTask && label == nil, section: section))
@@ -89,7 +93,7 @@ enum ChecklistExtractor {
     ]
 
     private static func checklist(
-        from list: MarkdownBlock, label: String?, section: Section,
+        from list: MarkdownBlock, label: String?, section: Section, titled: Bool,
         context: ExtractionContext
     ) -> Checklist? {
         let items = list.items
@@ -98,7 +102,9 @@ enum ChecklistExtractor {
         func saysChecklist() -> Bool {
             (label ?? "").lowercased().containsWord(checklistNames)
                 // The document's own H1 names the whole file, not one list.
-                || section.pathWords.dropFirst(section.level > 1 ? 1 : 0).contains { $0.containsWord(checklistNames) }
+                || section.pathWords.dropFirst(titled && !section.parents.isEmpty ? 1 : 0).contains {
+                    $0.containsWord(checklistNames)
+                }
         }
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
         let deadlines = items.map { timeLabel(of: $0, context: context) } // once per item: the loop below reuses them

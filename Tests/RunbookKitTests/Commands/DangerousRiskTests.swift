@@ -12,7 +12,8 @@ struct DangerousRiskTests {
         ("ip route add default via 10.0.0.1", "bash"), ("etcdctl put /k v", "bash"),
         ("journalctl --rotate", "bash"), ("az vm deallocate -g rg -n vm1", "bash"),
         ("az webapp deployment slot swap -g rg -n app --slot staging", "bash"),
-        ("kubectl scale deploy/api --replicas=3", "bash")
+        ("kubectl scale deploy/api --replicas=3", "bash"),
+        ("aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://x.json", "bash")
     ])
     func neverRead(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
