@@ -219,6 +219,15 @@ struct StructureTests {
         #expect(runbook.procedures.map(\.title) == ["Investigate"], "a heading that names no checklist stays steps")
     }
 
+    @Test func callLinksAreBridgesAndOtherLinksAreNot() throws {
+        let runbook = try read("call-links")
+        #expect(
+            runbook.contacts.map { [$0.role ?? "", $0.contact, "\($0.line)"] } == [
+                ["phone or bridge", "https://zoom.us/j/5551234567", "5"],
+                ["phone or bridge", "https://meet.google.com/abc-defg-hij", "7"]
+            ])
+    }
+
     @Test func postmortemTemplateBySectionsTitledFromTheFileName() throws {
         let runbook = try read("postmortem-sections")
         #expect(runbook.title == "postmortem sections")

@@ -33,13 +33,13 @@ enum ProseMentions {
 
     // MARK: Contacts
 
-    /// Chat channels, phone numbers and e-mail addresses named in the text.
+    /// Chat channels, phone numbers, e-mail addresses and call links named in the text.
     static func contacts(_ outline: Section, known: [Contact]) -> [Contact] {
         var seen = Set(known.map { $0.contact.lowercased() })
         var out: [Contact] = []
         forEachText(outline) { text, line in
             // Most paragraphs name nobody: look for the marks first (one pass over the bytes).
-            var marks = (hash: false, plus: false, at: false)
+            var marks = (hash: false, plus: false, at: false, colon: false)
             for byte in text.utf8 {
                 if byte == UInt8(ascii: "#") {
                     marks.hash = true
@@ -47,9 +47,14 @@ enum ProseMentions {
                     marks.plus = true
                 } else if byte == UInt8(ascii: "@") {
                     marks.at = true
+                } else if byte == UInt8(ascii: ":") {
+                    marks.colon = true
                 }
             }
-            if !marks.hash && !marks.plus && !marks.at { return true }
+            if !marks.hash && !marks.plus && !marks.at && !marks.colon { return true }
+            for link in marks.colon ? callLinks(in: text) : [] where seen.insert(link.lowercased()).inserted {
+                out.append(Contact(name: "bridge", contact: link, role: "phone or bridge", line: line))
+            }
             for channel in marks.hash ? channels(in: text) : [] where seen.insert(channel.lowercased()).inserted {
                 out.append(Contact(name: channel, contact: channel, role: "chat channel", line: line))
             }
@@ -64,6 +69,28 @@ enum ProseMentions {
             return out.count < 40
         }
         return out
+    }
+
+    /// Services whose links are calls; any other link counts when its text says it is the bridge.
+    static let callHosts = [
+        "zoom.us", "meet.google.com", "teams.microsoft.com", "teams.live.com", "webex.com", "whereby.com",
+        "meet.jit.si", "chime.aws", "gotomeet", "bluejeans.com"
+    ]
+
+    /// `https://meet.example.com/war-room`, a Zoom or Meet link: where the incident call is.
+    static func callLinks(in text: String) -> [String] {
+        guard text.contains("://") else { return [] }
+        let saysBridge = text.lowercased().containsWord(["bridge", "war room", "call", "conference", "meeting"])
+        return text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" })
+            .map { $0.trimmingTrailing(".,;:") }
+            .filter { word in
+                guard word.hasPrefix("https://") || word.hasPrefix("http://") else { return false }
+                let host = word.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" && $0 != "?" })
+                    .lowercased()
+                return callHosts.contains { host == $0 || host.hasSuffix("." + $0) || host.hasPrefix($0) }
+                    || host.hasPrefix("meet.") || (saysBridge && host.hasPrefix("bridge."))
+                    || (saysBridge && word.lowercased().contains("war-room"))
+            }
     }
 
     /// `#incident-chat`: a `#` at a word start followed by a channel name with a letter in it
