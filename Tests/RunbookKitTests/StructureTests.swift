@@ -228,6 +228,15 @@ struct StructureTests {
             ])
     }
 
+    @Test func aWhenToUseSentenceGivesItsComparisonsAsConditions() throws {
+        let runbook = try read("when-to-use")
+        let rate = try #require(runbook.metrics.first { $0.name == "5xx rate at the edge" }, "\(runbook.metrics)")
+        #expect(rate.critical?.op == .greater && rate.critical?.value == 2 && rate.critical?.unit == "%")
+        #expect(rate.critical?.forSeconds == 300)
+        #expect(!runbook.metrics.contains { $0.name.lowercased().hasSuffix("from") }, "a count inside a phrase")
+        #expect(runbook.metrics.count == 2, "the alert sentence is read once: \(runbook.metrics.map(\.name))")
+    }
+
     @Test func postmortemTemplateBySectionsTitledFromTheFileName() throws {
         let runbook = try read("postmortem-sections")
         #expect(runbook.title == "postmortem sections")

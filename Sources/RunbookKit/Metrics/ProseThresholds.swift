@@ -207,24 +207,49 @@ enum ProseThresholds {
     /// are left to the alert-sentence reading; a long sentence is not a metric's name.
     static func isSymptomSection(_ title: String) -> Bool {
         title.lowercased().containsWord([
-            "symptom", "symptoms", "signs", "signals", "detection", "detecting", "indicators", "triggers"
+            "symptom", "symptoms", "signs", "signals", "detection", "detecting", "indicators", "triggers",
+            "when to use", "when to page"
         ])
     }
 
     static func fromSymptomList(_ list: MarkdownBlock, into merger: inout MetricMerger) {
-        for item in list.items {
-            let text = item.itemText
-            guard item.firstParagraph?.inlines.codeSpans.isEmpty != false,
-                let condition = merger.condition(text, line: item.line),
-                let threshold = condition.threshold, condition.name.split(separator: " ").count <= 8
-            else { continue }
-            let name = MetricName.clean(trimVerbs(condition.name))
-            guard !name.isEmpty else { continue }
-            if text.lowercased().containsWord(["warn", "warning", "warns"]) {
-                merger.add(name: name, warning: threshold, line: item.line)
-            } else {
-                merger.add(name: name, critical: threshold, line: item.line)
+        for item in list.items where item.firstParagraph?.inlines.codeSpans.isEmpty != false {
+            addSymptom(item.itemText, line: item.line, into: &merger)
+        }
+    }
+
+    /// "Use this runbook when synthetic checks fail, or when the 5xx rate is above 2% for 5
+    /// minutes": each clause of a symptom section's sentences that states a comparison.
+    static func fromSymptomProse(_ paragraph: MarkdownBlock, into merger: inout MetricMerger) {
+        guard paragraph.inlines.codeSpans.isEmpty else { return }
+        // A sentence about an alert is `fromAlertSentences`'s.
+        for sentence in paragraph.text.components(separatedBy: ". ")
+        where !sentence.lowercased().containsWord(["alert", "alerts", "fires", "triggers", "pages"]) {
+            for clause in sentence.components(separatedBy: ", or ").flatMap({ $0.components(separatedBy: " or when ") })
+            {
+                var text = clause.trimmed
+                // "Use this runbook when the 5xx rate …": what follows the last "when" is the condition.
+                if let when = (" " + text).range(of: " when ", options: [.caseInsensitive, .backwards]) {
+                    text = String((" " + text)[when.upperBound...])
+                }
+                addSymptom(text, line: paragraph.line, into: &merger)
             }
+        }
+    }
+
+    private static func addSymptom(_ text: String, line: Int, into merger: inout MetricMerger) {
+        guard let condition = merger.condition(text, line: line),
+            let threshold = condition.threshold, condition.name.split(separator: " ").count <= 8
+        else { return }
+        let name = MetricName.clean(trimVerbs(condition.name))
+        // "checks from more than 3 regions fail": the number belongs to a phrase, not to a metric.
+        guard !name.isEmpty, let last = name.split(separator: " ").last?.lowercased(),
+            !["from", "of", "in", "at", "on", "for", "to", "by", "with", "than"].contains(last)
+        else { return }
+        if text.lowercased().containsWord(["warn", "warning", "warns"]) {
+            merger.add(name: name, warning: threshold, line: line)
+        } else {
+            merger.add(name: name, critical: threshold, line: line)
         }
     }
 
@@ -237,6 +262,7 @@ enum ProseThresholds {
             case .paragraph:
                 fromJudgements(block, fallbackName: section.title, into: &merger)
                 fromAlertSentences(block, into: &merger)
+                if symptoms { fromSymptomProse(block, into: &merger) }
                 intro = block.text
             case .list:
                 if let intro, let level = triggerLevel(intro) {
