@@ -6,6 +6,26 @@ extension RiskRule {
         .flatMap { [$0, $0 + ".sh"] }.joined(separator: " ")
 
     static let dataStoreRules: [RiskRule] = [
+        // PostgreSQL servers and their replicas (the client tools are in `coreRules`)
+        RiskRule(
+            .destructive, "pg_rewind", "rewrites a data directory to match another server", programs: "pg_rewind"),
+        RiskRule(.change, "pg_basebackup", "copies a server's data into a directory", programs: "pg_basebackup"),
+        RiskRule(
+            .change, "pg_ctlcluster", "starts, stops or promotes a cluster", programs: "pg_ctlcluster",
+            words: "start stop restart reload promote"),
+        RiskRule(.read, "pg_ctlcluster status", "only reads", programs: "pg_ctlcluster", words: "status"),
+        RiskRule(
+            .change, "vacuumdb", "rewrites or analyses tables, taking locks", programs: "vacuumdb reindexdb clusterdb"),
+        RiskRule(
+            .destructive, "patronictl reinit", "wipes a member and copies it again", programs: "patronictl",
+            words: "reinit remove"),
+        RiskRule(
+            .change, "patronictl", "moves the leader or restarts members", programs: "patronictl",
+            words: "switchover failover restart reload pause resume edit-config flush"),
+        RiskRule(
+            .change, "repmgr", "clones, promotes or repoints a node", programs: "repmgr",
+            words: "clone promote follow switchover register unregister rejoin"),
+        RiskRule(.read, "repmgr show", "only reads", programs: "repmgr", words: "show status check events"),
         // Other data stores and schedulers
         RiskRule(
             .destructive, "mongo drop", "deletes collections or documents", programs: "mongo mongosh",

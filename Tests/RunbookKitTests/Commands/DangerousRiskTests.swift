@@ -13,7 +13,10 @@ struct DangerousRiskTests {
         ("journalctl --rotate", "bash"), ("az vm deallocate -g rg -n vm1", "bash"),
         ("az webapp deployment slot swap -g rg -n app --slot staging", "bash"),
         ("kubectl scale deploy/api --replicas=3", "bash"),
-        ("aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://x.json", "bash")
+        ("aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://x.json", "bash"),
+        ("pg_basebackup -h primary.db -D /var/lib/postgresql/15/main -R -P", "bash"),
+        ("pg_ctlcluster 15 main restart", "bash"), ("patronictl switchover --force", "bash"),
+        ("repmgr standby clone -h primary", "bash"), ("vacuumdb --all --analyze", "bash")
     ])
     func neverRead(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -33,7 +36,8 @@ struct DangerousRiskTests {
         ("kafka-topics --bootstrap-server k:9092 --delete --topic orders", "bash"),
         ("kafka-consumer-groups.sh --group g --reset-offsets --to-latest --execute --all-topics", "bash"),
         ("kubectl scale deploy/api --replicas=0 -n prod", "bash"), ("oc scale dc/web --replicas 0", "bash"),
-        ("az vm reimage -g rg -n vm1", "bash")
+        ("az vm reimage -g rg -n vm1", "bash"), ("pg_rewind --target-pgdata=/data --source-server='host=p'", "bash"),
+        ("patronictl -c /etc/patroni.yml reinit pg-cluster pg-2", "bash")
     ])
     func destructive(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -45,7 +49,8 @@ struct DangerousRiskTests {
         "kill -1 1234", "iptables -L -n", "journalctl -u nginx --since '1 hour ago'",
         "kafka-consumer-groups --bootstrap-server k:9092 --describe --group g",
         "kafka-consumer-groups --bootstrap-server k:9092 --group g --reset-offsets --to-latest --all-topics",
-        "kafka-topics.sh --bootstrap-server k:9092 --list"
+        "kafka-topics.sh --bootstrap-server k:9092 --list", "pg_ctlcluster 15 main status", "repmgr cluster show",
+        "patronictl list"
     ])
     func stillRead(code: String) {
         let verdict = RiskRules.classify(code, language: "bash")
