@@ -237,6 +237,14 @@ struct StructureTests {
         #expect(runbook.metrics.count == 2, "the alert sentence is read once: \(runbook.metrics.map(\.name))")
     }
 
+    @Test func oneSeverityFieldDefiningLevelsByTheirConditions() throws {
+        let runbook = try read("severity-field")
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2"])
+        #expect(runbook.severities.first?.description == "the replica is more than 30 minutes behind, or stopped")
+        #expect(runbook.severities.last?.description == "lag > 5 minutes")
+        #expect(runbook.severities.allSatisfy { $0.responseTime == nil }, "a condition is no response time")
+    }
+
     @Test func postmortemTemplateBySectionsTitledFromTheFileName() throws {
         let runbook = try read("postmortem-sections")
         #expect(runbook.title == "postmortem sections")

@@ -90,6 +90,8 @@ enum SeverityExtractor {
             for child in block.children {
                 collect(child, severityContext: severityContext, into: &out, lines: &lines, context: context)
             }
+        case .paragraph:
+            found = fromSeverityField(block, context: context)
         default:
             break
         }
@@ -172,6 +174,30 @@ enum SeverityExtractor {
 
     /// Levels defined in prose under a severity heading, a paragraph each:
     /// "Critical: page immediately." / "Minor: normal working hours." (two at least).
+    /// `**Severity:** SEV2 when lag > 5 minutes, SEV1 when the replica is stopped`: one field that
+    /// defines two levels or more, each by the condition after its id.
+    static func fromSeverityField(_ block: MarkdownBlock, context: ExtractionContext? = nil) -> [SeverityLevel] {
+        guard let field = LabeledText(block), field.labelIs(["severity", "severities", "priority", "priorities"])
+        else { return [] }
+        var clauses: [(SeverityID.Match, String)] = []
+        for part in field.value.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            let text = part.trimmed
+            if let match = leading(text, context), let first = match.rest.split(separator: " ").first,
+                ["when", "if", "for", "on"].contains(first.lowercased())
+            {
+                clauses.append((match, String(match.rest.dropFirst(first.count)).trimmed))
+            } else if !clauses.isEmpty {
+                clauses[clauses.count - 1].1 += ", " + text
+            }
+        }
+        guard clauses.count >= 2, Set(clauses.map(\.0.id)).count == clauses.count else { return [] }
+        return clauses.map { match, condition in
+            var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: block.line)
+            level.description = nonEmpty(condition.trimmingTrailing("."))
+            return level
+        }
+    }
+
     static func fromParagraphs(_ blocks: [MarkdownBlock], context: ExtractionContext? = nil) -> [SeverityLevel] {
         var out: [SeverityLevel] = []
         for block in blocks where block.kind == .paragraph {
