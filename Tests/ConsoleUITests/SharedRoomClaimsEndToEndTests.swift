@@ -33,10 +33,7 @@ struct SharedRoomClaimsEndToEndTests {
         let tmux = try #require(TerminalEndToEndTests.tmux)
         let warroom = try #require(TerminalEndToEndTests.warroom)
         let server = try #require(TestPostgres.url)
-        let name = "warroom_claims_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        _ = try Spawn.run(
-            "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
-        let store = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+        let store = try TestPostgres.newDatabase(on: server, prefix: "claims")
         let book = folder + "/api.md"
         try """
         # API

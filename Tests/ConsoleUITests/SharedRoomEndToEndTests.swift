@@ -19,10 +19,7 @@ struct SharedRoomEndToEndTests {
         let server = try #require(TestPostgres.url)
         let folder = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let name = "warroom_tmux_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        _ = try Spawn.run(
-            "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
-        let store = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+        let store = try TestPostgres.newDatabase(on: server, prefix: "tmux")
         let book = folder + "/api.md"
         try "# API\n\n## Incident checklist\n\n- [ ] Page the on-call\n".write(
             toFile: book, atomically: true, encoding: .utf8)
@@ -57,5 +54,13 @@ struct SharedRoomEndToEndTests {
 enum TestPostgres {
     static var url: String? {
         ProcessInfo.processInfo.environment["WARROOM_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A new database on the test server (each test its own room), as a store URL.
+    static func newDatabase(on server: String, prefix: String) throws -> String {
+        let name = "warroom_\(prefix)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        _ = try Spawn.run(
+            "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
+        return server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
     }
 }

@@ -22,10 +22,7 @@ struct SharedRoomOfflineEndToEndTests {
         let ctl = try #require(ProcessInfo.processInfo.environment["WARROOM_TEST_PGCTL"])
         let folder = try AppEndToEndTests.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let name = "warroom_offline_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        _ = try Spawn.run(
-            "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", "CREATE DATABASE \(name)"])
-        let store = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+        let store = try TestPostgres.newDatabase(on: server, prefix: "offline")
         let book = folder + "/api.md"
         try """
         # API
