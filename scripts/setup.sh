@@ -21,6 +21,8 @@ have_cmd curl || need+=(curl)
 have_cmd python3 || need+=(python3)
 # The console benchmark's first-frame baseline: another full-screen terminal program.
 have_cmd tig || need+=(tig)
+# Tests hold a store's write lock from another process with the sqlite3 shell.
+have_cmd sqlite3 || need+=(sqlite3)
 # The bench's URLSession baseline links FoundationNetworking statically (make bench builds with
 # --static-swift-stdlib), which needs libcurl's development symlink to link against.
 have_pkg libcurl || need+=(libcurl4-openssl-dev)

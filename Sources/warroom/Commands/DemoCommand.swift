@@ -28,20 +28,24 @@ struct DemoCommand: AsyncParsableCommand {
         }
         // Always the embedded copies, written into the store: the same demo from any folder or install.
         let path = try Self.writeEmbeddedFiles(into: (options.store ?? ".") + "/demo")
+        // The runbook is read while the config is parsed; the store is created behind the first frame.
+        let reading = Alongside { try ConsoleLauncher.readRunbook(path) }
         let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: path)
-        let (journal, incident, read) = try reportingErrors {
-            let (journal, read) = try options.journal(redacting: settings.config?.redact ?? []) {
-                try ConsoleLauncher.readRunbook(path)
-            }
+        let read = try reportingErrors { try reading.wait() }
+        let severity = "SEV2"
+        let frame = try await FirstFrame.show(
+            runbooks: [read.runbook], severity: severity, settings: settings, options: console)
+        let (journal, incident) = try await reportingErrors(closing: frame) {
+            let journal = try options.journal(redacting: settings.config?.redact ?? [])
             let incident = try journal.openIncident(
-                title: "Demo: payments checkout failing", severity: "SEV2",
+                title: "Demo: payments checkout failing", severity: severity,
                 runbookPath: read.path, runbookHash: read.hash,
                 author: options.authorName)
-            return (journal, incident, read)
+            return (journal, incident)
         }
         try await ConsoleLauncher.run(
             journal: journal, incident: incident, runbooks: [read.runbook],
-            settings: settings, author: options.authorName, options: console)
+            settings: settings, author: options.authorName, options: console, firstFrame: frame)
         print("Demo journal kept in \(options.store ?? ""): warroom timeline --store \(options.store ?? "")")
     }
 

@@ -48,13 +48,26 @@ struct OpenCommand: AsyncParsableCommand {
     func run() async throws {
         ConsoleLauncher.warmUp()
         try DebugLog.start(file: log.file, command: "open")
-        let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
         var runbooks = self.runbooks
-        let (journal, target, models) = try reportingErrors { () throws -> (any Journal, Incident, [Runbook]) in
-            // A new incident's runbooks are read while the journal opens (its severity needs them).
-            let (journal, read) = try store.journal(redacting: settings.config?.redact ?? []) {
-                title == nil ? [] : try runbooks.map(ConsoleLauncher.readRunbook)
-            }
+        // A new incident's runbooks are read while the config is parsed (its severity needs them),
+        // and its store is opened behind the first frame. Resuming needs the journal first.
+        let reading = Alongside { [runbooks, title] in
+            title == nil ? [] : try runbooks.map(ConsoleLauncher.readRunbook)
+        }
+        let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: runbooks.first)
+        let pending = title == nil ? store.openingJournal(redacting: settings.config?.redact ?? []) : nil
+        let read = try reportingErrors { try pending?.alongside { try reading.wait() } ?? reading.wait() }
+        let models = read.map(\.runbook)
+        var level = ""
+        var frame: FirstFrame?
+        if title != nil {
+            let rules = SeverityRules(runbook: models.first)
+            let fallback = models.first?.severities.max(by: { $0.rank < $1.rank })?.id ?? "SEV3"
+            level = try reportingErrors { try rules.normalise(severity ?? fallback) }
+            frame = try await FirstFrame.show(runbooks: models, severity: level, settings: settings, options: console)
+        }
+        let (journal, target) = try await reportingErrors(closing: frame) { () throws -> (any Journal, Incident) in
+            let journal = try pending?.wait() ?? store.journal(redacting: settings.config?.redact ?? [])
             if let alert {
                 guard let id = try journal.incident(forAlert: alert) else {
                     throw JournalError.invalidValue(
@@ -71,7 +84,7 @@ struct OpenCommand: AsyncParsableCommand {
                 for path in runbooks where !FileManager.default.isReadableFile(atPath: path) {
                     _ = try ConsoleLauncher.readRunbook(path)
                 }
-                return (journal, found, [])
+                return (journal, found)
             }
             guard let title else {
                 // Resuming: the runbooks are read behind the first frame. One that cannot be
@@ -79,20 +92,16 @@ struct OpenCommand: AsyncParsableCommand {
                 for path in runbooks where !FileManager.default.isReadableFile(atPath: path) {
                     _ = try ConsoleLauncher.readRunbook(path)
                 }
-                return (journal, try journal.incident(orNewestOpen: incident), [])
+                return (journal, try journal.incident(orNewestOpen: incident))
             }
-            let models = read.map(\.runbook)
-            let rules = SeverityRules(runbook: models.first)
-            let fallback = models.first?.severities.max(by: { $0.rank < $1.rank })?.id ?? "SEV3"
-            let level = try rules.normalise(severity ?? fallback)
             let opened = try journal.openIncident(
                 title: title, severity: level, runbookPath: read.first?.path,
                 runbookHash: read.first?.hash, author: store.authorName)
-            return (journal, opened, models)
+            return (journal, opened)
         }
         try await ConsoleLauncher.run(
             journal: journal, incident: target, runbooks: models,
             reading: title == nil ? runbooks : [], settings: settings,
-            author: store.authorName, options: console)
+            author: store.authorName, options: console, firstFrame: frame)
     }
 }

@@ -42,9 +42,11 @@ struct ConsoleOptions: ParsableArguments {
 enum ConsoleLauncher {
     /// `settings`: the config the journal was opened with (`ConsoleConfig.load`), so its `redact:` applies.
     /// `reading`: runbook files read behind the first frame (then `runbooks` is empty).
+    /// `firstFrame`: the terminal a new incident's console was already drawn on (`FirstFrame.show`).
     static func run(
         journal: any Journal, incident: Incident, runbooks: [Runbook], reading: [String] = [],
-        settings: ConsoleConfig, author: String, options: ConsoleOptions, guided: Bool = false
+        settings: ConsoleConfig, author: String, options: ConsoleOptions, guided: Bool = false,
+        firstFrame: FirstFrame? = nil
     ) async throws {
         let logger = DebugLog.logger("console")
         logger.info(
@@ -54,26 +56,30 @@ enum ConsoleLauncher {
                 "author": "\(author)"
             ])
         if let config = settings.config { ConfigLog.diagnostics(config, logger: logger) }
-        let (theme, themeNote) = try options.loadTheme(config: settings)
-        // Runs whose console died without recording their end (SIGKILL, power loss) end now, result unknown.
-        try journal.reconcileOrphanedRuns(incident: incident.id, host: ProcessInfo.processInfo.hostName, author: author)
-        { pid in
-            kill(pid_t(pid), 0) == 0 || errno == EPERM
+        var state: AppState
+        let theme: Theme
+        do {
+            let themeNote: String?
+            if let firstFrame {
+                (theme, themeNote) = (firstFrame.theme, firstFrame.themeNote)
+            } else {
+                (theme, themeNote) = try options.loadTheme(config: settings)
+            }
+            // Runs whose console died without recording their end (SIGKILL, power loss) end now, result unknown.
+            try journal.reconcileOrphanedRuns(
+                incident: incident.id, host: ProcessInfo.processInfo.hostName, author: author
+            ) { pid in
+                kill(pid_t(pid), 0) == 0 || errno == EPERM
+            }
+            let events = try journal.events(incident: incident.id)
+            state = initialState(
+                runbooks: runbooks, incident: incident, settings: settings, themeNote: themeNote, options: options)
+            state.readingRunbooks = !reading.isEmpty
+            _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
+        } catch {
+            await firstFrame?.close()
+            throw error
         }
-        let events = try journal.events(incident: incident.id)
-        var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
-        if let banner = settings.banner ?? themeNote {
-            state.footer = settings.hasErrors || settings.banner == nil ? .error(banner) : .notice(banner)
-        }
-        state.readingRunbooks = !reading.isEmpty
-        state.themeNames = ThemeCatalog.standard().names()
-        state.asciiOnly = !localeIsUTF8(ProcessInfo.processInfo.environment)
-        // What commands run with: placeholders known from the environment, runners from the config.
-        state.environment = ProcessInfo.processInfo.environment
-        state.runnerSettings = RunnerSettings(config: settings.config)
-        state.updateSettings = settings.config?.updates ?? UpdateSettings()
-        state.dryRun = options.dryRun
-        _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
         AppUpdate.resume(&state)
         // A walk starts in guided mode, at its first open step.
         if guided { AppUpdate.startGuided(&state) }
@@ -83,11 +89,31 @@ enum ConsoleLauncher {
             noColor: options.noColor, runbooks: runbooks, config: settings.config,
             pendingRunbooks: reading)
         // The command runs on a pool thread; curses must live on the main thread.
-        await MainActor.run {
+        await MainActor.run { [state] in
             var console = runtime
-            console.run(state)
+            console.run(state, on: firstFrame?.terminal)
         }
         logger.info("end", metadata: ["incident": "\(incident.id)"])
+    }
+
+    /// The console's state before the incident's events: its runbooks, the config's settings and
+    /// banner, what the terminal's locale allows.
+    static func initialState(
+        runbooks: [Runbook], incident: Incident, settings: ConsoleConfig, themeNote: String?,
+        options: ConsoleOptions
+    ) -> AppState {
+        var state = AppState(runbooks: runbooks, incident: IncidentSnapshot(incident), now: Date())
+        if let banner = settings.banner ?? themeNote {
+            state.footer = settings.hasErrors || settings.banner == nil ? .error(banner) : .notice(banner)
+        }
+        state.themeNames = ThemeCatalog.standard().names()
+        state.asciiOnly = !localeIsUTF8(ProcessInfo.processInfo.environment)
+        // What commands run with: placeholders known from the environment, runners from the config.
+        state.environment = ProcessInfo.processInfo.environment
+        state.runnerSettings = RunnerSettings(config: settings.config)
+        state.updateSettings = settings.config?.updates ?? UpdateSettings()
+        state.dryRun = options.dryRun
+        return state
     }
 
     /// Parses the built-in theme on another thread while the config, runbooks and journal are

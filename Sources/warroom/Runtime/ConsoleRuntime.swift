@@ -27,10 +27,11 @@ struct ConsoleRuntime {
     /// The metric sampler, started once the runbooks are there.
     var sampling: Task<Void, Never>?
 
-    mutating func run(_ initial: AppState) {
+    /// `opened`: the terminal the first frame is already on (`FirstFrame`); else one is opened.
+    mutating func run(_ initial: AppState, on opened: CursesTerminal? = nil) {
         let reader = pendingRunbooks.isEmpty ? nil : readRunbooks(pendingRunbooks)
         defer { reader?.cancel() }
-        let terminal = CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
+        let terminal = opened ?? CursesTerminal(noColor: noColor, environment: ProcessInfo.processInfo.environment)
         defer { terminal.restore() }
         var state = initial
         state.width = terminal.width
