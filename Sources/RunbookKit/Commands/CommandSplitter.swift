@@ -126,7 +126,7 @@ enum CommandSplitter {
                 if t.isEmpty {
                     // A blank line inside an unfinished statement (a long JOIN spaced out) stays in it.
                     let next = lines[(index + 1)...].first { !$0.trimmed.isEmpty }.map { $0.trimmed }
-                    if open, !inOutput, let next, !SQLText.startsStatement(next), !next.hasPrefix("--"),
+                    if open, !inOutput, let next, !SQLText.startsStatement(next, inSQL: true), !next.hasPrefix("--"),
                         !next.hasPrefix("#")
                     {
                         items.append(.code(index..<(index + 1)))
@@ -134,7 +134,7 @@ enum CommandSplitter {
                     }
                     items.append(.blank); finished = false; inOutput = false; open = false; continue
                 }
-                let startsStatement = SQLText.startsStatement(t)
+                let startsStatement = SQLText.startsStatement(t, inSQL: true)
                 // Inside an unfinished statement aligned columns are SQL, not output.
                 if inOutput || (finished && !startsStatement)
                     || (!open && !startsStatement && PastedOutput.isOutput(line))
@@ -146,7 +146,7 @@ enum CommandSplitter {
                 if t.hasPrefix("--") || t.hasPrefix("#") {
                     let next = lines[(index + 1)...].first { !$0.trimmed.isEmpty }.map { $0.trimmed }
                     let insideStatement =
-                        open && next.map { !SQLText.startsStatement($0) && !$0.hasPrefix("--") } == true
+                        open && next.map { !SQLText.startsStatement($0, inSQL: true) && !$0.hasPrefix("--") } == true
                     if !insideStatement { items.append(.comment(t, line: index)); continue }
                 }
                 start = index

@@ -43,7 +43,34 @@ enum SQLRisk {
         "ROLLBACK": (.read, "SQL transaction control"),
         "END": (.read, "SQL transaction control"),
         "USE": (.read, "SQL USE picks a database"),
-        "PRAGMA": (.read, "SQL PRAGMA reads settings")
+        "PRAGMA": (.read, "SQL PRAGMA reads settings"),
+        // Server administration (MySQL/MariaDB, PostgreSQL): replication, logs, caches, tables.
+        "STOP": (.change, "SQL STOP stops replication or a server task"),
+        "CHANGE": (.change, "SQL CHANGE MASTER/REPLICATION SOURCE repoints replication"),
+        "PURGE": (.destructive, "SQL PURGE BINARY LOGS deletes binary logs"),
+        "FLUSH": (.change, "SQL FLUSH reloads or clears server logs, caches or privileges"),
+        "OPTIMIZE": (.change, "SQL OPTIMIZE TABLE rebuilds tables"),
+        "REPAIR": (.change, "SQL REPAIR TABLE rewrites tables"),
+        "RENAME": (.change, "SQL RENAME renames tables or users"),
+        "LOAD": (.change, "SQL LOAD DATA adds rows"),
+        "INSTALL": (.change, "SQL INSTALL adds a plugin or component"),
+        "UNINSTALL": (.change, "SQL UNINSTALL removes a plugin or component"),
+        "CHECKPOINT": (.change, "SQL CHECKPOINT forces a checkpoint"),
+        "CHECK": (.read, "SQL CHECK TABLE only reads"),
+        "CHECKSUM": (.read, "SQL CHECKSUM TABLE only reads"),
+        "DISCARD": (.read, "SQL DISCARD resets this session only")
+    ]
+
+    /// Statements whose first two words say more than the first alone: `START TRANSACTION` reads,
+    /// `START SLAVE` changes; `RESET` of a session setting is harmless, `RESET MASTER` deletes every
+    /// binary log. Keyed by the first word, then any of the second words.
+    static let twoWordRules: [String: [(second: Set<String>, risk: Risk, why: String)]] = [
+        "START": [(["SLAVE", "REPLICA", "GROUP_REPLICATION"], .change, "SQL START SLAVE/REPLICA starts replication")],
+        "RESET": [
+            (["SLAVE", "REPLICA"], .destructive, "SQL RESET SLAVE/REPLICA forgets the replication position"),
+            (["MASTER", "BINARY"], .destructive, "SQL RESET MASTER deletes every binary log")
+        ],
+        "SET": [(["GLOBAL", "PERSIST", "PERSIST_ONLY"], .change, "SQL SET GLOBAL changes a server-wide setting")]
     ]
 
     /// Functions that act on the server even inside a SELECT.
@@ -96,6 +123,11 @@ enum SQLRisk {
                 }
                 if first == "ALTER", statement.contains("DROP") {
                     (r, w) = (.destructive, "SQL ALTER … DROP removes columns or constraints")
+                }
+                if let second = statement.dropFirst().first,
+                    let rule = twoWordRules[first]?.first(where: { $0.second.contains(second) })
+                {
+                    (r, w) = (rule.risk, rule.why)
                 }
                 if first == "WITH" {
                     for word in statement.dropFirst() where dataChanging.contains(word) {

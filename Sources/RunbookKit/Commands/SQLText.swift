@@ -1,14 +1,18 @@
 /// Recognises SQL written without a label: in unlabelled fences and after a finished statement.
 enum SQLText {
     /// A line that begins a SQL statement (`SELECT …`, `select pg_terminate_backend(…)`,
-    /// `\\dt` psql meta-commands), in any case.
-    static func startsStatement(_ line: String) -> Bool {
+    /// `\\dt` psql meta-commands), in any case. `inSQL`: the text is known to be SQL (a `sql`
+    /// block), so every statement keyword counts (`stop slave;`); elsewhere the ones that are also
+    /// shell programs or English words (`kill`, `start`, `reset`) count in upper case only.
+    static func startsStatement(_ line: String, inSQL: Bool = false) -> Bool {
         if line.hasPrefix("\\"), line.dropFirst().first?.isLetter == true { return true }
         let word = line.prefix { $0.isLetter }
         guard !word.isEmpty else { return false }
         let after = line.dropFirst(word.count).first
         guard after == nil || after == " " || after == ";" || after == "(" || after == "\t" else { return false }
-        return SQLRisk.leadingKeywords.contains(word.uppercased()) || word.uppercased() == "SET"
+        let upper = word.uppercased()
+        if SQLRisk.leadingKeywords.contains(upper) || upper == "SET" { return true }
+        return SQLRisk.statementRules[upper] != nil && (inSQL || (word == upper && word.count > 1))
     }
 
     /// Whether an unlabelled block holds SQL: its first code line starts a statement and the

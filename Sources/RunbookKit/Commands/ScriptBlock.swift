@@ -20,13 +20,26 @@ enum ScriptBlock {
             let text = physical.joined(separator: "\n")
             let first = Substring((physical.first ?? "").trimmed)
             guard !first.isEmpty else { continue }
-            if !KnownCommands.startsLikeCommand(String(first)) && !startsCompound(first) { return true }
+            if !KnownCommands.startsLikeCommand(String(first)) && !startsCompound(first) && !callsWithOptions(first) {
+                return true
+            }
             if holdsState(text) || definesOrBackgrounds(physical) { return true }
             if usesLastResult(text) { return true }
             // Something that waits at the keyboard: the lines after it may be what is typed there.
             if index < commands.count - 1, Interactivity.isInteractive(text, language: "bash") { return true }
         }
         return false
+    }
+
+    /// A program unknown to the table, called with options (`xtrabackup --prepare --target-dir=…`):
+    /// a lower-case name and a next word that starts with `-`. Prose does not read like that.
+    private static func callsWithOptions(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard words.count >= 2, let name = words.first, let initial = name.first, initial.isLowercase,
+            name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }),
+            words[1].hasPrefix("-"), words[1].count > 1
+        else { return false }
+        return true
     }
 
     /// `NAME=value` alone (it sets NAME for what follows; `NAME=value cmd` does not), a state word,

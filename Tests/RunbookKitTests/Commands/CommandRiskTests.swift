@@ -86,6 +86,28 @@ struct CommandRiskTests {
         #expect(riskOf("DROP SCHEMA s CASCADE;", "sql") == .destructive)
     }
 
+    @Test func serverAdministrationStatements() {
+        // Replication: stopping and starting it changes; forgetting its position or the binary logs destroys.
+        #expect(riskOf("STOP SLAVE;", "sql") == .change)
+        #expect(riskOf("START REPLICA;", "sql") == .change)
+        #expect(riskOf("START TRANSACTION;", "sql") == .read)
+        #expect(riskOf("CHANGE REPLICATION SOURCE TO SOURCE_HOST='db-2';", "sql") == .change)
+        #expect(riskOf("STOP SLAVE;\nRESET SLAVE ALL;", "sql") == .destructive)
+        #expect(riskOf("RESET MASTER;", "sql") == .destructive)
+        #expect(riskOf("PURGE BINARY LOGS BEFORE '2024-05-01';", "sql") == .destructive)
+        #expect(riskOf("RESET work_mem;", "sql") == .change)
+        // Settings: the session's own reads; the server's changes.
+        #expect(riskOf("SET SESSION sql_mode = '';", "sql") == .read)
+        #expect(riskOf("SET GLOBAL read_only = ON;", "sql") == .change)
+        #expect(riskOf("SET @@GLOBAL.read_only = ON;", "sql") == .change)
+        #expect(riskOf("FLUSH PRIVILEGES;", "sql") == .change)
+        #expect(riskOf("OPTIMIZE TABLE orders;", "sql") == .change)
+        #expect(riskOf("CHECK TABLE orders;", "sql") == .read)
+        #expect(
+            RiskRules.classify("RESET SLAVE ALL;", language: "sql").reason
+                == "destructive: SQL RESET SLAVE/REPLICA forgets the replication position")
+    }
+
     @Test func reasonsNameTheRule() {
         let flush = RiskRules.classify("redis-cli FLUSHDB", language: "bash")
         #expect(flush.reason == "destructive: redis FLUSHDB deletes every key in the database")

@@ -57,6 +57,26 @@ struct CommandSplittingTests {
         #expect(commands.last?.risk == .change)
     }
 
+    @Test func everyStatementOfASQLBlockIsKeptNoneTakenForOutput() {
+        // Statements that do not start like a query (`START SLAVE`, `RESET SLAVE ALL`) were
+        // dropped as the pasted result of the one before.
+        let skip = extractCommands("sql", "STOP SLAVE;\nSET GLOBAL sql_slave_skip_counter = 1;\nSTART SLAVE;")
+        #expect(skip.map(\.code) == ["STOP SLAVE;\nSET GLOBAL sql_slave_skip_counter = 1;\nSTART SLAVE;"])
+        let reset = extractCommands("sql", "stop slave;\nreset slave all;")
+        #expect(reset.map(\.code) == ["stop slave;\nreset slave all;"])
+        #expect(reset.first?.risk == .destructive)
+        // A result pasted after a statement is still dropped.
+        let pasted = extractCommands("sql", "SELECT count(*) FROM t;\n count\n-------\n    42\n(1 row)")
+        #expect(pasted.map(\.code) == ["SELECT count(*) FROM t;"])
+    }
+
+    @Test func aProgramTheTableDoesNotKnowCalledWithOptionsIsACommandOfItsOwn() {
+        let code = "xtrabackup --prepare --target-dir=/backups/<date>\nsystemctl stop mysql\nrm -rf /var/lib/mysql/*"
+        let commands = extractCommands("bash", code)
+        #expect(commands.map(\.code) == code.split(separator: "\n").map(String.init))
+        #expect(commands.map(\.risk) == [.unknown, .change, .destructive])
+    }
+
     @Test func titleCommentStartsANewGroupWithoutBlankLine() {
         let commands = extractCommands("bash", "# one\necho 1\n# two\necho 2")
         #expect(commands.map(\.code) == ["echo 1", "echo 2"])
