@@ -199,6 +199,13 @@ struct StructureTests {
         #expect(runbook.escalation.map(\.who) == ["Escalation: search-managers@example.org"])
     }
 
+    @Test func fieldsSideBySideAreEachTheirOwnText() {
+        let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
+        let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")
+        #expect(runbook.contacts.map(\.contact) == ["search-platform", "#search-oncall"])
+        #expect(runbook.escalation.map(\.who) == ["Escalation: #search-oncall"], "the escalation field, not the line")
+    }
+
     @Test func bareValuesUnderWarningAndCriticalAreReachedInTheLevelsDirection() throws {
         let runbook = try read("bare-level-table")
         func levels(_ name: String) -> [String] {

@@ -108,7 +108,7 @@ struct RiskRule: Sendable {
 
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
-    static let table: [RiskRule] = coreRules + dataStoreRules
+    static let table: [RiskRule] = coreRules + dataStoreRules + platformRules
 
     /// Commands of the cloud, containers, files, services, network, git and the shell itself.
     static let coreRules: [RiskRule] = [

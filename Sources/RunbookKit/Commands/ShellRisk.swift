@@ -77,6 +77,8 @@ enum ShellRisk {
     /// The verdict for one program invocation.
     static func verdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict {
         var inv = inv
+        // A PowerShell cmdlet (`Get-Service`) by its verb, before it can pass for a site wrapper.
+        if RiskRule.byProgram[inv.program] == nil, let cmdlet = PowerShellRisk.verdict(inv) { return cmdlet }
         // A site wrapper (`gitlab-redis-cli`, `gitlab-psql`) is judged as the program it wraps.
         if RiskRule.byProgram[inv.program] == nil, !sqlClients.contains(inv.program),
             let base = KnownCommands.wrapped(inv.program)

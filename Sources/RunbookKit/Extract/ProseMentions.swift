@@ -14,7 +14,13 @@ enum ProseMentions {
             case .paragraph:
                 // A block of fields is a text per line: "Owner: …" is not a sentence with "Slack: …".
                 if let fields = block.fieldLines {
-                    for (field, line) in fields where going { going = body(field.label + ": " + field.value, line) }
+                    for (field, line) in fields where going {
+                        for part in ContactExtractor.sameLineFields(field) where going {
+                            going = body(part.label + ": " + part.value, line)
+                        }
+                    }
+                } else if let parts = sideBySideFields(block.text) {
+                    for part in parts where going { going = body(part.label + ": " + part.value, block.line) }
                 } else {
                     going = body(block.text, block.line)
                 }
@@ -29,6 +35,15 @@ enum ProseMentions {
         outline.forEach { section in
             for block in section.blocks where going { visit(block) }
         }
+    }
+
+    /// `Owner: search · Escalation: #search-oncall`: a line of fields side by side, each its own text.
+    private static func sideBySideFields(_ text: String) -> [LabeledText]? {
+        guard text.contains(" · ") || text.contains(" | ") || text.contains(" • "),
+            let field = LabeledText(plain: text)
+        else { return nil }
+        let parts = ContactExtractor.sameLineFields(field)
+        return parts.count > 1 ? parts : nil
     }
 
     // MARK: Contacts

@@ -108,6 +108,47 @@ struct CommandRiskTests {
                 == "destructive: SQL RESET SLAVE/REPLICA forgets the replication position")
     }
 
+    @Test func powerShellCmdletsByTheirVerb() {
+        #expect(riskOf("Get-Service -Name W3SVC", "powershell") == .read, "not a site wrapper of `service`")
+        #expect(riskOf("Get-EventLog -LogName System -Newest 50", "powershell") == .read)
+        #expect(riskOf("Restart-Service -Name W3SVC -Force", "powershell") == .change)
+        #expect(riskOf("Set-ItemProperty -Path HKLM:\\x -Name y -Value 1", "powershell") == .change)
+        #expect(riskOf("Remove-Item -Recurse -Force C:\\inetpub\\temp", "powershell") == .destructive)
+        #expect(riskOf("Remove-Item C:\\temp\\x -WhatIf", "powershell") == .read)
+        #expect(riskOf("Stop-Computer -Force", "powershell") == .destructive)
+        #expect(riskOf("Format-Table -AutoSize", "powershell") == .read)
+        #expect(riskOf("Format-Volume -DriveLetter D", "powershell") == .destructive)
+        #expect(riskOf("Get-Process | Out-File procs.txt", "powershell") == .change)
+        // A Linux tool named verb-noun reads the same way.
+        #expect(riskOf("update-grub", "bash") == .change)
+        #expect(
+            RiskRules.classify("Get-Service", language: "powershell").reason
+                == "read: get-service only reads (its verb is get)")
+    }
+
+    @Test func vaultConsulNomadAndAnsible() {
+        #expect(riskOf("vault status", "bash") == .read)
+        #expect(riskOf("vault kv get secret/payments/db", "bash") == .read)
+        #expect(riskOf("vault kv put secret/payments/db password=x", "bash") == .change)
+        #expect(riskOf("vault kv metadata delete secret/payments/db", "bash") == .destructive)
+        #expect(riskOf("vault operator seal", "bash") == .destructive)
+        #expect(riskOf("vault operator unseal", "bash") == .change)
+        #expect(riskOf("vault operator raft list-peers", "bash") == .read)
+        #expect(riskOf("vault lease revoke -prefix database/creds/app", "bash") == .destructive)
+        #expect(riskOf("consul members", "bash") == .read)
+        #expect(riskOf("consul kv get config/web", "bash") == .read)
+        #expect(riskOf("consul kv delete -recurse config/web", "bash") == .destructive)
+        #expect(riskOf("consul maint -enable -service=web", "bash") == .change)
+        #expect(riskOf("consul snapshot restore backup.snap", "bash") == .destructive)
+        #expect(riskOf("nomad job stop web", "bash") == .change)
+        #expect(riskOf("nomad job stop -purge web", "bash") == .destructive)
+        #expect(riskOf("ansible web -i prod -m ping", "bash") == .read)
+        #expect(riskOf("ansible web -i prod -m shell -a 'systemctl restart nginx'", "bash") == .change)
+        #expect(riskOf("ansible-playbook -i prod site.yml --check --diff", "bash") == .read)
+        #expect(riskOf("ansible-playbook -i prod site.yml -C", "bash") == .read)
+        #expect(riskOf("ansible-playbook -i prod site.yml -c ssh", "bash") == .change, "-c is the connection")
+    }
+
     @Test func reasonsNameTheRule() {
         let flush = RiskRules.classify("redis-cli FLUSHDB", language: "bash")
         #expect(flush.reason == "destructive: redis FLUSHDB deletes every key in the database")
