@@ -199,6 +199,16 @@ struct StructureTests {
         #expect(runbook.escalation.map(\.who) == ["Escalation: search-managers@example.org"])
     }
 
+    @Test func anAlertSentenceWithAComparisonInWordsGivesTheThingItCompares() throws {
+        let runbook = try read("alert-in-words")
+        let names = runbook.metrics.map(\.name)
+        #expect(names == ["Backlog of the billing-worker queue", "Oldest job"], "\(names)")
+        let backlog = try #require(runbook.metrics.first)
+        #expect(
+            backlog.warning.map { "\($0.op.rawValue) \($0.value) for \($0.forSeconds ?? 0)" } == "> 5000.0 for 600")
+        #expect(runbook.metrics.last?.critical?.value == 30, "it pages: critical")
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")

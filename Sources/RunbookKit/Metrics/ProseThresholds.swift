@@ -57,6 +57,7 @@ enum ProseThresholds {
     /// or a sentence about an alert with a comparison ("the queue alert fires at >= 200 for 10m").
     static func fromAlertSentences(_ paragraph: MarkdownBlock, into merger: inout MetricMerger) {
         let spans = paragraph.inlines.codeSpans
+        var foundInSpans = false
         for span in spans
         where span.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") })
             || span.contains("==") || span.contains("!=")
@@ -74,19 +75,25 @@ enum ProseThresholds {
                 t.forSeconds ?? ThresholdParser.durations(in: sentence(of: span, in: paragraph.text)).forSeconds
             let name = left.count <= 60 ? left : String(left.prefix(60))
             add(t, name: name, critical: saysPage(paragraph.text), line: paragraph.line, into: &merger)
+            foundInSpans = true
             // The left side is what to sample when it is PromQL: `rate(x[5m]) > 0.05`, `up{job="api"} == 0`.
             if looksLikePromQL(left) { merger.setQuery(left, forName: name) }
         }
-        guard spans.isEmpty,
+        guard !foundInSpans,
             paragraph.text.utf8.contains(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "<") || $0 == 0xE2 })
+                || paragraph.text.containsWord(comparisonWords)
         else { return }
-        for sentence in paragraph.text.components(separatedBy: ". ") {
+        // A comparison written in code (`> 0.01`) was the span loop's to judge, not the sentence's.
+        let comparingSpans = spans.filter { $0.contains(where: { "<>≥≤".contains($0) }) }
+        for sentence in paragraph.text.components(separatedBy: ". ")
+        where !comparingSpans.contains(where: { sentence.contains($0) }) {
             let lower = sentence.lowercased()
             guard lower.containsWord(["alert", "alerts", "fires", "triggers", "pages"]),
-                sentence.contains(">") || sentence.contains("<") || sentence.contains("≥") || sentence.contains("≤"),
+                sentence.contains(">") || sentence.contains("<") || sentence.contains("≥") || sentence.contains("≤")
+                    || lower.containsWord(comparisonWords),
                 let condition = merger.condition(sentence, line: paragraph.line), let threshold = condition.threshold
             else { continue }
-            let name = MetricName.clean(trimVerbs(condition.name))
+            let name = MetricName.clean(trimVerbs(afterCondition(condition.name)))
             guard !name.isEmpty else { continue }
             add(threshold, name: name, critical: saysPage(sentence), line: paragraph.line, into: &merger)
         }
@@ -124,6 +131,19 @@ enum ProseThresholds {
     }
 
     /// "Queue alert fires at" → "Queue".
+    /// Comparisons in words ("fires when the lag is above 10000 for 15 minutes").
+    static let comparisonWords = ["above", "below", "exceeds", "more than", "greater than", "less than", "fewer than"]
+
+    /// "The lag alert fires when the lag of the orders group": what follows the last "when" or "if",
+    /// the thing compared, not the alert that compares it.
+    static func afterCondition(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        guard let last = words.lastIndex(where: { ["when", "if", "once", "whenever"].contains($0.lowercased()) }),
+            last < words.count - 1
+        else { return name }
+        return words[(last + 1)...].joined(separator: " ")
+    }
+
     static func trimVerbs(_ name: String) -> String {
         var words = name.split(separator: " ").map(String.init)
         let verbs: Set<String> = [
