@@ -209,6 +209,26 @@ struct StructureTests {
         #expect(runbook.metrics.last?.critical?.value == 30, "it pages: critical")
     }
 
+    @Test func ownerFieldsOfTheFrontMatterAreContactsOnTheirLines() {
+        let text = """
+            ---
+            title: Consumer lag
+            owner: streaming
+            slack_channel: "#streaming-oncall"
+            description: What to do when the consumers fall behind.
+            ---
+
+            ## Check
+
+            Ask in #streaming-oncall.
+            """
+        let runbook = RunbookReader.parse(text: text)
+        #expect(
+            runbook.contacts.map { [$0.role ?? "", $0.contact, "\($0.line)"] } == [
+                ["owner", "streaming", "3"], ["slack_channel", "#streaming-oncall", "4"]
+            ], "the description is no contact; the channel named again in the text is not twice")
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")
@@ -291,7 +311,7 @@ struct StructureTests {
         // A numbered step with a code block is one step; an evidence table is not a contact list.
         let steps = try #require(runbook.procedures.first { $0.title == "Steps" })
         #expect(steps.steps.count == 2)
-        #expect(runbook.contacts.isEmpty)
+        #expect(runbook.contacts.map(\.contact) == ["db-team"], "the front matter's owner only")
         // "1-15 seconds lag" is not a deadline.
         #expect(runbook.checklists.allSatisfy { $0.items.allSatisfy { $0.deadlineSeconds == nil } })
     }

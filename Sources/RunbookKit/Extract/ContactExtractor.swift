@@ -117,6 +117,19 @@ enum ContactExtractor {
         }
     }
 
+    /// `owner: payments-team`, `slack: "#payments-oncall"` in the front matter: the page's own
+    /// contacts, in the order of their lines.
+    static func fromFrontMatter(_ values: [String: String], lines: [String: Int]) -> [Contact] {
+        values.sorted { (lines[$0.key] ?? 0, $0.key) < (lines[$1.key] ?? 0, $1.key) }.compactMap { key, raw in
+            let label = key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            let value = raw.trimmed
+            guard LabeledText(label: label, value: value).labelIs(contactLabels), !value.isEmpty, value.count <= 80,
+                value.split(separator: " ").count <= 6, !value.hasSuffix(".")
+            else { return nil }
+            return Contact(name: value, contact: value, role: key, line: lines[key] ?? 1)
+        }
+    }
+
     /// `Owner: platform-data · Slack: #data-oncall`: fields side by side on one line, split where
     /// every part after the first is a field of its own.
     static func sameLineFields(_ field: LabeledText) -> [LabeledText] {

@@ -66,6 +66,11 @@ public enum RunbookReader {
         runbook.commands = context.commands
         runbook.codeBlocks = context.codeBlocks
         Extractors.run(outline, context: context, into: &runbook)
+        let headContacts = ContactExtractor.fromFrontMatter(prepared.frontMatter, lines: prepared.frontMatterLines)
+        if !headContacts.isEmpty {
+            let known = Set(headContacts.map { $0.contact.lowercased() })
+            runbook.contacts = headContacts + runbook.contacts.filter { !known.contains($0.contact.lowercased()) }
+        }
         runbook.warnings = context.warnings.sorted { ($0.line, $0.message) < ($1.line, $1.message) }
         return runbook
     }

@@ -38,6 +38,20 @@ enum FrontMatter {
         }
     }
 
+    /// The file line (1-based) of each top-level key, read before the lines are blanked out.
+    static func keyLines(_ lines: [String]) -> [String: Int] {
+        guard let first = lines.first, first.trimmingTrailing(" \t") == "---" else { return [:] }
+        var out: [String: Int] = [:]
+        for index in lines.indices.dropFirst().prefix(500) {
+            let line = lines[index]
+            if line.trimmingTrailing(" \t") == "---" || line.trimmingTrailing(" \t") == "..." { break }
+            guard line.first?.isLetter == true, let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmed
+            if !key.contains(" "), out[key] == nil { out[key] = index + 1 }
+        }
+        return out
+    }
+
     /// Top-level `key: value` lines, unquoted.
     static func plainPairs(lines yaml: String) -> [String: String] {
         var out: [String: String] = [:]

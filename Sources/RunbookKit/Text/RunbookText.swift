@@ -7,6 +7,8 @@ public struct RunbookText: Sendable {
     public var text: String
     /// `key: value` pairs of the YAML front matter, when present.
     public var frontMatter: [String: String]
+    /// The file line of each top-level key of the front matter.
+    public var frontMatterLines: [String: Int] = [:]
     public var warnings: [RunbookWarning]
 
     public init(bytes: [UInt8]) {
@@ -43,6 +45,7 @@ public struct RunbookText: Sendable {
         // Front matter and wiki markup are rewritten line by line; most files have neither.
         if repaired.hasPrefix("---") || WikiMarkup.mayApply(to: repaired) {
             var lines = repaired.lines.map(String.init)
+            frontMatterLines = FrontMatter.keyLines(lines)
             frontMatter = FrontMatter.blankOut(&lines, warnings: &warnings)
             WikiMarkup.normalise(&lines)
             text = lines.joined(separator: "\n")
