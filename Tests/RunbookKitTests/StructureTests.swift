@@ -229,6 +229,24 @@ struct StructureTests {
             ], "the description is no contact; the channel named again in the text is not twice")
     }
 
+    @Test func aPlaceholderWrittenInProseIsKeptThoughMarkdownReadsItAsATag() {
+        let text = """
+            # Roll back
+
+            ## Checklist
+
+            - [ ] Announce in #deploys: "Rolling back checkout to <previous-version>".
+            - [ ] Page <team> if it fails<br>and note it
+            - [ ] Ask incident.<unlink></unlink>io for a timeline
+            """
+        let items = RunbookReader.parse(text: text).checklists.first?.items.map(\.text) ?? []
+        #expect(
+            items == [
+                "Announce in #deploys: \"Rolling back checkout to <previous-version>\".",
+                "Page <team> if it failsand note it", "Ask incident.io for a timeline"
+            ], "a real tag (<br>) and markup inside a word (<unlink>) are not text")
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")

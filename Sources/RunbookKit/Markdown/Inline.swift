@@ -11,6 +11,27 @@ public enum Inline: Sendable, Equatable, Hashable {
     case lineBreak
 }
 
+extension Inline {
+    /// Tags of HTML a runbook may really use inline; any other `<name>` is a blank to fill.
+    static let htmlTags: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "big", "blink", "br", "button", "center", "cite", "code", "del", "details",
+        "dfn", "div", "em", "font", "i", "img", "input", "ins", "kbd", "label", "mark", "nobr", "p", "q", "s",
+        "samp", "small", "span", "strike", "strong", "sub", "summary", "sup", "time", "tt", "u", "var", "wbr",
+        "hr", "li", "ul", "ol", "table", "tr", "td", "th", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "video"
+    ]
+
+    /// `<previous-version>` written in prose: cmark reads it as an HTML tag, a person as a placeholder,
+    /// so its text is kept. A real tag (`<br>`, `<kbd>`), a closing tag or one with attributes is not.
+    static func isPlaceholder(_ html: String) -> Bool {
+        guard html.count > 2, html.first == "<", html.last == ">" else { return false }
+        let name = html.dropFirst().dropLast()
+        guard let first = name.first, first.isLetter, first.isASCII,
+            name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" })
+        else { return false }
+        return !htmlTags.contains(name.lowercased())
+    }
+}
+
 extension Array where Element == Inline {
     /// The words a person reads, code spans included, breaks as spaces, white space folded.
     public var plainText: String {
@@ -20,13 +41,29 @@ extension Array where Element == Inline {
     }
 
     func appendPlain(to out: inout String) {
-        for inline in self {
+        for (index, inline) in enumerated() {
             switch inline {
             case .text(let s), .code(let s): out += s
             case .strong(let c), .emphasis(let c), .link(let c, _): c.appendPlain(to: &out)
-            case .html: break
+            case .html(let tag): if Inline.isPlaceholder(tag), !gluedToWords(index) { out += tag }
             case .softBreak, .lineBreak: out += " "
             }
+        }
+    }
+
+    /// A tag inside a word or closed at once (`incident.<unlink></unlink>io`) is markup for the
+    /// page's renderer, not a blank in the sentence.
+    private func gluedToWords(_ index: Int) -> Bool {
+        if index > startIndex, case .text(let before) = self[index - 1],
+            let last = before.last, last.isLetter || last.isNumber || last == "."
+        {
+            return true
+        }
+        guard index + 1 < endIndex else { return false }
+        switch self[index + 1] {
+        case .text(let after): return after.first.map { $0.isLetter || $0.isNumber } ?? false
+        case .html(let next): return next.hasPrefix("</")
+        default: return false
         }
     }
 
