@@ -161,6 +161,21 @@ struct IncidentRoomTests {
         #expect(builtIn.contains("Next update: [time]"))
     }
 
+    @Test func blanksNamedInsideALineAreFilledUnknownOnesKept() throws {
+        let (journal, id) = try journalWithIncident()
+        let digest = IncidentDigest(
+            incident: try journal.incident(id), events: try journal.events(incident: id), runbook: runbook,
+            now: clock.now)
+        let template = "[{{severity}}] Checkout — {status} ({region})\nImpact: <impact>\nNext update: {next_update}"
+        let draft = StatusUpdateDraft.text(digest, template: template, nextUpdateSeconds: 900)
+        #expect(
+            draft == """
+                [SEV2] Checkout — INVESTIGATING ({region})
+                Impact: [who is affected and how]
+                Next update: 2026-12-03 13:15 UTC
+                """)
+    }
+
     @Test func cadenceIsReadFromProseAboutUpdates() {
         #expect(
             UpdateCadenceText.seconds(

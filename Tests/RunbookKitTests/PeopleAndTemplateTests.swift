@@ -57,4 +57,26 @@ import Testing
         #expect(runbook.templates[1].fields.contains("ISO timestamp"))
         #expect(runbook.templates[1].body.contains("Status: INVESTIGATING / IDENTIFIED / RESOLVED"))
     }
+
+    @Test func aMessageQuotedUnderATemplateHeadingIsATemplateWithItsNamedBlanks() throws {
+        let text = """
+            # Gateway
+
+            ## Status update template
+
+            > **[P{severity}] Payment gateway timeouts — {status}**
+            > Impact: {impact}
+            > Next update: {{next_update}}
+
+            ## Notes
+
+            > A quote that is no template: {this}.
+            """
+        let templates = RunbookReader.parse(text: text).templates
+        #expect(templates.map(\.kind) == [.statusUpdate])
+        #expect(templates.first?.fields == ["severity", "status", "impact", "next_update"])
+        #expect(
+            templates.first?.body
+                == "[P{severity}] Payment gateway timeouts — {status}\nImpact: {impact}\nNext update: {{next_update}}")
+    }
 }

@@ -19,7 +19,7 @@ public enum StatusUpdateDraft {
         let body = template ?? builtIn
         let values = fields(d, nextUpdateSeconds: nextUpdateSeconds)
         return body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            fill(String(line), values)
+            fill(fillNamed(String(line), values), values)
         }.joined(separator: "\n")
     }
 
@@ -69,6 +69,25 @@ public enum StatusUpdateDraft {
             parts.insert(milestone == .mitigated ? "Mitigated, monitoring" : "Acknowledged, investigating", at: 0)
         }
         return parts.isEmpty ? "[what is being done]" : parts.joined(separator: "; ")
+    }
+
+    /// Blanks named anywhere in a line (`{status}`, `{{next_update}}`, `[severity]`, `<impact>`) take
+    /// the value of that name; blanks of unknown names stay for the commander.
+    static func fillNamed(_ line: String, _ values: [(labels: [String], value: String)]) -> String {
+        guard line.contains(where: { "{[<".contains($0) }) else { return line }
+        let blank =
+            #/
+            \{\{ \s* (?<double>[A-Za-z][A-Za-z\x20_-]*?) \s* \}\}
+            | \{ (?<brace>[A-Za-z][A-Za-z\x20_-]*) \}
+            | \[ (?<square>[A-Za-z][A-Za-z\x20_-]*) \]
+            | < (?<angle>[A-Za-z][A-Za-z\x20_-]*) >
+            /#
+        return line.replacing(blank) { match in
+            let raw = match.output.double ?? match.output.brace ?? match.output.square ?? match.output.angle ?? ""
+            let name = raw.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(
+                of: "-", with: " ")
+            return values.first { $0.labels.contains(name) }?.value ?? String(match.output.0)
+        }
     }
 
     /// `Label: [placeholder]` or `Label: A / B / C` (the template's choices) filled when the label is known;

@@ -24,6 +24,8 @@ enum TemplateExtractor {
                     {
                         templates.append(template)
                     }
+                } else if block.kind == .blockQuote, let template = quoted(block, title: label ?? section.title) {
+                    templates.append(template)
                 }
                 label = nil
             }
@@ -81,6 +83,26 @@ enum TemplateExtractor {
             body: body.joined(separator: "\n\n"), fields: matched, line: first.line)
     }
 
+    /// A message quoted under a heading or label that calls it a template (`## Status update
+    /// template` then `> Impact: {impact}` lines): its lines are the body.
+    static func quoted(_ quote: MarkdownBlock, title: String) -> RunbookTemplate? {
+        let lower = title.lowercased()
+        guard lower.contains("template") || lower.contains("status update") || lower.contains("announcement")
+        else { return nil }
+        let paragraphs = quote.children.compactMap { block -> String? in
+            guard block.kind == .paragraph else { return nil }
+            return block.lines.map(\.text).joined(separator: "\n")
+        }
+        guard !paragraphs.isEmpty else { return nil }
+        let body = paragraphs.joined(separator: "\n\n")
+        if let found = template(body, language: "", title: title, line: quote.line) { return found }
+        // The heading says what it is when the words are few.
+        let kind: RunbookTemplate.Kind =
+            lower.contains("postmortem") || lower.contains("post-mortem") ? .postmortem : .statusUpdate
+        return RunbookTemplate(
+            kind: kind, title: title.trimmingTrailing(":"), body: body, fields: fields(in: body), line: quote.line)
+    }
+
     static func template(_ body: String, language: String, title: String, line: Int) -> RunbookTemplate? {
         guard ["", "markdown", "md", "text", "txt", "plain", "plaintext", "yaml"].contains(language) else { return nil }
         let lower = body.lowercased()
@@ -103,29 +125,37 @@ enum TemplateExtractor {
             kind: kind, title: title.trimmingTrailing(":"), body: body, fields: fields(in: body), line: line)
     }
 
-    /// `[Brief description]`, `[Time]`, `[INC-YYYY-MM-DD-N]` — blanks the author fills in.
-    /// One pass: each `]` closes the nearest `[` before it.
+    /// `[Brief description]`, `[Time]`, `{impact}`, `{{next_update}}`, `<status>` — blanks the author
+    /// fills in. One pass: each closing bracket closes the nearest opening one of its kind before it.
     static func fields(in body: String) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        var open: String.Index? = nil
+        var open: [Character: String.Index] = [:]
+        let pairs: [Character: Character] = ["]": "[", "}": "{", ">": "<"]
         var i = body.startIndex
         while i < body.endIndex {
             let c = body[i]
-            if c == "[" {
-                open = i
-            } else if c == "]", let start = open {
-                let inner = body[body.index(after: start)..<i]
+            if c == "[" || c == "{" || c == "<" {
+                open[c] = i
+            } else if let opener = pairs[c], let start = open[opener] {
+                var inner = body[body.index(after: start)..<i]
                 let next = body.index(after: i)
-                let isLink = next < body.endIndex && body[next] == "("
-                if !inner.isEmpty, inner.count <= 60, !isLink, inner != " ", inner != "x",
+                let isLink = c == "]" && next < body.endIndex && body[next] == "("
+                // `{{name}}`: the inner braces are the name's, not part of it.
+                if c == "}" { inner = inner.drop { $0 == "{" } }
+                // `[P{severity}]` holds a blank; it is not one of its own.
+                let wordy =
+                    c == "]"
+                    ? !inner.contains("{") && !inner.contains("<")
+                    : inner.allSatisfy { $0.isLetter || $0.isNumber || " _-.".contains($0) }
+                if !inner.isEmpty, inner.count <= 60, !isLink, wordy, inner != " ", inner != "x",
                     seen.insert(String(inner)).inserted
                 {
                     out.append(String(inner))
                 }
-                open = nil
+                open[opener] = nil
             } else if c == "\n" {
-                open = nil
+                open = [:]
             }
             i = body.index(after: i)
         }
