@@ -34,4 +34,29 @@ import Testing
         #expect(restart.title == "Restart it")
         #expect(restart.risk == .destructive)
     }
+
+    @Test func stepHeadingsUnderASectionAboutSomethingElseAreNotNamedByIt() throws {
+        let text = """
+            # Gateway timeouts
+
+            ## Roles
+
+            | Role | Who |
+            |---|---|
+            | Commander | the on-call SRE |
+
+            ### Step 1: Confirm the impact
+
+            Compare the timeout rate with the last hour.
+
+            ### Step 2: Restart the workers
+
+            ```sh
+            docker compose restart worker
+            ```
+            """
+        let procedures = RunbookReader.parse(text: text).procedures
+        #expect(procedures.map(\.title) == ["Gateway timeouts"], "not 'Roles'")
+        #expect(procedures.first?.steps.map(\.text) == ["Confirm the impact", "Restart the workers"])
+    }
 }

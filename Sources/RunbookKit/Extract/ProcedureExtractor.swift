@@ -14,6 +14,7 @@ enum ProcedureExtractor {
         outline.forEach { section in
             guard section.level > 0, !consumed.contains(section.line) else { return }
             var steps = Self.steps(in: section.blocks, phase: nil, window: nil, usedLists: usedLists, context: context)
+            let ownSteps = steps.count
             // Numbered sub-headings are steps or phases of this procedure.
             let numbered = section.children.filter { HeadingText.numbering($0.title) != nil }
             if numbered.count >= 2 {
@@ -38,7 +39,11 @@ enum ProcedureExtractor {
             guard steps.count >= 2 || steps.contains(where: { !$0.commands.isEmpty }) || match != nil else { return }
             // Read only for sections that are procedures: most sections are not.
             let fields = SeverityExtractor.labeledFields(section.blocks)
-            let title = match.map { $0.rest.isEmpty ? section.title : $0.rest } ?? section.title
+            var title = match.map { $0.rest.isEmpty ? section.title : $0.rest } ?? section.title
+            // `### Step 1 …` headings placed under `## Roles`: the steps are not the roles'.
+            if ownSteps == 0, match == nil, Self.namesNoProcedure(section.words) {
+                title = section.parents.last(where: { !Self.namesNoProcedure($0.lowercased()) }) ?? outline.title
+            }
             procedures.append(
                 Procedure(
                     title: title, section: section.pathText, severity: match?.id,
@@ -46,6 +51,17 @@ enum ProcedureExtractor {
                     symptoms: symptoms(section.blocks), steps: steps, line: section.line))
         }
         return procedures
+    }
+
+    /// Sections that are about something else than steps, when numbered step headings sit under them.
+    static let otherSections: Set<String> = [
+        "roles", "contacts", "people", "team", "owners", "ownership", "on-call", "oncall", "severity", "severities",
+        "severity levels", "escalation", "overview", "background", "about", "context", "references", "links",
+        "glossary", "communication", "communications", "notes", "faq", "appendix", "related", "prerequisites"
+    ]
+
+    static func namesNoProcedure(_ words: String) -> Bool {
+        otherSections.contains(words.trimmingTrailing(":"))
     }
 
     /// Steps from a run of blocks: ordered-list items, bullets under a bold label, and code
