@@ -6,6 +6,24 @@ enum CloudVerbs {
 
     enum Kind { case read, change, destroy }
 
+    /// Flags that size a group (`--num-nodes`, `--desired-capacity`, `--new-capacity`, `--size`).
+    static let sizeFlags: Set<String> = [
+        "--num-nodes", "--desired-capacity", "--max-size", "--new-capacity", "--size", "--node-count", "--count"
+    ]
+
+    /// A resize, scale or capacity change to 0: `gcloud container clusters resize x --num-nodes 0`,
+    /// `aws autoscaling set-desired-capacity … --desired-capacity 0`, `az vmss scale … --new-capacity 0`.
+    static func scalesToZero(_ inv: ShellInvocation) -> Bool {
+        let args = inv.lowerArgs
+        for (index, arg) in args.enumerated() {
+            let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let name = parts.first, sizeFlags.contains(name) else { continue }
+            let value = parts.count == 2 ? parts[1] : (index + 1 < args.count ? args[index + 1] : "")
+            if value == "0" { return true }
+        }
+        return false
+    }
+
     static let readVerbs: Set<String> = [
         "list", "ls", "describe", "show", "get", "info", "status", "version", "head", "cat", "tail", "logs", "read",
         "wait", "whoami", "get-value", "print-access-token", "print-identity-token", "get-iam-policy", "query",

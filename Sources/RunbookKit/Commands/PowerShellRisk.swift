@@ -19,7 +19,7 @@ enum PowerShellRisk {
     ]
     /// Nouns that make a verb destructive: the machine itself, disks and volumes.
     static let destructiveNouns: [String: Set<String>] = [
-        "stop": ["computer"], "restart": ["computer"], "format": ["volume", "disk", "partition"],
+        "stop": ["computer"], "format": ["volume", "disk", "partition"],
         "initialize": ["disk"]
     ]
 

@@ -337,7 +337,14 @@ extension RiskRule {
         RiskRule(.read, "etcdctl read", "only reads", programs: "etcdctl", path: "get|watch|endpoint|version|check"),
         RiskRule(
             .read, "etcdctl snapshot", "only reads or saves a copy", programs: "etcdctl", path: "snapshot save|status"),
-        RiskRule(.change, "reboot", "restarts or stops the machine", programs: "reboot shutdown halt poweroff"),
+        RiskRule(.change, "reboot", "restarts the machine", programs: "reboot shutdown"),
+        // Halted, the machine stays down until someone powers it on.
+        RiskRule(
+            .destructive, "shutdown", "stops the machine until someone powers it on",
+            programs: "halt poweroff shutdown",
+            test: { inv in
+                inv.program != "shutdown" || !inv.lowerArgs.contains { $0 == "-r" || $0 == "--reboot" || $0 == "-c" }
+            }),
         // Git
         RiskRule(
             .destructive, "git push --force", "rewrites remote history", programs: "git", path: "push",
@@ -387,6 +394,10 @@ extension RiskRule {
         RiskRule(
             .change, "aws s3 sync", "uploads or copies objects", programs: "aws", path: "s3 sync|cp|mv|mb|presign"),
         RiskRule(.read, "aws s3 ls", "only reads", programs: "aws", path: "s3 ls"),
+        // Like `kubectl scale --replicas=0`: a group sized to nothing is an outage of its own.
+        RiskRule(
+            .destructive, "cloud scale to zero", "removes every instance or node of the group",
+            programs: CloudVerbs.programs, test: CloudVerbs.scalesToZero),
         RiskRule(
             .destructive, "cloud CLI delete", "deletes or wipes cloud resources", programs: CloudVerbs.programs,
             test: { inv in

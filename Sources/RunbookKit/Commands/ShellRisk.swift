@@ -54,7 +54,9 @@ enum ShellRisk {
     /// SQL pasted into a shell block or span (`SELECT …`): judged as SQL.
     private static func sqlFallback(_ code: String, commands: [ShellSimpleCommand]) -> RiskVerdict? {
         guard let first = commands.first?.words.first, SQLRisk.leadingKeywords.contains(first.uppercased()),
-            first == first.uppercased() || commands.first!.words.count > 2
+            first == first.uppercased() || commands.first!.words.count > 2,
+            // `truncate -s 0 app.log` is the program, not the statement.
+            first == first.uppercased() || RiskRule.byProgram[first] == nil
         else { return nil }
         return SQLRisk.classify(code)
     }

@@ -63,4 +63,28 @@ struct DangerousRiskTests {
         #expect(RiskRules.classify("UPDATE users SET admin = false WHERE id = 7;", language: "sql").risk == .change)
         #expect(RiskRules.classify("COPY users TO STDOUT;", language: "sql").risk == .read)
     }
+
+    @Test func aGroupSizedToZeroAndAMachineHaltedAreTyped() {
+        for code in [
+            "gcloud container clusters resize prod --num-nodes 0",
+            "gcloud compute instance-groups managed resize web --size=0",
+            "aws autoscaling set-desired-capacity --auto-scaling-group-name web --desired-capacity 0",
+            "az vmss scale -g prod -n web --new-capacity 0", "shutdown -h now", "poweroff"
+        ] {
+            #expect(RiskRules.classify(code, language: "bash").risk == .destructive, "\(code)")
+        }
+        #expect(
+            RiskRules.classify("gcloud compute instance-groups managed resize web --size=3", language: "bash").risk
+                == .change)
+        #expect(RiskRules.classify("shutdown -r now", language: "bash").risk == .change)
+        #expect(RiskRules.classify("reboot", language: "bash").risk == .change)
+    }
+
+    @Test func theTruncateProgramIsNotTheSQLStatement() {
+        let file = RiskRules.classify("truncate -s 0 /var/log/app.log", language: "bash")
+        #expect(file.reason == "destructive: truncate cuts files short")
+        #expect(
+            RiskRules.classify("TRUNCATE orders;", language: "sql").reason
+                == "destructive: SQL TRUNCATE deletes every row")
+    }
 }
