@@ -280,9 +280,12 @@ enum ProseThresholds {
         func visit(_ block: MarkdownBlock) {
             switch block.kind {
             case .paragraph:
-                fromJudgements(block, fallbackName: section.title, into: &merger)
-                fromAlertSentences(block, into: &merger)
-                if symptoms { fromSymptomProse(block, into: &merger) }
+                // Every threshold has a number: most paragraphs have none and are passed over.
+                if block.text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
+                    fromJudgements(block, fallbackName: section.title, into: &merger)
+                    fromAlertSentences(block, into: &merger)
+                    if symptoms { fromSymptomProse(block, into: &merger) }
+                }
                 intro = block.text
             case .list:
                 if let intro, let level = triggerLevel(intro) {
