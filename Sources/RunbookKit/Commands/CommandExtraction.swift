@@ -15,9 +15,22 @@ public struct CodeSource: Sendable, Equatable {
         self.info = info
         self.code = code
         self.line = line
-        self.context = context.map { $0.hasSuffix(":") ? $0.trimmingTrailing(": ") : $0 }.flatMap {
+        // A fence that names itself (```bash title="check memory"```, Docusaurus and MkDocs) is
+        // titled by that name.
+        let own = Self.fenceTitle(info)
+        self.context = (own ?? context).map { $0.hasSuffix(":") ? $0.trimmingTrailing(": ") : $0 }.flatMap {
             $0.isEmpty ? nil : $0
         }
+    }
+
+    /// The `title="…"` (or `title='…'`) attribute of a fence's info string.
+    static func fenceTitle(_ info: String) -> String? {
+        guard let range = info.range(of: "title=") else { return nil }
+        let rest = info[range.upperBound...]
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let inner = rest.dropFirst().prefix { $0 != quote }
+        let title = inner.trimmed
+        return title.isEmpty ? nil : title
     }
 }
 

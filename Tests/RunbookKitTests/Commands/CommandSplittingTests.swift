@@ -77,6 +77,15 @@ struct CommandSplittingTests {
         #expect(commands.map(\.risk) == [.unknown, .change, .destructive])
     }
 
+    @Test func aFenceThatNamesItselfTitlesItsCommands() {
+        let named = extractCommands("bash title=\"check memory\"", "redis-cli -h cache INFO memory")
+        #expect(named.map(\.title) == ["check memory"])
+        #expect(named.first?.risk == .read)
+        // A comment inside the block is more precise than the fence's name.
+        let commented = extractCommands("sh title='Redis'", "# Biggest keys\nredis-cli --bigkeys")
+        #expect(commented.map(\.title) == ["Biggest keys"])
+    }
+
     @Test func titleCommentStartsANewGroupWithoutBlankLine() {
         let commands = extractCommands("bash", "# one\necho 1\n# two\necho 2")
         #expect(commands.map(\.code) == ["echo 1", "echo 2"])
