@@ -247,6 +247,19 @@ struct StructureTests {
             ], "a real tag (<br>) and markup inside a word (<unlink>) are not text")
     }
 
+    @Test func prometheusAlertingRulesInACodeBlockAreTheAlertsOfACatalogue() throws {
+        let runbook = try read("alert-rules")
+        #expect(runbook.metrics.map(\.name) == ["Queue Backlog High", "Queue Consumers Down"])
+        let backlog = try #require(runbook.metrics.first)
+        #expect(backlog.query == "sum(queue_depth{queue=\"billing\"})", "a multi-line expr is one expression")
+        #expect(
+            backlog.warning.map { [$0.op.rawValue, "\($0.value)", "\($0.forSeconds ?? 0)"] } == [">", "5000.0", "600"])
+        #expect(backlog.line == 9)
+        let down = try #require(runbook.metrics.last)
+        #expect(down.critical.map { [$0.op.rawValue, "\($0.value)", "\($0.forSeconds ?? 0)"] } == ["<", "1.0", "120"])
+        #expect(down.query == "count(up{job=\"billing-worker\"} == 1)")
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")

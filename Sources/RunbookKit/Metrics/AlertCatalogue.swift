@@ -57,6 +57,48 @@ enum AlertCatalogue {
             into: &merger)
     }
 
+    /// Prometheus alerting rules pasted in a code block (`- alert: HighErrorRate`, `expr: … > 0.02`,
+    /// `for: 10m`, `severity: critical`): each rule is an alert of the catalogue, its expression's
+    /// left side the query. Read line by line, so a rule cut short in the page still counts.
+    /// Returns whether the block held rules.
+    static func fromRules(_ block: MarkdownBlock, into merger: inout MetricMerger) -> Bool {
+        let code = block.literal
+        guard code.contains("alert:"), code.contains("expr:") else { return false }
+        struct Rule { var name: String; var line: Int; var expr = ""; var holdFor: String?; var severity: String? }
+        var rules: [Rule] = []
+        var continuing: Int? = nil // the indentation of a multi-line `expr: |` being read
+        for (offset, raw) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = raw.prefix { $0 == " " }.count
+            let text = raw.trimmed.trimmingLeading("- ")
+            if let depth = continuing, !text.isEmpty, indent > depth, !rules.isEmpty {
+                rules[rules.count - 1].expr += (rules[rules.count - 1].expr.isEmpty ? "" : " ") + text
+                continue
+            }
+            continuing = nil
+            guard let colon = text.firstIndex(of: ":") else { continue }
+            let key = text[..<colon].trimmed
+            let value = text[text.index(after: colon)...].trimmed.trimmingLeading("\"'").trimmingTrailing("\"'")
+            switch key {
+            case "alert": if !value.isEmpty { rules.append(Rule(name: value, line: block.line + 1 + offset)) }
+            case "expr" where !rules.isEmpty:
+                if value == "|" || value == ">" || value == "|-" || value == ">-" {
+                    continuing = indent
+                } else {
+                    rules[rules.count - 1].expr = value
+                }
+            case "for" where !rules.isEmpty: rules[rules.count - 1].holdFor = value
+            case "severity" where !rules.isEmpty: rules[rules.count - 1].severity = value
+            default: break
+            }
+        }
+        for rule in rules where !rule.expr.isEmpty {
+            add(
+                alert: rule.name, level: level(rule.severity) ?? .critical, texts: [rule.expr],
+                forSeconds: rule.holdFor.flatMap { DurationParser.seconds(in: $0) }, line: rule.line, into: &merger)
+        }
+        return rules.contains { !$0.expr.isEmpty }
+    }
+
     /// The alert a heading names as a field: `Alert Name: "KubeAPIDown"`, `Alert: HighLatency`.
     static func alertName(heading: String) -> String? {
         guard let labeled = LabeledText(plain: heading.replacingIfPresent("**", with: "")),
@@ -79,7 +121,16 @@ enum AlertCatalogue {
         into merger: inout MetricMerger
     ) {
         let name = splitCamelCase(alert.withoutSymbols)
-        var threshold = texts.lazy.compactMap { ThresholdParser.condition($0, line: line)?.threshold }.first
+        var threshold = texts.lazy.compactMap { text -> Threshold? in
+            // A PromQL expression compares where its own comparison is, not at an `==` inside `count(…)`.
+            if let op = ProseThresholds.comparisonStart(text), ProseThresholds.looksLikePromQL(text[..<op].trimmed),
+                var t = ThresholdParser.threshold(String(text[op...]), line: line)
+            {
+                t.text = text
+                return t
+            }
+            return ThresholdParser.condition(text, line: line)?.threshold
+        }.first
         if threshold?.forSeconds == nil {
             // "for 10 minutes" is often in the description rather than the summary.
             threshold?.forSeconds =

@@ -34,7 +34,10 @@ enum MetricExtractor {
                 case .list:
                     if let level { fromAlertList(block, level: level, into: &merger) }
                 case .code:
-                    if let level, CommandExtraction.blockLanguage(info: blockInfo(block), code: block.literal) == nil {
+                    // Alerting rules are read as rules, not as lines of an alert list.
+                    if !AlertCatalogue.fromRules(block, into: &merger), let level,
+                        CommandExtraction.blockLanguage(info: blockInfo(block), code: block.literal) == nil
+                    {
                         fromAlertLines(block, level: level, into: &merger)
                     }
                 default:

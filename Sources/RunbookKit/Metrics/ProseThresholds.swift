@@ -100,22 +100,30 @@ enum ProseThresholds {
     }
 
     /// Where a code span's comparison starts: `>`, `<`, `==` or `!=` outside label matchers
-    /// (`{code!="200"}`) and quotes.
+    /// (`{code!="200"}`) and quotes, and outside parentheses when there is one there
+    /// (`count(up == 1) < 1` compares the count).
     static func comparisonStart(_ span: String) -> String.Index? {
         var previous: Character? = nil
         var braces = 0
+        var parens = 0
         var quoted = false
+        var nested: String.Index? = nil
         for index in span.indices {
             let c = span[index]
             defer { previous = c }
             if c == "\"" { quoted.toggle() }
             if quoted { continue }
             if c == "{" { braces += 1 } else if c == "}" { braces = max(0, braces - 1) }
+            if c == "(" { parens += 1 } else if c == ")" { parens = max(0, parens - 1) }
             guard braces == 0 else { continue }
-            if c == ">" || c == "<" { return index }
-            if c == "=", previous == "=" || previous == "!" { return span.index(before: index) }
+            var found: String.Index? = nil
+            if c == ">" || c == "<" { found = index }
+            if c == "=", previous == "=" || previous == "!" { found = span.index(before: index) }
+            guard let found else { continue }
+            if parens == 0 { return found }
+            if nested == nil { nested = found }
         }
-        return nil
+        return nested
     }
 
     /// A selector, a function call or a range (`{`, `(`, `[`), or a metric name in Prometheus's
