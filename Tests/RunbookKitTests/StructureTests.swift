@@ -260,6 +260,18 @@ struct StructureTests {
         #expect(down.query == "count(up{job=\"billing-worker\"} == 1)")
     }
 
+    @Test func namedAlertsKeepTheirNameAndLevelAndObjectivesAreTargets() throws {
+        let runbook = try read("named-alerts-and-slos")
+        func metric(_ name: String) -> MetricSpec? { runbook.metrics.first { $0.name == name } }
+        #expect(metric("Availability")?.target == "99.9% of requests succeed over 30 days")
+        #expect(metric("Latency")?.target == "p99 below 300 ms, measured over 5 minutes")
+        let fast = try #require(metric("Search Burn Rate Fast"), "\(runbook.metrics.map(\.name))")
+        #expect(fast.critical?.value == 14.4 && fast.critical?.windowSeconds == 3600)
+        let slow = try #require(metric("Search Burn Rate Slow"), "two alerts, not merged into one")
+        #expect(slow.warning?.value == 6 && slow.critical == nil, "(ticket) is a warning")
+        #expect(metric("Search Latency High")?.critical.map { [$0.value, Double($0.forSeconds ?? 0)] } == [500, 600])
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")

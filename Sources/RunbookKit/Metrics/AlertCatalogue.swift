@@ -108,7 +108,7 @@ enum AlertCatalogue {
         return name.isEmpty ? nil : name
     }
 
-    private static func level(_ text: String?) -> MetricExtractor.Level? {
+    static func level(_ text: String?) -> MetricExtractor.Level? {
         guard let lower = text?.lowercased() else { return nil }
         if lower.containsWord(["critical", "page", "high", "error", "p1", "sev1", "emergency"]) { return .critical }
         if lower.containsWord(["warning", "warn", "medium", "ticket", "low"]) { return .warning }

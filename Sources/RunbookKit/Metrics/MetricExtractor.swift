@@ -32,7 +32,11 @@ enum MetricExtractor {
                         fromTable(table, into: &merger)
                     }
                 case .list:
-                    if let level { fromAlertList(block, level: level, into: &merger) }
+                    if let level {
+                        fromAlertList(block, level: level, into: &merger)
+                    } else if isObjectives(section.title) {
+                        fromObjectives(block, into: &merger)
+                    }
                 case .code:
                     // Alerting rules are read as rules, not as lines of an alert list.
                     if !AlertCatalogue.fromRules(block, into: &merger), let level,
@@ -124,8 +128,60 @@ enum MetricExtractor {
 
     static func fromAlertList(_ list: MarkdownBlock, level: Level, into merger: inout MetricMerger) {
         for item in list.items {
+            if let named = namedAlert(item, level: level) {
+                // `**SearchBurnRateSlow** (ticket): burn rate above 6 over 6 hours`: the bold name is the
+                // alert's, the word in parentheses its level.
+                guard let condition = merger.condition(named.condition, line: item.line) else { continue }
+                let name = AlertCatalogue.splitCamelCase(named.name)
+                // Each named alert is its own entry (`…BurnRateFast` and `…BurnRateSlow` are two).
+                switch (named.level, condition.threshold) {
+                case (.info, _):
+                    merger.add(name: name, condition: "info: " + condition.text, line: item.line, distinct: true)
+                case (.warning, let t?): merger.add(name: name, warning: t, line: item.line, distinct: true)
+                case (_, let t?): merger.add(name: name, critical: t, line: item.line, distinct: true)
+                case (_, nil):
+                    let prefix = named.level == .warning ? "warning: " : "critical: "
+                    merger.add(name: name, condition: prefix + condition.text, line: item.line, distinct: true)
+                }
+                continue
+            }
             add(line: item.itemText, at: item.line, level: level, into: &merger)
         }
+    }
+
+    /// "SLOs", "Service level objectives", "SLIs and SLOs": a list of the service's targets.
+    static func isObjectives(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return !words.isDisjoint(with: ["slo", "slos", "sla", "slas", "objectives"]) || lower.contains("service level")
+    }
+
+    /// `Availability: 99.9% of requests succeed over 30 days`: a metric and its target.
+    static func fromObjectives(_ list: MarkdownBlock, into merger: inout MetricMerger) {
+        for item in list.items {
+            guard let paragraph = item.firstParagraph, let field = LabeledText(paragraph),
+                field.value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), field.label.count <= 40,
+                field.value.count <= 100
+            else { continue }
+            let name = MetricName.clean(field.label)
+            guard !name.isEmpty else { continue }
+            merger.add(name: name, target: field.value.trimmingTrailing("."), line: item.line)
+        }
+    }
+
+    /// An item that starts with a bold name, then maybe its level in parentheses, then the condition.
+    static func namedAlert(_ item: MarkdownBlock, level: Level) -> (name: String, level: Level, condition: String)? {
+        guard let leading = item.firstParagraph?.leading, !leading.rest.isEmpty,
+            !leading.label.contains(" ") || leading.label.count <= 40
+        else { return nil }
+        var rest = Substring(leading.rest)
+        var itemLevel = level
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") {
+            itemLevel = AlertCatalogue.level(String(rest[rest.index(after: rest.startIndex)..<close])) ?? level
+            rest = rest[rest.index(after: close)...]
+        }
+        let condition = String(rest).trimmingLeading(" :-–—")
+        return condition.isEmpty ? nil : (leading.label, itemLevel, condition)
     }
 
     static func fromAlertLines(_ block: MarkdownBlock, level: Level, into merger: inout MetricMerger) {
