@@ -272,6 +272,34 @@ struct StructureTests {
         #expect(metric("Search Latency High")?.critical.map { [$0.value, Double($0.forSeconds ?? 0)] } == [500, 600])
     }
 
+    @Test func aParagraphThatIntroducesABlockInsideAStepTitlesIt() {
+        let text = """
+            # Disk full
+
+            1. Find what fills the disk. Run:
+
+                    sudo du -xh /var/lib/postgresql | sort -h | tail -20
+
+            2. If it is WAL, check the slots:
+
+               ```sql
+               SELECT slot_name, active FROM pg_replication_slots;
+               ```
+
+               Then drop the inactive one:
+
+               ```sql
+               SELECT pg_drop_replication_slot('<slot_name>');
+               ```
+            """
+        let commands = RunbookReader.parse(text: text).commands
+        #expect(
+            commands.map(\.title) == [
+                "Find what fills the disk. Run", "If it is WAL, check the slots", "Then drop the inactive one"
+            ])
+        #expect(commands.first?.code == "sudo du -xh /var/lib/postgresql | sort -h | tail -20", "no indent left over")
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")

@@ -20,7 +20,7 @@ enum CommandCollector {
         switch block.kind {
         case .code(var info, let fenced):
             var firstLine = fenced ? block.line + 1 : block.line
-            var literal = block.literal.trimmingTrailing("\n")
+            var literal = Self.dedented(block.literal.trimmingTrailing("\n"))
             // A fence indented under a docs-site tab or admonition (`=== "kubectl"`, `!!! note`)
             // reads as an indented block holding the fence: the fence is what was meant.
             if !fenced, let inner = Self.nestedFence(literal) {
@@ -68,17 +68,27 @@ enum CommandCollector {
             }
         case .item:
             let first = block.firstParagraph
-            let itemText = first?.text
+            var introduction = first?.text ?? stepContext
             for child in block.children {
-                visit(
-                    child, section: section, stepContext: itemText ?? stepContext, context: context,
-                    itemText: child == first)
+                // A later paragraph that introduces what follows ("b. Drop the inactive slot:") titles
+                // the blocks after it, not the item's first words.
+                if child != first, child.kind == .paragraph, child.text.hasSuffix(":") { introduction = child.text }
+                visit(child, section: section, stepContext: introduction, context: context, itemText: child == first)
             }
         default:
             for child in block.children {
                 visit(child, section: section, stepContext: stepContext, context: context)
             }
         }
+    }
+
+    /// The block without the indentation all its lines share (an indented block one space deeper
+    /// than its list item needs keeps that space in its text).
+    static func dedented(_ code: String) -> String {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        let depth = lines.filter { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+        guard depth > 0 else { return code }
+        return lines.map { $0.dropFirst(min(depth, $0.prefix { $0 == " " }.count)) }.joined(separator: "\n")
     }
 
     private static func visitSpans(
