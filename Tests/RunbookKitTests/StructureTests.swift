@@ -300,6 +300,16 @@ struct StructureTests {
         #expect(commands.first?.code == "sudo du -xh /var/lib/postgresql | sort -h | tail -20", "no indent left over")
     }
 
+    @Test func anOnCallRotationTableGivesAContactPerFilledCell() throws {
+        let runbook = try read("rotation-table")
+        #expect(
+            runbook.contacts.map { [$0.role ?? "", $0.contact] } == [
+                ["Storage primary", "@storage-primary"], ["Storage secondary", "@storage-secondary"],
+                ["Storage escalation manager", "Priya Natarajan (+44 20 7946 0000)"],
+                ["Network primary", "#netops"], ["Network secondary", "netops@example.com"]
+            ], "a dash is no one; the phone in a cell is not a contact twice")
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")

@@ -41,7 +41,10 @@ enum ContactExtractor {
             ["method", "email", "phone", "slack", "handle", "pager", "channel", "reach", "how to"],
             excluding: Set([contactColumn].compactMap { $0 }))
         guard !listsCommands(table) else { return [] }
-        guard contactColumn != nil || methodColumn != nil else { return fromRoleTable(table) }
+        guard contactColumn != nil || methodColumn != nil else {
+            let roles = fromRoleTable(table)
+            return roles.isEmpty ? fromRotationTable(table) : roles
+        }
         let addressColumn = methodColumn ?? contactColumn!
         var used = Set([contactColumn, methodColumn].compactMap { $0 })
         let nameColumn =
@@ -82,6 +85,32 @@ enum ContactExtractor {
             return Contact(
                 name: who, contact: ([who] + extras).joined(separator: "; "), role: role, line: table.rowLines[row])
         }
+    }
+
+    /// Columns of an on-call rotation: each names a role, each cell the one who holds it.
+    static let rotationRoles = [
+        "primary", "secondary", "tertiary", "backup", "manager", "escalation", "lead", "on-call"
+    ]
+
+    /// `Rotation | Primary | Secondary | Escalation manager`: a row per team, a contact per filled
+    /// cell, its role the team and the column ("Storage primary").
+    static func fromRotationTable(_ table: TableData) -> [Contact] {
+        let roleColumns = table.header.indices.dropFirst().filter { column in
+            let header = table.header[column].lowercased()
+            return rotationRoles.contains { header.contains($0) }
+        }
+        guard !roleColumns.isEmpty else { return [] }
+        var out: [Contact] = []
+        for row in table.rows.indices {
+            let area = table.cell(row, 0) ?? ""
+            for column in roleColumns {
+                guard let who = table.cell(row, column)?.trimmed, who.count > 1, who.contains(where: \.isLetter)
+                else { continue }
+                let role = area.isEmpty ? table.header[column] : "\(area) \(table.header[column].lowercased())"
+                out.append(Contact(name: who, contact: who, role: role, line: table.rowLines[row]))
+            }
+        }
+        return out
     }
 
     /// A table of evidence or commands (`kubectl get pods | pod state`) is not a contact list.

@@ -73,7 +73,11 @@ enum ProseMentions {
             for channel in marks.hash ? channels(in: text) : [] where seen.insert(channel.lowercased()).inserted {
                 out.append(Contact(name: channel, contact: channel, role: "chat channel", line: line))
             }
-            for phone in marks.plus ? phones(in: text) : [] where seen.insert(phone).inserted {
+            // A number already in a contact (a rotation table's "Priya (+44 …)") is not told twice.
+            for phone in marks.plus ? phones(in: text) : []
+            where seen.insert(phone).inserted
+                && !known.contains(where: { $0.contact.filter(\.isNumber).contains(phone.dropFirst()) })
+            {
                 out.append(
                     Contact(
                         name: "phone", contact: CommandCollector.shortTitle(text), role: "phone or bridge", line: line))
