@@ -310,6 +310,20 @@ struct StructureTests {
             ], "a dash is no one; the phone in a cell is not a contact twice")
     }
 
+    @Test func aPagingServiceNamedInASentenceIsAContact() {
+        let text = """
+            # Rollback
+
+            Still failing after 10 minutes? Escalate to the platform on-call (PagerDuty: `platform-primary`).
+            The database team is on Opsgenie: "db-oncall".
+            """
+        let contacts = RunbookReader.parse(text: text).contacts
+        #expect(
+            contacts.map { [$0.role ?? "", $0.contact] } == [
+                ["PagerDuty", "platform-primary"], ["Opsgenie", "db-oncall"]
+            ])
+    }
+
     @Test func fieldsSideBySideAreEachTheirOwnText() {
         let head = "**Service owner:** search-platform · **Escalation:** #search-oncall"
         let runbook = RunbookReader.parse(text: "# Search\n\n\(head)\n\n## Check\n\nLook.\n")

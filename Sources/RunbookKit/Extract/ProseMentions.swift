@@ -85,6 +85,9 @@ enum ProseMentions {
             for mail in marks.at ? emails(in: text) : [] where seen.insert(mail.lowercased()).inserted {
                 out.append(Contact(name: mail, contact: mail, role: "e-mail", line: line))
             }
+            for page in marks.colon ? pagingServices(in: text) : [] where seen.insert(page.name.lowercased()).inserted {
+                out.append(Contact(name: page.name, contact: page.name, role: page.tool, line: line))
+            }
             return out.count < 40
         }
         return out
@@ -154,6 +157,19 @@ enum ProseMentions {
             i = j
         }
         return out
+    }
+
+    /// "(PagerDuty: `platform-primary`)": a paging service named in a sentence.
+    static func pagingServices(in text: String) -> [(tool: String, name: String)] {
+        let lower = text.lowercased()
+        guard lower.contains("pagerduty") || lower.contains("opsgenie") || lower.contains("victorops") else {
+            return []
+        }
+        let named = #/(?i)\b(pagerduty|opsgenie|victorops)\s*:\s*[`"']?([A-Za-z0-9][A-Za-z0-9._-]*)/#
+        let tools = ["pagerduty": "PagerDuty", "opsgenie": "Opsgenie", "victorops": "VictorOps"]
+        return text.matches(of: named).map { match in
+            (tools[match.output.1.lowercased()] ?? String(match.output.1), String(match.output.2))
+        }
     }
 
     static func emails(in text: String) -> [String] {
