@@ -108,7 +108,7 @@ struct RiskRule: Sendable {
 
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
-    static let table: [RiskRule] = coreRules + dataStoreRules + platformRules
+    static let table: [RiskRule] = coreRules + infrastructureRules + dataStoreRules + platformRules
 
     /// Commands of the cloud, containers, files, services, network, git and the shell itself.
     static let coreRules: [RiskRule] = [
@@ -367,66 +367,6 @@ extension RiskRule {
         RiskRule(
             .read, "git read", "only reads", programs: "git",
             path: "status|log|diff|show|branch|remote|describe|rev-parse|blame|ls-files|shortlog|reflog"),
-        // Infrastructure tools
-        RiskRule(
-            .destructive, "terraform destroy", "deletes the managed infrastructure",
-            programs: "terraform tofu terragrunt", path: "destroy"),
-        RiskRule(
-            .destructive, "terraform state rm", "forgets managed resources", programs: "terraform tofu",
-            path: "state rm"),
-        RiskRule(
-            .change, "terraform apply", "changes infrastructure", programs: "terraform tofu terragrunt",
-            path: "apply|import|taint|untaint|init|refresh"),
-        RiskRule(
-            .read, "terraform plan", "only reads", programs: "terraform tofu terragrunt",
-            path: "plan|show|output|validate|version|state|graph|providers"),
-        RiskRule(.destructive, "helm uninstall", "removes a release", programs: "helm", path: "uninstall|delete|del"),
-        RiskRule(
-            .change, "helm write", "changes a release", programs: "helm",
-            path: "install|upgrade|rollback|repo|dependency"),
-        RiskRule(
-            .read, "helm read", "only reads", programs: "helm",
-            path: "list|ls|status|history|get|template|show|search|version|lint|diff"),
-        RiskRule(.destructive, "aws s3 rm", "deletes objects", programs: "aws", path: "s3 rm|rb"),
-        RiskRule(
-            .destructive, "aws s3 sync --delete", "deletes objects missing from the source", programs: "aws",
-            path: "s3 sync|mv", flags: "--delete"),
-        RiskRule(
-            .change, "aws s3 sync", "uploads or copies objects", programs: "aws", path: "s3 sync|cp|mv|mb|presign"),
-        RiskRule(.read, "aws s3 ls", "only reads", programs: "aws", path: "s3 ls"),
-        // Like `kubectl scale --replicas=0`: a group sized to nothing is an outage of its own.
-        RiskRule(
-            .destructive, "cloud scale to zero", "removes every instance or node of the group",
-            programs: CloudVerbs.programs, test: CloudVerbs.scalesToZero),
-        RiskRule(
-            .destructive, "cloud CLI delete", "deletes or wipes cloud resources", programs: CloudVerbs.programs,
-            test: { inv in
-                CloudVerbs.verb(inv)?.kind == .destroy
-            }),
-        RiskRule(
-            .change, "cloud CLI write", "creates, changes or restarts cloud resources", programs: CloudVerbs.programs,
-            test: { inv in CloudVerbs.verb(inv)?.kind == .change }),
-        RiskRule(
-            .read, "cloud CLI describe", "only lists or describes", programs: CloudVerbs.programs,
-            test: { inv in
-                CloudVerbs.verb(inv)?.kind == .read || inv.lowerArgs.contains("sts")
-            }),
-        // Configuration management
-        // knife: `knife search …`, `knife node show …` (the verb is the first or second word)
-        RiskRule(.destructive, "knife delete", "deletes Chef objects", programs: "knife", words: "delete"),
-        RiskRule(
-            .read, "knife read", "only searches or shows nodes and roles", programs: "knife",
-            test: { inv in
-                let words = inv.positionals(valueFlags: []).prefix(2)
-                return words.contains { ["search", "status", "list", "show", "ls"].contains($0) }
-                    && !words.contains("delete")
-            }),
-        RiskRule(
-            .change, "knife write", "changes Chef objects or runs on nodes", programs: "knife",
-            test: { inv in
-                let words = inv.positionals(valueFlags: []).prefix(2)
-                return !words.contains { ["search", "status", "list", "show", "ls"].contains($0) }
-            }),
         // HTTP
         RiskRule(
             .destructive, "curl -X DELETE", "deletes a remote resource", programs: "curl http https xh",

@@ -130,19 +130,10 @@ enum MetricExtractor {
         for item in list.items {
             if let named = namedAlert(item, level: level) {
                 // `**SearchBurnRateSlow** (ticket): burn rate above 6 over 6 hours`: the bold name is the
-                // alert's, the word in parentheses its level.
-                guard let condition = merger.condition(named.condition, line: item.line) else { continue }
-                let name = AlertCatalogue.splitCamelCase(named.name)
-                // Each named alert is its own entry (`…BurnRateFast` and `…BurnRateSlow` are two).
-                switch (named.level, condition.threshold) {
-                case (.info, _):
-                    merger.add(name: name, condition: "info: " + condition.text, line: item.line, distinct: true)
-                case (.warning, let t?): merger.add(name: name, warning: t, line: item.line, distinct: true)
-                case (_, let t?): merger.add(name: name, critical: t, line: item.line, distinct: true)
-                case (_, nil):
-                    let prefix = named.level == .warning ? "warning: " : "critical: "
-                    merger.add(name: name, condition: prefix + condition.text, line: item.line, distinct: true)
-                }
+                // alert's, the word in parentheses its level; each named alert is its own entry.
+                add(
+                    line: named.condition, at: item.line, level: named.level,
+                    name: AlertCatalogue.splitCamelCase(named.name), into: &merger)
                 continue
             }
             add(line: item.itemText, at: item.line, level: level, into: &merger)
@@ -192,15 +183,20 @@ enum MetricExtractor {
         }
     }
 
-    static func add(line text: String, at line: Int, level: Level, into merger: inout MetricMerger) {
+    /// `name`: the alert's own name (kept apart from others, `distinct`); else the condition names it.
+    static func add(
+        line text: String, at line: Int, level: Level, name: String? = nil, into merger: inout MetricMerger
+    ) {
         guard let condition = merger.condition(text, line: line) else { return }
+        let metric = name ?? condition.name
+        let distinct = name != nil
         switch (level, condition.threshold) {
-        case (.info, _): merger.add(name: condition.name, condition: "info: " + condition.text, line: line)
-        case (.warning, let t?): merger.add(name: condition.name, warning: t, line: line)
-        case (_, let t?): merger.add(name: condition.name, critical: t, line: line)
+        case (.info, _): merger.add(name: metric, condition: "info: " + condition.text, line: line, distinct: distinct)
+        case (.warning, let t?): merger.add(name: metric, warning: t, line: line, distinct: distinct)
+        case (_, let t?): merger.add(name: metric, critical: t, line: line, distinct: distinct)
         case (_, nil):
             let prefix = level == .warning ? "warning: " : "critical: "
-            merger.add(name: condition.name, condition: prefix + condition.text, line: line)
+            merger.add(name: metric, condition: prefix + condition.text, line: line, distinct: distinct)
         }
     }
 
