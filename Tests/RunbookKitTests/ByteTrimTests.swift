@@ -84,4 +84,21 @@ import Testing
             #expect(text.collapsingWhitespace == words.joined(separator: " "), "\(Array(text.unicodeScalars))")
         }
     }
+
+    @Test func dedentingMatchesTheLineWalk() {
+        func reference(_ code: String) -> String {
+            let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+            let depth =
+                lines.filter { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+            guard depth > 0 else { return code }
+            return lines.map { $0.dropFirst(min(depth, $0.prefix { $0 == " " }.count)) }.joined(separator: "\n")
+        }
+        let blocks = [
+            "", " ", "kubectl get pods", "  a\n    b\n  c", "   a\n \n   b", "  é ü\n   ✓ done", "\n  x\n\n  y\n",
+            "  a\n\tb", " \n  \n", "    deep\n  shallow  \n      deeper", "x\n  y"
+        ]
+        for code in blocks + Self.samples {
+            #expect(CommandCollector.dedented(code) == reference(code), "\(Array(code.unicodeScalars))")
+        }
+    }
 }

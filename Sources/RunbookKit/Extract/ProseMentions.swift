@@ -161,15 +161,51 @@ enum ProseMentions {
 
     /// "(PagerDuty: `platform-primary`)": a paging service named in a sentence.
     static func pagingServices(in text: String) -> [(tool: String, name: String)] {
-        let lower = text.lowercased()
-        guard lower.contains("pagerduty") || lower.contains("opsgenie") || lower.contains("victorops") else {
-            return []
+        guard text.hasLowercased("pagerduty") || text.hasLowercased("opsgenie") || text.hasLowercased("victorops")
+        else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var found: [(at: Int, tool: String, name: String)] = []
+        for (word, tool) in pagingTools {
+            let letters = Array(word.unicodeScalars)
+            var i = 0
+            while i + letters.count <= scalars.count {
+                defer { i += 1 }
+                guard (0..<letters.count).allSatisfy({ lowerASCII(scalars[i + $0]) == letters[$0] }),
+                    i == 0 || !isWordScalar(scalars[i - 1])
+                else { continue }
+                var j = i + letters.count
+                while j < scalars.count, scalars[j].properties.isWhitespace { j += 1 }
+                guard j < scalars.count, scalars[j] == ":" else { continue }
+                j += 1
+                while j < scalars.count, scalars[j].properties.isWhitespace { j += 1 }
+                if j < scalars.count, "`\"'".unicodeScalars.contains(scalars[j]) { j += 1 }
+                guard j < scalars.count, isNameScalar(scalars[j]), scalars[j] != ".", scalars[j] != "_",
+                    scalars[j] != "-"
+                else { continue }
+                let nameStart = j
+                while j < scalars.count, isNameScalar(scalars[j]) { j += 1 }
+                var name = String.UnicodeScalarView()
+                name.append(contentsOf: scalars[nameStart..<j])
+                found.append((i, tool, String(name)))
+            }
         }
-        let named = #/(?i)\b(pagerduty|opsgenie|victorops)\s*:\s*[`"']?([A-Za-z0-9][A-Za-z0-9._-]*)/#
-        let tools = ["pagerduty": "PagerDuty", "opsgenie": "Opsgenie", "victorops": "VictorOps"]
-        return text.matches(of: named).map { match in
-            (tools[match.output.1.lowercased()] ?? String(match.output.1), String(match.output.2))
-        }
+        return found.sorted { $0.at < $1.at }.map { ($0.tool, $0.name) }
+    }
+
+    private static let pagingTools = [("pagerduty", "PagerDuty"), ("opsgenie", "Opsgenie"), ("victorops", "VictorOps")]
+
+    private static func lowerASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 0x20)! : scalar
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// A paging service's name: ASCII letters, digits, `.`, `_` and `-`.
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_".unicodeScalars.contains(scalar))
     }
 
     static func emails(in text: String) -> [String] {

@@ -83,8 +83,49 @@ enum CommandCollector {
     }
 
     /// The block without the indentation all its lines share (an indented block one space deeper
-    /// than its list item needs keeps that space in its text).
+    /// than its list item needs keeps that space in its text). Lines of spaces only do not count.
+    /// On bytes: most blocks share no indentation and are returned as they are. A CR, or a
+    /// non-ASCII byte right after the spaces (a combining mark joins the space before it into one
+    /// character), is left to the character walk.
     static func dedented(_ code: String) -> String {
+        var depth = Int.max
+        var column = 0
+        var atLineStart = true
+        for byte in code.utf8 {
+            if byte == 0x0D { return dedentedByCharacters(code) }
+            if byte == 0x0A {
+                (column, atLineStart) = (0, true)
+            } else if atLineStart {
+                if byte == 0x20 {
+                    column += 1
+                } else if byte >= 0x80, column > 0 {
+                    return dedentedByCharacters(code)
+                } else {
+                    depth = min(depth, column)
+                    if depth == 0 { return code }
+                    atLineStart = false
+                }
+            }
+        }
+        guard depth != Int.max else { return code }
+        var out: [UInt8] = []
+        out.reserveCapacity(code.utf8.count)
+        var dropped = 0
+        for byte in code.utf8 {
+            if byte == 0x0A {
+                dropped = 0
+                out.append(byte)
+            } else if byte == 0x20, dropped >= 0, dropped < depth {
+                dropped += 1
+            } else {
+                dropped = -1 // past the line's indentation
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func dedentedByCharacters(_ code: String) -> String {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         let depth = lines.filter { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
         guard depth > 0 else { return code }
