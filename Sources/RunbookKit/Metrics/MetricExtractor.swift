@@ -5,7 +5,7 @@ enum MetricExtractor {
     /// `info` is for alert catalogues only: an alert that notifies and pages no one.
     enum Level { case warning, critical, target, info }
 
-    static func extract(_ outline: Section, severities: [SeverityLevel], context: ExtractionContext)
+    static func extract(_ outline: Section, commands: [RunbookCommand])
         -> (metrics: [MetricSpec], queries: [MetricQuery])
     {
         var merger = MetricMerger()
@@ -51,14 +51,14 @@ enum MetricExtractor {
             }
             ProseThresholds.scan(section, into: &merger)
             if section.level > 0 {
-                fromHeading(section, severities: severities, into: &merger)
+                fromHeading(section, into: &merger)
                 AlertCatalogue.fromSection(section, into: &merger)
             }
         }
-        for command in context.commands {
+        for command in commands {
             ShellThresholds.find(in: command, into: &merger)
         }
-        let queries = PromQLFinder.queries(in: context.commands)
+        let queries = PromQLFinder.queries(in: commands)
         var unnamed: [MetricQuery] = []
         for query in queries {
             if !merger.attach(query: query.query) { unnamed.append(query) }
@@ -201,7 +201,7 @@ enum MetricExtractor {
     }
 
     /// `### P2: High Error Rate (> 0.1%)`.
-    static func fromHeading(_ section: Section, severities: [SeverityLevel], into merger: inout MetricMerger) {
+    static func fromHeading(_ section: Section, into merger: inout MetricMerger) {
         guard
             section.title.contains("<") || section.title.contains(">") || section.title.contains("≥")
                 || section.title.contains("≤"),

@@ -40,6 +40,11 @@ public enum RunbookReader {
     }
 
     public static func parse(bytes: [UInt8], source: String) -> Runbook {
+        parse(bytes: bytes, source: source, together: bytes.count >= SideBySide.minimumBytes)
+    }
+
+    /// `together` runs the extractors in two threads (`SideBySide`), as large files are read.
+    static func parse(bytes: [UInt8], source: String, together: Bool) -> Runbook {
         var prepared = RunbookText(bytes: bytes)
         let parsed = MarkdownParser.parse(prepared.text)
         prepared.text = "" // the parsed blocks hold what is needed of it
@@ -62,10 +67,7 @@ public enum RunbookReader {
 
         var runbook = Runbook(title: title, source: source)
         runbook.sections = sectionList(outline)
-        CommandCollector.collect(outline, into: context)
-        runbook.commands = context.commands
-        runbook.codeBlocks = context.codeBlocks
-        Extractors.run(outline, context: context, into: &runbook)
+        Extractors.run(outline, context: context, together: together, into: &runbook)
         let headContacts = ContactExtractor.fromFrontMatter(prepared.frontMatter, lines: prepared.frontMatterLines)
         if !headContacts.isEmpty {
             let known = Set(headContacts.map { $0.contact.lowercased() })
