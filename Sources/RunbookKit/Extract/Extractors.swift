@@ -1,20 +1,28 @@
 /// Runs every structure extractor over the outline, in an order where later ones can use
 /// what earlier ones found (procedures link to severities and skip lists read as checklists).
 ///
-/// Two phases, each of two independent halves (run at once on large runbooks, see `SideBySide`):
-/// 1. commands | severities, escalation, contacts, templates
-/// 2. checklists, procedures (they point at commands) | metrics (PromQL and shell checks of commands)
+/// Two phases of two independent halves, run at once on large runbooks (`SideBySide`); the
+/// halves are of about equal work on the benchmark's runbooks:
+/// 1. severities, escalation and contacts | commands and templates
+/// 2. metrics (the text's, then the commands' PromQL and shell checks) | checklists and procedures
+///    (they point at commands and skip the lists that defined severities)
 enum Extractors {
     static func run(_ outline: Section, context: ExtractionContext, together: Bool, into runbook: inout Runbook) {
-        let (early, ()) = SideBySide.run(together: together) {
-            withoutCommands(outline)
+        let (people, templates) = SideBySide.run(together: together) {
+            // Its own context (severity ids, warnings): it runs beside the command collector.
+            let own = ExtractionContext()
+            let severities = SeverityExtractor.extract(outline, context: own)
+            var escalation = EscalationExtractor.extract(outline, severities: severities.levels)
+            if escalation.isEmpty { escalation = ProseMentions.escalation(outline) }
+            var contacts = ContactExtractor.extract(outline)
+            contacts += ProseMentions.contacts(outline, known: contacts)
+            return (severities, escalation, contacts, own.warnings)
         } _: {
             CommandCollector.collect(outline, into: context)
+            return TemplateExtractor.extract(outline)
         }
-        runbook.commands = context.commands
-        runbook.codeBlocks = context.codeBlocks
-        context.warnings += early.warnings
-        let severities = early.severities
+        let (severities, escalation, contacts, severityWarnings) = people
+        context.warnings += severityWarnings
         let commands = context.commands
         let (metrics, (checklists, procedures)) = SideBySide.run(together: together) {
             MetricExtractor.extract(outline, commands: commands)
@@ -24,6 +32,8 @@ enum Extractors {
                 outline, severities: severities, usedLists: checklists.usedListLines, context: context)
             return (checklists, procedures)
         }
+        runbook.commands = commands
+        runbook.codeBlocks = context.codeBlocks
         runbook.severities = severities.levels
         runbook.checklists = checklists.checklists
         runbook.procedures = procedures
@@ -32,30 +42,8 @@ enum Extractors {
             runbook.severities[i].procedure = runbook.procedures.first { $0.severity == id }?.title
         }
         (runbook.metrics, runbook.queries) = metrics
-        runbook.escalation = early.escalation
-        runbook.contacts = early.contacts
-        runbook.templates = early.templates
-    }
-
-    /// What the extractors that need no command find: with its own context (warnings, caches),
-    /// since it may run beside the command collector.
-    private static func withoutCommands(_ outline: Section) -> WithoutCommands {
-        let context = ExtractionContext()
-        let severities = SeverityExtractor.extract(outline, context: context)
-        var escalation = EscalationExtractor.extract(outline, severities: severities.levels)
-        if escalation.isEmpty { escalation = ProseMentions.escalation(outline) }
-        var contacts = ContactExtractor.extract(outline)
-        contacts += ProseMentions.contacts(outline, known: contacts)
-        return WithoutCommands(
-            severities: severities, escalation: escalation, contacts: contacts,
-            templates: TemplateExtractor.extract(outline), warnings: context.warnings)
-    }
-
-    private struct WithoutCommands {
-        var severities: SeverityExtractor.Result
-        var escalation: [EscalationStep]
-        var contacts: [Contact]
-        var templates: [RunbookTemplate]
-        var warnings: [RunbookWarning]
+        runbook.escalation = escalation
+        runbook.contacts = contacts
+        runbook.templates = templates
     }
 }

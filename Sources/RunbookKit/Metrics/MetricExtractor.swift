@@ -142,6 +142,9 @@ enum MetricExtractor {
 
     /// "SLOs", "Service level objectives", "SLIs and SLOs": a list of the service's targets.
     static func isObjectives(_ title: String) -> Bool {
+        // Asked of every list under a heading without an alert level: most titles have no "sl".
+        guard title.hasLowercased("sl") || title.hasLowercased("objectives") || title.hasLowercased("service level")
+        else { return false }
         let lower = title.lowercased()
         let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
         return !words.isDisjoint(with: ["slo", "slos", "sla", "slas", "objectives"]) || lower.contains("service level")

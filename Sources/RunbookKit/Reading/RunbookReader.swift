@@ -46,9 +46,14 @@ public enum RunbookReader {
     /// `together` runs the extractors in two threads (`SideBySide`), as large files are read.
     static func parse(bytes: [UInt8], source: String, together: Bool) -> Runbook {
         var prepared = RunbookText(bytes: bytes)
-        let parsed = MarkdownParser.parse(prepared.text)
+        let document: MarkdownBlock
+        let flattenedLines: [Int]
+        do { // `parsed` goes here: the tree's last holders are `document` and `outline`
+            let parsed = MarkdownParser.parse(prepared.text)
+            document = parsed.holdsHTMLTable ? HTMLBlocks.expandTables(in: parsed.document) : parsed.document
+            flattenedLines = parsed.flattenedLines
+        }
         prepared.text = "" // the parsed blocks hold what is needed of it
-        let document = parsed.holdsHTMLTable ? HTMLBlocks.expandTables(in: parsed.document) : parsed.document
         let fileName = (source as NSString).lastPathComponent
         // Front matter, then the first H1, then the file's name: a document without an H1 is not
         // titled by its first section ("Overview").
@@ -58,7 +63,7 @@ public enum RunbookReader {
         let outline = Section.outline(of: document, rootTitle: title)
         let context = ExtractionContext()
         context.warnings = prepared.warnings
-        for line in Set(parsed.flattenedLines).sorted() {
+        for line in Set(flattenedLines).sorted() {
             context.warn(line, "nesting deeper than \(MarkdownParser.maximumDepth) levels was flattened")
         }
         if document.children.isEmpty {
@@ -68,6 +73,7 @@ public enum RunbookReader {
         var runbook = Runbook(title: title, source: source)
         runbook.sections = sectionList(outline)
         Extractors.run(outline, context: context, together: together, into: &runbook)
+        if together { SideBySide.releaseElsewhere((document, outline)) }
         let headContacts = ContactExtractor.fromFrontMatter(prepared.frontMatter, lines: prepared.frontMatterLines)
         if !headContacts.isEmpty {
             let known = Set(headContacts.map { $0.contact.lowercased() })
