@@ -184,13 +184,27 @@ public struct MarkdownBlock: Sendable, Equatable {
             }), case .strong(let inner) = first
         else { return nil }
         let raw = inner.plainText
-        guard text.hasPrefix(raw) else {
+        let rest: String
+        if Self.isASCIIPrefix(raw, of: text) { // most labels: compared and cut on bytes
+            rest = String(text.unicodeScalars[text.utf8.index(text.startIndex, offsetBy: raw.utf8.count)...])
+        } else if text.hasPrefix(raw) {
+            rest = String(text.unicodeScalars.dropFirst(raw.unicodeScalars.count))
+        } else {
             return inlines.leadingStrong.map { LeadingLabel(label: $0.label, rest: $0.rest) }
         }
         let label = raw.trimmingTrailing(" :-–—").trimmingLeading(" :-–—")
         guard !label.isEmpty else { return nil }
-        let rest = String(text.unicodeScalars.dropFirst(raw.unicodeScalars.count)).trimmingLeading(" :-–—")
-        return LeadingLabel(label: label, rest: rest)
+        return LeadingLabel(label: label, rest: rest.trimmingLeading(" :-–—"))
+    }
+
+    /// `text.hasPrefix(prefix)` where the answer is plain on bytes: an ASCII prefix (no CR that
+    /// could pair with a LF) followed by an ASCII byte or nothing, so no character straddles the cut.
+    private static func isASCIIPrefix(_ prefix: String, of text: String) -> Bool {
+        let head = prefix.utf8, all = text.utf8
+        guard all.count >= head.count, head.last != 0x0D, head.allSatisfy({ $0 < 0x80 }),
+            all.starts(with: head)
+        else { return false }
+        return all.dropFirst(head.count).first.map { $0 < 0x80 } ?? true
     }
 
     /// Whether this block or any block in it has `word` (lower-case ASCII) in its text, in any case.

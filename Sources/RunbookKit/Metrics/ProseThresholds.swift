@@ -204,6 +204,9 @@ enum ProseThresholds {
 
     /// Lists that follow a trigger ("Be concerned if:", "Page when:"): their items are conditions.
     static func triggerLevel(_ intro: String) -> MetricExtractor.Level? {
+        // Asked of the paragraph before every list: most have neither a colon nor "if"/"when".
+        guard intro.utf8.contains(UInt8(ascii: ":")) || intro.hasLowercased(" if") || intro.hasLowercased(" when")
+        else { return nil }
         let lower = intro.lowercased().trimmingTrailing(" :")
         guard intro.trimmed.hasSuffix(":") || lower.hasSuffix(" if") || lower.hasSuffix(" when") else { return nil }
         let triggers = [
