@@ -3,9 +3,9 @@
 ///
 /// Two phases of two independent halves, run at once on large runbooks (`SideBySide`); the
 /// halves are of about equal work on the benchmark's runbooks:
-/// 1. severities, escalation and contacts | commands and templates
+/// 1. severities, escalation and the contacts of tables and lists | commands and templates
 /// 2. metrics (the text's, then the commands' PromQL and shell checks) | checklists and procedures
-///    (they point at commands and skip the lists that defined severities)
+///    (they point at commands and skip the lists that defined severities), contacts named in prose
 enum Extractors {
     static func run(_ outline: Section, context: ExtractionContext, together: Bool, into runbook: inout Runbook) {
         let (people, templates) = SideBySide.run(together: together) {
@@ -14,23 +14,21 @@ enum Extractors {
             let severities = SeverityExtractor.extract(outline, context: own)
             var escalation = EscalationExtractor.extract(outline, severities: severities.levels)
             if escalation.isEmpty { escalation = ProseMentions.escalation(outline) }
-            var contacts = ContactExtractor.extract(outline)
-            contacts += ProseMentions.contacts(outline, known: contacts)
-            return (severities, escalation, contacts, own.warnings)
+            return (severities, escalation, ContactExtractor.extract(outline), own.warnings)
         } _: {
             CommandCollector.collect(outline, into: context)
             return TemplateExtractor.extract(outline)
         }
-        let (severities, escalation, contacts, severityWarnings) = people
+        let (severities, escalation, listedContacts, severityWarnings) = people
         context.warnings += severityWarnings
         let commands = context.commands
-        let (metrics, (checklists, procedures)) = SideBySide.run(together: together) {
+        let (metrics, (checklists, procedures, proseContacts)) = SideBySide.run(together: together) {
             MetricExtractor.extract(outline, commands: commands)
         } _: {
             let checklists = ChecklistExtractor.extract(outline, skipping: severities.definitionLines, context: context)
             let procedures = ProcedureExtractor.extract(
                 outline, severities: severities, usedLists: checklists.usedListLines, context: context)
-            return (checklists, procedures)
+            return (checklists, procedures, ProseMentions.contacts(outline, known: listedContacts))
         }
         runbook.commands = commands
         runbook.codeBlocks = context.codeBlocks
@@ -43,7 +41,7 @@ enum Extractors {
         }
         (runbook.metrics, runbook.queries) = metrics
         runbook.escalation = escalation
-        runbook.contacts = contacts
+        runbook.contacts = listedContacts + proseContacts
         runbook.templates = templates
     }
 }

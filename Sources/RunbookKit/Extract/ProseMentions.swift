@@ -39,7 +39,7 @@ enum ProseMentions {
 
     /// `Owner: search · Escalation: #search-oncall`: a line of fields side by side, each its own text.
     private static func sideBySideFields(_ text: String) -> [LabeledText]? {
-        guard text.contains(" · ") || text.contains(" | ") || text.contains(" • "),
+        guard text.has(" · ") || text.has(" | ") || text.has(" • "),
             let field = LabeledText(plain: text)
         else { return nil }
         let parts = ContactExtractor.sameLineFields(field)

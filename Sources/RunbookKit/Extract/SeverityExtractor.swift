@@ -293,7 +293,7 @@ enum SeverityExtractor {
                 "severity", "severities", "priority", "priorities", "incident level", "incident classification",
                 "sev level", "impact level"
             ]
-            .contains { words.contains($0) }
+            .contains { words.has($0) }
         }
     }
 

@@ -154,7 +154,7 @@ enum MetricExtractor {
     static func fromObjectives(_ list: MarkdownBlock, into merger: inout MetricMerger) {
         for item in list.items {
             guard let paragraph = item.firstParagraph, let field = LabeledText(paragraph),
-                field.value.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), field.label.count <= 40,
+                field.value.hasASCIIDigit, field.label.count <= 40,
                 field.value.count <= 100
             else { continue }
             let name = MetricName.clean(field.label)

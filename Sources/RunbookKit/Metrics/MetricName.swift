@@ -27,14 +27,16 @@ enum MetricName {
     }
 
     /// Significant words, singular, with common synonyms folded.
+    private static let synonyms: [String: String] = [
+        "latency": "latency", "response": "latency", "db": "database", "mem": "memory", "ram": "memory",
+        "errors": "error", "5xx": "error", "utilization": "usage", "utilisation": "usage", "use": "usage",
+        "conn": "connection", "connections": "connection", "cert": "certificate", "ssl": "certificate",
+        "tls": "certificate", "expiration": "expiry"
+    ]
+    /// "response time" ≈ latency.
+    private static let drop: Set<String> = ["time", "times", "of", "and", "per", "p", "rate"]
+
     static func key(_ name: String) -> Set<String> {
-        let synonyms: [String: String] = [
-            "latency": "latency", "response": "latency", "db": "database", "mem": "memory", "ram": "memory",
-            "errors": "error", "5xx": "error", "utilization": "usage", "utilisation": "usage", "use": "usage",
-            "conn": "connection", "connections": "connection", "cert": "certificate", "ssl": "certificate",
-            "tls": "certificate", "expiration": "expiry"
-        ]
-        let drop: Set<String> = ["time", "times", "of", "and", "per", "p", "rate"] // "response time" ≈ latency
         var out = Set<String>()
         for raw in name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             var w = String(raw)

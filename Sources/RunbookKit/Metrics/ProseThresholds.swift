@@ -237,7 +237,11 @@ enum ProseThresholds {
     /// incident's conditions, critical unless the item says it only warns. Items with code spans
     /// are left to the alert-sentence reading; a long sentence is not a metric's name.
     static func isSymptomSection(_ title: String) -> Bool {
-        title.lowercased().containsWord([
+        // Asked of every section: most titles have none of the words' stems.
+        guard ["sympt", "sign", "detect", "indicator", "trigger", "when to"].contains(where: title.hasLowercased) else {
+            return false
+        }
+        return title.lowercased().containsWord([
             "symptom", "symptoms", "signs", "signals", "detection", "detecting", "indicators", "triggers",
             "when to use", "when to page"
         ])
@@ -292,7 +296,7 @@ enum ProseThresholds {
             switch block.kind {
             case .paragraph:
                 // Every threshold has a number: most paragraphs have none and are passed over.
-                if block.text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
+                if block.text.hasASCIIDigit {
                     fromJudgements(block, fallbackName: section.title, into: &merger)
                     fromAlertSentences(block, into: &merger)
                     if symptoms { fromSymptomProse(block, into: &merger) }

@@ -97,6 +97,11 @@ extension String {
         }
     }
 
+    /// Whether any character is an ASCII digit, tested on the contiguous bytes: asked of every paragraph.
+    var hasASCIIDigit: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains { $0 &- 48 < 10 } } ?? utf8.contains { $0 &- 48 < 10 }
+    }
+
     /// Whether the text contains `needle`, comparing UTF-8 bytes (no Foundation bridging).
     func has(_ needle: String) -> Bool {
         var hay = self
