@@ -16,17 +16,49 @@ public enum MarkdownParser {
         public var holdsHTMLTable = false
     }
 
-    public static func parse(_ text: String) -> Result {
+    public static func parse(_ text: String) -> Result { parse(text, inHalves: false) }
+
+    /// Up to this size a document may be copied in two halves at once: the C tree is then freed
+    /// only once both are copied, and beside the whole Swift copy it costs ~13 bytes per byte.
+    static let halvesBelow = 8 << 20
+
+    /// `inHalves`: the first and the second half of the top-level blocks are copied at once
+    /// (`SideBySide`), for documents under `halvesBelow`.
+    static func parse(_ text: String, inHalves: Bool) -> Result {
         let (parser, root) = tree(text)
         defer {
             cmark_node_free(root)
             cmark_parser_free(parser)
         }
-        // Each top-level block's C nodes are freed as soon as it is copied: the whole C tree and
-        // the whole Swift copy never exist at once (for a 50 MB runbook, hundreds of MB).
-        var converter = Converter(freeTopLevel: true)
-        let document = converter.block(root, depth: 0)
-        return Result(document: document, flattenedLines: converter.flattened, holdsHTMLTable: converter.sawHTMLTable)
+        guard inHalves, text.utf8.count < halvesBelow else {
+            // Each top-level block's C nodes are freed as soon as it is copied: the whole C tree
+            // and the whole Swift copy never exist at once (for a 50 MB runbook, hundreds of MB).
+            var converter = Converter(freeTopLevel: true)
+            let document = converter.block(root, depth: 0)
+            return Result(
+                document: document, flattenedLines: converter.flattened, holdsHTMLTable: converter.sawHTMLTable)
+        }
+        var nodes: [OpaquePointer] = []
+        var child = cmark_node_first_child(root)
+        while let current = child {
+            nodes.append(current)
+            child = cmark_node_next(current)
+        }
+        // Halves of about equal text: split at the block where the second half of the lines starts.
+        let lastLine = Int(cmark_node_get_end_line(root))
+        let middle = nodes.firstIndex { Int(cmark_node_get_start_line($0)) > lastLine / 2 } ?? nodes.count
+        var first = Converter(), second = Converter()
+        let (head, tail) = SideBySide.run(together: true) {
+            nodes[..<middle].map { first.block($0, depth: 1) }
+        } _: {
+            nodes[middle...].map { second.block($0, depth: 1) }
+        }
+        var document = MarkdownBlock(
+            kind: .document, line: Int(cmark_node_get_start_line(root)), endLine: lastLine)
+        document.children = head + tail
+        return Result(
+            document: document, flattenedLines: first.flattened + second.flattened,
+            holdsHTMLTable: first.sawHTMLTable || second.sawHTMLTable)
     }
 
     /// Parses and frees the tree without copying it: the baseline the benchmark compares to.

@@ -49,7 +49,7 @@ public enum RunbookReader {
         let document: MarkdownBlock
         let flattenedLines: [Int]
         do { // `parsed` goes here: the tree's last holders are `document` and `outline`
-            let parsed = MarkdownParser.parse(prepared.text)
+            let parsed = MarkdownParser.parse(prepared.text, inHalves: together)
             document = parsed.holdsHTMLTable ? HTMLBlocks.expandTables(in: parsed.document) : parsed.document
             flattenedLines = parsed.flattenedLines
         }
