@@ -31,7 +31,7 @@ enum KnownCommands {
         xfs_growfs lvs vgs pvs lvremove lvextend lvcreate zfs zpool mdadm smartctl swapoff swapon sync nvidia-smi \
         reboot shutdown trivy gitleaks promtool amtool nginx apachectl caddy haproxy varnishadm envoy manage.py \
         django-admin artisan ./manage.py vi vim nano emacs bash sh zsh
-        """.split { $0 == " " || $0 == "\n" || $0 == "\\" }.map(String.init))
+        """.asciiWords(separatedBy: " \n\\"))
 
     /// Whether `word` names a command: a known program, or a wrapper whose name ends in one
     /// after a dash (`gitlab-redis-cli`, `prod-kubectl`).

@@ -56,17 +56,17 @@ extension RiskRule {
             flags: "--rotate --flush --relinquish-var"),
         RiskRule(
             .destructive, "kafka --delete", "deletes topics, consumer groups, offsets or records",
-            programs: Self.kafkaTools, flags: "--delete --delete-offsets --offset-json-file"),
+            programs: RiskRule.kafkaTools, flags: "--delete --delete-offsets --offset-json-file"),
         RiskRule(
             .destructive, "kafka-consumer-groups --execute",
             "moves a group's offsets: messages are skipped or read again",
-            programs: Self.kafkaTools, flags: "--execute"),
+            programs: RiskRule.kafkaTools, flags: "--execute"),
         RiskRule(
-            .change, "kafka --alter", "changes topics, partitions or configs", programs: Self.kafkaTools,
+            .change, "kafka --alter", "changes topics, partitions or configs", programs: RiskRule.kafkaTools,
             flags: "--alter --create --add-config --delete-config"),
         RiskRule(
             .read, "kafka --list", "only lists or describes (`--reset-offsets` without `--execute` only plans)",
-            programs: Self.kafkaTools, flags: "--list --describe --dry-run --reset-offsets --version"),
+            programs: RiskRule.kafkaTools, flags: "--list --describe --dry-run --reset-offsets --version"),
         RiskRule(.destructive, "crontab -r", "deletes the crontab", programs: "crontab", flags: "-r"),
         RiskRule(.read, "crontab -l", "only lists", programs: "crontab", flags: "-l"),
         RiskRule(.change, "crontab -e", "edits the crontab", programs: "crontab", flags: "-e"),

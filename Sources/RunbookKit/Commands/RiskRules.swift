@@ -51,21 +51,27 @@ struct RiskVerdict: Sendable, Equatable {
 
 /// One line of the rule table: which programs, which leading subcommand words, which flags or
 /// words anywhere. Empty criteria match anything.
-struct RiskRule: Sendable {
+///
+/// A class of arrays: the table is built at the first command a process reads (the console's
+/// first frame waits for it), and a few hundred small arrays cost far less to build than sets;
+/// a program has only a handful of rules to test.
+final class RiskRule: Sendable {
     let risk: Risk
     /// Short name shown in the reason ("redis FLUSHDB").
     let name: String
     /// What it does, in a few words ("deletes every key in the database").
     let why: String
-    let programs: Set<String>
-    /// Leading positional words, each a set of alternatives: "rollout restart|undo".
-    let path: [Set<String>]
+    let programs: [String]
+    /// Leading positional words, each a list of alternatives: "rollout restart|undo".
+    let path: [[String]]
     /// Matches when any of these flags is present (`--delete`, `-f`).
-    let flags: Set<String>
+    let flags: [String]
     /// Matches when any positional word is one of these.
-    let words: Set<String>
+    let words: [String]
     /// Extra test for what the columns above cannot say.
     let test: (@Sendable (ShellInvocation) -> Bool)?
+    /// Built once: every command this rule judges shares the one string.
+    let reason: String
 
     init(
         _ risk: Risk, _ name: String, _ why: String, programs: String, path: String = "", flags: String = "",
@@ -74,22 +80,19 @@ struct RiskRule: Sendable {
         self.risk = risk
         self.name = name
         self.why = why
-        self.programs = Set(programs.split(separator: " ").map(String.init))
-        self.path = path.split(separator: " ").map { Set($0.split(separator: "|").map(String.init)) }
-        self.flags = Set(flags.split(separator: " ").map(String.init))
-        self.words = Set(words.split(separator: " ").map(String.init))
+        self.programs = programs.asciiWords()
+        self.path = path.asciiWords().map { $0.asciiWords(separatedBy: "|") }
+        self.flags = flags.asciiWords()
+        self.words = words.asciiWords()
         self.test = test
         self.reason = "\(risk.rawValue): \(name) \(why)"
     }
-
-    /// Built once: every command this rule judges shares the one string.
-    let reason: String
 
     /// The word that made this rule match: its last subcommand word, a long flag it names, one
     /// of its words, else the program itself.
     func word(_ inv: ShellInvocation, positionals: [String], flagSet: Set<String>) -> String {
         if !path.isEmpty, positionals.count >= path.count { return positionals[path.count - 1] }
-        if let flag = flags.intersection(flagSet).filter({ $0.count > 2 }).sorted().first {
+        if let flag = flags.filter({ $0.count > 2 && flagSet.contains($0) }).sorted().first {
             return String(flag.drop { $0 == "-" })
         }
         if !words.isEmpty, let word = positionals.first(where: { words.contains($0) }) { return word }
@@ -99,7 +102,7 @@ struct RiskRule: Sendable {
     func matches(_ inv: ShellInvocation, positionals: [String], flagSet: Set<String>) -> Bool {
         if positionals.count < path.count { return false }
         for (index, options) in path.enumerated() where !options.contains(positionals[index]) { return false }
-        if !flags.isEmpty && flags.isDisjoint(with: flagSet) { return false }
+        if !flags.isEmpty && !flags.contains(where: flagSet.contains) { return false }
         if !words.isEmpty && !positionals.contains(where: { words.contains($0) }) { return false }
         if let test, !test(inv) { return false }
         return true

@@ -97,6 +97,13 @@ extension String {
         }
     }
 
+    /// The words of a rule table's text, split at any of the ASCII `separators` on bytes: the
+    /// tables are built when a process reads its first command, and splitting characters is slow.
+    func asciiWords(separatedBy separators: String = " ") -> [String] {
+        let bytes = Array(separators.utf8) // one to three bytes: no set to hash
+        return utf8.split(whereSeparator: bytes.contains).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Whether any character is an ASCII digit, tested on the contiguous bytes: asked of every paragraph.
     var hasASCIIDigit: Bool {
         utf8.withContiguousStorageIfAvailable { $0.contains { $0 &- 48 < 10 } } ?? utf8.contains { $0 &- 48 < 10 }
