@@ -410,4 +410,30 @@ struct StructureTests {
         // "1-15 seconds lag" is not a deadline.
         #expect(runbook.checklists.allSatisfy { $0.items.allSatisfy { $0.deadlineSeconds == nil } })
     }
+
+    @Test func aTableOfStepsIsAProcedureWithARowPerStep() throws {
+        let runbook = try read("step-table")
+        let drain = try #require(runbook.procedures.first { $0.title == "Drain the backlog" })
+        #expect(
+            drain.steps.map(\.text) == [
+                "See how deep the queue is", "Add consumers", "Purge the dead-letter queue"
+            ])
+        #expect(drain.steps.map { $0.commands.count } == [1, 1, 1])
+        let purge = try #require(runbook.command(drain.steps[2].commands[0]))
+        #expect(purge.code == "rabbitmqctl purge_queue jobs.dlq")
+        #expect(!runbook.procedures.contains { $0.title == "Contacts" }, "a contact table has no action column")
+    }
+
+    @Test func numberedBoldParagraphsAreStepsWithTheCodeAfterThem() throws {
+        let runbook = try read("step-table")
+        let recover = try #require(runbook.procedures.first { $0.title == "Recover" })
+        #expect(
+            recover.steps.map(\.text) == [
+                "Stop the scheduler so no new jobs arrive", "Tell the room the queue is draining.",
+                "Start the scheduler again once the queue is below 1000"
+            ], "a bare year is not a step number")
+        #expect(recover.steps.map { $0.commands.count } == [1, 0, 1])
+        #expect(ProcedureExtractor.isStepNumber("Step 4") && ProcedureExtractor.isStepNumber("12."))
+        #expect(!ProcedureExtractor.isStepNumber("2024") && !ProcedureExtractor.isStepNumber("Step 4b"))
+    }
 }

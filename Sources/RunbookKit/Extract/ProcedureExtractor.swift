@@ -73,11 +73,29 @@ enum ProcedureExtractor {
         var steps: [ProcedureStep] = []
         var phase = startPhase
         var label: String? = nil
+        // A step written as a numbered bold paragraph ("**Step 5.** Tell the channel"): the code
+        // blocks after it are its commands.
+        var numberedStep: Int? = nil
         for block in blocks {
             if let bold = block.boldLabel {
                 label = bold
+                numberedStep = nil
                 continue
             }
+            if block.kind == .paragraph, let leading = block.leading, isStepNumber(leading.label) {
+                let text = leading.rest.trimmingTrailing(" :")
+                steps.append(
+                    ProcedureStep(
+                        text: text.isEmpty ? leading.label : text, phase: phase, window: window,
+                        commands: context.commandIDs(in: block), line: block.line))
+                numberedStep = steps.count - 1
+                continue
+            }
+            if let step = numberedStep, block.isCode {
+                steps[step].commands += context.commandIDs(in: block)
+                continue
+            }
+            numberedStep = nil
             switch block.kind {
             case .list(let ordered, _):
                 guard !usedLists.contains(block.line) else { continue }
@@ -98,6 +116,8 @@ enum ProcedureExtractor {
                 guard !ids.isEmpty else { continue }
                 let text = label ?? context.command(ids[0])?.title ?? phase ?? "Run the commands"
                 steps.append(ProcedureStep(text: text, phase: phase, window: window, commands: ids, line: block.line))
+            case .table:
+                steps += tableSteps(block, phase: label ?? phase, window: window, context: context)
             case .paragraph:
                 // "**Symptoms**: …" style paragraphs are fields, not steps; a labelled
                 // paragraph with inline commands is a step.
@@ -112,6 +132,46 @@ enum ProcedureExtractor {
             if !block.isList { label = nil }
         }
         return steps
+    }
+
+    /// "Step 5", "Step 5.", "5.", "3)": a label that is nothing but a step's number (a bare
+    /// "2024" is not one).
+    static func isStepNumber(_ label: String) -> Bool {
+        var rest = Substring(label.trimmed.lowercased())
+        let named = rest.hasPrefix("step")
+        if named { rest = rest.dropFirst(4).drop { $0 == " " } }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return false }
+        let after = rest.dropFirst(digits.count)
+        return (named && after.isEmpty) || (after.count == 1 && ".):".contains(after))
+    }
+
+    /// A table of steps (`| Step | Action | Command |`): each row is a step, the action its text.
+    /// A table is one when a column names the action and another numbers the steps or holds
+    /// their commands: a table of contacts, severities or evidence has neither.
+    static func tableSteps(
+        _ table: MarkdownBlock, phase: String?, window: TimeWindow?, context: ExtractionContext
+    ) -> [ProcedureStep] {
+        guard let data = TableData(table), data.rows.count >= 2 else { return [] }
+        let numbers = data.column(["step", "#", "no.", "order"]).flatMap { column in
+            (0..<data.rows.count).allSatisfy { row in
+                data.cell(row, column).map { Int($0.trimmingTrailing(".)")) != nil } ?? false
+            } ? column : nil
+        }
+        let commands = data.column(["command", "run"])
+        guard numbers != nil || commands != nil,
+            let action = data.column(
+                ["action", "task", "what to do", "instruction", "step"],
+                excluding: Set([numbers, commands].compactMap { $0 }))
+        else { return [] }
+        let rows = table.children.filter { if case .tableRow(false) = $0.kind { return true } else { return false } }
+        return rows.compactMap { row in
+            guard action < row.children.count else { return nil }
+            let text = row.children[action].text.trimmed
+            guard !text.isEmpty else { return nil }
+            return ProcedureStep(
+                text: text, phase: phase, window: window, commands: context.commandIDs(in: row), line: row.line)
+        }
     }
 
     private static func symptoms(_ blocks: [MarkdownBlock]) -> String? {
