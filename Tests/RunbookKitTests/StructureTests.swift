@@ -436,4 +436,12 @@ struct StructureTests {
         #expect(ProcedureExtractor.isStepNumber("Step 4") && ProcedureExtractor.isStepNumber("12."))
         #expect(!ProcedureExtractor.isStepNumber("2024") && !ProcedureExtractor.isStepNumber("Step 4b"))
     }
+
+    @Test func aSeverityFieldThatDefinesLevelsIsNoAlertOfTheRunbook() throws {
+        let runbook = try read("severity-field")
+        #expect(runbook.severities.count >= 2)
+        #expect(runbook.metrics.allSatisfy { !$0.conditions.contains { $0.hasPrefix("critical: ") } })
+        let alert = RunbookReader.parse(text: "# KubeQuotaExceeded\n\n**Severity:** warning\n")
+        #expect(alert.metrics.map(\.name) == ["Kube Quota Exceeded"], "a plain level is the alert's")
+    }
 }

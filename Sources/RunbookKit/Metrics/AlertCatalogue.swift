@@ -51,7 +51,11 @@ enum AlertCatalogue {
             }
         }
         section.blocks.forEach(visit)
-        guard let severity, let level = level(severity) else { return }
+        // "Severity: SEV2 if evictions exceed 1000/s; SEV1 if …" defines the incident's levels
+        // (`SeverityExtractor.fromSeverityField`); it is not an alert's level.
+        guard let severity, !severity.lowercased().containsWord(["if", "when", "unless"]),
+            let level = level(severity)
+        else { return }
         add(
             alert: alertName(heading: section.title) ?? section.title, level: level, texts: texts, line: section.line,
             into: &merger)
