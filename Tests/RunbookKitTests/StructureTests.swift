@@ -444,4 +444,27 @@ struct StructureTests {
         let alert = RunbookReader.parse(text: "# KubeQuotaExceeded\n\n**Severity:** warning\n")
         #expect(alert.metrics.map(\.name) == ["Kube Quota Exceeded"], "a plain level is the alert's")
     }
+
+    @Test func aDetailsSummaryTitlesTheCommandsFoldedUnderIt() {
+        let text = """
+            # Redis
+
+            ## Recover
+
+            <details>
+            <summary><b>If the primary was OOM-killed</b></summary>
+
+            ```bash
+            sudo systemctl restart redis-server
+            ```
+
+            </details>
+
+            ```bash
+            redis-cli INFO stats
+            ```
+            """
+        let commands = RunbookReader.parse(text: text).commands
+        #expect(commands.map(\.title) == ["If the primary was OOM-killed", "Recover"], "the fold ends at </details>")
+    }
 }

@@ -5,10 +5,27 @@ import Foundation
 enum CommandCollector {
     static func collect(_ outline: Section, into context: ExtractionContext) {
         outline.forEach { section in
+            // A `<details>` block's `<summary>` titles the commands folded under it.
+            var summary: String? = nil
             for block in section.blocks {
-                visit(block, section: section, stepContext: nil, context: context)
+                if block.kind == .html { summary = folded(by: block.literal, after: summary) }
+                visit(block, section: section, stepContext: summary, context: context)
             }
         }
+    }
+
+    /// The summary in force after an HTML block: its own `<summary>` text, none once `</details>`
+    /// closes the fold, else the one before.
+    static func folded(by html: String, after summary: String?) -> String? {
+        let closes = html.range(of: "</details>", options: .caseInsensitive)
+        guard let open = html.range(of: "<summary", options: .caseInsensitive),
+            let end = html.range(of: "</summary>", options: .caseInsensitive, range: open.upperBound..<html.endIndex),
+            let tagEnd = html.range(of: ">", range: open.upperBound..<end.lowerBound),
+            closes.map({ $0.lowerBound < open.lowerBound }) ?? true
+        else { return closes == nil ? summary : nil }
+        let text = String(html[tagEnd.upperBound..<end.lowerBound])
+            .replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression).collapsingWhitespace
+        return text.isEmpty ? nil : text
     }
 
     /// `stepContext` is the text of the enclosing list item, shortened (`shortTitle`) only where a
