@@ -48,7 +48,7 @@ public enum RunbookReader {
         var prepared = RunbookText(bytes: bytes)
         let document: MarkdownBlock
         let flattenedLines: [Int]
-        do { // `parsed` goes here: the tree's last holders are `document` and `outline`
+        do { // `parsed` ends here: `document` and `outline` hold the tree, let go of below
             let parsed = MarkdownParser.parse(prepared.text, inHalves: together)
             document = parsed.holdsHTMLTable ? HTMLBlocks.expandTables(in: parsed.document) : parsed.document
             flattenedLines = parsed.flattenedLines
