@@ -26,7 +26,6 @@ enum MetricName {
             && w.dropFirst().allSatisfy(\.isNumber)
     }
 
-    /// Significant words, singular, with common synonyms folded.
     private static let synonyms: [String: String] = [
         "latency": "latency", "response": "latency", "db": "database", "mem": "memory", "ram": "memory",
         "errors": "error", "5xx": "error", "utilization": "usage", "utilisation": "usage", "use": "usage",
@@ -36,6 +35,7 @@ enum MetricName {
     /// "response time" ≈ latency.
     private static let drop: Set<String> = ["time", "times", "of", "and", "per", "p", "rate"]
 
+    /// Significant words, singular, with common synonyms folded.
     static func key(_ name: String) -> Set<String> {
         var out = Set<String>()
         for raw in name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
