@@ -105,6 +105,17 @@ import Testing
         #expect(inodes.critical?.value == 85 && inodes.critical?.unit == "%")
     }
 
+    @Test func aJudgementNamesWhatItJudgesElseTheSectionDoes() {
+        let named = RunbookReader.parse(
+            text: "# Redis\n\n## Thresholds\n\nReplication lag above 30 seconds is critical.\n")
+        #expect(named.metrics.map(\.name) == ["Replication lag"])
+        #expect(named.metrics.first?.critical?.value == 30)
+        let unnamed = RunbookReader.parse(
+            text: "# Redis\n\n## CPU\n\nAbove 50% is ok, 75% is getting worrisome, above 85% it may be too late.\n")
+        #expect(unnamed.metrics.map(\.name) == ["CPU"])
+        #expect(unnamed.metrics.first?.warning?.value == 75 && unnamed.metrics.first?.critical?.value == 85)
+    }
+
     @Test func promQLFromCurlCommands() throws {
         #expect(runbook.metric("5xx Ratio")?.query == "sum(rate(http_requests_total{code=~\"5..\"}[5m]))")
         #expect(runbook.queries.map(\.query) == ["up"])

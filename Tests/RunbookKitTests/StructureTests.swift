@@ -437,6 +437,20 @@ struct StructureTests {
         #expect(!ProcedureExtractor.isStepNumber("2024") && !ProcedureExtractor.isStepNumber("Step 4b"))
     }
 
+    @Test func aPromQLBlockThatComparesIsAnAlertAtTheLevelItsIntroductionGives() throws {
+        let runbook = try read("promql-alert-blocks")
+        let backlog = try #require(runbook.metrics.first { $0.name == "OrderQueueBacklog" })
+        #expect(backlog.query == "sum by (queue) (orders_queue_messages_ready)")
+        #expect(backlog.critical?.value == 5000 && backlog.critical?.op == .greater)
+        #expect(backlog.critical?.forSeconds == 900, "for 15 minutes, said before the block")
+        #expect(backlog.warning?.value == 2000, "the same expression over two lines, at the level said before it")
+        let utilisation = try #require(runbook.metrics.first { $0.query == "avg(orders_queue_consumer_utilisation)" })
+        #expect(utilisation.warning?.op == .less && utilisation.critical == nil, "a warning sign warns")
+        #expect(runbook.metrics.count == 2, "a filter in a diagnostic query is no threshold")
+        #expect(runbook.queries.map(\.query) == ["sum by (queue) (orders_queue_messages_ready) > 0"])
+        #expect(!runbook.metrics.contains { $0.name == "Alerting" }, "a heading is no metric's name")
+    }
+
     @Test func aSeverityFieldThatDefinesLevelsIsNoAlertOfTheRunbook() throws {
         let runbook = try read("severity-field")
         #expect(runbook.severities.count >= 2)

@@ -17,15 +17,18 @@ enum MetricExtractor {
             levels[title] = found
             return found
         }
+        var alertExpressions: Set<String> = []
         outline.forEach { section in
             let sectionLevel = level(section.title)
             var labelLevel: Level? = nil
+            var intro: MarkdownBlock? = nil
             for block in section.blocks {
                 if let label = block.boldLabel {
                     labelLevel = level(label)
                     continue
                 }
                 let level = labelLevel ?? sectionLevel
+                defer { intro = block.kind == .paragraph ? block : nil }
                 switch block.kind {
                 case .table:
                     if let table = TableData(block), !AlertCatalogue.fromTable(table, into: &merger) {
@@ -39,9 +42,12 @@ enum MetricExtractor {
                     }
                 case .code:
                     // Alerting rules are read as rules, not as lines of an alert list.
-                    if !AlertCatalogue.fromRules(block, into: &merger), let level,
-                        CommandExtraction.blockLanguage(info: blockInfo(block), code: block.literal) == nil
-                    {
+                    guard !AlertCatalogue.fromRules(block, into: &merger) else { break }
+                    let language = CommandExtraction.blockLanguage(info: blockInfo(block), code: block.literal)
+                    let read = PromQLAlerts.fromBlock(
+                        block, language: language, level: level, intro: intro, into: &merger)
+                    alertExpressions.formUnion(read)
+                    if read.isEmpty, language == nil, let level {
                         fromAlertLines(block, level: level, into: &merger)
                     }
                 default:
@@ -60,7 +66,7 @@ enum MetricExtractor {
         }
         let queries = PromQLFinder.queries(in: commands)
         var unnamed: [MetricQuery] = []
-        for query in queries {
+        for query in queries where !alertExpressions.contains(query.query.collapsingWhitespace) {
             if !merger.attach(query: query.query) { unnamed.append(query) }
         }
         return (merger.metrics, unnamed)

@@ -6,6 +6,8 @@ struct MetricMerger {
     /// so a pathological alert list of thousands of lines stays linear.
     private var exact: [[String]: Int] = [:]
     private var keys: [Set<String>] = []
+    /// Query → index, for the queries `setQuery` gave.
+    private var byQuery: [String: Int] = [:]
     static let fuzzyLimit = 256
 
     /// `ThresholdParser.condition` of each distinct text read so far (alert lines and trigger
@@ -71,6 +73,12 @@ struct MetricMerger {
         let key = MetricName.key(name)
         guard let i = distinct ? exact[key.sorted()] : index(key: key), metrics[i].query == nil else { return }
         metrics[i].query = query
+        byQuery[query] = byQuery[query] ?? i
+    }
+
+    /// The name of the metric that samples `query` (given by `setQuery`), if one does.
+    func name(sampling query: String) -> String? {
+        byQuery[query].map { metrics[$0].name }
     }
 
     mutating func attach(query: String) -> Bool {

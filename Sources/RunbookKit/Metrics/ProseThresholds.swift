@@ -43,7 +43,7 @@ enum ProseThresholds {
             found.append((level, threshold))
         }
         guard !found.isEmpty else { return }
-        let name = metricName(in: paragraph) ?? fallbackName
+        let name = metricName(in: paragraph) ?? subject(of: text, line: paragraph.line) ?? fallbackName
         for (level, threshold) in found {
             if level == .critical {
                 merger.add(name: name, critical: threshold, line: paragraph.line)
@@ -193,6 +193,21 @@ enum ProseThresholds {
         let digits = clause[..<percent.lowerBound].reversed().prefix { $0.isNumber || $0 == "." }
         guard let value = Double(String(digits.reversed())) else { return nil }
         return Threshold(op: .greaterOrEqual, value: value, unit: "%", text: clause, line: line)
+    }
+
+    /// What a judgement's first comparison is about, when the sentence says it: "Consumer
+    /// utilisation below 50% is a warning sign" → "Consumer utilisation". Without one ("above
+    /// 85% it is too late") the section's title names the metric.
+    static func subject(of text: String, line: Int) -> String? {
+        guard let clause = clauses(text).first(where: { judgedNumber($0, line: line) != nil }),
+            let condition = ThresholdParser.condition(clause, line: line), condition.threshold != nil
+        else { return nil }
+        let name = MetricName.clean(trimVerbs(afterCondition(condition.name)))
+        let words = name.split(separator: " ")
+        guard !words.isEmpty, words.count <= 4, let last = words.last?.lowercased(),
+            !["from", "of", "in", "at", "on", "for", "to", "by", "with", "than", "is", "are"].contains(last)
+        else { return nil }
+        return name
     }
 
     /// What the paragraph measures: a metric-like code span (`redis_primary_cpu_component`).
