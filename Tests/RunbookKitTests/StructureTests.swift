@@ -451,6 +451,42 @@ struct StructureTests {
         #expect(!runbook.metrics.contains { $0.name == "Alerting" }, "a heading is no metric's name")
     }
 
+    @Test func aParagraphThatIntroducesABlockTitlesItsCommands() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Queue
+
+                ## Mitigation
+
+                Scale the consumers:
+
+                    kubectl scale deploy/worker --replicas=12
+
+                Run the following command:
+
+                    kubectl rollout status deploy/worker
+
+                **Step 3.** Purge the dead-letter queue:
+
+                    rabbitmqctl purge_queue jobs.dlq
+
+                Force cert-manager to renew:
+
+                ```sh
+                kubectl -n <namespace> delete secret <tls-secret>
+                cmctl renew <certificate> -n <namespace>
+                ```
+                """)
+        #expect(
+            runbook.commands.map(\.title) == [
+                "Scale the consumers", "Mitigation", "Purge the dead-letter queue", "Force cert-manager to renew",
+                "Force cert-manager to renew"
+            ])
+        #expect(runbook.commands.last?.code == "cmctl renew <certificate> -n <namespace>", "one command per command")
+        #expect(CommandCollector.introduction(":::tip Raise the limit first:") == nil)
+        #expect(CommandCollector.introduction("Example output:") == nil)
+    }
+
     @Test func aSeverityFieldThatDefinesLevelsIsNoAlertOfTheRunbook() throws {
         let runbook = try read("severity-field")
         #expect(runbook.severities.count >= 2)

@@ -31,15 +31,20 @@ enum ScriptBlock {
         return false
     }
 
-    /// A program unknown to the table, called with options (`xtrabackup --prepare --target-dir=…`):
-    /// a lower-case name and a next word that starts with `-`. Prose does not read like that.
+    /// A program unknown to the table, called with options (`xtrabackup --prepare --target-dir=…`,
+    /// `cmctl renew <certificate> -n <namespace>`): a lower-case name, maybe a lower-case
+    /// subcommand, then a word that starts with `-`. Prose does not read like that.
     private static func callsWithOptions(_ line: Substring) -> Bool {
-        let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-        guard words.count >= 2, let name = words.first, let initial = name.first, initial.isLowercase,
-            name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }),
-            words[1].hasPrefix("-"), words[1].count > 1
-        else { return false }
-        return true
+        let words = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        func isName(_ word: Substring) -> Bool {
+            word.first?.isLowercase == true
+                && word.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
+        }
+        guard words.count >= 2, isName(words[0]) else { return false }
+        if words[1].hasPrefix("-"), words[1].count > 1 { return true }
+        // After a subcommand, the option may follow an argument: `renew <certificate> -n`.
+        guard isName(words[1]), words.count >= 3 else { return false }
+        return words[2...].prefix(3).contains { $0.hasPrefix("-") && $0.count > 1 }
     }
 
     /// `NAME=value` alone (it sets NAME for what follows; `NAME=value cmd` does not), a state word,

@@ -5,13 +5,53 @@ import Foundation
 enum CommandCollector {
     static func collect(_ outline: Section, into context: ExtractionContext) {
         outline.forEach { section in
-            // A `<details>` block's `<summary>` titles the commands folded under it.
+            // A `<details>` block's `<summary>` titles the commands folded under it; a paragraph
+            // that introduces what follows ("Scale the consumers:") the blocks right after it.
             var summary: String? = nil
+            var introduction: String? = nil
             for block in section.blocks {
                 if block.kind == .html { summary = folded(by: block.literal, after: summary) }
-                visit(block, section: section, stepContext: summary, context: context)
+                visit(block, section: section, stepContext: introduction ?? summary, context: context)
+                if block.kind == .paragraph {
+                    introduction = Self.introduction(block.text)
+                } else if !block.isCode {
+                    introduction = nil
+                }
             }
         }
+    }
+
+    /// What a paragraph that ends with a colon says the next block does ("Purge the dead-letter
+    /// queue:", "**Step 3.** Restart the pool:"), or nil: "Run the following command:" says nothing
+    /// the section title does not, a docs-site directive (`:::`) introduces nothing, and of a long
+    /// paragraph only a short last sentence is a title.
+    static func introduction(_ paragraph: String) -> String? {
+        guard paragraph.hasSuffix(":"), !paragraph.hasSuffix("::"), !paragraph.hasPrefix(":::") else { return nil }
+        var text = paragraph.trimmingTrailing(":").trimmed
+        if text.count > 100 {
+            guard let last = text.components(separatedBy: ". ").last?.trimmed, last.count <= 100,
+                last.split(separator: " ").count >= 3
+            else { return nil }
+            text = last
+        }
+        // "Step 3. Restart the pool", "3) Restart the pool": the step's number is not its title.
+        let words = text.split(separator: " ", maxSplits: 2).map(String.init)
+        if words.count >= 2, ProcedureExtractor.isStepNumber(words[0]) {
+            text = words.dropFirst().joined(separator: " ")
+        } else if words.count == 3, ProcedureExtractor.isStepNumber(words[0] + " " + words[1]) {
+            text = words[2]
+        }
+        let filler: Set<String> = [
+            "run", "the", "following", "command", "commands", "this", "these", "that", "execute", "type", "use",
+            "for", "example", "examples", "e.g", "eg", "then", "next", "you", "can", "to", "and", "a", "an", "it",
+            "with", "output", "like", "as", "below", "here", "is", "are", "snippet", "code", "on", "in", "shell",
+            "terminal", "do", "please", "now", "first", "step", "steps", "see", "or", "something", "similar",
+            "should", "look", "looks", "follow", "instructions", "procedure"
+        ]
+        let says = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "-" }).contains {
+            !filler.contains(String($0).trimmingTrailing("."))
+        }
+        return says ? text : nil
     }
 
     /// The summary in force after an HTML block: its own `<summary>` text, none once `</details>`
