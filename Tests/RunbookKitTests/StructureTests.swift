@@ -487,6 +487,43 @@ struct StructureTests {
         #expect(CommandCollector.introduction("Example output:") == nil)
     }
 
+    @Test func levelsInBoldParagraphsMayNameTheLevelAfterItsId() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Database
+
+                ## Severity levels
+
+                **SEV1 — Critical**: writes failing for customers. Respond within 15 minutes.
+
+                **SEV2 - Major**: degraded writes. Respond within 1 hour.
+                """)
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2"])
+        #expect(runbook.severities.map(\.name) == ["Critical", "Major"])
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [900, 3600])
+    }
+
+    @Test func anEscalationTableIsAStepPerRow() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Database
+
+                ## Escalation
+
+                | After | Who | How |
+                |-------|-----|-----|
+                | 0 min | Data platform on-call | PagerDuty |
+                | 20 min | Data platform lead | Phone |
+                | 45 min | VP Engineering | Phone + Slack |
+                """)
+        #expect(runbook.escalation.map(\.who) == ["Data platform on-call", "Data platform lead", "VP Engineering"])
+        #expect(runbook.escalation.map(\.after) == [nil, "after 20 min", "after 45 min"])
+        #expect(runbook.escalation.map(\.contact) == ["PagerDuty", "Phone", "Phone + Slack"])
+        let contacts = RunbookReader.parse(
+            text: "# X\n\n## Escalation\n\n| Team | Slack |\n|---|---|\n| DBA | #dba |\n| SRE | #sre |\n")
+        #expect(contacts.escalation.isEmpty, "names without a when or a level are contacts, not a path")
+    }
+
     @Test func aSeverityFieldThatDefinesLevelsIsNoAlertOfTheRunbook() throws {
         let runbook = try read("severity-field")
         #expect(runbook.severities.count >= 2)

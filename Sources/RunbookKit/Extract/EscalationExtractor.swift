@@ -18,6 +18,9 @@ enum EscalationExtractor {
                 if block.isList {
                     let found = fromList(block)
                     if found.count >= 2 { steps = found; return }
+                } else if block.kind == .table, let table = TableData(block) {
+                    let found = fromTable(table)
+                    if found.count >= 2 { steps = found; return }
                 } else if case .code = block.kind {
                     let found = fromFlow(block.literal, line: block.line + 1)
                     if found.count >= 2 { steps = found; return }
@@ -57,6 +60,38 @@ enum EscalationExtractor {
             guard !who.isEmpty else { continue }
             let after = timing(in: paragraph.text)
             out.append(EscalationStep(level: level, who: who, after: after, contact: contact, line: item.line))
+        }
+        return out
+    }
+
+    /// `| After | Who | How |`, `| Level | Contact | When |`: a row per step, when the table has a
+    /// column of whom to call and one of when (or of the level). A table of contacts alone is
+    /// the contacts' (ContactExtractor), not a path.
+    static func fromTable(_ table: TableData) -> [EscalationStep] {
+        guard let who = table.column(["who", "contact", "escalate to", "person", "team", "role", "name", "owner"])
+        else { return [] }
+        let when = table.column(["after", "when", "time", "delay", "wait"], excluding: [who])
+        let level = table.column(["level", "tier", "step", "stage"], excluding: [who])
+        guard when != nil || level != nil else { return [] }
+        let how = table.column(["how", "channel", "method", "phone", "page", "contact"], excluding: [who])
+        var out: [EscalationStep] = []
+        for row in table.rows.indices {
+            guard let person = table.cell(row, who)?.trimmed.trimmingTrailing("."), !person.isEmpty else { continue }
+            let number = table.cell(row, level).flatMap { levelNumber($0) ?? Int($0.trimmed) } ?? out.count + 1
+            var after: String? = nil
+            if let cell = table.cell(row, when) {
+                // "20 min" in an After column is "after 20 min"; "0 min" or "immediately" is at once.
+                after = timing(in: cell)
+                if after == nil, let seconds = DurationParser.seconds(in: cell), seconds > 0,
+                    let quantity = DurationParser.scan(cell.lowercased()).first
+                {
+                    after = "after \(quantity.text)"
+                }
+            }
+            out.append(
+                EscalationStep(
+                    level: number, who: person, after: after, contact: table.cell(row, how).flatMap { nonEmpty($0) },
+                    line: table.rowLines[row]))
         }
         return out
     }

@@ -201,7 +201,9 @@ enum SeverityExtractor {
     static func fromParagraphs(_ blocks: [MarkdownBlock], context: ExtractionContext? = nil) -> [SeverityLevel] {
         var out: [SeverityLevel] = []
         for block in blocks where block.kind == .paragraph {
-            guard let labeled = LabeledText(block), let match = leading(labeled.label, context), match.rest.isEmpty
+            // "**SEV1**: …" or "**SEV1 — Critical**: …": the label is the id, maybe with its name.
+            guard let labeled = LabeledText(block), let match = leading(labeled.label, context),
+                match.rest.isEmpty || match.rest == match.name
             else { continue }
             var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: block.line)
             let value = labeled.value.trimmingTrailing(".")

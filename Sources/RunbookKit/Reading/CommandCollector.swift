@@ -23,8 +23,9 @@ enum CommandCollector {
 
     /// What a paragraph that ends with a colon says the next block does ("Purge the dead-letter
     /// queue:", "**Step 3.** Restart the pool:"), or nil: "Run the following command:" says nothing
-    /// the section title does not, a docs-site directive (`:::`) introduces nothing, and of a long
-    /// paragraph only a short last sentence is a title.
+    /// the section title does not, nor does a bare condition ("Only if the region is down:"), a
+    /// docs-site directive (`:::`) introduces nothing, and of a long paragraph only a short last
+    /// sentence is a title.
     static func introduction(_ paragraph: String) -> String? {
         guard paragraph.hasSuffix(":"), !paragraph.hasSuffix("::"), !paragraph.hasPrefix(":::") else { return nil }
         var text = paragraph.trimmingTrailing(":").trimmed
@@ -40,6 +41,13 @@ enum CommandCollector {
             text = words.dropFirst().joined(separator: " ")
         } else if words.count == 3, ProcedureExtractor.isStepNumber(words[0] + " " + words[1]) {
             text = words[2]
+        }
+        // "Only if the whole region is down:" says when, not what: the section title says what.
+        let lower = text.lowercased()
+        if ["if ", "only if", "only when", "when ", "unless ", "in case"].contains(where: lower.hasPrefix),
+            !text.contains(",")
+        {
+            return nil
         }
         let filler: Set<String> = [
             "run", "the", "following", "command", "commands", "this", "these", "that", "execute", "type", "use",
