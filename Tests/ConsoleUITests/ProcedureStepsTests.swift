@@ -76,4 +76,22 @@ struct ProcedureStepsTests {
         state.incident.title = "Checkout: high error rate"
         #expect(state.checklist?.title == "Procedure: High Error Rate")
     }
+
+    @Test("Without a checklist, levels or a matching name, the runbook's only procedure of steps is shown")
+    func theOnlyProcedure() {
+        var state = Self.state(severity: "SEV9")
+        state.incident.title = "Checkout slow"
+        state.runbooks[0].severities = []
+        state.runbooks[0].procedures[1].steps = [] // not a walk-through: one procedure of steps is left
+        state.runbooks[0].checklists = [
+            Checklist(
+                title: "After the incident", kind: .incident, section: "After the incident", line: 90,
+                items: [ChecklistItem(text: "Write the postmortem", line: 91)])
+        ]
+        #expect(state.checklist?.title == "Procedure: API Completely Down", "a checklist for afterwards is no step")
+        state.runbooks[0].procedures[1].steps = [
+            ProcedureStep(text: "Find the failing endpoint", line: 21), ProcedureStep(text: "Roll back", line: 22)
+        ]
+        #expect(state.checklist == nil, "two procedures: which one is the commander's to choose")
+    }
 }

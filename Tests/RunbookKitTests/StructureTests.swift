@@ -524,6 +524,56 @@ struct StructureTests {
         #expect(contacts.escalation.isEmpty, "names without a when or a level are contacts, not a path")
     }
 
+    @Test func aChecklistForAfterTheIncidentIsNotTheIncidentChecklist() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # API latency
+
+                ## Steps
+
+                1. **Check recent deploys.** Roll back one from the last hour.
+                2. **Scale out.**
+
+                ## After the incident
+
+                - [ ] Write the postmortem within 48 hours
+                - [ ] File follow-up tickets
+                """)
+        #expect(runbook.checklists.map(\.isAftermath) == [false, true])
+        #expect(runbook.incidentChecklist?.title == "Steps")
+        #expect(
+            runbook.checklists.first?.items.map(\.text) == [
+                "Check recent deploys. Roll back one from the last hour.", "Scale out."
+            ], "a label that is a sentence is followed, not labelled")
+        var after = runbook
+        after.checklists.removeFirst()
+        #expect(after.incidentChecklist == nil, "the list for afterwards is no step of the response")
+        let titles = ["Post-incident tasks", "Follow-ups", "Postmortem checklist", "Once resolved"]
+        for title in titles {
+            #expect(Checklist(title: title, kind: .incident, section: "", line: 1, items: []).isAftermath, "\(title)")
+        }
+        #expect(!Checklist(title: "Incident response", kind: .incident, section: "", line: 1, items: []).isAftermath)
+    }
+
+    @Test func aListOfMetricsAndTheirQueriesGivesEachItsQuery() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # API
+
+                ## Dashboards
+
+                - p99 latency: `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))`
+                - Message: `{{ $labels.pod }} is restarting ({{ $value }})`
+
+                | Metric | Warning | Critical |
+                |--------|---------|----------|
+                | p99 latency | 500ms | 800ms |
+                """)
+        #expect(runbook.metrics.count == 1)
+        #expect(runbook.metrics.first?.query?.hasPrefix("histogram_quantile(0.99") == true)
+        #expect(runbook.metrics.first?.critical?.value == 800)
+    }
+
     @Test func aSeverityFieldThatDefinesLevelsIsNoAlertOfTheRunbook() throws {
         let runbook = try read("severity-field")
         #expect(runbook.severities.count >= 2)

@@ -151,7 +151,7 @@ public struct AppState: Sendable, Equatable {
 
     /// Steps on any runbook: the first runbook's incident checklist; without one, the procedure
     /// of the incident's severity (`### P1: API down` … steps), else the procedure named like
-    /// the incident.
+    /// the incident, else the runbook's only procedure.
     public var defaultList: ListChoice? {
         if isWalk { return Walk.list(titled: incident.title, in: runbooks) }
         if let book = runbook, let checklist = book.incidentChecklist,
@@ -162,7 +162,7 @@ public struct AppState: Sendable, Equatable {
         if let name = severityLevel?.procedure, let choice = ListChoice.procedure(named: name, in: runbooks) {
             return choice
         }
-        return ListChoice.procedure(matching: incident.title, in: runbooks)
+        return ListChoice.procedure(matching: incident.title, in: runbooks) ?? ListChoice.onlyProcedure(in: runbooks)
     }
 
     /// The first runbook: its severities and SLA rules apply.

@@ -77,6 +77,14 @@ public struct ListChoice: Sendable, Hashable {
         return nil
     }
 
+    /// The first runbook's procedure when it has only one of several steps ("## Steps" and a
+    /// numbered list): a runbook without a checklist or levels still has a walk-through.
+    public static func onlyProcedure(in runbooks: [Runbook]) -> ListChoice? {
+        guard let book = runbooks.first else { return nil }
+        let walkable = book.procedures.indices.filter { book.procedures[$0].steps.count >= 2 }
+        return walkable.count == 1 ? ListChoice(runbook: 0, source: .procedure(walkable[0])) : nil
+    }
+
     /// The procedure a severity level links to (`SeverityLevel.procedure`), by title, in any runbook.
     public static func procedure(named name: String, in runbooks: [Runbook]) -> ListChoice? {
         let wanted = name.lowercased()

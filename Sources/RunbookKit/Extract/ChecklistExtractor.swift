@@ -176,11 +176,14 @@ enum ChecklistExtractor {
         pathWords.contains { $0.containsWord(["escalation", "contact", "contacts", "people", "vendor"]) }
     }
 
-    /// "**Acknowledge** - Acknowledge alert" → "Acknowledge: Acknowledge alert"; plain text otherwise.
+    /// "**Acknowledge** - Acknowledge alert" → "Acknowledge: Acknowledge alert"; a label that is a
+    /// sentence of its own ("**Check the database.** Connect …") is followed, not labelled;
+    /// plain text otherwise.
     static func itemText(_ item: MarkdownBlock) -> String {
         guard let paragraph = item.firstParagraph else { return "" }
         if let (label, rest) = paragraph.leading.map({ ($0.label, $0.rest) }) {
-            return rest.isEmpty ? label : "\(label): \(rest)"
+            if rest.isEmpty { return label }
+            return label.last.map { ".?!".contains($0) } == true ? "\(label) \(rest)" : "\(label): \(rest)"
         }
         return paragraph.text
     }

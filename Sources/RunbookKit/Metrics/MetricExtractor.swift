@@ -39,6 +39,8 @@ enum MetricExtractor {
                         fromAlertList(block, level: level, into: &merger)
                     } else if isObjectives(section.title) {
                         fromObjectives(block, into: &merger)
+                    } else {
+                        fromQueryList(block, into: &merger)
                     }
                 case .code:
                     // Alerting rules are read as rules, not as lines of an alert list.
@@ -166,6 +168,25 @@ enum MetricExtractor {
             let name = MetricName.clean(field.label)
             guard !name.isEmpty else { continue }
             merger.add(name: name, target: field.value.trimmingTrailing("."), line: item.line)
+        }
+    }
+
+    /// `- p99 latency: `histogram_quantile(0.99, …)``: an item that names a metric and gives its
+    /// PromQL and nothing else is that metric's query (its thresholds may come from elsewhere).
+    static func fromQueryList(_ list: MarkdownBlock, into merger: inout MetricMerger) {
+        for item in list.items {
+            guard let paragraph = item.firstParagraph, paragraph.text.utf8.contains(UInt8(ascii: ":")),
+                let field = LabeledText(paragraph), field.label.count <= 40,
+                let span = paragraph.inlines.codeSpans.first, field.value == span || field.value == "`\(span)`",
+                ProseThresholds.looksLikePromQL(span), ProseThresholds.comparisonStart(span) == nil,
+                // An alert's message template (`{{ $labels.pod }} is restarting`) is not a query.
+                !span.contains("{{"), !span.contains("$"), span.contains("_"),
+                InlineCommands.recognize(span) == nil
+            else { continue }
+            let name = MetricName.clean(field.label)
+            guard !name.isEmpty else { continue }
+            merger.add(name: name, line: item.line)
+            merger.setQuery(span, forName: name)
         }
     }
 

@@ -19,6 +19,21 @@ public struct Checklist: Sendable, Codable, Equatable, Hashable {
         self.items = items
     }
 
+    /// For after the incident: its title says so ("After the incident", "Post-incident",
+    /// "Follow-ups", "Postmortem checklist", "Retrospective").
+    public var isAftermath: Bool {
+        let lower = title.lowercased()
+        if lower.containsWord([
+            "post-incident", "postincident", "follow-up", "follow-ups", "followup", "followups", "postmortem",
+            "post-mortem", "retrospective", "wrap-up", "aftermath"
+        ]) || lower.contains("post incident") || lower.contains("follow up") || lower.contains("wrap up") {
+            return true
+        }
+        // "After the incident", "After resolution", "Once resolved".
+        return (lower.hasPrefix("after ") || lower.hasPrefix("once "))
+            && lower.containsWord(["incident", "incidents", "resolution", "resolved", "recovery", "outage"])
+    }
+
     /// Phase titles in the order they first appear.
     public var phases: [String] {
         var seen = Set<String>()

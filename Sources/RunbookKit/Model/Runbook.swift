@@ -39,10 +39,12 @@ public struct Runbook: Sendable, Codable, Equatable {
         self.warnings = warnings
     }
 
-    /// The checklist the console offers first: the first incident-response checklist,
-    /// else the first checklist of any kind.
+    /// The checklist the console offers first: the first incident-response checklist, else the
+    /// first checklist of any kind; never one for after the incident ("After the incident",
+    /// "Follow-up", "Postmortem checklist"), which is no step of the response.
     public var incidentChecklist: Checklist? {
-        checklists.first { $0.kind == .incident } ?? checklists.first
+        let during = checklists.filter { !$0.isAftermath }
+        return during.first { $0.kind == .incident } ?? during.first
     }
 
     public func severity(_ id: String) -> SeverityLevel? {
