@@ -574,6 +574,26 @@ struct StructureTests {
         #expect(runbook.metrics.first?.critical?.value == 800)
     }
 
+    @Test func aWhoToCallListIsTheEscalationPathNeitherAChecklistNorAProcedure() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Kafka
+
+                ## Who to call
+
+                1. Streaming on-call (PagerDuty `streaming-primary`)
+                2. After 30 minutes: streaming lead, +1 555 0100
+                3. After 1 hour: head of infrastructure
+                """)
+        #expect(
+            runbook.escalation.map(\.who) == [
+                "Streaming on-call (PagerDuty streaming-primary)", "streaming lead, +1 555 0100",
+                "head of infrastructure"
+            ])
+        #expect(runbook.escalation.map(\.after) == [nil, "after 30 minutes", "after 1 hour"])
+        #expect(runbook.checklists.isEmpty && runbook.procedures.isEmpty)
+    }
+
     @Test func aSeverityFieldThatDefinesLevelsIsNoAlertOfTheRunbook() throws {
         let runbook = try read("severity-field")
         #expect(runbook.severities.count >= 2)

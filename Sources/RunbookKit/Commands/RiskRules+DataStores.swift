@@ -67,6 +67,20 @@ extension RiskRule {
         RiskRule(
             .read, "kafka --list", "only lists or describes (`--reset-offsets` without `--execute` only plans)",
             programs: RiskRule.kafkaTools, flags: "--list --describe --dry-run --reset-offsets --version"),
+        RiskRule(
+            .change, "kafka-reassign-partitions --execute", "moves partitions between brokers",
+            programs: "kafka-reassign-partitions", flags: "--execute --cancel"),
+        RiskRule(
+            .read, "kafka-reassign-partitions --verify", "only plans or checks a reassignment",
+            programs: "kafka-reassign-partitions", flags: "--verify --generate --list"),
+        RiskRule(
+            .change, "kafka-leader-election", "moves partition leadership", programs: "kafka-leader-election"),
+        RiskRule(
+            .read, "kafka broker versions", "only asks brokers what they support or hold",
+            programs: "kafka-broker-api-versions kafka-get-offsets"),
+        RiskRule(
+            .read, "kafka --describe", "only describes log dirs or ACLs", programs: "kafka-log-dirs kafka-acls",
+            flags: "--describe --list"),
         RiskRule(.destructive, "crontab -r", "deletes the crontab", programs: "crontab", flags: "-r"),
         RiskRule(.read, "crontab -l", "only lists", programs: "crontab", flags: "-l"),
         RiskRule(.change, "crontab -e", "edits the crontab", programs: "crontab", flags: "-e"),

@@ -210,6 +210,19 @@ enum ScriptWords {
         "query", "count", "analyze"
     ]
 
+    /// A path (`./x`, `a/b`) or a name with a data file's extension (`plan.json`, `dump.sql`);
+    /// a dotted task name (`app.tasks.cleanup`) is none.
+    static func looksLikeFile(_ word: String) -> Bool {
+        if word.contains("/") { return true }
+        guard let dot = word.lastIndex(of: "."), dot != word.startIndex else { return false }
+        return fileExtensions.contains(word[word.index(after: dot)...].lowercased())
+    }
+
+    static let fileExtensions: Set<String> = [
+        "json", "yaml", "yml", "sql", "txt", "csv", "conf", "cfg", "ini", "toml", "xml", "log", "tf", "tfvars",
+        "gz", "tgz", "tar", "zip", "md", "pem", "key", "crt", "env", "bak", "dump", "out", "plan", "properties"
+    ]
+
     /// Task runners whose first positional is a script or task name.
     static let runners: Set<String> = [
         "npm", "yarn", "pnpm", "bun", "make", "rake", "just", "task", "invoke", "fab", "mix",
@@ -245,7 +258,8 @@ enum ScriptWords {
                 pos = pos.dropFirst()
             }
         }
-        names.append(contentsOf: pos.prefix(2))
+        // A file named as an argument (`plan.json`, `./dump.sql`) says nothing of what is done with it.
+        names.append(contentsOf: pos.prefix(2).filter { !ScriptWords.looksLikeFile($0) })
         guard !names.isEmpty else { return nil }
         let split = names.map { name in (name, name.split { ":_-./ ".contains($0) }.map(String.init)) }
         func label(_ name: String) -> String { name == program ? "`\(name)`" : "`\(program) … \(name)`" }
@@ -270,11 +284,22 @@ enum ScriptWords {
         }
         for (name, parts) in split {
             if let word = parts.first(where: { read.contains($0) }) {
+                // `… verify --execute`: a flag that carries the action out outweighs a reading word.
+                if let flag = inv.lowerArgs.first(where: { actionFlags.contains($0.split(separator: "=").first ?? "") })
+                {
+                    return RiskVerdict(
+                        risk: .change, reason: "change: flag `\(flag)` carries the action out", word: "execute")
+                }
                 return RiskVerdict(risk: .read, reason: "read: \(label(name)) looks read-only (\(word))")
             }
         }
         return nil
     }
+
+    /// Flags that turn a plan or a check into the action itself.
+    static let actionFlags: Set<Substring> = [
+        "--execute", "--apply", "--commit", "--force", "--yes", "--confirm", "--fix"
+    ]
 
     static func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path

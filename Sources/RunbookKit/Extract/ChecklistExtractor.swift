@@ -109,7 +109,8 @@ enum ChecklistExtractor {
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
         let deadlines = items.map { timeLabel(of: $0, context: context) } // once per item: the loop below reuses them
         let timedCount = deadlines.filter { $0 != nil }.count
-        let isTimed = timedCount * 2 >= items.count && timedCount >= 2
+        // "After 30 minutes: the lead" under "Who to call" is an escalation path, not a checklist.
+        let isTimed = timedCount * 2 >= items.count && timedCount >= 2 && !isContactContext(section.pathWords)
         let phased = items.filter { $0.firstParagraph?.leading != nil && !$0.sublists.isEmpty }.count
         let hasCode = items.contains { item in
             var found = false
@@ -173,7 +174,9 @@ enum ChecklistExtractor {
 
     /// Escalation paths and contact lists also come as bold-led numbered lists; they are not checklists.
     static func isContactContext(_ pathWords: [String]) -> Bool {
-        pathWords.contains { $0.containsWord(["escalation", "contact", "contacts", "people", "vendor"]) }
+        pathWords.contains {
+            $0.containsWord(["contact", "contacts", "people", "vendor"] + EscalationExtractor.headingWords)
+        }
     }
 
     /// "**Acknowledge** - Acknowledge alert" → "Acknowledge: Acknowledge alert"; a label that is a

@@ -7,7 +7,7 @@ enum EscalationExtractor {
         var steps: [EscalationStep] = []
         outline.forEach { section in
             guard steps.isEmpty else { return }
-            let inEscalation = section.words.containsWord(["escalation", "escalate", "escalations"])
+            let inEscalation = section.words.containsWord(EscalationExtractor.headingWords)
             var labelSaysEscalation = false
             for block in section.blocks {
                 if let label = block.boldLabel {
@@ -37,6 +37,12 @@ enum EscalationExtractor {
         return steps
     }
 
+    /// A heading over an escalation path: "Escalation", "Who to call", "Call tree".
+    static let headingWords = [
+        "escalation", "escalate", "escalations", "who to call", "who to page", "who to contact", "call tree",
+        "paging order"
+    ]
+
     /// `1. **On-Call Engineer**: Check PagerDuty`, `- Level 2: Engineering manager (after 30 min)`.
     static func fromList(_ list: MarkdownBlock) -> [EscalationStep] {
         var out: [EscalationStep] = []
@@ -48,6 +54,9 @@ enum EscalationExtractor {
             if let labeled = LabeledText(paragraph) {
                 if let n = levelNumber(labeled.label) {
                     level = n
+                    who = labeled.value
+                } else if timing(in: labeled.label) != nil || DurationParser.isTimeLabel(labeled.label) {
+                    // "After 30 minutes: the streaming lead": the label says when, the rest who.
                     who = labeled.value
                 } else {
                     who = labeled.label

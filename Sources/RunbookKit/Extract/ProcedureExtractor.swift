@@ -37,6 +37,13 @@ enum ProcedureExtractor {
             }
             let match = incidentTypes[section.line]
             guard steps.count >= 2 || steps.contains(where: { !$0.commands.isEmpty }) || match != nil else { return }
+            // "## Who to call: 1. On-call 2. After 30 minutes: the lead" is the escalation path
+            // (EscalationExtractor), not steps to walk, unless its steps run commands.
+            if match == nil, section.words.containsWord(EscalationExtractor.headingWords),
+                steps.allSatisfy({ $0.commands.isEmpty })
+            {
+                return
+            }
             // Read only for sections that are procedures: most sections are not.
             let fields = SeverityExtractor.labeledFields(section.blocks)
             var title = match.map { $0.rest.isEmpty ? section.title : $0.rest } ?? section.title

@@ -235,6 +235,20 @@ struct CommandRiskTests {
             extractCommands("bash", "docker-compose run --rm web python manage.py check").first?.interactive == false)
     }
 
+    @Test func aFileArgumentIsNoVerbAndAnActionFlagOutweighsAReadingWord() {
+        // `plan.json` once read as the verb "plan": read-only, for a command that moves data.
+        #expect(riskOf("reassign-tool --plan-file plan.json --execute") == .unknown)
+        #expect(riskOf("mytool ./status.json") == .unknown)
+        #expect(riskOf("mytool verify --execute") == .change)
+        #expect(riskOf("mytool verify") == .read)
+        #expect(riskOf("mytool app.tasks.status") == .read, "a dotted task name is no file")
+        let kafka = "kafka-reassign-partitions --bootstrap-server k:9092 --reassignment-json-file plan.json"
+        #expect(riskOf(kafka + " --execute") == .change)
+        #expect(riskOf(kafka + " --verify") == .read)
+        #expect(riskOf("kafka-broker-api-versions --bootstrap-server k:9092") == .read)
+        #expect(riskOf("kafka-acls --bootstrap-server k:9092 --add --allow-principal User:x") != .read)
+    }
+
     @Test func deletingFlagsOnUnknownTools() {
         #expect(riskOf("kafka-topics --bootstrap-server b:9092 --delete --topic events") == .destructive)
         #expect(riskOf("mytool --purge-cache") == .destructive)
