@@ -9,7 +9,7 @@ import Testing
     @Test func boldLabelsSplitAProcedure() throws {
         let procedure = try #require(runbook.procedures.first { $0.title == "Queue Backlog Growing" })
         #expect(procedure.steps.map(\.phase) == ["Check", "Check", "Fix", "Fix"])
-        #expect(procedure.steps[0].text == "Look at the backlog:")
+        #expect(procedure.steps[0].text == "Look at the backlog", "the colon introduces its block")
         let backlog = try #require(runbook.command(procedure.steps[0].commands.first ?? -1))
         #expect(backlog.code == "celery -A fleet inspect reserved")
         #expect(backlog.line == 16)

@@ -594,6 +594,38 @@ struct StructureTests {
         #expect(runbook.checklists.isEmpty && runbook.procedures.isEmpty)
     }
 
+    @Test func whatNotToDoIsShownAsAnExampleNeverOfferedAsAStep() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Deploy rollback
+
+                ## Roll back
+
+                Roll back when any of these hold after a deploy:
+
+                - 5xx rate above 2% for 5 minutes
+
+                ```
+                helm rollback payments 41 -n payments
+                ```
+
+                - Don't `kubectl delete namespace payments` to start fresh.
+                - Never run `git push --force` on main.
+                - Avoid restarting until `kubectl get pods -n payments` shows the new pods.
+
+                ## Don't
+
+                ```
+                kubectl delete pvc --all -n payments
+                ```
+                """)
+        let offered = runbook.commands.filter(\.runnable).map(\.code)
+        #expect(offered == ["helm rollback payments 41 -n payments", "kubectl get pods -n payments"])
+        #expect(runbook.commands.filter { $0.origin == .example }.count == 3)
+        #expect(runbook.metrics.first?.critical?.value == 2, "a roll-back trigger is a paging threshold")
+        #expect(!InlineCommands.forbids(sectionTitle: "Avoiding data loss"))
+    }
+
     @Test func aSeverityFieldThatDefinesLevelsIsNoAlertOfTheRunbook() throws {
         let runbook = try read("severity-field")
         #expect(runbook.severities.count >= 2)

@@ -60,6 +60,22 @@ extension InlineCommands {
         "don't run", "avoid running", "instead of running", "must not run", "common mistake",
         "anti-pattern", "antipattern"
     ]
+    /// Words that forbid the command right after them.
+    static let prohibitions: Set<String> = [
+        "don't", "don’t", "do not", "never", "avoid", "don't use", "don’t use", "do not use", "never use",
+        "don't run", "don’t run", "never ever", "avoid using", "don't ever", "you must not", "must not"
+    ]
+
+    /// A section of what not to do ("Don't", "Do not", "Anti-patterns", "What not to do"): its
+    /// commands are shown as examples, never offered as steps.
+    static func forbids(sectionTitle title: String) -> Bool {
+        let lower = title.withoutSymbols.lowercased().trimmed
+        if lower.contains("anti-pattern") || lower.contains("antipattern") { return true }
+        return ["don't", "don’t", "do not", "dont", "never", "what not to", "things not to", "avoid"].contains {
+            lower == $0 || lower.hasPrefix($0 + " ")
+        }
+    }
+
     /// Said after the command, in its sentence: "… `kafka-topics --delete`; never do that."
     static let exampleCuesAfter = ["never do", "don't do", "do not do", "must never", "should never be run"]
 
@@ -70,6 +86,8 @@ extension InlineCommands {
         let sentenceStart = before.range(of: ". ", options: .backwards)?.upperBound ?? before.startIndex
         let lower = " " + before[sentenceStart...].lowercased()
         if exampleCues.contains(where: { lower.contains($0) }) { return true }
+        // "Don't `kubectl delete namespace x`", "- Never `git push --force`": forbidden outright.
+        if prohibitions.contains(lower.trimmed.trimmingLeading("-*• ").trimmed) { return true }
         // The words right after it: a bounded look (a 1 MB paragraph holds thousands of spans).
         let after = text[range.upperBound...].prefix(160)
         let sentenceEnd = after.range(of: ". ")?.lowerBound ?? after.endIndex

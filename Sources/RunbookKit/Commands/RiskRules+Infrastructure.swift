@@ -22,6 +22,16 @@ extension RiskRule {
         RiskRule(
             .read, "helm read", "only reads", programs: "helm",
             path: "list|ls|status|history|get|template|show|search|version|lint|diff"),
+        RiskRule(
+            .destructive, "argocd delete", "deletes an application, project, cluster or repository",
+            programs: "argocd", path: "app|proj|cluster|repo|account delete|rm|remove"),
+        RiskRule(
+            .change, "argocd app write", "syncs, rolls back or changes an application", programs: "argocd",
+            path: "app sync|rollback|set|unset|patch|create|edit|terminate-op|actions|restart"),
+        RiskRule(
+            .read, "argocd read", "only reads", programs: "argocd",
+            path: "app|proj|cluster|repo|account get|list|history|diff|logs|manifests|resources|wait"),
+        RiskRule(.read, "argocd version", "only reads", programs: "argocd", path: "version|context"),
         RiskRule(.destructive, "aws s3 rm", "deletes objects", programs: "aws", path: "s3 rm|rb"),
         RiskRule(
             .destructive, "aws s3 sync --delete", "deletes objects missing from the source", programs: "aws",

@@ -188,7 +188,8 @@ enum ChecklistExtractor {
             if rest.isEmpty { return label }
             return label.last.map { ".?!".contains($0) } == true ? "\(label) \(rest)" : "\(label): \(rest)"
         }
-        return paragraph.text
+        // "Find the previous revision:" introduces the block under it; the colon is no part of the step.
+        return paragraph.text.hasSuffix(":") ? paragraph.text.trimmingTrailing(":") : paragraph.text
     }
 
     /// Seconds of a timed step's label: "**15 min**: …", "**Within 1 hour**:", "Immediate: …";

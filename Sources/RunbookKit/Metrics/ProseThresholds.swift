@@ -227,10 +227,11 @@ enum ProseThresholds {
         let triggers = [
             "concerned if", "worried if", "worry if", "alarmed if", "alert if", "alert when", "page if", "page when",
             "escalate if", "escalate when", "declare an incident if", "critical if", "critical when",
-            "warning if", "warn if", "act if", "investigate if", "be concerned"
+            "warning if", "warn if", "act if", "investigate if", "be concerned", "roll back when", "roll back if",
+            "rollback when", "rollback if", "fail over when", "fail over if"
         ]
         guard let trigger = triggers.first(where: { lower.contains($0) }) else { return nil }
-        return ["page", "escalate", "declare", "critical"].contains(where: { trigger.hasPrefix($0) })
+        return ["page", "escalate", "declare", "critical", "roll", "fail"].contains(where: { trigger.hasPrefix($0) })
             ? .critical : .warning
     }
 

@@ -98,9 +98,14 @@ enum CommandCollector {
             let extraction = extract(source, context: context)
             let blockIndex = context.codeBlocks.count
             let shift = firstLine - extraction.firstLine
+            let forbidden = InlineCommands.forbids(sectionTitle: section.title)
             let ids = extraction.commands.map { command -> Int in
                 var command = command
                 command.line += shift
+                if forbidden {
+                    command.origin = .example
+                    command.runnable = false
+                }
                 return add(command, section: section, block: blockIndex, context: context)
             }
             let language = extraction.language ?? (info.isEmpty ? "text" : info)
@@ -207,7 +212,7 @@ enum CommandCollector {
             guard let command = inlineCommand(span, line: block.line, context: context) else { continue }
             var titled = command
             if titled.title == nil { titled.title = stepTitle(text, span: span) ?? fallbackTitle }
-            if InlineCommands.isExample(text, span: span) {
+            if InlineCommands.isExample(text, span: span) || InlineCommands.forbids(sectionTitle: section.title) {
                 titled.origin = .example
                 titled.runnable = false
             }

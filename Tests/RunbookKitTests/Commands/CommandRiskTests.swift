@@ -249,6 +249,14 @@ struct CommandRiskTests {
         #expect(riskOf("kafka-acls --bootstrap-server k:9092 --add --allow-principal User:x") != .read)
     }
 
+    @Test func argoCDReadsChangesAndDeletes() {
+        #expect(riskOf("argocd app history payments") == .read)
+        #expect(riskOf("argocd app get payments") == .read)
+        #expect(riskOf("argocd app rollback payments 41") == .change)
+        #expect(riskOf("argocd app sync payments") == .change)
+        #expect(riskOf("argocd app delete payments") == .destructive)
+    }
+
     @Test func deletingFlagsOnUnknownTools() {
         #expect(riskOf("kafka-topics --bootstrap-server b:9092 --delete --topic events") == .destructive)
         #expect(riskOf("mytool --purge-cache") == .destructive)
