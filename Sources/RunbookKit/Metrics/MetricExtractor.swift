@@ -45,11 +45,18 @@ enum MetricExtractor {
                 case .code:
                     // Alerting rules are read as rules, not as lines of an alert list.
                     guard !AlertCatalogue.fromRules(block, into: &merger) else { break }
-                    let language = CommandExtraction.blockLanguage(info: blockInfo(block), code: block.literal)
+                    // Worked out only for a block something says alerts: most blocks are commands.
+                    var known: String?? = nil
+                    func language() -> String? {
+                        if let known { return known }
+                        let found = CommandExtraction.blockLanguage(info: blockInfo(block), code: block.literal)
+                        known = .some(found)
+                        return found
+                    }
                     let read = PromQLAlerts.fromBlock(
                         block, language: language, level: level, intro: intro, into: &merger)
                     alertExpressions.formUnion(read)
-                    if read.isEmpty, language == nil, let level {
+                    if read.isEmpty, let level, language() == nil {
                         fromAlertLines(block, level: level, into: &merger)
                     }
                 default:

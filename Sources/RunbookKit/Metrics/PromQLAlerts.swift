@@ -12,15 +12,16 @@ import Foundation
 enum PromQLAlerts {
     /// Adds the block's metrics and returns the expressions it read (empty when the block is not
     /// PromQL comparing with a number, or nothing says it alerts), so that the same text is not
-    /// also attached to a metric as a bare query. `language`: `CommandExtraction.blockLanguage`;
-    /// a block without one is read when its expression is PromQL.
+    /// also attached to a metric as a bare query. `language`: `CommandExtraction.blockLanguage`,
+    /// asked only when something says the block alerts; a block without one is read when its
+    /// expression is PromQL.
     static func fromBlock(
-        _ block: MarkdownBlock, language: String?, level: MetricExtractor.Level?, intro: MarkdownBlock?,
+        _ block: MarkdownBlock, language: () -> String?, level: MetricExtractor.Level?, intro: MarkdownBlock?,
         into merger: inout MetricMerger
     ) -> [String] {
-        guard language == "promql" || language == nil,
-            let critical = isCritical(level: level, intro: intro?.text.lowercased() ?? "")
-        else { return [] }
+        guard let critical = isCritical(level: level, intro: intro?.text.lowercased() ?? "") else { return [] }
+        let language = language()
+        guard language == "promql" || language == nil else { return [] }
         let lines = block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .map { (line: block.line + 1 + $0.offset, text: $0.element.trimmed) }
             .filter { !$0.text.isEmpty && !$0.text.hasPrefix("#") }

@@ -49,18 +49,20 @@ enum CommandCollector {
         {
             return nil
         }
-        let filler: Set<String> = [
-            "run", "the", "following", "command", "commands", "this", "these", "that", "execute", "type", "use",
-            "for", "example", "examples", "e.g", "eg", "then", "next", "you", "can", "to", "and", "a", "an", "it",
-            "with", "output", "like", "as", "below", "here", "is", "are", "snippet", "code", "on", "in", "shell",
-            "terminal", "do", "please", "now", "first", "step", "steps", "see", "or", "something", "similar",
-            "should", "look", "looks", "follow", "instructions", "procedure"
-        ]
-        let says = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "-" }).contains {
-            !filler.contains(String($0).trimmingTrailing("."))
+        let says = lower.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "-" }).contains {
+            !introductionFiller.contains(String($0).trimmingTrailing("."))
         }
         return says ? text : nil
     }
+
+    /// Words that say nothing of what a block does ("Run the following command:").
+    static let introductionFiller: Set<String> = [
+        "run", "the", "following", "command", "commands", "this", "these", "that", "execute", "type", "use",
+        "for", "example", "examples", "e.g", "eg", "then", "next", "you", "can", "to", "and", "a", "an", "it",
+        "with", "output", "like", "as", "below", "here", "is", "are", "snippet", "code", "on", "in", "shell",
+        "terminal", "do", "please", "now", "first", "step", "steps", "see", "or", "something", "similar",
+        "should", "look", "looks", "follow", "instructions", "procedure"
+    ]
 
     /// The summary in force after an HTML block: its own `<summary>` text, none once `</details>`
     /// closes the fold, else the one before.
