@@ -1,0 +1,106 @@
+import Testing
+
+@testable import RunbookKit
+
+/// Steps and the commands in them, as runbooks of other teams write them: a paragraph that
+/// introduces a block, a checklist for after the incident, and what not to do.
+struct StepStructureTests {
+    @Test func aParagraphThatIntroducesABlockTitlesItsCommands() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Queue
+
+                ## Mitigation
+
+                Scale the consumers:
+
+                    kubectl scale deploy/worker --replicas=12
+
+                Run the following command:
+
+                    kubectl rollout status deploy/worker
+
+                **Step 3.** Purge the dead-letter queue:
+
+                    rabbitmqctl purge_queue jobs.dlq
+
+                Force cert-manager to renew:
+
+                ```sh
+                kubectl -n <namespace> delete secret <tls-secret>
+                cmctl renew <certificate> -n <namespace>
+                ```
+                """)
+        #expect(
+            runbook.commands.map(\.title) == [
+                "Scale the consumers", "Mitigation", "Purge the dead-letter queue", "Force cert-manager to renew",
+                "Force cert-manager to renew"
+            ])
+        #expect(runbook.commands.last?.code == "cmctl renew <certificate> -n <namespace>", "one command per command")
+        #expect(CommandCollector.introduction(":::tip Raise the limit first:") == nil)
+        #expect(CommandCollector.introduction("Example output:") == nil)
+    }
+
+    @Test func aChecklistForAfterTheIncidentIsNotTheIncidentChecklist() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # API latency
+
+                ## Steps
+
+                1. **Check recent deploys.** Roll back one from the last hour.
+                2. **Scale out.**
+
+                ## After the incident
+
+                - [ ] Write the postmortem within 48 hours
+                - [ ] File follow-up tickets
+                """)
+        #expect(runbook.checklists.map(\.isAftermath) == [false, true])
+        #expect(runbook.incidentChecklist?.title == "Steps")
+        #expect(
+            runbook.checklists.first?.items.map(\.text) == [
+                "Check recent deploys. Roll back one from the last hour.", "Scale out."
+            ], "a label that is a sentence is followed, not labelled")
+        var after = runbook
+        after.checklists.removeFirst()
+        #expect(after.incidentChecklist == nil, "the list for afterwards is no step of the response")
+        let titles = ["Post-incident tasks", "Follow-ups", "Postmortem checklist", "Once resolved"]
+        for title in titles {
+            #expect(Checklist(title: title, kind: .incident, section: "", line: 1, items: []).isAftermath, "\(title)")
+        }
+        #expect(!Checklist(title: "Incident response", kind: .incident, section: "", line: 1, items: []).isAftermath)
+    }
+
+    @Test func whatNotToDoIsShownAsAnExampleNeverOfferedAsAStep() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Deploy rollback
+
+                ## Roll back
+
+                Roll back when any of these hold after a deploy:
+
+                - 5xx rate above 2% for 5 minutes
+
+                ```
+                helm rollback payments 41 -n payments
+                ```
+
+                - Don't `kubectl delete namespace payments` to start fresh.
+                - Never run `git push --force` on main.
+                - Avoid restarting until `kubectl get pods -n payments` shows the new pods.
+
+                ## Don't
+
+                ```
+                kubectl delete pvc --all -n payments
+                ```
+                """)
+        let offered = runbook.commands.filter(\.runnable).map(\.code)
+        #expect(offered == ["helm rollback payments 41 -n payments", "kubectl get pods -n payments"])
+        #expect(runbook.commands.filter { $0.origin == .example }.count == 3)
+        #expect(runbook.metrics.first?.critical?.value == 2, "a roll-back trigger is a paging threshold")
+        #expect(!InlineCommands.forbids(sectionTitle: "Avoiding data loss"))
+    }
+}
