@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses Markdown with cmark-gfm (tables, task lists, strikethrough, autolinks) into
 /// `MarkdownBlock` values.
@@ -22,15 +23,47 @@ public enum MarkdownParser {
     /// only once both are copied, and beside the whole Swift copy it costs ~13 bytes per byte.
     static let halvesBelow = 8 << 20
 
-    /// `inHalves`: the first and the second half of the top-level blocks are copied at once
-    /// (`SideBySide`), for documents under `halvesBelow`.
+    /// `inHalves`: the document is parsed in two parts at once, cut at a heading near its middle
+    /// (`MarkdownSplit`), for documents under `halvesBelow`; when no cut is safe, it is parsed
+    /// whole and the two halves of its top-level blocks are copied at once (`SideBySide`).
     static func parse(_ text: String, inHalves: Bool) -> Result {
+        guard inHalves, text.utf8.count < halvesBelow else { return parseWhole(text) }
+        var utf8 = text
+        if let parts = utf8.withUTF8({ parseInParts($0) }) { return parts }
+        return parseWhole(text, inHalves: true)
+    }
+
+    /// The two parts of a document cut by `MarkdownSplit`, each parsed and copied on its own
+    /// thread; nil when there is no cut or the first part left a block open across it.
+    static func parseInParts(_ bytes: UnsafeBufferPointer<UInt8>) -> Result? {
+        guard let cut = MarkdownSplit.point(in: bytes) else { return nil }
+        return parse(bytes, cutAt: cut.offset, line: cut.line)
+    }
+
+    /// `bytes` parsed as two documents cut at `offset` (the start of line `line`), their blocks
+    /// put together; nil when the first part's tree shows the cut was not between blocks.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, cutAt offset: Int, line: Int) -> Result? {
+        let (head, tail) = SideBySide.run(together: true) {
+            Part(UnsafeBufferPointer(rebasing: bytes[..<offset]), lineOffset: 0, closedBefore: line - 1)
+        } _: {
+            Part(UnsafeBufferPointer(rebasing: bytes[offset...]), lineOffset: line - 1, closedBefore: nil)
+        }
+        guard let head, let tail else { return nil }
+        var document = MarkdownBlock(kind: .document, line: head.startLine, endLine: tail.endLine)
+        document.children = head.blocks + tail.blocks
+        return Result(
+            document: document, flattenedLines: head.flattened + tail.flattened,
+            holdsHTMLTable: head.sawHTMLTable || tail.sawHTMLTable)
+    }
+
+    /// One parse of the whole text. `inHalves`: its top-level blocks are copied in two halves at once.
+    private static func parseWhole(_ text: String, inHalves: Bool = false) -> Result {
         let (parser, root) = tree(text)
         defer {
             cmark_node_free(root)
             cmark_parser_free(parser)
         }
-        guard inHalves, text.utf8.count < halvesBelow else {
+        guard inHalves else {
             // Each top-level block's C nodes are freed as soon as it is copied: the whole C tree
             // and the whole Swift copy never exist at once (for a 50 MB runbook, hundreds of MB).
             var converter = Converter(freeTopLevel: true)
@@ -61,6 +94,36 @@ public enum MarkdownParser {
             holdsHTMLTable: first.sawHTMLTable || second.sawHTMLTable)
     }
 
+    /// One part of a cut document, parsed and copied with its lines counted from `lineOffset`.
+    private struct Part {
+        var blocks: [MarkdownBlock] = []
+        var flattened: [Int]
+        var sawHTMLTable: Bool
+        var startLine: Int
+        var endLine: Int
+
+        /// nil when `closedBefore` (the blank line before the cut) is given and a block of this
+        /// part runs into it (`MarkdownSplit.firstPartIsClosed`).
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int, closedBefore blankLine: Int?) {
+            let (parser, root) = MarkdownParser.tree(bytes)
+            defer {
+                cmark_node_free(root)
+                cmark_parser_free(parser)
+            }
+            if let blankLine, !MarkdownSplit.firstPartIsClosed(root, blankLine: blankLine) { return nil }
+            var converter = Converter(lineOffset: lineOffset)
+            var child = cmark_node_first_child(root)
+            while let current = child {
+                blocks.append(converter.block(current, depth: 1))
+                child = cmark_node_next(current)
+            }
+            flattened = converter.flattened
+            sawHTMLTable = converter.sawHTMLTable
+            startLine = Int(cmark_node_get_start_line(root)) + lineOffset
+            endLine = Int(cmark_node_get_end_line(root)) + lineOffset
+        }
+    }
+
     /// Parses and frees the tree without copying it: the baseline the benchmark compares to.
     public static func parseOnly(_ text: String) {
         let (parser, root) = tree(text)
@@ -70,17 +133,27 @@ public enum MarkdownParser {
 
     /// cmark-gfm with the GitHub extensions attached, fed `text`; the caller frees both.
     private static func tree(_ text: String) -> (parser: OpaquePointer, root: OpaquePointer) {
+        var utf8 = text
+        return utf8.withUTF8 { tree($0) }
+    }
+
+    /// cmark-gfm with the GitHub extensions attached, fed `bytes`; the caller frees both.
+    fileprivate static func tree(_ bytes: UnsafeBufferPointer<UInt8>) -> (parser: OpaquePointer, root: OpaquePointer) {
         ensureExtensionsRegistered()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE)!
         for name in ["table", "tasklist", "strikethrough", "autolink"] {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        var utf8 = text
-        utf8.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        return (parser, cmark_parser_finish(parser)!)
+        bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        return (parser, inlinePass.withLock { cmark_parser_finish(parser)! })
     }
+
+    /// cmark-gfm keeps its extensions' special inline characters (`~`, and `:` and `w` for
+    /// autolinks) in one table for the whole process: each parse's inline pass, in
+    /// `cmark_parser_finish`, adds them and clears them when it ends. Two passes at once, and one
+    /// clears them in the middle of the other, whose links and strikethroughs are then read as
+    /// plain text. Only that pass is one at a time; the block pass (`feed`) runs at once.
+    private static let inlinePass = NSLock()
 
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
     private static func ensureExtensionsRegistered() { _ = registration }
@@ -106,10 +179,12 @@ private struct Converter {
     var freeTopLevel = false
     /// An HTML block mentioning `<table` was copied.
     var sawHTMLTable = false
+    /// Added to cmark's line numbers: the lines before the part of a cut document being copied.
+    var lineOffset = 0
 
     mutating func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock {
-        let line = Int(cmark_node_get_start_line(node))
-        let endLine = Int(cmark_node_get_end_line(node))
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        let endLine = Int(cmark_node_get_end_line(node)) + lineOffset
         let kind = Self.kind(of: node)
         var result = MarkdownBlock(kind: kind, line: line, endLine: endLine)
         switch kind {
@@ -150,14 +225,14 @@ private struct Converter {
             if kind == .paragraph || kind.isHeading {
                 out.append(
                     MarkdownBlock(
-                        kind: .paragraph, line: Int(cmark_node_get_start_line(node)),
-                        endLine: Int(cmark_node_get_end_line(node)),
+                        kind: .paragraph, line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                        endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
                         inlines: inlines(of: node, depth: 0)))
             } else if case .code = kind {
                 out.append(
                     MarkdownBlock(
-                        kind: kind, line: Int(cmark_node_get_start_line(node)),
-                        endLine: Int(cmark_node_get_end_line(node)), literal: strings(Self.literal(node))))
+                        kind: kind, line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                        endLine: Int(cmark_node_get_end_line(node)) + lineOffset, literal: strings(Self.literal(node))))
             }
         }
     }

@@ -19,7 +19,10 @@ enum PromQLAlerts {
         _ block: MarkdownBlock, language: () -> String?, level: MetricExtractor.Level?, intro: MarkdownBlock?,
         into merger: inout MetricMerger
     ) -> [String] {
-        guard let critical = isCritical(level: level, intro: intro?.text.lowercased() ?? "") else { return [] }
+        // Most code blocks compare nothing with a number: they are passed over before any word is read.
+        guard comparesWithNumber(block.literal),
+            let critical = isCritical(level: level, intro: intro?.text.lowercased() ?? "")
+        else { return [] }
         let language = language()
         guard language == "promql" || language == nil else { return [] }
         let lines = block.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -57,6 +60,37 @@ enum PromQLAlerts {
         case .warning?: return false
         default:
             return intro.containsWord(["alert", "alerts", "alerting", "fires", "triggers", "threshold"]) ? false : nil
+        }
+    }
+
+    /// Whether some comparison operator (`>`, `<=`, `==`, `!=` …) is followed, past spaces, line
+    /// breaks and a `bool`, by a number: what `alert` needs of a line or of the joined block.
+    static func comparesWithNumber(_ code: String) -> Bool {
+        code.withBytes { bytes in
+            let count = bytes.count
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            var i = 0
+            while i < count {
+                let b = bytes[i]
+                let isOperator =
+                    b == UInt8(ascii: ">") || b == UInt8(ascii: "<")
+                    || (b == UInt8(ascii: "=") && i > 0
+                        && (bytes[i - 1] == UInt8(ascii: "=") || bytes[i - 1] == UInt8(ascii: "!")))
+                i += 1
+                guard isOperator else { continue }
+                var j = i
+                while j < count, "<>=!".utf8.contains(bytes[j]) { j += 1 }
+                while j < count, isSpace(bytes[j]) { j += 1 }
+                if j + 4 < count, bytes[j] == UInt8(ascii: "b"), bytes[j + 1] == UInt8(ascii: "o"),
+                    bytes[j + 2] == UInt8(ascii: "o"), bytes[j + 3] == UInt8(ascii: "l"), isSpace(bytes[j + 4])
+                {
+                    j += 4
+                    while j < count, isSpace(bytes[j]) { j += 1 }
+                }
+                // Any other character might be one `alert` reads as a number or a space: it is left to it.
+                if j < count, bytes[j] &- 48 < 10 || bytes[j] == UInt8(ascii: ".") || bytes[j] >= 0x80 { return true }
+            }
+            return false
         }
     }
 
