@@ -28,10 +28,13 @@ struct DemoCommand: AsyncParsableCommand {
         }
         // Always the embedded copies, written into the store: the same demo from any folder or install.
         let path = try Self.writeEmbeddedFiles(into: (options.store ?? ".") + "/demo")
-        // The runbook is read while the config is parsed; the store is created behind the first frame.
-        let reading = Alongside { try ConsoleLauncher.readRunbook(path) }
-        let settings = ConsoleConfig.load(explicit: console.config, firstRunbook: path)
-        let read = try reportingErrors { try reading.wait() }
+        // Both were read while the arguments were parsed (`DemoHeadStart`); the store is created
+        // behind the first frame.
+        let configPath = URL(fileURLWithPath: path).deletingLastPathComponent()
+            .appendingPathComponent(DemoConfigText.fileName).path
+        let (read, settings) = try reportingErrors {
+            try DemoHeadStart.read(runbook: path, config: configPath, explicit: console.config)
+        }
         let severity = "SEV2"
         let frame = try await FirstFrame.show(
             runbooks: [read.runbook], severity: severity, settings: settings, options: console)
@@ -60,8 +63,8 @@ struct DemoCommand: AsyncParsableCommand {
             // The embedded strings lack the files' final newline (a Swift multi-line literal's rule).
             // Plain writes: the folder is new and nothing reads it yet, and Foundation's write (even
             // not atomic) fsyncs, which would come before the first frame.
-            try PlainFile.write(DemoRunbookText.markdown + "\n", to: runbook)
-            try PlainFile.write(DemoConfigText.yaml + "\n", to: config)
+            try PlainFile.write(DemoHeadStart.runbookText, to: runbook)
+            try PlainFile.write(DemoHeadStart.configText, to: config)
         } catch {
             printError("warroom: cannot write the demo files to \(folder): \(error)")
             throw ExitCode(1)

@@ -15,6 +15,11 @@ struct WarroomCommand: AsyncParsableCommand {
             DebugCommand.self
         ]
     )
+
+    static func main() async {
+        DemoHeadStart.start()
+        await main(nil)
+    }
 }
 
 enum WarroomVersion {

@@ -1,0 +1,51 @@
+import ConsoleUI
+import Foundation
+import IncidentKit
+import RunbookKit
+
+/// `warroom demo` reads a runbook and a config carried in the binary, so reading them need not
+/// wait for the arguments. `WarroomCommand.main` starts it on another core before ArgumentParser
+/// parses them (both take about 5 ms, and the read's cost is mostly the reader's first-use
+/// tables); the demo then waits for what is already read instead of reading it after. Any other
+/// command starts nothing. The results are those of reading the files the demo writes: the same
+/// bytes, named by the same file name, then given the written paths.
+enum DemoHeadStart {
+    /// Started on first use, which `start` makes before the arguments are parsed; the runbook and
+    /// the config each on its own thread, beside ArgumentParser's work on the main one.
+    private static let reading: (runbook: Alongside<Runbook>, config: Alongside<WarroomConfig>)? =
+        isDemo(CommandLine.arguments)
+        ? (
+            Alongside { RunbookReader.parse(text: runbookText, source: DemoRunbookText.fileName) },
+            Alongside { WarroomConfig.parse(configText, file: DemoConfigText.fileName) }
+        ) : nil
+
+    static let runbookText = DemoRunbookText.markdown + "\n"
+    static let configText = DemoConfigText.yaml + "\n"
+
+    static func start() { _ = reading }
+
+    static func isDemo(_ arguments: [String]) -> Bool { arguments.count > 1 && arguments[1] == "demo" }
+
+    /// The demo's runbook, as `ConsoleLauncher.readRunbook` reads it from `path` where
+    /// `runbookText` was written, and its settings: `explicit` (`--config`) when given, else the
+    /// embedded config written to `configPath`. Read now when the head start did not run.
+    static func read(runbook path: String, config configPath: String, explicit: String?) throws -> (
+        read: (runbook: Runbook, path: String, hash: String), settings: ConsoleConfig
+    ) {
+        guard let reading else {
+            let reading = Alongside { try ConsoleLauncher.readRunbook(path) }
+            let settings = ConsoleConfig.load(explicit: explicit, firstRunbook: path)
+            return (try reading.wait(), settings)
+        }
+        var runbook = try reading.runbook.wait()
+        runbook.source = path
+        var config = try reading.config.wait()
+        config.file = configPath
+        // The embedded config has no problems to report; were there one, its file would be the name.
+        let settings =
+            explicit != nil || !config.diagnostics.isEmpty
+            ? ConsoleConfig.load(explicit: explicit, firstRunbook: path) : ConsoleConfig(config: config)
+        let hash = SHA256.hex(Array(runbookText.utf8))
+        return ((runbook, URL(fileURLWithPath: path).standardizedFileURL.path, hash), settings)
+    }
+}
