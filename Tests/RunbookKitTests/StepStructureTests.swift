@@ -103,4 +103,54 @@ struct StepStructureTests {
         #expect(runbook.metrics.first?.critical?.value == 2, "a roll-back trigger is a paging threshold")
         #expect(!InlineCommands.forbids(sectionTitle: "Avoiding data loss"))
     }
+
+    @Test func aCommentThatForbidsMakesTheCommandsAfterItExamples() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Stock reservations
+
+                ## Clean up
+
+                ```sql
+                SELECT count(*) FROM stock_reservations WHERE expires_at < now();
+                -- DO NOT RUN: this is what took the site down in March
+                DELETE FROM stock_reservations;
+                ```
+
+                ```bash
+                # Do not run this on the primary
+                pg_ctl promote -D /var/lib/postgresql/data
+                ```
+
+                ```bash
+                # bad gateway errors come from here
+                tail -n 50 /var/log/nginx/error.log
+                # WRONG:
+                kubectl delete ns payments
+                ```
+
+                ## Manual cleanup (don't)
+
+                ```
+                DROP TABLE stock_reservations_old;
+                ```
+
+                ## Things people have done that made it worse
+
+                - Running `aws s3 rm s3://payments-archive --recursive`
+                """)
+        let offered = runbook.commands.filter(\.runnable).map(\.code)
+        #expect(
+            offered == [
+                "SELECT count(*) FROM stock_reservations WHERE expires_at < now();",
+                "pg_ctl promote -D /var/lib/postgresql/data", "tail -n 50 /var/log/nginx/error.log"
+            ])
+        #expect(runbook.commands.filter { $0.origin == .example }.count == 4)
+        for caution in ["# Do not run this unless the primary is gone", "# never run into this again", "# badge"] {
+            #expect(InlineCommands.prohibitingCommentLine(in: caution + "\nls") == nil, "\(caution)")
+        }
+        for forbidding in ["# DO NOT RUN", "// don't run this!", "# Bad example", "-- wrong (deletes data)"] {
+            #expect(InlineCommands.prohibitingCommentLine(in: "ls\n" + forbidding + "\nrm -rf x") == 1, "\(forbidding)")
+        }
+    }
 }

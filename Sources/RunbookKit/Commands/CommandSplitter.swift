@@ -107,6 +107,14 @@ enum CommandSplitter {
         }
     }
 
+    /// `-- words` or `# words`: a comment, where `----+----` is a rule of pasted output.
+    static func isSQLComment(_ line: String) -> Bool {
+        if line.hasPrefix("# ") { return true }
+        guard line.hasPrefix("--") else { return false }
+        let next = line.dropFirst(2).first
+        return next == nil || next == " " || next!.isLetter
+    }
+
     /// SQL: a line per item, except that a string literal or `$$` body spanning lines stays whole.
     private static func sqlItems(_ lines: [Substring]) -> [Item] {
         var items: [Item] = []
@@ -134,6 +142,9 @@ enum CommandSplitter {
                     }
                     items.append(.blank); finished = false; inOutput = false; open = false; continue
                 }
+                // A comment after a statement is the next statement's title, not its pasted result
+                // (output has no `-- words` line; its rules are dashes only).
+                if Self.isSQLComment(t) { (finished, inOutput) = (false, false) }
                 let startsStatement = SQLText.startsStatement(t, inSQL: true)
                 // Inside an unfinished statement aligned columns are SQL, not output.
                 if inOutput || (finished && !startsStatement)

@@ -66,14 +66,62 @@ extension InlineCommands {
         "don't run", "don’t run", "never ever", "avoid using", "don't ever", "you must not", "must not"
     ]
 
-    /// A section of what not to do ("Don't", "Do not", "Anti-patterns", "What not to do"): its
-    /// commands are shown as examples, never offered as steps.
+    /// A section of what not to do ("Don't", "Do not", "Anti-patterns", "What not to do", "Manual
+    /// cleanup (don't)", "Things that made it worse"): its commands are shown as examples, never
+    /// offered as steps.
     static func forbids(sectionTitle title: String) -> Bool {
         let lower = title.withoutSymbols.lowercased().trimmed
         if lower.contains("anti-pattern") || lower.contains("antipattern") { return true }
+        let said = title.lowercased()
+        if ["(don't)", "(don’t)", "(do not)", "(never)", "(don't do this)", "(do not do this)"].contains(
+            where: said.contains)
+            || ["made it worse", "made things worse", "common mistakes", "mistakes to avoid"].contains(
+                where: lower.contains)
+        {
+            return true
+        }
         return ["don't", "don’t", "do not", "dont", "never", "what not to", "things not to", "avoid"].contains {
             lower == $0 || lower.hasPrefix($0 + " ")
         }
+    }
+
+    /// Comments in a code block that forbid what follows them: `# DO NOT RUN`, `-- WRONG:`,
+    /// `// don't do this`.
+    static let prohibitingComments = [
+        "do not run", "don't run", "don’t run", "never run", "do not execute", "don't execute", "never execute",
+        "do not do this", "don't do this", "don’t do this", "never do this", "wrong", "bad", "anti-pattern",
+        "antipattern", "example only", "for illustration only", "not this"
+    ]
+
+    /// The index of the first line of `code` that is a comment forbidding the lines after it; nil
+    /// when there is none. The cue must open the comment ("# wrong:", not "# what went wrong").
+    static func prohibitingCommentLine(in code: String) -> Int? {
+        for (index, raw) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmed
+            guard let marker = ["#", "--", "//", "/*"].first(where: { line.hasPrefix($0) }) else { continue }
+            let words = line.dropFirst(marker.count).trimmed.lowercased()
+            for cue in prohibitingComments where words.hasPrefix(cue) {
+                let rest = words.dropFirst(cue.count)
+                // A whole word: "wrong:" forbids, "wrongly-named" does not.
+                if let next = rest.first, next.isLetter || next.isNumber || next == "-" || next == "_" { continue }
+                if isProhibitionEnd(rest.trimmed, cue: cue) { return index }
+            }
+        }
+        return nil
+    }
+
+    /// What follows the cue makes it a prohibition: nothing, punctuation, or "this" ("# DO NOT
+    /// RUN", "# Don't run this!", "# WRONG: …", "# bad example"). More words make it a caution
+    /// about a step that is still one: "# Do not run this on the primary".
+    private static func isProhibitionEnd(_ rest: String, cue: String) -> Bool {
+        var after = Substring(rest)
+        for object in ["this", "these", "it"] where after.hasPrefix(object) {
+            let tail = after.dropFirst(object.count)
+            if tail.first.map({ !$0.isLetter }) ?? true { after = tail.drop(while: { $0 == " " }) }
+        }
+        if after.isEmpty || ":!.-—(,;".contains(after.first!) { return true }
+        return (cue == "wrong" || cue == "bad")
+            && ["example", "idea", "way", "practice"].contains(where: after.hasPrefix)
     }
 
     /// Said after the command, in its sentence: "… `kafka-topics --delete`; never do that."

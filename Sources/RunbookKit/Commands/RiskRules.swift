@@ -119,6 +119,10 @@ extension RiskRule {
         RiskRule(
             .destructive, "kubectl delete", "removes Kubernetes resources", programs: "kubectl oc", path: "delete"),
         RiskRule(
+            .destructive, "kubectl drain --delete-emptydir-data", "evicts pods and deletes their emptyDir data",
+            programs: "kubectl oc", path: "drain",
+            flags: "--delete-emptydir-data --delete-local-data --force --disable-eviction"),
+        RiskRule(
             .change, "kubectl drain", "evicts pods from a node", programs: "kubectl oc",
             path: "drain|cordon|uncordon|taint"),
         RiskRule(
@@ -393,6 +397,11 @@ extension RiskRule {
                 "cd export unset set alias local declare read shift pushd popd source . eval readonly typeset umask "
                 + "trap wait"
         ),
+        // Alertmanager's CLI reads, but a silence stops (or, expired, restarts) paging.
+        RiskRule(
+            .change, "amtool silence add", "adds, expires or imports silences: paging stops or resumes",
+            programs: "amtool", path: "silence add|expire|import"),
+        RiskRule(.change, "amtool alert add", "fires an alert", programs: "amtool", path: "alert add"),
         RiskRule(.read, "inspection", "only reads", programs: ShellRisk.readOnlyPrograms)
     ]
 

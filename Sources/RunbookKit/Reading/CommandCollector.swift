@@ -101,10 +101,12 @@ enum CommandCollector {
             let blockIndex = context.codeBlocks.count
             let shift = firstLine - extraction.firstLine
             let forbidden = InlineCommands.forbids(sectionTitle: section.title)
+            // A `# DO NOT RUN` comment: the commands after it are examples.
+            let forbiddenAfter = InlineCommands.prohibitingCommentLine(in: literal).map { firstLine + $0 }
             let ids = extraction.commands.map { command -> Int in
                 var command = command
                 command.line += shift
-                if forbidden {
+                if forbidden || forbiddenAfter.map({ command.line > $0 }) == true {
                     command.origin = .example
                     command.runnable = false
                 }

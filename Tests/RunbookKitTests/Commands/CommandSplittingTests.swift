@@ -68,6 +68,11 @@ struct CommandSplittingTests {
         // A result pasted after a statement is still dropped.
         let pasted = extractCommands("sql", "SELECT count(*) FROM t;\n count\n-------\n    42\n(1 row)")
         #expect(pasted.map(\.code) == ["SELECT count(*) FROM t;"])
+        // A comment after a statement titles the next one: it was taken for output with the
+        // statement after it (a `DELETE` vanished from the commands).
+        let titled = extractCommands("sql", "SELECT 1;\n-- cleanup old rows\nDELETE FROM t;")
+        #expect(titled.map(\.code) == ["SELECT 1;", "DELETE FROM t;"])
+        #expect(titled.last?.title == "cleanup old rows" && titled.last?.risk == .destructive)
     }
 
     @Test func aProgramTheTableDoesNotKnowCalledWithOptionsIsACommandOfItsOwn() {

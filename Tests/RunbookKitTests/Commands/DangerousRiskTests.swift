@@ -16,7 +16,10 @@ struct DangerousRiskTests {
         ("aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://x.json", "bash"),
         ("pg_basebackup -h primary.db -D /var/lib/postgresql/15/main -R -P", "bash"),
         ("pg_ctlcluster 15 main restart", "bash"), ("patronictl switchover --force", "bash"),
-        ("repmgr standby clone -h primary", "bash"), ("vacuumdb --all --analyze", "bash")
+        ("repmgr standby clone -h primary", "bash"), ("vacuumdb --all --analyze", "bash"),
+        ("amtool silence add alertname=LagHigh --duration=2h --comment='deploy'", "bash"),
+        ("amtool --alertmanager.url=http://am:9093 silence expire 7d3c", "bash"),
+        ("amtool silence import < silences.json", "bash"), ("kubectl drain node-1 --ignore-daemonsets", "bash")
     ])
     func neverRead(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -37,7 +40,9 @@ struct DangerousRiskTests {
         ("kafka-consumer-groups.sh --group g --reset-offsets --to-latest --execute --all-topics", "bash"),
         ("kubectl scale deploy/api --replicas=0 -n prod", "bash"), ("oc scale dc/web --replicas 0", "bash"),
         ("az vm reimage -g rg -n vm1", "bash"), ("pg_rewind --target-pgdata=/data --source-server='host=p'", "bash"),
-        ("patronictl -c /etc/patroni.yml reinit pg-cluster pg-2", "bash")
+        ("patronictl -c /etc/patroni.yml reinit pg-cluster pg-2", "bash"),
+        ("kubectl drain <node> --ignore-daemonsets --delete-emptydir-data", "bash"),
+        ("kubectl drain node-1 --force --ignore-daemonsets", "bash")
     ])
     func destructive(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -50,7 +55,8 @@ struct DangerousRiskTests {
         "kafka-consumer-groups --bootstrap-server k:9092 --describe --group g",
         "kafka-consumer-groups --bootstrap-server k:9092 --group g --reset-offsets --to-latest --all-topics",
         "kafka-topics.sh --bootstrap-server k:9092 --list", "pg_ctlcluster 15 main status", "repmgr cluster show",
-        "patronictl list"
+        "patronictl list", "amtool silence query alertname=LagHigh", "amtool alert query",
+        "amtool check-config alertmanager.yml"
     ])
     func stillRead(code: String) {
         let verdict = RiskRules.classify(code, language: "bash")
