@@ -102,6 +102,26 @@ struct ResponseInProseTests {
         let later = SeverityExtractor.responseInProse("A replica is down. Handle during business hours.")
         #expect(later?.isUnbounded == true && later?.text == "Handle during business hours")
         #expect(SeverityExtractor.responseInProse("Lag of 5 minutes is normal during backups.") == nil)
+        // A sentence that is only a time is the time to respond.
+        #expect(SeverityExtractor.responseInProse("degraded (slow, partial results). 30 min.")?.seconds == 1800)
+    }
+
+    @Test func percentilesAreNeverLevels() {
+        let runbook = RunbookReader.parse(
+            text: """
+                ## Thresholds
+
+                - p95 query latency > 750ms for 10m -> warning
+                - p99 latency > 2s for 5m -> page
+
+                ## Severity
+
+                - P1: search down for everyone. 15 min to respond.
+                - P2: degraded. 30 min.
+                """)
+        #expect(runbook.severities.map(\.id) == ["P1", "P2"])
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [900, 1800])
+        #expect(SeverityID.leading("P99 latency above 2s") == nil && SeverityID.leading("P0 outage")?.id == "P0")
     }
 
     @Test func aLevelListInProseKeepsItsWorkingTimeLevel() {

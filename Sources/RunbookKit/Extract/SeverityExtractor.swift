@@ -271,6 +271,14 @@ enum SeverityExtractor {
                 return Deadline(seconds: seconds, text: sentence.trimmed.trimmingTrailing("."))
             }
         }
+        // A sentence that is only a time ("SEV2: degraded, partial results. 30 min."): a level's
+        // description names no other time than the one to respond in.
+        if let bare = sentences.dropFirst().map({ $0.trimmed.trimmingTrailing(".") }).first(
+            where: DurationParser.isTimeLabel),
+            let seconds = DurationParser.seconds(in: bare)
+        {
+            return Deadline(seconds: seconds, text: bare)
+        }
         let workingTime = ["business hours", "working hours", "office hours", "business day", "best effort"]
         if let sentence = sentences.first(where: { s in workingTime.contains { s.lowercased().contains($0) } }) {
             return Deadline(seconds: nil, text: sentence.trimmed.trimmingTrailing("."))

@@ -43,6 +43,8 @@ public enum SeverityID {
             digitsEnd == chars.count || !chars[digitsEnd].isLetter,
             let number = Int(String(chars[digitsStart..<digitsEnd]))
         else { return nil }
+        // P50, P95, P99 are percentiles ("p95 latency > 750ms"): priorities run P0 to P9.
+        if lowerPrefix == "p", number > 9 { return nil }
         let id = (lowerPrefix == "p" || lowerPrefix == "priority" ? "P" : "SEV") + String(number)
         let rest = cleanRest(String(chars[digitsEnd...]))
         let name = levelName(in: rest)
