@@ -97,4 +97,19 @@ struct AlertAndEscalationStructureTests {
         #expect(runbook.escalation.map(\.after) == [nil, "after 30 minutes", "after 1 hour"])
         #expect(runbook.checklists.isEmpty && runbook.procedures.isEmpty)
     }
+
+    @Test func anArrowChainUnderAnEscalationHeadingIsThePath() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Search
+
+                ## Escalation
+
+                primary -> secondary (auto after 15m) -> @search-lead
+                The lead decides whether to declare SEV1.
+                """)
+        #expect(runbook.escalation.map(\.who) == ["primary", "secondary", "@search-lead"])
+        #expect(runbook.escalation.map(\.after) == [nil, "after 15m", nil])
+        #expect(runbook.escalation.allSatisfy { $0.line == 5 })
+    }
 }

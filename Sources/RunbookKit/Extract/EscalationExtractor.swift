@@ -24,6 +24,12 @@ enum EscalationExtractor {
                 } else if case .code = block.kind {
                     let found = fromFlow(block.literal, line: block.line + 1)
                     if found.count >= 2 { steps = found; return }
+                } else if block.kind == .paragraph, block.text.has("→") || block.text.has("->") {
+                    // "Security on-call → Security manager → CISO (Dana, +1 212 …)." on a line of its own.
+                    for line in block.lines {
+                        let found = chain(line.text.trimmingTrailing("."), line: block.line + line.offset)
+                        if found.count >= 2 { steps = found; return }
+                    }
                 }
             }
         }
@@ -157,19 +163,24 @@ enum EscalationExtractor {
             guard block.text.has("→") || block.text.has("->"), let labeled = LabeledText(block),
                 labeled.labelIs(["escalat"])
             else { return }
-            let parts = labeled.value.components(separatedBy: "→").flatMap { $0.components(separatedBy: "->") }
-                .map(\.trimmed).filter { !$0.isEmpty }
-            guard parts.count >= 2 else { return }
-            steps = parts.enumerated().map { offset, part in
-                // "Payments lead (after 15 min)": the delay is when, the rest is who.
-                let (who, after) = chainStep(part)
-                return EscalationStep(level: offset + 1, who: who, after: after, line: block.line)
-            }
+            steps = chain(labeled.value, line: block.line)
         default:
             for child in block.children {
                 arrowChain(in: child, into: &steps)
                 if !steps.isEmpty { return }
             }
+        }
+    }
+
+    /// `primary -> secondary (after 15m) -> @lead`: a step per link; empty for fewer than two links.
+    static func chain(_ text: String, line: Int) -> [EscalationStep] {
+        let parts = text.components(separatedBy: "→").flatMap { $0.components(separatedBy: "->") }
+            .map(\.trimmed).filter { !$0.isEmpty }
+        guard parts.count >= 2 else { return [] }
+        return parts.enumerated().map { offset, part in
+            // "Payments lead (after 15 min)": the delay is when, the rest is who.
+            let (who, after) = chainStep(part)
+            return EscalationStep(level: offset + 1, who: who, after: after, line: line)
         }
     }
 
