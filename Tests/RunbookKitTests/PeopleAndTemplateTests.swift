@@ -79,4 +79,20 @@ import Testing
             templates.first?.body
                 == "[P{severity}] Payment gateway timeouts — {status}\nImpact: {impact}\nNext update: {{next_update}}")
     }
+
+    @Test func aLabelledCommandIsNoContact() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Search
+
+                ## Misc
+
+                - port-forward: `kubectl -n search port-forward svc/es-http 9200:9200`
+                - alias swap: `curl -XPOST localhost:9200/_aliases -d @swap.json`
+                - Chat: `#search-oncall`
+                - Lead: search-lead@example.com
+                """)
+        #expect(runbook.contacts.map(\.contact) == ["#search-oncall", "search-lead@example.com"])
+        #expect(runbook.commands.count == 2)
+    }
 }

@@ -176,7 +176,7 @@ enum ContactExtractor {
         var out: [Contact] = []
         for item in list.items {
             guard let paragraph = item.firstParagraph, let labeled = LabeledText(paragraph),
-                looksReachable(labeled.value)
+                looksReachable(labeled.value), !isCommandSpan(labeled.value, in: paragraph)
             else { continue }
             let parts = labeled.value.components(separatedBy: " - ").map(\.trimmed).filter { !$0.isEmpty }
             if parts.count >= 2, !looksReachable(parts[0]) || parts[0].hasPrefix("[") {
@@ -189,6 +189,13 @@ enum ContactExtractor {
             }
         }
         return out
+    }
+
+    /// A value that is wholly a code span of several words (`port-forward: `kubectl … 9200:9200``)
+    /// is a command: an address in code is one word (`#payments-oncall`, `oncall@example.com`).
+    static func isCommandSpan(_ value: String, in paragraph: MarkdownBlock) -> Bool {
+        let trimmed = value.trimmed
+        return trimmed.contains(" ") && paragraph.inlines.codeSpans.contains { $0.trimmed == trimmed }
     }
 
     /// An address, phone number, channel, handle, link or a `[Phone]`-style blank to fill.
