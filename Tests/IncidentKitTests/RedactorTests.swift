@@ -1,5 +1,6 @@
 import Testing
 @testable import IncidentKit
+import RunbookKit
 
 @Suite("Redactor")
 struct RedactorTests {
@@ -106,5 +107,36 @@ struct RedactorTests {
     @Test func isIdempotent() {
         let once = redactor.redact("DB_PASSWORD=hunter2 token ghp_1234567890abcdefghijABCDEFGHIJ123456")
         #expect(redactor.redact(once) == once)
+    }
+}
+
+/// Secrets written into a runbook: `warroom check` names their lines; stand-ins are not secrets.
+struct RunbookSecretsTests {
+    @Test func secretsInCommandsAreFoundAndStandInsAreNot() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # API
+
+                ## Check
+
+                ```bash
+                curl -s -H 'Authorization: Bearer sk_live_51HxQ2aBcDeFgHiJkLmNoPq' https://api.example.com/v2
+                curl -s -H "Authorization: OAuth ${STATUSPAGE_TOKEN}" https://api.statuspage.io
+                psql "postgresql://orders_app:Sup3rS3cret!@pg-orders:5432/orders"
+                ```
+
+                ```sql
+                ALTER USER forms WITH PASSWORD 'new_password';
+                ```
+
+                ```python
+                token = AccessToken('eyJ...')
+                ```
+                """, source: "api.md")
+        let findings = RunbookSecrets.findings(runbook)
+        #expect(findings.map(\.line) == [6, 8])
+        #expect(findings.allSatisfy { $0.kind == .secret && !$0.message.contains("sk_live") })
+        #expect(!findings.contains { $0.message.contains("Sup3rS3cret") })
+        #expect(RunbookSecrets.shown(runbook.commands[0].code).contains("Bearer [REDACTED]"))
     }
 }

@@ -28,6 +28,12 @@ struct SecretFormatTests {
         ("curl -H 'Authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l'", "curl -H 'Authorization: Basic [REDACTED]'"),
         ("-H \"Authorization: Basic dXNlcjpwYXNz\"", "-H \"Authorization: Basic [REDACTED]\""),
         ("Authorization: Bearer abc", "Authorization: Bearer [REDACTED]"),
+        (
+            "curl -H \"Authorization: OAuth 3f8e2c1a-7b4d-4e9f-a1c2-9d0e\" https://api",
+            "curl -H \"Authorization: OAuth [REDACTED]\" https://api"
+        ),
+        ("Authorization: SSWS 00aBcD1234efGh", "Authorization: SSWS [REDACTED]"),
+        ("Authorization: s3cr3tvalue", "Authorization: [REDACTED]"),
         ("X-Auth: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig", "X-Auth: [REDACTED]"),
         ("X-Custom: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig", "X-Custom: [REDACTED]"),
         ("curl -H 'Cookie: session=abc123; csrftoken=xyz'", "curl -H 'Cookie: [REDACTED]'"),

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 extension AppView {
@@ -261,7 +262,7 @@ extension AppView {
                 "\(Symbols.symbol(for: key) ?? "") \(riskWord(command.risk))  \(command.title ?? "")",
                 x: inner.x + 1, y: y, style: palette[key], clip: inner)
             y += 1
-            for line in command.code.split(separator: "\n") where y < inner.maxY {
+            for line in RunbookSecrets.shown(command.code).split(separator: "\n") where y < inner.maxY {
                 canvas.write("  " + line, x: inner.x + 1, y: y, style: palette[.text], clip: inner)
                 y += 1
             }

@@ -222,7 +222,8 @@ extension AppView {
     /// their block's title: beside a neighbour of the same title, the first line tells them apart.
     static func commandLabel(_ all: [RunbookCommand], _ index: Int) -> String {
         let command = all[index]
-        let firstLine = command.code.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        let firstLine =
+            RunbookSecrets.shown(command.code).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
         guard let title = command.title else { return firstLine }
         let shared = [index - 1, index + 1].contains { other in
             all.indices.contains(other) && all[other].title == title && all[other].section == command.section
@@ -290,7 +291,7 @@ extension AppView {
             return
         }
         let selected = state.selected(.commands)
-        let code = (state.selectedIndex(.commands).map { commands[$0].code } ?? "").split(
+        let code = (state.selectedIndex(.commands).map { RunbookSecrets.shown(commands[$0].code) } ?? "").split(
             separator: "\n", omittingEmptySubsequences: false
         ).map(String.init)
         let codeHeight = PaneGeometry.codeHeight(rect, state)

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentKit
 import RunbookKit
 
 /// The runs list (in the commands pane), the run dialogs, `:vars` and the tick offer.
@@ -109,7 +110,8 @@ extension AppView {
         _ palette: ThemePalette
     ) {
         let run = preview.run
-        let code = run.shownText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let code = RunbookSecrets.shown(run.shownText).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
         let shownCode = Array(code.prefix(max(body.height - 14, 1)))
         let reasonRows = run.risk == .destructive ? 1 : 0
         let height = shownCode.count + 9 + reasonRows + (run.values.isEmpty ? 0 : 1) + run.warnings.count

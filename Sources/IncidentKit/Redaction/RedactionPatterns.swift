@@ -81,11 +81,12 @@ enum RedactionPatterns {
                 triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
                 secretGroups: [2, 3, 4], accept: isSecretAssignment),
             // HTTP headers that carry credentials whatever the token looks like: `Authorization: Basic
-            // YWxhZGRpbg==`, `Authorization: Bearer abc`, `Cookie: session=…`, `X-Api-Key: …`.
+            // YWxhZGRpbg==`, `Authorization: Bearer abc`, `Cookie: session=…`, `X-Api-Key: …`. Any
+            // scheme word before the credential (`OAuth`, `SSWS`, `AWS4-HMAC-SHA256`) is passed over:
+            // with a fixed list, `Authorization: OAuth 3f8e…` masked the word and kept the token.
             try! RedactionPattern(
                 name: "credential header",
-                #"(?i)\b(?:authorization|proxy-authorization)\s*:\s*(?:(?:basic|bearer|token|digest|negotiate|"#
-                    + #"apikey)\s+)?([^\s"',]+)"#,
+                #"(?i)\b(?:authorization|proxy-authorization)\s*:\s*(?:[a-z][a-z0-9_-]*\s+)?([^\s"',]+)"#,
                 triggers: ["authorization"], secretGroups: [1]),
             try! RedactionPattern(
                 name: "cookie header",

@@ -20,6 +20,8 @@ public struct LintFinding: Sendable, Codable, Equatable, Hashable {
         case missingAnchor = "missing-anchor"
         case missingFile = "missing-file"
         case duplicateCommand = "duplicate-command"
+        /// A token, key or password written in a command (`RunbookSecrets`, IncidentKit).
+        case secret
         case unreadable
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentKit
 import RunbookKit
 
 struct CheckCommand: ParsableCommand {
@@ -9,7 +10,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Besides the reader's own warnings, check lints what a team wants fixed before an incident: \
             severities without a response time, placeholders no one can fill, destructive commands without \
-            a caution, metrics without a threshold, links to missing anchors or files, and duplicated commands.
+            a caution, metrics without a threshold, links to missing anchors or files, duplicated commands, \
+            and secrets written into commands (shown masked).
             """)
 
     @Argument(help: "Markdown runbook files.")
@@ -37,11 +39,12 @@ struct CheckCommand: ParsableCommand {
                 if format == .text { printError("warroom: \(error)") }
                 continue
             }
-            let (runbook, found) = RunbookLint.check(file: path)
+            var (runbook, found) = RunbookLint.check(file: path)
+            if let runbook { found += RunbookSecrets.findings(runbook) }
             findings += found
             guard format == .text else { continue }
             if let runbook {
-                print(TerminalText.clean(RunbookSummary.text(runbook)))
+                print(TerminalText.clean(RunbookSecrets.shown(RunbookSummary.text(runbook))))
                 for finding in found where finding.kind != .reader {
                     print(
                         TerminalText.clean(

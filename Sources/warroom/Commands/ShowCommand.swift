@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IncidentKit
 import RunbookKit
 
 struct ShowCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct ShowCommand: ParsableCommand {
         if json {
             print(try RunbookJSON.encode(model))
         } else {
-            print(TerminalText.clean(RunbookSummary.text(model)))
+            print(TerminalText.clean(RunbookSecrets.shown(RunbookSummary.text(model))))
         }
     }
 }
