@@ -153,4 +153,33 @@ struct StepStructureTests {
             #expect(InlineCommands.prohibitingCommentLine(in: "ls\n" + forbidding + "\nrm -rf x") == 1, "\(forbidding)")
         }
     }
+
+    @Test func aTableOfContentsAndANumberedOutlineAreNoSteps() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Payments gateway
+
+                **Table of Contents**
+
+                1. [Overview](#1-overview)
+                2. [Diagnostics](#2-diagnostics)
+                3. [Contacts](#3-contacts)
+
+                ## 1. Overview
+
+                The gateway takes card payments.
+
+                ## 2. Diagnostics
+
+                1. Check the pods: `kubectl get pods -n payments`
+                2. Check the errors: `kubectl logs deploy/gateway -n payments --tail=100`
+
+                ## 3. Contacts
+
+                - Chat: #payments
+                """)
+        #expect(runbook.procedures.map(\.title) == ["2. Diagnostics"])
+        #expect(runbook.procedures.first?.steps.count == 2)
+        #expect(runbook.checklists.allSatisfy { !$0.items.contains { $0.text == "Overview" } })
+    }
 }

@@ -21,7 +21,7 @@ enum ChecklistExtractor {
                     label = bold
                     continue
                 }
-                if block.isList, !definitionLines.contains(block.line),
+                if block.isList, !definitionLines.contains(block.line), !block.isTableOfContents,
                     let checklist = checklist(
                         from: block, label: label, section: section, titled: titled, context: context)
                 {

@@ -17,7 +17,10 @@ enum ProcedureExtractor {
             let ownSteps = steps.count
             // Numbered sub-headings are steps or phases of this procedure.
             let numbered = section.children.filter { HeadingText.numbering($0.title) != nil }
-            if numbered.count >= 2 {
+            // "1. Overview", "2. Severity Matrix", "5. Contacts": the document's numbered outline.
+            let outlineNumbers =
+                numbered.filter { Self.namesNoProcedure(HeadingText.numbering($0.title)!.rest.lowercased()) }.count >= 2
+            if numbered.count >= 2, !outlineNumbers {
                 for child in numbered {
                     consumed.insert(child.line)
                     child.forEach { consumed.insert($0.line) }
@@ -105,7 +108,7 @@ enum ProcedureExtractor {
             numberedStep = nil
             switch block.kind {
             case .list(let ordered, _):
-                guard !usedLists.contains(block.line) else { continue }
+                guard !usedLists.contains(block.line), !block.isTableOfContents else { continue }
                 // A bullet list counts as steps only under a label ("**Fix**") or in a phase.
                 guard ordered || label != nil || startPhase != nil else { continue }
                 let stepPhase = label ?? phase
