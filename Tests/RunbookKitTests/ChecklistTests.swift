@@ -54,4 +54,27 @@ import Testing
         #expect(checklist.title == "Detection & Triage (0-10 minutes)")
         #expect(checklist.items.map(\.deadlineSeconds) == [600])
     }
+
+    @Test func timeLabelsOverTaskListsAreItsPhasesAndDeadlines() throws {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Credential leak
+
+                ## Response checklist
+
+                **Within 15 minutes:**
+
+                - [ ] Open a private channel
+                - [ ] Page the security on-call
+
+                **Within 1 hour:**
+
+                - [ ] Revoke the credential
+                """)
+        #expect(runbook.checklists.count == 1)
+        let checklist = try #require(runbook.checklists.first)
+        #expect(checklist.title == "Response checklist")
+        #expect(checklist.items.map(\.deadlineSeconds) == [900, 900, 3600])
+        #expect(checklist.items.map(\.phase) == ["Within 15 minutes", "Within 15 minutes", "Within 1 hour"])
+    }
 }

@@ -21,12 +21,29 @@ enum ChecklistExtractor {
                     label = bold
                     continue
                 }
+                // "**Within 15 minutes:**" over a list: its items are due then, in that phase, and
+                // the section's lists so labelled are one checklist.
+                let due = label.flatMap { context.timeLabelSeconds($0.trimmingTrailing(":")) }
                 if block.isList, !definitionLines.contains(block.line), !block.isTableOfContents,
-                    let checklist = checklist(
-                        from: block, label: label, section: section, titled: titled, context: context)
+                    var checklist = checklist(
+                        from: block, label: due == nil ? label : nil, section: section, titled: titled,
+                        context: context)
                 {
+                    if let due, let label {
+                        for i in checklist.items.indices where checklist.items[i].phase == nil {
+                            checklist.items[i].phase = label.trimmingTrailing(":")
+                            checklist.items[i].deadlineSeconds = checklist.items[i].deadlineSeconds ?? due
+                        }
+                    }
                     let isTask = block.items.contains { $0.taskState != nil && $0.taskState! != nil }
-                    found.append(Found(checklist: checklist, isTask: isTask && label == nil, section: section))
+                    if due != nil, let last = found.last, last.timed, last.section.line == section.line {
+                        found[found.count - 1].checklist.items += checklist.items
+                    } else {
+                        found.append(
+                            Found(
+                                checklist: checklist, isTask: isTask && label == nil, section: section,
+                                timed: due != nil))
+                    }
                     result.usedListLines.insert(block.line)
                 }
                 if block.kind == .paragraph || block.isList || block.isCode { label = nil }
@@ -40,6 +57,8 @@ enum ChecklistExtractor {
         var checklist: Checklist
         var isTask: Bool
         var section: Section
+        /// Made under a time label ("**Within 1 hour:**").
+        var timed = false
     }
 
     /// One task list spread over sibling headings (`### Step 1` … `### Step 4`, a `- [ ]` or two
