@@ -129,4 +129,23 @@ import Testing
         #expect(catalogue.metric("Kafka Consumer Lag")?.warning?.forSeconds == 900)
         #expect(catalogue.metric("Zookeeper Down")?.conditions == ["critical: Zookeeper quorum lost"])
     }
+
+    @Test func anAlertLineMayNameItsOwnLevelAfterAnArrow() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Search
+
+                ## Thresholds (what pages)
+
+                - p95 query latency > 750ms for 10m -> warning
+                - p95 query latency > 2s for 5m -> page
+                - ES heap > 85% for 15m -> warning
+                """)
+        let latency = runbook.metrics.first { $0.name.lowercased() == "p95 query latency" }
+        #expect(latency?.warning?.value == 750 && latency?.critical?.value == 2)
+        let heap = runbook.metrics.first { $0.name == "ES heap" }
+        #expect(heap?.warning?.value == 85 && heap?.critical == nil)
+        #expect(MetricExtractor.ownLevel("a > 1 → ticket").level == .warning)
+        #expect(MetricExtractor.ownLevel("queue -> consumer lag > 5").level == nil)
+    }
 }

@@ -151,8 +151,30 @@ enum MetricExtractor {
                     name: AlertCatalogue.splitCamelCase(named.name), into: &merger)
                 continue
             }
-            add(line: item.itemText, at: item.line, level: level, into: &merger)
+            // "p95 latency > 750ms for 10m -> warning": the item's own level wins over the section's.
+            let (condition, own) = ownLevel(item.itemText)
+            add(line: condition, at: item.line, level: own ?? level, into: &merger)
         }
+    }
+
+    /// The level an alert line ends with after an arrow (`-> warning`, `→ page`, `=> ticket`), and
+    /// the line without it; nil and the whole line when it names none.
+    static func ownLevel(_ text: String) -> (condition: String, level: Level?) {
+        guard
+            let arrow = ["->", "→", "=>"].compactMap({ text.range(of: $0, options: .backwards) })
+                .max(by: { $0.lowerBound < $1.lowerBound })
+        else { return (text, nil) }
+        let said = text[arrow.upperBound...].lowercased().trimmed
+        let first = said.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? ""
+        let level: Level? =
+            switch first {
+            case "warning", "warn", "ticket", "notify": .warning
+            case "page", "pages", "critical", "crit", "alert", "sev1", "p1": .critical
+            case "info": .info
+            default: nil
+            }
+        guard let level else { return (text, nil) }
+        return (String(text[..<arrow.lowerBound]).trimmed, level)
     }
 
     /// "SLOs", "Service level objectives", "SLIs and SLOs": a list of the service's targets.
