@@ -112,4 +112,21 @@ struct AlertAndEscalationStructureTests {
         #expect(runbook.escalation.map(\.after) == [nil, "after 15m", nil])
         #expect(runbook.escalation.allSatisfy { $0.line == 5 })
     }
+
+    @Test func aTableOfTheLevelsIsNoAlertTable() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Auth
+
+                ## Priority levels
+
+                | Priority | Name | Criteria | Acknowledge | Mitigate |
+                |---|---|---|---|---|
+                | **P1** | Critical | Login unavailable for > 10% of users | ≤ 5 min | 1 hour |
+                | **P2** | High | Error rate > 5% | ≤ 15 min | 4 hours |
+                """)
+        #expect(runbook.metrics.isEmpty)
+        #expect(runbook.severities.map(\.id) == ["P1", "P2"])
+        #expect(runbook.severities.first?.responseTime?.seconds == 300)
+    }
 }

@@ -6,7 +6,8 @@ import Foundation
 enum AlertCatalogue {
     static func fromTable(_ table: TableData, into merger: inout MetricMerger) -> Bool {
         guard let severity = table.column(["severity", "level", "priority"]),
-            let name = table.column(["name", "alert"], excluding: [severity])
+            let name = table.column(["name", "alert"], excluding: [severity]),
+            !isLevelDefinitions(table)
         else { return false }
         let text = [
             table.column(["expr", "condition", "threshold", "rule"]), table.column(["summary"]),
@@ -27,6 +28,17 @@ enum AlertCatalogue {
             any = true
         }
         return any
+    }
+
+    /// A table of the levels themselves (`| Priority | Name | Criteria | Acknowledge | Mitigate |`):
+    /// a column of the time to answer is no alert's, alerts have none.
+    static func isLevelDefinitions(_ table: TableData) -> Bool {
+        table.header.contains { header in
+            let lower = header.lowercased()
+            return ["acknowledge", "ack", "respond", "response", "sla", "mitigate", "resolve", "update"].contains {
+                lower.hasPrefix($0) || lower.contains(" " + $0)
+            }
+        }
     }
 
     /// A section with a `Severity: critical` line is one alert.
