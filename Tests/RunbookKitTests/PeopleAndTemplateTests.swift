@@ -95,4 +95,24 @@ import Testing
         #expect(runbook.contacts.map(\.contact) == ["#search-oncall", "search-lead@example.com"])
         #expect(runbook.commands.count == 2)
     }
+
+    @Test func textWithBlanksUnderAStatusPageHeadingIsAStatusUpdateNoAlert() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Comms
+
+                ## Public status page update
+
+                ```
+                Title: [Degraded performance | Partial outage] - <feature>
+
+                We are investigating reports of {{symptom}} affecting {{segment}}.
+                ```
+                """)
+        #expect(runbook.templates.map(\.kind) == [.statusUpdate])
+        #expect(runbook.templates.first?.fields.contains("symptom") == true)
+        #expect(runbook.metrics.isEmpty)
+        #expect(MetricExtractor.alertLevel("Paging thresholds") == .critical)
+        #expect(MetricExtractor.alertLevel("Updating the status page") == nil)
+    }
 }

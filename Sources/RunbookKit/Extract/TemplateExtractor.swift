@@ -118,11 +118,20 @@ enum TemplateExtractor {
             kind = .postmortem
         } else if statusWords.filter({ lower.contains($0) }).count >= 3 {
             kind = .statusUpdate
+        } else if saysStatusUpdate(titleLower), !fields(in: body).isEmpty {
+            // Text with blanks to fill under "Public status page update": the heading says what it is.
+            kind = .statusUpdate
         } else {
             return nil
         }
         return RunbookTemplate(
             kind: kind, title: title.trimmingTrailing(":"), body: body, fields: fields(in: body), line: line)
+    }
+
+    /// A heading or label that names a message to stakeholders.
+    static func saysStatusUpdate(_ title: String) -> Bool {
+        ["status update", "status page", "statuspage", "announcement", "customer update", "stakeholder update"]
+            .contains(where: title.contains)
     }
 
     /// `[Brief description]`, `[Time]`, `{impact}`, `{{next_update}}`, `<status>` — blanks the author

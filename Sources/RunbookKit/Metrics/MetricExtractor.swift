@@ -85,13 +85,21 @@ enum MetricExtractor {
     static func alertLevel(_ title: String) -> Level? {
         // `Alert Name: "KubeAPIDown"` names one alert of a catalogue; its level is in its fields.
         if AlertCatalogue.alertName(heading: title) != nil { return nil }
-        let lower = title.withoutSymbols.lowercased()
+        var lower = title.withoutSymbols.lowercased()
+        // A page that is read, not sent: "Public status page update", "This page".
+        for phrase in pagesThatAreRead where lower.contains(phrase) {
+            lower = lower.replacingOccurrences(of: phrase, with: " ")
+        }
         guard lower.containsWord(["alert", "alerts", "alarm", "threshold", "page", "paging"]) else { return nil }
         if lower.containsWord(["critical", "page", "paging", "urgent", "p1", "sev1", "high"]) { return .critical }
         if lower.containsWord(["warning", "warn", "ticket", "medium", "minor"]) { return .warning }
         if lower.containsWord(["info", "informational"]) { return nil }
         return .critical
     }
+
+    static let pagesThatAreRead = [
+        "status page", "statuspage", "web page", "wiki page", "this page", "landing page", "home page", "runbook page"
+    ]
 
     private static func blockInfo(_ block: MarkdownBlock) -> String {
         if case .code(let info, _) = block.kind { return info }
