@@ -182,4 +182,22 @@ struct StepStructureTests {
         #expect(runbook.procedures.first?.steps.count == 2)
         #expect(runbook.checklists.allSatisfy { !$0.items.contains { $0.text == "Overview" } })
     }
+
+    @Test func aCommandTheTextWarnsAboutIsAnExample() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Kafka lag
+
+                ## Fix
+
+                Never delete topics to get rid of lag. `kafka-topics.sh --delete --topic events.raw` has been
+                suggested more than once; it destroys the data for every consumer.
+
+                `git push --force` rewrites every branch for everyone.
+
+                Scale the consumers with `kubectl scale deploy/enrich --replicas=6`.
+                """)
+        #expect(runbook.commands.filter(\.runnable).map(\.code) == ["kubectl scale deploy/enrich --replicas=6"])
+        #expect(runbook.commands.filter { $0.origin == .example }.count == 2)
+    }
 }

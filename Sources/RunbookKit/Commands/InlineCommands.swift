@@ -124,8 +124,15 @@ extension InlineCommands {
             && ["example", "idea", "way", "practice"].contains(where: after.hasPrefix)
     }
 
-    /// Said after the command, in its sentence: "… `kafka-topics --delete`; never do that."
-    static let exampleCuesAfter = ["never do", "don't do", "do not do", "must never", "should never be run"]
+    /// Said after the command, in its sentence: "… `kafka-topics --delete`; never do that.", or
+    /// what harm it does or did ("`git push --force` rewrites every branch", "`X` has been
+    /// suggested more than once; it destroys the data"): a warning about it, not a step.
+    static let exampleCuesAfter = [
+        "never do", "don't do", "do not do", "must never", "should never be run", "has been suggested",
+        "was suggested", "destroys", "wipes", "rewrites every", "rewrites all", "rewrites history",
+        "cannot be undone", "can't be undone", "irreversibl", "is dangerous", "took down", "caused the outage",
+        "made it worse", "made things worse"
+    ]
 
     static func isExample(_ text: String, span: String) -> Bool {
         guard let range = text.range(of: span) else { return false }
