@@ -129,4 +129,21 @@ struct AlertAndEscalationStructureTests {
         #expect(runbook.severities.map(\.id) == ["P1", "P2"])
         #expect(runbook.severities.first?.responseTime?.seconds == 300)
     }
+
+    @Test func aContactTableWithAnEscalationColumnIsThePath() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Gateway
+
+                ## Contacts
+
+                | Role | Name | Phone | Escalate after |
+                | --- | --- | --- | --- |
+                | Primary on-call | PAYPLAT rota | via PagerDuty | - |
+                | Payments EM | Tom Okafor | +44 20 7946 0011 | 20 min |
+                | Director | Lena Fischer | +44 20 7946 0042 | 1 hour |
+                """)
+        #expect(runbook.escalation.map(\.who) == ["Primary on-call", "Payments EM", "Director"])
+        #expect(runbook.escalation.map(\.after) == [nil, "after 20 min", "after 1 hour"])
+    }
 }

@@ -14,6 +14,14 @@ enum EscalationExtractor {
                     labelSaysEscalation = label.lowercased().contains("escalat")
                     continue
                 }
+                // A contact table with an escalation column (`| Role | Name | Phone | Escalate after |`)
+                // is the path wherever it is.
+                if block.kind == .table, let table = TableData(block),
+                    table.header.contains(where: { $0.lowercased().contains("escalat") })
+                {
+                    let found = fromTable(table)
+                    if found.count >= 2 { steps = found; return }
+                }
                 guard inEscalation || labelSaysEscalation else { continue }
                 if block.isList {
                     let found = fromList(block)
