@@ -148,4 +148,24 @@ import Testing
         #expect(MetricExtractor.ownLevel("a > 1 → ticket").level == .warning)
         #expect(MetricExtractor.ownLevel("queue -> consumer lag > 5").level == nil)
     }
+
+    @Test func anAlertNamedInBoldAndToldInProseHasAThresholdPerLevel() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Kafka
+
+                ## What the alerts mean
+
+                **EventsConsumerLagHigh.** We warn when any group's lag goes above 50,000 messages and stays
+                there for 10 minutes, and we page when it goes above 500,000 for 5 minutes.
+
+                **KafkaBrokerDiskUsage.** Brokers warn at 75% disk used and page at 90%.
+                """)
+        #expect(runbook.metrics.map(\.name) == ["Events Consumer Lag High", "Kafka Broker Disk Usage"])
+        let lag = runbook.metrics[0]
+        #expect(lag.warning?.value == 50000 && lag.warning?.forSeconds == 600)
+        #expect(lag.critical?.value == 500_000 && lag.critical?.forSeconds == 300)
+        #expect(runbook.metrics[1].warning?.value == 75 && runbook.metrics[1].critical?.value == 90)
+        #expect(runbook.metrics[1].critical?.op == .greaterOrEqual)
+    }
 }

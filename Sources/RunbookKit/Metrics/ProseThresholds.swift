@@ -312,7 +312,7 @@ enum ProseThresholds {
             switch block.kind {
             case .paragraph:
                 // Every threshold has a number: most paragraphs have none and are passed over.
-                if block.text.hasASCIIDigit {
+                if block.text.hasASCIIDigit, !NamedAlertProse.read(block, into: &merger) {
                     fromJudgements(block, fallbackName: section.title, into: &merger)
                     fromAlertSentences(block, into: &merger)
                     if symptoms { fromSymptomProse(block, into: &merger) }

@@ -1,0 +1,69 @@
+/// An alert named in bold and told in prose, each level in its own clause:
+/// `**EventsConsumerLagHigh.** We warn when any group's lag goes above 50,000 messages and stays
+/// there for 10 minutes, and we page when it goes above 500,000 for 5 minutes.` The bold name
+/// names the metric (not the section), and each clause that says warn or page and compares with
+/// a number is that level's threshold.
+enum NamedAlertProse {
+    /// Whether the paragraph was such an alert (its thresholds are then added to `merger`).
+    static func read(_ paragraph: MarkdownBlock, into merger: inout MetricMerger) -> Bool {
+        guard let leading = paragraph.leading, isAlertName(leading.label) else { return false }
+        let name = AlertCatalogue.splitCamelCase(leading.label.trimmingTrailing(".:"))
+        var any = false
+        for sentence in leading.rest.components(separatedBy: ". ") {
+            for clause in clauses(sentence) {
+                guard let critical = level(of: clause),
+                    let threshold = threshold(in: clause.trimmingTrailing("."), line: paragraph.line)
+                else { continue }
+                ProseThresholds.add(threshold, name: name, critical: critical, line: paragraph.line, into: &merger)
+                any = true
+            }
+        }
+        return any
+    }
+
+    /// The clause's comparison; "warn at 75%" is reached at 75% (`>= 75%`).
+    static func threshold(in clause: String, line: Int) -> Threshold? {
+        if let found = ThresholdParser.threshold(clause, line: line) { return found }
+        guard let at = clause.range(of: " at "), clause[at.upperBound...].first?.isNumber == true else { return nil }
+        var found = ThresholdParser.threshold(clause.replacingCharacters(in: at, with: " >= "), line: line)
+        found?.text = clause.trimmed
+        return found
+    }
+
+    /// `EventsConsumerLagHigh`: one word of letters and digits, capitals inside it.
+    static func isAlertName(_ label: String) -> Bool {
+        let word = label.trimmingTrailing(".:")
+        return word.count <= 60 && word.first?.isUppercase == true && word.filter(\.isUppercase).count >= 2
+            && word.contains(where: \.isLowercase) && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// True for a clause that pages, false for one that warns, nil for one that says neither.
+    static func level(of clause: String) -> Bool? {
+        let lower = clause.lowercased()
+        if lower.containsWord(["warn", "warns", "warning", "ticket"]) { return false }
+        if lower.containsWord(["page", "pages", "paged", "critical", "pager"]) { return true }
+        return nil
+    }
+
+    /// The sentence cut where a new level starts: at `, and`, `;`, `, but`, and at ` and ` when
+    /// what follows says warn or page ("warn at 75% and page at 90%"). A part that says neither
+    /// stays with the part before it ("… above 50,000 and stays there for 10 minutes").
+    static func clauses(_ sentence: String) -> [String] {
+        var parts: [String] = [sentence]
+        for separator in [", and ", "; ", ", but ", " and "] {
+            parts = parts.flatMap { part -> [String] in
+                let pieces = part.components(separatedBy: separator)
+                var out: [String] = []
+                for piece in pieces {
+                    if let last = out.last, level(of: piece) == nil || level(of: last) == nil {
+                        out[out.count - 1] = last + separator + piece
+                    } else {
+                        out.append(piece)
+                    }
+                }
+                return out
+            }
+        }
+        return parts
+    }
+}
