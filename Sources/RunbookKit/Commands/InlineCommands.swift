@@ -93,21 +93,57 @@ extension InlineCommands {
         "antipattern", "example only", "for illustration only", "not this"
     ]
 
+    /// The first bytes of the cues: a comment starting with another letter forbids nothing.
+    static let prohibitingInitials = Set(prohibitingComments.compactMap(\.utf8.first))
+
     /// The index of the first line of `code` that is a comment forbidding the lines after it; nil
     /// when there is none. The cue must open the comment ("# wrong:", not "# what went wrong").
+    /// Asked of every code block: lines are judged on bytes until one is a comment whose first
+    /// letter could start a cue.
     static func prohibitingCommentLine(in code: String) -> Int? {
-        for (index, raw) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmed
-            guard let marker = ["#", "--", "//", "/*"].first(where: { line.hasPrefix($0) }) else { continue }
-            let words = line.dropFirst(marker.count).trimmed.lowercased()
-            for cue in prohibitingComments where words.hasPrefix(cue) {
-                let rest = words.dropFirst(cue.count)
-                // A whole word: "wrong:" forbids, "wrongly-named" does not.
-                if let next = rest.first, next.isLetter || next.isNumber || next == "-" || next == "_" { continue }
-                if isProhibitionEnd(rest.trimmed, cue: cue) { return index }
+        code.withBytes { bytes in
+            var index = 0
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var i = start
+                while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+                var words: Int? = nil
+                if i < end, bytes[i] == UInt8(ascii: "#") {
+                    words = i + 1
+                } else if i + 1 < end,
+                    bytes[i] == UInt8(ascii: "-") && bytes[i + 1] == UInt8(ascii: "-")
+                        || bytes[i] == UInt8(ascii: "/")
+                            && (bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "*"))
+                {
+                    words = i + 2
+                }
+                if var j = words {
+                    while j < end, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                    if j < end, prohibitingInitials.contains(bytes[j] | 0x20),
+                        prohibits(String(decoding: UnsafeBufferPointer(rebasing: bytes[j..<end]), as: UTF8.self))
+                    {
+                        return index
+                    }
+                }
+                index += 1
+                start = end + 1
             }
+            return nil
         }
-        return nil
+    }
+
+    /// Whether a comment's words (after its marker) open with a cue that forbids.
+    private static func prohibits(_ comment: String) -> Bool {
+        let words = comment.trimmed.lowercased()
+        for cue in prohibitingComments where words.hasPrefix(cue) {
+            let rest = words.dropFirst(cue.count)
+            // A whole word: "wrong:" forbids, "wrongly-named" does not.
+            if let next = rest.first, next.isLetter || next.isNumber || next == "-" || next == "_" { continue }
+            if isProhibitionEnd(rest.trimmed, cue: cue) { return true }
+        }
+        return false
     }
 
     /// What follows the cue makes it a prohibition: nothing, punctuation, or "this" ("# DO NOT

@@ -16,8 +16,9 @@ enum EscalationExtractor {
                 }
                 // A contact table with an escalation column (`| Role | Name | Phone | Escalate after |`)
                 // is the path wherever it is.
-                if block.kind == .table, let table = TableData(block),
-                    table.header.contains(where: { $0.lowercased().contains("escalat") })
+                if block.kind == .table,
+                    block.children.first?.children.contains(where: { $0.text.hasLowercased("escalat") }) == true,
+                    let table = TableData(block)
                 {
                     let found = fromTable(table)
                     if found.count >= 2 { steps = found; return }

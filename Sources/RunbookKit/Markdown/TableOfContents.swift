@@ -4,19 +4,25 @@ extension MarkdownBlock {
     var isTableOfContents: Bool {
         guard isList, !items.isEmpty else { return false }
         return items.allSatisfy { item in
-            guard let paragraph = item.firstParagraph,
-                case .link(_, let url)? = paragraph.inlines.first(where: { inline in
-                    if case .text(let text) = inline { return !text.trimmed.isEmpty }
-                    return true
-                }),
-                url.hasPrefix("#"),
-                paragraph.inlines.filter({ if case .link = $0 { return false } else { return true } })
-                    .allSatisfy({ inline in
-                        if case .text(let text) = inline { return text.trimmed.isEmpty }
-                        return inline == .softBreak || inline == .lineBreak
-                    })
-            else { return false }
+            guard let paragraph = item.firstParagraph, Self.isOnlyAnAnchorLink(paragraph.inlines) else { return false }
             return item.sublists.allSatisfy(\.isTableOfContents)
         }
+    }
+
+    /// One link to an `#anchor`, with nothing beside it but white space.
+    private static func isOnlyAnAnchorLink(_ inlines: [Inline]) -> Bool {
+        var links = 0
+        for inline in inlines {
+            switch inline {
+            case .link(_, let url):
+                guard url.hasPrefix("#") else { return false }
+                links += 1
+            case .text(let text):
+                guard text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return false }
+            case .softBreak, .lineBreak: continue
+            default: return false
+            }
+        }
+        return links == 1
     }
 }
