@@ -31,8 +31,8 @@ public enum RunbookSecrets {
     }
 
     /// Whether what was masked is a stand-in for a secret, not one: `'eyJ...'`, `<token>`,
-    /// `$DB_PASSWORD`, `'new_password'`, `changeme`, or code (`AccessToken(`). (What was masked is the text between the
-    /// parts `text` and `masked` share.)
+    /// `$DB_PASSWORD`, `'new_password'`, `changeme`, or code (`AccessToken(`). What was masked is
+    /// the text between the parts `text` and `masked` share.
     static func isPlaceholder(_ text: String, masked: String) -> Bool {
         let original = Array(text), shown = Array(masked)
         var start = 0

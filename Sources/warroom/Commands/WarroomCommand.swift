@@ -16,6 +16,8 @@ struct WarroomCommand: AsyncParsableCommand {
         ]
     )
 
+    /// ArgumentParser's `main`, after starting what the demo can read before its arguments are
+    /// parsed (`DemoHeadStart`; nothing for any other command).
     static func main() async {
         DemoHeadStart.start()
         await main(nil)
