@@ -287,13 +287,14 @@ private struct PlaceholderScanner {
     }
 }
 
-/// `{table_name}`, `{PID}`: a name alone in single braces. Not `${X}` (shell), `{{x}}`
-/// (templates), `{a,b}` (brace expansion), `{}` (find) or JSON.
+/// `{table_name}`, `{PID}`: a name alone in single braces. Not `${X}` (shell), `%{http_code}`
+/// (curl's `-w` and log formats), `#{x}` (Ruby), `{{x}}` (templates), `{a,b}` (brace expansion),
+/// `{}` (find) or JSON.
 enum PlaceholderBraces {
     /// The offset just past the closing brace when a brace placeholder starts at `start`.
     static func end(_ bytes: [UInt8], at start: Int) -> Int? {
         let n = bytes.count
-        if start > 0, bytes[start - 1] == UInt8(ascii: "$") || bytes[start - 1] == UInt8(ascii: "{") { return nil }
+        if start > 0, "${%#".utf8.contains(bytes[start - 1]) { return nil }
         var i = start + 1
         guard i < n, (bytes[i] >= 65 && bytes[i] <= 90) || (bytes[i] >= 97 && bytes[i] <= 122) || bytes[i] == 95 else {
             return nil

@@ -26,6 +26,10 @@ struct CommandPlaceholderTests {
         #expect(find("DISK_USAGE=$(df /)\nif [ \"$DISK_USAGE\" -gt 90 ]; then echo ${DISK_USAGE}%; fi").isEmpty)
         #expect(find("echo ${NAME:-default}").isEmpty)
         #expect(find("# set $THING first\necho ok").isEmpty)
+        // curl's write-out variables and Ruby's interpolation are not blanks to fill.
+        #expect(find("curl -sS -o /dev/null -w '%{http_code}' https://acquirer.example.net/health").isEmpty)
+        #expect(find("ruby -e 'puts \"#{name}\"'").isEmpty)
+        #expect(find("psql -c 'DROP TABLE {table_name}'") == ["table_name"])
     }
 
     @Test func assignedLaterStillCounts() {
