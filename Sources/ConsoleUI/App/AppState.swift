@@ -6,6 +6,7 @@ import RunbookKit
 public struct AppState: Sendable, Equatable {
     public var runbooks: [Runbook] {
         didSet {
+            defaultList = findDefaultList()
             // Indices into the commands may have moved: pin the step's again.
             stepCommands = []
             commands = Self.ordered(runbooks, pinning: stepCommands)
@@ -30,6 +31,9 @@ public struct AppState: Sendable, Equatable {
     var commandSectionIDs: [Int]
     public var incident: IncidentSnapshot {
         didSet {
+            if incident.severity != oldValue.severity || incident.title != oldValue.title {
+                defaultList = findDefaultList()
+            }
             guard incident.severity != oldValue.severity else { return }
             runbookUpdateEvery = Self.runbookUpdateEvery(runbook, incident.severity)
         }
@@ -135,6 +139,7 @@ public struct AppState: Sendable, Equatable {
         self.now = now
         self.width = width
         self.height = height
+        self.defaultList = findDefaultList()
         AppUpdate.followStep(&self)
     }
 
@@ -151,12 +156,13 @@ public struct AppState: Sendable, Equatable {
 
     /// Steps on any runbook: the first runbook's incident checklist; without one, the procedure
     /// of the incident's severity (`### P1: API down` … steps), else the procedure named like
-    /// the incident, else the runbook's only procedure.
-    public var defaultList: ListChoice? {
+    /// the incident, else the runbook's only procedure. Kept by `runbooks` and `incident` when
+    /// they change: every frame reads it many times, and finding it judges every checklist's title.
+    public private(set) var defaultList: ListChoice?
+
+    private func findDefaultList() -> ListChoice? {
         if isWalk { return Walk.list(titled: incident.title, in: runbooks) }
-        if let book = runbook, let checklist = book.incidentChecklist,
-            let index = book.checklists.firstIndex(of: checklist)
-        {
+        if let book = runbook, let index = book.incidentChecklistIndex {
             return ListChoice(runbook: 0, source: .checklist(index))
         }
         if let name = severityLevel?.procedure, let choice = ListChoice.procedure(named: name, in: runbooks) {

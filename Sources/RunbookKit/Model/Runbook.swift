@@ -42,9 +42,16 @@ public struct Runbook: Sendable, Codable, Equatable {
     /// The checklist the console offers first: the first incident-response checklist, else the
     /// first checklist of any kind; never one for after the incident ("After the incident",
     /// "Follow-up", "Postmortem checklist"), which is no step of the response.
-    public var incidentChecklist: Checklist? {
-        let during = checklists.filter { !$0.isAftermath }
-        return during.first { $0.kind == .incident } ?? during.first
+    public var incidentChecklist: Checklist? { incidentChecklistIndex.map { checklists[$0] } }
+
+    /// Where `incidentChecklist` is in `checklists`.
+    public var incidentChecklistIndex: Int? {
+        var firstDuring: Int?
+        for (index, checklist) in checklists.enumerated() where !checklist.isAftermath {
+            if checklist.kind == .incident { return index }
+            if firstDuring == nil { firstDuring = index }
+        }
+        return firstDuring
     }
 
     public func severity(_ id: String) -> SeverityLevel? {
