@@ -6,6 +6,14 @@ import RunbookKit
 struct RedactorTests {
     let redactor = Redactor()
 
+    /// The built-in expressions are compiled on first use: each must compile (a mistake would
+    /// otherwise show only when some text first reaches it).
+    @Test func everyBuiltInPatternCompiles() {
+        for pattern in RedactionPatterns.all() {
+            #expect(pattern.regex.pattern.isEmpty == false, "\(pattern.name)")
+        }
+    }
+
     // Real-looking samples: only the secret goes.
     @Test(arguments: [
         ("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "export AWS_ACCESS_KEY_ID=[REDACTED]"),

@@ -6,7 +6,10 @@ import Foundation
 public struct RedactionPattern: @unchecked Sendable {
     // @unchecked: NSRegularExpression is immutable after creation and safe to share.
     public var name: String
-    let regex: NSRegularExpression
+    /// Compiled on first use: most text never gets past `triggers`, and compiling the first
+    /// expression of a process sets up ICU's tables (about a millisecond, before a first frame).
+    private let compiled: LazyRegex
+    var regex: NSRegularExpression { compiled.regex }
     /// Capture groups holding the secret; empty means the whole match.
     let secretGroups: [Int]
     /// Optional check on the whole match, for what a regex says poorly ("the name is
@@ -23,18 +26,48 @@ public struct RedactionPattern: @unchecked Sendable {
     ) throws {
         self.name = name
         self.triggers = triggers.map { Array($0.lowercased().utf8) }
-        self.regex = try NSRegularExpression(pattern: pattern, options: options)
+        self.compiled = LazyRegex(pattern: pattern, options: options)
         self.secretGroups = secretGroups
         self.accept = accept
     }
 
     /// A pattern from configuration: the first capture group if it has one, else the whole match.
     public init(configured pattern: String) throws {
+        // Compiled now: a mistake in the configuration is told when it is loaded.
         let regex = try NSRegularExpression(pattern: pattern)
         try self.init(name: "configured", pattern, secretGroups: regex.numberOfCaptureGroups > 0 ? [1] : [])
+        compiled.set(regex)
     }
 
     func mayMatch(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         triggers.isEmpty || triggers.contains { TriggerSearch.contains(utf8, $0) }
+    }
+}
+
+/// An expression compiled once, by whichever thread first needs it.
+final class LazyRegex: @unchecked Sendable {
+    // @unchecked: `compiledRegex` is only read and written under `lock`.
+    private let pattern: String
+    private let options: NSRegularExpression.Options
+    private let lock = NSLock()
+    private var compiledRegex: NSRegularExpression?
+
+    init(pattern: String, options: NSRegularExpression.Options) {
+        self.pattern = pattern
+        self.options = options
+    }
+
+    func set(_ regex: NSRegularExpression) { lock.withLock { compiledRegex = regex } }
+
+    var regex: NSRegularExpression {
+        lock.withLock {
+            if let compiledRegex { return compiledRegex }
+            // The built-in patterns are literals the tests compile; a configured one was compiled
+            // when it was loaded (`init(configured:)`).
+            // swiftlint:disable:next force_try
+            let regex = try! NSRegularExpression(pattern: pattern, options: options)
+            compiledRegex = regex
+            return regex
+        }
     }
 }
