@@ -20,8 +20,8 @@ enum LegacyCharset: String, Sendable, CaseIterable {
     /// Byte for a scalar, when the charset has one (upper half only).
     func encode(_ scalar: Unicode.Scalar) -> UInt8? {
         switch self {
-        case .macRoman: Self.macRomanReverse[scalar.value]
-        case .windows1252: Self.windows1252Reverse[scalar.value]
+        case .macRoman: Self.macRomanReverse.byte(for: scalar.value)
+        case .windows1252: Self.windows1252Reverse.byte(for: scalar.value)
         }
     }
 
@@ -56,12 +56,29 @@ enum LegacyCharset: String, Sendable, CaseIterable {
         return low + (0xA0...0xFF).map { UInt32($0) }
     }()
 
-    private static let macRomanReverse: [UInt32: UInt8] = reverse(macRomanUpper)
-    private static let windows1252Reverse: [UInt32: UInt8] = reverse(windows1252Upper)
+    private static let macRomanReverse = ReverseTable(macRomanUpper)
+    private static let windows1252Reverse = ReverseTable(windows1252Upper)
+}
 
-    private static func reverse(_ table: [UInt32]) -> [UInt32: UInt8] {
-        var map: [UInt32: UInt8] = [:]
-        for (i, scalar) in table.enumerated() { map[scalar] = UInt8(0x80 + i) }
-        return map
+/// Scalar → byte for an upper half, as two sorted arrays searched by halves: a dictionary's
+/// first use costs a process more (its generic storage is set up at run time) than the repair of
+/// a whole runbook does.
+private struct ReverseTable {
+    let scalars: [UInt32]
+    let bytes: [UInt8]
+
+    init(_ upperHalf: [UInt32]) {
+        let order = upperHalf.indices.sorted { upperHalf[$0] < upperHalf[$1] }
+        scalars = order.map { upperHalf[$0] }
+        bytes = order.map { UInt8(0x80 + $0) }
+    }
+
+    func byte(for scalar: UInt32) -> UInt8? {
+        var low = 0, high = scalars.count
+        while low < high {
+            let middle = (low + high) / 2
+            if scalars[middle] < scalar { low = middle + 1 } else { high = middle }
+        }
+        return low < scalars.count && scalars[low] == scalar ? bytes[low] : nil
     }
 }
