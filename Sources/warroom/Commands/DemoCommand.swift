@@ -28,16 +28,15 @@ struct DemoCommand: AsyncParsableCommand {
         }
         // Always the embedded copies, written into the store: the same demo from any folder or install.
         let path = try Self.writeEmbeddedFiles(into: (options.store ?? ".") + "/demo")
-        // Both were read while the arguments were parsed (`DemoHeadStart`); the store is created
-        // behind the first frame.
+        // Both are read while the arguments are parsed (`DemoHeadStart`). The terminal is opened
+        // while the runbook is still being read; the store is created behind the first frame.
         let configPath = URL(fileURLWithPath: path).deletingLastPathComponent()
             .appendingPathComponent(DemoConfigText.fileName).path
-        let (read, settings) = try reportingErrors {
-            try DemoHeadStart.read(runbook: path, config: configPath, explicit: console.config)
-        }
+        let settings = DemoHeadStart.settings(config: configPath, explicit: console.config, runbookPath: path)
         let severity = "SEV2"
-        let frame = try await FirstFrame.show(
-            runbooks: [read.runbook], severity: severity, settings: settings, options: console)
+        let frame = try await FirstFrame.open(settings: settings, options: console)
+        let read = try await reportingErrors(closing: frame) { try DemoHeadStart.runbook(path) }
+        await frame.draw(runbooks: [read.runbook], severity: severity, settings: settings, options: console)
         let (journal, incident) = try await reportingErrors(closing: frame) {
             let journal = try options.journal(redacting: settings.config?.redact ?? [])
             let incident = try journal.openIncident(

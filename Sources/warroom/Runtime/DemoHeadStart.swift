@@ -26,26 +26,25 @@ enum DemoHeadStart {
 
     static func isDemo(_ arguments: [String]) -> Bool { arguments.count > 1 && arguments[1] == "demo" }
 
-    /// The demo's runbook, as `ConsoleLauncher.readRunbook` reads it from `path` where
-    /// `runbookText` was written, and its settings: `explicit` (`--config`) when given, else the
-    /// embedded config written to `configPath`. Read now when the head start did not run.
-    static func read(runbook path: String, config configPath: String, explicit: String?) throws -> (
-        read: (runbook: Runbook, path: String, hash: String), settings: ConsoleConfig
-    ) {
-        guard let reading else {
-            let reading = Alongside { try ConsoleLauncher.readRunbook(path) }
-            let settings = ConsoleConfig.load(explicit: explicit, firstRunbook: path)
-            return (try reading.wait(), settings)
+    /// The demo's settings: `explicit` (`--config`) when given, else the embedded config as read
+    /// from `configPath`, where `configText` was written beside the runbook at `runbookPath`.
+    static func settings(config configPath: String, explicit: String?, runbookPath: String) -> ConsoleConfig {
+        guard let reading, var config = try? reading.config.wait() else {
+            return ConsoleConfig.load(explicit: explicit, firstRunbook: runbookPath)
         }
-        var runbook = try reading.runbook.wait()
-        runbook.source = path
-        var config = try reading.config.wait()
         config.file = configPath
         // The embedded config has no problems to report; were there one, its file would be the name.
-        let settings =
-            explicit != nil || !config.diagnostics.isEmpty
-            ? ConsoleConfig.load(explicit: explicit, firstRunbook: path) : ConsoleConfig(config: config)
+        return explicit != nil || !config.diagnostics.isEmpty
+            ? ConsoleConfig.load(explicit: explicit, firstRunbook: runbookPath) : ConsoleConfig(config: config)
+    }
+
+    /// The demo's runbook, as `ConsoleLauncher.readRunbook` reads it from `path` where
+    /// `runbookText` was written. Read now when the head start did not run.
+    static func runbook(_ path: String) throws -> (runbook: Runbook, path: String, hash: String) {
+        guard let reading else { return try ConsoleLauncher.readRunbook(path) }
+        var runbook = try reading.runbook.wait()
+        runbook.source = path
         let hash = SHA256.hex(Array(runbookText.utf8))
-        return ((runbook, URL(fileURLWithPath: path).standardizedFileURL.path, hash), settings)
+        return (runbook, URL(fileURLWithPath: path).standardizedFileURL.path, hash)
     }
 }

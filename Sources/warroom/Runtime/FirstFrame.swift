@@ -25,18 +25,29 @@ final class FirstFrame {
     nonisolated static func show(
         runbooks: [Runbook], severity: String, settings: ConsoleConfig, options: ConsoleOptions
     ) async throws -> FirstFrame {
+        let frame = try await open(settings: settings, options: options)
+        await frame.draw(runbooks: runbooks, severity: severity, settings: settings, options: options)
+        return frame
+    }
+
+    /// The theme loaded and the terminal opened, nothing drawn yet: `warroom demo` does this while
+    /// its runbook is still being read, so the frame is drawn the moment the runbook is there.
+    nonisolated static func open(settings: ConsoleConfig, options: ConsoleOptions) async throws -> FirstFrame {
         let (theme, themeNote) = try options.loadTheme(config: settings)
-        let opening = Incident(id: "INC-…", title: "", severity: severity, startedAt: Date())
-        let state = ConsoleLauncher.initialState(
-            runbooks: runbooks, incident: opening, settings: settings, themeNote: themeNote, options: options)
         return await MainActor.run {
             let terminal = CursesTerminal(noColor: options.noColor, environment: ProcessInfo.processInfo.environment)
-            var sized = state
-            sized.width = terminal.width
-            sized.height = terminal.height
-            terminal.present(AppView.render(sized, palette: theme.palette(depth: terminal.depth)))
             return FirstFrame(terminal: terminal, theme: theme, themeNote: themeNote)
         }
+    }
+
+    /// Draws the console of an incident about to be opened at `severity`.
+    func draw(runbooks: [Runbook], severity: String, settings: ConsoleConfig, options: ConsoleOptions) {
+        let opening = Incident(id: "INC-…", title: "", severity: severity, startedAt: Date())
+        var state = ConsoleLauncher.initialState(
+            runbooks: runbooks, incident: opening, settings: settings, themeNote: themeNote, options: options)
+        state.width = terminal.width
+        state.height = terminal.height
+        terminal.present(AppView.render(state, palette: theme.palette(depth: terminal.depth)))
     }
 
     /// Gives the screen back, so an error told after it is seen.
