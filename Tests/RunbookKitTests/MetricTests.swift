@@ -34,6 +34,22 @@ import Testing
         #expect(h.threshold?.value == 5000)
     }
 
+    /// "for more than 10 minutes" says how long, not what is compared: a comparison after it is
+    /// the one meant, and "any" is more than none.
+    @Test func aDurationIsNoComparisonWhenAnotherIsThere() throws {
+        let later = try #require(ThresholdParser.threshold("errors for more than 10 minutes above 5%", line: 1))
+        #expect(later.op == .greater && later.value == 5 && later.unit == "%")
+        #expect(later.forSeconds == 600)
+        let any = try #require(
+            ThresholdParser.threshold("Any under-replicated partition for more than 10 minutes is a warning", line: 1))
+        #expect(any.op == .greater && any.value == 0 && any.unit == nil)
+        #expect(any.forSeconds == 600)
+        // Without another comparison the duration is the only number there is ("past the line for
+        // more than 5 min"): kept as it was read.
+        let alone = try #require(ThresholdParser.threshold("past the SLO line for more than 5 min", line: 1))
+        #expect(alone.value == 5 && alone.unit == "min")
+    }
+
     @Test func repeatedThresholdAddsItsDuration() {
         let runbook = RunbookReader.parse(
             text: """

@@ -270,6 +270,12 @@ struct StructureTests {
         let slow = try #require(metric("Search Burn Rate Slow"), "two alerts, not merged into one")
         #expect(slow.warning?.value == 6 && slow.critical == nil, "(ticket) is a warning")
         #expect(metric("Search Latency High")?.critical.map { [$0.value, Double($0.forSeconds ?? 0)] } == [500, 600])
+        // Levels said in the item's own words, each clause at its own level.
+        let queue = try #require(metric("Queue depth"), "\(runbook.metrics.map(\.name))")
+        #expect(queue.warning.map { [$0.value, Double($0.forSeconds ?? 0)] } == [5000, 600])
+        #expect(queue.critical?.value == 50000)
+        let stalled = try #require(metric("Indexer Stalled"))
+        #expect(stalled.critical.map { [$0.value, Double($0.forSeconds ?? 0)] } == [0, 900], "any: more than none")
     }
 
     @Test func aParagraphThatIntroducesABlockInsideAStepTitlesIt() {

@@ -154,15 +154,39 @@ enum MetricExtractor {
             if let named = namedAlert(item, level: level) {
                 // `**SearchBurnRateSlow** (ticket): burn rate above 6 over 6 hours`: the bold name is the
                 // alert's, the word in parentheses its level; each named alert is its own entry.
-                add(
-                    line: named.condition, at: item.line, level: named.level,
-                    name: AlertCatalogue.splitCamelCase(named.name), into: &merger)
+                let name = AlertCatalogue.splitCamelCase(named.name)
+                // `**Latency**: warn when p99 is over 800ms, page over 2s`: each level as it says.
+                if named.level == level, saysItsLevels(named.condition, name: name, line: item.line, into: &merger) {
+                    continue
+                }
+                add(line: named.condition, at: item.line, level: named.level, name: name, into: &merger)
                 continue
             }
             // "p95 latency > 750ms for 10m -> warning": the item's own level wins over the section's.
             let (condition, own) = ownLevel(item.itemText)
             add(line: condition, at: item.line, level: own ?? level, into: &merger)
         }
+    }
+
+    /// An alert's text whose clauses say their own level ("warn when … over 800ms", "page if …
+    /// above 2%"): each such clause's comparison is added at its level. False when none says one.
+    static func saysItsLevels(_ text: String, name: String, line: Int, into merger: inout MetricMerger) -> Bool {
+        var found: [(critical: Bool, threshold: Threshold)] = []
+        for clause in NamedAlertProse.clauses(text.trimmingTrailing(".")) {
+            guard let critical = NamedAlertProse.level(of: clause),
+                let threshold = NamedAlertProse.threshold(in: clause.trimmingTrailing("."), line: line)
+            else { continue }
+            found.append((critical, threshold))
+        }
+        guard !found.isEmpty else { return false }
+        for (critical, threshold) in found {
+            if critical {
+                merger.add(name: name, critical: threshold, line: line, distinct: true)
+            } else {
+                merger.add(name: name, warning: threshold, line: line, distinct: true)
+            }
+        }
+        return true
     }
 
     /// The level an alert line ends with after an arrow (`-> warning`, `→ page`, `=> ticket`), and

@@ -45,12 +45,12 @@ enum NamedAlertProse {
         return nil
     }
 
-    /// The sentence cut where a new level starts: at `, and`, `;`, `, but`, and at ` and ` when
+    /// The sentence cut where a new level starts: at `, and`, `;`, `, but`, and at ` and ` or `, ` when
     /// what follows says warn or page ("warn at 75% and page at 90%"). A part that says neither
     /// stays with the part before it ("… above 50,000 and stays there for 10 minutes").
     static func clauses(_ sentence: String) -> [String] {
         var parts: [String] = [sentence]
-        for separator in [", and ", "; ", ", but ", " and "] {
+        for separator in [", and ", "; ", ", but ", " and ", ", "] {
             parts = parts.flatMap { part -> [String] in
                 let pieces = part.components(separatedBy: separator)
                 var out: [String] = []

@@ -46,11 +46,23 @@ public enum ThresholdParser {
     /// Just a comparison: `> 500ms`, `< 0.1%`, `>= 90`.
     public static func threshold(_ text: String, line: Int) -> Threshold? {
         guard let found = findComparison(text.withoutSymbols) else { return nil }
+        if found.isDuration, let any = anyAtAll(text, line: line) { return any }
         var t = Threshold(op: found.op, value: found.value, unit: found.unit, text: text.trimmed, line: line)
         let (forSeconds, window, rest) = durations(in: found.trailing)
         t.forSeconds = forSeconds
         t.windowSeconds = window
         t.qualifier = nonEmpty(rest)
+        return t
+    }
+
+    /// "Any under-replicated partition for more than 10 minutes": more than none, for that long
+    /// (not "more than 10 minutes").
+    static func anyAtAll(_ text: String, line: Int) -> Threshold? {
+        guard text.lowercased().containsWord(["any"]) else { return nil }
+        let (forSeconds, _, _) = durations(in: text.withoutSymbols)
+        guard let forSeconds else { return nil }
+        var t = Threshold(op: .greater, value: 0, unit: nil, text: text.trimmed, line: line)
+        t.forSeconds = forSeconds
         return t
     }
 
@@ -65,6 +77,8 @@ public enum ThresholdParser {
         var insideBefore: String
         /// Words after the number and unit, parentheses removed.
         var trailing: String
+        /// "for more than 10 minutes": how long something lasts, taken for want of a comparison.
+        var isDuration = false
     }
 
     static let wordOperators: [(String, Threshold.Op)] = [
@@ -77,6 +91,8 @@ public enum ThresholdParser {
 
     static func findComparison(_ text: String) -> Found? {
         let chars = Array(text)
+        var duration: Found?
+        var durationPhrase: String?
         var i = 0
         while i < chars.count {
             var op: Threshold.Op? = nil
@@ -115,13 +131,35 @@ public enum ThresholdParser {
                 }
                 var trailing = String(chars[numberEnd...])
                 trailing = trailing.replacingIfPresent("(", with: " ").replacingIfPresent(")", with: " ")
-                return Found(
+                let phraseStart = durationPhraseStart(chars, operatorAt: i, unit: unit)
+                var found = Found(
                     nameEnd: nameEnd, op: op, value: value, unit: unit, insideBefore: insideBefore,
-                    trailing: trailing.collapsingWhitespace)
+                    trailing: trailing.collapsingWhitespace, isDuration: phraseStart != nil)
+                guard let phraseStart else {
+                    // The duration passed over still says for how long.
+                    if let phrase = durationPhrase { found.trailing += " " + phrase }
+                    return found
+                }
+                // A comparison after it is the one meant ("for more than 10 minutes above 5%").
+                if duration == nil {
+                    duration = found
+                    durationPhrase = String(chars[phraseStart..<numberEnd])
+                }
             }
             i += 1
         }
-        return nil
+        return duration
+    }
+
+    /// "for more than 10 minutes", "within over 2 h": how long, not what is compared; a later
+    /// comparison is preferred ("errors for more than 10 minutes above 5%" compares with 5%).
+    static func durationPhraseStart(_ chars: [Character], operatorAt i: Int, unit: String?) -> Int? {
+        guard let unit, ["ms", "s", "min", "h", "d"].contains(unit) else { return nil }
+        var end = i
+        while end > 0, chars[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > 0, chars[start - 1].isLetter { start -= 1 }
+        return ["for", "within", "lasting", "after"].contains(String(chars[start..<end]).lowercased()) ? start : nil
     }
 
     /// A number with an optional unit right after it: `5%`, `500ms`, `2 s`, `5 seconds`, `1,000`.
