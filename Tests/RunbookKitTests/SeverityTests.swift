@@ -49,6 +49,30 @@ import Testing
         #expect(runbook.checklists.isEmpty, "a severity list is not a checklist")
     }
 
+    /// "First public update: within 20 minutes" and "Then: every 30 minutes" under a level are its
+    /// communication, both parts; the cadence is the "every" part, not the first deadline.
+    @Test func updateFieldsUnderALevelAreItsCadence() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Comms
+
+                ## Cadence by severity
+
+                - **SEV1 (Critical)**: customer-facing outage
+                  - First public update: within 20 minutes of declaring
+                  - Then: every 30 minutes until resolved
+                  - Audience: status page, #incidents
+                - **SEV2 (Major)**: significant degradation
+                  - Updates: every 2 hours
+                """)
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2"])
+        #expect(
+            runbook.severities.first?.communication
+                == "within 20 minutes of declaring; Then: every 30 minutes until resolved")
+        #expect(runbook.updateCadence(for: "SEV1")?.seconds == 1800)
+        #expect(runbook.updateCadence(for: "SEV2")?.seconds == 7200)
+    }
+
     @Test func headingPerLevel() throws {
         let runbook = try Paths.fixtureRunbook("severity-headings.md")
         #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2", "SEV3", "SEV4"])

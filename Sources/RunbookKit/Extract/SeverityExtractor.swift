@@ -324,17 +324,23 @@ enum SeverityExtractor {
     /// Reads `Label: value` lines from paragraphs and bullets.
     static func labeledFields(_ blocks: [MarkdownBlock]) -> Fields {
         var fields = Fields()
+        // "First update: within 20 minutes" then "Then: every 30 minutes": one cadence, both parts.
+        var afterCommunication = false
         func visit(_ block: MarkdownBlock) {
             switch block.kind {
             case .paragraph:
                 guard let labeled = LabeledText(block) else { return }
                 let value = nonEmpty(labeled.value)
-                if labeled.labelIs(["response", "sla", "acknowledge", "time to respond", "reaction"]) {
+                let continues = afterCommunication && labeled.labelIs(["then", "after", "subsequent"])
+                afterCommunication = false
+                if !continues, labeled.labelIs(["response", "sla", "acknowledge", "time to respond", "reaction"]) {
                     fields.response = fields.response ?? value
-                } else if labeled.labelIs(["escalat"]) {
+                } else if !continues, labeled.labelIs(["escalat"]) {
                     fields.escalation = fields.escalation ?? value
-                } else if labeled.labelIs(["communicat", "notif", "status update"]) {
-                    fields.communication = fields.communication ?? value
+                } else if continues || labeled.labelIs(["communicat", "notif", "update"]) {
+                    afterCommunication = true
+                    guard let value else { return }
+                    fields.communication = fields.communication.map { "\($0); \(labeled.label): \(value)" } ?? value
                 } else if labeled.labelIs(["example"]) {
                     fields.examples = fields.examples ?? value
                 } else if labeled.labelIs([
