@@ -182,9 +182,33 @@ struct StructureTests {
         let runbook = try read("people-prose")
         #expect(runbook.contacts.map(\.role) == ["chat channel", "phone or bridge", "e-mail"])
         #expect(runbook.contacts.first?.contact == "#ops-escalations")
-        #expect(runbook.contacts[1].contact.contains("+1 415 555 0100"))
+        #expect(runbook.contacts[1].contact == "+1 415 555 0100 (PIN 4242)", "the number and its PIN, not the line")
+        #expect(runbook.contacts[1].name == "the bridge")
         #expect(runbook.escalation.count == 2, "the status page is not an escalation")
         #expect(runbook.escalation.first?.who.contains("duty manager") == true)
+    }
+
+    /// `2. DBRE secondary - 15 min`: the delay after a dash is when; a number after it is how.
+    @Test func escalationStepsWithTheirDelayAfterADash() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Database failover
+
+                ## Escalation
+
+                1. DBRE on-call (PagerDuty `dbre-primary`) - 5 min
+                2. DBRE secondary - 15 min
+                3. Head of Data Platform, Marta Silva - 30 min, phone +1 415 555 0134
+                """)
+        #expect(
+            runbook.escalation.map(\.who) == [
+                "DBRE on-call (PagerDuty dbre-primary)", "DBRE secondary", "Head of Data Platform, Marta Silva"
+            ])
+        #expect(runbook.escalation.map(\.after) == ["after 5 min", "after 15 min", "after 30 min"])
+        #expect(runbook.escalation.last?.contact == "phone +1 415 555 0134")
+        let phone = runbook.contacts.first { $0.role == "phone or bridge" }
+        #expect(phone?.contact == "+1 415 555 0134")
+        #expect(phone?.name == "Head of Data Platform, Marta Silva")
     }
 
     @Test func ownerFieldsAtThePageHeadAreContactsEachOnItsLine() throws {

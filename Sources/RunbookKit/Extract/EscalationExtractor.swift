@@ -82,7 +82,13 @@ enum EscalationExtractor {
             }
             who = who.trimmingTrailing(".")
             guard !who.isEmpty else { continue }
-            let after = timing(in: paragraph.text)
+            var after = timing(in: paragraph.text)
+            if after == nil, let (person, delay, rest) = dashDelay(who) {
+                // "DBRE secondary - 15 min", "Head of Data, Marta - 30 min, phone +1 …".
+                who = person
+                after = delay
+                contact = contact ?? rest
+            }
             out.append(EscalationStep(level: level, who: who, after: after, contact: contact, line: item.line))
         }
         return out
@@ -203,6 +209,21 @@ enum EscalationExtractor {
             if !who.isEmpty { return (who, after) }
         }
         return (part, after)
+    }
+
+    /// `DBRE secondary - 15 min, phone +1 …`: who, then a dash and the delay to wait before them,
+    /// then maybe how to reach them. Nil when no part after a dash starts with a duration.
+    static func dashDelay(_ text: String) -> (who: String, after: String, rest: String?)? {
+        for dash in [" - ", " – ", " — "] {
+            guard let cut = text.range(of: dash) else { continue }
+            let tail = String(text[cut.upperBound...])
+            guard let q = DurationParser.scan(tail).first, tail.hasPrefix(q.text) else { continue }
+            let who = String(text[..<cut.lowerBound]).trimmed
+            guard !who.isEmpty else { continue }
+            let rest = tail.dropFirst(q.text.count).trimmingLeading(" ,;:-–—").trimmingTrailing(".")
+            return (who, "after \(q.text)", nonEmpty(rest))
+        }
+        return nil
     }
 
     /// "Level 2", "L2", "Tier 3" → 2, 2, 3.

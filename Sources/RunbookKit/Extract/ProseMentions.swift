@@ -75,12 +75,13 @@ enum ProseMentions {
             }
             // A number already in a contact (a rotation table's "Priya (+44 …)") is not told twice.
             for phone in marks.plus ? phones(in: text) : []
-            where seen.insert(phone).inserted
-                && !known.contains(where: { $0.contact.filter(\.isNumber).contains(phone.dropFirst()) })
+            where seen.insert(phone.digits).inserted
+                && !known.contains(where: { $0.contact.filter(\.isNumber).contains(phone.digits.dropFirst()) })
             {
                 out.append(
                     Contact(
-                        name: "phone", contact: CommandCollector.shortTitle(text), role: "phone or bridge", line: line))
+                        name: whoseNumber(phone.before) ?? "phone", contact: phone.shown, role: "phone or bridge",
+                        line: line))
             }
             for mail in marks.at ? emails(in: text) : [] where seen.insert(mail.lowercased()).inserted {
                 out.append(Contact(name: mail, contact: mail, role: "e-mail", line: line))
@@ -140,8 +141,10 @@ enum ProseMentions {
     }
 
     /// `+1 555 244 3473`, `+44 (20) 7946 0958`: a `+` and at least eight digits.
-    static func phones(in text: String) -> [String] {
-        var out: [String] = []
+    /// Each `+` number of 8 to 15 digits: its digits (`+14155550134`), as written, and the text
+    /// before it on its line.
+    static func phones(in text: String) -> [(digits: String, shown: String, before: String)] {
+        var out: [(digits: String, shown: String, before: String)] = []
         let chars = Array(text)
         var i = 0
         while i < chars.count {
@@ -153,10 +156,68 @@ enum ProseMentions {
                 if chars[j].isNumber { digits.append(chars[j]) }
                 j += 1
             }
-            if digits.count >= 8 && digits.count <= 15 { out.append("+" + digits) }
+            if digits.count >= 8 && digits.count <= 15 {
+                var shown = String(chars[i..<j]).trimmingTrailing(" (-.")
+                if shown.hasSuffix(")"), !shown.contains("(") { shown = shown.trimmingTrailing(")").trimmed }
+                let lineStart = chars[..<i].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+                let pin = accessCode(after: chars[(i + shown.count)...])
+                out.append(("+" + digits, shown + (pin.map { " " + $0 } ?? ""), String(chars[lineStart..<i])))
+            }
             i = j
         }
         return out
+    }
+
+    /// `(PIN 4242)`, `/ PIN: 123456`, `ext. 12`: what is dialled after the number, kept with it.
+    static func accessCode(after rest: ArraySlice<Character>) -> String? {
+        let text = String(rest.prefix(40))
+        let lower = text.lowercased()
+        let start = lower.firstIndex { !" ,/()".contains($0) } ?? lower.endIndex
+        let word = ["pin", "passcode", "access code", "code", "ext", "extension"].first {
+            lower[start...].hasPrefix($0)
+        }
+        guard let word else { return nil }
+        var end = lower.index(start, offsetBy: word.count)
+        while end < lower.endIndex, " .:#".contains(lower[end]) { end = lower.index(after: end) }
+        let digitsStart = end
+        while end < lower.endIndex, lower[end].isNumber { end = lower.index(after: end) }
+        guard end > digitsStart else { return nil }
+        let code = text[start..<end].trimmed
+        return text[..<start].contains("(") ? "(\(code))" : code
+    }
+
+    /// Whose number it is, from the text before it: "Head of Data Platform, Marta Silva - 30 min,
+    /// phone" → "Head of Data Platform, Marta Silva"; nil when nothing names anyone.
+    static func whoseNumber(_ before: String) -> String? {
+        var words = before.split(separator: " ").map(String.init)
+        let labels = ["phone", "tel", "telephone", "mobile", "cell", "call", "on", "at", "or", "via", "number"]
+        while let last = words.last?.trimmingTrailing(":,;-–—(").lowercased(), last.isEmpty || labels.contains(last) {
+            words.removeLast()
+        }
+        var who = words.joined(separator: " ").trimmingTrailing(" :,;-–—(")
+        // "Marta Silva - 30 min": a delay after the name is the escalation's, not the name's.
+        for dash in [" - ", " – ", " — "] {
+            if let cut = who.range(of: dash, options: .backwards),
+                DurationParser.seconds(in: String(who[cut.upperBound...])) != nil
+            {
+                who = String(who[..<cut.lowerBound])
+            }
+        }
+        who = who.trimmingLeading("-*• ").trimmed
+        // "Call the bridge on +1 …": who is called, not the verb.
+        if let first = who.split(separator: " ").first,
+            ["call", "dial", "ring", "phone", "contact", "reach"].contains(first.lowercased())
+        {
+            who = String(who.dropFirst(first.count)).trimmed
+        }
+        // "CISO (Dana Whitfield, +1 …)": the name is inside the bracket the number closes.
+        if let open = who.lastIndex(of: "("), !who[open...].contains(")") {
+            who = String(who[who.index(after: open)...]).trimmed
+        }
+        // "If nobody answers in Slack, call the duty manager": the last clause names them.
+        if who.count > 40, let cut = who.range(of: ", ", options: .backwards) { who = String(who[cut.upperBound...]) }
+        guard !who.isEmpty, who.count <= 60, who.first?.isLetter == true else { return nil }
+        return CommandCollector.shortTitle(who)
     }
 
     /// "(PagerDuty: `platform-primary`)": a paging service named in a sentence.
