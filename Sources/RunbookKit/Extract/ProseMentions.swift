@@ -191,7 +191,9 @@ enum ProseMentions {
     static func whoseNumber(_ before: String) -> String? {
         var words = before.split(separator: " ").map(String.init)
         let labels = ["phone", "tel", "telephone", "mobile", "cell", "call", "on", "at", "or", "via", "number"]
-        while let last = words.last?.trimmingTrailing(":,;-–—(").lowercased(), last.isEmpty || labels.contains(last) {
+        while let last = words.last?.trimmingTrailing(":,;-–—(").lowercased(),
+            last.isEmpty || labels.contains(last)
+        {
             words.removeLast()
         }
         var who = words.joined(separator: " ").trimmingTrailing(" :,;-–—(")
