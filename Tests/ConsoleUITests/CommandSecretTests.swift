@@ -2,8 +2,9 @@ import ConsoleUI
 import Testing
 @testable import RunbookKit
 
-/// A secret written in a runbook's command (a bearer token in a `curl`) is never shown on screen:
-/// the commands pane and its code show it masked; a run still sends what is written.
+/// A secret written in a runbook's command (a bearer token in a `curl`) or step is never shown on
+/// screen: the commands pane, its code and the checklist show it masked; a run still sends what
+/// is written.
 struct CommandSecretTests {
     @Test func aTokenInACommandIsShownMasked() {
         var state = AppChooserTests.state()
@@ -21,5 +22,13 @@ struct CommandSecretTests {
         let text = AppChooserTests.screen(state)
         #expect(text.contains("Bearer [REDACTED]"))
         #expect(!text.contains("sk_live"))
+    }
+
+    @Test func aTokenInAStepIsShownMasked() {
+        var state = ProcedureStepsTests.state(severity: "P1")
+        state.runbooks[0].procedures[0].steps[0].text = "Revoke the leaked token ghp_R4nd0mT0k3nV4lu3Th4tW4sL34k3d00001"
+        let text = ProcedureStepsTests.screen(state)
+        #expect(text.contains("Revoke the leaked token [REDACTED]"))
+        #expect(!text.contains("ghp_R4nd0m"))
     }
 }

@@ -147,4 +147,24 @@ struct RunbookSecretsTests {
         #expect(!findings.contains { $0.message.contains("Sup3rS3cret") })
         #expect(RunbookSecrets.shown(runbook.commands[0].code).contains("Bearer [REDACTED]"))
     }
+
+    /// Given the file's text, a secret quoted in prose or a table is found too, on its line.
+    @Test func secretsInProseAreFoundFromTheFileText() {
+        let text = """
+            # Leak
+
+            The token from the last leak looked like `ghp_R4nd0mT0k3nV4lu3Th4tW4sL34k3d00001`; revoke it.
+
+            | Service | Key |
+            |---|---|
+            | billing | `AKIAIOSFODNN7EXAMPLE` |
+
+            Keys look like `AKIA...` (a stand-in, not a key).
+            """
+        let runbook = RunbookReader.parse(text: text, source: "leak.md")
+        #expect(RunbookSecrets.findings(runbook).isEmpty, "no command holds one")
+        let findings = RunbookSecrets.findings(runbook, text: text)
+        #expect(findings.map(\.line) == [3, 7])
+        #expect(!findings.contains { $0.message.contains("ghp_R4nd0m") || $0.message.contains("AKIAIOSFODNN7") })
+    }
 }

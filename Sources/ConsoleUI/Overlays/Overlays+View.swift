@@ -240,7 +240,7 @@ extension AppView {
         y += 2
         var bold = palette[.text]
         bold.attributes.insert(.bold)
-        for line in TextWrap.wrap(item.text, width: inner.width - 2) {
+        for line in TextWrap.wrap(RunbookSecrets.shown(item.text), width: inner.width - 2) {
             canvas.write(line, x: inner.x + 1, y: y, style: bold, clip: inner)
             y += 1
         }

@@ -119,7 +119,7 @@ extension AppView {
                 : ("◷ " + TimeText.countdown(left), left < 300 ? .countdownWarn : .countdownOK)
         }
         return PaneRow(
-            text: " \(box) \(item.text)", key: mark == nil ? .text : .textMuted, item: row,
+            text: " \(box) \(RunbookSecrets.shown(item.text))", key: mark == nil ? .text : .textMuted, item: row,
             trailing: trailing)
     }
 

@@ -6,9 +6,20 @@ import RunbookKit
 /// such commands masked. The runbook is the team's file: it is not changed, and a run still sends
 /// what is written.
 public enum RunbookSecrets {
-    /// One finding per line holding a secret, in the code blocks and the commands outside them.
-    public static func findings(_ runbook: Runbook, redactor: Redactor = .standard) -> [LintFinding] {
+    /// One finding per line holding a secret, in the code blocks and the commands outside them,
+    /// and, given the file's `text`, on any line of it (a token quoted in prose, a table cell).
+    public static func findings(_ runbook: Runbook, text: String? = nil, redactor: Redactor = .standard)
+        -> [LintFinding]
+    {
         var lines: [Int: String] = [:]
+        if let text, redactor.mightContainSecret(text) {
+            for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let original = String(line)
+                guard redactor.mightContainSecret(original) else { continue }
+                let masked = redactor.redact(original)
+                if masked != original, !isPlaceholder(original, masked: masked) { lines[offset + 1] = masked }
+            }
+        }
         for block in runbook.codeBlocks where redactor.mightContainSecret(block.code) {
             for (offset, line) in block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let text = String(line)

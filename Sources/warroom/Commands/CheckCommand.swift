@@ -40,7 +40,11 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             var (runbook, found) = RunbookLint.check(file: path)
-            if let runbook { found += RunbookSecrets.findings(runbook) }
+            if let runbook {
+                // The file's every line: a secret quoted in prose is shown by whatever shows the runbook.
+                let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+                found += RunbookSecrets.findings(runbook, text: text)
+            }
             findings += found
             guard format == .text else { continue }
             if let runbook {
