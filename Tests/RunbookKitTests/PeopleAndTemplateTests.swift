@@ -80,6 +80,30 @@ import Testing
                 == "[P{severity}] Payment gateway timeouts — {status}\nImpact: {impact}\nNext update: {{next_update}}")
     }
 
+    /// A block with blanks under a heading that names a message to send is a template; one under
+    /// a heading about messages read (errors, logs) is not.
+    @Test func aMessageWithBlanksUnderAMessageHeadingIsATemplate() {
+        let text = """
+            # Comms
+
+            ## Resolution message
+
+            ```
+            Resolved: <feature> is operating normally as of <HH:MM UTC>.
+            ```
+
+            ## Error messages
+
+            ```
+            ERROR <nil> connection refused
+            ```
+            """
+        let templates = RunbookReader.parse(text: text).templates
+        #expect(templates.map(\.title) == ["Resolution message"])
+        #expect(templates.first?.kind == .statusUpdate)
+        #expect(templates.first?.fields == ["feature"])
+    }
+
     @Test func aLabelledCommandIsNoContact() {
         let runbook = RunbookReader.parse(
             text: """

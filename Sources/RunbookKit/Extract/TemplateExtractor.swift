@@ -121,6 +121,9 @@ enum TemplateExtractor {
         } else if saysStatusUpdate(titleLower), !fields(in: body).isEmpty {
             // Text with blanks to fill under "Public status page update": the heading says what it is.
             kind = .statusUpdate
+        } else if saysMessage(titleLower), !fields(in: body).isEmpty {
+            // "Resolution message", "Executive summary email": a message to send, blanks and all.
+            kind = .statusUpdate
         } else {
             return nil
         }
@@ -132,6 +135,15 @@ enum TemplateExtractor {
     static func saysStatusUpdate(_ title: String) -> Bool {
         ["status update", "status page", "statuspage", "announcement", "customer update", "stakeholder update"]
             .contains(where: title.contains)
+    }
+
+    /// A heading or label that names a message to send ("Resolution message", "Customer email"),
+    /// not one about messages read ("Error messages", "Log messages").
+    static func saysMessage(_ title: String) -> Bool {
+        let words = title.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        let message = ["message", "email", "e-mail", "notice", "notification", "announcement", "post"]
+        let read = ["error", "errors", "log", "logs", "commit", "warning", "exception", "sample"]
+        return words.contains(where: message.contains) && !words.contains(where: read.contains)
     }
 
     /// `[Brief description]`, `[Time]`, `{impact}`, `{{next_update}}`, `<status>` — blanks the author
