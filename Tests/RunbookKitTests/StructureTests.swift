@@ -211,6 +211,22 @@ struct StructureTests {
         #expect(phone?.name == "Head of Data Platform, Marta Silva")
     }
 
+    /// Items by level under an escalation heading, the critical one an arrow chain: that chain is
+    /// the path, each link whom to page and when.
+    @Test func theMostSevereLevelsArrowChainIsThePath() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Node pressure
+
+                ## Escalation
+
+                - warning: platform on-call handles during business hours
+                - critical: page platform on-call → if no ack in 10 minutes, platform secondary → platform EM
+                """)
+        #expect(runbook.escalation.map(\.who) == ["platform on-call", "platform secondary", "platform EM"])
+        #expect(runbook.escalation.map(\.after) == [nil, "in 10 minutes", nil])
+    }
+
     @Test func ownerFieldsAtThePageHeadAreContactsEachOnItsLine() throws {
         let runbook = try read("owner-fields")
         #expect(

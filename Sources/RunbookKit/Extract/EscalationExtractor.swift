@@ -60,6 +60,7 @@ enum EscalationExtractor {
 
     /// `1. **On-Call Engineer**: Check PagerDuty`, `- Level 2: Engineering manager (after 30 min)`.
     static func fromList(_ list: MarkdownBlock) -> [EscalationStep] {
+        if let path = chainOfMostSevereItem(list) { return path }
         var out: [EscalationStep] = []
         for (index, item) in list.items.enumerated() {
             guard let paragraph = item.firstParagraph else { continue }
@@ -92,6 +93,34 @@ enum EscalationExtractor {
             out.append(EscalationStep(level: level, who: who, after: after, contact: contact, line: item.line))
         }
         return out
+    }
+
+    /// `- warning: on-call in hours` / `- critical: page on-call → if no ack in 10 minutes, secondary
+    /// → EM`: items by level, one an arrow chain. The chain of the most severe level is the path.
+    static func chainOfMostSevereItem(_ list: MarkdownBlock) -> [EscalationStep]? {
+        var best: (rank: Int, steps: [EscalationStep])?
+        for item in list.items {
+            guard let paragraph = item.firstParagraph, paragraph.text.has("→") || paragraph.text.has("->") else {
+                continue
+            }
+            let labeled = LabeledText(paragraph)
+            let steps = chain(labeled?.value ?? paragraph.text, line: item.line)
+            guard steps.count >= 2 else { continue }
+            let rank = severityRank(labeled?.label ?? "")
+            if best == nil || rank < best!.rank { best = (rank, steps) }
+        }
+        return best?.steps
+    }
+
+    /// How severe a label says a level is, lower first: P0 0, critical/page/SEV1 1, high 2, warning
+    /// 3, … unknown 9.
+    static func severityRank(_ label: String) -> Int {
+        let lower = label.lowercased()
+        if let match = SeverityID.leading(label) { return min(match.rank, 8) }
+        if lower.containsWord(["critical", "page", "pages", "urgent", "emergency", "blocker"]) { return 1 }
+        if lower.containsWord(["high", "major"]) { return 2 }
+        if lower.containsWord(["warning", "warn", "medium"]) { return 3 }
+        return 9
     }
 
     /// `| After | Who | How |`, `| Level | Contact | When |`: a row per step, when the table has a
@@ -201,6 +230,7 @@ enum EscalationExtractor {
 
     /// One link of an arrow chain: `Lead (after 15 min)` → (`Lead`, `after 15 min`).
     static func chainStep(_ part: String) -> (who: String, after: String?) {
+        let part = withoutPagingVerb(part)
         guard let after = timing(in: part) else { return (part, nil) }
         if part.hasSuffix(")"), let open = part.lastIndex(of: "("),
             timing(in: String(part[open...])) != nil
@@ -208,7 +238,22 @@ enum EscalationExtractor {
             let who = String(part[..<open]).trimmed
             if !who.isEmpty { return (who, after) }
         }
+        // "if no ack in 10 minutes, platform secondary": the clause says when, the rest who.
+        if let comma = part.range(of: ", "), timing(in: String(part[..<comma.lowerBound])) != nil {
+            let who = withoutPagingVerb(String(part[comma.upperBound...]))
+            if !who.isEmpty { return (who, after) }
+        }
         return (part, after)
+    }
+
+    /// "page platform on-call" → "platform on-call": whom, not what is done to them.
+    static func withoutPagingVerb(_ text: String) -> String {
+        let lower = text.lowercased()
+        for verb in ["escalate to ", "page ", "call ", "notify ", "ping ", "wake "] where lower.hasPrefix(verb) {
+            let rest = String(text.dropFirst(verb.count)).trimmed
+            if !rest.isEmpty { return rest }
+        }
+        return text.trimmed
     }
 
     /// `DBRE secondary - 15 min, phone +1 …`: who, then a dash and the delay to wait before them,
