@@ -123,6 +123,22 @@ struct RoomConsoleTests {
         #expect(!Self.screen(state)[1].contains("update"))
     }
 
+    @Test("The runbook's first update is due at its own time, the later ones at its cadence")
+    func firstUpdateTime() {
+        var book = AppFixture.runbook
+        book.severities = [
+            SeverityLevel(
+                id: "SEV2", rank: 2,
+                communication: "First public update: within 20 minutes; Then: every 30 minutes", line: 1)
+        ]
+        var state = AppFixture.state() // 69 s in
+        state.runbooks = [book]
+        #expect(Self.screen(state)[1].contains(" ✉ update in 18:51 "))
+        _ = AppUpdate.update(
+            &state, .journalEvents([AppFixture.event(3, "status_update", "sent", .statusUpdate, at: 60)]))
+        #expect(Self.screen(state)[1].contains(" ✉ update in 29:51 "))
+    }
+
     @Test("Escalation steps with a delay count down, and each one due is recorded once")
     func escalation() {
         var book = AppFixture.runbook

@@ -50,7 +50,7 @@ import Testing
     }
 
     /// "First public update: within 20 minutes" and "Then: every 30 minutes" under a level are its
-    /// communication, both parts; the cadence is the "every" part, not the first deadline.
+    /// communication, both parts; the cadence is the "every" part, the first update's time apart.
     @Test func updateFieldsUnderALevelAreItsCadence() {
         let runbook = RunbookReader.parse(
             text: """
@@ -68,9 +68,11 @@ import Testing
         #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2"])
         #expect(
             runbook.severities.first?.communication
-                == "within 20 minutes of declaring; Then: every 30 minutes until resolved")
+                == "First public update: within 20 minutes of declaring; Then: every 30 minutes until resolved")
         #expect(runbook.updateCadence(for: "SEV1")?.seconds == 1800)
+        #expect(runbook.updateCadence(for: "SEV1")?.firstSeconds == 1200, "the first update has its own time")
         #expect(runbook.updateCadence(for: "SEV2")?.seconds == 7200)
+        #expect(runbook.updateCadence(for: "SEV2")?.firstSeconds == nil)
     }
 
     @Test func headingPerLevel() throws {

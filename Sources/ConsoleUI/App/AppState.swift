@@ -13,7 +13,7 @@ public struct AppState: Sendable, Equatable {
             AppUpdate.followStep(&self, keepSelection: true)
             commandSectionIDs = Self.sectionIDs(commands, pinned: stepCommands.count)
             refreshFilters(PaneID.allCases, force: true)
-            runbookUpdateEvery = Self.runbookUpdateEvery(runbook, incident.severity)
+            runbookCadence = Self.runbookCadence(runbook, incident.severity)
         }
     }
     /// The current step's commands, as indices into the runbooks' commands: the commands pane
@@ -35,13 +35,14 @@ public struct AppState: Sendable, Equatable {
                 defaultList = findDefaultList()
             }
             guard incident.severity != oldValue.severity else { return }
-            runbookUpdateEvery = Self.runbookUpdateEvery(runbook, incident.severity)
+            runbookCadence = Self.runbookCadence(runbook, incident.severity)
         }
     }
     /// The runbook's own update cadence at the current severity, in seconds (`RoomClocks.updateEvery`):
     /// found when the runbook or the severity changes, since finding it searches the runbook's steps,
     /// too long for every frame on a large runbook.
-    private(set) var runbookUpdateEvery: Int?
+    private(set) var runbookCadence: UpdateCadence?
+    var runbookUpdateEvery: Int? { runbookCadence?.seconds }
     /// Item key (`ItemRef.key`) → done or skipped. Built from the journal's item events.
     public var marks: [String: ItemMark] = [:]
     /// When each milestone (`acknowledged`, `mitigated`, `resolved`) was reached.
@@ -135,7 +136,7 @@ public struct AppState: Sendable, Equatable {
         self.commands = Self.ordered(runbooks, pinning: [])
         self.commandSectionIDs = Self.sectionIDs(commands)
         self.incident = incident
-        self.runbookUpdateEvery = Self.runbookUpdateEvery(runbooks.first, incident.severity)
+        self.runbookCadence = Self.runbookCadence(runbooks.first, incident.severity)
         self.now = now
         self.width = width
         self.height = height
@@ -143,8 +144,8 @@ public struct AppState: Sendable, Equatable {
         AppUpdate.followStep(&self)
     }
 
-    static func runbookUpdateEvery(_ runbook: Runbook?, _ severity: String) -> Int? {
-        runbook?.updateCadence(for: severity)?.seconds
+    static func runbookCadence(_ runbook: Runbook?, _ severity: String) -> UpdateCadence? {
+        runbook?.updateCadence(for: severity)
     }
 
     /// The checklist or procedure chosen with `c` (or kept when a severity's procedure was

@@ -10,11 +10,17 @@ public enum RoomClocks {
         state.updateSettings.cadence(for: state.incident.severity) ?? state.runbookUpdateEvery
     }
 
-    /// When the next update is due (after the last one, else after the start); nil once resolved
-    /// or without a cadence.
+    /// When the next update is due (after the last one, else after the start: the runbook's time
+    /// for the first update when it gives one); nil once resolved or without a cadence.
     public static func nextUpdate(_ state: AppState) -> Date? {
         guard !isOver(state), let every = updateEvery(state) else { return nil }
-        return (state.lastStatusUpdate ?? state.incident.startedAt).addingTimeInterval(Double(every))
+        guard let last = state.lastStatusUpdate else {
+            let first =
+                state.updateSettings.cadence(for: state.incident.severity) == nil
+                ? state.runbookCadence?.firstSeconds : nil
+            return state.incident.startedAt.addingTimeInterval(Double(first ?? every))
+        }
+        return last.addingTimeInterval(Double(every))
     }
 
     /// One step of the escalation path with its delay after the start.

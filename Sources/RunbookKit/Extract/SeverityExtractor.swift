@@ -340,7 +340,11 @@ enum SeverityExtractor {
                 } else if continues || labeled.labelIs(["communicat", "notif", "update"]) {
                     afterCommunication = true
                     guard let value else { return }
-                    fields.communication = fields.communication.map { "\($0); \(labeled.label): \(value)" } ?? value
+                    // "First update: within 20 minutes": the label says which update the time is for.
+                    let saysWhich = labeled.labelIs(["first", "initial"])
+                    fields.communication =
+                        fields.communication.map { "\($0); \(labeled.label): \(value)" }
+                        ?? (saysWhich ? "\(labeled.label): \(value)" : value)
                 } else if labeled.labelIs(["example"]) {
                     fields.examples = fields.examples ?? value
                 } else if labeled.labelIs([

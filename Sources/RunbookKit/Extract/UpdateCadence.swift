@@ -8,6 +8,9 @@ public struct UpdateCadence: Sendable, Equatable {
     public var text: String
     /// The level it applies to, or nil for every level.
     public var severity: String?
+    /// When the first update is due after the start, when the runbook says so apart ("First
+    /// update: within 20 minutes" before "then every 30 minutes").
+    public var firstSeconds: Int? = nil
 }
 
 extension Runbook {
@@ -17,7 +20,9 @@ extension Runbook {
         if let level = self.severity(severity) {
             for text in [level.communication, level.description, level.escalation].compactMap({ $0 }) {
                 if let seconds = UpdateCadenceText.seconds(in: text, requireUpdateWord: level.communication != text) {
-                    return UpdateCadence(seconds: seconds, text: text, severity: level.id)
+                    return UpdateCadence(
+                        seconds: seconds, text: text, severity: level.id,
+                        firstSeconds: UpdateCadenceText.first(in: text))
                 }
             }
         }
@@ -41,6 +46,17 @@ enum UpdateCadenceText {
                 continue
             }
             if let seconds = every(s) { return seconds }
+        }
+        return nil
+    }
+
+    /// Seconds of "First update: within 20 minutes" / "initial update in 15 min": a sentence about
+    /// the first update that names a time and no "every".
+    static func first(in text: String) -> Int? {
+        for sentence in text.lowercased().split(whereSeparator: { ".;\n".contains($0) }) {
+            let s = String(sentence)
+            guard s.contains("first") || s.contains("initial"), !s.contains("every") else { continue }
+            if let seconds = DurationParser.seconds(in: s), seconds > 0 { return seconds }
         }
         return nil
     }
