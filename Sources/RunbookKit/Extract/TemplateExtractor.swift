@@ -47,8 +47,31 @@ enum TemplateExtractor {
         ]
     ]
 
-    /// `postmortemSections` with the space that must follow a name at the start of a longer heading.
-    static let postmortemSectionPrefixes: [[String]] = postmortemSections.map { $0.map { $0 + " " } }
+    /// Each section name's group and bytes, by its first byte: a heading is compared only with the
+    /// names that start as it does (a large runbook has thousands of headings).
+    static let sectionNamesByFirstByte: [[(group: Int, name: [UInt8])]] = {
+        var table = [[(group: Int, name: [UInt8])]](repeating: [], count: 256)
+        for (group, names) in postmortemSections.enumerated() {
+            for name in names { table[Int(name.utf8.first!)].append((group, Array(name.utf8))) }
+        }
+        return table
+    }()
+
+    /// The postmortem section a heading's words name: the whole words ("?" or ":" after them
+    /// aside), or their start before a space ("Timeline (UTC)").
+    static func postmortemGroup(_ words: String) -> Int? {
+        var words = words
+        return words.withUTF8 { bytes -> Int? in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "?") || bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+            guard end > 0 else { return nil }
+            for (group, name) in sectionNamesByFirstByte[Int(bytes[0])] where name.count <= end {
+                guard name.indices.allSatisfy({ bytes[$0] == name[$0] }) else { continue }
+                if name.count == end || bytes[name.count] == UInt8(ascii: " ") { return group }
+            }
+            return nil
+        }
+    }
 
     /// A document whose own headings are a postmortem's sections (summary, impact, timeline,
     /// root cause, action items …) is a postmortem template, even when it never says so.
@@ -57,16 +80,7 @@ enum TemplateExtractor {
         var groups = Set<Int>()
         var first: Section? = nil
         outline.forEach { section in
-            guard section.level >= 2 else { return }
-            let words = section.words.trimmingTrailing("?:")
-            guard
-                let group = postmortemSections.indices.first(where: { group in
-                    postmortemSections[group].indices.contains { name in
-                        words == postmortemSections[group][name]
-                            || words.hasPrefix(postmortemSectionPrefixes[group][name])
-                    }
-                })
-            else { return }
+            guard section.level >= 2, let group = postmortemGroup(section.words) else { return }
             if first == nil { first = section }
             groups.insert(group)
             matched.append(section.title)
@@ -140,10 +154,8 @@ enum TemplateExtractor {
     /// A heading or label that names a message to send ("Resolution message", "Customer email"),
     /// not one about messages read ("Error messages", "Log messages").
     static func saysMessage(_ title: String) -> Bool {
-        let words = title.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-        let message = ["message", "email", "e-mail", "notice", "notification", "announcement", "post"]
-        let read = ["error", "errors", "log", "logs", "commit", "warning", "exception", "sample"]
-        return words.contains(where: message.contains) && !words.contains(where: read.contains)
+        title.containsWord(["message", "email", "e-mail", "notice", "notification", "announcement", "post"])
+            && !title.containsWord(["error", "errors", "log", "logs", "commit", "warning", "exception", "sample"])
     }
 
     /// `[Brief description]`, `[Time]`, `{impact}`, `{{next_update}}`, `<status>` — blanks the author

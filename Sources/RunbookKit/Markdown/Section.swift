@@ -190,12 +190,15 @@ enum HeadingText {
 
     /// Leading numbering of a heading or step: "1. Check the pods" → (1, "Check the pods").
     static func numbering(_ title: String) -> (number: Int, rest: String)? {
-        // Most titles start with a letter other than "s"/"S" ("Verify"): neither a number nor
-        // "Step" can start them, and emoji removal and spacing leave a leading letter in place.
-        if let first = title.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, first | 0x20 != 0x73 {
-            return nil
-        }
-        return numberingByCharacters(title)
+        // Only a digit or "Step " can start a numbered title once emoji and spaces are gone (they
+        // are not ASCII): the first ASCII byte past them says whether the walk can find one.
+        let bytes = title.utf8
+        guard let at = bytes.firstIndex(where: { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }) else { return nil }
+        let first = bytes[at]
+        if first >= 0x30 && first <= 0x39 { return numberingByCharacters(title) }
+        guard first | 0x20 == 0x73 else { return nil }
+        let word = bytes[at...].prefix(5).map { $0 | 0x20 }
+        return word == Array("step ".utf8) ? numberingByCharacters(title) : nil
     }
 
     /// `numbering` without its byte shortcut: the walk over characters the shortcut must agree with.
