@@ -50,6 +50,30 @@ import Testing
         #expect(alone.value == 5 && alone.unit == "min")
     }
 
+    /// `| SLO | Target | Page when burn rate | Window |`: each objective keeps its target, and its
+    /// burn rate is a metric of its own, paged over the window.
+    @Test func sloTableWithBurnRatesAndWindows() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Policy
+
+                ## SLO targets
+
+                | SLO | Target | Page when burn rate | Window |
+                |---|---|---|---|
+                | Login availability | 99.95% | > 14.4x | 1h |
+                | API latency p99 | < 1.5s | > 3x | 1d |
+                """)
+        #expect(
+            runbook.metrics.map(\.name) == [
+                "Login availability", "Login availability burn rate", "API latency p99", "API latency p99 burn rate"
+            ])
+        #expect(runbook.metrics[0].target == "99.95%" && runbook.metrics[0].critical == nil)
+        let burn = runbook.metrics[1].critical
+        #expect(burn?.op == .greater && burn?.value == 14.4 && burn?.unit == "x" && burn?.windowSeconds == 3600)
+        #expect(runbook.metrics[3].critical?.windowSeconds == 86_400)
+    }
+
     @Test func repeatedThresholdAddsItsDuration() {
         let runbook = RunbookReader.parse(
             text: """

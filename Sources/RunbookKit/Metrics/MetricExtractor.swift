@@ -109,9 +109,8 @@ enum MetricExtractor {
     /// `Metric | Target | Alert Threshold` (or Warning / Critical columns).
     static func fromTable(_ table: TableData, into merger: inout MetricMerger) {
         guard let first = table.header.first?.lowercased(),
-            ["metric", "indicator", "signal", "sli", "measure", "kpi", "alert", "name"].contains(where: {
-                first.contains($0)
-            })
+            ["metric", "indicator", "signal", "sli", "slo", "objective", "measure", "kpi", "alert", "name"].contains(
+                where: { first.contains($0) })
         else { return }
         let used: Set<Int> = [0]
         let warning = table.column(["warn"], excluding: used)
@@ -121,6 +120,11 @@ enum MetricExtractor {
         let target = table.column(
             ["target", "slo", "goal", "normal", "expected", "baseline", "healthy"], excluding: used)
         guard warning != nil || critical != nil || target != nil else { return }
+        // `| … | Page when burn rate | Window |`: how long the thresholds are measured over or held.
+        let taken = used.union([warning, critical, target].compactMap { $0 })
+        let window = table.column(["window", "period", "over"], excluding: taken)
+        let holds = table.column(["for", "duration", "sustained"], excluding: taken)
+        let burnRate = [warning, critical].compactMap { $0 }.contains { table.header[$0].lowercased().contains("burn") }
         for row in table.rows.indices {
             guard let name = table.cell(row, 0).map(MetricName.clean), !name.isEmpty else { continue }
             let line = table.rowLines[row]
@@ -128,6 +132,21 @@ enum MetricExtractor {
             var crit = table.cell(row, critical).flatMap { ThresholdParser.threshold($0, line: line) }
             if warn == nil, crit == nil {
                 (warn, crit) = bareLevels(table.cell(row, warning), table.cell(row, critical), line: line)
+            }
+            let windowSeconds = table.cell(row, window).flatMap(DurationParser.seconds)
+            let forSeconds = table.cell(row, holds).flatMap(DurationParser.seconds)
+            for index in [0, 1] {
+                guard var t = index == 0 ? warn : crit else { continue }
+                t.windowSeconds = t.windowSeconds ?? windowSeconds
+                t.forSeconds = t.forSeconds ?? forSeconds
+                if index == 0 { warn = t } else { crit = t }
+            }
+            if burnRate, warn != nil || crit != nil {
+                // The levels judge how fast the error budget burns, not the objective's own value:
+                // a metric of its own, beside the objective and its target.
+                merger.add(name: name, target: table.cell(row, target), line: line)
+                merger.add(name: name + " burn rate", warning: warn, critical: crit, line: line, distinct: true)
+                continue
             }
             merger.add(
                 name: name, target: table.cell(row, target), warning: warn, critical: crit, condition: nil, line: line)
