@@ -140,9 +140,8 @@ enum ProseMentions {
         return out
     }
 
-    /// `+1 555 244 3473`, `+44 (20) 7946 0958`: a `+` and at least eight digits.
-    /// Each `+` number of 8 to 15 digits: its digits (`+14155550134`), as written, and the text
-    /// before it on its line.
+    /// `+1 555 244 3473`, `+44 (20) 7946 0958`: each `+` and 8 to 15 digits, as its digits
+    /// (`+14155550134`), as written (with a PIN after it), and the text before it on its line.
     static func phones(in text: String) -> [(digits: String, shown: String, before: String)] {
         var out: [(digits: String, shown: String, before: String)] = []
         let chars = Array(text)

@@ -122,8 +122,11 @@ enum MetricExtractor {
         guard warning != nil || critical != nil || target != nil else { return }
         // `| … | Page when burn rate | Window |`: how long the thresholds are measured over or held.
         let taken = used.union([warning, critical, target].compactMap { $0 })
-        let window = table.column(["window", "period", "over"], excluding: taken)
-        let holds = table.column(["for", "duration", "sustained"], excluding: taken)
+        func column(saying words: [String]) -> Int? {
+            table.header.indices.first { !taken.contains($0) && table.header[$0].lowercased().containsWord(words) }
+        }
+        let window = column(saying: ["window", "period", "over"])
+        let holds = column(saying: ["for", "duration", "sustained"])
         let burnRate = [warning, critical].compactMap { $0 }.contains { table.header[$0].lowercased().contains("burn") }
         for row in table.rows.indices {
             guard let name = table.cell(row, 0).map(MetricName.clean), !name.isEmpty else { continue }
