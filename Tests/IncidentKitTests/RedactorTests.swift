@@ -160,11 +160,15 @@ struct RunbookSecretsTests {
             | billing | `AKIAIOSFODNN7EXAMPLE` |
 
             Keys look like `AKIA...` (a stand-in, not a key).
+
+            ```bash
+            curl -H 'Authorization: Bearer sk_live_51HxQ2aBcDeFgHiJkLmNoPq' https://api.example.com
+            ```
             """
         let runbook = RunbookReader.parse(text: text, source: "leak.md")
-        #expect(RunbookSecrets.findings(runbook).isEmpty, "no command holds one")
+        #expect(RunbookSecrets.findings(runbook).map(\.line) == [12], "the model holds only the command")
         let findings = RunbookSecrets.findings(runbook, text: text)
-        #expect(findings.map(\.line) == [3, 7])
+        #expect(findings.map(\.line) == [3, 7, 12], "the file's lines hold the command's too")
         #expect(!findings.contains { $0.message.contains("ghp_R4nd0m") || $0.message.contains("AKIAIOSFODNN7") })
     }
 }

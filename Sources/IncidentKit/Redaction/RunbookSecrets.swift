@@ -6,19 +6,22 @@ import RunbookKit
 /// such commands masked. The runbook is the team's file: it is not changed, and a run still sends
 /// what is written.
 public enum RunbookSecrets {
-    /// One finding per line holding a secret, in the code blocks and the commands outside them,
-    /// and, given the file's `text`, on any line of it (a token quoted in prose, a table cell).
+    /// One finding per line holding a secret: given the file's `text`, on any line of it (a token
+    /// quoted in prose, a table cell); else in the code blocks and the commands outside them.
     public static func findings(_ runbook: Runbook, text: String? = nil, redactor: Redactor = .standard)
         -> [LintFinding]
     {
         var lines: [Int: String] = [:]
-        if let text, redactor.mightContainSecret(text) {
+        if let text {
+            // Every line the model holds is a line of the file: the file alone is scanned.
+            guard redactor.mightContainSecret(text) else { return [] }
             for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let original = String(line)
                 guard redactor.mightContainSecret(original) else { continue }
                 let masked = redactor.redact(original)
                 if masked != original, !isPlaceholder(original, masked: masked) { lines[offset + 1] = masked }
             }
+            return report(lines, file: runbook.source)
         }
         for block in runbook.codeBlocks where redactor.mightContainSecret(block.code) {
             for (offset, line) in block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -31,11 +34,16 @@ public enum RunbookSecrets {
             let masked = redactor.redact(command.code)
             if masked != command.code, !isPlaceholder(command.code, masked: masked) { lines[command.line] = masked }
         }
-        return lines.sorted { $0.key < $1.key }.map { line, masked in
+        return report(lines, file: runbook.source)
+    }
+
+    /// A finding per line, in line order, its masked text cut at 80 columns.
+    private static func report(_ lines: [Int: String], file: String) -> [LintFinding] {
+        lines.sorted { $0.key < $1.key }.map { line, masked in
             let text = masked.trimmingCharacters(in: .whitespaces)
             let shown = text.count > 80 ? String(text.prefix(79)) + "…" : text
             return LintFinding(
-                file: runbook.source, line: line,
+                file: file, line: line,
                 message: "a secret is written in the runbook (`\(shown)`): keep it in a vault and read it at run time",
                 kind: .secret)
         }

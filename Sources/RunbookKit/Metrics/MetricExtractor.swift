@@ -193,13 +193,7 @@ enum MetricExtractor {
     /// An alert's text whose clauses say their own level ("warn when … over 800ms", "page if …
     /// above 2%"): each such clause's comparison is added at its level. False when none says one.
     static func saysItsLevels(_ text: String, name: String, line: Int, into merger: inout MetricMerger) -> Bool {
-        var found: [(critical: Bool, threshold: Threshold)] = []
-        for clause in NamedAlertProse.clauses(text.trimmingTrailing(".")) {
-            guard let critical = NamedAlertProse.level(of: clause),
-                let threshold = NamedAlertProse.threshold(in: clause.trimmingTrailing("."), line: line)
-            else { continue }
-            found.append((critical, threshold))
-        }
+        let found = NamedAlertProse.levelled(text, line: line)
         guard !found.isEmpty else { return false }
         for (critical, threshold) in found {
             if critical {

@@ -8,17 +8,26 @@ enum NamedAlertProse {
     static func read(_ paragraph: MarkdownBlock, into merger: inout MetricMerger) -> Bool {
         guard let leading = paragraph.leading, isAlertName(leading.label) else { return false }
         let name = AlertCatalogue.splitCamelCase(leading.label.trimmingTrailing(".:"))
-        var any = false
-        for sentence in leading.rest.components(separatedBy: ". ") {
+        let found = levelled(leading.rest, line: paragraph.line)
+        for (critical, threshold) in found {
+            ProseThresholds.add(threshold, name: name, critical: critical, line: paragraph.line, into: &merger)
+        }
+        return !found.isEmpty
+    }
+
+    /// Each clause of `text` that says warn or page and compares with a number: its level (true
+    /// for page) and its threshold. Also read for bold-named alert items (`MetricExtractor`).
+    static func levelled(_ text: String, line: Int) -> [(critical: Bool, threshold: Threshold)] {
+        var found: [(critical: Bool, threshold: Threshold)] = []
+        for sentence in text.trimmingTrailing(".").components(separatedBy: ". ") {
             for clause in clauses(sentence) {
                 guard let critical = level(of: clause),
-                    let threshold = threshold(in: clause.trimmingTrailing("."), line: paragraph.line)
+                    let threshold = threshold(in: clause.trimmingTrailing("."), line: line)
                 else { continue }
-                ProseThresholds.add(threshold, name: name, critical: critical, line: paragraph.line, into: &merger)
-                any = true
+                found.append((critical, threshold))
             }
         }
-        return any
+        return found
     }
 
     /// The clause's comparison; "warn at 75%" is reached at 75% (`>= 75%`).
