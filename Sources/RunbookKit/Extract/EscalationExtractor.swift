@@ -281,9 +281,14 @@ enum EscalationExtractor {
         return nil
     }
 
-    /// "after 30 minutes", "within 5 minutes", "if no response in 15 min".
+    /// "after 30 minutes", "within 5 minutes", "if no response in 15 min"; "after an hour" is
+    /// "after 1 hour", "within half an hour" "within 30 minutes".
     static func timing(in text: String) -> String? {
-        let lower = text.lowercased()
+        var lower = text.lowercased()
+        for (words, number) in [("half an hour", "30 minutes"), ("an hour", "1 hour"), ("a minute", "1 minute")]
+        where lower.has(words) {
+            lower = lower.replacingOccurrences(of: words, with: number)
+        }
         for word in ["after", "within", "if no response", "in "] {
             if let range = lower.range(of: word), DurationParser.seconds(in: String(lower[range.lowerBound...])) != nil,
                 let q = DurationParser.scan(String(lower[range.lowerBound...])).first

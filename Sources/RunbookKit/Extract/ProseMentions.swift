@@ -8,32 +8,39 @@ enum ProseMentions {
     /// Calls `body` with every paragraph and table cell, in document order, with its line, until
     /// it returns false (no list of every text is built: a large runbook has tens of thousands).
     static func forEachText(_ outline: Section, _ body: (_ text: String, _ line: Int) -> Bool) {
+        forEachText(outline, withSection: { text, line, _ in body(text, line) })
+    }
+
+    /// `forEachText`, with the section each text is in.
+    static func forEachText(
+        _ outline: Section, withSection body: (_ text: String, _ line: Int, _ section: Section) -> Bool
+    ) {
         var going = true
-        func visit(_ block: MarkdownBlock) {
+        func visit(_ block: MarkdownBlock, in section: Section) {
             switch block.kind {
             case .paragraph:
                 // A block of fields is a text per line: "Owner: …" is not a sentence with "Slack: …".
                 if let fields = block.fieldLines {
                     for (field, line) in fields where going {
                         for part in ContactExtractor.sameLineFields(field) where going {
-                            going = body(part.label + ": " + part.value, line)
+                            going = body(part.label + ": " + part.value, line, section)
                         }
                     }
                 } else if let parts = sideBySideFields(block.text) {
-                    for part in parts where going { going = body(part.label + ": " + part.value, block.line) }
+                    for part in parts where going { going = body(part.label + ": " + part.value, block.line, section) }
                 } else {
-                    going = body(block.text, block.line)
+                    going = body(block.text, block.line, section)
                 }
             case .tableCell:
-                going = body(block.text, block.line)
+                going = body(block.text, block.line, section)
             case .code, .html, .heading:
                 break
             default:
-                for child in block.children where going { visit(child) }
+                for child in block.children where going { visit(child, in: section) }
             }
         }
         outline.forEach { section in
-            for block in section.blocks where going { visit(block) }
+            for block in section.blocks where going { visit(block, in: section) }
         }
     }
 
@@ -312,28 +319,54 @@ enum ProseMentions {
         return clauses
     }
 
-    /// Sentences that bring someone in, in document order, as escalation steps.
+    /// Sentences that bring someone in, in document order, as escalation steps: each names whom
+    /// it brings in (`EscalationSentence`), or is the step as written when it names no one. In a
+    /// section about escalation ("Escalation", "Who to call"), any verb that brings someone in
+    /// makes a step ("Call the team lead"); elsewhere only the words of escalation do.
     static func escalation(_ outline: Section) -> [EscalationStep] {
         var out: [EscalationStep] = []
         var seen = Set<String>()
-        forEachText(outline) { text, line in
-            let lower = text.lowercased()
-            guard escalationPhrases.contains(where: { lower.contains($0) }) else { return true }
-            for sentence in text.components(separatedBy: ". ") where out.count < 8 {
-                let lower = sentence.lowercased()
-                guard escalationPhrases.contains(where: { lower.contains($0) }) else { continue }
-                // "page the lead, then the manager after 1 hour": a step per clause, each with its delay.
-                for clause in escalationClauses(sentence) where out.count < 8 {
-                    let who = CommandCollector.shortTitle(clause.trimmingTrailing("."))
-                    guard seen.insert(who).inserted else { continue }
-                    out.append(
-                        EscalationStep(
-                            level: out.count + 1, who: who, after: EscalationExtractor.timing(in: clause),
-                            line: line))
-                }
-            }
-            return out.count < 8
+        func add(_ who: String, contact: String? = nil, after: String?, line: Int) {
+            guard out.count < 8, seen.insert(who.lowercased()).inserted else { return }
+            out.append(EscalationStep(level: out.count + 1, who: who, after: after, contact: contact, line: line))
         }
+        forEachText(
+            outline,
+            withSection: { text, line, section in
+                let aboutEscalation = namesEscalation(section.title)
+                let lower = text.lowercased()
+                guard aboutEscalation || escalationPhrases.contains(where: { lower.contains($0) }) else { return true }
+                for sentence in text.components(separatedBy: ". ") where out.count < 8 {
+                    let lower = sentence.lowercased()
+                    guard
+                        escalationPhrases.contains(where: { lower.contains($0) })
+                            || (aboutEscalation && EscalationSentence.read(sentence) != nil)
+                    else { continue }
+                    // "page the lead, then the manager after 1 hour": a step per clause, each with its delay.
+                    for (index, clause) in escalationClauses(sentence).enumerated() {
+                        let after = EscalationExtractor.timing(in: clause)
+                        // "If the primary does not answer in 10 minutes, page …": the primary comes first.
+                        if out.isEmpty, index == 0, let first = EscalationSentence.unanswered(clause) {
+                            add(first, after: nil, line: line)
+                        }
+                        if let reading = EscalationSentence.read(clause)
+                            ?? (index > 0 ? EscalationSentence.object(of: clause) : nil)
+                        {
+                            add(reading.who, contact: reading.contact, after: after, line: line)
+                        } else {
+                            add(CommandCollector.shortTitle(clause.trimmingTrailing(".")), after: after, line: line)
+                        }
+                    }
+                }
+                return out.count < 8
+            })
         return out
+    }
+
+    /// "Escalation", "Who to call", "Paging": a section title about bringing people in.
+    static func namesEscalation(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return ["escalat", "who to call", "who to page", "who to contact", "paging", "on-call", "oncall", "on call"]
+            .contains { lower.contains($0) }
     }
 }

@@ -1,0 +1,57 @@
+import Testing
+@testable import RunbookKit
+
+/// Escalation written as sentences: each step names whom it brings in, when, and how they are
+/// reached, not the whole sentence. From a fixture of its own and small texts.
+struct EscalationSentenceTests {
+    @Test func aChainInSentencesNamesEachPersonAndDelay() throws {
+        let runbook = try Paths.fixtureRunbook("structures/escalation-sentences.md")
+        #expect(
+            runbook.escalation.map(\.who) == [
+                "ledger on-call", "storage secondary", "storage lead (@kmorita)", "head of infrastructure, Ines Duarte"
+            ], "the first is the one the condition waits on; the API endpoint and the status page are no one")
+        #expect(runbook.escalation.map(\.after) == [nil, "within 10 minutes", "after 30 minutes", "in 2 hours"])
+        #expect(runbook.escalation[2].contact == "#storage-war-room")
+        #expect(runbook.escalation.map(\.level) == [1, 2, 3, 4])
+    }
+
+    @Test func theObjectStopsWhereTheClauseSaysWhenOrHow() {
+        #expect(EscalationSentence.read("escalate to the duty manager in #ops-bridge")?.who == "duty manager")
+        #expect(EscalationSentence.read("escalate to the duty manager in #ops-bridge")?.contact == "#ops-bridge")
+        #expect(EscalationSentence.read("page the director unless customers are affected")?.who == "director")
+        #expect(EscalationSentence.read("notify the VP in charge of billing")?.who == "VP in charge of billing")
+        #expect(EscalationSentence.read("then loop in the DBA via PagerDuty")?.who == "DBA")
+        #expect(EscalationSentence.read("page the engineer on call")?.who == "engineer on call")
+        // Each stop found leaves less to search: a second "on" after the first stop is past the end.
+        #expect(EscalationSentence.read("page the lead on the bridge on Slack on Monday")?.who == "lead")
+        #expect(
+            EscalationSentence.read("pull in the dev team, support, and PM to reassess")?.who
+                == "dev team, support, and PM")
+    }
+
+    @Test func aNounIsNoVerb() {
+        #expect(EscalationSentence.read("Open the status page for the history") == nil)
+        #expect(EscalationSentence.read("Join the conference call on Zoom") == nil)
+        #expect(EscalationSentence.read("The on-call engineer owns it") == nil)
+        #expect(EscalationSentence.read("Call it a day") == nil)
+    }
+
+    @Test func theSubjectOfAnUnansweredConditionComesFirst() {
+        #expect(
+            EscalationSentence.unanswered("If the primary on-call does not respond in 5 minutes") == "primary on-call")
+        #expect(EscalationSentence.unanswered("If it does not recover in 5 minutes") == nil)
+        #expect(EscalationSentence.unanswered("When the primary does not respond") == nil)
+    }
+
+    @Test func outsideAnEscalationSectionOnlyEscalationWordsCount() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Cache warmup
+
+                ## Steps
+
+                Call the warmup endpoint for each region. Contact the CDN vendor only if it fails.
+                """)
+        #expect(runbook.escalation.isEmpty, "a step that calls an endpoint is no escalation")
+    }
+}
