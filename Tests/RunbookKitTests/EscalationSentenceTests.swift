@@ -34,6 +34,7 @@ struct EscalationSentenceTests {
         #expect(EscalationSentence.read("Join the conference call on Zoom") == nil)
         #expect(EscalationSentence.read("The on-call engineer owns it") == nil)
         #expect(EscalationSentence.read("Call it a day") == nil)
+        #expect(EscalationSentence.read("The acquirer calls time out after 8 seconds") == nil, "a thing that calls")
     }
 
     @Test func theSubjectOfAnUnansweredConditionComesFirst() {

@@ -162,4 +162,58 @@ struct ResponseInProseTests {
         #expect(runbook.severities.last?.responseTime?.isUnbounded == true)
         #expect(runbook.severities.first?.responseTime?.seconds == 0)
     }
+
+    /// `- Critical: page immediately.`: a word level's text is all of what follows its name.
+    @Test func aPlainListOfWordLevelsKeepsItsWholeTextAndTimes() {
+        let runbook = RunbookReader.parse(
+            text: """
+                ## Incident levels
+
+                - Critical: page immediately.
+                - Major: respond within 2 hours.
+                - Minor: normal working hours.
+                """)
+        #expect(
+            runbook.severities.map(\.description) == [
+                "page immediately", "respond within 2 hours", "normal working hours"
+            ])
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [0, 7200, nil])
+        #expect(runbook.severities.last?.responseTime?.isUnbounded == true)
+    }
+
+    /// A level per heading: its paragraph is what it means, and its response is the first sentence's
+    /// time; a cadence in a level's prose is no response time.
+    @Test func aLevelHeadingsParagraphAndItsResponsesFirstSentence() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Handbook
+
+                ## Incident levels
+
+                ### Critical
+
+                Customers cannot pay at all.
+
+                Response: page immediately. Join the bridge within 5 minutes.
+
+                ### Minor
+
+                One report is late.
+
+                Response: normal working hours.
+                """)
+        #expect(runbook.severities.map(\.description) == ["Customers cannot pay at all.", "One report is late."])
+        #expect(runbook.severities.first?.responseTime?.seconds == 0, "not the 5 minutes to join the bridge")
+        let prose = RunbookReader.parse(
+            text: """
+                # Levels
+
+                ## Severity
+
+                Critical: page immediately. We post on the status page every 30 minutes.
+
+                Minor: 4 hours.
+                """)
+        #expect(prose.severities.map { $0.responseTime?.seconds } == [0, 14400])
+    }
 }

@@ -12,10 +12,11 @@ enum EscalationSentence {
     }
 
     /// Verbs that bring a person or a team in, each followed by whom (lower case, with the space
-    /// or preposition before the object).
+    /// or preposition before the object). Not "calls" or "pages": "the acquirer calls time out",
+    /// "API calls", "error pages" are things.
     static let verbs = [
-        "escalate to ", "escalate it to ", "escalates to ", "escalate this to ", "page ", "pages ", "call ",
-        "calls ", "notify ", "notifies ", "contact ", "loop in ", "pull in ", "bring in ", "brings in ",
+        "escalate to ", "escalate it to ", "escalates to ", "escalate this to ", "page ", "call ", "notify ",
+        "notifies ", "contact ", "loop in ", "pull in ", "bring in ", "brings in ",
         "engage ", "reach out to ", "wake up ", "ping ", "involve ", "hand over to ", "hand off to ",
         "start with "
     ]

@@ -44,12 +44,12 @@ enum SeverityExtractor {
             if let i = levels.firstIndex(where: { $0.id == match.id }) {
                 if levels[i].procedure == nil { levels[i].procedure = title }
                 if levels[i].responseTime == nil {
-                    levels[i].responseTime = fields.response.flatMap(DurationParser.deadline)
+                    levels[i].responseTime = fields.response.flatMap(responseField)
                 }
             } else {
                 var level = SeverityLevel(id: match.id, rank: match.rank, line: section.line)
                 level.description = fields.description
-                level.responseTime = fields.response.flatMap(DurationParser.deadline)
+                level.responseTime = fields.response.flatMap(responseField)
                 level.escalation = fields.escalation
                 level.procedure = title
                 levels.append(level)
@@ -156,20 +156,44 @@ enum SeverityExtractor {
             // "P1 - High: Partial outage" — the rest after the name.
             if let (_, rest) = paragraph.leading.map({ ($0.label, $0.rest) }) {
                 level.description = nonEmpty(rest)
-            } else if let name = match.name {
+            } else if let name = match.name, match.rest.lowercased().hasPrefix(name.lowercased()) {
                 level.description = nonEmpty(match.rest.dropFirst(name.count).trimmingLeading(":-–— "))
+            } else if match.name != nil {
+                // "Critical: page immediately.": a word level's rest is already past its name.
+                level.description = nonEmpty(match.rest.trimmingLeading(":-–— ").trimmingTrailing("."))
             } else {
                 level.description = nonEmpty(match.rest)
             }
             let fields = labeledFields(item.children.filter { $0 != paragraph })
             level.description = fields.description ?? level.description
-            level.responseTime = fields.response.flatMap(DurationParser.deadline)
+            level.responseTime = fields.response.flatMap(responseField)
             level.escalation = fields.escalation
             level.communication = fields.communication
             level.examples = fields.examples
             out.append(level)
         }
         return out
+    }
+
+    /// A response field's time: its first sentence's when that names one ("page immediately. Join
+    /// the bridge within 5 minutes." is 0 s), else the first time anywhere in it.
+    static func responseField(_ text: String) -> Deadline? {
+        guard let whole = DurationParser.deadline(text) else { return nil }
+        let first = text.components(separatedBy: ". ").first ?? text
+        guard first.count < text.count, let seconds = DurationParser.seconds(in: first) else { return whole }
+        return Deadline(seconds: seconds, text: whole.text)
+    }
+
+    /// The time a level's own words give when no sentence is about responding ("Minor: 4 hours"):
+    /// "normal working hours" is a time with no countdown; nil when they say no time. Only the
+    /// first sentence, and not a cadence in it: "We post … every 30 minutes" is how often to
+    /// update, not how soon to respond.
+    static func timeSaid(_ text: String) -> Deadline? {
+        var said = (text.components(separatedBy: ". ").first ?? text).trimmingTrailing(".")
+        if let every = said.range(of: "every ", options: .caseInsensitive) { said = String(said[..<every.lowerBound]) }
+        let seconds = DurationParser.seconds(in: said)
+        let saysWhen = seconds != nil || said.lowercased().containsWord(["hours", "business", "day", "days", "week"])
+        return saysWhen ? Deadline(seconds: seconds, text: text.trimmingTrailing(".")) : nil
     }
 
     /// Levels defined in prose under a severity heading, a paragraph each:
@@ -208,13 +232,7 @@ enum SeverityExtractor {
             var level = SeverityLevel(id: match.id, rank: match.rank, name: match.name, line: block.line)
             let value = labeled.value.trimmingTrailing(".")
             level.description = nonEmpty(value)
-            if !value.isEmpty {
-                // "page immediately" is 0 s; "normal working hours" is a time with no countdown.
-                let seconds = DurationParser.seconds(in: value)
-                let saysWhen =
-                    seconds != nil || value.lowercased().containsWord(["hours", "business", "day", "days", "week"])
-                level.responseTime = saysWhen ? Deadline(seconds: seconds, text: value) : nil
-            }
+            level.responseTime = value.isEmpty ? nil : responseInProse(value) ?? timeSaid(value)
             out.append(level)
         }
         return out.count >= 2 ? out : []
@@ -225,8 +243,16 @@ enum SeverityExtractor {
         let fields = labeledFields(section.blocks)
         var level = SeverityLevel(
             id: match.id, rank: match.rank, name: match.name ?? nonEmpty(match.rest), line: section.line)
-        level.description = fields.description
-        level.responseTime = fields.response.flatMap(DurationParser.deadline)
+        // Without a "Definition:" field, the paragraph right under the heading says what the level is
+        // when the section is only prose: where lists or code follow, it leads into them ("First
+        // check the labels:").
+        let prose = section.blocks.allSatisfy { $0.kind == .paragraph }
+        level.description =
+            fields.description
+            ?? section.blocks.first.flatMap { block in
+                prose && LabeledText(block) == nil ? nonEmpty(block.text) : nil
+            }
+        level.responseTime = fields.response.flatMap(responseField)
         level.escalation = fields.escalation
         level.communication = fields.communication
         level.examples = fields.examples
