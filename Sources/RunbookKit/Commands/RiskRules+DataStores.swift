@@ -4,6 +4,9 @@ extension RiskRule {
     /// Kafka's admin scripts, with and without `.sh` (Apache's tarball vs Confluent's packages).
     static let kafkaTools = ["kafka-topics", "kafka-consumer-groups", "kafka-configs", "kafka-delete-records"]
         .flatMap { [$0, $0 + ".sh"] }.joined(separator: " ")
+    /// Kafka's producers: every message they are given is written to the topic.
+    static let kafkaProducers = ["kafka-console-producer", "kafka-avro-console-producer", "kafka-verifiable-producer"]
+        .flatMap { [$0, $0 + ".sh"] }.joined(separator: " ")
 
     static let dataStoreRules: [RiskRule] = [
         // PostgreSQL servers and their replicas (the client tools are in `coreRules`)
@@ -54,6 +57,8 @@ extension RiskRule {
         RiskRule(
             .change, "journalctl --rotate", "rotates or flushes the journal files", programs: "journalctl",
             flags: "--rotate --flush --relinquish-var"),
+        RiskRule(
+            .change, "kafka producer", "writes messages to a topic", programs: RiskRule.kafkaProducers),
         RiskRule(
             .destructive, "kafka --delete", "deletes topics, consumer groups, offsets or records",
             programs: RiskRule.kafkaTools, flags: "--delete --delete-offsets --offset-json-file"),

@@ -66,6 +66,8 @@ enum ShellParser {
     }
 
     private struct Scanner {
+        static let escapedInDoubleQuotes: Set<UInt8> = Set("$`\"\\\n".utf8)
+
         let bytes: [UInt8]
         var i = 0
         var commands: [ShellSimpleCommand] = []
@@ -229,8 +231,12 @@ enum ShellParser {
                 case UInt8(ascii: "\""):
                     i += 1
                     while i < n && bytes[i] != UInt8(ascii: "\"") {
-                        if bytes[i] == UInt8(ascii: "\\"), i + 1 < n {
-                            out.append(bytes[i + 1]); i += 2
+                        // Inside double quotes a backslash escapes only `$`, a backtick, `"`, `\` and a
+                        // newline: `"a\nb"` keeps its backslash (printf's newline).
+                        if bytes[i] == UInt8(ascii: "\\"), i + 1 < n, Self.escapedInDoubleQuotes.contains(bytes[i + 1])
+                        {
+                            if bytes[i + 1] != UInt8(ascii: "\n") { out.append(bytes[i + 1]) }
+                            i += 2
                         } else if bytes[i] == UInt8(ascii: "$"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "(") {
                             out.append(contentsOf: readSubstitution())
                         } else if bytes[i] == UInt8(ascii: "`") {

@@ -100,6 +100,11 @@ enum ShellRisk {
             inv = c
         }
         if sqlClients.contains(inv.program), let v = sqlClientVerdict(inv, pipeline: pipeline) { return v }
+        if StdinClients.programs.contains(inv.program),
+            let fed = StdinClients.verdict(inv, pipeline: pipeline, judge: { verdict($0, pipeline: []) })
+        {
+            return fed
+        }
 
         let positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: inv.program))
         let flags = inv.flags
@@ -284,6 +289,18 @@ enum ScriptWords {
         }
         for (name, parts) in split {
             if let word = parts.first(where: { read.contains($0) }) {
+                // `db-check.sh --repair`: a flag that says a change outweighs a reading name.
+                if let flag = inv.lowerArgs.first(where: { arg in
+                    arg.hasPrefix("--")
+                        && arg.dropFirst(2).split { $0 == "-" || $0 == "=" }.first.map {
+                            change.contains(String($0))
+                        } == true
+                }) {
+                    let flagName = flag.split(separator: "=").first.map(String.init) ?? flag
+                    return RiskVerdict(
+                        risk: .change, reason: "change: flag `\(flagName)` changes state",
+                        word: String(flagName.dropFirst(2)))
+                }
                 // `… verify --execute`: a flag that carries the action out outweighs a reading word.
                 if let flag = inv.lowerArgs.first(where: { actionFlags.contains($0.split(separator: "=").first ?? "") })
                 {
