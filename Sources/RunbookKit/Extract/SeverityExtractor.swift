@@ -106,6 +106,8 @@ enum SeverityExtractor {
         -> [SeverityLevel]
     {
         let levelColumn = table.column(["level", "severity", "priority", "sev", "classification"]) ?? 0
+        // `| Alert | Condition | Severity |`: each row is an alert, its severity the level it pages at.
+        if levelColumn > 0, isAlertTable(table) { return [] }
         let matches = table.rows.indices.map { row -> SeverityID.Match? in
             guard let cell = table.cell(row, levelColumn), let match = leading(cell, context) else { return nil }
             return acceptable(match, wordsAllowed: levelColumn == 0 || severityContext) ? match : nil
@@ -133,6 +135,15 @@ enum SeverityExtractor {
             out.append(level)
         }
         return out
+    }
+
+    /// A table whose first column names alerts, alarms, monitors or rules: its rows are alerts.
+    static func isAlertTable(_ table: TableData) -> Bool {
+        guard let first = table.header.first?.lowercased() else { return false }
+        return first.containsWord([
+            "alert", "alerts", "alarm", "alarms", "monitor", "monitors", "rule", "rules",
+            "alertname", "check", "checks", "signal", "slo", "sli", "metric", "metrics", "symptom", "condition"
+        ])
     }
 
     /// (b): list items that start with an id, with nested `Label: value` bullets.

@@ -6,7 +6,7 @@ import Foundation
 enum AlertCatalogue {
     static func fromTable(_ table: TableData, into merger: inout MetricMerger) -> Bool {
         guard let severity = table.column(["severity", "level", "priority"]),
-            let name = table.column(["name", "alert"], excluding: [severity]),
+            let name = table.column(["name", "alert", "alarm", "monitor", "rule"], excluding: [severity]),
             !isLevelDefinitions(table)
         else { return false }
         let text = [
@@ -17,9 +17,15 @@ enum AlertCatalogue {
         let holdFor = table.header.firstIndex {
             ["for", "duration", "pending", "for duration"].contains($0.lowercased())
         }
+        // Levels given as ids (`SEV2`, `P3`): the table's most severe pages, the others warn.
+        let topRank = table.rows.indices.compactMap { SeverityID.leading(table.cell($0, severity) ?? "")?.rank }.min()
         var any = false
         for row in table.rows.indices {
-            guard let alert = table.cell(row, name), let level = level(table.cell(row, severity)) else { continue }
+            let cell = table.cell(row, severity)
+            let rank = SeverityID.leading(cell ?? "")?.rank
+            guard let alert = table.cell(row, name),
+                let level = level(cell) ?? rank.map({ $0 == topRank || $0 <= 1 ? .critical : .warning })
+            else { continue }
             let texts = text.compactMap { table.cell(row, $0) }
             let forSeconds = table.cell(row, holdFor).flatMap { DurationParser.seconds(in: $0) }
             add(
@@ -145,7 +151,10 @@ enum AlertCatalogue {
                 t.text = text
                 return t
             }
-            return ThresholdParser.condition(text, line: line)?.threshold
+            if let threshold = ThresholdParser.condition(text, line: line)?.threshold { return threshold }
+            // A threshold column of its own (`>= 200`, `< 10 GiB`): the comparison alone.
+            guard let first = text.trimmed.first, "<>≥≤=".contains(first) else { return nil }
+            return ThresholdParser.threshold(text.trimmed, line: line)
         }.first
         if threshold?.forSeconds == nil {
             // "for 10 minutes" is often in the description rather than the summary.

@@ -208,6 +208,17 @@ enum MetricExtractor {
     /// The level an alert line ends with after an arrow (`-> warning`, `→ page`, `=> ticket`), and
     /// the line without it; nil and the whole line when it names none.
     static func ownLevel(_ text: String) -> (condition: String, level: Level?) {
+        // "Warning when replay lag exceeds 30 s", "Page if the error rate is above 5%": the level first.
+        let words = text.split(separator: " ", maxSplits: 2)
+        if words.count == 3, ["when", "if", "at", "on"].contains(words[1].lowercased()) {
+            let level: Level? =
+                switch words[0].lowercased().trimmingTrailing(":,") {
+                case "warning", "warn", "ticket", "notify": .warning
+                case "page", "critical", "crit", "alert", "urgent": .critical
+                default: nil
+                }
+            if let level { return (String(words[2]), level) }
+        }
         guard
             let arrow = ["->", "→", "=>"].compactMap({ text.range(of: $0, options: .backwards) })
                 .max(by: { $0.lowerBound < $1.lowerBound })
@@ -295,6 +306,8 @@ enum MetricExtractor {
         line text: String, at line: Int, level: Level, name: String? = nil, into merger: inout MetricMerger
     ) {
         guard let condition = merger.condition(text, line: line) else { return }
+        // "1. Open the dashboard." under "When the alert fires" is a step, not an alert.
+        if condition.threshold == nil, name == nil, Instruction.reads(text) { return }
         let metric = name ?? condition.name
         let distinct = name != nil
         switch (level, condition.threshold) {

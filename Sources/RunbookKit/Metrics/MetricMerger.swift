@@ -15,6 +15,8 @@ struct MetricMerger {
     private var conditions: [String: ThresholdParser.Condition?] = [:]
 
     mutating func condition(_ text: String, line: Int) -> ThresholdParser.Condition? {
+        // "Lag under 10 s is healthy", "until the burn rate is back under 1": no breach.
+        if ThresholdParser.saysAllIsWell(text) { return nil }
         var found: ThresholdParser.Condition?
         if let known = conditions[text] {
             found = known

@@ -44,6 +44,16 @@ public enum ThresholdParser {
     }
 
     /// Just a comparison: `> 500ms`, `< 0.1%`, `>= 90`.
+    /// A comparison that says all is well: "Lag under 10 s is healthy", "until the error rate is
+    /// back under 1%", "a queue below 100 is normal". It is no breach to alert on.
+    static func saysAllIsWell(_ text: String) -> Bool {
+        text.containsWord([
+            "healthy", "is normal", "are normal", "is fine", "is ok", "is okay", "is expected", "is acceptable",
+            "is good", "nominal", "back under", "back below", "back above", "back to normal", "back within",
+            "has recovered", "recovers", "is safe"
+        ])
+    }
+
     public static func threshold(_ text: String, line: Int) -> Threshold? {
         guard let found = findComparison(text.withoutSymbols) else { return nil }
         if found.isDuration, let any = anyAtAll(text, line: line) { return any }

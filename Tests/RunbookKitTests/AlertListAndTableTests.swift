@@ -1,0 +1,73 @@
+import Testing
+@testable import RunbookKit
+
+/// Alerts as teams list and tabulate them: steps under an alert heading are no alerts, a
+/// severity column of ids sets each alert's level, a healthy comparison is no breach, and a
+/// line that starts with its level says it.
+struct AlertListAndTableTests {
+    @Test func stepsUnderAnAlertHeadingAreStepsNotAlerts() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Gateway
+
+                ## When the alert fires
+
+                1. Open the dashboard.
+                2. Acknowledge within 5 minutes.
+                """)
+        #expect(runbook.metrics.isEmpty, "\(runbook.metrics.map(\.name))")
+        #expect(runbook.procedures.first?.steps.count == 2)
+    }
+
+    @Test func aSeverityColumnOfIdsMakesEachRowAnAlertAtItsLevel() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Search
+
+                ## Alerts
+
+                | Alert | Condition | Severity |
+                |---|---|---|
+                | SearchIndexStale | index age > 30 minutes | SEV3 |
+                | SearchHeapPressure | JVM heap used >= 90% for 15m | SEV2 |
+                """)
+        #expect(runbook.severities.isEmpty, "the rows are alerts, not the levels' definitions")
+        let heap = runbook.metrics.first { $0.name == "Search Heap Pressure" }
+        #expect(heap?.critical?.value == 90 && heap?.critical?.forSeconds == 900, "the table's most severe pages")
+        #expect(runbook.metrics.first { $0.name == "Search Index Stale" }?.warning?.value == 30)
+    }
+
+    @Test func aThresholdColumnOfItsOwnIsTheAlarmsComparison() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Storefront
+
+                | Alarm | Metric | Threshold | Severity |
+                |---|---|---|---|
+                | storefront-rds-storage | FreeStorageSpace | < 10 GiB | P2 |
+                | storefront-sqs-age | ApproximateAgeOfOldestMessage | > 900 s | P3 |
+                """)
+        let storage = runbook.metrics.first { $0.name == "storefront-rds-storage" }
+        #expect(storage?.critical?.op == .less && storage?.critical?.value == 10 && storage?.critical?.unit == "GiB")
+        #expect(runbook.metrics.first { $0.name == "storefront-sqs-age" }?.warning?.value == 900)
+    }
+
+    @Test func aHealthyComparisonIsNoBreachAndALeadingLevelWordSetsTheLevel() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Replication lag
+
+                ## Thresholds
+
+                - Lag under 10 s is healthy.
+                - Warning when replay lag exceeds 30 seconds for 5 minutes.
+                - Critical when replay lag is above 300 s for 10 minutes.
+                """)
+        #expect(runbook.metrics.map(\.name) == ["Replay lag"])
+        let lag = runbook.metrics.first
+        #expect(lag?.warning?.value == 30 && lag?.warning?.forSeconds == 300)
+        #expect(lag?.critical?.value == 300 && lag?.critical?.forSeconds == 600)
+        #expect(ThresholdParser.saysAllIsWell("post every 30 minutes until the burn rate is back under 1"))
+        #expect(!ThresholdParser.saysAllIsWell("error rate above 5% is unhealthy"))
+    }
+}
