@@ -59,4 +59,35 @@ import Testing
         #expect(procedures.map(\.title) == ["Gateway timeouts"], "not 'Roles'")
         #expect(procedures.first?.steps.map(\.text) == ["Confirm the impact", "Restart the workers"])
     }
+
+    /// A fence not indented under its numbered step ends the list; the step it follows still owns
+    /// it when the step says so ("…:") or the numbering goes on after it.
+    @Test func aNumberedStepWithAFenceAfterItIsOneStep() {
+        let text = """
+            # Failover
+
+            ## Procedure
+
+            1. Check replication lag on each replica:
+
+            ```sql
+            SELECT client_addr, replay_lag FROM pg_stat_replication;
+            ```
+
+            2. Promote the replica with the lowest lag.
+
+            ```bash
+            patronictl failover --candidate db-2
+            ```
+
+            3. Repoint the application.
+            """
+        let steps = RunbookReader.parse(text: text).procedures.first?.steps ?? []
+        #expect(
+            steps.map(\.text) == [
+                "Check replication lag on each replica", "Promote the replica with the lowest lag.",
+                "Repoint the application."
+            ])
+        #expect(steps.map(\.commands.count) == [1, 1, 0])
+    }
 }

@@ -86,7 +86,16 @@ enum ProcedureExtractor {
         // A step written as a numbered bold paragraph ("**Step 5.** Tell the channel"): the code
         // blocks after it are its commands.
         var numberedStep: Int? = nil
-        for block in blocks {
+        // The last step of a numbered list that code right after it belongs to: the item says so
+        // ("1. Check the lag:"), or the numbering goes on after the code (a fence not indented
+        // under its item ends the list, and "2." starts a new one).
+        var openItem: Int? = nil
+        for (index, block) in blocks.enumerated() {
+            if let step = openItem, block.isCode {
+                steps[step].commands += context.commandIDs(in: block)
+                continue
+            }
+            openItem = nil
             if let bold = block.boldLabel {
                 label = bold
                 numberedStep = nil
@@ -120,6 +129,12 @@ enum ProcedureExtractor {
                             text: text, phase: stepPhase, window: window,
                             commands: context.commandIDs(in: item), line: item.line))
                 }
+                if ordered, let last = block.items.last, !steps.isEmpty,
+                    last.firstParagraph?.text.hasSuffix(":") == true
+                        || numberingGoesOn(after: block, in: blocks[(index + 1)...])
+                {
+                    openItem = steps.count - 1
+                }
                 if let label { phase = label }
             case .code:
                 let ids = context.commandIDs(in: block)
@@ -142,6 +157,14 @@ enum ProcedureExtractor {
             if !block.isList { label = nil }
         }
         return steps
+    }
+
+    /// Whether, past the code blocks after `list`, an ordered list takes its numbering up.
+    private static func numberingGoesOn(after list: MarkdownBlock, in rest: ArraySlice<MarkdownBlock>) -> Bool {
+        guard case .list(true, let start) = list.kind,
+            let next = rest.first(where: { !$0.isCode }), case .list(true, let nextStart) = next.kind
+        else { return false }
+        return nextStart == start + list.items.count
     }
 
     /// "Step 5", "Step 5.", "5.", "3)": a label that is nothing but a step's number (a bare
