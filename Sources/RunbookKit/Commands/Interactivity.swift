@@ -19,6 +19,27 @@ enum Interactivity {
         return ShellRisk.analyze(code, depth: 0).interactive
     }
 
+    /// Whether every command of the text that holds the terminal only shows something until it is
+    /// stopped (`watch`, `top`, `tail -f`, `kubectl get -w`, `logs -f`): it reads no lines typed at
+    /// it, so the lines after it in a block are the next commands, not its input.
+    static func onlyWatches(_ code: String) -> Bool {
+        var watches = false
+        for command in ShellParser.parse(code) {
+            for inv in ShellInvocations.resolve(command) where isInteractive(inv) {
+                let facts = InvocationFacts(inv)
+                let watcher =
+                    ["watch", "top", "htop", "atop", "btop", "iotop", "iftop", "nethogs", "glances"].contains(
+                        inv.program)
+                    || facts.follows || inv.args.contains("-w") || facts.args.contains("--watch")
+                    || (["docker", "podman"].contains(inv.program) && facts.positionals.first == "stats")
+                    || inv.wrappers.contains("watch")
+                guard watcher else { return false }
+                watches = true
+            }
+        }
+        return watches
+    }
+
     /// `python manage.py shell` followed by statements, or `>>>` prompts.
     static func pythonSession(_ code: String) -> Bool {
         for raw in code.lines {

@@ -25,8 +25,13 @@ enum ScriptBlock {
             }
             if holdsState(text) || definesOrBackgrounds(physical) { return true }
             if usesLastResult(text) { return true }
-            // Something that waits at the keyboard: the lines after it may be what is typed there.
-            if index < commands.count - 1, Interactivity.isInteractive(text, language: "bash") { return true }
+            // Something that waits at the keyboard: the lines after it may be what is typed there;
+            // not a watcher (`watch …`, `get -w`), which is stopped and followed by the next command.
+            if index < commands.count - 1, Interactivity.isInteractive(text, language: "bash"),
+                !Interactivity.onlyWatches(text)
+            {
+                return true
+            }
         }
         return false
     }

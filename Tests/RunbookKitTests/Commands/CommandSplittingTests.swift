@@ -230,4 +230,26 @@ struct CommandSplittingTests {
         #expect(commands.first?.interactive == true)
         #expect(commands.first?.code == "python manage.py shell\nfrom app.models import User\nUser.objects.count()")
     }
+
+    /// A watcher (`watch`, `get -w`, `logs -f`) is stopped, not typed at: the lines after it are
+    /// the next commands. A client that reads the keyboard keeps the lines after it.
+    @Test func aWatcherInTheMiddleOfABlockEndsItsOwnCommand() {
+        let commands = extractCommands(
+            "bash",
+            """
+            kubectl scale deploy/batch -n checkout --replicas=0
+            watch -n 5 "kubectl get pods -n checkout"
+            kubectl scale deploy/batch -n checkout --replicas=3
+            """)
+        #expect(
+            commands.map(\.code) == [
+                "kubectl scale deploy/batch -n checkout --replicas=0", "watch -n 5 \"kubectl get pods -n checkout\"",
+                "kubectl scale deploy/batch -n checkout --replicas=3"
+            ])
+        #expect(commands.map(\.interactive) == [false, true, false])
+        let follows = extractCommands("bash", "tail -f /var/log/a.log\nkubectl get pods -w\nkubectl get nodes")
+        #expect(follows.count == 3)
+        let session = extractCommands("bash", "psql -h db orders\nSELECT 1;")
+        #expect(session.count == 1, "what follows a session is typed into it")
+    }
 }
