@@ -58,12 +58,15 @@ extension InlineCommands {
         "possible cause", "probable cause", "likely cause", "root cause", "caused by", "accidentally", "mistakenly",
         "by mistake", "never run", "do not run",
         "don't run", "avoid running", "instead of running", "must not run", "common mistake",
-        "anti-pattern", "antipattern"
+        "anti-pattern", "antipattern",
+        // What someone did (a timeline, a lesson): " executed `kubectl delete deploy …`".
+        " executed ", "was executed", " issued ", "force pushed", "force-pushed"
     ]
     /// Words that forbid the command right after them.
     static let prohibitions: Set<String> = [
         "don't", "don’t", "do not", "never", "avoid", "don't use", "don’t use", "do not use", "never use",
-        "don't run", "don’t run", "never ever", "avoid using", "don't ever", "you must not", "must not"
+        "don't run", "don’t run", "never ever", "avoid using", "don't ever", "you must not", "must not",
+        "bad:", "wrong:", "don't:", "never:", "instead of"
     ]
 
     /// A section of what not to do ("Don't", "Do not", "Anti-patterns", "What not to do", "Manual
@@ -170,7 +173,8 @@ extension InlineCommands {
         "never do", "don't do", "do not do", "must never", "should never be run", "has been suggested",
         "was suggested", "destroys", "wipes", "rewrites every", "rewrites all", "rewrites history",
         "cannot be undone", "can't be undone", "irreversibl", "is dangerous", "took down", "caused the outage",
-        "made it worse", "made things worse"
+        "made it worse", "made things worse", "was issued", "were issued", "was executed", "was run",
+        ", broke ", "is never the answer", "is not the answer", "was a mistake"
     ]
 
     static func isExample(_ text: String, span: String) -> Bool {
@@ -180,8 +184,10 @@ extension InlineCommands {
         let sentenceStart = before.range(of: ". ", options: .backwards)?.upperBound ?? before.startIndex
         let lower = " " + before[sentenceStart...].lowercased()
         if exampleCues.contains(where: { lower.contains($0) }) { return true }
-        // "Don't `kubectl delete namespace x`", "- Never `git push --force`": forbidden outright.
-        if prohibitions.contains(lower.trimmed.trimmingLeading("-*• ").trimmed) { return true }
+        // "Don't `kubectl delete namespace x`", "- Never `git push --force`", "… locked out. DON'T
+        // `iptables -F`" (a line of the paragraph starts with it), "Bad: `…`": forbidden outright.
+        let lead = lower.trimmed.trimmingLeading("-*• ").trimmed
+        if prohibitions.contains(lead) || prohibitions.contains(where: { lead.hasSuffix(" " + $0) }) { return true }
         // The words right after it: a bounded look (a 1 MB paragraph holds thousands of spans).
         let after = text[range.upperBound...].prefix(160)
         let sentenceEnd = after.range(of: ". ")?.lowerBound ?? after.endIndex

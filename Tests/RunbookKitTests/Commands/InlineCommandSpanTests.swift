@@ -36,4 +36,20 @@ struct InlineCommandSpanTests {
         #expect(logs?.placeholders == ["pod-name"])
         #expect(logs?.risk == .read)
     }
+
+    /// What someone did (a timeline's "executed", "was issued"), what is banned where a line of the
+    /// paragraph starts ("DON'T `…`"), and what to use something instead of: shown, never offered.
+    @Test func commandsTellingWhatWasDoneOrBannedAreExamples() throws {
+        let runbook = try Paths.fixtureRunbook("structures/commands-as-history.md")
+        let example = Dictionary(
+            runbook.commands.map { ($0.code, $0.origin == .example) }, uniquingKeysWith: { a, _ in a })
+        #expect(example["kubectl delete deploy payments-api -n payments"] == true)
+        #expect(example["DROP TABLE payments_tmp;"] == true)
+        #expect(example["iptables -F"] == true)
+        #expect(example["kubectl delete pod x"] == true)
+        #expect(example["kubectl rollout restart deploy/x"] == false, "what to run instead is a step")
+        #expect(example["kubectl rollout restart deploy/y"] == false)
+        #expect(example["iptables -D INPUT -s 203.0.113.7 -j DROP"] == false)
+        #expect(runbook.commands.filter { $0.origin == .example }.allSatisfy { !$0.runnable })
+    }
 }
