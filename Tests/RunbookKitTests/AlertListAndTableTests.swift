@@ -70,4 +70,11 @@ struct AlertListAndTableTests {
         #expect(ThresholdParser.saysAllIsWell("post every 30 minutes until the burn rate is back under 1"))
         #expect(!ThresholdParser.saysAllIsWell("error rate above 5% is unhealthy"))
     }
+
+    @Test func aThousandOrAMillionWrittenShortScalesTheValue() {
+        #expect(ThresholdParser.condition("Queue depth > 10k messages", line: 1)?.threshold?.value == 10_000)
+        #expect(ThresholdParser.condition("Backlog above 1.5M", line: 1)?.threshold?.value == 1_500_000)
+        #expect(ThresholdParser.condition("Lag > 5m", line: 1)?.threshold?.unit == "min", "m is minutes")
+        #expect(ThresholdParser.condition("Heap > 512kb", line: 1)?.threshold?.unit == "KB")
+    }
 }

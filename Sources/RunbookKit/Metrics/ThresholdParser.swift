@@ -179,7 +179,14 @@ public enum ThresholdParser {
         let numberStart = j
         while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
         let digits = String(chars[numberStart..<j]).replacingIfPresent(",", with: "").trimmingTrailing(".")
-        guard !digits.isEmpty, digits.count <= 30, let value = Double(digits), value.isFinite else { return nil }
+        guard !digits.isEmpty, digits.count <= 30, var value = Double(digits), value.isFinite else { return nil }
+        // `10k`, `1.5M` (not `5m`, minutes; not `10kb`, a size): a thousand, a million.
+        if j < chars.count, let scale = ["k": 1e3, "K": 1e3, "M": 1e6][chars[j]],
+            j + 1 == chars.count || !chars[j + 1].isLetter
+        {
+            value *= scale
+            j += 1
+        }
         var k = j
         while k < chars.count, chars[k] == " " { k += 1 }
         if k < chars.count, chars[k] == "%" { return (value, "%", k + 1) }
