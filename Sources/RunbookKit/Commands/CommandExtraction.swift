@@ -87,7 +87,7 @@ public enum CommandExtraction {
             if FenceLanguage.sqlNames.contains(word) { return "sql" }
             if FenceLanguage.pythonNames.contains(word) { return "python" }
         }
-        return kind.language
+        return FenceLanguage.windowsShell(info: info, kind: kind) ?? kind.language
     }
 
     /// CRLF and CR line ends become LF.
@@ -111,6 +111,15 @@ public enum CommandExtraction {
             let word = FenceLanguage.infoWord(source.info)
             if FenceLanguage.sqlNames.contains(word) { language = "sql" }
             if FenceLanguage.pythonNames.contains(word) { language = "python" }
+        }
+        if let windows = FenceLanguage.windowsShell(info: source.info, kind: kind) {
+            // Split like a shell, run and quoted as PowerShell or cmd (a runner in warroom.yaml).
+            return (
+                windows,
+                commands(source, kind: kind).map {
+                    var c = $0; c.language = windows; return c
+                }
+            )
         }
         return (language, commands(source, kind: kind))
     }

@@ -38,6 +38,17 @@ enum FenceLanguage {
         "systemd", "crontab", "cron", "caddy", "haproxy", "proto", "protobuf", "rego"
     ]
 
+    /// `powershell` or `cmd` for a shell fence labelled so (`ps1`, `pwsh`, `bat`): their commands
+    /// are split like a shell's, but never run by bash nor quoted as POSIX shell.
+    static func windowsShell(info: String, kind: FenceKind) -> String? {
+        guard kind == .shell || kind == .session else { return nil }
+        switch infoWord(info) {
+        case "powershell", "ps1", "pwsh": return "powershell"
+        case "bat", "cmd": return "cmd"
+        default: return nil
+        }
+    }
+
     /// The first word of an info string, lower-cased, without `{.`, `language-` or attributes:
     /// "bash title=x" → "bash", "{.sh}" → "sh".
     static func infoWord(_ info: String) -> String {

@@ -18,6 +18,7 @@ enum InlineCommands {
                 || ["show", "vacuum", "explain", "analyze", "reindex"].contains(first)
             return sqlish ? ("sql", text) : nil
         }
+        if PowerShellRisk.isCmdlet(first) { return ("powershell", text) }
         if KnownCommands.startsLikeCommand(text) { return ("bash", text) }
         return nil
     }

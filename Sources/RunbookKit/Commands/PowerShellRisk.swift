@@ -23,6 +23,16 @@ enum PowerShellRisk {
         "initialize": ["disk"]
     ]
 
+    /// `Restart-WebAppPool`, `Get-WinEvent`: a capitalised known verb, a dash, a capitalised noun.
+    static func isCmdlet(_ word: String) -> Bool {
+        let parts = word.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, parts[0].first?.isUppercase == true, parts[1].first?.isUppercase == true,
+            parts[1].allSatisfy({ $0.isLetter || $0.isNumber })
+        else { return false }
+        let verb = parts[0].lowercased()
+        return readVerbs.contains(verb) || destructiveVerbs.contains(verb) || changeVerbs.contains(verb)
+    }
+
     /// The verdict for a cmdlet, or nil when `program` (lower-cased) is not `verb-noun` with a known verb.
     static func verdict(_ inv: ShellInvocation) -> RiskVerdict? {
         let parts = inv.program.split(separator: "-", maxSplits: 1)

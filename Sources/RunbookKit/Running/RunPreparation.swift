@@ -114,6 +114,7 @@ public enum PrepareProblem: Error, Equatable, Sendable, CustomStringConvertible 
         case "promql": "promtool query instant \"$PROMETHEUS_URL\" \"$(cat)\""
         case "javascript", "js", "node": "node -"
         case "ruby": "ruby -"
+        case "powershell", "pwsh": "pwsh -NoProfile -Command -"
         default: "<program that reads the code on stdin>"
         }
     }

@@ -60,4 +60,17 @@ struct CommandFenceLanguageTests {
         #expect(CommandExtraction.blockLanguage(info: "", code: code) == nil)
         #expect(extractCommands("", code).isEmpty)
     }
+
+    /// PowerShell and cmd fences are split like a shell's but keep their language, so bash never
+    /// runs them; a cmdlet in a step's code span is a command too.
+    @Test func windowsShellsKeepTheirLanguage() {
+        let ps = extractCommands("powershell", "Stop-Service -Name W3SVC -Force\n\nGet-Service W3SVC")
+        #expect(ps.map(\.language) == ["powershell", "powershell"])
+        #expect(ps.map(\.risk) == [.change, .read])
+        #expect(CommandExtraction.blockLanguage(info: "ps1", code: "Get-Service W3SVC") == "powershell")
+        #expect(extractCommands("bat", "taskkill /F /IM w3wp.exe").first?.language == "cmd")
+        let span = CommandExtraction.inlineCommand("Restart-WebAppPool -Name \"ShopPool\"", line: 3)
+        #expect(span?.language == "powershell" && span?.risk == .change)
+        #expect(CommandExtraction.inlineCommand("Pre-Checks for the rollout", line: 3) == nil)
+    }
 }

@@ -157,6 +157,11 @@ import Testing
                 == .noRunner(language: "redis"))
         #expect(
             noRunner?.description.contains("runners:\n    sql: psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f -") == true)
+        // PowerShell is never run by bash, nor its values quoted as POSIX shell.
+        let cmdlet = runbookCommand("Restart-WebAppPool -Name <pool>", language: "powershell")
+        #expect(
+            problem(cmdlet, values: ["pool": "Shop"], settings: RunnerSettings(), environment: testEnvironment)
+                == .noRunner(language: "powershell"))
         var settings = RunnerSettings()
         settings.runners["sql"] = RunnerSettings.Runner(commandLine: "env -i LANG=C no-such-sql-client-xyz -f -")
         #expect(
