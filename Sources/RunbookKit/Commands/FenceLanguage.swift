@@ -70,7 +70,7 @@ enum FenceLanguage {
         if pythonNames.contains(word) { return ShellSession.hasPrompts(code, kind: .python) ? .session : .python }
         if word == "promql" || word == "prometheus" || word == "logql" || word == "metricsql" { return .promql }
         if word.isEmpty {
-            if ShellSession.startsWithPrompt(code) { return .session }
+            if ShellSession.startsWithPrompt(code) || ShellSession.onlyRootPrompts(code) { return .session }
             if SQLText.looksLikeSQL(code) { return .sql }
             return looksLikeShell(code, strict: false) ? .shell : nil
         }

@@ -65,7 +65,17 @@ enum ShellSession {
         if line.hasPrefix("$ ") || line == "$" { return PromptLine(kind: .shell, text: String(line.dropFirst(2))) }
         // zsh / starship `❯ `, fish-like `➜ `, PowerShell `PS C:\> ` and `PS> `.
         for mark in ["❯ ", "➜ ", "λ "] where line.hasPrefix(mark) {
-            return PromptLine(kind: .shell, text: String(line.dropFirst(mark.count)).trimmed)
+            return PromptLine(kind: .shell, text: withoutPromptDirectory(String(line.dropFirst(mark.count)).trimmed))
+        }
+        // zsh's own `% ` (not curl's `% Total`): only before a command.
+        if line.hasPrefix("% "), KnownCommands.startsLikeCommand(String(line.dropFirst(2))) {
+            return PromptLine(kind: .shell, text: String(line.dropFirst(2)))
+        }
+        // `MariaDB [orders]> `, `MySQL [(none)]> `.
+        for client in ["MariaDB [", "MySQL [", "mysql ["] where line.hasPrefix(client) {
+            if let end = line.prefix(120).range(of: "]> ") {
+                return PromptLine(kind: .sql, text: String(line[end.upperBound...]))
+            }
         }
         if line.hasPrefix("PS "), let gt = line.prefix(80).firstIndex(of: ">"),
             line[line.index(after: gt)...].hasPrefix(" ")
@@ -104,7 +114,13 @@ enum ShellSession {
             }
         }
         if token.hasSuffix(">"), token.count > 2 {
-            let body = token.dropLast()
+            var body = token.dropLast()
+            // `127.0.0.1:6379[2]> `: the database index after the port.
+            if body.hasSuffix("]"), let open = body.lastIndex(of: "["),
+                body[body.index(after: open)..<body.index(before: body.endIndex)].allSatisfy(\.isNumber)
+            {
+                body = body[..<open]
+            }
             if body.contains(":"),
                 body.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" || $0.isLetter || $0 == "-" }),
                 body.split(separator: ":").last.map({ $0.allSatisfy(\.isNumber) }) == true
@@ -131,6 +147,40 @@ enum ShellSession {
     }
 
     private static func isNameChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" }
+
+    /// oh-my-zsh's `➜  ~ kubectl get pods`, `➜  api git:(main) ✗ make`: the folder and the branch
+    /// shown before the command.
+    private static func withoutPromptDirectory(_ text: String) -> String {
+        guard !KnownCommands.startsLikeCommand(text) else { return text }
+        var words = text.split(separator: " ", omittingEmptySubsequences: true)[...]
+        for _ in 0..<3 where words.count > 1 {
+            words = words.dropFirst()
+            while let next = words.first, next.hasPrefix("git:(") || next == "✗" || next == "✔" {
+                words = words.dropFirst()
+            }
+            let rest = words.joined(separator: " ")
+            if KnownCommands.startsLikeCommand(rest) { return rest }
+        }
+        return text
+    }
+
+    /// A block of nothing but `# command` lines and what they print (`# systemctl restart gw`):
+    /// typed at a root prompt. A comment that names no command, or a command without `#`, makes it
+    /// a script with comments.
+    static func onlyRootPrompts(_ code: String) -> Bool {
+        var prompts = 0
+        for raw in code.lines.prefix(200) {
+            let line = raw.trimmed
+            if line.isEmpty { continue }
+            if line.hasPrefix("# ") {
+                guard KnownCommands.startsLikeCommand(String(line.dropFirst(2))) else { return false }
+                prompts += 1
+            } else if prompts == 0 || KnownCommands.startsLikeCommand(line) {
+                return false
+            }
+        }
+        return prompts > 0
+    }
 
     /// One command typed at a prompt.
     struct Typed {

@@ -123,4 +123,26 @@ struct ShellSessionTests {
         #expect(CommandExtraction.blockLanguage(info: "python", code: ">>> 1 + 1\n2") == "python")
         #expect(CommandExtraction.blockLanguage(info: "console", code: "$ ls\nfile") == "bash")
     }
+
+    /// More prompts as they are pasted: a root shell's `# ` in a plain block of nothing else, zsh's
+    /// `% `, oh-my-zsh's folder after `➜`, a Redis database index, MariaDB's database in brackets.
+    @Test func morePromptShapes() {
+        #expect(
+            extractCommands("", "# systemctl restart gw\n# journalctl -u gw --no-pager").map(\.code) == [
+                "systemctl restart gw", "journalctl -u gw --no-pager"
+            ])
+        #expect(
+            extractCommands("", "# restart the service\nsystemctl restart gw").map(\.code) == ["systemctl restart gw"])
+        #expect(
+            extractCommands("", "% kubectl get deploy -n checkout").map(\.code) == ["kubectl get deploy -n checkout"])
+        #expect(
+            extractCommands("", "➜  ~ kubectl get pods\nNAME READY\n➜  api git:(main) ✗ make deploy").map(\.code) == [
+                "kubectl get pods", "make deploy"
+            ])
+        let redis = extractCommands("", "127.0.0.1:6379[2]> FLUSHDB ASYNC\nOK")
+        #expect(redis.map(\.code) == ["FLUSHDB ASYNC"] && redis.first?.risk == .destructive)
+        let maria = extractCommands("", "MariaDB [reports]> DELETE FROM jobs WHERE id = 3;\nQuery OK, 1 row affected")
+        #expect(maria.map(\.language) == ["sql"] && maria.first?.risk == .destructive)
+        #expect(extractCommands("", "  % Total    % Received\n100  1024").isEmpty, "curl's progress is no prompt")
+    }
 }
