@@ -216,4 +216,19 @@ struct ResponseInProseTests {
                 """)
         #expect(prose.severities.map { $0.responseTime?.seconds } == [0, 14400])
     }
+
+    /// "How fast" is when to respond and "Who responds" who; "What it means" is the description.
+    @Test func aLevelTableTakesWhenFromItsTimeColumnNotItsWhoColumn() {
+        let runbook = RunbookReader.parse(
+            text: """
+                ## Severity
+
+                | Sev | What it means | Who responds | How fast |
+                |---|---|---|---|
+                | Sev 1 | No payments succeed | Payments on-call + IC | Immediately |
+                | Sev 2 | Auth rate below 85% | Payments on-call | 30 min |
+                """)
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [0, 1800])
+        #expect(runbook.severities.map(\.description) == ["No payments succeed", "Auth rate below 85%"])
+    }
 }

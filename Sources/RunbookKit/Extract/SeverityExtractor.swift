@@ -116,8 +116,16 @@ enum SeverityExtractor {
         guard found.count >= 2 || (found.count == 1 && table.rows.count == 1 && severityContext) else { return [] }
         let used: Set<Int> = [levelColumn]
         let description = table.column(
-            ["description", "definition", "impact", "meaning", "criteria", "condition"], excluding: used)
-        let response = table.column(["response", "sla", "ack", "time to", "respond", "reaction"], excluding: used)
+            ["description", "definition", "impact", "meaning", "criteria", "condition", "what it means", "means"],
+            excluding: used)
+        // A column of when ("Response time", "How fast") before one of who ("Who responds").
+        let whoColumns = Set(table.header.indices.filter { table.header[$0].lowercased().hasPrefix("who") })
+        let response =
+            table.header.indices.first { i in
+                !used.contains(i)
+                    && table.header[i].containsWord(["time", "sla", "how fast", "how soon", "ack", "reaction", "within"]
+                    )
+            } ?? table.column(["response", "respond"], excluding: used.union(whoColumns))
         let escalation = table.column(["escalat"], excluding: used)
         let examples = table.column(["example"], excluding: used)
         let communication = table.column(["communicat", "notif", "update"], excluding: used)
