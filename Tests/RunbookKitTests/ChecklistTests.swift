@@ -77,4 +77,35 @@ import Testing
         #expect(checklist.items.map(\.deadlineSeconds) == [900, 900, 3600])
         #expect(checklist.items.map(\.phase) == ["Within 15 minutes", "Within 15 minutes", "Within 1 hour"])
     }
+
+    /// Sibling headings that are each a time are one checklist, each heading a phase and its time
+    /// the deadline; "What to do" is the incident's list, not a deployment list before it.
+    @Test func timedSiblingHeadingsAreOneChecklistWithDeadlines() throws {
+        let runbook = RunbookReader.parse(
+            text: """
+                # On-call
+
+                ## Deploying
+
+                - [ ] Tag the release
+                - [ ] Run the migration
+
+                ## What to do
+
+                ### First 5 minutes
+
+                - Acknowledge the page
+                - Open the incident channel
+
+                ### Within 1 hour
+
+                - Write a summary for leadership
+                """)
+        let list = try #require(runbook.checklists.first { $0.title == "What to do" })
+        #expect(list.kind == .incident)
+        #expect(list.items.map(\.deadlineSeconds) == [300, 300, 3600])
+        #expect(list.items.map(\.phase) == ["First 5 minutes", "First 5 minutes", "Within 1 hour"])
+        #expect(runbook.checklists.count == 2)
+        #expect(runbook.incidentChecklist?.title == "What to do")
+    }
 }

@@ -67,6 +67,13 @@ enum ChecklistExtractor {
         var out: [Checklist] = []
         var index = 0
         while index < found.count {
+            // `### First 5 minutes`, `### First 30 minutes`, `### Within 4 hours` under one heading:
+            // one checklist, each heading a phase whose time is its items' deadline.
+            if let (checklist, end) = timedSiblings(found, from: index) {
+                out.append(checklist)
+                index = end
+                continue
+            }
             var end = index + 1
             if found[index].isTask, !found[index].section.parents.isEmpty {
                 let parents = found[index].section.parents
@@ -103,6 +110,43 @@ enum ChecklistExtractor {
             index = end
         }
         return out
+    }
+
+    /// The checklist of sibling headings that are each a time ("First 5 minutes", "Within 1 hour"),
+    /// two at least, and where the next run starts; nil when `found[start]` begins no such run.
+    private static func timedSiblings(_ found: [Found], from start: Int) -> (Checklist, Int)? {
+        func seconds(_ part: Found) -> Int? {
+            let title = part.section.title
+            guard DurationParser.isTimeLabel(title) else { return nil }
+            return DurationParser.window(in: title)?.endSeconds ?? DurationParser.seconds(in: title)
+        }
+        let first = found[start]
+        guard let parentTitle = first.section.parents.last, seconds(first) != nil else { return nil }
+        var end = start + 1
+        while end < found.count, found[end].section.parents == first.section.parents, seconds(found[end]) != nil {
+            end += 1
+        }
+        let run = found[start..<end]
+        guard Set(run.map(\.section.line)).count >= 2 else { return nil }
+        var items: [ChecklistItem] = []
+        for part in run {
+            let due = seconds(part)
+            items += part.checklist.items.map { item in
+                var item = item
+                item.phase = item.phase ?? part.section.title
+                item.deadlineSeconds = item.deadlineSeconds ?? due
+                return item
+            }
+        }
+        let title = HeadingText.numbering(parentTitle)?.rest ?? parentTitle
+        var kind = ChecklistKindClassifier.classify(
+            title: title.withoutSymbols.lowercased(), pathWords: Array(first.section.parentWords))
+        // Steps due minutes after it starts are the incident's, whatever the heading says.
+        if kind == .other { kind = .incident }
+        let checklist = Checklist(
+            title: title, kind: kind, section: first.section.parents.joined(separator: " > "),
+            line: first.checklist.line, items: items)
+        return (checklist, end)
     }
 
     /// Headings or labels that name a list of things to do.

@@ -18,7 +18,8 @@ enum ChecklistKindClassifier {
             [
                 "incident", "response", "respond", "triage", "commander", "on-call", "oncall", "outage",
                 "escalat", "acknowledg", "emergency", "assessment", "war room", "sev", "mitigat", "postmortem",
-                "post-mortem", "detection", "investigat", "containment", "recovery"
+                "post-mortem", "detection", "investigat", "containment", "recovery", "what to do", "first steps",
+                "first step", "immediate", "right away", "when paged", "get paged", "alert fires", "first response"
             ]
         )
     ]
