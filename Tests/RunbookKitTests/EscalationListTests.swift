@@ -42,4 +42,44 @@ struct EscalationListTests {
         #expect(runbook.escalation.map(\.who) == ["platform on-call", "platform secondary", "platform EM"])
         #expect(runbook.escalation.map(\.after) == [nil, "in 10 minutes", nil])
     }
+
+    /// PagerDuty's policy as a table: "Escalates after" is each step's timeout (the last step has
+    /// none), so a step comes after the timeouts before it, added up.
+    @Test func aPolicyTableOfTimeoutsGivesEachStepItsTime() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Platform on-call
+
+                ## Escalation policy
+
+                | Step | Notify | Escalates after |
+                |---|---|---|
+                | 1 | Platform Primary (schedule) | 10 min |
+                | 2 | Platform Secondary (schedule) | 10 min |
+                | 3 | Engineering Manager on duty | 15 min |
+                | 4 | Director of Infrastructure | — |
+                """)
+        #expect(
+            runbook.escalation.map(\.who) == [
+                "Platform Primary (schedule)", "Platform Secondary (schedule)", "Engineering Manager on duty",
+                "Director of Infrastructure"
+            ])
+        #expect(runbook.escalation.map(\.after) == [nil, "after 10 min", "after 20 min", "after 35 min"])
+    }
+
+    /// "Then: @kwame after 15m": a label of order says when; whom is the rest, without the delay.
+    @Test func orderLabelsAreNotPeople() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Sessions
+
+                ## Escalation
+
+                - First: identity on-call
+                - Then: @kwame after 15m
+                - Then: #identity-leads
+                """)
+        #expect(runbook.escalation.map(\.who) == ["identity on-call", "@kwame", "#identity-leads"])
+        #expect(runbook.escalation.map(\.after) == [nil, "after 15m", nil])
+    }
 }

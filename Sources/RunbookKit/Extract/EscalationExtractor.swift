@@ -71,8 +71,11 @@ enum EscalationExtractor {
                 if let n = levelNumber(labeled.label) {
                     level = n
                     who = labeled.value
-                } else if timing(in: labeled.label) != nil || DurationParser.isTimeLabel(labeled.label) {
-                    // "After 30 minutes: the streaming lead": the label says when, the rest who.
+                } else if timing(in: labeled.label) != nil || DurationParser.isTimeLabel(labeled.label)
+                    || orderWords.contains(labeled.label.lowercased().trimmed)
+                {
+                    // "After 30 minutes: the streaming lead", "Then: @kwame after 15m": the label
+                    // says when, the rest who.
                     who = labeled.value
                 } else {
                     who = labeled.label
@@ -84,6 +87,12 @@ enum EscalationExtractor {
             who = who.trimmingTrailing(".")
             guard !who.isEmpty else { continue }
             var after = timing(in: paragraph.text)
+            // "@kwame after 15m": whom, without when.
+            if let after, let range = who.range(of: " " + after, options: [.caseInsensitive, .backwards]),
+                range.upperBound == who.endIndex
+            {
+                who = String(who[..<range.lowerBound]).trimmingTrailing(", ")
+            }
             if after == nil, let (person, delay, rest) = dashDelay(who) {
                 // "DBRE secondary - 15 min", "Head of Data, Marta - 30 min, phone +1 …".
                 who = person
@@ -94,6 +103,12 @@ enum EscalationExtractor {
         }
         return out
     }
+
+    /// Labels that only say the step's place in the order.
+    static let orderWords: Set<String> = [
+        "first", "then", "next", "finally", "last", "after that", "afterwards", "and then", "if no answer",
+        "if no response", "if no ack", "still nothing", "still stuck"
+    ]
 
     /// `- warning: on-call in hours` / `- critical: page on-call → if no ack in 10 minutes, secondary
     /// → EM`: items by level, one an arrow chain. The chain of the most severe level is the path.
@@ -127,9 +142,24 @@ enum EscalationExtractor {
     /// column of whom to call and one of when (or of the level). A table of contacts alone is
     /// the contacts' (ContactExtractor), not a path.
     static func fromTable(_ table: TableData) -> [EscalationStep] {
-        guard let who = table.column(["who", "contact", "escalate to", "person", "team", "role", "name", "owner"])
+        guard
+            let who = table.column([
+                "who", "contact", "escalate to", "person", "team", "role", "name", "owner", "notify", "responder",
+                "target"
+            ])
         else { return [] }
         let when = table.column(["after", "when", "time", "delay", "wait"], excluding: [who])
+        // PagerDuty's "Escalates after" (a timeout): how long a step has before the next one is
+        // paged, so each step comes after the timeouts of the steps before it, added up. Told from
+        // "Escalate after" (to this one, after that long) by the rows: the first step has a
+        // timeout and the last none.
+        let delays = table.rows.indices.map { row in table.cell(row, when).flatMap { DurationParser.seconds(in: $0) } }
+        let header = when.map { table.header[$0].lowercased() } ?? ""
+        let timeouts =
+            header.contains("timeout")
+            || (header.contains("escalat") && delays.count >= 2 && (delays.first ?? nil).map { $0 > 0 } == true
+                && (delays.last ?? nil) == nil)
+        var elapsed = 0
         let level = table.column(["level", "tier", "step", "stage"], excluding: [who])
         guard when != nil || level != nil else { return [] }
         let how = table.column(["how", "channel", "method", "phone", "page", "contact"], excluding: [who])
@@ -138,7 +168,10 @@ enum EscalationExtractor {
             guard let person = table.cell(row, who)?.trimmed.trimmingTrailing("."), !person.isEmpty else { continue }
             let number = table.cell(row, level).flatMap { levelNumber($0) ?? Int($0.trimmed) } ?? out.count + 1
             var after: String? = nil
-            if let cell = table.cell(row, when) {
+            if timeouts {
+                after = elapsed == 0 ? nil : elapsed % 60 == 0 ? "after \(elapsed / 60) min" : "after \(elapsed) s"
+                elapsed += table.cell(row, when).flatMap { DurationParser.seconds(in: $0) } ?? 0
+            } else if let cell = table.cell(row, when) {
                 // "20 min" in an After column is "after 20 min"; "0 min" or "immediately" is at once.
                 after = timing(in: cell)
                 if after == nil, let seconds = DurationParser.seconds(in: cell), seconds > 0,
