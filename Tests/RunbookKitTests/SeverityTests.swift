@@ -231,4 +231,32 @@ struct ResponseInProseTests {
         #expect(runbook.severities.map { $0.responseTime?.seconds } == [0, 1800])
         #expect(runbook.severities.map(\.description) == ["No payments succeed", "Auth rate below 85%"])
     }
+
+    /// Jira's scales rank too (Blocker above Critical, Normal between Major and Minor), and a list of
+    /// word levels under "How bad is it?" or "Levels" is the levels.
+    @Test func moreScalesAndHeadingsOfLevels() {
+        let jira = RunbookReader.parse(
+            text: """
+                ## Severity levels
+
+                | Level | Description | Response |
+                |---|---|---|
+                | Blocker | Everything down | 15 min |
+                | Critical | Core down | 30 min |
+                | Normal | Small | 2 days |
+                """)
+        #expect(jira.severities.map(\.id) == ["BLOCKER", "CRITICAL", "NORMAL"])
+        #expect(jira.severities.map(\.rank) == [0, 1, 3])
+        let prose = RunbookReader.parse(
+            text: """
+                # Payments
+
+                ## How bad is it?
+
+                - Critical: payments fail for everyone. Page immediately.
+                - Minor: cosmetic. Normal working hours.
+                """)
+        #expect(prose.severities.map(\.id) == ["CRITICAL", "MINOR"])
+        #expect(prose.severities.first?.responseTime?.seconds == 0)
+    }
 }

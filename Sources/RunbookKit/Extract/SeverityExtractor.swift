@@ -346,9 +346,9 @@ enum SeverityExtractor {
         pathWords.contains { words in
             [
                 "severity", "severities", "priority", "priorities", "incident level", "incident classification",
-                "sev level", "impact level"
+                "sev level", "impact level", "how bad", "how severe"
             ]
-            .contains { words.has($0) }
+            .contains { words.has($0) } || words.trimmed == "levels"
         }
     }
 

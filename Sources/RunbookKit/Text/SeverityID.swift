@@ -14,8 +14,9 @@ public enum SeverityID {
 
     /// Level words and their usual rank when a runbook uses words only.
     static let levelWords: [String: Int] = [
-        "emergency": 0, "critical": 1, "urgent": 1, "major": 2, "high": 2, "medium": 3, "moderate": 3,
-        "minor": 4, "low": 4, "warning": 4, "informational": 5, "info": 5, "cosmetic": 5, "trivial": 5
+        "emergency": 0, "blocker": 0, "critical": 1, "urgent": 1, "highest": 1, "major": 2, "high": 2,
+        "medium": 3, "moderate": 3, "normal": 3, "minor": 4, "low": 4, "warning": 4, "informational": 5,
+        "info": 5, "cosmetic": 5, "trivial": 5, "lowest": 5
     ]
 
     /// A severity id at the start of `text` (after bold markers, `#`, emoji and spaces).
