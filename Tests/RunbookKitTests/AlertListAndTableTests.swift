@@ -77,4 +77,11 @@ struct AlertListAndTableTests {
         #expect(ThresholdParser.condition("Lag > 5m", line: 1)?.threshold?.unit == "min", "m is minutes")
         #expect(ThresholdParser.condition("Heap > 512kb", line: 1)?.threshold?.unit == "KB")
     }
+
+    @Test func wePageWhenIsAnAlertSentence() {
+        let runbook = RunbookReader.parse(
+            text: "# Checkout\n\n## Latency\n\nWe page when p99 latency is above 1.2 s for 15 minutes.\n")
+        #expect(runbook.metrics.first?.name == "P99 latency")
+        #expect(runbook.metrics.first?.critical?.value == 1.2 && runbook.metrics.first?.critical?.forSeconds == 900)
+    }
 }

@@ -85,10 +85,14 @@ enum ProseThresholds {
         else { return }
         // A comparison written in code (`> 0.01`) was the span loop's to judge, not the sentence's.
         let comparingSpans = spans.filter { $0.contains(where: { "<>≥≤".contains($0) }) }
-        for sentence in paragraph.text.components(separatedBy: ". ")
+        // A line break inside the paragraph is a space: "… A warning fires when\np99 latency …".
+        let text =
+            paragraph.text.contains("\n") ? paragraph.text.replacingOccurrences(of: "\n", with: " ") : paragraph.text
+        for sentence in text.components(separatedBy: ". ")
         where !comparingSpans.contains(where: { sentence.contains($0) }) {
             let lower = sentence.lowercased()
-            guard lower.containsWord(["alert", "alerts", "fires", "triggers", "pages"]),
+            // "We page when …", "The gateway pages when …", "A warning fires when …".
+            guard lower.containsWord(["alert", "alerts", "fires", "triggers", "pages", "page when", "page if"]),
                 sentence.contains(">") || sentence.contains("<") || sentence.contains("≥") || sentence.contains("≤")
                     || lower.containsWord(comparisonWords),
                 let condition = merger.condition(sentence, line: paragraph.line), let threshold = condition.threshold
