@@ -105,6 +105,11 @@ public enum CommandExtraction {
     public static func extract(_ source: CodeSource) -> (language: String?, commands: [ExtractedCommand]) {
         var source = source
         source.code = normalized(source.code)
+        // ```` ```kubectl get pods -n checkout ```` with nothing inside: the info string is the command.
+        if source.code.trimmed.isEmpty, KnownCommands.startsLikeCommand(source.info.trimmed) {
+            // It is on the fence's own line, the one before where the code would start.
+            (source.code, source.info, source.line) = (source.info.trimmed, "", max(1, source.line - 1))
+        }
         guard let kind = FenceLanguage.kind(info: source.info, code: source.code) else { return (nil, []) }
         var language = kind.language
         if kind == .session {

@@ -89,11 +89,18 @@ enum FenceLanguage {
         var checked = 0
         var commandLike = 0
         var first: Bool? = nil
+        // Inside a quote left open by a line before (`psql -c "` then the SQL): its argument.
+        var openQuote: Character? = nil
         for raw in code.lines.prefix(400) {
             let line = raw.trimmed
+            let wasQuoted = openQuote != nil
+            openQuote = quoteLeftOpen(line, from: openQuote)
+            if wasQuoted { continue }
             if line.isEmpty || line.hasPrefix("#") || PastedOutput.isOutput(raw) { continue }
+            // `for h in …; do` … `done`: a loop is shell; its closing words say nothing.
+            if ["done", "fi", "esac", "}", "then", "else", "do", ";;"].contains(line) { continue }
             let yes =
-                KnownCommands.startsLikeCommand(line)
+                KnownCommands.startsLikeCommand(line) || (!strict && startsLoop(line))
                 || (!strict && (KnownCommands.looksLikePipeline(line) || KnownCommands.looksLikeFlaggedCall(line)))
             if first == nil { first = yes }
             checked += 1
@@ -102,5 +109,30 @@ enum FenceLanguage {
         guard let first, first else { return false }
         if strict { return true }
         return commandLike * 2 >= checked
+    }
+
+    /// `for h in a b; do`, `while read -r line; do`, `if [ -f x ]; then`: a shell compound's first line.
+    private static func startsLoop(_ line: String) -> Bool {
+        let head = line.prefix { $0 != " " }
+        guard ["for", "while", "until", "if"].contains(String(head)) else { return false }
+        return line.hasSuffix("; do") || line.hasSuffix("; then") || line.hasSuffix(" do") || line.hasSuffix(" then")
+    }
+
+    /// The quote still open at the end of `line` (a `"` or `'`), given the one open before it.
+    static func quoteLeftOpen(_ line: String, from open: Character?) -> Character? {
+        var quote = open
+        var escaped = false
+        for c in line {
+            if escaped { escaped = false; continue }
+            if c == "\\", quote != "'" { escaped = true; continue }
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "#" {
+                break // a comment: its quotes are words
+            }
+        }
+        return quote
     }
 }

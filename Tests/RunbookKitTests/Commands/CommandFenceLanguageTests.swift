@@ -73,4 +73,20 @@ struct CommandFenceLanguageTests {
         #expect(span?.language == "powershell" && span?.risk == .change)
         #expect(CommandExtraction.inlineCommand("Pre-Checks for the rollout", line: 3) == nil)
     }
+
+    /// Unlabelled fences that are shell though their lines do not all start with a program: a loop,
+    /// an argument in quotes over several lines; and a fence whose info string is the command.
+    @Test func loopsQuotedArgumentsAndInfoStringCommands() {
+        let loop = extractCommands(
+            "", "for h in gw-01 gw-02; do\n  ssh \"$h\" sudo systemctl restart gw\n  sleep 30\ndone")
+        #expect(loop.count == 1 && loop.first?.risk == .change)
+        let quoted = extractCommands(
+            "", "psql -h db -c \"\n  SELECT pid FROM pg_stat_activity\n  WHERE state = 'idle';\"")
+        #expect(quoted.count == 1)
+        let info = CommandExtraction.extract(CodeSource(info: "kubectl get pods -n checkout", code: "", line: 5))
+        #expect(info.commands.map(\.code) == ["kubectl get pods -n checkout"])
+        #expect(info.commands.first?.line == 4, "on the fence's own line")
+        #expect(
+            extractCommands("", "name: api\nreplicas: 3\nimage: \"x\"").isEmpty, "configuration stays configuration")
+    }
 }
