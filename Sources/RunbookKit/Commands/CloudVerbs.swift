@@ -6,9 +6,11 @@ enum CloudVerbs {
 
     enum Kind { case read, change, destroy }
 
-    /// Flags that size a group (`--num-nodes`, `--desired-capacity`, `--new-capacity`, `--size`).
+    /// Flags that size a group (`--num-nodes`, `--desired-capacity`, `--new-capacity`, `--size`,
+    /// ECS's `--desired-count`).
     static let sizeFlags: Set<String> = [
-        "--num-nodes", "--desired-capacity", "--max-size", "--new-capacity", "--size", "--node-count", "--count"
+        "--num-nodes", "--desired-capacity", "--max-size", "--new-capacity", "--size", "--node-count", "--count",
+        "--desired-count"
     ]
 
     /// A resize, scale or capacity change to 0: `gcloud container clusters resize x --num-nodes 0`,

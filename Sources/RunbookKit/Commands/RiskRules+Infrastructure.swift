@@ -16,6 +16,19 @@ extension RiskRule {
             .read, "terraform plan", "only reads", programs: "terraform tofu terragrunt",
             path: "plan|show|output|validate|version|state|graph|providers"),
         RiskRule(.destructive, "helm uninstall", "removes a release", programs: "helm", path: "uninstall|delete|del"),
+        // `--set replicaCount=0`: like `kubectl scale --replicas=0`, an outage of its own.
+        RiskRule(
+            .destructive, "helm scale to zero", "sets the release's replicas to 0", programs: "helm",
+            path: "install|upgrade",
+            test: { inv in
+                zip(inv.lowerArgs, inv.lowerArgs.dropFirst()).contains { flag, value in
+                    flag.hasPrefix("--set")
+                        && value.split(separator: ",").contains {
+                            $0.hasSuffix("replicacount=0")
+                                || $0.hasSuffix("replicas=0")
+                        }
+                }
+            }),
         RiskRule(
             .change, "helm write", "changes a release", programs: "helm",
             path: "install|upgrade|rollback|repo|dependency"),

@@ -136,6 +136,12 @@ extension RiskRule {
                 zip(inv.lowerArgs, inv.lowerArgs.dropFirst()).contains { $0 == "--replicas" && $1 == "0" }
                     || inv.lowerArgs.contains("--replicas=0")
             }),
+        // Which cluster and user the next commands act on: a wrong context aims them elsewhere.
+        RiskRule(
+            .change, "kubectl config write", "changes the kubeconfig (the context the next commands use)",
+            programs: "kubectl oc",
+            path: "config use-context|use|set-context|set-cluster|set-credentials|set|unset|delete-context|"
+                + "delete-cluster|delete-user|rename-context"),
         RiskRule(
             .change, "kubectl rollout", "restarts or reverts a deployment", programs: "kubectl oc",
             path: "rollout restart|undo|pause|resume"),

@@ -19,7 +19,8 @@ struct DangerousRiskTests {
         ("repmgr standby clone -h primary", "bash"), ("vacuumdb --all --analyze", "bash"),
         ("amtool silence add alertname=LagHigh --duration=2h --comment='deploy'", "bash"),
         ("amtool --alertmanager.url=http://am:9093 silence expire 7d3c", "bash"),
-        ("amtool silence import < silences.json", "bash"), ("kubectl drain node-1 --ignore-daemonsets", "bash")
+        ("amtool silence import < silences.json", "bash"), ("kubectl drain node-1 --ignore-daemonsets", "bash"),
+        ("kubectl config use-context prod", "bash"), ("kubectl config set-context --current --namespace=x", "bash")
     ])
     func neverRead(code: String, language: String) {
         let verdict = RiskRules.classify(code, language: language)
@@ -34,6 +35,10 @@ struct DangerousRiskTests {
         ("echo \"DROP TABLE users\" | psql app", "bash"), ("etcdctl del --prefix /registry", "bash"),
         ("lvremove -f vg0/data", "bash"), ("kill -9 -1", "bash"), ("iptables -F", "bash"),
         ("nft flush ruleset", "bash"),
+        // Sized to zero, whichever tool says it: the same outage as `kubectl scale --replicas=0`.
+        ("aws ecs update-service --cluster prod --service api --desired-count 0", "bash"),
+        ("helm upgrade api ./chart --set replicaCount=0", "bash"),
+        ("az aks scale -g rg -n prod --node-count 0", "bash"),
         ("ip link delete veth0", "bash"), ("zpool destroy tank", "bash"),
         ("journalctl --vacuum-time=2d", "bash"), ("sudo journalctl --vacuum-size 500M", "bash"),
         ("kafka-topics --bootstrap-server k:9092 --delete --topic orders", "bash"),
