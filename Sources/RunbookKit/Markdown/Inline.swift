@@ -80,6 +80,25 @@ extension Array where Element == Inline {
         return out
     }
 
+    /// Each code span with how many line breaks of the paragraph come before it: the span's line
+    /// is the paragraph's first line plus that.
+    public var codeSpansWithLineOffsets: [(span: String, lineOffset: Int)] {
+        var out: [(span: String, lineOffset: Int)] = []
+        var breaks = 0
+        func walk(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .code(let s): out.append((s, breaks))
+                case .softBreak, .lineBreak: breaks += 1
+                case .strong(let c), .emphasis(let c), .link(let c, _): walk(c)
+                default: break
+                }
+            }
+        }
+        walk(Array(self))
+        return out
+    }
+
     /// A bold run at the very start ("**Response Time**: 15 minutes" → label "Response Time",
     /// rest "15 minutes"). Separators `:`, `-`, `–`, `—` between label and rest are dropped,
     /// also when the colon sits inside the bold ("**Immediate:** ...").

@@ -209,11 +209,13 @@ enum CommandCollector {
     private static func visitSpans(
         _ block: MarkdownBlock, section: Section, context: ExtractionContext, fallbackTitle: String? = nil
     ) {
-        let spans = block.inlines.codeSpans
+        let spans = block.inlines.codeSpansWithLineOffsets
         guard !spans.isEmpty else { return }
         let text = block.text // once per block: a paragraph may hold thousands of spans
-        for span in spans {
-            guard let command = inlineCommand(span, line: block.line, context: context) else { continue }
+        for (span, lineOffset) in spans {
+            // On the paragraph's line where it is written, not on its first line.
+            let line = min(block.line + lineOffset, max(block.line, block.endLine))
+            guard let command = inlineCommand(span, line: line, context: context) else { continue }
             var titled = command
             if titled.title == nil { titled.title = stepTitle(text, span: span) ?? fallbackTitle }
             if InlineCommands.isExample(text, span: span) || InlineCommands.forbids(sectionTitle: section.title) {

@@ -52,4 +52,11 @@ struct InlineCommandSpanTests {
         #expect(example["iptables -D INPUT -s 203.0.113.7 -j DROP"] == false)
         #expect(runbook.commands.filter { $0.origin == .example }.allSatisfy { !$0.runnable })
     }
+
+    /// A command in a paragraph is on the line it is written on, not on the paragraph's first.
+    @Test func aSpanOnALaterLineOfAParagraphKeepsItsLine() {
+        let runbook = RunbookReader.parse(
+            text: "# W\n\nsome notes\ncheck `journalctl -u gw --since today`\nthen *run `ss -s`* too\n")
+        #expect(runbook.commands.map(\.line) == [4, 5])
+    }
 }
