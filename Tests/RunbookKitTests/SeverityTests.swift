@@ -259,4 +259,21 @@ struct ResponseInProseTests {
         #expect(prose.severities.map(\.id) == ["CRITICAL", "MINOR"])
         #expect(prose.severities.first?.responseTime?.seconds == 0)
     }
+
+    /// "A **critical** incident …" under a levels heading: each bold level heading its own sentence.
+    @Test func levelsNamedInBoldAtTheHeadOfTheirSentences() {
+        let runbook = RunbookReader.parse(
+            text: """
+                ## Incident levels
+
+                A **critical** incident stops payments; page the on-call immediately.
+                A **minor** incident can wait for normal working hours.
+
+                Nothing here is **critical** unless customers see it.
+                """)
+        #expect(runbook.severities.map(\.id) == ["CRITICAL", "MINOR"])
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [0, nil])
+        #expect(runbook.severities.last?.responseTime?.isUnbounded == true)
+        #expect(runbook.severities.map(\.line) == [3, 4])
+    }
 }

@@ -22,7 +22,10 @@ enum SeverityExtractor {
                     block, severityContext: severityContext, into: &definitions, lines: &definitionLines,
                     context: context)
             }
-            if severityContext { definitions += fromParagraphs(section.blocks, context: context) }
+            if severityContext {
+                definitions += fromParagraphs(section.blocks, context: context)
+                definitions += fromBoldInSentences(section.blocks, context: context)
+            }
             if section.level > 0,
                 let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line), context: context)
             {
@@ -253,6 +256,40 @@ enum SeverityExtractor {
             level.description = nonEmpty(value)
             level.responseTime = value.isEmpty ? nil : responseInProse(value) ?? timeSaid(value)
             out.append(level)
+        }
+        return out.count >= 2 ? out : []
+    }
+
+    /// Levels named in bold at the head of a sentence about an incident, under a severity heading:
+    /// "A **critical** incident stops payments; page the on-call immediately." / "A **minor**
+    /// incident can wait for normal working hours." (two at least). The line is the level's text.
+    static func fromBoldInSentences(_ blocks: [MarkdownBlock], context: ExtractionContext? = nil) -> [SeverityLevel] {
+        let nouns = [" incident", " issue", " outage", " event", " problem", " severity"]
+        var out: [SeverityLevel] = []
+        for block in blocks where block.kind == .paragraph {
+            let inlines = block.inlines
+            var lineOffset = 0
+            for (index, inline) in inlines.enumerated() {
+                if inline == .softBreak || inline == .lineBreak { lineOffset += 1 }
+                guard case .strong(let inner) = inline, index + 1 < inlines.count,
+                    case .text(let after) = inlines[index + 1],
+                    nouns.contains(where: after.lowercased().hasPrefix)
+                else { continue }
+                // At the head of its sentence: nothing before it on its line but an article.
+                var before = ""
+                if index > 0, case .text(let text) = inlines[index - 1] { before = text }
+                let lead = before.split(separator: ".").last.map { String($0).trimmed.lowercased() } ?? ""
+                guard ["", "a", "an", "the", "any"].contains(lead),
+                    let match = leading(inner.plainText, context), match.rest.isEmpty || match.rest == match.name,
+                    let text = block.lines.first(where: { $0.offset == lineOffset })?.text
+                else { continue }
+                var level = SeverityLevel(
+                    id: match.id, rank: match.rank, name: match.name, line: block.line + lineOffset)
+                let said = text.trimmingTrailing(".")
+                level.description = nonEmpty(said)
+                level.responseTime = responseInProse(said) ?? timeSaid(said)
+                out.append(level)
+            }
         }
         return out.count >= 2 ? out : []
     }
