@@ -160,11 +160,9 @@ enum ShellRisk {
         if let file { return scriptVerdict(inv.program, source: file) }
         if inv.source.pipedIn {
             // `echo "DROP TABLE t" | psql`: the SQL echoed in is judged, and never counts for less than a script.
-            let feeder = pipeline.prefix { ShellInvocations.programName($0) != inv.program }
-            if let first = feeder.first,
-                ["echo", "printf", "cat"].contains(ShellInvocations.programName(first)) || first == "<<<",
-                let echoed = SQLRisk.classify(feeder.dropFirst().filter { !$0.hasPrefix("-") }.joined(separator: " ")),
-                echoed.risk > .change
+            if let fed = fed(into: inv.program, pipeline: pipeline),
+                ["echo", "printf", "cat", "<<<"].contains(fed.feeder),
+                let echoed = SQLRisk.classify(fed.text), echoed.risk > .change
             {
                 return echoed
             }
@@ -175,6 +173,17 @@ enum ShellRisk {
             return RiskVerdict(risk: .read, reason: "read: \(inv.program) --list only lists databases")
         }
         return RiskVerdict(risk: .read, reason: "read: \(inv.program) opens an interactive session")
+    }
+
+    /// What a pipeline feeds into `program`: the program before it and the words it was given
+    /// without their flags (`echo "DROP TABLE t" | psql` → `echo`, "DROP TABLE t"); nil when
+    /// nothing comes before it.
+    static func fed(into program: String, pipeline: [String]) -> (feeder: String, text: String)? {
+        let words = pipeline.prefix { ShellInvocations.programName($0) != program }
+        guard let first = words.first else { return nil }
+        return (
+            ShellInvocations.programName(first), words.dropFirst().filter { !$0.hasPrefix("-") }.joined(separator: " ")
+        )
     }
 
     /// SQL fed from a file or a pipe: a backup restored over a database, or a script.

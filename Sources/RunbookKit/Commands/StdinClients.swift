@@ -17,11 +17,11 @@ enum StdinClients {
         if let doc = inv.source.heredoc { fed.append(doc) }
         for redirect in inv.source.redirects where redirect.op == "<<<" { fed.append(redirect.target) }
         if inv.source.pipedIn {
-            let feeder = pipeline.prefix { ShellInvocations.programName($0) != inv.program }
-            guard let first = feeder.first, ["echo", "printf"].contains(ShellInvocations.programName(first)) else {
-                return unseen(inv, from: "the output of `\(feeder.first ?? "a program")`")
+            let piped = ShellRisk.fed(into: inv.program, pipeline: pipeline)
+            guard let piped, ["echo", "printf"].contains(piped.feeder) else {
+                return unseen(inv, from: "the output of `\(piped?.feeder ?? "a program")`")
             }
-            fed.append(feeder.dropFirst().filter { !$0.hasPrefix("-") }.joined(separator: " "))
+            fed.append(piped.text)
         }
         if let fromFile, fed.isEmpty { return unseen(inv, from: "`\(fromFile.target)`") }
         guard !fed.isEmpty else { return nil }

@@ -70,13 +70,7 @@ extension Array where Element == Inline {
     /// The code spans, in order (`kubectl top pods` in "Check memory: `kubectl top pods`").
     public var codeSpans: [String] {
         var out: [String] = []
-        for inline in self {
-            switch inline {
-            case .code(let s): out.append(s)
-            case .strong(let c), .emphasis(let c), .link(let c, _): out += c.codeSpans
-            default: break
-            }
-        }
+        forEachCodeSpan { span, _ in out.append(span) }
         return out
     }
 
@@ -84,19 +78,24 @@ extension Array where Element == Inline {
     /// is the paragraph's first line plus that.
     public var codeSpansWithLineOffsets: [(span: String, lineOffset: Int)] {
         var out: [(span: String, lineOffset: Int)] = []
+        forEachCodeSpan { out.append(($0, $1)) }
+        return out
+    }
+
+    /// Calls `body` with each code span, nested ones too, and the line breaks before it.
+    func forEachCodeSpan(_ body: (_ span: String, _ lineOffset: Int) -> Void) {
         var breaks = 0
         func walk(_ inlines: [Inline]) {
             for inline in inlines {
                 switch inline {
-                case .code(let s): out.append((s, breaks))
+                case .code(let s): body(s, breaks)
                 case .softBreak, .lineBreak: breaks += 1
                 case .strong(let c), .emphasis(let c), .link(let c, _): walk(c)
                 default: break
                 }
             }
         }
-        walk(Array(self))
-        return out
+        walk(self)
     }
 
     /// A bold run at the very start ("**Response Time**: 15 minutes" → label "Response Time",

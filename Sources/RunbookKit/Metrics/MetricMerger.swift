@@ -15,13 +15,12 @@ struct MetricMerger {
     private var conditions: [String: ThresholdParser.Condition?] = [:]
 
     mutating func condition(_ text: String, line: Int) -> ThresholdParser.Condition? {
-        // "Lag under 10 s is healthy", "until the burn rate is back under 1": no breach.
-        if ThresholdParser.saysAllIsWell(text) { return nil }
         var found: ThresholdParser.Condition?
         if let known = conditions[text] {
             found = known
         } else {
-            found = ThresholdParser.condition(text, line: line)
+            // "Lag under 10 s is healthy", "until the burn rate is back under 1": no breach.
+            found = ThresholdParser.saysAllIsWell(text) ? nil : ThresholdParser.condition(text, line: line)
             conditions[text] = found
         }
         if found?.threshold != nil { found!.threshold!.line = line }
