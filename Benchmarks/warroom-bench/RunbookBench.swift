@@ -18,6 +18,9 @@ enum RunbookBench {
             parse = min(parse, seconds { MarkdownParser.parseOnly(text) })
             copy = min(copy, seconds { _ = MarkdownParser.parse(text) })
             full = min(full, seconds { runbook = RunbookReader.parse(bytes: bytes, source: "bench") })
+            // A large read lets go of its trees on another thread (`SideBySide.releaseElsewhere`):
+            // the next round's parse, timed while that runs, took half as long again as alone.
+            settle()
         }
         print(String(format: "runbook: %.2f MB (%@), best of %d rounds", megabytes, origin, rounds))
         print(String(format: "  cmark-gfm parse        %7.1f ms  %7.1f MB/s", parse * 1000, megabytes / parse))
@@ -34,6 +37,13 @@ enum RunbookBench {
                 "  extracted: \(runbook.commands.count) commands, \(runbook.checklists.count) checklists, "
                     + "\(runbook.procedures.count) procedures, \(runbook.metrics.count) metrics")
         }
+    }
+
+    /// Waits until the last read's trees are freed, so each baseline round runs on a quiet machine.
+    static func settle() {
+        let released = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.05) { released.signal() }
+        released.wait()
     }
 
     static func seconds(_ body: () -> Void) -> Double {
