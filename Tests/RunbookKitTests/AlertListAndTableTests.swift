@@ -84,4 +84,35 @@ struct AlertListAndTableTests {
         #expect(runbook.metrics.first?.name == "P99 latency")
         #expect(runbook.metrics.first?.critical?.value == 1.2 && runbook.metrics.first?.critical?.forSeconds == 900)
     }
+
+    /// "above 50,000" is fifty thousand: a clause is never cut at a comma between digits.
+    @Test func aNumberWithThousandsSeparatorsStaysWhole() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Orders queue
+
+                ## Lag
+
+                Once total lag stays above 50,000 for more than 10 minutes we raise a warning.
+                """)
+        #expect(runbook.metrics.first?.warning?.value == 50_000, "\(runbook.metrics.map(\.warning))")
+        #expect(runbook.metrics.first?.warning?.forSeconds == 600)
+    }
+
+    /// Labelled queries under a heading about an alert name metrics and how to sample them; they
+    /// are not alert conditions of their own.
+    @Test func labelledQueriesUnderAnAlertHeadingAreQueries() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Orders queue
+
+                ## What this alert means
+
+                - Total lag: `sum(kafka_consumergroup_lag{group="worker"})`
+                - Consume rate: `sum(rate(kafka_consumergroup_current_offset[5m]))`
+                """)
+        #expect(runbook.metrics.map(\.name) == ["Total lag", "Consume rate"])
+        #expect(runbook.metrics.first?.query == "sum(kafka_consumergroup_lag{group=\"worker\"})")
+        #expect(runbook.metrics.allSatisfy { $0.conditions.isEmpty })
+    }
 }

@@ -89,6 +89,7 @@ struct StepStructureTests {
 
                 - Don't `kubectl delete namespace payments` to start fresh.
                 - Never run `git push --force` on main.
+                - Don't do this: `echo FLUSHALL | redis-cli -h cache-1`
                 - Avoid restarting until `kubectl get pods -n payments` shows the new pods.
 
                 ## Don't
@@ -99,7 +100,7 @@ struct StepStructureTests {
                 """)
         let offered = runbook.commands.filter(\.runnable).map(\.code)
         #expect(offered == ["helm rollback payments 41 -n payments", "kubectl get pods -n payments"])
-        #expect(runbook.commands.filter { $0.origin == .example }.count == 3)
+        #expect(runbook.commands.filter { $0.origin == .example }.count == 4)
         #expect(runbook.metrics.first?.critical?.value == 2, "a roll-back trigger is a paging threshold")
         #expect(!InlineCommands.forbids(sectionTitle: "Avoiding data loss"))
     }

@@ -16,7 +16,8 @@ enum InlineCommands {
                 first == upper
                 || lowerText.contains(" from ") || lowerText.hasSuffix(";")
                 || ["show", "vacuum", "explain", "analyze", "reindex"].contains(first)
-            return sqlish ? ("sql", text) : nil
+            if sqlish { return ("sql", text) }
+            // `truncate -s 0 state.db`, `delete` as a program: a shell command when it starts like one.
         }
         if PowerShellRisk.isCmdlet(first) { return ("powershell", text) }
         if KnownCommands.startsLikeCommand(text) { return ("bash", text) }
@@ -67,7 +68,8 @@ extension InlineCommands {
     static let prohibitions: Set<String> = [
         "don't", "don’t", "do not", "never", "avoid", "don't use", "don’t use", "do not use", "never use",
         "don't run", "don’t run", "never ever", "avoid using", "don't ever", "you must not", "must not",
-        "bad:", "wrong:", "don't:", "never:", "instead of"
+        "bad:", "wrong:", "don't:", "never:", "instead of", "don't do this:", "don’t do this:", "do not do this:",
+        "never do this:", "not this:", "avoid this:"
     ]
 
     /// A section of what not to do ("Don't", "Do not", "Anti-patterns", "What not to do", "Manual

@@ -80,6 +80,8 @@ enum KnownCommands {
             if wasSudo, first.first.map({ $0.isLetter || $0 == "-" || $0 == "/" || $0 == "." }) == true { return true }
         }
         if isProgram(first) { return true }
+        // `: > state.db`, `yes | apt-get purge …`: a no-op or an answering program feeding or emptying.
+        if words.count > 1, first == ":" || first == "yes", words[1].hasPrefix(">") || words[1] == "|" { return true }
         if first.hasPrefix("./") || first.hasPrefix("~/") || first.hasPrefix("bin/") || first.hasPrefix("scripts/") {
             return true
         }

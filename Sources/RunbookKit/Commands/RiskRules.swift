@@ -396,7 +396,7 @@ extension RiskRule {
         // Shell built-ins and inspection tools
         RiskRule(
             .read, "shell builtin", "only prints or waits",
-            programs: "echo printf true false test [ [[ : sleep exit return break continue"),
+            programs: "echo printf true false test [ [[ : sleep exit return break continue yes"),
         RiskRule(
             .read, "shell state", "only changes this shell",
             programs:

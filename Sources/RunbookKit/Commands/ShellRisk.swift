@@ -38,10 +38,7 @@ enum ShellRisk {
                 for sub in command.substitutions { worst = .worst(worst, classify(sub, depth: depth + 1)) }
             }
             for redirect in command.redirects where isFileWrite(redirect) {
-                worst = .worst(
-                    worst,
-                    RiskVerdict(
-                        risk: .change, reason: "change: file write `\(redirect.op) \(redirect.target)` writes a file"))
+                worst = .worst(worst, fileWriteVerdict(redirect, command: command))
             }
             for inv in ShellInvocations.resolve(command, depth: depth) {
                 worst = .worst(worst, verdict(inv, pipeline: pipelines[command.pipeline] ?? []))
@@ -66,6 +63,28 @@ enum ShellRisk {
         if redirect.op.hasSuffix("&") { return false } // 2>&1
         let quiet: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "-", "1", "2", ""]
         return !quiet.contains(redirect.target) && !isScratchFile(redirect.target)
+    }
+
+    /// `> file` writes it; a command that prints nothing (`: >`, `true >`, `echo "" >`, `cat /dev/null >`,
+    /// or none at all) empties it, which loses what it held.
+    static func fileWriteVerdict(_ redirect: ShellSimpleCommand.Redirect, command: ShellSimpleCommand) -> RiskVerdict {
+        let target = "`\(redirect.op) \(redirect.target)`"
+        guard redirect.op == ">" || redirect.op == ">|" || redirect.op == "1>", printsNothing(command) else {
+            return RiskVerdict(risk: .change, reason: "change: file write \(target) writes a file")
+        }
+        return RiskVerdict(
+            risk: .destructive, reason: "destructive: \(target) with nothing written empties the file", word: "empty")
+    }
+
+    private static func printsNothing(_ command: ShellSimpleCommand) -> Bool {
+        guard let program = command.words.first else { return command.substitutions.isEmpty }
+        let args = command.words.dropFirst()
+        switch program {
+        case ":", "true", "false": return true
+        case "echo", "printf": return args.allSatisfy { $0.isEmpty || $0 == "-n" || $0 == "-e" || $0 == "-ne" }
+        case "cat": return Array(args) == ["/dev/null"]
+        default: return false
+        }
     }
 
     /// Saving output to a plain file name in the working folder or under /tmp (`> pods.txt`,
@@ -104,6 +123,11 @@ enum ShellRisk {
             let fed = StdinClients.verdict(inv, pipeline: pipeline, judge: { verdict($0, pipeline: []) })
         {
             return fed
+        }
+        if FedNetworkClients.programs.contains(inv.program),
+            let sent = FedNetworkClients.verdict(inv, pipeline: pipeline)
+        {
+            return sent
         }
 
         let positionals = inv.positionals(valueFlags: ShellInvocations.valueFlags(for: inv.program))

@@ -173,6 +173,8 @@ enum MetricExtractor {
 
     static func fromAlertList(_ list: MarkdownBlock, level: Level, into merger: inout MetricMerger) {
         for item in list.items {
+            // A query the alert is about ("Total lag: `sum(…)`") is not itself a condition.
+            if fromQueryItem(item, into: &merger) { continue }
             if let named = namedAlert(item, level: level) {
                 // `**SearchBurnRateSlow** (ticket): burn rate above 6 over 6 hours`: the bold name is the
                 // alert's, the word in parentheses its level; each named alert is its own entry.
@@ -262,20 +264,25 @@ enum MetricExtractor {
     /// `- p99 latency: `histogram_quantile(0.99, …)``: an item that names a metric and gives its
     /// PromQL and nothing else is that metric's query (its thresholds may come from elsewhere).
     static func fromQueryList(_ list: MarkdownBlock, into merger: inout MetricMerger) {
-        for item in list.items {
-            guard let paragraph = item.firstParagraph, paragraph.text.utf8.contains(UInt8(ascii: ":")),
-                let field = LabeledText(paragraph), field.label.count <= 40,
-                let span = paragraph.inlines.codeSpans.first, field.value == span || field.value == "`\(span)`",
-                ProseThresholds.looksLikePromQL(span), ProseThresholds.comparisonStart(span) == nil,
-                // An alert's message template (`{{ $labels.pod }} is restarting`) is not a query.
-                !span.contains("{{"), !span.contains("$"), span.contains("_"),
-                InlineCommands.recognize(span) == nil
-            else { continue }
-            let name = MetricName.clean(field.label)
-            guard !name.isEmpty else { continue }
-            merger.add(name: name, line: item.line)
-            merger.setQuery(span, forName: name)
-        }
+        for item in list.items { _ = fromQueryItem(item, into: &merger) }
+    }
+
+    /// `- Total lag: `sum(kafka_consumergroup_lag)``: a labelled PromQL query with no comparison
+    /// names a metric and how to sample it. False when the item is not one.
+    static func fromQueryItem(_ item: MarkdownBlock, into merger: inout MetricMerger) -> Bool {
+        guard let paragraph = item.firstParagraph, paragraph.text.utf8.contains(UInt8(ascii: ":")),
+            let field = LabeledText(paragraph), field.label.count <= 40,
+            let span = paragraph.inlines.codeSpans.first, field.value == span || field.value == "`\(span)`",
+            ProseThresholds.looksLikePromQL(span), ProseThresholds.comparisonStart(span) == nil,
+            // An alert's message template (`{{ $labels.pod }} is restarting`) is not a query.
+            !span.contains("{{"), !span.contains("$"), span.contains("_"),
+            InlineCommands.recognize(span) == nil
+        else { return false }
+        let name = MetricName.clean(field.label)
+        guard !name.isEmpty else { return false }
+        merger.add(name: name, line: item.line)
+        merger.setQuery(span, forName: name)
+        return true
     }
 
     /// An item that starts with a bold name, then maybe its level in parentheses, then the condition.

@@ -183,7 +183,7 @@ enum ProseThresholds {
     static func clauses(_ text: String) -> [String] {
         var out: [String] = []
         for sentence in text.components(separatedBy: ". ") {
-            for part in sentence.components(separatedBy: CharacterSet(charactersIn: ",;")) {
+            for part in sentence.splitAtClauseCommas() {
                 out += part.components(separatedBy: " and ").map(\.trimmed).filter { !$0.isEmpty }
             }
         }
@@ -343,4 +343,31 @@ enum ProseThresholds {
         }
         section.blocks.forEach(visit)
     }
+}
+
+extension String {
+    /// Split at `;` and at commas, except a comma between digits (`50,000` is one number).
+    func splitAtClauseCommas() -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previous: Character? = nil
+        var iterator = makeIterator()
+        var next = iterator.next()
+        while let c = next {
+            next = iterator.next()
+            if c == ";" || (c == "," && !(previous?.isASCIIDigit == true && next?.isASCIIDigit == true)) {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        parts.append(current)
+        return parts
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -96,7 +96,9 @@ public enum ThresholdParser {
         ("greater than", .greater), ("more than", .greater), ("higher than", .greater), ("above", .greater),
         ("exceeds", .greater), ("exceeding", .greater), ("over", .greater), ("less than", .less),
         ("lower than", .less), ("fewer than", .less), ("below", .less), ("under", .less),
-        ("at least", .greaterOrEqual), ("at most", .lessOrEqual)
+        ("at least", .greaterOrEqual), ("at most", .lessOrEqual), ("beyond", .greater),
+        // "goes past 500,000", never a bare "past" ("in the past 24 hours").
+        ("goes past", .greater), ("go past", .greater), ("rises past", .greater), ("climbs past", .greater)
     ]
 
     static func findComparison(_ text: String) -> Found? {

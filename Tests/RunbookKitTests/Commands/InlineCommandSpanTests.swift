@@ -8,7 +8,10 @@ struct InlineCommandSpanTests {
         ("celery -A api purge -f", "bash"),
         ("kubectl rollout restart deployment/api", "bash"), ("$ docker ps", "bash"),
         ("./scripts/failover.sh db2", "bash"),
-        ("sudo systemctl restart nginx", "bash"), ("SHOW max_connections", "sql")
+        ("sudo systemctl restart nginx", "bash"), ("SHOW max_connections", "sql"),
+        // A SQL keyword that is also a program, a no-op emptying a file, an answering program.
+        ("truncate -s 0 /var/lib/app/state.db", "bash"), (": > /var/lib/app/state.db", "bash"),
+        ("yes | sudo apt-get purge postgresql-15", "bash")
     ])
     func commands(span: String, language: String) {
         let command = CommandExtraction.inlineCommand(span, line: 7)
