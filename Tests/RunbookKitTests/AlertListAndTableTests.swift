@@ -115,4 +115,20 @@ struct AlertListAndTableTests {
         #expect(runbook.metrics.first?.query == "sum(kafka_consumergroup_lag{group=\"worker\"})")
         #expect(runbook.metrics.allSatisfy { $0.conditions.isEmpty })
     }
+
+    /// "→ SEV2 page" after a line: the lower level warns, the top one pages, as in headings.
+    @Test func aSeverityIdAfterTheArrowSetsTheLevel() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Edge
+
+                ## Thresholds we alert on
+
+                - Edge 5xx rate > 2% over 5 minutes → SEV2 page
+                - Edge 5xx rate > 10% over 5 minutes → SEV1 page
+                """)
+        let rate = runbook.metrics.first
+        #expect(runbook.metrics.count == 1, "\(runbook.metrics.map(\.name))")
+        #expect(rate?.warning?.value == 2 && rate?.critical?.value == 10)
+    }
 }

@@ -232,7 +232,8 @@ enum MetricExtractor {
             case "warning", "warn", "ticket", "notify": .warning
             case "page", "pages", "critical", "crit", "alert", "sev1", "p1": .critical
             case "info": .info
-            default: nil
+            // "→ SEV2 page", "→ P3": the most severe ids page, lower ones warn (as in headings).
+            default: SeverityID.leading(said).map { $0.rank >= 2 ? .warning : .critical }
             }
         guard let level else { return (text, nil) }
         return (String(text[..<arrow.lowerBound]).trimmed, level)
