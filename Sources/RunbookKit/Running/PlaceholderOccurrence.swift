@@ -48,6 +48,9 @@ public struct PlaceholderOccurrence: Sendable, Equatable {
     /// Shell only: the occurrence starts a word of a simple command (so a value beginning with `-`
     /// would be read as an option) and no `--` ends the options before it.
     public var optionPosition: Bool
+    /// Shell only: the occurrence is where the SQL a client runs (`psql -c "… WHERE id = <id>"`)
+    /// expects a value and no SQL quote surrounds it: a word there would read as a column.
+    public var bareSQLValue = false
 
     public init(
         name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0,

@@ -49,12 +49,21 @@ public enum PlaceholderSubstitution {
             guard let value = values[occurrence.name] else { continue }
             out.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
             shown.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
+            if let why = lineBreakRefusal(value, occurrence, family) {
+                throw .unsafeValue(name: occurrence.name, reason: why)
+            }
             if family == .shell,
                 let why = ShellValuePolicy.refusal(
                     value, occurrence, code: code, occurrences: occurrences,
                     verdict: &shellVerdict)
             {
                 throw .unsafeValue(name: occurrence.name, reason: why)
+            }
+            if family != .shell, let reader = occurrence.reparsedBy, !PlainWord.isPlainForAnyParser(value) {
+                throw .unsafeValue(
+                    name: occurrence.name,
+                    reason: "it lands in \(reader), which has quoting rules of its own; only "
+                        + "\(ShellValuePolicy.plainWords) is accepted there")
             }
             if family == .shell, let variable = fromEnvironment[occurrence.name],
                 let reference = ShellValuePolicy.reference(to: variable, in: occurrence.context)
@@ -93,7 +102,9 @@ public enum PlaceholderSubstitution {
             let doc = ShellOccurrenceScanner.Heredoc(
                 delimiter: spot.delimiter, quoted: false, stripsTabs: spot.stripsTabs)
             for line in out[lineStart..<lineEnd].split(separator: newline, omittingEmptySubsequences: false)
-            where ShellOccurrenceScanner.line(line, ends: doc) {
+            where ShellOccurrenceScanner.line(line, ends: doc)
+                || ShellOccurrenceScanner.line(line, endsBeforeParen: doc)
+            {
                 throw .unsafeValue(
                     name: spot.name, reason: "it would make a line reading \(spot.delimiter), ending the heredoc early")
             }
@@ -101,5 +112,22 @@ public enum PlaceholderSubstitution {
         return Rendered(
             text: String(decoding: out, as: UTF8.self), shown: String(decoding: shown, as: UTF8.self),
             environment: environment)
+    }
+
+    /// A line break where a line of its own changes what the interpreter reads: in a heredoc body
+    /// (a line of the value could end it: `EOF`, or `EOF)` inside `$(…)`), anywhere in SQL (it
+    /// ends a `--` or MySQL `#` comment the value may sit in), and in a line psql reads as a
+    /// backslash command. Data on one line is never refused for this.
+    static func lineBreakRefusal(_ value: String, _ occurrence: PlaceholderOccurrence, _ family: QuotingLanguage)
+        -> String?
+    {
+        guard value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        if case .heredoc = occurrence.context {
+            return "it holds a line break, and in a heredoc body a line of its own could end the heredoc early"
+        }
+        if family == .sql {
+            return "it holds a line break, which in SQL would end a comment the value is in and run the rest"
+        }
+        return nil
     }
 }

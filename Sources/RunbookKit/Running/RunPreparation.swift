@@ -152,12 +152,11 @@ public enum RunPreparer {
     static func readsBackslashEscapes(_ language: String, _ runnerName: String) -> Bool {
         let mysqlNames: Set<String> = ["mysql", "mariadb"]
         if mysqlNames.contains(language.lowercased()) { return true }
-        guard QuotingLanguage(language: language) == .sql,
-            let program = ShellParser.parse(runnerName).first?.words.first
-        else {
-            return false
+        guard QuotingLanguage(language: language) == .sql else { return false }
+        // Also behind a wrapper: `kubectl exec -i mysql-0 -- mysql app`, `docker exec -i db mariadb`.
+        return ShellParser.parse(runnerName).contains { command in
+            command.words.contains { mysqlNames.contains(NestedShell.baseName($0)) }
         }
-        return mysqlNames.contains(NestedShell.baseName(program))
     }
 
     /// The run `command` becomes with `values` (which win over `environment`).

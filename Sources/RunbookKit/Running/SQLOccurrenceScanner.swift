@@ -8,7 +8,17 @@ struct SQLOccurrenceScanner {
     init(forms: PlaceholderForms) { self.forms = forms }
 
     mutating func record(_ m: PlaceholderForms.Match, at i: Int, _ context: QuotingContext) {
-        found.append(forms.occurrence(m, at: i, context))
+        // psql reads a line starting with `\` (`\set x '…'`, `\copy`, `\!`) as a backslash command,
+        // whose quoting is its own (`\'` escapes a quote): only plain words are safe there.
+        let reader = isBackslashCommandLine(at: i) ? "a psql backslash command" : nil
+        found.append(forms.occurrence(m, at: i, context, reparsedBy: reader))
+    }
+
+    func isBackslashCommandLine(at i: Int) -> Bool {
+        var k = i
+        while k > 0, bytes[k - 1] != UInt8(ascii: "\n") { k -= 1 }
+        while k < i, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k += 1 }
+        return k < i && bytes[k] == UInt8(ascii: "\\")
     }
 
     mutating func run() -> [PlaceholderOccurrence] {

@@ -24,7 +24,17 @@ enum ShellDataPolicy {
     static let codeOptions: [String: Set<String>] = [
         "git": ["-c", "--config-env", "--exec-path", "--upload-pack", "--receive-pack", "-u", "--exec"],
         "sort": ["--compress-program"], "printf": ["-v"], "test": ["-v", "-R"], "[": ["-v", "-R"],
-        "curl": ["-K", "--config"], "docker": ["--entrypoint"], "podman": ["--entrypoint"]
+        "curl": ["-K", "--config"], "docker": ["--entrypoint"], "podman": ["--entrypoint"],
+        "helm": ["--post-renderer"], "gcloud": ["--command"]
+    ]
+
+    /// Subcommands of data programs that run a command of their own (in a container, on a host, at
+    /// each step): its words and what is piped to it are code there (`kubectl exec -i pod -- sh`,
+    /// `git rebase -x "…"`, `aws ssm send-command`). Matched on the words that are not options.
+    static let commandRunningVerbs: [String: Set<String>] = [
+        "kubectl": ["exec", "run", "debug", "attach"], "docker": ["exec", "run"], "podman": ["exec", "run"],
+        "git": ["rebase", "submodule", "bisect", "filter-branch"], "gcloud": ["ssh"],
+        "aws": ["send-command", "start-session", "execute-command"], "az": ["run-command", "invoke"]
     ]
 
     /// Programs whose input is data but whose own arguments are a program (sed, awk, jq scripts):
@@ -65,6 +75,11 @@ enum ShellDataPolicy {
                 }) {
                     return "`\(program) \(option)` takes a program or a variable name, which is code"
                 }
+                if let verbs = commandRunningVerbs[program],
+                    let verb = command.words.dropFirst().first(where: { verbs.contains($0) })
+                {
+                    return "`\(program) \(verb)` runs a command of its own, whose words warroom does not follow"
+                }
                 continue
             }
             if inputOnlyPrograms.contains(program) {
@@ -95,6 +110,30 @@ enum ShellDataPolicy {
             if name == "timeout" { p += 1 }
         }
         return p < words.count ? NestedShell.baseName(words[p]) : (words.isEmpty ? nil : "")
+    }
+
+    /// Whether a `--` among `words` (those before a placeholder) ends the options of the program
+    /// the placeholder is an argument of. A wrapper's `--` (`sudo -- sort …`) ends only the
+    /// wrapper's, and the `--` before a command another program runs (`kubectl exec pod -- sort …`,
+    /// `ssh host -- …`) starts that command, whose own options follow.
+    static func optionsEnded(_ words: [String]) -> Bool {
+        var p = 0
+        while p < words.count {
+            let name = NestedShell.baseName(words[p])
+            guard NestedShell.wrappers.contains(name) else { break }
+            p += 1
+            while p < words.count, words[p].hasPrefix("-") || ShellParser.isAssignment(words[p]) {
+                if words[p] == "--" { p += 1; break }
+                p += NestedShell.wrapperValueFlags[name]?.contains(words[p]) == true ? 2 : 1
+            }
+            if name == "timeout" { p += 1 }
+        }
+        guard p < words.count, let dash = words[(p + 1)...].firstIndex(of: "--") else { return false }
+        let program = NestedShell.baseName(words[p])
+        let runsCommand =
+            ["ssh", "autossh", "oc"].contains(program)
+            || words[(p + 1)..<dash].contains { commandRunningVerbs[program]?.contains($0) == true }
+        return runsCommand ? optionsEnded(Array(words[(dash + 1)...])) : true
     }
 
     /// `$name`, `${…}` or `$(…)` in a word (quotes already removed); `$/` or a trailing `$` is text.

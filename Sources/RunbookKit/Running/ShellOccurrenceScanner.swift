@@ -58,10 +58,26 @@ struct ShellOccurrenceScanner {
                 reparsedBy = reparsedBy ?? "a ${…} parameter expansion"
             }
         }
-        let option =
-            isArgument(context) && startsWord(at: i) && !words.dropLast(Self.endsWord(prefix) ? 0 : 1).contains("--")
-        found.append(
-            forms.occurrence(m, at: i, context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: option))
+        let before = Array(words.dropLast(Self.endsWord(prefix) ? 0 : 1))
+        let option = isArgument(context) && startsWord(at: i) && !ShellDataPolicy.optionsEnded(before)
+        var occurrence = forms.occurrence(
+            m, at: i, context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: option)
+        // Inside quotes the word is not ended by a space: the quoted SQL so far is its last word.
+        let inWord = !Self.endsWord(prefix) || context == .doubleQuoted || context == .singleQuoted
+        if let reparsedBy, inWord, let sql = words.last {
+            occurrence.bareSQLValue = Self.isBareSQLValue(afterSQL: sql, reader: reparsedBy)
+        }
+        found.append(occurrence)
+    }
+
+    /// Whether SQL handed to a client's code flag (`psql -c`, `mysql -e`), read up to the
+    /// placeholder, leaves it where a value goes unquoted (`WHERE id = <id>`).
+    static func isBareSQLValue(afterSQL sql: String, reader: String) -> Bool {
+        guard let client = reader.split(separator: " ").first.map(String.init), ShellRisk.sqlClients.contains(client)
+        else { return false }
+        let probe = sql + "<warroom_probe>"
+        let found = PlaceholderOccurrences.find(in: probe, language: "sql", names: ["warroom_probe"])
+        return found?.last?.context == .unquoted
     }
 
     /// `let …` and `declare -i` / `local -i` / `typeset -i` evaluate their arguments as arithmetic.
@@ -110,6 +126,13 @@ struct ShellOccurrenceScanner {
             // A heredoc body ends at a line holding only its delimiter.
             if atLineStart, case .heredoc(let doc)? = stack.last {
                 let lineEnd = bytes[i...].firstIndex(of: Self.newline) ?? n
+                if Self.insideSubstitution(stack), Self.line(bytes[i..<lineEnd], endsBeforeParen: doc) {
+                    // `EOF)` closes the body and the `$(…)` at once, as bash reads it.
+                    stack.removeLast()
+                    if doc.stripsTabs { while i < lineEnd, bytes[i] == UInt8(ascii: "\t") { i += 1 } }
+                    i += doc.delimiter.utf8.count
+                    continue
+                }
                 if Self.line(bytes[i..<lineEnd], ends: doc) {
                     stack.removeLast()
                     i = min(lineEnd + 1, n)
@@ -231,6 +254,19 @@ struct ShellOccurrenceScanner {
         return String(decoding: l, as: UTF8.self) == doc.delimiter
     }
 
+    /// A line that starts with the delimiter and a `)`: inside `$(…)`, bash ends the body there.
+    static func line(_ line: ArraySlice<UInt8>, endsBeforeParen doc: Heredoc) -> Bool {
+        var l = line
+        if doc.stripsTabs { while l.first == UInt8(ascii: "\t") { l = l.dropFirst() } }
+        let delimiter = Array(doc.delimiter.utf8)
+        guard l.count > delimiter.count, l.starts(with: delimiter) else { return false }
+        return l[l.startIndex + delimiter.count] == UInt8(ascii: ")")
+    }
+
+    static func insideSubstitution(_ stack: [Frame]) -> Bool {
+        stack.contains { if case .substitution = $0 { return true } else { return false } }
+    }
+
     /// Starts the body of `doc` at `i` (a line start): an unquoted body becomes a frame, a quoted
     /// one is consumed here (nothing in it expands). Returns where scanning continues.
     mutating func startHeredoc(_ doc: Heredoc, at start: Int, stack: inout [Frame], backticks: Int) -> Int {
@@ -238,8 +274,14 @@ struct ShellOccurrenceScanner {
         let n = bytes.count
         var i = start
         let context = QuotingContext.heredoc(delimiter: doc.delimiter, quoted: true, stripsTabs: doc.stripsTabs)
+        let inSubstitution = Self.insideSubstitution(stack)
         while i < n {
             let lineEnd = bytes[i...].firstIndex(of: Self.newline) ?? n
+            if inSubstitution, Self.line(bytes[i..<lineEnd], endsBeforeParen: doc) {
+                var k = i
+                if doc.stripsTabs { while k < lineEnd, bytes[k] == UInt8(ascii: "\t") { k += 1 } }
+                return k + doc.delimiter.utf8.count
+            }
             if Self.line(bytes[i..<lineEnd], ends: doc) { return min(lineEnd + 1, n) }
             var j = i
             while j < lineEnd {

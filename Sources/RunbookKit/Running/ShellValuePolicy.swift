@@ -17,6 +17,12 @@ enum ShellValuePolicy {
                 "it starts with -, so the program would read it as an option (--all, -oProxyCommand=…, --output=FILE); "
                 + "a value starting with - is accepted only after -- in the runbook's command"
         }
+        if occurrence.bareSQLValue, !PlainWord.isUnsignedNumber(value), !PlainWord.isInteger(value) {
+            return
+                "it lands unquoted in the SQL that \(occurrence.reparsedBy ?? "the client") runs, where a word reads "
+                + "as a column or keyword; only a number is accepted there (quote the placeholder in the runbook: "
+                + "'\(occurrence.written)')"
+        }
         if let program = occurrence.reparsedBy, !PlainWord.isPlainForAnyParser(value) {
             return "it lands in text that \(program) reads again as code, where only \(plainWords) is accepted"
         }

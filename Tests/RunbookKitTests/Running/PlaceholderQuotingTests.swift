@@ -49,6 +49,14 @@ import Testing
                     }
                     continue
                 }
+                // A line break in a heredoc body is refused: a line of its own could end the body.
+                if template.contains("<<") && value.contains(where: \.isNewline) {
+                    #expect(throws: PrepareProblem.self, "\(code)") {
+                        try RunPreparer.prepare(
+                            command, values: [name: value], settings: RunnerSettings(), environment: testEnvironment)
+                    }
+                    continue
+                }
                 let prepared = try RunPreparer.prepare(
                     command, values: [name: value], settings: RunnerSettings(),
                     environment: testEnvironment)
@@ -93,6 +101,14 @@ import Testing
             #expect(command.placeholders == [name], "\(code)")
             // SQLite reads `""` as an empty name, not a string: the empty value is not asked of "…".
             for value in HostileValues.sql where !(value.isEmpty && template.contains("\"")) {
+                // A line break is refused in SQL: it would end a `--` or `#` comment the value sat in.
+                if value.contains(where: \.isNewline) {
+                    #expect(throws: PrepareProblem.self, "\(code)") {
+                        try RunPreparer.prepare(
+                            command, values: [name: value], settings: settings, environment: testEnvironment)
+                    }
+                    continue
+                }
                 let prepared = try RunPreparer.prepare(
                     command, values: [name: value], settings: settings,
                     environment: testEnvironment)

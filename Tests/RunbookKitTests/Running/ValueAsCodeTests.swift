@@ -48,7 +48,14 @@ import Testing
         Construct(code: "echo $(echo a)#<v>", name: "v", payload: "$(touch pwned)", tool: "bash"),
         Construct(
             code: "echo \"SELECT '<v>';\" | sqlite3", name: "v", payload: "x';\n.shell touch pwned\nSELECT '",
-            tool: "sqlite3")
+            tool: "sqlite3"),
+        // Inside `$(…)` bash ends a heredoc at a line starting `EOF)`, not only at `EOF`.
+        Construct(
+            code: "NOTE=\"$(cat <<'EOF'\nnote: <v>\nEOF\n)\"\necho \"$NOTE\"", name: "v",
+            payload: "x\nEOF)\"; touch pwned; echo \"", tool: "bash"),
+        Construct(
+            code: "NOTE=\"$(cat <<EOF\nnote\nEOF)\"\necho \"$NOTE\" <v>", name: "v", payload: "x; touch pwned",
+            tool: "bash")
     ]
 
     static func has(_ tool: String) -> Bool {
@@ -179,5 +186,56 @@ import Testing
             try PlaceholderSubstitution.apply(
                 "SELECT * FROM <t>;", language: "sql", names: ["t"], values: ["t": "t; DROP TABLE x"])
         }
+    }
+
+    /// A data program's subcommand that runs a command of its own makes its words code: only plain
+    /// words go there, and the `--` before that command does not end the command's own options.
+    @Test func commandsRunByAProgramAreNotData() {
+        for (code, name, value) in [
+            ("echo \"<v>\" | kubectl exec -i web-1 -- sh", "v", "x; touch pwned"),
+            ("git rebase -x \"echo verified <v>\" HEAD~1", "v", "INC-1; touch pwned"),
+            ("docker exec -i web sh -c 'cat' <<< \"<v>\"", "v", "x; touch pwned"),
+            ("kubectl exec web-1 -- sort <v>", "v", "-o/tmp/victim"),
+            ("sudo -- sort <v>", "v", "-o/etc/passwd"),
+            ("gcloud compute ssh vm-1 --command \"sudo systemctl restart <v>\"", "v", "a; touch pwned")
+        ] {
+            #expect(throws: PrepareProblem.self, "\(code)") {
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: [name: value], settings: RunnerSettings(),
+                    environment: testEnvironment)
+            }
+        }
+        #expect(ShellDataPolicy.optionsEnded(["sort", "--"]))
+        #expect(!ShellDataPolicy.optionsEnded(["kubectl", "exec", "web-1", "--", "sort"]))
+        #expect(ShellDataPolicy.optionsEnded(["kubectl", "exec", "web-1", "--", "sort", "--"]))
+        #expect(!ShellDataPolicy.optionsEnded(["sudo", "--", "sort"]))
+    }
+
+    /// SQL a client runs from a shell string: a bare value spot takes only a number, a quoted one
+    /// any text; a psql backslash command only plain words; a line break never (it ends a comment).
+    @Test func sqlInsideAShellStringAndPsqlBackslashCommands() throws {
+        let update = "psql -c \"UPDATE accounts SET locked = true WHERE id = <id>\""
+        #expect(throws: PrepareProblem.self) {
+            try RunPreparer.prepare(
+                runbookCommand(update), values: ["id": "id"], settings: RunnerSettings(), environment: testEnvironment)
+        }
+        let numbered = try RunPreparer.prepare(
+            runbookCommand(update), values: ["id": "42"], settings: RunnerSettings(), environment: testEnvironment)
+        #expect(numbered.text.hasSuffix("WHERE id = 42\""))
+        let quoted = try RunPreparer.prepare(
+            runbookCommand("psql -c \"SELECT * FROM users WHERE email = '<email>'\""), values: ["email": "a@b.c"],
+            settings: RunnerSettings(), environment: testEnvironment)
+        #expect(quoted.text.contains("'a@b.c'"))
+        #expect(throws: PrepareProblem.self) {
+            try PlaceholderSubstitution.apply(
+                "\\set cust '<email>'\nSELECT 1;", language: "sql", names: ["email"],
+                values: ["email": "x\\' \\! touch pwned #"])
+        }
+        #expect(throws: PrepareProblem.self) {
+            try PlaceholderSubstitution.apply(
+                "SELECT id FROM t WHERE id = 42 # for <ticket>", language: "sql", names: ["ticket"],
+                values: ["ticket": "x\nDROP TABLE t; -- "])
+        }
+        #expect(RunPreparer.readsBackslashEscapes("sql", "kubectl exec -i mysql-0 -- mysql app"))
     }
 }
