@@ -55,15 +55,21 @@ enum CloudVerbs {
 
     /// The verb that decides, and what it does; nil when none is known.
     static func verb(_ inv: ShellInvocation) -> (word: String, kind: Kind)? {
-        for arg in inv.lowerArgs.prefix(12) where !arg.hasPrefix("-") && !arg.hasPrefix("<") && !arg.hasPrefix("$") {
-            if destroyVerbs.contains(arg) || destroyPrefixes.contains(where: { arg.hasPrefix($0) }) {
-                return (arg, .destroy)
-            }
-            if readVerbs.contains(arg) || readPrefixes.contains(where: { arg.hasPrefix($0) }) { return (arg, .read) }
-            if changeVerbs.contains(arg) || changePrefixes.contains(where: { arg.hasPrefix($0) }) {
-                return (arg, .change)
-            }
+        var words = inv.lowerArgs.prefix(12).filter { !$0.hasPrefix("-") && !$0.hasPrefix("<") && !$0.hasPrefix("$") }
+        // `aws logs delete-log-group`: aws's first word is always its service, never a verb.
+        if inv.program == "aws", !words.isEmpty { words.removeFirst() }
+        for (index, arg) in words.enumerated() {
+            // "logs" before a verb is a noun (`gcloud logging logs delete`, `gcloud app logs tail`).
+            if arg == "logs", index + 1 < words.count, kind(of: words[index + 1]) != nil { continue }
+            if let kind = kind(of: arg) { return (arg, kind) }
         }
+        return nil
+    }
+
+    static func kind(of arg: String) -> Kind? {
+        if destroyVerbs.contains(arg) || destroyPrefixes.contains(where: { arg.hasPrefix($0) }) { return .destroy }
+        if readVerbs.contains(arg) || readPrefixes.contains(where: { arg.hasPrefix($0) }) { return .read }
+        if changeVerbs.contains(arg) || changePrefixes.contains(where: { arg.hasPrefix($0) }) { return .change }
         return nil
     }
 }

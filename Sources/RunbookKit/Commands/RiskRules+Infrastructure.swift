@@ -10,6 +10,16 @@ extension RiskRule {
             .destructive, "terraform state rm", "forgets managed resources", programs: "terraform tofu",
             path: "state rm"),
         RiskRule(
+            .destructive, "terraform apply -destroy", "deletes the managed infrastructure",
+            programs: "terraform tofu terragrunt", path: "apply|plan",
+            test: { inv in inv.lowerArgs.contains("-destroy") && inv.positionals(valueFlags: []).first == "apply" }),
+        RiskRule(
+            .destructive, "terraform state push -force", "overwrites the state with an older one",
+            programs: "terraform tofu", path: "state push", flags: "-force"),
+        RiskRule(
+            .change, "terraform state", "rewrites what the state records", programs: "terraform tofu",
+            path: "state mv|push|replace-provider"),
+        RiskRule(
             .change, "terraform apply", "changes infrastructure", programs: "terraform tofu terragrunt",
             path: "apply|import|taint|untaint|init|refresh"),
         RiskRule(

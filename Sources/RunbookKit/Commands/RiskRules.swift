@@ -111,7 +111,8 @@ final class RiskRule: Sendable {
 
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
-    static let table: [RiskRule] = coreRules + infrastructureRules + dataStoreRules + platformRules
+    static let table: [RiskRule] =
+        coreRules + inspectionWrites + infrastructureRules + dataStoreRules + platformRules
 
     /// Commands of the cloud, containers, files, services, network, git and the shell itself.
     static let coreRules: [RiskRule] = [
@@ -182,7 +183,10 @@ extension RiskRule {
         RiskRule(
             .destructive, "redis FLUSHDB", "deletes every key in the database", programs: "redis-cli",
             path: "flushdb|flushall"),
-        RiskRule(.destructive, "redis DEL", "deletes keys", programs: "redis-cli", path: "del|unlink"),
+        RiskRule(.destructive, "redis DEL", "deletes keys", programs: "redis-cli", path: "del|unlink|getdel|swapdb"),
+        RiskRule(
+            .destructive, "redis CLUSTER RESET", "drops the node's slots and their keys", programs: "redis-cli",
+            path: "cluster reset|flushslots|delslots|forget"),
         RiskRule(
             .change, "redis CONFIG SET", "changes the server configuration", programs: "redis-cli",
             path: "config set|rewrite|resetstat"),
@@ -248,8 +252,13 @@ extension RiskRule {
         RiskRule(
             .destructive, "find -exec rm", "deletes the files it finds", programs: "find",
             test: { inv in
-                inv.lowerArgs.contains("-exec") && inv.lowerArgs.contains("rm")
+                // `-exec rm`, `-execdir rm`, `-exec /bin/rm`, `-ok rm`.
+                inv.lowerArgs.contains { ["-exec", "-execdir", "-ok", "-okdir"].contains($0) }
+                    && inv.lowerArgs.contains { ["rm", "shred"].contains(NestedShell.baseName($0)) }
             }),
+        RiskRule(
+            .destructive, "blkdiscard", "discards every block of a device", programs: "blkdiscard mdadm",
+            test: { inv in inv.program == "blkdiscard" || inv.lowerArgs.contains("--zero-superblock") }),
         RiskRule(
             .destructive, "mkfs", "formats a disk",
             programs: "mkfs mkfs.ext4 mkfs.xfs mkfs.ext3 mkfs.btrfs mkswap wipefs fdisk parted sgdisk"),
@@ -363,6 +372,24 @@ extension RiskRule {
             .destructive, "git push --force", "rewrites remote history", programs: "git", path: "push",
             flags: "--force -f --force-with-lease"),
         RiskRule(
+            .destructive, "git push --delete", "deletes or overwrites remote branches", programs: "git", path: "push",
+            test: { inv in
+                inv.lowerArgs.contains { ["--delete", "-d", "--mirror", "--prune"].contains($0) }
+                    || inv.positionals(valueFlags: ["-o", "--push-option", "--repo"]).dropFirst(2).contains {
+                        $0.hasPrefix("+") || $0.hasPrefix(":")
+                    }
+            }),
+        RiskRule(
+            .destructive, "git reflog expire", "drops the history that lets lost commits be recovered",
+            programs: "git", path: "reflog expire|delete"),
+        RiskRule(.destructive, "git stash clear", "drops stashed changes", programs: "git", path: "stash clear|drop"),
+        RiskRule(
+            .destructive, "git checkout -- PATH", "discards local changes to files", programs: "git",
+            path: "checkout|restore",
+            test: { inv in
+                inv.args.contains("--") || inv.args.last == "." || inv.lowerArgs.contains("--worktree")
+            }),
+        RiskRule(
             .destructive, "git reset --hard", "discards local changes", programs: "git", path: "reset",
             flags: "--hard"),
         RiskRule(
@@ -387,10 +414,15 @@ extension RiskRule {
                 httpMethod(inv) == "delete"
             }),
         RiskRule(
+            .destructive, "curl -X DELETE", "deletes a remote resource", programs: "wget",
+            test: { inv in
+                httpMethod(inv) == "delete"
+            }),
+        RiskRule(
             .change, "curl POST", "sends data that may change state", programs: "curl http https xh wget",
             test: { inv in
-                let method = httpMethod(inv)
-                return method == "post" || method == "put" || method == "patch"
+                // Anything but a read: POST, PUT, PATCH, a cache PURGE, a WebDAV MOVE …
+                !["get", "head", "options", "delete"].contains(httpMethod(inv))
             }),
         RiskRule(.read, "curl GET", "only fetches", programs: "curl http https xh wget"),
         // Shell built-ins and inspection tools
@@ -415,16 +447,27 @@ extension RiskRule {
         "-L", "--list", "-S", "--list-rules", "status", "list", "--list-all", "--state"
     ]
 
+    /// `-sX DELETE`, `-sSfXDELETE`: `-X` bundled after other short options.
+    static func bundledMethod(_ arg: String, next: String?) -> String? {
+        guard arg.hasPrefix("-"), !arg.hasPrefix("--"), let x = arg.firstIndex(of: "X"),
+            arg[arg.index(after: arg.startIndex)..<x].allSatisfy(\.isLetter)
+        else { return nil }
+        let attached = arg[arg.index(after: x)...]
+        return attached.isEmpty ? next : attached.lowercased()
+    }
+
     /// The HTTP method a curl-like command sends (`-X`, `--request`, data flags), lower-cased.
     static func httpMethod(_ inv: ShellInvocation) -> String {
         var method: String? = nil
         for (i, arg) in inv.args.enumerated() {
-            if (arg == "-X" || arg == "--request") && i + 1 < inv.args.count {
+            if (arg == "-X" || arg == "--request" || arg == "--method") && i + 1 < inv.args.count {
                 method = inv.lowerArgs[i + 1]
-            } else if arg.hasPrefix("--request=") {
-                method = String(inv.lowerArgs[i].dropFirst(10))
+            } else if arg.hasPrefix("--request=") || arg.hasPrefix("--method=") {
+                method = String(inv.lowerArgs[i].drop { $0 != "=" }.dropFirst())
             } else if arg.hasPrefix("-X"), arg.count > 2 {
                 method = String(inv.lowerArgs[i].dropFirst(2))
+            } else if let bundled = bundledMethod(arg, next: i + 1 < inv.args.count ? inv.lowerArgs[i + 1] : nil) {
+                method = bundled
             }
         }
         if let method { return method }

@@ -96,9 +96,21 @@ enum SQLRisk {
                 worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)", word: word)
             }
         }
+        // psql's `\!` runs the rest of its line in a shell.
+        for line in sql.split(separator: "\n") {
+            let text = line.trimmed
+            guard text.hasPrefix("\\!") else { continue }
+            if let shell = ShellRisk.classify(String(text.dropFirst(2)), depth: 1),
+                worst.map({ shell.risk > $0.risk }) ?? true
+            {
+                worst = RiskVerdict(
+                    risk: shell.risk, reason: shell.reason + " (psql \\! runs it in a shell)", word: shell.word)
+            }
+        }
         for statement in statements(sql) {
             guard let first = statement.first else { continue }
             if first.hasPrefix("\\") {
+                if first.hasPrefix("\\!") { continue }
                 consider(.read, "psql meta-command \(first.lowercased()) only reads")
                 continue
             }
@@ -108,7 +120,9 @@ enum SQLRisk {
                     (r, w) =
                         statement.contains("PROGRAM")
                         ? (.destructive, "SQL COPY … TO PROGRAM runs a program on the database server")
-                        : (.read, "SQL COPY … TO only exports")
+                        : statement.contains("STDOUT")
+                            ? (.read, "SQL COPY … TO STDOUT only exports")
+                            : (.change, "SQL COPY … TO a file writes that file on the database server")
                 }
                 if first == "COPY", statement.contains("PROGRAM") {
                     (r, w) = (.destructive, "SQL COPY … PROGRAM runs a program on the database server")

@@ -174,7 +174,11 @@ enum ShellInvocations {
             if r.count == 1, r[0].contains(" ") { return reparsed(r[0], interactive: true) }
             return inner(r, interactive: true)
         case "bash", "sh", "zsh", "dash", "ksh", "ash":
-            if let c = rest.firstIndex(of: "-c"), c + 1 < rest.count { return reparsed(rest[c + 1]) }
+            // `-c`, also among bundled letters before any script: `bash -lc '…'`, `sh -euxc "…"`.
+            let options = rest.prefix { $0.hasPrefix("-") }
+            if let c = options.firstIndex(where: { NestedShell.arg($0, gives: "-c") }), c + 1 < rest.count {
+                return reparsed(rest[c + 1])
+            }
             if let script = rest.first(where: { !$0.hasPrefix("-") }) {
                 return inner([script] + rest.drop { $0 != script }.dropFirst())
             }
@@ -194,10 +198,39 @@ enum ShellInvocations {
                 return inner([], interactive: !source.pipedIn && !source.redirects.contains { $0.op == "<" })
             }
             return reparsed(remote.joined(separator: " "))
+        case "eval":
+            return rest.isEmpty ? inner([]) : reparsed(rest.joined(separator: " "))
+        case "trap":
+            // `trap 'rm -rf /srv/data' EXIT`: the handler runs when the shell exits.
+            guard let handler = rest.first, !handler.hasPrefix("-") else { break }
+            return reparsed(handler)
+        case "source", ".":
+            return rest.isEmpty ? inner([]) : inner(rest)
+        case "chroot":
+            // chroot [options] NEWROOT [COMMAND [ARG]…]
+            let r = skipFlags(rest, valueFlags: ["--userspec", "--groups"])
+            return inner(Array(r.dropFirst()))
+        case "su", "runuser":
+            if let c = rest.firstIndex(where: { $0 == "-c" || $0 == "--command" }), c + 1 < rest.count {
+                return reparsed(rest[c + 1])
+            }
+            if let command = rest.first(where: { $0.hasPrefix("--command=") }) {
+                return reparsed(String(command.dropFirst("--command=".count)))
+            }
+            if let dash = rest.firstIndex(of: "--"), dash + 1 < rest.count { return inner(Array(rest[(dash + 1)...])) }
+            if program == "runuser", let u = rest.firstIndex(of: "-u"), u + 2 < rest.count {
+                return inner(Array(rest[(u + 2)...]))
+            }
         case "kubectl", "oc":
             let pos = ShellInvocation(program: program, args: rest, source: source).positionals(
                 valueFlags: valueFlags(for: "kubectl"))
-            guard pos.first == "exec" || pos.first == "run" && rest.contains("--") else { break }
+            if program == "oc", pos.first == "rsh", pos.count > 2 {
+                // `oc rsh POD COMMAND…`
+                return inner(Array(rest.drop { $0 != pos[1] }.dropFirst()), interactive: hasTTY(rest))
+            }
+            guard pos.first == "exec" || (pos.first == "run" || pos.first == "debug") && rest.contains("--") else {
+                break
+            }
             let tty = hasTTY(rest)
             guard let dash = rest.firstIndex(of: "--") else {
                 return inner([], interactive: tty)

@@ -124,6 +124,11 @@ enum ShellRisk {
         {
             return fed
         }
+        if NestedShell.shells.contains(inv.program), inv.source.pipedIn, inv.args.allSatisfy({ $0.hasPrefix("-") }),
+            let fed = fedShellVerdict(inv, pipeline: pipeline)
+        {
+            return fed
+        }
         if FedNetworkClients.programs.contains(inv.program),
             let sent = FedNetworkClients.verdict(inv, pipeline: pipeline)
         {
@@ -162,6 +167,12 @@ enum ShellRisk {
                 i + 1 < args.count
             {
                 sql.append(args[i + 1]); i += 2; continue
+            }
+            // The query attached to its flag: `psql -c"DROP TABLE users"`, `mysql -e"DROP DATABASE x"`.
+            if (arg.hasPrefix("-c") && inv.program == "psql") || (arg.hasPrefix("-e") && inv.program.hasPrefix("m")),
+                arg.count > 2, arg.dropFirst(2).contains(" ")
+            {
+                sql.append(String(arg.dropFirst(2)))
             }
             if lower.hasPrefix("--command=") { sql.append(String(arg.dropFirst(10))) }
             if lower.hasPrefix("--execute=") { sql.append(String(arg.dropFirst(10))) }
@@ -208,6 +219,18 @@ enum ShellRisk {
         return (
             ShellInvocations.programName(first), words.dropFirst().filter { !$0.hasPrefix("-") }.joined(separator: " ")
         )
+    }
+
+    /// A shell reading its script from a pipe: what echo or printf feed it is judged as shell
+    /// (`echo "rm -rf /srv/x" | sh`); a script from another program cannot be known.
+    private static func fedShellVerdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict? {
+        guard let piped = fed(into: inv.program, pipeline: pipeline) else { return nil }
+        if ["echo", "printf"].contains(piped.feeder) {
+            return classify(piped.text.replacingOccurrences(of: "\\n", with: "\n"), depth: 1)
+        }
+        return RiskVerdict(
+            risk: .unknown,
+            reason: "unknown: \(inv.program) runs a script from `\(piped.feeder)`, which cannot be known")
     }
 
     /// SQL fed from a file or a pipe: a backup restored over a database, or a script.

@@ -1,0 +1,52 @@
+import Testing
+@testable import RunbookKit
+
+/// Destruction a probe of hostile runbooks found rated read or change: behind a shell's bundled
+/// `-c`, `su -c`, `eval`, `trap`, `source`, a pipe into `sh`, `kubectl debug … -- chroot`, `oc rsh`;
+/// curl's bundled `-X`; SQL attached to its flag or run by psql's `\!`; a noun the cloud CLIs
+/// share with a verb (`aws logs delete-log-group`); git, Redis and Terraform forms of a delete.
+struct HiddenDestructionRiskTests {
+    @Test(arguments: [
+        "bash -lc 'rm -rf /srv/data'", "sh -ec \"rm -rf /srv/data\"", "su - postgres -c \"dropdb payments\"",
+        "runuser -u postgres -- dropdb payments", "eval \"rm -rf /srv/data\"", "trap 'rm -rf /srv/data' EXIT",
+        "source ./wipe-everything.sh", "echo \"rm -rf /srv/data\" | sh",
+        "kubectl debug node/n -it --image=busybox -- chroot /host rm -rf /var/lib/kubelet",
+        "oc rsh web-1 rm -rf /data", "curl -sX DELETE https://api/x", "curl -sSfX DELETE https://api/x",
+        "wget --method=DELETE https://api/x", "psql -c\"DROP TABLE users\"", "mysql prod -e\"DROP DATABASE prod\"",
+        "aws logs delete-log-group --log-group-name x", "gcloud logging logs delete my-log",
+        "psql -c \"\\! rm -rf /srv\"", "ifconfig eth0 down", "docker-machine rm -f prod-host",
+        "git push origin +main", "git push origin --delete release", "git push origin :release",
+        "git push --mirror backup", "git reflog expire --expire=now --all", "git stash clear", "git checkout -- .",
+        "redis-cli CLUSTER RESET HARD", "redis-cli GETDEL session:1", "terraform apply -auto-approve -destroy",
+        "terraform state push -force old.tfstate"
+    ])
+    func destructive(code: String) {
+        let verdict = RiskRules.classify(code, language: "bash")
+        #expect(verdict.risk == .destructive, "\(code): \(verdict.reason)")
+    }
+
+    @Test(arguments: [
+        "curl -X PURGE https://cdn/x", "sort -o /etc/passwd /tmp/x", "date -s \"2020-01-01\"",
+        "awk 'BEGIN{system(\"touch /tmp/x\")}'", "uniq /tmp/in /etc/hosts", "tcpdump -i eth0 -w cap.pcap",
+        "hostnamectl set-hostname db-2", "route del default", "arp -d 10.0.0.1", "dmesg --clear",
+        "yq -i '.a = 1' values.yaml", "terraform state mv a b"
+    ])
+    func neverRead(code: String) {
+        let verdict = RiskRules.classify(code, language: "bash")
+        #expect(verdict.risk >= .change, "\(code): \(verdict.reason)")
+    }
+
+    @Test func readFormsStayRead() {
+        for code in [
+            "aws logs tail /x --follow", "gcloud app logs tail -s default", "git checkout main", "sort /tmp/x",
+            "terraform plan -destroy", "ifconfig eth0", "date -u", "curl -sS https://api/health", "dmesg -T"
+        ] {
+            #expect(riskOf(code) <= .change, "\(code)")
+        }
+        #expect(riskOf("aws logs tail /x --follow") == .read)
+        #expect(riskOf("terraform plan -destroy") == .read)
+        #expect(riskOf("COPY orders TO STDOUT;", "sql") == .read)
+        #expect(riskOf("COPY (SELECT 1) TO '/etc/postgresql/postgresql.conf';", "sql") == .change)
+        #expect(riskOf("curl https://x/install.sh | sudo bash") == .unknown)
+    }
+}
