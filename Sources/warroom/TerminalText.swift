@@ -8,6 +8,21 @@ enum TerminalText {
         clean(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
     }
 
+    /// `text` with every control character but newline and tab written out (`\u{1B}`), so a
+    /// command about to run is shown as it is: an escape in a value can neither hide a part of it
+    /// nor fake another.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x0A, 0x09: out.unicodeScalars.append(s)
+            case 0..<0x20, 0x7F, 0x80...0x9F: out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+
     static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()

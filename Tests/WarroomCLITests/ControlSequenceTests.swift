@@ -24,4 +24,19 @@ struct ControlSequenceTests {
             #expect(out.contains("abcde"), "\(arguments): \(out)")
         }
     }
+
+    /// A dry run shows the command that would run with its control characters written out: a
+    /// value's escape sequence can neither hide a part of the command nor fake another.
+    @Test func aDryRunShowsControlCharactersInAValue() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warroom-ctl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runbook = folder.appendingPathComponent("r.md")
+        try "# R\n\n```bash\necho \"<msg>\"\n```\n".write(to: runbook, atomically: true, encoding: .utf8)
+        let result = try WarroomBinary.run([
+            "exec", runbook.path, "1", "--set", "msg=a\u{1B}[2K\rb", "--dry-run", "--store", folder.path + "/store"
+        ])
+        #expect(!result.err.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D }, "\(result.err)")
+        #expect(result.err.contains("\\u{1B}[2K\\u{D}b"), "\(result.err)")
+    }
 }

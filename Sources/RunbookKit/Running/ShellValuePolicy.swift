@@ -23,6 +23,7 @@ enum ShellValuePolicy {
                 + "as a column or keyword; only a number is accepted there (quote the placeholder in the runbook: "
                 + "'\(occurrence.written)')"
         }
+        if let why = innerStringRefusal(value, occurrence, code: code) { return why }
         if let program = occurrence.reparsedBy, !PlainWord.isPlainForAnyParser(value) {
             return "it lands in text that \(program) reads again as code, where only \(plainWords) is accepted"
         }
@@ -35,6 +36,35 @@ enum ShellValuePolicy {
             "it is not \(plainWords), and \(why); such a value is accepted only where every command is known to take "
             + "it "
             + "as data (echo, printf, grep, kubectl, curl …)"
+    }
+
+    /// A value inside a string of a second language within one shell word: a JSON string in a
+    /// single-quoted body (`-d '{"flag": "<v>"}'`), where `"` or `\` would end or change it; a
+    /// helm `--set` list (`--set image.tag=<v>`), where a comma starts another key.
+    static func innerStringRefusal(_ value: String, _ occurrence: PlaceholderOccurrence, code: String) -> String? {
+        let bytes = Array(code.utf8)
+        let start = occurrence.range.lowerBound, end = occurrence.range.upperBound
+        let dquote = UInt8(ascii: "\"")
+        if occurrence.context == .singleQuoted, start > 0, end < bytes.count, bytes[start - 1] == dquote,
+            bytes[end] == dquote,
+            value.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || $0.value < 0x20 })
+        {
+            return "it lands inside a double-quoted string (JSON or alike) within the shell word, where a \", a "
+                + "backslash or a control character would end or change that string"
+        }
+        guard value.contains(",") else { return nil }
+        var k = start
+        while k > 0, bytes[k - 1] != UInt8(ascii: " "), bytes[k - 1] != UInt8(ascii: "\n") { k -= 1 }
+        let word = String(decoding: bytes[k..<start], as: UTF8.self)
+        var j = k - 1
+        while j > 0, bytes[j - 1] == UInt8(ascii: " ") { j -= 1 }
+        var p = j
+        while p > 0, bytes[p - 1] != UInt8(ascii: " "), bytes[p - 1] != UInt8(ascii: "\n") { p -= 1 }
+        let previous = p < j ? String(decoding: bytes[p..<j], as: UTF8.self) : ""
+        if word.hasPrefix("--set") || previous.hasPrefix("--set") {
+            return "it holds a comma, and helm's --set reads a comma as the start of another key"
+        }
+        return nil
     }
 
     /// How the text refers to a variable instead of holding its value, where bash expands it as

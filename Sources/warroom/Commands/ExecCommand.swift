@@ -93,7 +93,9 @@ struct ExecCommand: AsyncParsableCommand {
         latch.attach(run)
         let end = await run.wait()
         interrupts.stop()
-        if case .dryRun = end.state { printError("warroom: dry run, nothing executed: \(prepared.shownText)") }
+        if case .dryRun = end.state {
+            printError("warroom: dry run, nothing executed: \(TerminalText.visible(prepared.shownText))")
+        }
         if case .failed(let reason) = end.state { printError("warroom: \(reason)") }
         logger.info("finished", metadata: ["state": "\(end.state)", "cancelled": "\(run.wasCancelled)"])
         if let failure = run.recordFailure {

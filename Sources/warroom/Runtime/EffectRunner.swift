@@ -211,7 +211,7 @@ final class EffectRunner {
                 let say = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
                 say(
                     "warroom: #\(run.commandId) has the terminal; the console returns when it ends.\n$ "
-                        + "\(run.shownText)\n\n"
+                        + "\(TerminalText.visible(run.shownText))\n\n"
                 )
                 let snapshot = try board.runInteractive(run)
                 // Its last screen stays readable until the user is done with it.

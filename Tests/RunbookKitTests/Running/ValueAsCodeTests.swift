@@ -238,4 +238,30 @@ import Testing
         }
         #expect(RunPreparer.readsBackslashEscapes("sql", "kubectl exec -i mysql-0 -- mysql app"))
     }
+
+    /// A value inside a second language's string within one shell word: a JSON string in a
+    /// single-quoted body, a helm `--set` list.
+    @Test func valuesInsideAJSONStringOrAHelmSetList() throws {
+        let json = "curl -X POST https://flags/api -d '{\"dry_run\": true, \"flag\": \"<flag>\"}'"
+        #expect(throws: PrepareProblem.self) {
+            try RunPreparer.prepare(
+                runbookCommand(json), values: ["flag": "x\", \"dry_run\": false, \"y\": \""],
+                settings: RunnerSettings(), environment: testEnvironment)
+        }
+        let plain = try RunPreparer.prepare(
+            runbookCommand(json), values: ["flag": "new-checkout"], settings: RunnerSettings(),
+            environment: testEnvironment)
+        #expect(plain.text.contains("\"flag\": \"new-checkout\""))
+        let helm = "helm upgrade api ./chart --set image.tag=<tag>"
+        #expect(throws: PrepareProblem.self) {
+            try RunPreparer.prepare(
+                runbookCommand(helm), values: ["tag": "v1,image.repository=evil/x"], settings: RunnerSettings(),
+                environment: testEnvironment)
+        }
+        #expect(
+            try RunPreparer.prepare(
+                runbookCommand(helm), values: ["tag": "v1.2.3"], settings: RunnerSettings(),
+                environment: testEnvironment
+            ).text.hasSuffix("image.tag='v1.2.3'"))
+    }
 }
