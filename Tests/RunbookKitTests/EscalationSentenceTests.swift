@@ -55,4 +55,32 @@ struct EscalationSentenceTests {
                 """)
         #expect(runbook.escalation.isEmpty, "a step that calls an endpoint is no escalation")
     }
+
+    /// The chain said the other way round ("the secondary is paged", "the page goes to …"), and
+    /// an exception to it ("… skip this chain") is no step.
+    @Test func aPassiveChainAndItsException() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Platform on-call
+
+                ## Escalation policy
+
+                When something pages, PagerDuty notifies the primary on-call. If the primary has not
+                acknowledged within 5 minutes, the secondary on-call is paged as well. If nobody has
+                acknowledged after 15 minutes in total, the page goes to the engineering manager on duty.
+
+                Security incidents skip this chain — page the security on-call directly.
+                """)
+        #expect(
+            runbook.escalation.map(\.who) == ["primary on-call", "secondary on-call", "engineering manager on duty"])
+        #expect(runbook.escalation.map(\.after) == [nil, "within 5 minutes", "after 15 minutes"])
+    }
+
+    /// A line listing other pages is not a step, even when a title names an escalation.
+    @Test func relatedPagesAreNoStep() {
+        let runbook = RunbookReader.parse(
+            text: "# Billing\n\n## Steps\n\n1. Check the job.\n\n"
+                + "_Related pages: Billing architecture, Finance escalation matrix_\n")
+        #expect(runbook.escalation.isEmpty, "\(runbook.escalation.map(\.who))")
+    }
 }

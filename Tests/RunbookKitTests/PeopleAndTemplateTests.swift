@@ -139,4 +139,23 @@ import Testing
         #expect(MetricExtractor.alertLevel("Paging thresholds") == .critical)
         #expect(MetricExtractor.alertLevel("Updating the status page") == nil)
     }
+
+    /// Two contacts in one cell, kept apart by `<br>`; a channel made per incident is no contact.
+    @Test func aLineBreakTagSeparatesAndAPerIncidentChannelIsNoContact() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Billing
+
+                ## Contacts
+
+                | Role | Name | How to reach |
+                |---|---|---|
+                | Billing EM | Priya Raman | priya.raman@example.com<br>+1 415 555 0133 |
+
+                Open `#sec-inc-<date>` for the incident.
+                """)
+        #expect(runbook.contacts.first?.contact == "priya.raman@example.com; +1 415 555 0133")
+        #expect(!runbook.contacts.contains { $0.contact.hasPrefix("#sec-inc") }, "\(runbook.contacts)")
+        #expect(!runbook.contacts.contains { $0.contact.contains("com+1") })
+    }
 }

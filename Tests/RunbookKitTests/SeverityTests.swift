@@ -276,4 +276,25 @@ struct ResponseInProseTests {
         #expect(runbook.severities.last?.responseTime?.isUnbounded == true)
         #expect(runbook.severities.map(\.line) == [3, 4])
     }
+
+    /// Levels defined one sentence each in a paragraph: "A SEV1 is …; … immediately and post
+    /// updates every 20 minutes. A SEV2 is …: respond within 30 minutes, update hourly."
+    @Test func levelsDefinedSentenceBySentence() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Platform
+
+                ## Severity in one paragraph
+
+                A SEV1 is a full outage of a customer-facing product or any data loss; you start the incident
+                call immediately and post updates every 20 minutes. A SEV2 is a partial outage or badly
+                degraded service: respond within 30 minutes, update hourly. A SEV3 is anything that can wait
+                until the next working day.
+                """)
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2", "SEV3"])
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [0, 1800, nil])
+        #expect(runbook.severities.map(\.line) == [5, 6, 7])
+        #expect(runbook.updateCadence(for: "SEV1")?.seconds == 1200)
+        #expect(runbook.updateCadence(for: "SEV2")?.seconds == 3600)
+    }
 }

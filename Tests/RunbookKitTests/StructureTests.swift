@@ -245,8 +245,8 @@ struct StructureTests {
         #expect(
             items == [
                 "Announce in #deploys: \"Rolling back checkout to <previous-version>\".",
-                "Page <team> if it failsand note it", "Ask incident.io for a timeline"
-            ], "a real tag (<br>) and markup inside a word (<unlink>) are not text")
+                "Page <team> if it fails; and note it", "Ask incident.io for a timeline"
+            ], "a line break tag (<br>) keeps its sides apart; markup inside a word (<unlink>) is not text")
     }
 
     @Test func prometheusAlertingRulesInACodeBlockAreTheAlertsOfACatalogue() throws {

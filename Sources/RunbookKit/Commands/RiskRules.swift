@@ -257,6 +257,10 @@ extension RiskRule {
                     && inv.lowerArgs.contains { ["rm", "shred"].contains(NestedShell.baseName($0)) }
             }),
         RiskRule(
+            .change, "find -fprint", "writes the list to a file", programs: "find",
+            flags: "-fprint -fprintf -fls -fprint0"),
+        RiskRule(.read, "find", "only lists files", programs: "find"),
+        RiskRule(
             .destructive, "blkdiscard", "discards every block of a device", programs: "blkdiscard mdadm",
             test: { inv in inv.program == "blkdiscard" || inv.lowerArgs.contains("--zero-superblock") }),
         RiskRule(

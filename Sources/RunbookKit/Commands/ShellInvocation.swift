@@ -198,6 +198,22 @@ enum ShellInvocations {
                 return inner([], interactive: !source.pipedIn && !source.redirects.contains { $0.op == "<" })
             }
             return reparsed(remote.joined(separator: " "))
+        case "find":
+            // `find … -exec CMD {} ;` runs CMD on each file: the find lists, CMD is judged as itself.
+            var found = [ShellInvocation(program: program, args: rest, source: source)]
+            found[0].wrappers = wrappers
+            var i = 0
+            while i < rest.count {
+                guard ["-exec", "-execdir", "-ok", "-okdir"].contains(rest[i]) else { i += 1; continue }
+                let command = rest[(i + 1)...].prefix { $0 != ";" && $0 != "+" && $0 != "\\;" }
+                if !command.isEmpty {
+                    found += resolve(
+                        words: Array(command), source: source, depth: depth, interactive: interactive,
+                        wrappers: wrappers + [program])
+                }
+                i += command.count + 2
+            }
+            return found
         case "eval":
             return rest.isEmpty ? inner([]) : reparsed(rest.joined(separator: " "))
         case "trap":

@@ -26,7 +26,46 @@ enum EscalationSentence {
         for start in verbEnds(clause) {
             if let reading = object(from: clause[start...]) { return reading }
         }
-        return nil
+        return passive(clause)
+    }
+
+    /// Said the other way round: "the secondary on-call is paged as well" (whom, before the verb);
+    /// "the page goes to the engineering manager on duty" (whom, after "goes to").
+    static let passiveVerbs = [
+        " is paged", " are paged", " gets paged", " get paged", " is called", " is notified", " are notified",
+        " gets notified", " is brought in", " are brought in", " is woken up"
+    ]
+    static let routedTo = [
+        " goes to ", " go to ", " is escalated to ", " is routed to ", " rolls over to ", " moves to "
+    ]
+
+    static func passive(_ clause: String) -> Reading? {
+        if let verb = passiveVerbs.compactMap({ clause.range(of: $0, options: .caseInsensitive) }).first {
+            var subject = clause[..<verb.lowerBound]
+            if let comma = subject.range(of: ", ", options: .backwards) { subject = subject[comma.upperBound...] }
+            let who = withoutArticle(String(subject).trimmed)
+            let words = who.split(separator: " ")
+            guard !words.isEmpty, words.count <= 6,
+                !["it", "this", "nobody", "no one", "someone"].contains(who.lowercased())
+            else { return nil }
+            return Reading(who: who, contact: nil)
+        }
+        let lower = clause.lowercased()
+        // What is routed: a page, an alert, the incident, an escalation.
+        guard ["page", "alert", "incident", "escalation", "call"].contains(where: lower.contains),
+            let route = routedTo.compactMap({ clause.range(of: $0, options: .caseInsensitive) }).first
+        else { return nil }
+        guard var reading = object(from: clause[route.upperBound...]) else { return nil }
+        // "goes to the ledger on-call first": the order word is not part of whom.
+        var words = reading.who.split(separator: " ")
+        while words.count > 1, let last = words.last,
+            ["first", "directly", "immediately", "too", "also"].contains(
+                last.lowercased())
+        {
+            words.removeLast()
+        }
+        reading.who = words.joined(separator: " ")
+        return reading
     }
 
     /// A clause that is all object ("then the engineering manager after 1 hour"): whom it names.

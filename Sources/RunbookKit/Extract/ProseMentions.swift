@@ -138,6 +138,11 @@ enum ProseMentions {
                 j += 1
             }
             let name = String(chars[(i + 1)..<j]).trimmingTrailing("-_")
+            // `#sec-inc-<date>`, `#inc-{{id}}`: a channel made per incident, not one to join.
+            if j < chars.count, chars[j] == "<" || chars[j] == "{" || chars[j] == "$" || chars[j] == "[" {
+                i = j
+                continue
+            }
             guard name.count >= 3, name.contains(where: \.isLetter), name == name.lowercased(),
                 !(name.count <= 8 && name.allSatisfy(\.isHexDigit))
             else { continue }
@@ -323,6 +328,11 @@ enum ProseMentions {
     /// it brings in (`EscalationSentence`), or is the step as written when it names no one. In a
     /// section about escalation ("Escalation", "Who to call"), any verb that brings someone in
     /// makes a step ("Call the team lead"); elsewhere only the words of escalation do.
+    /// Labels of a line that lists other pages.
+    static let linkListLabels = [
+        "related", "see also", "links:", "references", "further reading", "more reading", "useful links"
+    ]
+
     static func escalation(_ outline: Section) -> [EscalationStep] {
         var out: [EscalationStep] = []
         var seen = Set<String>()
@@ -336,12 +346,20 @@ enum ProseMentions {
                 let aboutEscalation = namesEscalation(section.title)
                 let lower = text.lowercased()
                 guard aboutEscalation || escalationPhrases.contains(where: { lower.contains($0) }) else { return true }
+                // "Related pages: …, Finance escalation matrix": titles of other pages, no step.
+                if linkListLabels.contains(where: { lower.trimmingLeading("_*").hasPrefix($0) }) { return true }
                 for sentence in text.components(separatedBy: ". ") where out.count < 8 {
                     let lower = sentence.lowercased()
                     guard
                         escalationPhrases.contains(where: { lower.contains($0) })
                             || (aboutEscalation && EscalationSentence.read(sentence) != nil)
                     else { continue }
+                    // "Security incidents skip this chain — page the security on-call": an exception, no step.
+                    if ["skip this", "skips this", "skip the chain", "bypass", "straight to"].contains(
+                        where: lower.contains)
+                    {
+                        continue
+                    }
                     // "page the lead, then the manager after 1 hour": a step per clause, each with its delay.
                     for (index, clause) in escalationClauses(sentence).enumerated() {
                         let after = EscalationExtractor.timing(in: clause)

@@ -25,6 +25,7 @@ enum SeverityExtractor {
             if severityContext {
                 definitions += fromParagraphs(section.blocks, context: context)
                 definitions += fromBoldInSentences(section.blocks, context: context)
+                definitions += SeveritySentences.levels(section.blocks, context: context)
             }
             if section.level > 0,
                 let match = headingLevel(section, siblingLevels: bareLevels.contains(section.line), context: context)
@@ -72,7 +73,7 @@ enum SeverityExtractor {
     // MARK: - Structures
 
     /// `SeverityID.leading`, through the read's table of texts already asked about.
-    private static func leading(_ text: String, _ context: ExtractionContext?) -> SeverityID.Match? {
+    static func leading(_ text: String, _ context: ExtractionContext?) -> SeverityID.Match? {
         if let context { return context.severityID(text) }
         return SeverityID.leading(text)
     }

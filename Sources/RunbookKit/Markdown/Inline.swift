@@ -22,6 +22,12 @@ extension Inline {
 
     /// `<previous-version>` written in prose: cmark reads it as an HTML tag, a person as a placeholder,
     /// so its text is kept. A real tag (`<br>`, `<kbd>`), a closing tag or one with attributes is not.
+    /// `<br>`, `<br/>`, `<br />`.
+    static func isLineBreakTag(_ tag: String) -> Bool {
+        let compact = tag.lowercased().filter { $0 != " " }
+        return compact == "<br>" || compact == "<br/>"
+    }
+
     static func isPlaceholder(_ html: String) -> Bool {
         guard html.count > 2, html.first == "<", html.last == ">" else { return false }
         let name = html.dropFirst().dropLast()
@@ -45,7 +51,13 @@ extension Array where Element == Inline {
             switch inline {
             case .text(let s), .code(let s): out += s
             case .strong(let c), .emphasis(let c), .link(let c, _): c.appendPlain(to: &out)
-            case .html(let tag): if Inline.isPlaceholder(tag), !gluedToWords(index) { out += tag }
+            case .html(let tag):
+                if Inline.isLineBreakTag(tag) {
+                    // `a@b.com<br>+1 415 …` in a table cell: two things, kept apart.
+                    if !out.isEmpty { out += "; " }
+                } else if Inline.isPlaceholder(tag), !gluedToWords(index) {
+                    out += tag
+                }
             case .softBreak, .lineBreak: out += " "
             }
         }

@@ -252,4 +252,10 @@ struct CommandSplittingTests {
         let session = extractCommands("bash", "psql -h db orders\nSELECT 1;")
         #expect(session.count == 1, "what follows a session is typed into it")
     }
+
+    /// `w` and `last` are programs: a block of them is a command per line.
+    @Test func shortProgramNamesStartTheirOwnCommands() {
+        let runbook = RunbookReader.parse(text: "# Host\n\n```bash\n# Who is logged in\nw\nlast -F -n 50\n```\n")
+        #expect(runbook.commands.map(\.code) == ["w", "last -F -n 50"])
+    }
 }

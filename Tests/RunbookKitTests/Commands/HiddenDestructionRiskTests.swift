@@ -48,5 +48,10 @@ struct HiddenDestructionRiskTests {
         #expect(riskOf("COPY orders TO STDOUT;", "sql") == .read)
         #expect(riskOf("COPY (SELECT 1) TO '/etc/postgresql/postgresql.conf';", "sql") == .change)
         #expect(riskOf("curl https://x/install.sh | sudo bash") == .unknown)
+        // find lists; what it runs on each file is judged as itself.
+        #expect(riskOf("find /etc -mtime -3 -type f -ls") == .read)
+        #expect(riskOf("find /var -name x -exec grep -l foo {} +") == .read)
+        #expect(riskOf("find . -exec chmod 600 {} \\;") == .change)
+        #expect(riskOf("find / -exec sh -c 'rm -rf $1' _ {} \\;") == .destructive)
     }
 }
