@@ -131,4 +131,29 @@ struct AlertListAndTableTests {
         #expect(runbook.metrics.count == 1, "\(runbook.metrics.map(\.name))")
         #expect(rate?.warning?.value == 2 && rate?.critical?.value == 10)
     }
+
+    /// A paragraph of sentences about different metrics, each with its levels, gives each its own
+    /// thresholds: the comparison after the level word ("we page if it drops below 150/s"), a
+    /// duration said once for both levels, a rate's unit.
+    @Test func sentencesAboutDifferentMetricsStayApart() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Ledger
+
+                ## Thresholds
+
+                The commit lag alert warns when lag goes past 30 seconds and pages when it goes past
+                2 minutes, in both cases sustained for 5 minutes. Throughput should stay above 400 postings
+                per second during business hours; we page if it drops below 150/s for 10 minutes.
+                The journal DB connection pool warns at 80% utilisation and is critical at 95%.
+                """)
+        func said(_ t: Threshold?) -> String? {
+            t.map { "\($0.op.rawValue) \($0.value) \($0.unit ?? "") \($0.forSeconds ?? 0)" }
+        }
+        #expect(runbook.metrics.map(\.name) == ["Commit lag", "Throughput", "Journal DB connection pool"])
+        #expect(
+            said(runbook.metrics[0].warning) == "> 30.0 s 300" && said(runbook.metrics[0].critical) == "> 2.0 min 300")
+        #expect(runbook.metrics[1].warning == nil && said(runbook.metrics[1].critical) == "< 150.0 /s 600")
+        #expect(said(runbook.metrics[2].warning) == ">= 80.0 % 0" && said(runbook.metrics[2].critical) == ">= 95.0 % 0")
+    }
 }

@@ -83,4 +83,22 @@ struct EscalationSentenceTests {
                 + "_Related pages: Billing architecture, Finance escalation matrix_\n")
         #expect(runbook.escalation.isEmpty, "\(runbook.escalation.map(\.who))")
     }
+
+    /// Clauses joined by a semicolon are steps of their own; "rolls to", "is phoned" and "are
+    /// escalated to" bring someone in; "… are the exception" is no step.
+    @Test func aChainOfClausesAndItsException() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Edge
+
+                ## Escalation
+
+                The Edge on-call is paged first. If they have not acknowledged in 10 minutes the page rolls to
+                the Network on-call; if neither has acknowledged by 30 minutes, the duty manager is phoned.
+                Severity 1 incidents that are not mitigated within 90 minutes are escalated to the CTO by the
+                duty manager. DDoS attacks are the exception: engage the CDN's emergency line right away.
+                """)
+        #expect(runbook.escalation.map(\.who) == ["Edge on-call", "Network on-call", "duty manager", "CTO"])
+        #expect(runbook.escalation[1].after == "in 10 minutes")
+    }
 }

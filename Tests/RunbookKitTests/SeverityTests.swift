@@ -297,4 +297,38 @@ struct ResponseInProseTests {
         #expect(runbook.updateCadence(for: "SEV1")?.seconds == 1200)
         #expect(runbook.updateCadence(for: "SEV2")?.seconds == 3600)
     }
+
+    /// A paragraph a level, its time in a later sentence and written out; a cadence after the
+    /// response word is not the response time.
+    @Test func aParagraphPerLevelWithItsTimeInALaterSentence() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Edge
+
+                ## Severity
+
+                Severity 1 applies when a quarter of requests fail. Someone must be on the bridge within ten
+                minutes, and the incident channel gets a status every 30 minutes.
+
+                Severity 2 is a single path failing. We expect a response within the hour and an update every
+                two hours.
+
+                Severity 3 is a false positive; handle it during office hours.
+
+                ## Payments
+
+                **Severity 1** is when authorisation fails. Respond immediately and update #pay-status every 15 minutes.
+                """)
+        #expect(runbook.severities.map(\.id) == ["SEV1", "SEV2", "SEV3"])
+        #expect(runbook.severities.map { $0.responseTime?.seconds } == [600, 3600, nil])
+        #expect(runbook.severities[2].responseTime?.text.contains("office hours") == true)
+        #expect(runbook.updateCadence(for: "SEV1")?.seconds == 1800)
+        #expect(runbook.updateCadence(for: "SEV2")?.seconds == 7200)
+        #expect(
+            SeverityExtractor.responseInProse("Respond immediately and update #pay-status every 15 minutes")?.seconds
+                == 0)
+        #expect(DurationParser.seconds(in: "within ten minutes") == 600)
+        #expect(DurationParser.seconds(in: "within the hour") == 3600)
+        #expect(DurationParser.seconds(in: "once a day") == nil, "a count, no time to respond in")
+    }
 }

@@ -33,10 +33,11 @@ enum EscalationSentence {
     /// "the page goes to the engineering manager on duty" (whom, after "goes to").
     static let passiveVerbs = [
         " is paged", " are paged", " gets paged", " get paged", " is called", " is notified", " are notified",
-        " gets notified", " is brought in", " are brought in", " is woken up"
+        " gets notified", " is brought in", " are brought in", " is woken up", " is phoned", " is rung"
     ]
     static let routedTo = [
-        " goes to ", " go to ", " is escalated to ", " is routed to ", " rolls over to ", " moves to "
+        " goes to ", " go to ", " is escalated to ", " are escalated to ", " is routed to ", " rolls over to ",
+        " rolls to ", " moves to ", " passes to "
     ]
 
     static func passive(_ clause: String) -> Reading? {

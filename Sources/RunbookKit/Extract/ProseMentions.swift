@@ -307,11 +307,14 @@ enum ProseMentions {
         var clauses: [String] = []
         var rest = Substring(sentence)
         var searchFrom = rest.startIndex
-        while let range = [", then ", "; then ", " and then ", ", and then "].compactMap({
+        while let range = [", then ", "; then ", " and then ", ", and then ", "; "].compactMap({
             rest[searchFrom...].range(of: $0, options: .caseInsensitive)
         }).min(by: { $0.lowerBound < $1.lowerBound }) {
             let head = rest[..<range.lowerBound].trimmed
-            guard escalationPhrases.contains(where: { head.lowercased().contains($0) }) else {
+            guard
+                escalationPhrases.contains(where: { head.lowercased().contains($0) })
+                    || EscalationSentence.read(String(head)) != nil
+            else {
                 searchFrom = range.upperBound
                 continue
             }
@@ -355,7 +358,7 @@ enum ProseMentions {
                             || (aboutEscalation && EscalationSentence.read(sentence) != nil)
                     else { continue }
                     // "Security incidents skip this chain — page the security on-call": an exception, no step.
-                    if ["skip this", "skips this", "skip the chain", "bypass", "straight to"].contains(
+                    if ["skip this", "skips this", "skip the chain", "bypass", "straight to", "the exception"].contains(
                         where: lower.contains)
                     {
                         continue

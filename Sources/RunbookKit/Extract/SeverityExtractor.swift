@@ -350,7 +350,10 @@ enum SeverityExtractor {
                     "response", "respond", "responded", "acknowledge", "acknowledged", "ack", "page", "paged"
                 ])
             else { continue }
-            if let seconds = DurationParser.seconds(in: sentence) {
+            // "Respond immediately and update #pay-status every 15 minutes": the cadence is no response time.
+            var said = Substring(sentence)
+            if let every = said.range(of: "every ", options: .caseInsensitive) { said = said[..<every.lowerBound] }
+            if let seconds = DurationParser.seconds(in: String(said)) {
                 return Deadline(seconds: seconds, text: sentence.trimmed.trimmingTrailing("."))
             }
         }

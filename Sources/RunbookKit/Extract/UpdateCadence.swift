@@ -42,10 +42,14 @@ enum UpdateCadenceText {
     static func seconds(in text: String, requireUpdateWord: Bool) -> Int? {
         for sentence in text.lowercased().split(whereSeparator: { ".;\n".contains($0) }) {
             let s = String(sentence)
-            if requireUpdateWord, !(s.contains("update") || s.contains("status page") || s.contains("stakeholder")) {
+            if requireUpdateWord,
+                !(s.contains("update") || s.contains("status page") || s.contains("stakeholder")
+                    || s.contains("a status every"))
+            {
                 continue
             }
-            if let seconds = every(s) { return seconds }
+            // "every two hours": a number written out.
+            if let seconds = every(s) ?? every(DurationParser.withDigits(s)) { return seconds }
         }
         return nil
     }

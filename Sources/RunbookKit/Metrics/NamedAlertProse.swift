@@ -20,14 +20,46 @@ enum NamedAlertProse {
     static func levelled(_ text: String, line: Int) -> [(critical: Bool, threshold: Threshold)] {
         var found: [(critical: Bool, threshold: Threshold)] = []
         for sentence in text.trimmingTrailing(".").components(separatedBy: ". ") {
+            var inSentence: [(critical: Bool, threshold: Threshold)] = []
             for clause in clauses(sentence) {
-                guard let critical = level(of: clause),
-                    let threshold = threshold(in: clause.trimmingTrailing("."), line: line)
-                else { continue }
-                found.append((critical, threshold))
+                guard let critical = level(of: clause) else { continue }
+                // "stay above 400; we page if it drops below 150/s": the comparison after the level word.
+                let said = afterLevelWord(clause).flatMap { threshold(in: $0.trimmingTrailing("."), line: line) }
+                guard let threshold = said ?? threshold(in: clause.trimmingTrailing("."), line: line) else { continue }
+                inSentence.append((critical, threshold))
             }
+            // "… in both cases sustained for 5 minutes": one duration for every level of the sentence.
+            let lower = sentence.lowercased()
+            if ["both cases", "either case", "each case", "all cases", "in both", "for both"].contains(
+                where: lower.contains),
+                let lasting = inSentence.compactMap(\.threshold.forSeconds).first
+            {
+                for i in inSentence.indices where inSentence[i].threshold.forSeconds == nil {
+                    inSentence[i].threshold.forSeconds = lasting
+                }
+            }
+            found += inSentence
         }
         return found
+    }
+
+    /// The clause from its level word on ("we page if it drops below 150/s" of "should stay above
+    /// 400; we page if …"); nil when the word is its first or not found.
+    static func afterLevelWord(_ clause: String) -> String? {
+        let lower = clause.lowercased()
+        for word in ["warns", "warn", "pages", "page", "paged", "critical", "ticket"] {
+            var from = lower.startIndex
+            while let range = lower.range(of: word, range: from..<lower.endIndex) {
+                from = range.upperBound
+                let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
+                let after = range.upperBound == lower.endIndex ? " " : lower[range.upperBound]
+                guard !before.isLetter, !after.isLetter else { continue }
+                guard range.lowerBound != lower.startIndex else { return nil }
+                let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
+                return String(clause.dropFirst(offset))
+            }
+        }
+        return nil
     }
 
     /// The clause's comparison; "warn at 75%" is reached at 75% (`>= 75%`).

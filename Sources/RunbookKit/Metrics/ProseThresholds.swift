@@ -316,7 +316,9 @@ enum ProseThresholds {
             switch block.kind {
             case .paragraph:
                 // Every threshold has a number: most paragraphs have none and are passed over.
-                if block.text.hasASCIIDigit, !NamedAlertProse.read(block, into: &merger) {
+                if block.text.hasASCIIDigit, !NamedAlertProse.read(block, into: &merger),
+                    !LevelledSentences.read(block, fallbackName: section.title, into: &merger)
+                {
                     fromJudgements(block, fallbackName: section.title, into: &merger)
                     fromAlertSentences(block, into: &merger)
                     if symptoms { fromSymptomProse(block, into: &merger) }

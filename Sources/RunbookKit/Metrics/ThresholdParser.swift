@@ -192,6 +192,18 @@ public enum ThresholdParser {
         var k = j
         while k < chars.count, chars[k] == " " { k += 1 }
         if k < chars.count, chars[k] == "%" { return (value, "%", k + 1) }
+        // A rate: `150/s`, `3/min`, `20/h`.
+        if k < chars.count, chars[k] == "/" {
+            var end = k + 1
+            while end < chars.count, chars[end].isLetter { end += 1 }
+            let per = String(chars[(k + 1)..<end]).lowercased()
+            if let rate = [
+                "s": "/s", "sec": "/s", "second": "/s", "m": "/min", "min": "/min", "minute": "/min",
+                "h": "/h", "hr": "/h", "hour": "/h"
+            ][per] {
+                return (value, rate, end)
+            }
+        }
         var unitEnd = k
         while unitEnd < chars.count, chars[unitEnd].isLetter { unitEnd += 1 }
         let word = String(chars[k..<unitEnd]).lowercased()

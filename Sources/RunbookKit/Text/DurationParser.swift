@@ -15,7 +15,7 @@ public enum DurationParser {
     /// Seconds named by the text: the first duration in it (the upper end of a range),
     /// 0 for "immediate" / "ASAP" without a number, nil when it names none.
     public static func seconds(in text: String) -> Int? {
-        if let first = scan(text).first {
+        if let first = scan(text).first ?? (text.hasASCIIDigit ? nil : scan(withDigits(text)).first) {
             return wholeSeconds(first.upper * Double(first.unitSeconds))
         }
         let lower = text.lowercased()
@@ -24,6 +24,34 @@ public enum DurationParser {
             return 0
         }
         return nil
+    }
+
+    static let numberWords: [String: String] = [
+        "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+        "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
+        "forty-five": "45", "sixty": "60", "ninety": "90"
+    ]
+    static let spelledUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"
+    ]
+
+    /// "within ten minutes" → "within 10 minutes"; "within the hour", "in an hour" → "… 1 hour";
+    /// "half an hour" → "30 minutes". A number written out only before a unit.
+    static func withDigits(_ text: String) -> String {
+        var words = text.lowercased().replacingOccurrences(of: "half an hour", with: "30 minutes")
+            .replacingOccurrences(of: "half-hour", with: "30 minutes").split(separator: " ").map(String.init)
+        for i in words.indices.dropLast() {
+            let next = words[i + 1].trimmingTrailing(".,;:)")
+            guard spelledUnits.contains(next) else { continue }
+            if let digits = numberWords[words[i]] {
+                words[i] = digits
+            } else if ["a", "an", "the"].contains(words[i]), i > 0,
+                ["within", "in", "under", "after", "than", "about", "inside", "for"].contains(words[i - 1])
+            {
+                words[i] = "1"
+            }
+        }
+        return words.joined(separator: " ")
     }
 
     /// A phase window like `(0-15 minutes)` or `(24-72 hours)`; also `(first 15 minutes)`.
