@@ -51,6 +51,9 @@ public struct PlaceholderOccurrence: Sendable, Equatable {
     /// Shell only: the occurrence is where the SQL a client runs (`psql -c "… WHERE id = <id>"`)
     /// expects a value and no SQL quote surrounds it: a word there would read as a column.
     public var bareSQLValue = false
+    /// Shell only: a later stage of its pipeline runs what this stage writes as a program
+    /// (`echo "<msg>" | sh`, `cat <<EOF | kubectl exec -i pod -- sh`): that stage's name.
+    public var pipedInto: String?
 
     public init(
         name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0,

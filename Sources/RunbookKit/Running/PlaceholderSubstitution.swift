@@ -49,6 +49,12 @@ public enum PlaceholderSubstitution {
             guard let value = values[occurrence.name] else { continue }
             out.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
             shown.append(contentsOf: bytes[at..<occurrence.range.lowerBound])
+            if value.isEmpty {
+                throw .unsafeValue(
+                    name: occurrence.name,
+                    reason: "it is empty, and an empty value can widen what the command acts on "
+                        + "(s3://backups/<prefix> would be the whole bucket, /cache/<dir>/ the whole cache)")
+            }
             if let why = lineBreakRefusal(value, occurrence, family) {
                 throw .unsafeValue(name: occurrence.name, reason: why)
             }

@@ -20,6 +20,10 @@ struct ShellOccurrenceScanner {
         var stripsTabs: Bool
         /// The program that reads the body as code (`psql`, `bash`); nil for `cat`, `tee`.
         var reader: String? = nil
+        /// What a later stage of the operator's pipeline does with the body (`cat <<EOF | sh`).
+        var feeds: PipedCode.Reader? = nil
+        /// Where the body starts (set when it does).
+        var bodyStart = 0
     }
 
     enum Frame: Equatable {
@@ -35,10 +39,13 @@ struct ShellOccurrenceScanner {
 
     mutating func record(
         _ m: PlaceholderForms.Match, at i: Int, _ written: QuotingContext, backticks: Int,
-        heredocReader: String? = nil
+        heredocReader: String? = nil, heredoc: Heredoc? = nil
     ) {
         var context = written
         var reparsedBy = heredocReader
+        // What the pipeline does with what this stage writes: the heredoc's operator line, else this line.
+        let piped = heredoc.map(\.feeds) ?? pipedReader(at: i)
+        if case .sql(let client)? = piped { reparsedBy = reparsedBy ?? client }
         if context != .comment {
             for start in commandStarts where start <= i {
                 if let program = NestedShell.evaluator(prefix: String(decoding: bytes[start..<i], as: UTF8.self)) {
@@ -64,10 +71,44 @@ struct ShellOccurrenceScanner {
             m, at: i, context, backticks: backticks, reparsedBy: reparsedBy, optionPosition: option)
         // Inside quotes the word is not ended by a space: the quoted SQL so far is its last word.
         let inWord = !Self.endsWord(prefix) || context == .doubleQuoted || context == .singleQuoted
-        if let reparsedBy, inWord, let sql = words.last {
+        if let heredoc, let reparsedBy {
+            // SQL a heredoc feeds a client: the body so far.
+            let sql = String(decoding: bytes[min(heredoc.bodyStart, i)..<i], as: UTF8.self)
+            occurrence.bareSQLValue = Self.isBareSQLValue(afterSQL: sql, reader: reparsedBy)
+        } else if let reparsedBy, inWord, let sql = words.last {
             occurrence.bareSQLValue = Self.isBareSQLValue(afterSQL: sql, reader: reparsedBy)
         }
+        if case .program(let reader)? = piped { occurrence.pipedInto = reader }
+        // `bash -c "<cmd>"`, `ssh host "<cmd> --now"`: a value where the inner shell expects its
+        // program would be that program, however plain.
+        if heredoc == nil, let reparsedBy, Self.shellReparsers.contains(where: reparsedBy.hasPrefix) {
+            let inner = inWord ? (words.last ?? "") : (NestedShell.arg(words.last ?? "", gives: "-c") ? "" : nil)
+            if let inner, Self.startsCommand(after: inner) { occurrence.pipedInto = reparsedBy }
+        }
         found.append(occurrence)
+    }
+
+    /// Evaluators that read their text as shell.
+    static let shellReparsers = [
+        "bash -c", "sh -c", "zsh -c", "dash -c", "ksh -c", "ash -c", "fish -c", "ssh", "eval", "watch", "su", "runuser",
+        "flock -c", "script -c", "trap"
+    ]
+
+    /// Whether a word written right after `text` would be the program of a command.
+    static func startsCommand(after text: String) -> Bool {
+        guard let last = ShellParser.parse(text + "warroomprobe").last else { return true }
+        return last.words == ["warroomprobe"]
+    }
+
+    /// The pipeline reader of the stage holding byte `i`, judged on its physical line.
+    func pipedReader(at i: Int) -> PipedCode.Reader? {
+        var start = i
+        while start > 0, bytes[start - 1] != Self.newline { start -= 1 }
+        var end = i
+        while end < bytes.count, bytes[end] != Self.newline { end += 1 }
+        let line = Array(bytes[start..<end])
+        guard line.contains(UInt8(ascii: "|")) else { return nil }
+        return PipedCode.reader(line: line, offset: i - start)
     }
 
     /// Whether SQL handed to a client's code flag (`psql -c`, `mysql -e`), read up to the
@@ -137,8 +178,10 @@ struct ShellOccurrenceScanner {
                     stack.removeLast()
                     i = min(lineEnd + 1, n)
                     commandStarts[commandStarts.count - 1] = i
-                    if !pending.isEmpty {
-                        i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks)
+                    while !pending.isEmpty {
+                        let doc = pending.removeFirst()
+                        i = startHeredoc(doc, at: i, stack: &stack, backticks: backticks)
+                        if !doc.quoted { break }
                     }
                     continue
                 }
@@ -150,15 +193,17 @@ struct ShellOccurrenceScanner {
             var inHeredoc = false
             var heredocContext: QuotingContext = .unquoted
             var heredocReader: String? = nil
+            var heredocDoc: Heredoc? = nil
             if case .heredoc(let doc)? = top {
                 inHeredoc = true
                 heredocContext = .heredoc(delimiter: doc.delimiter, quoted: false, stripsTabs: doc.stripsTabs)
                 heredocReader = doc.reader
+                heredocDoc = doc
             }
             if let m = forms.match(at: i, dollar: true) {
                 record(
                     m, at: i, inHeredoc ? heredocContext : inDouble ? .doubleQuoted : .unquoted, backticks: backticks,
-                    heredocReader: heredocReader)
+                    heredocReader: heredocReader, heredoc: heredocDoc)
                 i = m.end
                 atWordStart = false
                 continue
@@ -169,10 +214,14 @@ struct ShellOccurrenceScanner {
                 atLineStart = true
                 if !inDouble && !inHeredoc {
                     commandStarts[commandStarts.count - 1] = i
-                    if !pending.isEmpty {
-                        i = startHeredoc(pending.removeFirst(), at: i, stack: &stack, backticks: backticks)
-                        commandStarts[commandStarts.count - 1] = i
+                    // Bodies follow one another (`cat <<'A' <<B`): a quoted one is read whole here,
+                    // then the next starts; an unquoted one is a frame, the next starts when it ends.
+                    while !pending.isEmpty {
+                        let doc = pending.removeFirst()
+                        i = startHeredoc(doc, at: i, stack: &stack, backticks: backticks)
+                        if !doc.quoted { break }
                     }
+                    commandStarts[commandStarts.count - 1] = i
                 }
                 continue
             }
@@ -233,6 +282,7 @@ struct ShellOccurrenceScanner {
                     let start = commandStarts.last ?? 0
                     doc.reader = NestedShell.heredocReader(
                         prefix: String(decoding: bytes[min(start, i)..<i], as: UTF8.self))
+                    doc.feeds = pipedReader(at: i)
                     pending.append(doc); i = end; atWordStart = false; continue
                 }
             }
@@ -269,7 +319,9 @@ struct ShellOccurrenceScanner {
 
     /// Starts the body of `doc` at `i` (a line start): an unquoted body becomes a frame, a quoted
     /// one is consumed here (nothing in it expands). Returns where scanning continues.
-    mutating func startHeredoc(_ doc: Heredoc, at start: Int, stack: inout [Frame], backticks: Int) -> Int {
+    mutating func startHeredoc(_ operatorDoc: Heredoc, at start: Int, stack: inout [Frame], backticks: Int) -> Int {
+        var doc = operatorDoc
+        doc.bodyStart = start
         if !doc.quoted { stack.append(.heredoc(doc)); return start }
         let n = bytes.count
         var i = start
@@ -286,7 +338,7 @@ struct ShellOccurrenceScanner {
             var j = i
             while j < lineEnd {
                 if let m = forms.match(at: j, dollar: true) {
-                    record(m, at: j, context, backticks: backticks, heredocReader: doc.reader)
+                    record(m, at: j, context, backticks: backticks, heredocReader: doc.reader, heredoc: doc)
                     j = m.end
                 } else {
                     j += 1
@@ -314,6 +366,10 @@ struct ShellOccurrenceScanner {
                 i += 1; continue
             }
             if d == Self.quote || d == Self.dquote { inQuote = d; quoted = true; i += 1; continue }
+            // `<<$'EOF'`, `<<$"EOF"`: bash quotes the word, so the delimiter is EOF.
+            if d == Self.dollar, i + 1 < n, bytes[i + 1] == Self.quote || bytes[i + 1] == Self.dquote {
+                i += 1; continue
+            }
             if d == Self.backslash { quoted = true; if i + 1 < n { word.append(bytes[i + 1]) }; i += 2; continue }
             if d == UInt8(ascii: " ") || d == UInt8(ascii: "\t") || d == Self.newline || d == UInt8(ascii: ";")
                 || d == UInt8(ascii: "|") || d == UInt8(ascii: "&") || d == UInt8(ascii: "<") || d == UInt8(ascii: ">")

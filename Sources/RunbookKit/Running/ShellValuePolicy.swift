@@ -12,6 +12,10 @@ enum ShellValuePolicy {
         occurrences: [PlaceholderOccurrence], verdict: inout String??
     ) -> String? {
         if occurrence.context == .arithmetic { return nil } // numbers only, decided by the quoting
+        if let reader = occurrence.pipedInto {
+            return "it would be code: \(reader) runs the text it lands in as a program, and the value is that "
+                + "program or is piped into it"
+        }
         if occurrence.optionPosition && value.hasPrefix("-") {
             return
                 "it starts with -, so the program would read it as an option (--all, -oProxyCommand=…, --output=FILE); "

@@ -97,7 +97,7 @@ import Testing
     /// A plain word or a number still goes where the construct puts it, and arrives as written.
     @Test func plainValuesStillRun() throws {
         for (code, name, value, expected) in [
-            ("echo \"echo <v>\" | sh", "v", "web-1.prod:8080", "web-1.prod:8080\n"),
+            ("bash -c \"echo <v>\"", "v", "web-1.prod:8080", "web-1.prod:8080\n"),
             ("python3 -Bc \"print('<v>')\"", "v", "a=b,c@d", "a=b,c@d\n"),
             ("[[ <n> -gt 5 ]] && echo big", "n", "7", "big\n"),
             ("echo $(( <n> + 1 ))", "n", "-3", "-2\n"),
@@ -263,5 +263,59 @@ import Testing
                 runbookCommand(helm), values: ["tag": "v1.2.3"], settings: RunnerSettings(),
                 environment: testEnvironment
             ).text.hasSuffix("image.tag='v1.2.3'"))
+    }
+
+    /// An empty value can widen what a command acts on: refused wherever it lands.
+    /// A value where a shell that reads the text again expects its program would be that program.
+    @Test func aValueCannotBeTheProgramOfAnInnerShell() {
+        for code in [
+            "bash -c \"<cmd>\"", "bash -c \"<cmd> --now\"", "ssh db1 \"<cmd>\"", "sh -c '<cmd>'",
+            "bash -c \"uptime; <cmd>\""
+        ] {
+            #expect(throws: PrepareProblem.self, "\(code)") {
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: ["cmd": "reboot"], settings: RunnerSettings(),
+                    environment: testEnvironment)
+            }
+        }
+    }
+
+    @Test func emptyValuesAreRefused() {
+        for code in ["aws s3 rm s3://backups/<prefix> --recursive", "rm -rf /var/cache/app/<dir>/", "echo \"<v>\""] {
+            let name = Placeholders.find(in: code, language: "bash").first ?? "v"
+            #expect(throws: PrepareProblem.self, "\(code)") {
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: [name: ""], settings: RunnerSettings(), environment: testEnvironment)
+            }
+        }
+    }
+
+    /// What a pipeline stage writes for a later stage that runs it as a program is code: no value
+    /// goes there; SQL piped or fed by heredoc to a client follows the bare-value rule; a heredoc
+    /// delimiter quoted `$'EOF'` and two heredocs on one line are read as bash reads them.
+    @Test func pipedIntoAProgramAndHeredocsAsBashReadsThem() throws {
+        for (code, values) in [
+            ("echo \"<msg>\" | kubectl exec -i web-1 -- sh", ["msg": "/tmp/evil"]),
+            ("echo \"<msg>\" | docker run -i --rm alpine sh", ["msg": "reboot"]),
+            ("cat <<EOF | kubectl exec -i web-1 -- sh\necho <msg>\nEOF", ["msg": "hello"]),
+            ("echo \"DELETE FROM s WHERE id = <id>;\" | psql -h db1 app", ["id": "id"]),
+            ("psql -h db1 app <<SQL\nDELETE FROM s WHERE id = <id>;\nSQL", ["id": "id"])
+        ] {
+            #expect(throws: PrepareProblem.self, "\(code)") {
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: values, settings: RunnerSettings(), environment: testEnvironment)
+            }
+        }
+        let quoted = try RunPreparer.prepare(
+            runbookCommand("echo \"SELECT * FROM u WHERE email = '<email>'\" | psql -h db1 app"),
+            values: ["email": "a@b.c"], settings: RunnerSettings(), environment: testEnvironment)
+        #expect(quoted.text.contains("'a@b.c'"))
+        for code in ["cat <<$'EOF'\nnote\nEOF\necho <v>", "cat <<'A' <<B\nfirst\nA\n<v>\nB"] {
+            let prepared = try RunPreparer.prepare(
+                runbookCommand(code), values: ["v": "$(touch pwned)"], settings: RunnerSettings(),
+                environment: testEnvironment)
+            let run = try RealRun.run(prepared)
+            #expect(!run.markerCreated, "ran the payload: \(prepared.text)")
+        }
     }
 }
