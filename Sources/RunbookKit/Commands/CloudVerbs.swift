@@ -35,7 +35,9 @@ enum CloudVerbs {
     static let destroyVerbs: Set<String> = [
         "delete", "terminate", "remove", "rm", "rb", "destroy", "purge", "wipe", "drop", "reimage", "generalize"
     ]
-    static let destroyPrefixes = ["delete-", "terminate-", "remove-", "deregister-", "purge-", "destroy-"]
+    static let destroyPrefixes = [
+        "delete-", "terminate-", "remove-", "deregister-", "purge-", "destroy-", "schedule-key-deletion"
+    ]
     static let changeVerbs: Set<String> = [
         "create", "update", "upgrade", "set", "put", "start", "stop", "restart", "reset", "resize", "reboot", "import",
         "export", "deploy", "apply", "attach", "detach", "add", "patch", "enable", "disable", "invoke", "publish",
@@ -58,6 +60,9 @@ enum CloudVerbs {
         var words = inv.lowerArgs.prefix(12).filter { !$0.hasPrefix("-") && !$0.hasPrefix("<") && !$0.hasPrefix("$") }
         // `aws logs delete-log-group`: aws's first word is always its service, never a verb.
         if inv.program == "aws", !words.isEmpty { words.removeFirst() }
+        // `gcloud run services delete api`: a plain destroy verb decides even after a change verb
+        // used as a noun ("run", "deploy").
+        if let destroy = words.first(where: { destroyVerbs.contains($0) }) { return (destroy, .destroy) }
         for (index, arg) in words.enumerated() {
             // "logs" before a verb is a noun (`gcloud logging logs delete`, `gcloud app logs tail`).
             if arg == "logs", index + 1 < words.count, kind(of: words[index + 1]) != nil { continue }

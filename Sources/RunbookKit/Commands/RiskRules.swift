@@ -112,7 +112,7 @@ final class RiskRule: Sendable {
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
     static let table: [RiskRule] =
-        coreRules + inspectionWrites + infrastructureRules + dataStoreRules + platformRules
+        coreRules + inspectionWrites + hostRules + infrastructureRules + dataStoreRules + platformRules
 
     /// Commands of the cloud, containers, files, services, network, git and the shell itself.
     static let coreRules: [RiskRule] = [
@@ -134,8 +134,9 @@ extension RiskRule {
             .destructive, "kubectl scale to zero", "stops every replica of the workload", programs: "kubectl oc",
             path: "scale",
             test: { inv in
-                zip(inv.lowerArgs, inv.lowerArgs.dropFirst()).contains { $0 == "--replicas" && $1 == "0" }
-                    || inv.lowerArgs.contains("--replicas=0")
+                // `--replicas 0`, `--replicas=00`, `+0`: any spelling of zero.
+                zip(inv.lowerArgs, inv.lowerArgs.dropFirst()).contains { $0 == "--replicas" && isZero($1) }
+                    || inv.lowerArgs.contains { $0.hasPrefix("--replicas=") && isZero(String($0.dropFirst(11))) }
             }),
         // Which cluster and user the next commands act on: a wrong context aims them elsewhere.
         RiskRule(
@@ -446,6 +447,14 @@ extension RiskRule {
         RiskRule(.change, "amtool alert add", "fires an alert", programs: "amtool", path: "alert add"),
         RiskRule(.read, "inspection", "only reads", programs: ShellRisk.readOnlyPrograms)
     ]
+
+    /// `0`, `00`, `+0`, `0x0`: a number that is zero.
+    static func isZero(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.hasPrefix("+") { digits = digits.dropFirst() }
+        if digits.hasPrefix("0x") { digits = digits.dropFirst(2) }
+        return !digits.isEmpty && digits.allSatisfy { $0 == "0" }
+    }
 
     static let firewallListing: Set<String> = [
         "-L", "--list", "-S", "--list-rules", "status", "list", "--list-all", "--state"

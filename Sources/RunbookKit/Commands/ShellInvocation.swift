@@ -110,7 +110,7 @@ enum ShellInvocations {
         // Skip leading assignments introduced by wrappers (`env X=1 cmd`, `sudo X=1 cmd`).
         while let first = words.first, ShellParser.isAssignment(first) { words = words.dropFirst() }
         guard let first = words.first else { return [] }
-        let program = programName(first)
+        let program = programAliases[programName(first)] ?? programName(first)
         let rest = Array(words.dropFirst())
         // Bounded look-through: `sudo sudo sudo …` stops unwrapping after a dozen wrappers.
         if wrappers.count >= 12 {
@@ -214,6 +214,62 @@ enum ShellInvocations {
                 i += command.count + 2
             }
             return found
+        case "git":
+            // `git -c core.pager='…' log`: git runs the pager, editor or ssh command it is given.
+            var found = [ShellInvocation(program: program, args: rest, source: source)]
+            found[0].wrappers = wrappers
+            for (flag, value) in zip(rest, rest.dropFirst()) where flag == "-c" {
+                let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2,
+                    ["core.pager", "core.editor", "core.sshcommand", "core.fsmonitor"].contains(parts[0].lowercased())
+                        || parts[0].lowercased().hasPrefix("alias.") && parts[1].hasPrefix("!")
+                else { continue }
+                found += reparsed(parts[1].hasPrefix("!") ? String(parts[1].dropFirst()) : parts[1])
+            }
+            return found
+        case "script":
+            // `script -qc "cmd" /dev/null`
+            if let c = rest.firstIndex(where: { NestedShell.arg($0, gives: "-c") || $0 == "--command" }),
+                c + 1 < rest.count
+            {
+                return reparsed(rest[c + 1])
+            }
+        case "tmux":
+            // `tmux new -d "cmd"`, `tmux new-session -d -s x 'cmd'`: the last word is the command.
+            if let verb = rest.first(where: { !$0.hasPrefix("-") }),
+                ["new", "new-session", "new-window", "neww"].contains(verb),
+                let last = rest.last, last != verb, !last.hasPrefix("-")
+            {
+                return reparsed(last)
+            }
+        case "screen":
+            // `screen -dm bash -c '…'`, `screen -dmS name cmd …`
+            let r = skipFlags(rest, valueFlags: ["-S", "-dmS", "-c", "-L", "-Logfile", "-t"])
+            return inner(r)
+        case "systemd-run", "setsid", "chrt", "unshare", "nsenter", "firejail":
+            var r = skipFlags(
+                rest, valueFlags: ["-p", "--property", "-u", "--unit", "-M", "--machine", "-t", "--target"])
+            if program == "chrt", r.first?.allSatisfy(\.isNumber) == true { r = Array(r.dropFirst()) }
+            return inner(r)
+        case "ansible":
+            // `ansible all -m shell -a "rm -rf …"`: the shell and command modules run their argument.
+            if let m = rest.firstIndex(of: "-m"), m + 1 < rest.count, ["shell", "command", "raw"].contains(rest[m + 1]),
+                let a = rest.firstIndex(of: "-a"), a + 1 < rest.count
+            {
+                return reparsed(rest[a + 1])
+            }
+        case "salt", "salt-call", "salt-ssh":
+            if let run = rest.firstIndex(where: { $0 == "cmd.run" || $0 == "cmd.shell" || $0 == "cmd.script" }),
+                run + 1 < rest.count
+            {
+                return reparsed(rest[run + 1])
+            }
+        case "nomad":
+            // `nomad alloc exec [flags] ALLOC cmd …`
+            let pos = rest.filter { !$0.hasPrefix("-") }
+            if pos.count > 3, pos[0] == "alloc", pos[1] == "exec" {
+                return inner(Array(rest.drop { $0 != pos[2] }.dropFirst()))
+            }
         case "eval":
             return rest.isEmpty ? inner([]) : reparsed(rest.joined(separator: " "))
         case "trap":
@@ -289,6 +345,9 @@ enum ShellInvocations {
         inv.wrappers = wrappers
         return [inv]
     }
+
+    /// Short names teams give the usual programs.
+    static let programAliases: [String: String] = ["k": "kubectl", "kc": "kubectl", "tf": "terraform"]
 
     /// Drops leading flags (and the values of `valueFlags`) up to the first positional word.
     static func skipFlags(_ words: [String], valueFlags: Set<String>) -> [String] {

@@ -12,6 +12,12 @@ enum ShellRisk {
         docker-machine systemd-analyze timedatectl hostnamectl loginctl ulimit sysctl watch time
         """
 
+    /// Environment variables whose value programs run as a command.
+    static let commandVariables: Set<String> = [
+        "PAGER", "EDITOR", "VISUAL", "GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_PAGER", "LESSOPEN", "PROMPT_COMMAND",
+        "BASH_ENV", "MANPAGER"
+    ]
+
     /// Programs that run SQL given with `-c`/`-e`, from a file, a heredoc or standard input.
     static let sqlClients: Set<String> = [
         "psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cockroach", "sqlcmd", "cqlsh"
@@ -33,6 +39,12 @@ enum ShellRisk {
             if command.words.isEmpty && !command.assignments.isEmpty {
                 worst = .worst(
                     worst, RiskVerdict(risk: .read, reason: "read: shell variable assignment only sets a variable"))
+            }
+            // `PAGER='rm -rf …' man ls`: variables whose value a program runs as a command.
+            for assignment in command.assignments where depth < 3 {
+                let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, commandVariables.contains(parts[0]) else { continue }
+                worst = .worst(worst, classify(parts[1], depth: depth + 1))
             }
             if depth < 3 {
                 for sub in command.substitutions { worst = .worst(worst, classify(sub, depth: depth + 1)) }
@@ -69,6 +81,12 @@ enum ShellRisk {
     /// or none at all) empties it, which loses what it held.
     static func fileWriteVerdict(_ redirect: ShellSimpleCommand.Redirect, command: ShellSimpleCommand) -> RiskVerdict {
         let target = "`\(redirect.op) \(redirect.target)`"
+        if redirect.target.hasPrefix("/proc/sysrq-trigger") || redirect.target.hasPrefix("/dev/sd")
+            || redirect.target.hasPrefix("/dev/nvme") || redirect.target.hasPrefix("/dev/xvd")
+        {
+            return RiskVerdict(
+                risk: .destructive, reason: "destructive: \(target) writes to the kernel or a raw disk", word: "write")
+        }
         guard redirect.op == ">" || redirect.op == ">|" || redirect.op == "1>", printsNothing(command) else {
             return RiskVerdict(risk: .change, reason: "change: file write \(target) writes a file")
         }
@@ -124,7 +142,12 @@ enum ShellRisk {
         {
             return fed
         }
-        if NestedShell.shells.contains(inv.program), inv.source.pipedIn, inv.args.allSatisfy({ $0.hasPrefix("-") }),
+        // A shell with no script of its own, or `at`/`batch` (a time, then commands on standard input).
+        let readsScript =
+            NestedShell.shells.contains(inv.program)
+            ? inv.args.allSatisfy { $0.hasPrefix("-") }
+            : (inv.program == "at" || inv.program == "batch") && !inv.args.contains("-f")
+        if readsScript, inv.source.pipedIn,
             let fed = fedShellVerdict(inv, pipeline: pipeline)
         {
             return fed
@@ -168,6 +191,14 @@ enum ShellRisk {
             {
                 sql.append(args[i + 1]); i += 2; continue
             }
+            // Bundled: `psql -Atc "…"`, `mysql -NBe "…"`.
+            if arg.count > 2, !arg.hasPrefix("--"), i + 1 < args.count,
+                (inv.program == "psql" && NestedShell.arg(arg, gives: "-c"))
+                    || (inv.program.hasPrefix("m") && NestedShell.arg(arg, gives: "-e"))
+            {
+                sql.append(args[i + 1]); i += 2; continue
+            }
+            if lower.hasPrefix("--init-command=") { sql.append(String(arg.dropFirst(15))) }
             // The query attached to its flag: `psql -c"DROP TABLE users"`, `mysql -e"DROP DATABASE x"`.
             if (arg.hasPrefix("-c") && inv.program == "psql") || (arg.hasPrefix("-e") && inv.program.hasPrefix("m")),
                 arg.count > 2, arg.dropFirst(2).contains(" ")

@@ -112,7 +112,7 @@ enum NestedShell {
     ]
 
     /// Programs whose arguments start with a program of their own.
-    static let scriptPrograms: Set<String> = ["awk", "gawk", "mawk", "nawk", "sed", "gsed"]
+    static let scriptPrograms: Set<String> = ["awk", "gawk", "mawk", "nawk", "sed", "gsed", "jq", "gojq", "yq"]
 
     /// Programs whose heredoc is data, not code.
     static let dataReaders: Set<String> = ["cat", "tee"]

@@ -54,6 +54,9 @@ public struct PlaceholderOccurrence: Sendable, Equatable {
     /// Shell only: a later stage of its pipeline runs what this stage writes as a program
     /// (`echo "<msg>" | sh`, `cat <<EOF | kubectl exec -i pod -- sh`): that stage's name.
     public var pipedInto: String?
+    /// Shell only: the occurrence starts an operand of a program that reads `NAME=VALUE` operands
+    /// as settings (`make <target>`, `env <v> cmd`): a value with `=` would set a variable.
+    public var setsVariables = false
 
     public init(
         name: String, range: Range<Int>, written: String, context: QuotingContext, backticks: Int = 0,

@@ -19,6 +19,17 @@ public enum PlainWord {
         isPlain(value) && !value.contains("--") && !value.contains("/*") && !value.contains("*/")
     }
 
+    /// A plain word a script language's program can hold without ending a pattern or adding an
+    /// expression: letters, digits, `_ . : @` and an inner `-`. sed's `/` ends its address
+    /// (`/<v>/p` with `x/e cmd`), jq's `,` adds a filter (`.<f>` with `a,env`).
+    public static func isPlainForScript(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, first != "-" else { return false }
+        return value.unicodeScalars.allSatisfy { s in
+            (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.:@-".unicodeScalars.contains(s)))
+                || (!s.isASCII && s.properties.isAlphabetic)
+        }
+    }
+
     /// A whole number, optionally negative: the only value accepted in a numeric spot (shell
     /// arithmetic, `LIMIT`), where a name would be evaluated (`a[$(cmd)]`) or read as a column.
     public static func isInteger(_ value: String) -> Bool {

@@ -192,8 +192,17 @@ public enum RunPreparer {
             settings: settings, environment: environment)
         // A value is data, but data can still pick a subcommand (`kubectl <verb> pod`): judge the
         // text that will run too, and keep the worse verdict.
+        // Values the environment gave are judged too, though the text only names their variable
+        // (`kubectl "${VERB}" namespace payments` with VERB=delete is a delete).
+        let judged =
+            fromEnvironment.isEmpty
+            ? text
+            : (try? PlaceholderSubstitution.render(
+                command.code, language: command.language, names: command.placeholders, values: used,
+                backslashEscapes: readsBackslashEscapes(command.language, planned.name)
+            ).text) ?? text
         let before = RiskRules.verdict(command.code, language: command.language)
-        let after = text == command.code ? before : RiskRules.verdict(text, language: command.language)
+        let after = judged == command.code ? before : RiskRules.verdict(judged, language: command.language)
         let raised = after.risk > command.risk
         let risk = raised ? after.risk : command.risk
         let reason = raised ? after.reason : command.riskReason

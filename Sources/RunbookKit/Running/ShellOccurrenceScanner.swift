@@ -79,6 +79,13 @@ struct ShellOccurrenceScanner {
             occurrence.bareSQLValue = Self.isBareSQLValue(afterSQL: sql, reader: reparsedBy)
         }
         if case .program(let reader)? = piped { occurrence.pipedInto = reader }
+        if startsWord(at: i),
+            words.dropLast(Self.endsWord(prefix) ? 0 : 1).contains(where: {
+                Self.variableSetters.contains(NestedShell.baseName($0))
+            })
+        {
+            occurrence.setsVariables = true
+        }
         // `bash -c "<cmd>"`, `ssh host "<cmd> --now"`: a value where the inner shell expects its
         // program would be that program, however plain.
         if heredoc == nil, let reparsedBy, Self.shellReparsers.contains(where: reparsedBy.hasPrefix) {
@@ -87,6 +94,9 @@ struct ShellOccurrenceScanner {
         }
         found.append(occurrence)
     }
+
+    /// Programs that read a `NAME=VALUE` operand as a variable to set (make's `SHELL=…`).
+    static let variableSetters: Set<String> = ["make", "gmake", "bmake", "env", "sudo", "doas", "systemd-run"]
 
     /// Evaluators that read their text as shell.
     static let shellReparsers = [

@@ -16,6 +16,9 @@ enum ShellValuePolicy {
             return "it would be code: \(reader) runs the text it lands in as a program, and the value is that "
                 + "program or is piped into it"
         }
+        if occurrence.setsVariables, value.contains("=") {
+            return "it holds =, and the program reads NAME=VALUE as a variable to set (make SHELL=…, env PATH=…)"
+        }
         if occurrence.optionPosition && value.hasPrefix("-") {
             return
                 "it starts with -, so the program would read it as an option (--all, -oProxyCommand=…, --output=FILE); "
@@ -28,6 +31,12 @@ enum ShellValuePolicy {
                 + "'\(occurrence.written)')"
         }
         if let why = innerStringRefusal(value, occurrence, code: code) { return why }
+        if let program = occurrence.reparsedBy, NestedShell.scriptPrograms.contains(program),
+            !PlainWord.isPlainForScript(value)
+        {
+            return "it lands in the program \(program) runs, where only letters, digits and _ . : @ - are accepted "
+                + "(a / or , would end a pattern or add an expression)"
+        }
         if let program = occurrence.reparsedBy, !PlainWord.isPlainForAnyParser(value) {
             return "it lands in text that \(program) reads again as code, where only \(plainWords) is accepted"
         }

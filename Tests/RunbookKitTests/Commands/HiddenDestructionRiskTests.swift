@@ -54,4 +54,36 @@ struct HiddenDestructionRiskTests {
         #expect(riskOf("find . -exec chmod 600 {} \\;") == .change)
         #expect(riskOf("find / -exec sh -c 'rm -rf $1' _ {} \\;") == .destructive)
     }
+
+    /// The second probe's forms: power and PID 1, the kernel, wrappers that start a command
+    /// elsewhere (tmux, screen, script, systemd-run, ansible, salt, nomad, at), short names (`k`,
+    /// `tf`), any spelling of zero replicas, nodes and brokers reset, bundled SQL flags, commands
+    /// given to a pager or git's config.
+    @Test(arguments: [
+        "systemctl poweroff", "systemctl isolate rescue.target", "kill -9 1", "pkill -u root",
+        "echo c > /proc/sysrq-trigger", "iptables -P INPUT DROP", "ansible all -m shell -a \"rm -rf /srv/data\"",
+        "salt '*' cmd.run 'rm -rf /srv/data'", "nomad alloc exec abc rm -rf /data", "gcloud run services delete api",
+        "tf apply -auto-approve -destroy", "k scale deploy/api --replicas=0", "kubectl scale deploy/api --replicas 00",
+        "kubeadm reset -f", "rabbitmqctl reset", "redis-cli SHUTDOWN NOSAVE", "cp /dev/null /var/lib/mysql/ibdata1",
+        "mv /srv/data /dev/null", "git checkout -f main", "script -qc \"rm -rf /srv/data\" /dev/null",
+        "tmux new -d \"rm -rf /srv/data\"", "screen -dm bash -c 'rm -rf /srv/data'",
+        "systemd-run -p User=root /bin/rm -rf /srv/data", "crontab /dev/null", "echo \"rm -rf /srv/data\" | at now",
+        "cryptsetup luksErase /dev/sdb", "virsh undefine vm1 --remove-all-storage",
+        "aws kms schedule-key-deletion --key-id x", "psql -Atc \"DELETE FROM users\"",
+        "mysql -NBe \"DELETE FROM users\"", "mysql --init-command=\"DROP TABLE users\"",
+        "PAGER='rm -rf /srv/data' man ls", "git -c core.pager='rm -rf /srv/data' log"
+    ])
+    func destructiveOnTheHost(code: String) {
+        let verdict = RiskRules.classify(code, language: "bash")
+        #expect(verdict.risk == .destructive, "\(code): \(verdict.reason)")
+    }
+
+    @Test func everydayFormsKeepTheirRisk() {
+        #expect(riskOf("kill -9 4242") == .change)
+        #expect(riskOf("systemctl restart nginx") == .change)
+        #expect(riskOf("gcloud run deploy api --image x") == .change)
+        #expect(riskOf("kubectl scale deploy/api --replicas=10") == .change)
+        #expect(riskOf("crontab -l") <= .change)
+        #expect(riskOf("git log --oneline -5") == .read)
+    }
 }

@@ -318,4 +318,31 @@ import Testing
             #expect(!run.markerCreated, "ran the payload: \(prepared.text)")
         }
     }
+
+    /// A script language's program takes no `/` or `,` from a value (sed's address, jq's filter);
+    /// make and env read `NAME=VALUE` operands as settings; a value from the environment is judged
+    /// in the text that will run, as one given with --set is.
+    @Test func scriptProgramsAssignmentsAndEnvironmentValues() throws {
+        for (code, name, value) in [
+            ("sed -n '/<pat>/p' logs/a.log", "pat", "hi/e/tmp/x"), ("jq '.<f>' x.json", "f", "a,env"),
+            ("make -C /srv/app <t>", "t", "SHELL=/tmp/evil")
+        ] {
+            #expect(throws: PrepareProblem.self, "\(code)") {
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: [name: value], settings: RunnerSettings(),
+                    environment: testEnvironment)
+            }
+        }
+        #expect(
+            try RunPreparer.prepare(
+                runbookCommand("sed -n '/<pat>/p' logs/a.log"), values: ["pat": "timeout"], settings: RunnerSettings(),
+                environment: testEnvironment
+            ).text == "sed -n '/timeout/p' logs/a.log")
+        var environment = testEnvironment
+        environment["VERB"] = "delete"
+        let run = try RunPreparer.prepare(
+            runbookCommand("kubectl $VERB namespace payments"), values: [:], settings: RunnerSettings(),
+            environment: environment)
+        #expect(run.risk == .destructive)
+    }
 }
