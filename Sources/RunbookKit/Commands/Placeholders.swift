@@ -178,8 +178,28 @@ private struct PlaceholderScanner {
         }
         guard i < n, bytes[i] == UInt8(ascii: ">") else { return nil }
         let name = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
-        if Placeholders.htmlTags.contains(name.lowercased()) { return nil }
+        // `<table>` unquoted in shell is no HTML: bash would read it as two redirections
+        // (`wc -l <table> out.txt` overwrites out.txt), so it is the placeholder it looks like.
+        if Placeholders.htmlTags.contains(name.lowercased()), sql || python || !isBareShellWord(start, end: i + 1) {
+            return nil
+        }
         return (name, i + 1)
+    }
+
+    /// A whole word outside quotes on its line: spaces (or the line's edges) around it, and an even
+    /// number of quote marks before it.
+    func isBareShellWord(_ start: Int, end: Int) -> Bool {
+        let separators: Set<UInt8> = [0x20, 0x09, 0x0A, UInt8(ascii: ";"), UInt8(ascii: "|")]
+        guard start == 0 || separators.contains(bytes[start - 1]), end == bytes.count || separators.contains(bytes[end])
+        else { return false }
+        var k = start
+        var single = 0, double = 0
+        while k > 0, bytes[k - 1] != 0x0A {
+            k -= 1
+            if bytes[k] == UInt8(ascii: "'") { single += 1 }
+            if bytes[k] == UInt8(ascii: "\"") { double += 1 }
+        }
+        return single % 2 == 0 && double % 2 == 0
     }
 
     /// ALL_CAPS_WITH_UNDERSCORE arguments, `YOUR_`/`MY_` names, and `--flag=VALUE`.

@@ -10,7 +10,10 @@ extension RiskRule {
             programs: "systemctl", path: "isolate|start|restart",
             test: { inv in
                 inv.lowerArgs.contains {
-                    ["poweroff.target", "halt.target", "rescue.target", "emergency.target", "kexec.target"].contains($0)
+                    [
+                        "poweroff.target", "halt.target", "rescue.target", "emergency.target", "kexec.target",
+                        "reboot.target"
+                    ].contains($0)
                 }
             }),
         RiskRule(

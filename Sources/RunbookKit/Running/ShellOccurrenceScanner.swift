@@ -96,7 +96,7 @@ struct ShellOccurrenceScanner {
     }
 
     /// Programs that read a `NAME=VALUE` operand as a variable to set (make's `SHELL=…`).
-    static let variableSetters: Set<String> = ["make", "gmake", "bmake", "env", "sudo", "doas", "systemd-run"]
+    static let variableSetters: Set<String> = ["make", "gmake", "bmake", "env", "sudo", "doas", "systemd-run", "sysctl"]
 
     /// Evaluators that read their text as shell.
     static let shellReparsers = [

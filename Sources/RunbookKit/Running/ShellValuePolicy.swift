@@ -65,6 +65,10 @@ enum ShellValuePolicy {
             return "it lands inside a double-quoted string (JSON or alike) within the shell word, where a \", a "
                 + "backslash or a control character would end or change that string"
         }
+        if let why = urlRefusal(value, bytes: bytes, start: start) { return why }
+        if value.hasPrefix("@") || value.lowercased().hasPrefix("file://") || value.lowercased().hasPrefix("fileb://") {
+            return "it starts with @ or file://, which curl, aws and az read as a local file to send"
+        }
         guard value.contains(",") else { return nil }
         var k = start
         while k > 0, bytes[k - 1] != UInt8(ascii: " "), bytes[k - 1] != UInt8(ascii: "\n") { k -= 1 }
@@ -76,6 +80,33 @@ enum ShellValuePolicy {
         let previous = p < j ? String(decoding: bytes[p..<j], as: UTF8.self) : ""
         if word.hasPrefix("--set") || previous.hasPrefix("--set") {
             return "it holds a comma, and helm's --set reads a comma as the start of another key"
+        }
+        return nil
+    }
+
+    /// A value inside a URL (`https://<tenant>.api.internal/v1/<id>`): in the host only letters,
+    /// digits, `-` and `.`; in the path no `/`, `?`, `#` or `..`; in the query no `&` or `#` — each
+    /// would send the request, and its credentials, somewhere else.
+    static func urlRefusal(_ value: String, bytes: [UInt8], start: Int) -> String? {
+        var k = start
+        while k > 0, ![0x20, 0x09, 0x0A, UInt8(ascii: "'"), UInt8(ascii: "\"")].contains(bytes[k - 1]) { k -= 1 }
+        let before = String(decoding: bytes[k..<start], as: UTF8.self)
+        guard let scheme = before.range(of: "://") else { return nil }
+        let afterScheme = before[scheme.upperBound...]
+        if !afterScheme.contains("/") && !afterScheme.contains("?") {
+            let host = value.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == ".")
+            }
+            return host ? nil : "it lands in a URL's host, where only letters, digits, - and . are accepted"
+        }
+        if afterScheme.contains("?") {
+            return value.contains("&") || value.contains("#")
+                ? "it lands in a URL's query, where & or # would add a parameter or cut the rest" : nil
+        }
+        if value.contains("/") || value.contains("?") || value.contains("#") || value.contains("..")
+            || value.lowercased().contains("%2f")
+        {
+            return "it lands in a URL's path, where /, ?, # or .. would point the request elsewhere"
         }
         return nil
     }

@@ -345,4 +345,30 @@ import Testing
             environment: environment)
         #expect(run.risk == .destructive)
     }
+
+    /// Values in a URL keep to their part of it, a value never names a local file for curl or aws
+    /// to send, and `<table>` unquoted in shell is a placeholder, not two redirections.
+    @Test func urlPartsLocalFilesAndTagNamedPlaceholders() throws {
+        for (code, name, value) in [
+            ("curl \"https://<tenant>.api.internal/v1/status\"", "tenant", "evil.example/"),
+            ("curl -sS \"https://api.internal/v1/users/<user>/roles\"", "user", "../../admin"),
+            ("curl -sS \"https://api.internal/v1/search?q=<q>&limit=10\"", "q", "a&role=admin"),
+            ("curl -X POST https://hooks.internal/notify -d <payload>", "payload", "@/etc/shadow"),
+            ("aws sns publish --topic-arn arn:x --message <msg>", "msg", "file:///root/.aws/credentials"),
+            ("sysctl <name>", "name", "kernel.sysrq=1")
+        ] {
+            #expect(throws: PrepareProblem.self, "\(code)") {
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: [name: value], settings: RunnerSettings(),
+                    environment: testEnvironment)
+            }
+        }
+        let fine = try RunPreparer.prepare(
+            runbookCommand("curl -sS \"https://<tenant>.api.internal/v1/users/<user>?q=<q>\""),
+            values: ["tenant": "acme-prod", "user": "jdoe", "q": "time out"], settings: RunnerSettings(),
+            environment: testEnvironment)
+        #expect(fine.text.contains("acme-prod.api.internal/v1/users/jdoe"))
+        #expect(runbookCommand("wc -l <table> victim.txt").placeholders == ["table"])
+        #expect(runbookCommand("echo \"<b>bold</b>\"").placeholders.isEmpty, "HTML in quotes is text")
+    }
 }
