@@ -108,4 +108,32 @@ import Testing
         #expect(runbook.checklists.count == 2)
         #expect(runbook.incidentChecklist?.title == "What to do")
     }
+
+    /// Lists under time labels ("**T+0**", "**T+5 min**", "**Within 15 minutes**", "**First hour**")
+    /// are one checklist whatever their shape: each item due by its label's time, nested items too.
+    @Test func listsUnderTimeLabelsAreOneTimedChecklist() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Mobile API
+
+                ## The first hour
+
+                **T+0**
+                - Acknowledge the page
+
+                **T+5 min**
+                - Check the dashboard and the last deploy time
+                  - If a deploy landed in the last 30 minutes, start a rollback
+
+                **Within 15 minutes**
+                1. Post the first customer-facing update
+
+                **First hour**
+                - Identify a mitigation
+                """)
+        let list = runbook.checklists.first
+        #expect(runbook.checklists.count == 1 && list?.title == "The first hour" && list?.kind == .incident)
+        #expect(list?.items.map(\.deadlineSeconds) == [0, 300, 300, 900, 3600])
+        #expect(list?.items[2].text == "If a deploy landed in the last 30 minutes, start a rollback")
+    }
 }

@@ -331,4 +331,12 @@ struct ResponseInProseTests {
         #expect(DurationParser.seconds(in: "within the hour") == 3600)
         #expect(DurationParser.seconds(in: "once a day") == nil, "a count, no time to respond in")
     }
+
+    /// `S1 — Critical` is a level when a level's name follows the short id; "S3 bucket" is not.
+    @Test func shortIdsWithALevelName() {
+        #expect(SeverityID.leading("S1 — Critical")?.id == "SEV1")
+        #expect(SeverityID.leading("S2: Major")?.name == "Major")
+        #expect(SeverityID.leading("S3 bucket policy") == nil)
+        #expect(SeverityID.leading("S3") == nil)
+    }
 }

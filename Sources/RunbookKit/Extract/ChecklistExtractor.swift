@@ -27,11 +27,13 @@ enum ChecklistExtractor {
                 if block.isList, !definitionLines.contains(block.line), !block.isTableOfContents,
                     var checklist = checklist(
                         from: block, label: due == nil ? label : nil, section: section, titled: titled,
-                        context: context)
+                        underTimeLabel: due != nil, context: context)
                 {
                     if let due, let label {
-                        for i in checklist.items.indices where checklist.items[i].phase == nil {
-                            checklist.items[i].phase = label.trimmingTrailing(":")
+                        // Steps due minutes after it starts are the incident's, whatever the heading says.
+                        if checklist.kind == .other { checklist.kind = .incident }
+                        for i in checklist.items.indices {
+                            checklist.items[i].phase = checklist.items[i].phase ?? label.trimmingTrailing(":")
                             checklist.items[i].deadlineSeconds = checklist.items[i].deadlineSeconds ?? due
                         }
                     }
@@ -155,8 +157,10 @@ enum ChecklistExtractor {
         "immediate actions", "first actions", "steps to take", "initial steps", "first response"
     ]
 
+    /// `underTimeLabel`: the list follows a time label ("**T+5 min**", "**Within 15 minutes:**"), so
+    /// its items are things to have done by then, whatever their shape.
     private static func checklist(
-        from list: MarkdownBlock, label: String?, section: Section, titled: Bool,
+        from list: MarkdownBlock, label: String?, section: Section, titled: Bool, underTimeLabel: Bool = false,
         context: ExtractionContext
     ) -> Checklist? {
         let items = list.items
@@ -186,7 +190,7 @@ enum ChecklistExtractor {
             list.isOrderedList && items.count >= 2 && !hasCode && !isContactContext(section.pathWords)
                 && items.allSatisfy { ($0.firstParagraph?.leading?.label.split(separator: " ").count ?? 9) <= 3 }
         }
-        guard isTask || isTimed || isPhased || saysChecklist() || boldSteps() else { return nil }
+        guard isTask || isTimed || isPhased || underTimeLabel || saysChecklist() || boldSteps() else { return nil }
         let title = label ?? HeadingText.numbering(section.title)?.rest ?? section.title
 
         let window = sectionWindow(section)
@@ -195,7 +199,7 @@ enum ChecklistExtractor {
             let paragraph = item.firstParagraph
             let text = itemText(item)
             let nested = item.sublists.flatMap(\.items)
-            if !nested.isEmpty && (isPhased || deadline != nil || (text.count < 60 && !isTask)) {
+            if !nested.isEmpty && !underTimeLabel && (isPhased || deadline != nil || (text.count < 60 && !isTask)) {
                 // A phase: its nested bullets are the items.
                 let phase = paragraph?.leading?.label ?? text
                 for child in nested {
@@ -218,8 +222,9 @@ enum ChecklistExtractor {
                     text: entryText, phase: nil, deadlineSeconds: deadline ?? window?.endSeconds,
                     commands: context.commandIDs(in: item), checkedInSource: item.taskState == .some(true),
                     line: item.line))
-            // Nested task items under a plain item are items too, in that item's phase.
-            for child in nested where child.taskState != nil && child.taskState! != nil {
+            // Nested task items under a plain item are items too, in that item's phase (under a time
+            // label every nested item is: "If a deploy landed …, start a rollback").
+            for child in nested where underTimeLabel || (child.taskState != nil && child.taskState! != nil) {
                 checklistItems.append(
                     ChecklistItem(
                         text: itemText(child), phase: entryText, deadlineSeconds: deadline ?? window?.endSeconds,

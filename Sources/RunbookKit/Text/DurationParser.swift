@@ -15,6 +15,8 @@ public enum DurationParser {
     /// Seconds named by the text: the first duration in it (the upper end of a range),
     /// 0 for "immediate" / "ASAP" without a number, nil when it names none.
     public static func seconds(in text: String) -> Int? {
+        let trimmed = text.lowercased().filter { $0 != " " }.trimmingTrailing(":.")
+        if trimmed == "t+0" || trimmed == "t0" { return 0 }
         if let first = scan(text).first ?? (text.hasASCIIDigit ? nil : scan(withDigits(text)).first) {
             return wholeSeconds(first.upper * Double(first.unitSeconds))
         }
@@ -49,6 +51,8 @@ public enum DurationParser {
                 ["within", "in", "under", "after", "than", "about", "inside", "for"].contains(words[i - 1])
             {
                 words[i] = "1"
+            } else if ["first", "next"].contains(words[i]), !next.hasSuffix("s") {
+                words[i] += " 1" // "first hour": its end is an hour in
             }
         }
         return words.joined(separator: " ")
@@ -68,7 +72,12 @@ public enum DurationParser {
     /// Whether the text is only a duration marker ("15 min", "Immediate", "Within 1 hour",
     /// "After 48 hours", "T+30m"), the way timed checklist steps are labelled.
     public static func isTimeLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmingTrailing(":.")
+        var lower = text.lowercased().trimmingTrailing(":.")
+        // "T+0", "T+5 min": minutes after the start; T+0 is the start itself.
+        if lower.hasPrefix("t+") || lower.hasPrefix("t +") {
+            lower = String(lower.drop { $0 == "t" || $0 == "+" || $0 == " " })
+            if lower.allSatisfy({ $0 == "0" }), !lower.isEmpty { return true }
+        }
         let stripped = lower.replacingWords(timeLabelWords)
         guard stripped.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) else { return false }
         return seconds(in: lower) != nil

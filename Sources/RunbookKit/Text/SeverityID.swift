@@ -35,6 +35,9 @@ public enum SeverityID {
         var digitsStart = i
         if ["sev", "severity", "priority"].contains(lowerPrefix) {
             while digitsStart < chars.count, " -_.:#".contains(chars[digitsStart]) { digitsStart += 1 }
+        } else if lowerPrefix == "s", i < chars.count, chars[i].isASCII, chars[i].isNumber {
+            // `S1 — Critical`: an id as short as S1 only with a level's name after it (never "S3 bucket").
+            return shortLevel(chars, digitsAt: i)
         } else if lowerPrefix != "p" {
             return wordLevel(prefix: prefix, after: String(chars[i...]))
         }
@@ -50,6 +53,15 @@ public enum SeverityID {
         let rest = cleanRest(String(chars[digitsEnd...]))
         let name = levelName(in: rest)
         return Match(id: id, rank: number, rest: rest, name: name)
+    }
+
+    private static func shortLevel(_ chars: [Character], digitsAt start: Int) -> Match? {
+        guard start + 1 <= chars.count, let number = chars[start].wholeNumberValue, number <= 5,
+            start + 1 == chars.count || !(chars[start + 1].isLetter || chars[start + 1].isNumber)
+        else { return nil }
+        let rest = cleanRest(String(chars[(start + 1)...]))
+        guard let name = levelName(in: rest) else { return nil }
+        return Match(id: "SEV\(number)", rank: number, rest: rest, name: name)
     }
 
     /// Cheap rejection before any Unicode work: the first word (after markup and emoji) must
@@ -71,6 +83,7 @@ public enum SeverityID {
             return word.count == 1 || word[1] >= 0x30 && word[1] <= 0x39 || word[1] == UInt8(ascii: "r")
         }
         let prefix = String(decoding: word, as: UTF8.self)
+        if first == UInt8(ascii: "s"), word.count > 1, word[1] >= 0x30 && word[1] <= 0x39 { return true }
         return prefix.hasPrefix("sev") || levelWordPrefixes.contains(prefix)
             || levelWordPrefixes.contains(String(prefix.prefix(2)))
     }
