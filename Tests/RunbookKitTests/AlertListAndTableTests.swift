@@ -156,4 +156,12 @@ struct AlertListAndTableTests {
         #expect(runbook.metrics[1].warning == nil && said(runbook.metrics[1].critical) == "< 150.0 /s 600")
         #expect(said(runbook.metrics[2].warning) == ">= 80.0 % 0" && said(runbook.metrics[2].critical) == ">= 95.0 % 0")
     }
+
+    /// Rates keep their unit: `msg/s`, "per second", "per minute".
+    @Test func ratesKeepTheirUnit() {
+        #expect(ThresholdParser.condition("Produce rate drops below 200 msg/s", line: 1)?.threshold?.unit == "/s")
+        #expect(ThresholdParser.condition("Errors above 100 per second", line: 1)?.threshold?.unit == "/s")
+        #expect(ThresholdParser.condition("Logins above 5 per minute for 10m", line: 1)?.threshold?.unit == "/min")
+        #expect(ThresholdParser.condition("Produce rate drops below 200 msg/s", line: 1)?.name == "Produce rate")
+    }
 }

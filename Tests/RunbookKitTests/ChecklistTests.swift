@@ -136,4 +136,23 @@ import Testing
         #expect(list?.items.map(\.deadlineSeconds) == [0, 300, 300, 900, 3600])
         #expect(list?.items[2].text == "If a deploy landed in the last 30 minutes, start a rollback")
     }
+
+    /// "Before you start" and "Verify" lists are things to tick, plain bullets or not.
+    @Test func beforeYouStartAndVerifyListsAreChecklists() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Upgrade
+
+                ## Before you start
+
+                - Announce the window in #infra
+                - Take an etcd snapshot
+
+                ## Verify
+
+                - All nodes Ready
+                - No pods pending
+                """)
+        #expect(runbook.checklists.map(\.title) == ["Before you start", "Verify"])
+    }
 }

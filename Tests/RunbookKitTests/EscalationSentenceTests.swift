@@ -101,4 +101,22 @@ struct EscalationSentenceTests {
         #expect(runbook.escalation.map(\.who) == ["Edge on-call", "Network on-call", "duty manager", "CTO"])
         #expect(runbook.escalation[1].after == "in 10 minutes")
     }
+
+    /// A link to another page and a page's footer are no steps, whatever words they hold.
+    @Test func linksAndFootersAreNoSteps() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Search index
+
+                ## Steps
+
+                1. Check the indexer.
+
+                See also:
+                - [Search on-call escalation](https://wiki.example.com/search/oncall)
+
+                Maintained by search-relevance · escalate questions to @search-lead
+                """)
+        #expect(runbook.escalation.isEmpty, "\(runbook.escalation.map(\.who))")
+    }
 }

@@ -30,7 +30,8 @@ enum KnownCommands {
         logrotate crontab truncate shred mount umount lsblk blkid fdisk parted mkfs dd fsck e2fsck resize2fs \
         xfs_growfs lvs vgs pvs lvremove lvextend lvcreate zfs zpool mdadm smartctl swapoff swapon sync nvidia-smi \
         reboot shutdown trivy gitleaks promtool amtool nginx apachectl caddy haproxy varnishadm envoy manage.py \
-        django-admin artisan ./manage.py vi vim nano emacs bash sh zsh w who last lastlog
+        django-admin artisan ./manage.py vi vim nano emacs bash sh zsh w who last lastlog airflow nodetool \
+        kafka-delete-records kafka-reassign-partitions kafka-leader-election kafka-acls zkcli zookeeper-shell
         """.asciiWords(separatedBy: " \n\\"))
 
     /// Whether `word` names a command: a known program, or a wrapper whose name ends in one

@@ -61,7 +61,9 @@ extension RiskRule {
             }
             return reads.contains(second) || (second == "metadata" && !rest.isDisjoint(with: reads)) ? .read : .change
         case "operator":
-            if rest.contains("seal") || rest.contains("remove-peer") { return .destructive }
+            // `raft snapshot restore` replaces every secret with the snapshot's.
+            if rest.contains("seal") || rest.contains("remove-peer") || rest.contains("restore") { return .destructive }
+            if rest.contains("state") || rest.contains("autopilot") && !rest.contains("set-config") { return .read }
             return rest.isDisjoint(with: reads) ? .change : .read
         case "secrets", "auth", "audit", "plugin", "policy", "lease", "token":
             if ["disable", "deregister", "delete"].contains(second) || (first == "lease" && second == "revoke") {

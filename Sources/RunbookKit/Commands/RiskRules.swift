@@ -112,7 +112,8 @@ final class RiskRule: Sendable {
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
     static let table: [RiskRule] =
-        coreRules + inspectionWrites + hostRules + infrastructureRules + dataStoreRules + platformRules
+        coreRules + inspectionWrites + hostRules + schedulerRules + infrastructureRules + dataStoreRules
+        + platformRules
 
     /// Commands of the cloud, containers, files, services, network, git and the shell itself.
     static let coreRules: [RiskRule] = [
@@ -359,8 +360,19 @@ extension RiskRule {
             .destructive, "etcdctl snapshot restore", "replaces the data directory", programs: "etcdctl",
             path: "snapshot restore"),
         RiskRule(
+            .destructive, "etcdctl member remove", "takes a member out of the cluster", programs: "etcdctl",
+            path: "member remove"),
+        RiskRule(
             .change, "etcdctl write", "changes keys or members", programs: "etcdctl",
-            path: "put|txn|lease|member|alarm|move-leader|user|role|auth|defrag"),
+            path: "put|txn|lease|member|alarm|move-leader|user|role|auth|defrag",
+            test: { inv in
+                // `member list`, `alarm list`, `lease timetolive`: the listing forms only read.
+                let words = inv.positionals(valueFlags: ["--endpoints", "--cacert", "--cert", "--key", "-w"])
+                return words.count < 2 || !["list", "timetolive", "get", "leases"].contains(words[1])
+            }),
+        RiskRule(
+            .read, "etcdctl list", "only reads", programs: "etcdctl",
+            path: "member|alarm|lease|user|role list|timetolive|get|leases"),
         RiskRule(.read, "etcdctl read", "only reads", programs: "etcdctl", path: "get|watch|endpoint|version|check"),
         RiskRule(
             .read, "etcdctl snapshot", "only reads or saves a copy", programs: "etcdctl", path: "snapshot save|status"),

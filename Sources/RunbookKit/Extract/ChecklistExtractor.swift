@@ -154,7 +154,10 @@ enum ChecklistExtractor {
     /// Headings or labels that name a list of things to do.
     static let checklistNames = [
         "checklist", "checklists", "check list", "first steps", "what to do", "to-do", "todo", "to do list",
-        "immediate actions", "first actions", "steps to take", "initial steps", "first response"
+        "immediate actions", "first actions", "steps to take", "initial steps", "first response",
+        // Things to confirm before or after the work: each is ticked, not run in order.
+        "before you start", "before you begin", "before starting", "pre-flight", "preflight", "prerequisites",
+        "verification", "verify", "post-checks", "sanity checks"
     ]
 
     /// `underTimeLabel`: the list follows a time label ("**T+5 min**", "**Within 15 minutes:**"), so

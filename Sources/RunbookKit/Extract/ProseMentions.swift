@@ -12,12 +12,17 @@ enum ProseMentions {
     }
 
     /// `forEachText`, with the section each text is in.
+    /// `skippingLinks`: a paragraph that is only a link (`[Escalation policy](…)`) names another
+    /// page and is passed over.
     static func forEachText(
-        _ outline: Section, withSection body: (_ text: String, _ line: Int, _ section: Section) -> Bool
+        _ outline: Section, skippingLinks: Bool = false,
+        withSection body: (_ text: String, _ line: Int, _ section: Section) -> Bool
     ) {
         var going = true
         func visit(_ block: MarkdownBlock, in section: Section) {
             switch block.kind {
+            case .paragraph where skippingLinks && isOnlyLink(block):
+                break
             case .paragraph:
                 // A block of fields is a text per line: "Owner: …" is not a sentence with "Slack: …".
                 if let fields = block.fieldLines {
@@ -42,6 +47,15 @@ enum ProseMentions {
         outline.forEach { section in
             for block in section.blocks where going { visit(block, in: section) }
         }
+    }
+
+    static func isOnlyLink(_ paragraph: MarkdownBlock) -> Bool {
+        let parts = paragraph.inlines.filter {
+            if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }
+            return $0 != .softBreak && $0 != .lineBreak
+        }
+        guard parts.count == 1, case .link = parts[0] else { return false }
+        return true
     }
 
     /// `Owner: search · Escalation: #search-oncall`: a line of fields side by side, each its own text.
@@ -333,7 +347,7 @@ enum ProseMentions {
     /// makes a step ("Call the team lead"); elsewhere only the words of escalation do.
     /// Labels of a line that lists other pages.
     static let linkListLabels = [
-        "related", "see also", "links:", "references", "further reading", "more reading", "useful links"
+        "related", "see also", "links", "references", "further reading", "more reading", "useful links", "resources"
     ]
 
     static func escalation(_ outline: Section) -> [EscalationStep] {
@@ -344,13 +358,21 @@ enum ProseMentions {
             out.append(EscalationStep(level: out.count + 1, who: who, after: after, contact: contact, line: line))
         }
         forEachText(
-            outline,
+            outline, skippingLinks: true,
             withSection: { text, line, section in
                 let aboutEscalation = namesEscalation(section.title)
                 let lower = text.lowercased()
                 guard aboutEscalation || escalationPhrases.contains(where: { lower.contains($0) }) else { return true }
-                // "Related pages: …, Finance escalation matrix": titles of other pages, no step.
-                if linkListLabels.contains(where: { lower.trimmingLeading("_*").hasPrefix($0) }) { return true }
+                // "Related pages: …, Finance escalation matrix": titles of other pages, no step; nor
+                // a page's footer ("Maintained by … · escalate questions to @team").
+                if linkListLabels.contains(where: { lower.trimmingLeading("_*").hasPrefix($0) })
+                    || linkListLabels.contains(where: { section.title.lowercased().hasPrefix($0) })
+                    || ["maintained by", "owned by", "last reviewed", "page owner"].contains(where: {
+                        lower.trimmingLeading("_*").hasPrefix($0)
+                    }) || lower.contains("questions to") || lower.contains("questions?")
+                {
+                    return true
+                }
                 for sentence in text.components(separatedBy: ". ") where out.count < 8 {
                     let lower = sentence.lowercased()
                     guard

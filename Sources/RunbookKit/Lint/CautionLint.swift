@@ -7,7 +7,10 @@ enum CautionLint {
     static let cautionWords = [
         "warning", "caution", "danger", "careful", "irreversib", "cannot be undone", "can't be undone", "destructive",
         "data loss", "permanent", "⚠", "☠", "🛑", "[!warning]", "[!caution]", "do not run", "don't run", "never run",
-        "only when", "only if", "are lost", "is lost", "will be lost", "deletes", "double-check", "make sure"
+        "only when", "only if", "are lost", "is lost", "will be lost", "deletes", "double-check", "make sure",
+        // A gate on who agrees: "last resort", "only with the lead on the call", "with the lead's OK only".
+        "last resort", "only with", "ok only", "approval", "approve", "sign-off", "signoff", "agrees", "agreed",
+        "consent"
     ]
     /// Lines looked at before the command and after its last line.
     static let before = 6, after = 3

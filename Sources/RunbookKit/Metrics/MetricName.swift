@@ -6,7 +6,8 @@ enum MetricName {
     /// Words that describe the alert, not the metric.
     static let noise: Set<String> = [
         "high", "low", "slow", "elevated", "increased", "excessive", "critical", "warning", "warn", "alert",
-        "is", "are", "the", "a", "an", "too", "very", "spike", "spikes", "unusual", "abnormal"
+        "is", "are", "the", "a", "an", "too", "very", "spike", "spikes", "unusual", "abnormal", "drops", "falls",
+        "rises", "climbs", "goes", "stays", "gets"
     ]
 
     static func clean(_ text: String) -> String {

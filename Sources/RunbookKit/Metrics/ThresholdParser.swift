@@ -208,8 +208,29 @@ public enum ThresholdParser {
         while unitEnd < chars.count, chars[unitEnd].isLetter { unitEnd += 1 }
         let word = String(chars[k..<unitEnd]).lowercased()
         if let unit = units[word] { return (value, unit, unitEnd) }
+        // "200 msg/s", "50 req/s": a count per second.
+        if unitEnd + 1 < chars.count, chars[unitEnd] == "/",
+            let per = rateUnits[String(chars[unitEnd + 1]).lowercased()],
+            unitEnd + 2 >= chars.count || !chars[unitEnd + 2].isLetter
+        {
+            return (value, per, unitEnd + 2)
+        }
+        // "100 per second", "2 requests per minute": "per" and its unit, right after or after one word.
+        let tail = String(chars[k...].prefix(32)).lowercased()
+        let afterWord = tail.drop { $0 != " " }.drop { $0 == " " }
+        for (phrase, per) in perPhrases {
+            for text in [Substring(tail), afterWord] where text.hasPrefix(phrase) {
+                let end = text.index(text.startIndex, offsetBy: phrase.count)
+                return (value, per, k + tail.distance(from: tail.startIndex, to: end))
+            }
+        }
         return (value, nil, j)
     }
+
+    static let rateUnits: [String: String] = ["s": "/s", "m": "/min", "h": "/h"]
+    static let perPhrases = [
+        ("per second", "/s"), ("per sec", "/s"), ("per minute", "/min"), ("per min", "/min"), ("per hour", "/h")
+    ]
 
     static let units: [String: String] = [
         "ms": "ms", "msec": "ms", "millisecond": "ms", "milliseconds": "ms",

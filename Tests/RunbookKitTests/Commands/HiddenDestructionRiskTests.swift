@@ -86,4 +86,26 @@ struct HiddenDestructionRiskTests {
         #expect(riskOf("crontab -l") <= .change)
         #expect(riskOf("git log --oneline -5") == .read)
     }
+
+    /// nodetool, Airflow, etcd and Vault: their read verbs read, their removals destroy.
+    @Test func clusterToolsReadAndRemove() {
+        for code in [
+            "nodetool removenode abc", "nodetool assassinate 10.4.12.9", "nodetool clearsnapshot --all",
+            "vault operator raft snapshot restore -force x.snap",
+            "airflow db clean --clean-before-timestamp 2024 --yes",
+            "airflow dags delete x --yes", "etcdctl member remove 8e9e"
+        ] {
+            #expect(riskOf(code) == .destructive, "\(code)")
+        }
+        for code in [
+            "nodetool tpstats", "nodetool status", "vault operator raft autopilot state",
+            "airflow tasks states-for-dag-run dag run1", "airflow dags list-import-errors", "airflow db check",
+            "etcdctl member list", "etcdctl alarm list"
+        ] {
+            #expect(riskOf(code) == .read, "\(code)")
+        }
+        #expect(riskOf("airflow tasks test dag t 2024-01-01") == .change, "a test run runs the task")
+        #expect(riskOf("nodetool repair -pr") == .change)
+        #expect(CommandExtraction.inlineCommand("airflow dags pause finance_nightly", line: 1) != nil)
+    }
 }
