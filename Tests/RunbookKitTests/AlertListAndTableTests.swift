@@ -164,4 +164,47 @@ struct AlertListAndTableTests {
         #expect(ThresholdParser.condition("Logins above 5 per minute for 10m", line: 1)?.threshold?.unit == "/min")
         #expect(ThresholdParser.condition("Produce rate drops below 200 msg/s", line: 1)?.name == "Produce rate")
     }
+
+    /// Levels said at a line's end — `(SEV3)`, `[page]`, `: SEV1`, `→ ticket` — wherever the list is;
+    /// two on one line are one metric's two levels (the more severe pages); PromQL between the name
+    /// and the comparison is the metric's query.
+    @Test func levelMarkersAtTheEndOfLinesUnderAnyHeading() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Control plane
+
+                ## What we watch
+
+                ### etcd
+
+                - etcd request latency p99 over 150ms for 10 minutes (SEV3); over 1s for 5 minutes (SEV2)
+                - etcd DB size goes past 6 GiB (SEV3); past 7.5 GiB (SEV1)
+                - API server 5xx rate `sum(rate(apiserver_request_total{code=~"5.."}[5m]))` above 20/s → ticket
+                - Leader changes over 3 in an hour [page]
+                """)
+        func said(_ t: Threshold?) -> String? { t.map { "\($0.op.rawValue) \($0.value) \($0.unit ?? "")" } }
+        let byName = Dictionary(runbook.metrics.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(said(byName["Etcd request latency p99"]?.warning) == "> 150.0 ms")
+        #expect(said(byName["Etcd request latency p99"]?.critical) == "> 1.0 s")
+        #expect(said(byName["Etcd DB size"]?.critical) == "> 7.5 GiB")
+        #expect(byName["API server 5xx rate"]?.query?.hasPrefix("sum(rate(apiserver_request_total") == true)
+        #expect(said(byName["API server 5xx rate"]?.warning) == "> 20.0 /s")
+        #expect(byName["Leader changes"]?.critical?.value == 3, "\(runbook.metrics.map(\.name))")
+        #expect(LevelMarker.read("Disk over 90% (SEV2)")?.rank == 2)
+        #expect(LevelMarker.read("Check the disk (see below)") == nil)
+        #expect(ThresholdParser.condition("errors in the past 24 hours", line: 1)?.threshold == nil)
+    }
+
+    /// A table's level columns by other names: "Ticket" and "Heads-up" warn, "Page" and "Wake someone" page.
+    @Test func levelColumnsByOtherNames() {
+        let runbook = RunbookReader.parse(
+            text: """
+                # Search
+
+                | Measure | Heads-up | Wake someone |
+                |---|---|---|
+                | Indexing delay | over 120 s | over 15 min |
+                """)
+        #expect(runbook.metrics.first?.warning?.value == 120 && runbook.metrics.first?.critical?.value == 15)
+    }
 }

@@ -41,6 +41,7 @@ enum MetricExtractor {
                         fromObjectives(block, into: &merger)
                     } else {
                         fromQueryList(block, into: &merger)
+                        fromMarkedLines(block, into: &merger)
                     }
                 case .code:
                     // Alerting rules are read as rules, not as lines of an alert list.
@@ -109,13 +110,14 @@ enum MetricExtractor {
     /// `Metric | Target | Alert Threshold` (or Warning / Critical columns).
     static func fromTable(_ table: TableData, into merger: inout MetricMerger) {
         guard let first = table.header.first?.lowercased(),
-            ["metric", "indicator", "signal", "sli", "slo", "objective", "measure", "kpi", "alert", "name"].contains(
-                where: { first.contains($0) })
+            ["metric", "indicator", "signal", "sli", "slo", "objective", "measure", "kpi", "alert", "name", "what"]
+                .contains(
+                    where: { first.contains($0) })
         else { return }
         let used: Set<Int> = [0]
-        let warning = table.column(["warn"], excluding: used)
+        let warning = table.column(["warn", "ticket", "heads-up", "heads up", "notify"], excluding: used)
         let critical =
-            table.column(["crit", "page"], excluding: used)
+            table.column(["crit", "page", "wake", "urgent"], excluding: used)
             ?? table.column(["alert", "threshold", "limit", "max"], excluding: used.union(warning.map { [$0] } ?? []))
         let target = table.column(
             ["target", "slo", "goal", "normal", "expected", "baseline", "healthy"], excluding: used)
@@ -172,9 +174,30 @@ enum MetricExtractor {
     }
 
     static func fromAlertList(_ list: MarkdownBlock, level: Level, into merger: inout MetricMerger) {
+        // Severity ids as markers page on the list's most severe and warn on the rest.
+        let ranks = list.items.flatMap { markedParts($0.itemText) }.compactMap(\.marker?.rank)
+        let topRank = ranks.min()
         for item in list.items {
             // A query the alert is about ("Total lag: `sum(…)`") is not itself a condition.
             if fromQueryItem(item, into: &merger) { continue }
+            // "over 150ms for 10 minutes (SEV3); over 1s for 5 minutes (SEV2)": a threshold per part.
+            let parts = markedParts(item.itemText)
+            if parts.count >= 2 {
+                // The line's own most severe id pages and its others warn: one metric, two levels.
+                let lineTop = parts.compactMap(\.marker?.rank).min()
+                for part in parts {
+                    var partLevel = part.marker?.level ?? level
+                    if let rank = part.marker?.rank, let lineTop { partLevel = rank == lineTop ? .critical : .warning }
+                    add(line: part.text, at: item.line, level: partLevel, into: &merger)
+                }
+                continue
+            }
+            if let marker = parts.first?.marker, let rank = marker.rank, let topRank,
+                namedAlert(item, level: level) == nil
+            {
+                add(line: marker.condition, at: item.line, level: rank == topRank ? .critical : .warning, into: &merger)
+                continue
+            }
             if let named = namedAlert(item, level: level) {
                 // `**SearchBurnRateSlow** (ticket): burn rate above 6 over 6 hours`: the bold name is the
                 // alert's, the word in parentheses its level; each named alert is its own entry.
@@ -187,8 +210,19 @@ enum MetricExtractor {
                 continue
             }
             // "p95 latency > 750ms for 10m -> warning": the item's own level wins over the section's.
-            let (condition, own) = ownLevel(item.itemText)
+            // "API 5xx rate `sum(rate(…))` above 20/s → ticket": the PromQL between name and
+            // comparison is how to sample the metric, not part of its name.
+            var text = item.itemText
+            let query = item.firstParagraph?.inlines.codeSpans.first { span in
+                ProseThresholds.looksLikePromQL(span) && ProseThresholds.comparisonStart(span) == nil
+                    && text.contains(span)
+            }
+            if let query { text = text.replacingOccurrences(of: query, with: " ").collapsingWhitespace }
+            let (condition, own) = ownLevel(text)
             add(line: condition, at: item.line, level: own ?? level, into: &merger)
+            if let query, let name = merger.condition(condition, line: item.line)?.name, !name.isEmpty {
+                merger.setQuery(query, forName: name)
+            }
         }
     }
 
@@ -207,36 +241,45 @@ enum MetricExtractor {
         return true
     }
 
-    /// The level an alert line ends with after an arrow (`-> warning`, `→ page`, `=> ticket`), and
-    /// the line without it; nil and the whole line when it names none.
-    static func ownLevel(_ text: String) -> (condition: String, level: Level?) {
-        // "Warning when replay lag exceeds 30 s", "Page if the error rate is above 5%": the level first.
-        let words = text.split(separator: " ", maxSplits: 2)
-        if words.count == 3, ["when", "if", "at", "on"].contains(words[1].lowercased()) {
-            let level: Level? =
-                switch words[0].lowercased().trimmingTrailing(":,") {
-                case "warning", "warn", "ticket", "notify": .warning
-                case "page", "critical", "crit", "alert", "urgent": .critical
-                default: nil
-                }
-            if let level { return (String(words[2]), level) }
+    /// A line cut at "; " where each part says its own level ("p99 over 150ms (SEV3); over 1s
+    /// (SEV2)"): each part's text (the first part's subject carried into the next) and marker.
+    /// One part, the whole line, when it is not so cut.
+    static func markedParts(_ text: String) -> [(text: String, marker: LevelMarker?)] {
+        let pieces = text.components(separatedBy: "; ")
+        let markers = pieces.map(LevelMarker.read)
+        guard pieces.count >= 2, markers.allSatisfy({ $0 != nil }) else { return [(text, LevelMarker.read(text))] }
+        let subject = ThresholdParser.condition(markers[0]!.condition, line: 0)?.name ?? ""
+        return markers.enumerated().map { index, marker in
+            let condition = marker!.condition
+            // "over 1s for 5 minutes", "past 7.5 GiB": a comparison with no subject of its own.
+            let lower = condition.lowercased()
+            let bare =
+                index > 0
+                && (lower.first.map { "<>≥≤".contains($0) } == true || lower.hasPrefix("past ")
+                    || ThresholdParser.wordOperators.contains { lower.hasPrefix($0.0 + " ") })
+            return (bare ? subject + " " + condition : condition, marker)
         }
-        guard
-            let arrow = ["->", "→", "=>"].compactMap({ text.range(of: $0, options: .backwards) })
-                .max(by: { $0.lowerBound < $1.lowerBound })
-        else { return (text, nil) }
-        let said = text[arrow.upperBound...].lowercased().trimmed
-        let first = said.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? ""
-        let level: Level? =
-            switch first {
-            case "warning", "warn", "ticket", "notify": .warning
-            case "page", "pages", "critical", "crit", "alert", "sev1", "p1": .critical
-            case "info": .info
-            // "→ SEV2 page", "→ P3": the most severe ids page, lower ones warn (as in headings).
-            default: SeverityID.leading(said).map { $0.rank >= 2 ? .warning : .critical }
+    }
+
+    /// An alert list under a heading that names no level ("### Consul servers"): its lines that
+    /// say their own level and compare ("Leader changes over 3 in 10 minutes (SEV2)").
+    static func fromMarkedLines(_ list: MarkdownBlock, into merger: inout MetricMerger) {
+        let marked = list.items.filter { item in
+            markedParts(item.itemText).contains { part in
+                part.marker != nil && ThresholdParser.condition(part.marker!.condition, line: 0)?.threshold != nil
             }
-        guard let level else { return (text, nil) }
-        return (String(text[..<arrow.lowerBound]).trimmed, level)
+        }
+        guard !marked.isEmpty else { return }
+        var subList = list
+        subList.children = marked
+        fromAlertList(subList, level: .critical, into: &merger)
+    }
+
+    /// The level an alert line says of itself (`LevelMarker`), and the line without it; nil and
+    /// the whole line when it names none.
+    static func ownLevel(_ text: String) -> (condition: String, level: Level?) {
+        guard let marker = LevelMarker.read(text) else { return (text, nil) }
+        return (marker.condition, marker.level)
     }
 
     /// "SLOs", "Service level objectives", "SLIs and SLOs": a list of the service's targets.

@@ -130,6 +130,13 @@ public enum ThresholdParser {
                     if let (word, wordOp) = wordOperators.first(where: { rest.hasPrefix($0.0 + " ") }) {
                         op = wordOp
                         opEnd = i + word.count
+                    } else if rest.hasPrefix("past "), rest.dropFirst(5).first?.isNumber == true,
+                        !["the", "in", "over", "for", "during"].contains(
+                            String(chars[..<i]).lowercased().split(separator: " ").last.map(String.init) ?? "")
+                    {
+                        // "past 7.5 GiB" compares; "the past 24 hours" is a time.
+                        op = .greater
+                        opEnd = i + 4
                     }
                 }
             }
