@@ -183,6 +183,8 @@ private struct PlaceholderScanner {
         if Placeholders.htmlTags.contains(name.lowercased()), sql || python || !isBareShellWord(start, end: i + 1) {
             return nil
         }
+        // Perl's `<STDIN>`, `<FH>`: file handles, not blanks.
+        if ["STDIN", "STDOUT", "STDERR", "ARGV", "FH", "DATA"].contains(name) { return nil }
         return (name, i + 1)
     }
 

@@ -96,8 +96,30 @@ enum SQLRisk {
                 worst = RiskVerdict(risk: risk, reason: "\(risk.rawValue): \(why)", word: word)
             }
         }
-        // psql's `\!` runs the rest of its line in a shell.
+        // psql's `\gexec` runs each row of the result as SQL: what the query builds is what runs.
+        if sql.lowercased().contains("\\gexec") {
+            let upper = sql.uppercased()
+            let destroys = ["DROP ", "TRUNCATE ", "DELETE "].contains(where: upper.contains)
+            worst = RiskVerdict(
+                risk: destroys ? .destructive : .change,
+                reason: destroys
+                    ? "destructive: psql \\gexec runs the DROP, TRUNCATE or DELETE the query builds"
+                    : "change: psql \\gexec runs the query's output as SQL",
+                word: destroys ? "gexec" : nil)
+        }
+        // psql's `\!` runs the rest of its line in a shell; `\g |cmd` and `\o |cmd` pipe the result
+        // into one, `\g file` and `\o file` write a file.
         for line in sql.split(separator: "\n") {
+            for meta in ["\\g ", "\\o "] {
+                guard let range = line.range(of: meta) else { continue }
+                let target = line[range.upperBound...].trimmed
+                if target.hasPrefix("|"), let shell = ShellRisk.classify(String(target.dropFirst()), depth: 1) {
+                    if worst.map({ shell.risk > $0.risk }) ?? true { worst = shell }
+                } else if !target.isEmpty, worst.map({ $0.risk < .change }) ?? true {
+                    worst = RiskVerdict(
+                        risk: .change, reason: "change: psql \(meta.trimmed) writes the result to a file")
+                }
+            }
             let text = line.trimmed
             guard text.hasPrefix("\\!") else { continue }
             if let shell = ShellRisk.classify(String(text.dropFirst(2)), depth: 1),

@@ -112,6 +112,16 @@ enum ShellParser {
                         if i < n && bytes[i] == UInt8(ascii: "&") { i += 1 }
                         finish(pipedNext: true)
                     }
+                case UInt8(ascii: "(") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "(") && current.words.isEmpty:
+                    // `(( bytes = 1 << 30 ))`: arithmetic, no command, and its `<<` no heredoc.
+                    var depth = 0
+                    while i < n {
+                        if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+                        if bytes[i] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { i += 1; break } }
+                        if bytes[i] == UInt8(ascii: "\n") { break }
+                        i += 1
+                    }
+                    finish(pipedNext: false)
                 case UInt8(ascii: "("):
                     i += 1
                     parenDepth += 1
@@ -253,6 +263,20 @@ enum ShellParser {
                     } else {
                         i += 1
                     }
+                case UInt8(ascii: "$") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "'"):
+                    // `$'Don\'t'`: backslash escapes, so `\'` does not end the word.
+                    i += 2
+                    while i < n && bytes[i] != UInt8(ascii: "'") {
+                        if bytes[i] == UInt8(ascii: "\\"), i + 1 < n { i += 1 }
+                        out.append(bytes[i]); i += 1
+                    }
+                    i += 1
+                case UInt8(ascii: "$") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "["):
+                    // `$[1<<2]`: old arithmetic, kept as written (its `<<` is no heredoc).
+                    let start = i
+                    while i < n && bytes[i] != UInt8(ascii: "]") && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                    if i < n && bytes[i] == UInt8(ascii: "]") { i += 1 }
+                    out.append(contentsOf: bytes[start..<i])
                 case UInt8(ascii: "$") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "("):
                     out.append(contentsOf: readSubstitution())
                 case UInt8(ascii: "$") where i + 1 < n && bytes[i + 1] == UInt8(ascii: "{"):
@@ -295,10 +319,42 @@ enum ShellParser {
             let arithmetic = i < n && bytes[i] == UInt8(ascii: "(")
             let bodyStart = i
             var depth = 1
+            var cases = 0
+            var heredocs: [String] = []
             while i < n && depth > 0 {
                 let c = bytes[i]
+                if c == UInt8(ascii: "\n"), !heredocs.isEmpty {
+                    // Heredoc bodies are text: their quotes and parentheses are not the substitution's.
+                    i += 1
+                    skipBodies(heredocs)
+                    heredocs = []
+                    continue
+                }
+                if !arithmetic, c == UInt8(ascii: "<"), i + 2 < n, bytes[i + 1] == UInt8(ascii: "<"),
+                    bytes[i + 2] != UInt8(ascii: "<")
+                {
+                    i += 2
+                    if i < n, bytes[i] == UInt8(ascii: "-") { i += 1 }
+                    while i < n, bytes[i] == UInt8(ascii: " ") { i += 1 }
+                    var word: [UInt8] = []
+                    while i < n, !Self.wordEnd.contains(bytes[i]) {
+                        if ![UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$")].contains(
+                            bytes[i])
+                        {
+                            word.append(bytes[i])
+                        }
+                        i += 1
+                    }
+                    if !word.isEmpty { heredocs.append(String(decoding: word, as: UTF8.self)) }
+                    continue
+                }
+                if let word = keyword(at: i), word == "case" || word == "esac" {
+                    cases = max(0, cases + (word == "case" ? 1 : -1))
+                }
                 if c == UInt8(ascii: "(") {
                     depth += 1
+                } else if c == UInt8(ascii: ")"), depth == 1, cases > 0 {
+                    // `case x in prod) …` inside `$(…)`: a pattern's parenthesis.
                 } else if c == UInt8(ascii: ")") {
                     depth -= 1; if depth == 0 { break }
                 } else if c == UInt8(ascii: "'") {
@@ -334,6 +390,42 @@ enum ShellParser {
             }
             if i < n { i += 1 }
             return bytes[start..<min(i, n)]
+        }
+
+        /// Past the bodies of heredocs declared on the line just ended, in order; a body ends at its
+        /// delimiter's line, or before the `)` of a line starting `EOF)` (as bash reads `$(…)`).
+        mutating func skipBodies(_ delimiters: [String]) {
+            let n = bytes.count
+            for delimiter in delimiters {
+                let word = Array(delimiter.utf8)
+                while i < n {
+                    var end = i
+                    while end < n && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                    var start = i
+                    while start < end, bytes[start] == UInt8(ascii: "\t") { start += 1 }
+                    let line = bytes[start..<end]
+                    if line.elementsEqual(word) { i = end; break }
+                    if line.starts(with: word), line.count > word.count, line[start + word.count] == UInt8(ascii: ")") {
+                        i = start + word.count
+                        return
+                    }
+                    i = min(end + 1, n)
+                }
+            }
+        }
+
+        /// `case` or `esac` as a whole word at `k`.
+        func keyword(at k: Int) -> String? {
+            guard k == 0 || Self.wordEnd.contains(bytes[k - 1]) || bytes[k - 1] == UInt8(ascii: "(") else { return nil }
+            for word in ["case", "esac"] {
+                let w = Array(word.utf8)
+                if k + w.count <= bytes.count, bytes[k..<(k + w.count)].elementsEqual(w),
+                    k + w.count == bytes.count || Self.wordEnd.contains(bytes[k + w.count])
+                {
+                    return word
+                }
+            }
+            return nil
         }
 
         mutating func readBackticks() -> ArraySlice<UInt8> {

@@ -114,6 +114,9 @@ enum NestedShell {
     /// Programs whose arguments start with a program of their own.
     static let scriptPrograms: Set<String> = ["awk", "gawk", "mawk", "nawk", "sed", "gsed", "jq", "gojq", "yq"]
 
+    /// Languages where even `:` or `/` can start code in a plain-looking word (`qx:cmd:`, `%x:cmd:`).
+    static let quoteOperatorLanguages: Set<String> = ["perl -e", "perl -E", "perl -n", "perl -p", "ruby -e"]
+
     /// Programs whose heredoc is data, not code.
     static let dataReaders: Set<String> = ["cat", "tee"]
 

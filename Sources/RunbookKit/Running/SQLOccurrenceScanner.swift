@@ -14,12 +14,24 @@ struct SQLOccurrenceScanner {
         found.append(forms.occurrence(m, at: i, context, reparsedBy: reader))
     }
 
+    /// A psql backslash command before the occurrence on its line (`\set x '…'`, `SELECT … \g <file>`,
+    /// `\o <file>`), or `\gexec` anywhere (psql runs the query's output as SQL).
     func isBackslashCommandLine(at i: Int) -> Bool {
+        if hasGexec { return true }
         var k = i
-        while k > 0, bytes[k - 1] != UInt8(ascii: "\n") { k -= 1 }
-        while k < i, bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") { k += 1 }
-        return k < i && bytes[k] == UInt8(ascii: "\\")
+        while k > 0, bytes[k - 1] != UInt8(ascii: "\n") {
+            k -= 1
+            if bytes[k] == UInt8(ascii: "\\"), k + 1 < i,
+                (bytes[k + 1] | 0x20) >= 0x61 && (bytes[k + 1] | 0x20) <= 0x7A
+                    || bytes[k + 1] == UInt8(ascii: "!")
+            {
+                return true
+            }
+        }
+        return false
     }
+
+    var hasGexec: Bool { String(decoding: bytes, as: UTF8.self).lowercased().contains("\\gexec") }
 
     mutating func run() -> [PlaceholderOccurrence] {
         let n = bytes.count

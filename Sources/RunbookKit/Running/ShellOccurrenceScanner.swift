@@ -28,8 +28,8 @@ struct ShellOccurrenceScanner {
 
     enum Frame: Equatable {
         case doubleQuote, backtick
-        /// `$(…)`, with its count of open plain parentheses.
-        case substitution(depth: Int)
+        /// `$(…)`, with its count of open plain parentheses and of open `case … esac`.
+        case substitution(depth: Int, cases: Int)
         /// An unquoted heredoc body (quoted bodies are consumed whole).
         case heredoc(Heredoc)
     }
@@ -96,7 +96,11 @@ struct ShellOccurrenceScanner {
     }
 
     /// Programs that read a `NAME=VALUE` operand as a variable to set (make's `SHELL=…`).
-    static let variableSetters: Set<String> = ["make", "gmake", "bmake", "env", "sudo", "doas", "systemd-run", "sysctl"]
+    static let variableSetters: Set<String> = [
+        "make", "gmake", "bmake", "env", "sudo", "doas", "systemd-run", "sysctl",
+        // A connection string: `psql <db>` with `host=evil.example` connects elsewhere.
+        "psql", "pg_dump", "pg_dumpall", "pg_restore", "pgbench", "vacuumdb", "reindexdb", "createdb", "dropdb"
+    ]
 
     /// Evaluators that read their text as shell.
     static let shellReparsers = [
@@ -238,7 +242,8 @@ struct ShellOccurrenceScanner {
             let next = i + 1 < n ? bytes[i + 1] : 0
             if c == Self.backslash { i += 2; atWordStart = false; continue }
             if c == Self.dollar && next == UInt8(ascii: "(") {
-                stack.append(.substitution(depth: 0)); i += 2; commandStarts.append(i); atWordStart = true; continue
+                stack.append(.substitution(depth: 0, cases: 0)); i += 2; commandStarts.append(i); atWordStart = true
+                continue
             }
             if c == Self.tick {
                 if top == .backtick {
@@ -269,8 +274,16 @@ struct ShellOccurrenceScanner {
                 i = comment(from: i, backticks: backticks)
                 continue
             }
-            if case .substitution(let depth)? = top {
-                if c == UInt8(ascii: "(") { stack[stack.count - 1] = .substitution(depth: depth + 1) }
+            if case .substitution(let depth, let cases)? = top {
+                // `case x in prod) …;; esac` inside `$(…)`: a pattern's `)` closes nothing.
+                if atWordStart, let word = wordAt(i), word == "case" || word == "esac" {
+                    stack[stack.count - 1] = .substitution(
+                        depth: depth, cases: max(0, cases + (word == "case" ? 1 : -1)))
+                }
+                if c == UInt8(ascii: "(") { stack[stack.count - 1] = .substitution(depth: depth + 1, cases: cases) }
+                if c == UInt8(ascii: ")"), depth == 0, cases > 0 {
+                    i += 1; atWordStart = true; continue
+                }
                 if c == UInt8(ascii: ")") {
                     if depth == 0 {
                         stack.removeLast()
@@ -278,15 +291,16 @@ struct ShellOccurrenceScanner {
                         // `$(…)#x`: the word goes on, so that `#` is text, not a comment.
                         i += 1; atWordStart = false; continue
                     } else {
-                        stack[stack.count - 1] = .substitution(depth: depth - 1)
+                        stack[stack.count - 1] = .substitution(depth: depth - 1, cases: cases)
                     }
                 }
             }
             if c == UInt8(ascii: "<") && next == UInt8(ascii: "<") {
                 // `<<<` here-string
                 if i + 2 < n && bytes[i + 2] == UInt8(ascii: "<") { i += 3; atWordStart = true; continue }
-                // `<<` inside `$(( … ))` shifts bits.
-                if case .substitution(let depth)? = top, depth > 0 { i += 2; continue }
+                // `<<` inside `$(( … ))`, `(( … ))` or `$[ … ]` shifts bits.
+                if case .substitution(let depth, _)? = top, depth > 0 { i += 2; continue }
+                if spots.inArithmetic(i) { i += 2; continue }
                 if let (operatorDoc, end) = heredocOperator(at: i) {
                     var doc = operatorDoc
                     let start = commandStarts.last ?? 0
@@ -312,6 +326,16 @@ struct ShellOccurrenceScanner {
         if doc.stripsTabs { while l.first == UInt8(ascii: "\t") { l = l.dropFirst() } }
         if l.last == UInt8(ascii: "\r") { l = l.dropLast() }
         return String(decoding: l, as: UTF8.self) == doc.delimiter
+    }
+
+    /// The word of letters starting at `i`, when it is a whole word.
+    func wordAt(_ i: Int) -> String? {
+        var end = i
+        while end < bytes.count, (bytes[end] >= 97 && bytes[end] <= 122) { end += 1 }
+        guard end > i, end == bytes.count || ShellNumericSpots.isSeparator(bytes[end]) || bytes[end] == 0x0A else {
+            return nil
+        }
+        return String(decoding: bytes[i..<end], as: UTF8.self)
     }
 
     /// A line that starts with the delimiter and a `)`: inside `$(…)`, bash ends the body there.

@@ -31,6 +31,16 @@ enum ShellValuePolicy {
                 + "'\(occurrence.written)')"
         }
         if let why = innerStringRefusal(value, occurrence, code: code) { return why }
+        if let program = occurrence.reparsedBy, program.hasPrefix("perl") || program.hasPrefix("ruby"),
+            !value.unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+                        || $0 == "_" || $0 == "." || $0 == "-")
+            }) || value.hasPrefix("-")
+        {
+            return "it lands in a \(program) program, where only letters, digits and _ . - are accepted "
+                + "(qx:…: and %x:…: run commands)"
+        }
         if let program = occurrence.reparsedBy, NestedShell.scriptPrograms.contains(program),
             !PlainWord.isPlainForScript(value)
         {
@@ -68,6 +78,27 @@ enum ShellValuePolicy {
         if let why = urlRefusal(value, bytes: bytes, start: start) { return why }
         if value.hasPrefix("@") || value.lowercased().hasPrefix("file://") || value.lowercased().hasPrefix("fileb://") {
             return "it starts with @ or file://, which curl, aws and az read as a local file to send"
+        }
+        // A whole URL: http or https only (`gopher://…/_FLUSHALL` speaks raw protocol to a server).
+        if let scheme = value.range(of: "://"), !["http", "https"].contains(value[..<scheme.lowerBound].lowercased()) {
+            return "it is a URL of another kind than http(s), which can reach other protocols"
+        }
+        let lineStart = bytes[..<start].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = String(decoding: bytes[lineStart..<start], as: UTF8.self)
+        // curl's forms read a file after `<` or `@` (`-F "note=<…"`, `--data-urlencode "name@file"`).
+        if line.contains("--data-urlencode") && value.contains("@")
+            || (line.contains(" -F ") || line.contains("--form")) && (value.hasPrefix("<") || value.contains("@"))
+        {
+            return "curl's form and url-encoded data read a local file after < or @"
+        }
+        // `-p '{"spec":{"replicas":<n>}}'`: a bare JSON value takes only a number, true, false or null.
+        if occurrence.context == .singleQuoted, let previous = bytes[lineStart..<start].last(where: { $0 != 0x20 }),
+            previous == UInt8(ascii: ":") || previous == UInt8(ascii: "[") && line.contains("{"),
+            line.contains("{"), !(end < bytes.count && bytes[end] == dquote),
+            !(["true", "false", "null"].contains(value) || Double(value) != nil)
+        {
+            return "it lands where JSON expects a value outside quotes, where only a number, true, false or null "
+                + "is accepted"
         }
         guard value.contains(",") else { return nil }
         var k = start

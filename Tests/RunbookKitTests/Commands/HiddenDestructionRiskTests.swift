@@ -108,4 +108,17 @@ struct HiddenDestructionRiskTests {
         #expect(riskOf("nodetool repair -pr") == .change)
         #expect(CommandExtraction.inlineCommand("airflow dags pause finance_nightly", line: 1) != nil)
     }
+
+    /// What the shell parser hid: a command after `$'…\'…'`, after `(( … << … ))` or `$[ … ]`,
+    /// after a heredoc with a quote inside `$(…)`; and psql's `\gexec` and `\o |cmd`.
+    @Test func commandsAfterHardQuotingAreSeen() {
+        for code in [
+            "echo $'Don\\'t page the DBA'\nkubectl delete ns payments", "(( bytes=1<<30 ))\nkubectl delete ns payments",
+            "x=$[1<<2]\nrm -rf /srv/releases/old", "NOTE=\"$(cat <<EOF\nWe're on it\nEOF\n)\"\nrm -rf /srv/appdata"
+        ] {
+            #expect(riskOf(code) == .destructive, "\(code)")
+        }
+        #expect(riskOf("SELECT format('DROP TABLE %I', tablename) FROM pg_tables \\gexec", "sql") == .destructive)
+        #expect(riskOf("SELECT 1 \\o |rm -rf /srv", "sql") == .destructive)
+    }
 }

@@ -371,4 +371,45 @@ import Testing
         #expect(runbookCommand("wc -l <table> victim.txt").placeholders == ["table"])
         #expect(runbookCommand("echo \"<b>bold</b>\"").placeholders.isEmpty, "HTML in quotes is text")
     }
+
+    /// The third probe: arithmetic `<<` is no heredoc, a `case` pattern's `)` closes no `$(…)`, perl
+    /// takes no `:` or `/`, a bare JSON value only a number, curl forms no `<` or `@`, a URL only
+    /// http(s), psql's database no `=`, and a psql backslash command anywhere on a line only plain
+    /// words.
+    @Test func thirdProbeConstructs() throws {
+        // Read as bash reads them, the value is one quoted word.
+        for code in [
+            "(( bytes=1<<30 ))\nkubectl get pod <v>", "echo \"$(case prod in prod) echo <v> ;; *) echo none ;; esac)\""
+        ] {
+            let prepared = try RunPreparer.prepare(
+                runbookCommand(code), values: ["v": "x; touch pwned"], settings: RunnerSettings(),
+                environment: testEnvironment)
+            #expect(prepared.text.contains("'x; touch pwned'"), "\(prepared.text)")
+        }
+        for (code, name, value) in [
+            ("perl -ne 'print if /<pattern>/' app.log", "pattern", "x/,qx:/tmp/evil:,/"),
+            ("kubectl patch deployment payments -p '{\"spec\":{\"replicas\":<n>}}'", "n", "1,\"template\":{}"),
+            ("curl -F \"note=<note>\" https://x/upload", "note", "</etc/hostname"),
+            ("curl -s <url>", "url", "gopher://127.0.0.1:6390/_FLUSHALL"),
+            ("psql <db> -c \"SELECT 1\"", "db", "host=evil.example.com")
+        ] {
+            #expect(throws: PrepareProblem.self, "\(code)") {
+                try RunPreparer.prepare(
+                    runbookCommand(code), values: [name: value], settings: RunnerSettings(),
+                    environment: testEnvironment)
+            }
+        }
+        #expect(throws: PrepareProblem.self) {
+            try PlaceholderSubstitution.apply(
+                "SELECT * FROM t \\g <outfile>", language: "sql", names: ["outfile"],
+                values: ["outfile": "|touch pwned"])
+        }
+        #expect(
+            try RunPreparer.prepare(
+                runbookCommand("kubectl patch deployment payments -p '{\"spec\":{\"replicas\":<n>}}'"),
+                values: ["n": "3"],
+                settings: RunnerSettings(), environment: testEnvironment
+            ).text.contains("\"replicas\":3"))
+        #expect(runbookCommand("perl -le 'print for grep { /<pat>/ } <STDIN>'").placeholders == ["pat"])
+    }
 }
