@@ -112,8 +112,8 @@ final class RiskRule: Sendable {
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
     static let table: [RiskRule] =
-        coreRules + inspectionWrites + hostRules + schedulerRules + infrastructureRules + dataStoreRules
-        + platformRules
+        coreRules + inspectionWrites + hostRules + storageRules + schedulerRules + infrastructureRules
+        + dataStoreRules + platformRules
 
     /// Commands of the cloud, containers, files, services, network, git and the shell itself.
     static let coreRules: [RiskRule] = [
@@ -342,7 +342,7 @@ extension RiskRule {
                 }
             }),
         RiskRule(
-            .destructive, "lvremove", "deletes volumes", programs: "lvremove vgremove pvremove zpool zfs",
+            .destructive, "lvremove", "deletes volumes", programs: "lvremove vgremove pvremove zpool",
             test: { inv in
                 ["lvremove", "vgremove", "pvremove"].contains(inv.program)
                     || inv.positionals(valueFlags: []).first.map {

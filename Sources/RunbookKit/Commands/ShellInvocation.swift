@@ -149,9 +149,35 @@ enum ShellInvocations {
 
         switch program {
         case "sudo", "doas":
-            return inner(
-                skipFlags(
-                    rest, valueFlags: ["-u", "-g", "-h", "-p", "-c", "-d", "-r", "-t", "-u", "-C", "-D", "-U", "-g"]))
+            // `-iu postgres`, `-Hu x`: a bundle ending in a letter that takes a value takes the next word.
+            var k = 0
+            while k < rest.count, rest[k].hasPrefix("-"), rest[k].count > 1 {
+                if rest[k] == "--" { k += 1; break }
+                let takesValue =
+                    ["-u", "-g", "-h", "-p", "-c", "-d", "-r", "-t", "-C", "-D", "-U"].contains(rest[k])
+                    || (!rest[k].hasPrefix("--") && rest[k].count > 2 && "ugpCDUrt".contains(rest[k].last!))
+                k += takesValue ? 2 : 1
+            }
+            return inner(k < rest.count ? Array(rest[k...]) : [])
+        case "lxc", "incus", "multipass", "crictl", "nerdctl":
+            // `lxc exec c1 -- rm …`, `crictl exec -it ID rm …`
+            let pos = rest.filter { !$0.hasPrefix("-") }
+            guard pos.first == "exec" else { break }
+            if let dash = rest.firstIndex(of: "--") {
+                return inner(Array(rest[(dash + 1)...]), interactive: hasTTY(rest))
+            }
+            if pos.count > 2 { return inner(Array(rest.drop { $0 != pos[1] }.dropFirst()), interactive: hasTTY(rest)) }
+        case "machinectl":
+            // `machinectl shell c1 /bin/rm -rf …`
+            let pos = rest.filter { !$0.hasPrefix("-") }
+            if pos.first == "shell", pos.count > 2 { return inner(Array(rest.drop { $0 != pos[1] }.dropFirst())) }
+        case "pwsh", "powershell", "powershell.exe", "cmd", "cmd.exe":
+            // `pwsh -Command "Remove-Item …"`, `cmd /c del /s /q …`: the command text is judged.
+            if let c = rest.firstIndex(where: {
+                ["-c", "-command", "/c", "/k"].contains($0.lowercased())
+            }), c + 1 < rest.count {
+                return reparsed(rest[(c + 1)...].joined(separator: " "))
+            }
         case "env":
             var r = rest[...]
             while let w = r.first, w.hasPrefix("-") || ShellParser.isAssignment(w) {
@@ -213,6 +239,27 @@ enum ShellInvocations {
                 }
                 i += command.count + 2
             }
+            return found
+        case "gcloud", "az", "aws":
+            // The command a cloud runs on a machine: `gcloud compute ssh vm --command '…'`, `az vm
+            // run-command invoke --scripts "…"`, `aws ecs execute-command --command "…"`, `aws ssm
+            // send-command --parameters 'commands=["…"]'`.
+            var found = [ShellInvocation(program: program, args: rest, source: source)]
+            found[0].wrappers = wrappers
+            for (flag, value) in zip(rest, rest.dropFirst()) {
+                switch flag {
+                case "--command", "--scripts": found += reparsed(value)
+                case "--parameters":
+                    if let open = value.firstIndex(of: "["), let close = value.lastIndex(of: "]"), open < close {
+                        let list = value[value.index(after: open)..<close]
+                        for item in list.split(separator: ",") {
+                            found += reparsed(item.trimmed.trimmingLeading("\"").trimmingTrailing("\""))
+                        }
+                    }
+                default: break
+                }
+            }
+            for arg in rest where arg.hasPrefix("--command=") { found += reparsed(String(arg.dropFirst(10))) }
             return found
         case "git":
             // `git -c core.pager='…' log`: git runs the pager, editor or ssh command it is given.
@@ -323,6 +370,20 @@ enum ShellInvocations {
                         "--context", "--project-directory", "--log-level", "-c", "--config"
                     ])[...]
             let composeRun = isCompose && r.first == "run"
+            if !isCompose, r.first == "run" {
+                // `docker run [options] IMAGE [COMMAND…]`
+                let afterOptions = skipFlags(Array(r.dropFirst()), valueFlags: dockerRunValueFlags)
+                let cmd = Array(afterOptions.dropFirst())
+                if cmd.isEmpty { break }
+                // Starting the container is judged too, beside what it runs.
+                var container = ShellInvocation(program: program, args: rest, source: source)
+                container.wrappers = wrappers
+                let tty = hasTTY(Array(r))
+                return [container]
+                    + (cmd.count == 1 && cmd[0].contains(" ")
+                        ? reparsed(cmd[0], interactive: tty)
+                        : inner(cmd, interactive: tty))
+            }
             guard r.first == "exec" || composeRun else { break }
             let args = skipFlags(
                 Array(r.dropFirst()),
@@ -345,6 +406,14 @@ enum ShellInvocations {
         inv.wrappers = wrappers
         return [inv]
     }
+
+    /// `docker run` options that take a value.
+    static let dockerRunValueFlags: Set<String> = [
+        "-v", "--volume", "-e", "--env", "-p", "--publish", "--name", "--network", "--net", "-w", "--workdir", "-u",
+        "--user", "--entrypoint", "-l", "--label", "--env-file", "--mount", "--hostname", "-h", "--platform",
+        "--cpus", "-m", "--memory", "--restart", "--pull", "--add-host", "--device", "--cap-add", "--cap-drop",
+        "--security-opt", "--ulimit", "--log-driver", "--dns", "--pid", "--ipc", "--shm-size", "--gpus"
+    ]
 
     /// Short names teams give the usual programs.
     static let programAliases: [String: String] = ["k": "kubectl", "kc": "kubectl", "tf": "terraform"]

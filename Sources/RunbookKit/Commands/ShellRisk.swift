@@ -49,8 +49,17 @@ enum ShellRisk {
             if depth < 3 {
                 for sub in command.substitutions { worst = .worst(worst, classify(sub, depth: depth + 1)) }
             }
-            for redirect in command.redirects where isFileWrite(redirect) {
-                worst = .worst(worst, fileWriteVerdict(redirect, command: command))
+            for redirect in command.redirects {
+                if isFileWrite(redirect) { worst = .worst(worst, fileWriteVerdict(redirect, command: command)) }
+                // `grep -v x f > f`: the shell empties the file before the command reads it.
+                if redirect.op == ">", !redirect.target.isEmpty, command.words.dropFirst().contains(redirect.target) {
+                    worst = .worst(
+                        worst,
+                        RiskVerdict(
+                            risk: .destructive,
+                            reason: "destructive: `> \(redirect.target)` empties the file the command reads",
+                            word: "empty"))
+                }
             }
             for inv in ShellInvocations.resolve(command, depth: depth) {
                 worst = .worst(worst, verdict(inv, pipeline: pipelines[command.pipeline] ?? []))
@@ -177,6 +186,8 @@ enum ShellRisk {
     /// `psql -c "…"`, `psql < backup.sql`, `… | psql`, heredocs, bare `psql`.
     static func sqlClientVerdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict? {
         let args = inv.args
+        // `cockroach node decommission`: only `cockroach sql` runs SQL.
+        if inv.program == "cockroach", !inv.lowerArgs.contains("sql") { return nil }
         var sql: [String] = []
         var file: String? = nil
         var i = 0

@@ -121,4 +121,32 @@ struct HiddenDestructionRiskTests {
         #expect(riskOf("SELECT format('DROP TABLE %I', tablename) FROM pg_tables \\gexec", "sql") == .destructive)
         #expect(riskOf("SELECT 1 \\o |rm -rf /srv", "sql") == .destructive)
     }
+
+    /// The third probe's storage, platform and remote forms.
+    @Test(arguments: [
+        "sudo -iu postgres dropdb payments", "ceph osd pool delete p p --yes-i-really-really-mean-it",
+        "zkCli.sh -server zk1:2181 deleteall /kafka", "mc rb --force minio/backups", "pg_dropcluster 15 main --stop",
+        "userdel -r alice", "nvme format /dev/nvme0n1", "xfs_repair -L /dev/sdb1",
+        "pwsh -Command \"Remove-Item -Recurse -Force C:\\data\"", "cmd /c del /s /q C:\\data",
+        "curl -X POST 'http://es:9200/logs/_delete_by_query' -d '{}'", "terraform apply -replace=aws_db_instance.main",
+        "heroku pg:reset DATABASE_URL -a app", "podman system reset -f", "zfs rollback -r tank/data@snap",
+        "chmod -R 000 /", "grep -v debug app.conf > app.conf",
+        "gcloud compute ssh vm1 --command 'sudo rm -rf /srv/data'",
+        "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts \"rm -rf /srv/data\"",
+        "aws ssm send-command --document-name AWS-RunShellScript --parameters 'commands=[\"rm -rf /srv/data\"]'",
+        "docker run --rm -v /srv:/srv alpine rm -rf /srv/data", "lxc exec c1 -- rm -rf /data",
+        "machinectl shell c1 /bin/rm -rf /srv/appdata", "cockroach node decommission 3"
+    ])
+    func destructiveStorageAndRemote(code: String) {
+        let verdict = RiskRules.classify(code, language: "bash")
+        #expect(verdict.risk == .destructive, "\(code): \(verdict.reason)")
+    }
+
+    @Test func theirEverydayFormsAreNot() {
+        #expect(riskOf("docker run --rm alpine echo hi") == .change)
+        #expect(riskOf("gcloud compute ssh vm1 --command 'uptime'") == .change)
+        #expect(riskOf("grep -v debug app.conf > app.clean.conf") <= .change)
+        #expect(riskOf("chmod -R 755 /srv/app") == .change)
+        #expect(riskOf("zfs list") <= .change)
+    }
 }
