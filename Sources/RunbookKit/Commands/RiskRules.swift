@@ -112,7 +112,7 @@ final class RiskRule: Sendable {
 extension RiskRule {
     /// The rule table. Add a line to teach a new command; the worst matching line wins.
     static let table: [RiskRule] =
-        coreRules + inspectionWrites + hostRules + storageRules + schedulerRules + infrastructureRules
+        coreRules + gitRules + inspectionWrites + hostRules + storageRules + schedulerRules + infrastructureRules
         + dataStoreRules + platformRules
 
     /// Commands of the cloud, containers, files, services, network, git and the shell itself.
@@ -384,46 +384,6 @@ extension RiskRule {
             test: { inv in
                 inv.program != "shutdown" || !inv.lowerArgs.contains { $0 == "-r" || $0 == "--reboot" || $0 == "-c" }
             }),
-        // Git
-        RiskRule(
-            .destructive, "git push --force", "rewrites remote history", programs: "git", path: "push",
-            flags: "--force -f --force-with-lease"),
-        RiskRule(
-            .destructive, "git push --delete", "deletes or overwrites remote branches", programs: "git", path: "push",
-            test: { inv in
-                inv.lowerArgs.contains { ["--delete", "-d", "--mirror", "--prune"].contains($0) }
-                    || inv.positionals(valueFlags: ["-o", "--push-option", "--repo"]).dropFirst(2).contains {
-                        $0.hasPrefix("+") || $0.hasPrefix(":")
-                    }
-            }),
-        RiskRule(
-            .destructive, "git reflog expire", "drops the history that lets lost commits be recovered",
-            programs: "git", path: "reflog expire|delete"),
-        RiskRule(.destructive, "git stash clear", "drops stashed changes", programs: "git", path: "stash clear|drop"),
-        RiskRule(
-            .destructive, "git checkout -- PATH", "discards local changes to files", programs: "git",
-            path: "checkout|restore",
-            test: { inv in
-                inv.args.contains("--") || inv.args.last == "." || inv.lowerArgs.contains("--worktree")
-            }),
-        RiskRule(
-            .destructive, "git reset --hard", "discards local changes", programs: "git", path: "reset",
-            flags: "--hard"),
-        RiskRule(
-            .destructive, "git clean", "deletes untracked files", programs: "git", path: "clean",
-            flags: "-f --force -x -d"),
-        RiskRule(
-            .destructive, "git branch -D", "deletes a branch", programs: "git", path: "branch",
-            flags: "-d -D --delete"),
-        RiskRule(
-            .change, "git write", "changes the working tree or repository", programs: "git",
-            path:
-                "checkout|switch|pull|merge|rebase|commit|push|revert|stash|tag|fetch|cherry-pick|reset|restore|am|"
-                + "apply|clone|init|add|rm|mv"
-        ),
-        RiskRule(
-            .read, "git read", "only reads", programs: "git",
-            path: "status|log|diff|show|branch|remote|describe|rev-parse|blame|ls-files|shortlog|reflog"),
         // HTTP
         RiskRule(
             .destructive, "curl -X DELETE", "deletes a remote resource", programs: "curl http https xh",
