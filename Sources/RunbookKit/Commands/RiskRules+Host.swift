@@ -57,6 +57,18 @@ extension RiskRule {
             programs: "rabbitmqctl",
             path: "reset|force_reset"),
         RiskRule(
+            .destructive, "redis EVAL", "runs a script that deletes keys", programs: "redis-cli", path: "eval|evalsha",
+            test: { inv in
+                inv.lowerArgs.contains {
+                    ["flushall", "flushdb", "'del'", "\"del\"", "unlink"].contains(where: $0.contains)
+                }
+            }),
+        RiskRule(
+            .change, "redis EVAL", "runs a Lua script on the server", programs: "redis-cli",
+            path: "eval|evalsha|fcall"),
+        RiskRule(
+            .change, "redis-cli --eval", "runs a Lua script on the server", programs: "redis-cli", flags: "--eval"),
+        RiskRule(
             .destructive, "redis SHUTDOWN NOSAVE", "stops the server without saving", programs: "redis-cli",
             path: "shutdown",
             test: { inv in inv.lowerArgs.contains("nosave") }),

@@ -83,8 +83,16 @@ enum SQLRisk {
         "PG_DROP_REPLICATION_SLOT": (.destructive, "pg_drop_replication_slot removes a replication slot"),
         "LO_UNLINK": (.destructive, "lo_unlink deletes a large object"),
         "PG_REPLICATION_SLOT_ADVANCE": (.change, "pg_replication_slot_advance moves a slot past data"),
-        "PG_PROMOTE": (.change, "pg_promote turns a standby into a primary")
+        "PG_PROMOTE": (.change, "pg_promote turns a standby into a primary"),
+        // SQL run elsewhere or later, and files written on the server.
+        "DBLINK_EXEC": (.change, "dblink_exec runs SQL on another database"),
+        "SCHEDULE": (.change, "cron.schedule runs SQL on a schedule"),
+        "LO_EXPORT": (.change, "lo_export writes a file on the server"),
+        "PG_FILE_WRITE": (.change, "pg_file_write writes a file on the server")
     ]
+
+    /// Functions whose SQL argument is judged too: a DROP handed to them is a DROP.
+    static let sqlRunningFunctions: Set<String> = ["DBLINK_EXEC", "SCHEDULE"]
 
     /// Keywords that start a statement that is known to be data-changing even inside `WITH`.
     static let dataChanging: Set<String> = ["INSERT", "UPDATE", "DELETE", "MERGE"]
@@ -185,6 +193,12 @@ enum SQLRisk {
             }
             for word in statement {
                 if let (risk, why) = functionRules[word] { consider(risk, why, word) }
+                // Their SQL is a string, which the statement's words leave out: the text says it.
+                if sqlRunningFunctions.contains(word),
+                    ["DROP ", "TRUNCATE ", "DELETE "].contains(where: sql.uppercased().contains)
+                {
+                    consider(.destructive, "\(word.lowercased()) runs a DROP, TRUNCATE or DELETE", word)
+                }
             }
         }
         // Procedural bodies (`DO $$ … $$`, functions) are judged by the statements inside them.

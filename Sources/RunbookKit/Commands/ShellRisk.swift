@@ -1,3 +1,5 @@
+import Foundation
+
 /// Risk of shell text: every simple command (pipelines, `&&`/`||`/`;` lists, substitutions)
 /// is judged on its own and the worst verdict wins.
 enum ShellRisk {
@@ -11,6 +13,17 @@ enum ShellRisk {
         nmap curlie pg_isready promtool amtool dog tcpdump ncdu history man w last lastlog sensors smartctl \
         docker-machine systemd-analyze timedatectl hostnamectl loginctl ulimit sysctl watch time
         """
+
+    /// The SQL of a `query=` parameter in a URL, decoded; nil when there is none.
+    static func sqlInURL(_ arg: String) -> String? {
+        guard let range = arg.range(of: "query=", options: .caseInsensitive), arg.contains("://") else { return nil }
+        let raw = arg[range.upperBound...].prefix { $0 != "&" && $0 != "#" }
+        // SQL only when it starts like a statement: Prometheus' `query=up` is PromQL.
+        guard let sql = String(raw).replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+            let first = sql.split(separator: " ").first, SQLRisk.leadingKeywords.contains(first.uppercased())
+        else { return nil }
+        return sql
+    }
 
     /// Environment variables whose value programs run as a command.
     static let commandVariables: Set<String> = [
@@ -146,6 +159,18 @@ enum ShellRisk {
             inv = c
         }
         if sqlClients.contains(inv.program), let v = sqlClientVerdict(inv, pipeline: pipeline) { return v }
+        // `bq query '…'`: BigQuery runs the SQL it is given.
+        if inv.program == "bq", inv.positionals(valueFlags: []).first == "query",
+            let sql = inv.positionals(valueFlags: []).dropFirst().last, let v = SQLRisk.classify(sql)
+        {
+            return v
+        }
+        // `curl 'http://clickhouse:8123/?query=DROP%20TABLE t'`: SQL in an HTTP query string.
+        if ["curl", "wget", "http", "https"].contains(inv.program),
+            let query = inv.args.lazy.compactMap(sqlInURL).first, let v = SQLRisk.classify(query), v.risk > .read
+        {
+            return v
+        }
         if StdinClients.programs.contains(inv.program),
             let fed = StdinClients.verdict(inv, pipeline: pipeline, judge: { verdict($0, pipeline: []) })
         {

@@ -149,4 +149,18 @@ struct HiddenDestructionRiskTests {
         #expect(riskOf("chmod -R 755 /srv/app") == .change)
         #expect(riskOf("zfs list") <= .change)
     }
+
+    /// SQL reached other ways: BigQuery's `bq query`, a URL's `query=`, functions that run SQL
+    /// elsewhere or later; Redis scripts.
+    @Test func sqlAndScriptsReachedOtherWays() {
+        #expect(riskOf("bq query --use_legacy_sql=false 'DELETE FROM payments.orders WHERE true'") == .destructive)
+        #expect(riskOf("bq query 'SELECT 1'") == .read)
+        #expect(riskOf("curl 'http://clickhouse:8123/?query=DROP%20TABLE%20payments'") == .destructive)
+        #expect(riskOf("curl 'http://clickhouse:8123/?query=SELECT%201'") == .read)
+        #expect(riskOf("SELECT dblink_exec('conn','DROP TABLE orders');", "sql") == .destructive)
+        #expect(riskOf("SELECT cron.schedule('x','0 * * * *','DELETE FROM events');", "sql") == .destructive)
+        #expect(riskOf("SELECT lo_export(123, '/etc/postgresql/pg_hba.conf');", "sql") == .change)
+        #expect(riskOf("redis-cli EVAL \"return redis.call('FLUSHALL')\" 0") == .destructive)
+        #expect(riskOf("redis-cli --eval /srv/scripts/cleanup.lua") >= .change)
+    }
 }
