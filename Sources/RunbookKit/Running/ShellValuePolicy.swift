@@ -61,9 +61,12 @@ enum ShellValuePolicy {
             + "as data (echo, printf, grep, kubectl, curl …)"
     }
 
-    /// A value inside a string of a second language within one shell word: a JSON string in a
-    /// single-quoted body (`-d '{"flag": "<v>"}'`), where `"` or `\` would end or change it; a
-    /// helm `--set` list (`--set image.tag=<v>`), where a comma starts another key.
+    /// A value read again by a second layer inside the shell word, whatever the shell quoting:
+    /// a JSON string (`-d '{"flag": "<v>"}'`: no `"`, `\` or control character) or bare JSON value
+    /// (`"replicas":<n>`: a number, true, false or null); a URL's host, path or query
+    /// (`urlRefusal`); a file name for curl, aws or az to read and send (`@…`, `file://`, curl's
+    /// `-F "x=<…"` and `--data-urlencode "name@file"`); a whole URL of another scheme than http(s);
+    /// a helm `--set` list (`--set image.tag=<v>`: no comma, which starts another key).
     static func innerStringRefusal(_ value: String, _ occurrence: PlaceholderOccurrence, code: String) -> String? {
         let bytes = Array(code.utf8)
         let start = occurrence.range.lowerBound, end = occurrence.range.upperBound
