@@ -87,8 +87,16 @@ enum NestedShell {
             }
             // SQL after the database
             if name == "sqlite3", after.contains(where: { !$0.hasPrefix("-") }) { return "sqlite3" }
-            // Their program text runs too: awk's system(), GNU sed's `e` and `w` commands.
-            if scriptPrograms.contains(name) { return name }
+            // Their program text runs too: awk's system(), GNU sed's `e` and `w` commands. Only the
+            // program is code: once it is written (`sed -i 's/a/b/' <file>`, `jq '.items' <file>`),
+            // the words after it are files.
+            if scriptPrograms.contains(name) {
+                let previous = after.last
+                let written = after.contains { word in
+                    !word.hasPrefix("-") && (word.first == "." || word.contains { "/{}$ '\"|".contains($0) })
+                }
+                return previous == "-e" || previous == "--expression" || !written ? name : nil
+            }
         }
         return nil
     }

@@ -412,4 +412,20 @@ import Testing
             ).text.contains("\"replicas\":3"))
         #expect(runbookCommand("perl -le 'print for grep { /<pat>/ } <STDIN>'").placeholders == ["pat"])
     }
+
+    /// Only a script program's program is code: the files after it take paths.
+    @Test func filesAfterAScriptProgramArePaths() throws {
+        for code in ["sed -i 's/debug/info/' <file>", "jq '.items' <file>"] {
+            let prepared = try RunPreparer.prepare(
+                runbookCommand(code), values: ["file": "/etc/app/app.conf"], settings: RunnerSettings(),
+                environment: testEnvironment)
+            #expect(prepared.text.hasSuffix("'/etc/app/app.conf'"), "\(prepared.text)")
+        }
+        #expect(throws: PrepareProblem.self) {
+            try RunPreparer.prepare(
+                runbookCommand("sed -n '/<pat>/p' logs/a.log"), values: ["pat": "hi/e/tmp/x"],
+                settings: RunnerSettings(),
+                environment: testEnvironment)
+        }
+    }
 }
