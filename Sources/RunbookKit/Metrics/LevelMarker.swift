@@ -10,6 +10,8 @@ struct LevelMarker: Equatable {
     var rank: Int?
 
     static func read(_ text: String) -> LevelMarker? {
+        // Asked of every list item: most have no mark a level could follow, seen on bytes.
+        guard text.utf8.contains(where: { markBytes.contains($0) }) || startsWithLevelWord(text) else { return nil }
         // "Warning when replay lag exceeds 30 s", "Page if the error rate is above 5%".
         let words = text.split(separator: " ", maxSplits: 2)
         if words.count == 3, ["when", "if", "at", "on"].contains(words[1].lowercased()),
@@ -18,7 +20,7 @@ struct LevelMarker: Equatable {
             return LevelMarker(condition: String(words[2]), level: level, rank: nil)
         }
         let trimmed = text.trimmingTrailing(" .")
-        if let arrow = ["->", "→", "=>"].compactMap({ trimmed.range(of: $0, options: .backwards) })
+        if let arrow = ["->", "→", "=>"].compactMap({ lastRange(of: $0, in: trimmed) })
             .max(by: { $0.lowerBound < $1.lowerBound }),
             let marker = said(String(trimmed[arrow.upperBound...]), condition: String(trimmed[..<arrow.lowerBound]))
         {
@@ -35,7 +37,7 @@ struct LevelMarker: Equatable {
         }
         // "…: SEV1", "… — page".
         for separator in [": ", " — ", " – "] {
-            if let range = trimmed.range(of: separator, options: .backwards),
+            if let range = lastRange(of: separator, in: trimmed),
                 let marker = said(
                     String(trimmed[range.upperBound...]), condition: String(trimmed[..<range.lowerBound]), whole: true)
             {
@@ -59,6 +61,32 @@ struct LevelMarker: Equatable {
         }
         guard let level = word(first) else { return nil }
         return LevelMarker(condition: condition, level: level, rank: nil)
+    }
+
+    /// `>` (of `->`, `=>`), `)`, `]`, `:` and the lead bytes of `→`, `—`, `–`.
+    static let markBytes: Set<UInt8> = [
+        UInt8(ascii: ">"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ":"), 0xE2
+    ]
+
+    private static func startsWithLevelWord(_ text: String) -> Bool {
+        guard let first = text.split(separator: " ", maxSplits: 1).first else { return false }
+        return word(first.lowercased().trimmingTrailing(":,")) != nil
+    }
+
+    /// The last occurrence of `needle`, found on bytes (a list item is asked several times).
+    static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let hay = Array(text.utf8), pin = Array(needle.utf8)
+        guard !pin.isEmpty, hay.count >= pin.count else { return nil }
+        var i = hay.count - pin.count
+        while i >= 0 {
+            if hay[i] == pin[0], hay[i..<(i + pin.count)].elementsEqual(pin) {
+                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+                let upper = text.utf8.index(lower, offsetBy: pin.count)
+                return lower..<upper
+            }
+            i -= 1
+        }
+        return nil
     }
 
     private static func word(_ word: String) -> MetricExtractor.Level? {

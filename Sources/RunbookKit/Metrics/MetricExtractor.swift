@@ -245,6 +245,7 @@ enum MetricExtractor {
     /// (SEV2)"): each part's text (the first part's subject carried into the next) and marker.
     /// One part, the whole line, when it is not so cut.
     static func markedParts(_ text: String) -> [(text: String, marker: LevelMarker?)] {
+        guard text.has("; ") else { return [(text, LevelMarker.read(text))] }
         let pieces = text.components(separatedBy: "; ")
         let markers = pieces.map(LevelMarker.read)
         guard pieces.count >= 2, markers.allSatisfy({ $0 != nil }) else { return [(text, LevelMarker.read(text))] }
@@ -265,9 +266,11 @@ enum MetricExtractor {
     /// say their own level and compare ("Leader changes over 3 in 10 minutes (SEV2)").
     static func fromMarkedLines(_ list: MarkdownBlock, into merger: inout MetricMerger) {
         let marked = list.items.filter { item in
-            markedParts(item.itemText).contains { part in
-                part.marker != nil && ThresholdParser.condition(part.marker!.condition, line: 0)?.threshold != nil
-            }
+            // Every alert line compares with a number: most items have none and are passed over.
+            item.itemText.hasASCIIDigit
+                && markedParts(item.itemText).contains { part in
+                    part.marker != nil && ThresholdParser.condition(part.marker!.condition, line: 0)?.threshold != nil
+                }
         }
         guard !marked.isEmpty else { return }
         var subList = list

@@ -15,9 +15,13 @@ public enum DurationParser {
     /// Seconds named by the text: the first duration in it (the upper end of a range),
     /// 0 for "immediate" / "ASAP" without a number, nil when it names none.
     public static func seconds(in text: String) -> Int? {
-        let trimmed = text.lowercased().filter { $0 != " " }.trimmingTrailing(":.")
-        if trimmed == "t+0" || trimmed == "t0" { return 0 }
-        if let first = scan(text).first ?? (text.hasASCIIDigit ? nil : scan(withDigits(text)).first) {
+        if text.utf8.count <= 8 {
+            let trimmed = text.lowercased().filter { $0 != " " }.trimmingTrailing(":.")
+            if trimmed == "t+0" || trimmed == "t0" { return 0 }
+        }
+        // Written out ("ten minutes", "the hour") only where a unit word is: most text has none.
+        let spelled = !text.hasASCIIDigit && spelledUnitStems.contains(where: text.hasLowercased)
+        if let first = scan(text).first ?? (spelled ? scan(withDigits(text)).first : nil) {
             return wholeSeconds(first.upper * Double(first.unitSeconds))
         }
         let lower = text.lowercased()
@@ -33,6 +37,7 @@ public enum DurationParser {
         "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
         "forty-five": "45", "sixty": "60", "ninety": "90"
     ]
+    static let spelledUnitStems = ["second", "minute", "hour", "day", "week"]
     static let spelledUnits: Set<String> = [
         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"
     ]
