@@ -22,20 +22,12 @@ enum FedNetworkClients {
 
     /// nil when the client is not fed (its own arguments decide, as a port check).
     static func verdict(_ inv: ShellInvocation, pipeline: [String]) -> RiskVerdict? {
-        var fed: [String] = []
-        if let doc = inv.source.heredoc { fed.append(doc) }
-        for redirect in inv.source.redirects where redirect.op == "<<<" { fed.append(redirect.target) }
-        if inv.source.pipedIn {
-            let piped = ShellRisk.fed(into: inv.program, pipeline: pipeline)
-            guard let piped, ["echo", "printf"].contains(piped.feeder) else {
-                return unseen(inv, from: "the output of `\(piped?.feeder ?? "a program")`")
-            }
-            fed.append(piped.text)
+        let fed: [String]
+        switch FedText.of(inv, pipeline: pipeline) {
+        case .none: return nil
+        case .unseen(let source): return unseen(inv, from: source)
+        case .written(let texts): fed = texts
         }
-        if fed.isEmpty, let file = inv.source.redirects.first(where: { $0.op == "<" }) {
-            return unseen(inv, from: "`\(file.target)`")
-        }
-        guard !fed.isEmpty else { return nil }
         var worst: RiskVerdict? = nil
         for text in fed {
             // printf's and echo -e's `\r\n` end the protocol's lines, as a newline does.

@@ -12,19 +12,12 @@ enum StdinClients {
         _ inv: ShellInvocation, pipeline: [String], judge: (ShellInvocation) -> RiskVerdict
     ) -> RiskVerdict? {
         guard !givenItsCommand(inv) else { return nil }
-        let fromFile = inv.source.redirects.first { $0.op == "<" }
-        var fed: [String] = []
-        if let doc = inv.source.heredoc { fed.append(doc) }
-        for redirect in inv.source.redirects where redirect.op == "<<<" { fed.append(redirect.target) }
-        if inv.source.pipedIn {
-            let piped = ShellRisk.fed(into: inv.program, pipeline: pipeline)
-            guard let piped, ["echo", "printf"].contains(piped.feeder) else {
-                return unseen(inv, from: "the output of `\(piped?.feeder ?? "a program")`")
-            }
-            fed.append(piped.text)
+        let fed: [String]
+        switch FedText.of(inv, pipeline: pipeline) {
+        case .none: return nil
+        case .unseen(let source): return unseen(inv, from: source)
+        case .written(let texts): fed = texts
         }
-        if let fromFile, fed.isEmpty { return unseen(inv, from: "`\(fromFile.target)`") }
-        guard !fed.isEmpty else { return nil }
         var plain = inv.source
         (plain.pipedIn, plain.heredoc) = (false, nil)
         plain.redirects.removeAll { $0.op == "<" || $0.op == "<<<" }
@@ -50,5 +43,32 @@ enum StdinClients {
 
     private static func unseen(_ inv: ShellInvocation, from source: String) -> RiskVerdict {
         RiskVerdict(risk: .change, reason: "change: \(inv.program) runs the commands fed from \(source)")
+    }
+}
+
+/// What a command is fed on standard input: text written in the command (a heredoc, a
+/// here-string, echo or printf piped in), text that cannot be known (a file, another program's
+/// output), or nothing. Shared by the clients that run what they are fed.
+enum FedText {
+    case none
+    /// Where the unknown text comes from, as a reason says it.
+    case unseen(String)
+    case written([String])
+
+    static func of(_ inv: ShellInvocation, pipeline: [String]) -> FedText {
+        var fed: [String] = []
+        if let doc = inv.source.heredoc { fed.append(doc) }
+        for redirect in inv.source.redirects where redirect.op == "<<<" { fed.append(redirect.target) }
+        if inv.source.pipedIn {
+            let piped = ShellRisk.fed(into: inv.program, pipeline: pipeline)
+            guard let piped, ["echo", "printf"].contains(piped.feeder) else {
+                return .unseen("the output of `\(piped?.feeder ?? "a program")`")
+            }
+            fed.append(piped.text)
+        }
+        if fed.isEmpty, let file = inv.source.redirects.first(where: { $0.op == "<" }) {
+            return .unseen("`\(file.target)`")
+        }
+        return fed.isEmpty ? .none : .written(fed)
     }
 }
