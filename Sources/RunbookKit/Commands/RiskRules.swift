@@ -251,13 +251,7 @@ extension RiskRule {
         // Files and disks
         RiskRule(.destructive, "rm", "deletes files", programs: "rm shred unlink srm"),
         RiskRule(.destructive, "find -delete", "deletes the files it finds", programs: "find", flags: "-delete"),
-        RiskRule(
-            .destructive, "find -exec rm", "deletes the files it finds", programs: "find",
-            test: { inv in
-                // `-exec rm`, `-execdir rm`, `-exec /bin/rm`, `-ok rm`.
-                inv.lowerArgs.contains { ["-exec", "-execdir", "-ok", "-okdir"].contains($0) }
-                    && inv.lowerArgs.contains { ["rm", "shred"].contains(NestedShell.baseName($0)) }
-            }),
+        // `find … -exec rm {} +`: the command -exec runs is judged as itself (`ShellInvocations`).
         RiskRule(
             .change, "find -fprint", "writes the list to a file", programs: "find",
             flags: "-fprint -fprintf -fls -fprint0"),
