@@ -15,8 +15,15 @@ enum SeverityExtractor {
         var incidentTypes: [(SeverityID.Match, Section)] = []
         var definitionLines = Set<Int>()
         let bareLevels = bareLevelHeadings(outline, context: context)
+        // Each heading is a parent of all the sections under it: its words are judged once.
+        var saysContext: [String: Bool] = [:]
         outline.forEach { section in
-            let severityContext = isSeverityContext(section.pathWords)
+            let severityContext = section.pathWords.contains { words in
+                if let known = saysContext[words] { return known }
+                let says = saysSeverityContext(words)
+                saysContext[words] = says
+                return says
+            }
             for block in section.blocks {
                 collect(
                     block, severityContext: severityContext, into: &definitions, lines: &definitionLines,
@@ -384,14 +391,18 @@ enum SeverityExtractor {
 
     /// `pathWords`: heading words as `Section.pathWords` gives them.
     static func isSeverityContext(_ pathWords: [String]) -> Bool {
-        pathWords.contains { words in
-            [
-                "severity", "severities", "priority", "priorities", "incident level", "incident classification",
-                "sev level", "impact level", "how bad", "how severe"
-            ]
-            .contains { words.has($0) } || words.trimmed == "levels"
-        }
+        pathWords.contains(where: saysSeverityContext)
     }
+
+    /// One heading's words (see `isSeverityContext`).
+    static func saysSeverityContext(_ words: String) -> Bool {
+        contextPhrases.contains { words.has($0) } || words.trimmed == "levels"
+    }
+
+    static let contextPhrases = [
+        "severity", "severities", "priority", "priorities", "incident level", "incident classification",
+        "sev level", "impact level", "how bad", "how severe"
+    ]
 
     private static func hasSteps(_ section: Section) -> Bool {
         section.blocks.contains { $0.isOrderedList || $0.isCode }

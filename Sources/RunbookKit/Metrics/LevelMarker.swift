@@ -51,7 +51,8 @@ struct LevelMarker: Equatable {
     /// else may follow (a bracket or a last colon holds only the level).
     private static func said(_ text: String, condition: String, whole: Bool = false) -> LevelMarker? {
         let lower = text.lowercased().trimmed
-        let parts = lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        // Three words tell: a marker is one or two ("SEV2 page"), and most texts read here are long.
+        let parts = lower.leadingWords(upTo: 3)
         guard let first = parts.first, !whole || parts.count <= 2 else { return nil }
         let condition = condition.trimmed
         if let id = SeverityID.leading(lower), id.id.hasPrefix("SEV") || id.id.hasPrefix("P"), id.rank <= 5,

@@ -291,7 +291,7 @@ enum MetricExtractor {
         guard title.hasLowercased("sl") || title.hasLowercased("objectives") || title.hasLowercased("service level")
         else { return false }
         let lower = title.lowercased()
-        let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let words = Set(lower.split(whereSeparator: { !$0.isLetterQuickly }).map(String.init))
         return !words.isDisjoint(with: ["slo", "slos", "sla", "slas", "objectives"]) || lower.contains("service level")
     }
 

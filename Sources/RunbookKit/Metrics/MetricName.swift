@@ -39,7 +39,7 @@ enum MetricName {
     /// Significant words, singular, with common synonyms folded.
     static func key(_ name: String) -> Set<String> {
         var out = Set<String>()
-        for raw in name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        for raw in name.lowercased().split(whereSeparator: { !$0.isLetterOrNumber }) {
             var w = String(raw)
             if let s = synonyms[w] { w = s }
             if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss") { w.removeLast() }

@@ -73,9 +73,21 @@ enum NamedAlertProse {
 
     /// `EventsConsumerLagHigh`: one word of letters and digits, capitals inside it.
     static func isAlertName(_ label: String) -> Bool {
-        let word = label.trimmingTrailing(".:")
-        return word.count <= 60 && word.first?.isUppercase == true && word.filter(\.isUppercase).count >= 2
-            && word.contains(where: \.isLowercase) && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let bytes = label.trimmingTrailing(".:").utf8
+        // Judged on bytes: it is asked of every paragraph's leading words.
+        guard bytes.count <= 60, let first = bytes.first, first &- 0x41 < 26 else { return false }
+        var capitals = 0
+        var lowercase = false
+        for byte in bytes {
+            if byte &- 0x41 < 26 {
+                capitals += 1
+            } else if byte &- 0x61 < 26 {
+                lowercase = true
+            } else if byte &- 0x30 >= 10 {
+                return false
+            }
+        }
+        return capitals >= 2 && lowercase
     }
 
     /// True for a clause that pages, false for one that warns, nil for one that says neither.

@@ -49,7 +49,7 @@ enum CommandCollector {
         {
             return nil
         }
-        let says = lower.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "-" }).contains {
+        let says = lower.split(whereSeparator: { !$0.isLetterQuickly && $0 != "." && $0 != "-" }).contains {
             !introductionFiller.contains(String($0).trimmingTrailing("."))
         }
         return says ? text : nil

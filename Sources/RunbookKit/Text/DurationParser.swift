@@ -112,6 +112,8 @@ public enum DurationParser {
 
     /// Every `<number>[-<number>] <unit>` in the text, in order.
     static func scan(_ text: String) -> [Quantity] {
+        // A quantity starts at an ASCII digit: text without one (most) is not split into characters.
+        guard text.hasASCIIDigit else { return [] }
         let chars = Array(text)
         var out: [Quantity] = []
         var i = 0

@@ -163,24 +163,30 @@ extension String {
         return lower.withUTF8 { Self.containsWord(words, in: $0, fold: false) }
     }
 
+    /// One pass over the text: only where a word starts and its byte begins one of `words` are
+    /// the words compared (a paragraph is asked for twenty words at a time).
     private static func containsWord(_ words: [String], in h: UnsafeBufferPointer<UInt8>, fold: Bool) -> Bool {
-        for word in words {
-            var w = word
-            let found = w.withUTF8 { n -> Bool in
-                guard n.count > 0, h.count >= n.count else { return false }
-                var i = 0
-                while i <= h.count - n.count {
-                    // A word starts at the beginning or after a byte that is not an ASCII letter.
-                    if lowerByte(h[i], fold) == n[0], i == 0 || !Self.isASCIILetter(h[i - 1]) {
-                        var j = 1
-                        while j < n.count, lowerByte(h[i + j], fold) == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
+        var firsts = ByteSet()
+        for word in words { if let first = word.utf8.first { firsts.insert(first) } }
+        guard !firsts.isEmpty else { return false }
+        func matches(_ n: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+            guard n.count > 0, h.count - i >= n.count else { return false }
+            var j = 0
+            while j < n.count, lowerByte(h[i + j], fold) == n[j] { j += 1 }
+            return j == n.count
+        }
+        var i = 0
+        while i < h.count {
+            // A word starts at the beginning or after a byte that is not an ASCII letter.
+            if firsts.contains(lowerByte(h[i], fold)), i == 0 || !Self.isASCIILetter(h[i - 1]) {
+                for word in words {
+                    let found =
+                        word.utf8.withContiguousStorageIfAvailable { matches($0, at: i) }
+                        ?? Array(word.utf8).withUnsafeBufferPointer { matches($0, at: i) }
+                    if found { return true }
                 }
-                return false
             }
-            if found { return true }
+            i += 1
         }
         return false
     }
@@ -250,12 +256,6 @@ extension String {
         out.append(self[start..<bytes.endIndex])
         return out
     }
-}
-
-extension String {
-    /// Native substring test. It is found before Foundation's generic `contains`, which
-    /// bridges through NSString and dominated extraction time in profiles.
-    func contains(_ other: String) -> Bool { has(other) }
 }
 
 extension StringProtocol {
