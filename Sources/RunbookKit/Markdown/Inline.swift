@@ -94,6 +94,17 @@ extension Array where Element == Inline {
         return out
     }
 
+    /// Whether a code span is among the inlines, nested ones too (`codeSpans` without copying them).
+    var holdsCodeSpan: Bool {
+        contains { inline in
+            switch inline {
+            case .code: true
+            case .strong(let c), .emphasis(let c), .link(let c, _): c.holdsCodeSpan
+            default: false
+            }
+        }
+    }
+
     /// Calls `body` with each code span, nested ones too, and the line breaks before it.
     func forEachCodeSpan(_ body: (_ span: String, _ lineOffset: Int) -> Void) {
         var breaks = 0

@@ -318,6 +318,7 @@ enum MetricExtractor {
     /// names a metric and how to sample it. False when the item is not one.
     static func fromQueryItem(_ item: MarkdownBlock, into merger: inout MetricMerger) -> Bool {
         guard let paragraph = item.firstParagraph, paragraph.text.utf8.contains(UInt8(ascii: ":")),
+            paragraph.inlines.holdsCodeSpan,
             let field = LabeledText(paragraph), field.label.count <= 40,
             let span = paragraph.inlines.codeSpans.first, field.value == span || field.value == "`\(span)`",
             ProseThresholds.looksLikePromQL(span), ProseThresholds.comparisonStart(span) == nil,

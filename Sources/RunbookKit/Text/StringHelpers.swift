@@ -13,7 +13,19 @@ extension String {
     /// Whether every byte is ASCII.
     var isASCIIText: Bool {
         withBytes { bytes in
-            for b in bytes where b >= 0x80 { return false }
+            guard let base = bytes.baseAddress else { return true }
+            // Eight bytes at a time: a byte of 0x80 or more has its high bit set.
+            var i = 0
+            while i + 8 <= bytes.count {
+                if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    return false
+                }
+                i += 8
+            }
+            while i < bytes.count {
+                if base[i] >= 0x80 { return false }
+                i += 1
+            }
             return true
         }
     }
@@ -24,7 +36,8 @@ extension String {
     /// a text holding one is lower-cased the slow way. Titles with a dash or an accent (about one
     /// in five in the seeds) were lower-cased into a copy at each word test.
     var lowercasesByFoldingASCII: Bool {
-        withBytes { bytes in
+        if isASCIIText { return true }
+        return withBytes { bytes in
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
@@ -135,18 +148,7 @@ extension String {
             pin.withUTF8 { n in
                 guard n.count > 0 else { return true }
                 guard h.count >= n.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count, h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
+                return ByteSearch.firstOffset(of: n, in: h, from: 0) != nil
             }
         }
     }
