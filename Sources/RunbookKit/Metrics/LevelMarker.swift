@@ -11,7 +11,7 @@ struct LevelMarker: Equatable {
 
     static func read(_ text: String) -> LevelMarker? {
         // Asked of every list item: most have no mark a level could follow, seen on bytes.
-        guard text.utf8.contains(where: { markBytes.contains($0) }) || startsWithLevelWord(text) else { return nil }
+        guard text.utf8.contains(where: isMarkByte) || startsWithLevelWord(text) else { return nil }
         // "Warning when replay lag exceeds 30 s", "Page if the error rate is above 5%".
         let words = text.split(separator: " ", maxSplits: 2)
         if words.count == 3, ["when", "if", "at", "on"].contains(words[1].lowercased()),
@@ -64,10 +64,13 @@ struct LevelMarker: Equatable {
         return LevelMarker(condition: condition, level: level, rank: nil)
     }
 
-    /// `>` (of `->`, `=>`), `)`, `]`, `:` and the lead bytes of `→`, `—`, `–`.
-    static let markBytes: Set<UInt8> = [
-        UInt8(ascii: ">"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ":"), 0xE2
-    ]
+    /// `>` (of `->`, `=>`), `)`, `]`, `:` and the lead byte of `→`, `—`, `–`.
+    private static func isMarkByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ">"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ":"), 0xE2: true
+        default: false
+        }
+    }
 
     private static func startsWithLevelWord(_ text: String) -> Bool {
         guard let first = text.split(separator: " ", maxSplits: 1).first else { return false }

@@ -7,17 +7,20 @@ enum ShellThresholds {
     ]
 
     static func find(in command: RunbookCommand, into merger: inout MetricMerger) {
-        guard command.language == "bash", command.code.contains("if ") else { return }
+        // A check compares with -gt, -ge, -lt or -le: other scripts are not split into lines.
+        guard command.language == "bash", command.code.contains("if "),
+            ["-gt", "-ge", "-lt", "-le"].contains(where: { command.code.has($0) })
+        else { return }
         let lines = command.code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in lines.enumerated() {
             guard let open = line.range(of: "[ "), line.contains(" ]") else { continue }
             let tokens = line[open.upperBound...].split(separator: " ").map {
-                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\";[]"))
+                $0.trimmingLeading("\";[]").trimmingTrailing("\";[]")
             }
             guard tokens.count >= 3, let op = operators[tokens[1]], tokens[0].hasPrefix("$"),
                 let value = Double(tokens[2])
             else { continue }
-            let variable = tokens[0].trimmingCharacters(in: CharacterSet(charactersIn: "${}"))
+            let variable = tokens[0].trimmingLeading("${}").trimmingTrailing("${}")
             // The message printed when the check fires tells the level and the unit.
             let body = lines[(index + 1)...].prefix(3).joined(separator: " ").lowercased()
             let unit =
