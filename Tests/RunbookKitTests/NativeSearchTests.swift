@@ -15,6 +15,15 @@ struct NativeSearchTests {
         #expect(!tail.contains("Restart"))
     }
 
+    @Test func lastRangeFindsTheLastOccurrence() {
+        let text = "Check the pool. Restart it. Then `kubectl get pods`"
+        let found = text.lastRange(of: ". ")
+        #expect(found.map { String(text[$0.upperBound...]) } == "Then `kubectl get pods`")
+        #expect(text.dropLast(5).lastRange(of: "pool")?.lowerBound == text.range(of: "pool")?.lowerBound)
+        #expect(text.lastRange(of: "absent") == nil)
+        #expect("a → b → page".lastRange(of: "→").map { String("a → b → page"[$0.upperBound...]) } == " page")
+    }
+
     @Test func componentsKeepEmptyPiecesAndNonASCIIText() {
         #expect("a. b. . c".components(separatedBy: ". ") == ["a", "b", "", "c"])
         #expect(". a. ".components(separatedBy: ". ") == ["", "a", ""])

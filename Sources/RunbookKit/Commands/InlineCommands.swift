@@ -184,7 +184,7 @@ extension InlineCommands {
         guard let range = text.range(of: span) else { return false }
         // The sentence the span is in, up to the span.
         let before = text[..<range.lowerBound]
-        let sentenceStart = before.range(of: ". ", options: .backwards)?.upperBound ?? before.startIndex
+        let sentenceStart = before.lastRange(of: ". ")?.upperBound ?? before.startIndex
         let lower = " " + before[sentenceStart...].lowercased()
         if exampleCues.contains(where: { lower.contains($0) }) { return true }
         // "Don't `kubectl delete namespace x`", "- Never `git push --force`", "… locked out. DON'T

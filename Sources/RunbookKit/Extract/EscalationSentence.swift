@@ -43,7 +43,7 @@ enum EscalationSentence {
     static func passive(_ clause: String) -> Reading? {
         if let verb = passiveVerbs.compactMap({ clause.range(of: $0, options: .caseInsensitive) }).first {
             var subject = clause[..<verb.lowerBound]
-            if let comma = subject.range(of: ", ", options: .backwards) { subject = subject[comma.upperBound...] }
+            if let comma = subject.lastRange(of: ", ") { subject = subject[comma.upperBound...] }
             let who = withoutArticle(String(subject).trimmed)
             let words = who.split(separator: " ")
             guard !words.isEmpty, words.count <= 6,

@@ -224,7 +224,7 @@ enum ProseMentions {
         var who = words.joined(separator: " ").trimmingTrailing(" :,;-–—(")
         // "Marta Silva - 30 min": a delay after the name is the escalation's, not the name's.
         for dash in [" - ", " – ", " — "] {
-            if let cut = who.range(of: dash, options: .backwards),
+            if let cut = who.lastRange(of: dash),
                 DurationParser.seconds(in: String(who[cut.upperBound...])) != nil
             {
                 who = String(who[..<cut.lowerBound])
@@ -242,7 +242,7 @@ enum ProseMentions {
             who = String(who[who.index(after: open)...]).trimmed
         }
         // "If nobody answers in Slack, call the duty manager": the last clause names them.
-        if who.count > 40, let cut = who.range(of: ", ", options: .backwards) { who = String(who[cut.upperBound...]) }
+        if who.count > 40, let cut = who.lastRange(of: ", ") { who = String(who[cut.upperBound...]) }
         guard !who.isEmpty, who.count <= 60, who.first?.isLetter == true else { return nil }
         return CommandCollector.shortTitle(who)
     }

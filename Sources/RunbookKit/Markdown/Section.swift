@@ -169,7 +169,7 @@ enum HeadingText {
     /// Heading text as shown: `{#id}` attributes and trailing `#`s removed, bold unwrapped.
     static func clean(_ inlines: [Inline]) -> String {
         var text = inlines.plainText
-        if text.hasSuffix("}"), let open = text.range(of: "{", options: .backwards),
+        if text.hasSuffix("}"), let open = text.lastRange(of: "{"),
             text[open.upperBound...].hasPrefix("#") || text[open.upperBound...].hasPrefix(".")
                 || text[open.upperBound...].hasPrefix(":")
         {

@@ -20,7 +20,7 @@ struct LevelMarker: Equatable {
             return LevelMarker(condition: String(words[2]), level: level, rank: nil)
         }
         let trimmed = text.trimmingTrailing(" .")
-        if let arrow = ["->", "→", "=>"].compactMap({ lastRange(of: $0, in: trimmed) })
+        if let arrow = ["->", "→", "=>"].compactMap({ trimmed.lastRange(of: $0) })
             .max(by: { $0.lowerBound < $1.lowerBound }),
             let marker = said(String(trimmed[arrow.upperBound...]), condition: String(trimmed[..<arrow.lowerBound]))
         {
@@ -37,7 +37,7 @@ struct LevelMarker: Equatable {
         }
         // "…: SEV1", "… — page".
         for separator in [": ", " — ", " – "] {
-            if let range = lastRange(of: separator, in: trimmed),
+            if let range = trimmed.lastRange(of: separator),
                 let marker = said(
                     String(trimmed[range.upperBound...]), condition: String(trimmed[..<range.lowerBound]), whole: true)
             {
@@ -75,22 +75,6 @@ struct LevelMarker: Equatable {
     private static func startsWithLevelWord(_ text: String) -> Bool {
         guard let first = text.split(separator: " ", maxSplits: 1).first else { return false }
         return word(first.lowercased().trimmingTrailing(":,")) != nil
-    }
-
-    /// The last occurrence of `needle`, found on bytes (a list item is asked several times).
-    static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
-        let hay = Array(text.utf8), pin = Array(needle.utf8)
-        guard !pin.isEmpty, hay.count >= pin.count else { return nil }
-        var i = hay.count - pin.count
-        while i >= 0 {
-            if hay[i] == pin[0], hay[i..<(i + pin.count)].elementsEqual(pin) {
-                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: i)
-                let upper = text.utf8.index(lower, offsetBy: pin.count)
-                return lower..<upper
-            }
-            i -= 1
-        }
-        return nil
     }
 
     private static func word(_ word: String) -> MetricExtractor.Level? {

@@ -320,7 +320,7 @@ enum CommandCollector {
         // thousands of spans linear.
         let whole = String(text[..<range.lowerBound].suffix(400)).trimmingTrailing(" :-–—(")
         var sentence = Substring(whole)
-        if let stop = sentence.range(of: ". ", options: .backwards) { sentence = sentence[stop.upperBound...] }
+        if let stop = sentence.lastRange(of: ". ") { sentence = sentence[stop.upperBound...] }
         var words = sentence.split(separator: " ")
         while let last = words.last, Self.leadInWords.contains(last.lowercased()) { words.removeLast() }
         // Too little left ("if you can do"): the words before the span as they are.

@@ -9,6 +9,9 @@ extension String {
 
     func range(of needle: String) -> Range<String.Index>? { self[...].range(of: needle) }
 
+    /// `range(of: needle, options: .backwards)`, compared on UTF-8 bytes.
+    func lastRange(of needle: String) -> Range<String.Index>? { self[...].lastRange(of: needle) }
+
     /// The pieces between the occurrences of `separator`, left to right, empty ones kept.
     func components(separatedBy separator: String) -> [String] {
         self[...].components(separatedBy: separator)
@@ -21,6 +24,25 @@ extension Substring {
     /// The first occurrence of `needle`, compared on UTF-8 bytes.
     func range(of needle: String) -> Range<String.Index>? {
         guard let offset = firstByteOffset(of: needle, from: 0) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    /// The last occurrence of `needle`, compared on UTF-8 bytes.
+    func lastRange(of needle: String) -> Range<String.Index>? {
+        var pin = needle
+        let offset = pin.withUTF8 { n -> Int? in
+            withBytes { h -> Int? in
+                guard n.count > 0, h.count >= n.count else { return nil }
+                var i = h.count - n.count
+                while i >= 0 {
+                    if h[i] == n[0], memcmp(h.baseAddress! + i, n.baseAddress!, n.count) == 0 { return i }
+                    i -= 1
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
