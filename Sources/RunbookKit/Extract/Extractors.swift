@@ -3,12 +3,13 @@
 ///
 /// Two phases of two independent halves, run at once on large runbooks (`SideBySide`); the
 /// halves are of about equal work on the benchmark's runbooks:
-/// 1. severities, escalation and the contacts of tables and lists | commands and templates
+/// 1. severities, escalation and the contacts of tables and lists | commands
 /// 2. metrics (the text's, then the commands' PromQL and shell checks) | checklists and procedures
-///    (they point at commands and skip the lists that defined severities), contacts named in prose
+///    (they point at commands and skip the lists that defined severities), contacts named in
+///    prose, templates (they need nothing: on the side with room)
 enum Extractors {
     static func run(_ outline: Section, context: ExtractionContext, together: Bool, into runbook: inout Runbook) {
-        let (people, templates) = SideBySide.run(together: together) {
+        let (people, _) = SideBySide.run(together: together) {
             // Its own context (severity ids, warnings): it runs beside the command collector.
             let own = ExtractionContext()
             let severities = SeverityExtractor.extract(outline, context: own)
@@ -17,18 +18,20 @@ enum Extractors {
             return (severities, escalation, ContactExtractor.extract(outline), own.warnings)
         } _: {
             CommandCollector.collect(outline, into: context)
-            return TemplateExtractor.extract(outline)
         }
         let (severities, escalation, listedContacts, severityWarnings) = people
         context.warnings += severityWarnings
         let commands = context.commands
-        let (metrics, (checklists, procedures, proseContacts)) = SideBySide.run(together: together) {
+        let (metrics, (checklists, procedures, proseContacts, templates)) = SideBySide.run(together: together) {
             MetricExtractor.extract(outline, commands: commands)
         } _: {
             let checklists = ChecklistExtractor.extract(outline, skipping: severities.definitionLines, context: context)
             let procedures = ProcedureExtractor.extract(
                 outline, severities: severities, usedLists: checklists.usedListLines, context: context)
-            return (checklists, procedures, ProseMentions.contacts(outline, known: listedContacts))
+            return (
+                checklists, procedures, ProseMentions.contacts(outline, known: listedContacts),
+                TemplateExtractor.extract(outline)
+            )
         }
         runbook.commands = commands
         runbook.codeBlocks = context.codeBlocks
