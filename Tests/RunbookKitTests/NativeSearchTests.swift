@@ -11,6 +11,12 @@ struct NativeSearchTests {
         #expect(found.map { String(tail[$0.lowerBound...]).hasPrefix("the pool.") } == true)
         #expect(found?.lowerBound == text.range(of: "the pool")?.lowerBound)
         #expect(tail.range(of: "absent") == nil)
+        // Found by the first byte that is not a space, also at either end.
+        #expect("Ops · #oncall".contains(" · "))
+        #expect(!"Ops ·#oncall".contains(" · "))
+        #expect("a  b".range(of: "  b").map { "a  b".utf8.distance(from: "a  b".startIndex, to: $0.lowerBound) } == 1)
+        #expect("   ".range(of: "  ").map { "   ".utf8.distance(from: "   ".startIndex, to: $0.lowerBound) } == 0)
+        #expect(" x".contains(" x") && !"x ".contains(" x"))
         #expect(tail.contains("check"))
         #expect(!tail.contains("Restart"))
     }

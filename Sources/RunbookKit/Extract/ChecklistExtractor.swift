@@ -14,6 +14,15 @@ enum ChecklistExtractor {
         // The H1 names the whole file; without one (a title in front matter), the outermost
         // headings name their own lists.
         let titled = outline.children.contains { $0.level == 1 }
+        // A heading is a parent of every list under it: whether its words name a checklist is
+        // worked out once.
+        var namesChecklist: [String: Bool] = [:]
+        func saysChecklist(_ words: String) -> Bool {
+            if let known = namesChecklist[words] { return known }
+            let says = words.containsWord(checklistNames)
+            namesChecklist[words] = says
+            return says
+        }
         outline.forEach { section in
             var label: String? = nil
             for block in section.blocks {
@@ -27,7 +36,7 @@ enum ChecklistExtractor {
                 if block.isList, !definitionLines.contains(block.line), !block.isTableOfContents,
                     var checklist = checklist(
                         from: block, label: due == nil ? label : nil, section: section, titled: titled,
-                        underTimeLabel: due != nil, context: context)
+                        underTimeLabel: due != nil, namesChecklist: saysChecklist, context: context)
                 {
                     if let due, let label {
                         // Steps due minutes after it starts are the incident's, whatever the heading says.
@@ -164,7 +173,7 @@ enum ChecklistExtractor {
     /// its items are things to have done by then, whatever their shape.
     private static func checklist(
         from list: MarkdownBlock, label: String?, section: Section, titled: Bool, underTimeLabel: Bool = false,
-        context: ExtractionContext
+        namesChecklist: (String) -> Bool, context: ExtractionContext
     ) -> Checklist? {
         let items = list.items
         guard !items.isEmpty else { return nil }
@@ -172,9 +181,8 @@ enum ChecklistExtractor {
         func saysChecklist() -> Bool {
             (label ?? "").lowercased().containsWord(checklistNames)
                 // The document's own H1 names the whole file, not one list.
-                || section.pathWords.dropFirst(titled && !section.parents.isEmpty ? 1 : 0).contains {
-                    $0.containsWord(checklistNames)
-                }
+                || section.pathWords.dropFirst(titled && !section.parents.isEmpty ? 1 : 0).contains(
+                    where: namesChecklist)
         }
         let isTask = items.contains { $0.taskState != nil && $0.taskState! != nil }
         let deadlines = items.map { timeLabel(of: $0, context: context) } // once per item: the loop below reuses them
@@ -245,10 +253,10 @@ enum ChecklistExtractor {
 
     /// Escalation paths and contact lists also come as bold-led numbered lists; they are not checklists.
     static func isContactContext(_ pathWords: [String]) -> Bool {
-        pathWords.contains {
-            $0.containsWord(["contact", "contacts", "people", "vendor"] + EscalationExtractor.headingWords)
-        }
+        pathWords.contains { $0.containsWord(contactWords) }
     }
+
+    private static let contactWords = ["contact", "contacts", "people", "vendor"] + EscalationExtractor.headingWords
 
     /// "**Acknowledge** - Acknowledge alert" → "Acknowledge: Acknowledge alert"; a label that is a
     /// sentence of its own ("**Check the database.** Connect …") is followed, not labelled;

@@ -76,15 +76,17 @@ enum ProseMentions {
         forEachText(outline) { text, line in
             // Most paragraphs name nobody: look for the marks first (one pass over the bytes).
             var marks = (hash: false, plus: false, at: false, colon: false)
-            for byte in text.utf8 {
-                if byte == UInt8(ascii: "#") {
-                    marks.hash = true
-                } else if byte == UInt8(ascii: "+") {
-                    marks.plus = true
-                } else if byte == UInt8(ascii: "@") {
-                    marks.at = true
-                } else if byte == UInt8(ascii: ":") {
-                    marks.colon = true
+            text.withBytes { bytes in
+                for byte in bytes {
+                    if byte == UInt8(ascii: "#") {
+                        marks.hash = true
+                    } else if byte == UInt8(ascii: "+") {
+                        marks.plus = true
+                    } else if byte == UInt8(ascii: "@") {
+                        marks.at = true
+                    } else if byte == UInt8(ascii: ":") {
+                        marks.colon = true
+                    }
                 }
             }
             if !marks.hash && !marks.plus && !marks.at && !marks.colon { return true }

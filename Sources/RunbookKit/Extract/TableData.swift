@@ -118,11 +118,14 @@ extension Array where Element == Inline {
 }
 
 extension MarkdownBlock {
-    /// Top-level items of a list.
+    /// Top-level items of a list. A parsed list holds nothing else: its children are handed
+    /// back as they are, not copied into a new array at each of the many asks.
     var items: [MarkdownBlock] {
-        children.filter {
-            if case .item = $0.kind { return true }; return false
+        let isItem = { (block: MarkdownBlock) -> Bool in
+            if case .item = block.kind { return true }
+            return false
         }
+        return children.allSatisfy(isItem) ? children : children.filter(isItem)
     }
 
     var taskState: Bool?? {

@@ -84,18 +84,21 @@ extension Substring {
 
 enum ByteSearch {
     /// The offset of the first occurrence of `needle` in `haystack` at or after `start`. The C
-    /// library's `memchr` (vectorised) finds each candidate first byte.
+    /// library's `memchr` (vectorised) finds each candidate for the needle's first byte that is
+    /// not a space (" · " is looked for by its dot: a space is in every other word).
     static func firstOffset(
         of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> Int? {
         guard needle.count > 0, let pin = needle.baseAddress else { return start <= haystack.count ? start : nil }
         guard haystack.count >= needle.count, start <= haystack.count - needle.count, let base = haystack.baseAddress
         else { return nil }
+        let key = needle.firstIndex { $0 != UInt8(ascii: " ") } ?? 0
         let last = haystack.count - needle.count
         var i = start
         while i <= last {
-            guard let hit = memchr(base + i, Int32(pin[0]), last - i + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            // The key byte of a match at `i`…`last` lies in `i + key`…`last + key`.
+            guard let hit = memchr(base + i + key, Int32(pin[key]), last - i + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - key
             if memcmp(base + at, pin, needle.count) == 0 { return at }
             i = at + 1
         }
