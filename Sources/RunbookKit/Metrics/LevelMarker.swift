@@ -50,6 +50,8 @@ struct LevelMarker: Equatable {
     /// The level words said after a marker: "page", "ticket", "SEV2 page", "P1". `whole`: nothing
     /// else may follow (a bracket or a last colon holds only the level).
     private static func said(_ text: String, condition: String, whole: Bool = false) -> LevelMarker? {
+        // Most texts after a last colon or bracket are longer than a level: counted on bytes first.
+        if whole, asciiWordCount(text, upTo: 3) == 3 { return nil }
         let lower = text.lowercased().trimmed
         // Three words tell: a marker is one or two ("SEV2 page"), and most texts read here are long.
         let parts = lower.leadingWords(upTo: 3)
@@ -75,6 +77,25 @@ struct LevelMarker: Equatable {
     private static func startsWithLevelWord(_ text: String) -> Bool {
         guard let first = text.split(separator: " ", maxSplits: 1).first else { return false }
         return word(first.lowercased().trimmingTrailing(":,")) != nil
+    }
+
+    /// Runs of ASCII letters and digits in `text`, counted up to `limit`; nil when the text is not
+    /// ASCII (its words are then found by `leadingWords`).
+    private static func asciiWordCount(_ text: String, upTo limit: Int) -> Int? {
+        text.withBytes { bytes -> Int? in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+                if isWordByte, !inWord {
+                    count += 1
+                    if count == limit { return count }
+                }
+                inWord = isWordByte
+            }
+            return count
+        }
     }
 
     private static func word(_ word: String) -> MetricExtractor.Level? {
