@@ -179,8 +179,10 @@ public struct MarkdownBlock: Sendable, Equatable {
     private static func leadingLabel(_ inlines: [Inline], text: String) -> LeadingLabel? {
         guard
             let first = inlines.first(where: {
-                if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }
-                return true
+                guard case .text(let t) = $0 else { return true }
+                // A first byte that is ASCII and not white space starts a character that is not.
+                if let byte = t.utf8.first, byte < 0x80, !asciiWhitespace(byte) { return true }
+                return !t.allSatisfy(\.isWhitespace)
             }), case .strong(let inner) = first
         else { return nil }
         let raw = inner.plainText
