@@ -11,6 +11,9 @@ struct NativeSearchTests {
         #expect(found.map { String(tail[$0.lowerBound...]).hasPrefix("the pool.") } == true)
         #expect(found?.lowerBound == text.range(of: "the pool")?.lowerBound)
         #expect(tail.range(of: "absent") == nil)
+        // An empty needle is found nowhere, as Foundation answers.
+        #expect(tail.range(of: "") == nil && text.range(of: "") == nil && !tail.contains(""))
+        #expect(text.lastRange(of: "") == nil)
         // Found by the first byte that is not a space, also at either end.
         #expect("Ops · #oncall".contains(" · "))
         #expect(!"Ops ·#oncall".contains(" · "))

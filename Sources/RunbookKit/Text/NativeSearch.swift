@@ -21,9 +21,10 @@ extension String {
 extension Substring {
     func contains(_ other: String) -> Bool { range(of: other) != nil }
 
-    /// The first occurrence of `needle`, compared on UTF-8 bytes.
+    /// The first occurrence of `needle`, compared on UTF-8 bytes; nil for an empty needle, as
+    /// Foundation answers.
     func range(of needle: String) -> Range<String.Index>? {
-        guard let offset = firstByteOffset(of: needle, from: 0) else { return nil }
+        guard !needle.isEmpty, let offset = firstByteOffset(of: needle, from: 0) else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
