@@ -87,7 +87,7 @@ struct LevelMarker: Equatable {
             var inWord = false
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
-                let isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+                let isWordByte = asciiLetterOrDigit(byte)
                 if isWordByte, !inWord {
                     count += 1
                     if count == limit { return count }

@@ -8,10 +8,13 @@ extension Character {
 
     /// `isLetter || isNumber`, answered from the byte for an ASCII character (see `isLetterQuickly`).
     @inline(__always) var isLetterOrNumber: Bool {
-        if let byte = asciiValue { return (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 }
+        if let byte = asciiValue { return asciiLetterOrDigit(byte) }
         return isLetter || isNumber
     }
 }
+
+/// A-Z, a-z or 0-9.
+@inline(__always) func asciiLetterOrDigit(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 }
 
 extension String {
     /// The first `limit` runs of letters and numbers (at most), as `split` on everything else

@@ -75,12 +75,6 @@ extension Substring {
             }
         }
     }
-
-    /// Calls `body` with the UTF-8 bytes in place (a copy only for a bridged string).
-    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(utf8).withUnsafeBufferPointer(body)
-    }
 }
 
 enum ByteSearch {

@@ -381,3 +381,12 @@ extension Substring {
 
 /// Tab, newline, vertical tab, form feed, carriage return, space: the ASCII `White_Space` scalars.
 @inline(__always) func asciiWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+extension Substring {
+    /// `String.withBytes` for a slice: the bytes in place, a copy only for a bridged string.
+    @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+}
