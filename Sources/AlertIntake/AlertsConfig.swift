@@ -1,4 +1,5 @@
 import Foundation
+import RunbookKit
 import Yams
 
 /// The `alerts:` section of `warroom.yaml`:
@@ -36,7 +37,7 @@ public struct AlertsConfig: Sendable, Equatable {
         func fail(_ message: String) { config.errors.append("\(file): alerts: \(message)") }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try ConfigYAML.compose(yaml)
         } catch {
             config.errors.append("\(file): not valid YAML")
             return config

@@ -112,6 +112,23 @@ struct RedactorTests {
         #expect(clean["n"] as! Int == 3)
     }
 
+    /// A trigger word alone, as common commands hold one (`--tail`, `https://`, `date -u`), runs no
+    /// expression: the pattern's other required words are missing. With them, it still does.
+    @Test(arguments: [
+        ("kubectl logs deployment/api --tail=200", false), ("kubectl get pods --token=abc123", true),
+        ("curl -fsS https://payments.example.net/healthz", false), ("psql postgres://app:pw@db/app", true),
+        ("date -u +%T", false), ("curl -u admin:hunter2 https://x", true),
+        ("redis-cli -h $REDIS_HOST LLEN payments:retry", false), ("redis-cli -a hunter2 ping", true),
+        ("mysql -h db -e 'select 1'", false), ("mysql -h db -phunter2", true),
+        ("docker login registry.example.com", false), ("docker login -p hunter2 registry", true),
+        ("linux-headers for the key rotation", false), ("X-Api-Key: abc123", true),
+        ("the API key is in the vault", false), ("API_KEY=abc123", true)
+    ])
+    func aTriggerAloneRunsNoExpression(text: String, mayHold: Bool) {
+        #expect(redactor.mightContainSecret(text) == mayHold, "\(text)")
+        if mayHold { #expect(redactor.redact(text).contains(Redactor.marker), "\(text)") }
+    }
+
     @Test func isIdempotent() {
         let once = redactor.redact("DB_PASSWORD=hunter2 token ghp_1234567890abcdefghijABCDEFGHIJ123456")
         #expect(redactor.redact(once) == once)

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookKit
 import Yams
 
 /// A problem in a theme file. Loading goes on: the rest of the file still applies.
@@ -41,7 +42,7 @@ public enum ThemeLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try ConfigYAML.compose(yaml)
         } catch {
             warnings.append(ThemeWarning(file: file, key: "", line: nil, message: "not valid YAML: \(error)"))
             return (overlay, warnings)

@@ -59,7 +59,7 @@ enum RedactionPatterns {
             // scheme://user:password@host
             try! RedactionPattern(
                 name: "password in URL",
-                #"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]*:([^\s@/]+)@"#, triggers: ["://"],
+                #"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@]*:([^\s@/]+)@"#, triggers: ["://"], alsoNeeds: [["@"]],
                 secretGroups: [1]),
             // SQL: PASSWORD 'x', IDENTIFIED BY 'x'
             try! RedactionPattern(
@@ -72,13 +72,13 @@ enum RedactionPatterns {
                 name: "password option",
                 #"(?<![\w-])--(?:[a-z]+-)*(?:password|passwd|pass|token|secret|api-key|apikey|access-key|"#
                     + #"secret-key)(?:=|\s+(?!-))(?:"([^"]*)"|'([^']*)'|([^\s"']+))"#,
-                options: [.caseInsensitive], triggers: ["--"],
+                options: [.caseInsensitive], triggers: ["--"], alsoNeeds: [["pass", "token", "secret", "key"]],
                 secretGroups: [1, 2, 3]),
             // NAME=value where NAME is about a secret (DB_PASSWORD=…, api_key: "…" in JSON/YAML with quotes).
             try! RedactionPattern(
                 name: "secret assignment",
                 #"(?<![\w-])([A-Za-z][A-Za-z0-9_\-]*)"?\s*(?:=|:(?=\s*["']))\s*(?:"([^"]*)"|'([^']*)'|([^\s"'&;,]+))"#,
-                triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
+                triggers: ["pass", "pwd", "secret", "token", "key", "credential"], alsoNeeds: [["=", ":"]],
                 secretGroups: [2, 3, 4], accept: isSecretAssignment),
             // HTTP headers that carry credentials whatever the token looks like: `Authorization: Basic
             // YWxhZGRpbg==`, `Authorization: Bearer abc`, `Cookie: session=…`, `X-Api-Key: …`. Any
@@ -95,7 +95,7 @@ enum RedactionPatterns {
             try! RedactionPattern(
                 name: "key header",
                 #"(?i)\bx-(?:[a-z]+-)*(?:api-key|token|auth|secret|key)\s*:\s*([^\s"',]+)"#,
-                triggers: ["x-"], secretGroups: [1]),
+                triggers: ["x-"], alsoNeeds: [["key", "token", "auth", "secret"], [":"]], secretGroups: [1]),
             // JSON Web Tokens anywhere (a custom header, a log line): header.payload.signature.
             try! RedactionPattern(
                 name: "JWT", #"\b(eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)"#,
@@ -106,20 +106,20 @@ enum RedactionPatterns {
                 name: "password short option",
                 #"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"#
                     + #""[^"]*")"#,
-                triggers: ["mysql", "mariadb"], secretGroups: [1]),
+                triggers: ["mysql", "mariadb"], alsoNeeds: [["-p"]], secretGroups: [1]),
             try! RedactionPattern(
                 name: "redis password option",
                 #"\bredis-cli\b[^\n|;&]*?\s(?:-a|--pass)\s+([^\s'"]+|'[^']*'|"[^"]*")"#,
-                triggers: ["redis-cli"], secretGroups: [1]),
+                triggers: ["redis-cli"], alsoNeeds: [["-a", "--pass"]], secretGroups: [1]),
             try! RedactionPattern(
                 name: "sshpass or docker login password",
                 #"\b(?:sshpass|docker\s+login|podman\s+login|helm\s+registry\s+login)\b[^\n|"#
                     + #";&]*?\s-p\s*([^\s'"-][^\s'"]*|'[^']*'|"[^"]*")"#,
-                triggers: ["sshpass", "login"], secretGroups: [1]),
+                triggers: ["sshpass", "login"], alsoNeeds: [["-p"]], secretGroups: [1]),
             try! RedactionPattern(
                 name: "curl user password",
                 #"(?:^|\s)(?:-u|--user|--proxy-user)\s*['"]?[^\s:'"/]*:([^\s'"/][^\s'"]*)"#,
-                triggers: ["-u", "--user", "--proxy-user"], secretGroups: [1]),
+                triggers: ["-u", "--user", "--proxy-user"], alsoNeeds: [[":"]], secretGroups: [1]),
             // Slack incoming webhooks: the path after /services/ is the credential.
             try! RedactionPattern(
                 name: "Slack webhook", #"hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9/_\-]+)"#,
@@ -134,14 +134,14 @@ enum RedactionPatterns {
             try! RedactionPattern(
                 name: "escaped JSON secret",
                 #"\\"([A-Za-z][A-Za-z0-9_\-]*)\\"\s*:\s*\\"((?:[^"\\]|\\[^"])*)\\""#,
-                triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
+                triggers: ["pass", "pwd", "secret", "token", "key", "credential"], alsoNeeds: [[#"\""#]],
                 secretGroups: [2], accept: isSecretAssignment),
             // YAML / config lines whose whole value is one token: `  password: aHVudGVyMg==`.
             // "Password: reset it in the portal" has several words and stays.
             try! RedactionPattern(
                 name: "secret line",
                 #"(?m)^[ \t]*(?:-[ \t]+)?"?([A-Za-z][A-Za-z0-9_\-]*)"?[ \t]*:[ \t]+([^\s"'\[]+)[ \t]*$"#,
-                triggers: ["pass", "pwd", "secret", "token", "key", "credential"],
+                triggers: ["pass", "pwd", "secret", "token", "key", "credential"], alsoNeeds: [[":"]],
                 secretGroups: [2], accept: isSecretAssignment)
         ]
         // swiftlint:enable force_try

@@ -56,7 +56,7 @@ public struct WarroomConfig: Sendable, Equatable {
         var config = WarroomConfig(file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try ConfigYAML.compose(yaml)
         } catch {
             reader.error("", line: ConfigReader.line(of: error), "not valid YAML: \(ConfigReader.problem(of: error))")
             config.diagnostics = reader.diagnostics

@@ -75,6 +75,8 @@ enum ConsoleLauncher {
             state = initialState(
                 runbooks: runbooks, incident: incident, settings: settings, themeNote: themeNote, options: options)
             state.readingRunbooks = !reading.isEmpty
+            // For `:theme`; listing the theme folders is left out of the first frame.
+            state.themeNames = ThemeCatalog.standard().names()
             _ = AppUpdate.update(&state, .journalEvents(events.map(ConsoleEvent.init)))
         } catch {
             await firstFrame?.close()
@@ -106,7 +108,6 @@ enum ConsoleLauncher {
         if let banner = settings.banner ?? themeNote {
             state.footer = settings.hasErrors || settings.banner == nil ? .error(banner) : .notice(banner)
         }
-        state.themeNames = ThemeCatalog.standard().names()
         state.asciiOnly = !localeIsUTF8(ProcessInfo.processInfo.environment)
         // What commands run with: placeholders known from the environment, runners from the config.
         state.environment = ProcessInfo.processInfo.environment
