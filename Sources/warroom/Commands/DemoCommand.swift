@@ -27,16 +27,19 @@ struct DemoCommand: AsyncParsableCommand {
             options.store = String(cString: made)
         }
         // Always the embedded copies, written into the store: the same demo from any folder or install.
-        let path = try Self.writeEmbeddedFiles(into: (options.store ?? ".") + "/demo")
-        // Both are read while the arguments are parsed (`DemoHeadStart`). The terminal is opened
-        // while the runbook is still being read; the store is created behind the first frame.
-        let configPath = URL(fileURLWithPath: path).deletingLastPathComponent()
-            .appendingPathComponent(DemoConfigText.fileName).path
+        let folder = (options.store ?? ".") + "/demo"
+        let (path, configPath) = Self.embeddedPaths(in: folder)
+        // Both are read from their text while the arguments are parsed (`DemoHeadStart`), so the
+        // files are written behind the first frame, as the store is created; without the head
+        // start they are read from the files, written first. The terminal is opened while the
+        // runbook is still being read.
+        if !DemoHeadStart.isReading { try await Self.writeEmbeddedFiles(into: folder, closing: nil) }
         let settings = DemoHeadStart.settings(config: configPath, explicit: console.config, runbookPath: path)
         let severity = "SEV2"
         let frame = try await FirstFrame.open(settings: settings, options: console)
         let read = try await reportingErrors(closing: frame) { try DemoHeadStart.runbook(path) }
         await frame.draw(runbooks: [read.runbook], severity: severity, settings: settings, options: console)
+        if DemoHeadStart.isReading { try await Self.writeEmbeddedFiles(into: folder, closing: frame) }
         let (journal, incident) = try await reportingErrors(closing: frame) {
             let journal = try options.journal(redacting: settings.config?.redact ?? [])
             let incident = try journal.openIncident(
@@ -51,23 +54,31 @@ struct DemoCommand: AsyncParsableCommand {
         print("Demo journal kept in \(options.store ?? ""): warroom timeline --store \(options.store ?? "")")
     }
 
-    /// The embedded runbook and its `warroom.yaml` (metric bindings), written into `folder` so the
-    /// incident can name its runbook and the config is found beside it. Returns the runbook's path.
-    static func writeEmbeddedFiles(into folder: String) throws -> String {
+    /// Where the embedded runbook and its `warroom.yaml` go in `folder`.
+    static func embeddedPaths(in folder: String) -> (runbook: String, config: String) {
         let directory = URL(fileURLWithPath: folder)
-        let runbook = directory.appendingPathComponent(DemoRunbookText.fileName).path
-        let config = directory.appendingPathComponent(DemoConfigText.fileName).path
+        return (
+            directory.appendingPathComponent(DemoRunbookText.fileName).path,
+            directory.appendingPathComponent(DemoConfigText.fileName).path
+        )
+    }
+
+    /// The embedded runbook and its `warroom.yaml` (metric bindings), written into `folder` so the
+    /// incident can name its runbook and the config is found beside it. A failure is told once
+    /// the terminal of `frame` is given back.
+    static func writeEmbeddedFiles(into folder: String, closing frame: FirstFrame?) async throws {
+        let (runbook, config) = embeddedPaths(in: folder)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             // The embedded strings lack the files' final newline (a Swift multi-line literal's rule).
             // Plain writes: the folder is new and nothing reads it yet, and Foundation's write (even
-            // not atomic) fsyncs, which would come before the first frame.
+            // not atomic) fsyncs.
             try PlainFile.write(DemoHeadStart.runbookText, to: runbook)
             try PlainFile.write(DemoHeadStart.configText, to: config)
         } catch {
+            await frame?.close()
             printError("warroom: cannot write the demo files to \(folder): \(error)")
             throw ExitCode(1)
         }
-        return runbook
     }
 }

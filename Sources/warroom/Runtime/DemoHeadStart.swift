@@ -24,6 +24,10 @@ enum DemoHeadStart {
 
     static func start() { _ = reading }
 
+    /// The demo's runbook and config are being read from the text carried in the binary, not
+    /// from the files the demo writes.
+    static var isReading: Bool { reading != nil }
+
     static func isDemo(_ arguments: [String]) -> Bool { arguments.count > 1 && arguments[1] == "demo" }
 
     /// The demo's settings: `explicit` (`--config`) when given, else the embedded config as read
