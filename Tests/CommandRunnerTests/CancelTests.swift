@@ -31,6 +31,8 @@ struct CancelTests {
     func cancelStubborn(limits: RunLimits) async throws -> (RunSnapshot, CommandRun, Double, (pid_t, pid_t)) {
         let board = RunBoard(journal: nil, incident: nil, author: "tester", limits: limits)
         let run = try board.start(bashRun(Self.stubborn))
+        // Whatever fails below, the stubborn pair must not outlive the test: only SIGKILL ends it.
+        defer { if let group = run.processGroupID { kill(-group, SIGKILL) } }
         #expect(await eventually(5) { pids(run) != nil })
         let (child, grandchild) = try #require(pids(run))
         #expect(isAlive(child) && isAlive(grandchild))
