@@ -33,6 +33,15 @@ struct NativeSearchTests {
         #expect("a → b → page".lastRange(of: "→").map { String("a → b → page"[$0.upperBound...]) } == " page")
     }
 
+    /// The rule tables' words: empty pieces are dropped, as `split` did, and other text stays whole.
+    @Test func asciiWordsSplitAtAnySeparator() {
+        #expect("kubectl  oc ".asciiWords() == ["kubectl", "oc"])
+        #expect("rollout|restart||undo".asciiWords(separatedBy: "|") == ["rollout", "restart", "undo"])
+        #expect("a,b c".asciiWords(separatedBy: ", ") == ["a", "b", "c"])
+        #expect("".asciiWords().isEmpty && "   ".asciiWords().isEmpty)
+        #expect("café ünïcode".asciiWords() == ["café", "ünïcode"])
+    }
+
     @Test func componentsKeepEmptyPiecesAndNonASCIIText() {
         #expect("a. b. . c".components(separatedBy: ". ") == ["a", "b", "", "c"])
         #expect(". a. ".components(separatedBy: ". ") == ["", "a", ""])

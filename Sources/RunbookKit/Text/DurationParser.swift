@@ -45,8 +45,13 @@ public enum DurationParser {
     /// "within ten minutes" → "within 10 minutes"; "within the hour", "in an hour" → "… 1 hour";
     /// "half an hour" → "30 minutes". A number written out only before a unit.
     static func withDigits(_ text: String) -> String {
-        var words = text.lowercased().replacingOccurrences(of: "half an hour", with: "30 minutes")
-            .replacingOccurrences(of: "half-hour", with: "30 minutes").split(separator: " ").map(String.init)
+        var lowered = text.lowercased()
+        // Foundation's replace bridges every call to NSString; most text has no "half".
+        if lowered.contains("half") {
+            lowered = lowered.replacingOccurrences(of: "half an hour", with: "30 minutes")
+                .replacingOccurrences(of: "half-hour", with: "30 minutes")
+        }
+        var words = lowered.split(separator: " ").map(String.init)
         for i in words.indices.dropLast() {
             let next = words[i + 1].trimmingTrailing(".,;:)")
             guard spelledUnits.contains(next) else { continue }

@@ -131,8 +131,20 @@ extension String {
     /// The words of a rule table's text, split at any of the ASCII `separators` on bytes: the
     /// tables are built when a process reads its first command, and splitting characters is slow.
     func asciiWords(separatedBy separators: String = " ") -> [String] {
-        let bytes = Array(separators.utf8) // one to three bytes: no set to hash
-        return utf8.split(whereSeparator: bytes.contains).map { String(decoding: $0, as: UTF8.self) }
+        let separators = Array(separators.utf8) // one to three bytes: no set to hash
+        var text = self
+        // A loop over the bytes: `utf8.split` built an array of slices first.
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || separators.contains(bytes[end]) {
+                if end > start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return words
+        }
     }
 
     /// Whether any character is an ASCII digit, tested on the contiguous bytes: asked of every paragraph.
