@@ -10,12 +10,18 @@ import RunbookKit
 /// command starts nothing. The results are those of reading the files the demo writes: the same
 /// bytes, named by the same file name, then given the written paths.
 enum DemoHeadStart {
-    /// Started on first use, which `start` makes before the arguments are parsed; the runbook and
-    /// the config each on its own thread, beside ArgumentParser's work on the main one.
-    private static let reading: (runbook: Alongside<Runbook>, config: Alongside<WarroomConfig>)? =
+    /// Started on first use, which `start` makes before the arguments are parsed; the runbook (and
+    /// the hash the incident records) and the config each on its own thread, beside
+    /// ArgumentParser's work on the main one.
+    private static let reading: (runbook: Alongside<(Runbook, String)>, config: Alongside<WarroomConfig>)? =
         isDemo(CommandLine.arguments)
         ? (
-            Alongside { RunbookReader.parse(text: runbookText, source: DemoRunbookText.fileName) },
+            Alongside {
+                (
+                    RunbookReader.parse(text: runbookText, source: DemoRunbookText.fileName),
+                    SHA256.hex(Array(runbookText.utf8))
+                )
+            },
             Alongside { WarroomConfig.parse(configText, file: DemoConfigText.fileName) }
         ) : nil
 
@@ -46,9 +52,9 @@ enum DemoHeadStart {
     /// `runbookText` was written. Read now when the head start did not run.
     static func runbook(_ path: String) throws -> (runbook: Runbook, path: String, hash: String) {
         guard let reading else { return try ConsoleLauncher.readRunbook(path) }
-        var runbook = try reading.runbook.wait()
+        var (runbook, hash) = try reading.runbook.wait()
         runbook.source = path
-        let hash = SHA256.hex(Array(runbookText.utf8))
-        return (runbook, URL(fileURLWithPath: path).standardizedFileURL.path, hash)
+        // A file, said so: the path is not looked up (the demo writes it after the first frame).
+        return (runbook, URL(fileURLWithPath: path, isDirectory: false).standardizedFileURL.path, hash)
     }
 }
