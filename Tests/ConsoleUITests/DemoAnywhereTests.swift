@@ -32,4 +32,18 @@ struct DemoAnywhereTests {
         #expect(log.contains("debug warroom.metrics: bound metric=Retry Queue Depth source=command: echo 42"))
         #expect(log.contains("info warroom.console: end"))
     }
+
+    /// The demo writes its files behind its first frame: when it cannot, the terminal is given
+    /// back before the error is told, and the exit status says so.
+    @Test func aStoreThatCannotBeWrittenIsToldAfterTheFrame() throws {
+        let tmux = try #require(TerminalEndToEndTests.tmux), warroom = try #require(TerminalEndToEndTests.warroom)
+        let folder = try AppEndToEndTests.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/not-a-folder"
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let session = try TerminalEndToEndTests.Session(tmux: tmux, command: "\(warroom) demo --store \(file)")
+        let after = try session.wait { $0.contains("WARROOM-EXIT-") }
+        #expect(after.contains("warroom: cannot write the demo files"), "\(after)")
+        #expect(after.contains("WARROOM-EXIT-1"), "\(after)")
+    }
 }
