@@ -7,14 +7,15 @@ import WarroomTestSupport
 #endif
 
 /// The console as a user meets it, through a real pseudo-terminal (120×40): launch to the
-/// first complete frame (the footer's last hint written) for `warroom demo` and for a ~1 MB
-/// runbook with a 10,000-event incident (and until that runbook is on screen); keypress-to-redraw latency (j/k, median
-/// of 50); bytes
-/// written per second while idle. Baseline in the same run: spawning `true` (to its exit) and
-/// `tput clear` (to its first byte) through the same harness. Needs the `warroom` binary built
-/// next to this one (`swift build -c release --product warroom`).
+/// first complete frame (the footer's last hint written) for `warroom demo`, launched in turn
+/// with tig (the baseline), and for a ~1 MB runbook with a 10,000-event incident (and until that
+/// runbook is on screen); keypress-to-redraw latency (j/k, median of 50); bytes written per second
+/// while idle. Baselines in the same run: spawning `true` (to its exit), `tput clear` (to its
+/// first byte) and tig (to its first frame) through the same harness. Needs the `warroom` binary
+/// built next to this one (`swift build -c release --product warroom`).
 enum ConsoleBench {
     static let footerText = "quit"
+    static let firstFrameLaunches = 11
 
     static func run() {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -41,22 +42,24 @@ enum ConsoleBench {
             String(format: "  baseline: spawn true to exit %.1f ms", spawnTrue * 1000)
                 + (spawnTput.map { String(format: "; tput clear to first byte %.1f ms", $0 * 1000) } ?? ""))
 
-        let tigFirst = tigFirstFrame(in: store + "/tig-repo")
-        print(
-            tigFirst.map { String(format: "  baseline: tig launch to first frame %.1f ms (median of 5)", $0 * 1000) }
-                ?? "  baseline: tig not installed (apt-get install tig), no first-frame baseline")
-
-        // warroom demo: first frame (median of 5 launches, each on a new store, as tig's), key
-        // latency, idle output.
-        let firsts = (0..<5).compactMap { launch -> Double? in
-            guard let pty = PseudoTerminal.start(warroom, ["demo", "--store", store + "/first-\(launch)"]) else {
-                return nil
+        // tig and warroom demo launched in turn, 11 times each: a burst of load on this shared
+        // machine then falls on both sides of the ratio, not on one (each demo on a new store).
+        let tig = tigLauncher(in: store + "/tig-repo")
+        var tigFirsts: [Double] = [], firsts: [Double] = []
+        for launch in 0..<firstFrameLaunches {
+            if let tig, let time = tig() { tigFirsts.append(time) }
+            if let pty = PseudoTerminal.start(warroom, ["demo", "--store", store + "/first-\(launch)"]) {
+                var output: [UInt8] = []
+                if let time = pty.wait(for: footerText, timeout: 20, output: &output) { firsts.append(time) }
+                pty.finish(quit: "q")
             }
-            var output: [UInt8] = []
-            let first = pty.wait(for: footerText, timeout: 20, output: &output)
-            pty.finish(quit: "q")
-            return first
         }
+        let tigFirst = tigFirsts.isEmpty ? nil : median(tigFirsts)
+        print(
+            tigFirst.map {
+                String(
+                    format: "  baseline: tig launch to first frame %.1f ms (median of %d)", $0 * 1000, tigFirsts.count)
+            } ?? "  baseline: tig not installed (apt-get install tig), no first-frame baseline")
         let first = firsts.isEmpty ? nil : median(firsts)
         let demoStore = store + "/demo"
         guard let demo = PseudoTerminal.start(warroom, ["demo", "--store", demoStore]) else { return }
@@ -123,8 +126,8 @@ enum ConsoleBench {
         big.finish()
     }
 
-    /// tig on a one-commit repository: launch to its main view showing the commit (median of 5).
-    static func tigFirstFrame(in repo: String) -> Double? {
+    /// tig on a one-commit repository: a launch, timed to its main view showing the commit.
+    static func tigLauncher(in repo: String) -> (() -> Double?)? {
         guard
             let tig = ["/usr/bin/tig", "/usr/local/bin/tig"].first(where: {
                 FileManager.default.isExecutableFile(atPath: $0)
@@ -140,14 +143,13 @@ enum ConsoleBench {
         {
             guard runToExit(git, ["-C", repo] + arguments) else { return nil }
         }
-        let times = (0..<5).compactMap { _ -> Double? in
+        return {
             guard let pty = PseudoTerminal.start(tig, ["-C", repo]) else { return nil }
             var output: [UInt8] = []
             let first = pty.wait(for: "warroom bench commit", timeout: 10, output: &output)
             pty.finish(quit: "q")
             return first
         }
-        return times.isEmpty ? nil : median(times)
     }
 
     /// Sends a key once the terminal has been quiet, returns the time to the first output byte.
